@@ -1,0 +1,8 @@
+import type { Metadata } from "next";
+import { ComingSoon } from "@/components/ui/coming-soon";
+
+export const metadata: Metadata = { title: "Posture" };
+
+export default function Page() {
+  return <ComingSoon href="/posture" />;
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+// The only module that reads process.env. Everything else asks getConfig(), so a bad value fails once, at
+// start-up, with one line naming the variable.
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .url()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** postgresql://… for PostgreSQL; unset → embedded PGlite in PGLITE_DIR. */
+  DATABASE_URL: optionalUrl.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "must start with postgresql://",
+  }),
+  PGLITE_DIR: z.string().trim().min(1).default("./data/pglite"),
+  MDE_API_URL: z.string().trim().url().default("https://api.securitycenter.microsoft.com"),
+  GRAPH_API_URL: z.string().trim().url().default("https://graph.microsoft.com"),
+  ENTRA_AUTHORITY_HOST: z.string().trim().url().default("https://login.microsoftonline.com"),
+  ENTRA_TENANT_ID: z.string().trim().min(1).optional(),
+  ENTRA_CLIENT_ID: z.string().trim().min(1).optional(),
+  ENTRA_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Shown in the header banner; set by `npm run demo`. */
+  CONSOLE_MODE: z.enum(["demo", "production"]).default("production"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Config = z.infer<typeof EnvSchema> & { database: DatabaseTarget };
+
+export type DatabaseTarget =
+  | { kind: "postgresql"; url: string }
+  | { kind: "pglite"; dataDir: string };
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? "environment");
+    // Never echo the value: it may be a secret.
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}`);
+  }
+  const cfg = parsed.data;
+  const database: DatabaseTarget = cfg.DATABASE_URL
+    ? { kind: "postgresql", url: cfg.DATABASE_URL }
+    : { kind: "pglite", dataDir: cfg.PGLITE_DIR };
+  return { ...cfg, database };
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** True when the console has credentials for a tenant (real or simulated). */
+export function hasTenant(cfg: Config = getConfig()): boolean {
+  return Boolean(cfg.ENTRA_TENANT_ID && cfg.ENTRA_CLIENT_ID && cfg.ENTRA_CLIENT_SECRET);
+}
+
+/** Test/scripting helper: values such as DATABASE_URL_TEST live here too, so no other module reads process.env. */
+export function readTestEnv(): { databaseUrlTest?: string; chromiumPath: string; ci: boolean } {
+  return {
+    databaseUrlTest: process.env.DATABASE_URL_TEST || undefined,
+    chromiumPath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    ci: process.env.CI === "true" || process.env.CI === "1",
+  };
+}
