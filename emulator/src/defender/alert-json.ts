@@ -1,0 +1,46 @@
+// MDE Alert entity (§2.3.1), keys in the order of the documentation example (§2.3.4).
+import { isoTime } from "../clock";
+import { ALERT_TEMPLATES } from "../tenant/catalog/alert-templates";
+import type { AlertRecord } from "../tenant/model";
+import type { Tenant } from "../tenant/tenant";
+import { alertEvidence } from "./evidence";
+
+export function alertJson(tenant: Tenant, a: AlertRecord, withEvidence: boolean): Record<string, unknown> {
+  const t = ALERT_TEMPLATES[a.template]!;
+  const machine = tenant.machines[a.machine]!;
+  const user = a.user >= 0 ? tenant.employees[a.user]! : null;
+  return {
+    id: a.id,
+    incidentId: a.incidentId,
+    investigationId: a.investigationId,
+    assignedTo: a.assignedTo,
+    severity: a.severity,
+    status: a.status,
+    classification: a.classification,
+    determination: a.determination,
+    investigationState: a.investigationState,
+    detectionSource: t.detectionSource,
+    detectorId: a.detectorId,
+    category: t.category,
+    threatFamilyName: t.threatFamilyName,
+    title: t.title,
+    description: t.description,
+    alertCreationTime: isoTime(a.createdMs),
+    firstEventTime: isoTime(a.firstEventMs),
+    lastEventTime: isoTime(a.lastEventMs),
+    lastUpdateTime: isoTime(a.lastUpdateMs),
+    resolvedTime: a.resolvedMs === null ? null : isoTime(a.resolvedMs),
+    machineId: machine.id,
+    computerDnsName: machine.dnsName,
+    rbacGroupName: machine.group.name,
+    aadTenantId: tenant.tenantId,
+    threatName: t.threatName,
+    mitreTechniques: t.mitreTechniques,
+    relatedUser: user ? { userName: user.accountName, domainName: "CONTOSO" } : null,
+    // Live captures also carry loggedOnUsers and domains (§2.3.1).
+    loggedOnUsers: user ? [{ accountName: user.accountName, domainName: "CONTOSO" }] : [],
+    comments: (a.comments ?? []).map((c) => ({ comment: c.comment, createdBy: c.createdBy, createdTime: isoTime(c.createdMs) })),
+    evidence: withEvidence ? alertEvidence(tenant, a) : [],
+    domains: [],
+  };
+}

@@ -1,0 +1,176 @@
+// Machine actions and their lifecycle Pending → InProgress → Succeeded | Failed | TimeOut
+// (§2.5.1, transitions derived; timings configurable). Transitions are evaluated lazily against
+// real time on every read, so no timers run; the machine's containment state changes only when
+// an action reaches Succeeded.
+import { randomUUID } from "node:crypto";
+import { isoTime, type EmulatedClock } from "../clock";
+import { ApiError } from "../http/errors";
+import type { Faults } from "../faults";
+import type { Device } from "../tenant/model";
+import type { Tenant } from "../tenant/tenant";
+
+export type ActionType = "Isolate" | "Unisolate" | "RunAntiVirusScan" | "RestrictCodeExecution" | "UnrestrictCodeExecution" | "CollectInvestigationPackage";
+export type ActionStatus = "Pending" | "InProgress" | "Succeeded" | "Failed" | "TimeOut" | "Cancelled";
+
+export interface MachineAction {
+  id: string;
+  type: ActionType;
+  scope: string | null;
+  requestor: string;
+  requestorComment: string;
+  status: ActionStatus;
+  machine: Device;
+  createdMs: number;
+  createdReal: number;
+  lastUpdateMs: number;
+  outcome: "Succeeded" | "Failed" | "TimeOut";
+  cancellationRequestor: string | null;
+  cancellationComment: string | null;
+  cancellationMs: number | null;
+  externalId: string | null;
+}
+
+export interface ActionDelays {
+  toInProgress: number;
+  toFinal: number;
+}
+
+/** Opposite actions conflict while pending: isolate vs unisolate, restrict vs unrestrict (README). */
+const CONFLICTS: Record<ActionType, ActionType[]> = {
+  Isolate: ["Isolate", "Unisolate"],
+  Unisolate: ["Isolate", "Unisolate"],
+  RestrictCodeExecution: ["RestrictCodeExecution", "UnrestrictCodeExecution"],
+  UnrestrictCodeExecution: ["RestrictCodeExecution", "UnrestrictCodeExecution"],
+  RunAntiVirusScan: ["RunAntiVirusScan"],
+  CollectInvestigationPackage: ["CollectInvestigationPackage"],
+};
+
+const FINAL = new Set<ActionStatus>(["Succeeded", "Failed", "TimeOut", "Cancelled"]);
+
+export class MachineActionStore {
+  readonly all: MachineAction[] = [];
+  private byId = new Map<string, MachineAction>();
+  private active = new Set<MachineAction>();
+  private changes = 0;
+
+  constructor(
+    private readonly tenant: Tenant,
+    private readonly clock: EmulatedClock,
+    private readonly delays: ActionDelays,
+    private readonly faults: Faults,
+  ) {}
+
+  version(): number {
+    return this.changes;
+  }
+
+  /** Applies every transition that is due. Called before any read of actions or machines. */
+  settle(): void {
+    if (this.active.size === 0) return;
+    const now = Date.now();
+    for (const a of this.active) {
+      const toProgress = a.createdReal + this.delays.toInProgress;
+      const toFinal = toProgress + this.delays.toFinal;
+      if (a.status === "Pending" && now >= toProgress) {
+        a.status = "InProgress";
+        a.lastUpdateMs = a.createdMs + this.delays.toInProgress;
+        this.changes++;
+      }
+      if (a.status === "InProgress" && now >= toFinal) {
+        a.status = a.outcome;
+        a.lastUpdateMs = a.createdMs + this.delays.toInProgress + this.delays.toFinal;
+        if (a.outcome === "Succeeded") this.applyEffect(a);
+        this.active.delete(a);
+        this.changes++;
+      }
+    }
+  }
+
+  private applyEffect(a: MachineAction): void {
+    const m = a.machine;
+    if (a.type === "Isolate") m.isolation = (a.scope as Device["isolation"]) ?? "Full";
+    else if (a.type === "Unisolate") m.isolation = null;
+    else if (a.type === "RestrictCodeExecution") m.codeRestricted = true;
+    else if (a.type === "UnrestrictCodeExecution") m.codeRestricted = false;
+    this.tenant.machinesVersion++;
+  }
+
+  get(id: string): MachineAction | undefined {
+    this.settle();
+    return this.byId.get(id.toLowerCase());
+  }
+
+  create(machine: Device, type: ActionType, scope: string | null, comment: string, requestor: string, externalId: string | null): MachineAction {
+    this.settle();
+    for (const a of this.active) {
+      if (a.machine === machine && CONFLICTS[type].includes(a.type)) {
+        // §2.5.3 / §9 #16: code used by clients (UNCONFIRMED as official), message from the docs.
+        throw new ApiError(400, "ActiveRequestAlreadyExists", "Action is already in progress");
+      }
+    }
+    const now = this.clock.now();
+    const action: MachineAction = {
+      id: randomUUID(),
+      type,
+      scope,
+      requestor,
+      requestorComment: comment,
+      status: "Pending",
+      machine,
+      createdMs: now,
+      createdReal: Date.now(),
+      lastUpdateMs: now,
+      outcome: this.faults.actionOutcome ?? "Succeeded",
+      cancellationRequestor: null,
+      cancellationComment: null,
+      cancellationMs: null,
+      externalId,
+    };
+    this.all.push(action);
+    this.byId.set(action.id, action);
+    this.active.add(action);
+    this.changes++;
+    return action;
+  }
+
+  cancel(action: MachineAction, requestor: string, comment: string): void {
+    this.settle();
+    if (FINAL.has(action.status)) {
+      throw new ApiError(400, "BadRequest", `Action ${action.id} is in a final state (${action.status}) and cannot be cancelled.`);
+    }
+    const now = this.clock.now();
+    action.status = "Cancelled";
+    action.cancellationRequestor = requestor;
+    action.cancellationComment = comment;
+    action.cancellationMs = now;
+    action.lastUpdateMs = now;
+    this.active.delete(action);
+    this.changes++;
+  }
+
+  /** Full shape (§2.5.1 incl. the fields of the cancel sample). `lastUpdateDateTimeUtc` is the entity-doc spelling (§12 #5). */
+  json(a: MachineAction): Record<string, unknown> {
+    return {
+      id: a.id,
+      type: a.type,
+      title: `${a.type} on ${a.machine.hostName}`,
+      requestor: a.requestor,
+      requestorComment: a.requestorComment,
+      status: a.status,
+      machineId: a.machine.id,
+      computerDnsName: a.machine.dnsName,
+      creationDateTimeUtc: isoTime(a.createdMs),
+      lastUpdateDateTimeUtc: isoTime(a.lastUpdateMs),
+      cancellationRequestor: a.cancellationRequestor,
+      cancellationComment: a.cancellationComment,
+      cancellationDateTimeUtc: a.cancellationMs === null ? null : isoTime(a.cancellationMs),
+      errorHResult: a.status === "Failed" ? -2147467259 : 0,
+      scope: a.scope,
+      externalID: a.externalId,
+      requestSource: "PublicApi",
+      relatedFileInfo: null,
+      commands: [],
+      troubleshootInfo: null,
+    };
+  }
+}

@@ -1,0 +1,89 @@
+// Vulnerability (§2.6.1), Software (§2.6.4), Recommendation (§2.6.3) and machinesVulnerabilities
+// row (§2.6.2) shapes.
+import { isoTime } from "../clock";
+import type { Device, Recommendation, SoftwareProduct, Vulnerability } from "../tenant/model";
+import type { Tenant } from "../tenant/tenant";
+
+export function vulnerabilityJson(v: Vulnerability): Record<string, unknown> {
+  return {
+    id: v.id,
+    name: v.name,
+    description: v.description,
+    severity: v.severity,
+    cvssV3: v.cvss,
+    cvssVector: v.vector,
+    exposedMachines: v.exposedMachines,
+    publishedOn: isoTime(v.publishedMs),
+    updatedOn: isoTime(v.updatedMs),
+    publicExploit: v.publicExploit,
+    exploitVerified: v.exploitVerified,
+    exploitInKit: v.exploitInKit,
+    exploitTypes: v.exploitTypes,
+    exploitUris: v.exploitUris,
+    // Plain string as in the doc example; the table says "String collection" (§2.6.1 DISCREPANCY).
+    CveSupportability: "Supported",
+  };
+}
+
+export function softwareJson(tenant: Tenant, s: SoftwareProduct): Record<string, unknown> {
+  const st = tenant.softwareStats[s.idx]!;
+  return {
+    id: `${s.vendor}-_-${s.product}`,
+    name: s.product,
+    vendor: s.vendor,
+    weaknesses: st.weaknesses,
+    publicExploit: st.publicExploit,
+    activeAlert: st.activeAlert,
+    exposedMachines: st.exposedMachines,
+    impactScore: st.impactScore,
+  };
+}
+
+export function recommendationJson(r: Recommendation): Record<string, unknown> {
+  return {
+    id: r.id,
+    productName: r.productName,
+    recommendationName: r.name,
+    weaknesses: r.weaknesses,
+    vendor: r.vendor,
+    recommendedVersion: r.recommendedVersion,
+    recommendedProgram: r.recommendedProgram,
+    recommendedVendor: r.recommendedVendor,
+    recommendationCategory: r.category,
+    subCategory: r.subCategory,
+    severityScore: r.severityScore,
+    publicExploit: r.publicExploit,
+    activeAlert: r.activeAlert,
+    associatedThreats: r.associatedThreats,
+    remediationType: r.remediationType,
+    status: r.status,
+    configScoreImpact: r.configScoreImpact,
+    exposureImpact: r.exposureImpact,
+    totalMachineCount: r.totalMachineCount,
+    exposedMachinesCount: r.exposedMachinesCount,
+    nonProductivityImpactedAssets: 0,
+    relatedComponent: r.relatedComponent,
+  };
+}
+
+export function machineReferenceJson(m: Device): Record<string, unknown> {
+  return { id: m.id, computerDnsName: m.dnsName, osPlatform: m.osPlatform, rbacGroupName: m.group.name };
+}
+
+/** One device–CVE row; the id format is documented (§2.6.2). */
+export function machineVulnerabilityJson(tenant: Tenant, row: number): Record<string, unknown> {
+  const m = tenant.machines[tenant.rows.rowMachine[row]!]!;
+  const v = tenant.vulns[tenant.rows.rowVuln[row]!]!;
+  const s = tenant.software[v.software]!;
+  const version = tenant.softwareVersion(m, s);
+  return {
+    id: `${m.id}-_-${v.id}-_-${s.vendor}-_-${s.product}-_-${version}-_-${v.fixingKb ?? ""}`,
+    cveId: v.id,
+    machineId: m.id,
+    fixingKbId: v.fixingKb,
+    productName: s.product,
+    productVendor: s.vendor,
+    productVersion: version,
+    severity: v.severity,
+  };
+}

@@ -1,0 +1,16 @@
+/** An error a handler throws; the pipeline renders it in the surface's envelope. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A bad OData query option. MDE answers 400 `ODataError` (§2.2 error table); Graph 400 `invalidRequest`. */
+export class ODataQueryError extends Error {}
+
+export const notFound = (what: string, id: string) => new ApiError(404, "ResourceNotFound", `${what} ${id} was not found`);

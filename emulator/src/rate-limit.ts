@@ -1,0 +1,58 @@
+// Per (application, endpoint family) quotas with sliding one-minute and one-hour windows.
+// Defaults are the documented limits (§4); Graph values from §5.1.2/§5.8. Rate limits apply
+// per application + tenant (§2.2, [S90]); this emulator has one tenant, so the key is the app.
+
+export interface Limit {
+  perMinute: number;
+  perHour: number;
+}
+
+export const FAMILY_LIMITS: Record<string, Limit> = {
+  alerts: { perMinute: 100, perHour: 1500 },
+  "alerts.batchUpdate": { perMinute: 10, perHour: 500 },
+  machines: { perMinute: 100, perHour: 1500 },
+  "machines.vulnerabilities": { perMinute: 50, perHour: 1500 },
+  machineactions: { perMinute: 100, perHour: 1500 },
+  "machineactions.packageUri": { perMinute: 2, perHour: 120 },
+  tvm: { perMinute: 100, perHour: 1500 },
+  scores: { perMinute: 100, perHour: 1500 },
+  incidents: { perMinute: 50, perHour: 1500 },
+  hunting: { perMinute: 45, perHour: 1500 },
+  // Intune: 2,000 requests per 20 s per app, expressed per minute.
+  "graph.intune": { perMinute: 6000, perHour: Number.POSITIVE_INFINITY },
+  // Graph security: 150 requests per minute per app per tenant.
+  "graph.security": { perMinute: 150, perHour: Number.POSITIVE_INFINITY },
+};
+
+export type RateDecision = { ok: true } | { ok: false; retryAfterSec: number; limit: number; window: "00:01:00" | "01:00:00" };
+
+export class RateLimiter {
+  private hits = new Map<string, number[]>();
+
+  reset(): void {
+    this.hits.clear();
+  }
+
+  check(key: string, limit: Limit, nowMs = Date.now()): RateDecision {
+    let list = this.hits.get(key);
+    if (!list) this.hits.set(key, (list = []));
+    const hourAgo = nowMs - 3_600_000;
+    let drop = 0;
+    while (drop < list.length && list[drop]! <= hourAgo) drop++;
+    if (drop) list.splice(0, drop);
+    const minuteAgo = nowMs - 60_000;
+    let firstInMinute = list.length;
+    for (let i = list.length - 1; i >= 0 && list[i]! > minuteAgo; i--) firstInMinute = i;
+    const inMinute = list.length - firstInMinute;
+    if (inMinute >= limit.perMinute) {
+      const oldest = list[list.length - limit.perMinute]!;
+      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((oldest + 60_000 - nowMs) / 1000)), limit: limit.perMinute, window: "00:01:00" };
+    }
+    if (list.length >= limit.perHour) {
+      const oldest = list[list.length - limit.perHour]!;
+      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((oldest + 3_600_000 - nowMs) / 1000)), limit: limit.perHour, window: "01:00:00" };
+    }
+    list.push(nowMs);
+    return { ok: true };
+  }
+}

@@ -1,0 +1,71 @@
+// Alert and incident triage shared by MDE PATCH/batchUpdate, XDR incident PATCH, Graph PATCH
+// and live mode. Every change bumps lastUpdateTime, so `lastUpdateTime ge X` sync sees it.
+import { RISK_FOR_RANK, recomputeIncident, severityRank } from "./alert-factory";
+import type { AlertRecord, Incident } from "./model";
+import type { Tenant } from "./tenant";
+
+export interface AlertChanges {
+  status?: string;
+  assignedTo?: string | null;
+  classification?: string | null;
+  determination?: string | null;
+  comment?: string;
+}
+
+export function applyAlertChanges(tenant: Tenant, alert: AlertRecord, changes: AlertChanges, actor: string, nowMs: number): void {
+  if (changes.status !== undefined && changes.status !== alert.status) {
+    alert.status = changes.status;
+    alert.resolvedMs = changes.status === "Resolved" ? nowMs : null;
+  }
+  if (changes.assignedTo !== undefined) alert.assignedTo = changes.assignedTo;
+  if (changes.classification !== undefined) alert.classification = changes.classification;
+  if (changes.determination !== undefined) alert.determination = changes.determination;
+  if (changes.comment !== undefined) {
+    (alert.comments ??= []).push({ comment: changes.comment, createdBy: actor, createdMs: nowMs });
+  }
+  alert.lastUpdateMs = nowMs;
+  tenant.alertsVersion++;
+  const incident = tenant.incidentOf(alert);
+  if (incident) {
+    incident.lastUpdateMs = nowMs;
+    recomputeIncident(incident, tenant.alerts);
+    tenant.incidentsVersion++;
+  }
+  refreshRisk(tenant, alert.machine);
+}
+
+/** Machine riskScore follows its unresolved alerts. */
+export function refreshRisk(tenant: Tenant, machineIdx: number): void {
+  const m = tenant.machines[machineIdx];
+  if (!m) return;
+  let rank = 0;
+  for (const i of m.alertIdxs) {
+    const a = tenant.alerts[i]!;
+    if (a.status !== "Resolved") rank = Math.max(rank, severityRank(a.severity));
+  }
+  m.riskScore = RISK_FOR_RANK[rank]!;
+}
+
+export interface IncidentChanges extends AlertChanges {
+  tags?: string[];
+}
+
+/** XDR/Graph incident update: resolving or assigning the incident applies to its alerts, as in Defender XDR. */
+export function applyIncidentChanges(tenant: Tenant, incident: Incident, changes: IncidentChanges, actor: string, nowMs: number): void {
+  const alertChanges: AlertChanges = {};
+  if (changes.status === "Resolved") alertChanges.status = "Resolved";
+  if (changes.assignedTo !== undefined) alertChanges.assignedTo = changes.assignedTo;
+  if (changes.classification !== undefined) alertChanges.classification = changes.classification;
+  if (changes.determination !== undefined) alertChanges.determination = changes.determination;
+  if (Object.keys(alertChanges).length > 0) {
+    for (const i of incident.alertIdxs) applyAlertChanges(tenant, tenant.alerts[i]!, alertChanges, actor, nowMs);
+  }
+  if (changes.status !== undefined) incident.status = changes.status;
+  if (changes.assignedTo !== undefined) incident.assignedTo = changes.assignedTo;
+  if (changes.classification !== undefined) incident.classification = changes.classification;
+  if (changes.determination !== undefined) incident.determination = changes.determination;
+  if (changes.tags !== undefined) incident.tags = changes.tags;
+  if (changes.comment !== undefined) incident.comments.push({ comment: changes.comment, createdBy: actor, createdMs: nowMs });
+  incident.lastUpdateMs = nowMs;
+  tenant.incidentsVersion++;
+}
