@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+
+const SECTIONS = ["Alerts", "Incidents", "Devices", "Actions", "Vulnerabilities", "Hunting", "Posture", "Audit", "Settings"];
+
+test.describe("console shell", () => {
+  test("navigates every section and marks unbuilt pages as coming", async ({ page }) => {
+    const consoleErrors: string[] = [];
+    page.on("console", (msg) => msg.type() === "error" && consoleErrors.push(msg.text()));
+    await page.goto("/");
+    await expect(page.getByRole("link", { name: "SOC Console" })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    for (const label of SECTIONS) {
+      await nav.getByRole("link", { name: label, exact: true }).click();
+      await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+      await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
+      await expect(page.getByText("Coming", { exact: true })).toBeVisible();
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("follows the system theme and can be switched, and the choice survives a reload", async ({ browser }) => {
+    const dark = await browser.newContext({ colorScheme: "dark" });
+    const page = await dark.newPage();
+    await page.goto("/alerts");
+    const html = page.locator("html");
+    await expect(html).toHaveClass(/dark/);
+
+    await page.getByRole("button", { name: /System theme/ }).click(); // system → light
+    await expect(html).not.toHaveClass(/dark/);
+    await expect(page.getByRole("button", { name: /Light theme/ })).toBeVisible();
+    await page.reload();
+    await expect(html).not.toHaveClass(/dark/);
+
+    await page.getByRole("button", { name: /Light theme/ }).click(); // light → dark
+    await expect(html).toHaveClass(/dark/);
+    await dark.close();
+
+    const light = await browser.newContext({ colorScheme: "light" });
+    const lightPage = await light.newPage();
+    await lightPage.goto("/devices");
+    await expect(lightPage.locator("html")).not.toHaveClass(/dark/);
+    await light.close();
+  });
+
+  test("says plainly when no tenant is connected", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("status").filter({ hasText: "No tenant is connected" })).toBeVisible();
+    await expect(page.getByTestId("freshness")).toHaveText("No tenant");
+  });
+
+  test("shows a not-found page for unknown addresses", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  });
+
+  test("health endpoint reports the database and the last sync", async ({ request }) => {
+    const res = await request.get("/api/health");
+    expect(res.status()).toBe(200);
+    expect(res.headers()["cache-control"]).toContain("no-store");
+    const body = await res.json();
+    expect(body.status).toBe("ok");
+    expect(body.database).toMatchObject({ ok: true, kind: "pglite" });
+    expect(typeof body.database.latencyMs).toBe("number");
+    expect(body.sync).toEqual({ entities: [], lastSyncAt: null });
+  });
+});

@@ -1,0 +1,46 @@
+import { defineConfig, devices } from "@playwright/test";
+import { readTestEnv } from "./lib/config/env";
+
+const PORT = 3210;
+const env = readTestEnv();
+
+// Debian's Chromium, not a downloaded build (shared/recipes/stack.md): the background-networking flags keep it
+// from reaching for Google's hosts on this closed network.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  forbidOnly: env.ci,
+  retries: env.ci ? 1 : 0,
+  workers: 1,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: env.ci ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: env.chromiumPath, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  webServer: {
+    // A production server on a fresh embedded database (--build only rebuilds when sources changed).
+    command: `node --import tsx scripts/start.ts --port ${PORT} --host 127.0.0.1 --build --fresh-db`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    env: { PGLITE_DIR: "./data/e2e/pglite", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

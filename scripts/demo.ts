@@ -1,0 +1,59 @@
+// npm run demo [-- --port 3000 --devices N --alerts N --seed S]
+// Starts the simulated tenant, points the console at it with the embedded database, and serves the console.
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { buildConsole, buildIsFresh } from "./lib/build";
+import { deployDatabase, startNext } from "./lib/console-server";
+import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
+import { killGroup, stopChildrenOnExit, waitForExit } from "./lib/processes";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "3000" },
+    host: { type: "string", default: "0.0.0.0" },
+    seed: { type: "string" },
+    devices: { type: "string" },
+    alerts: { type: "string" },
+    live: { type: "boolean", default: true },
+  },
+});
+
+async function main() {
+  stopChildrenOnExit();
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CONSOLE_MODE: "demo" };
+  delete env.DATABASE_URL; // the demo always uses the embedded database
+
+  let emulator: Awaited<ReturnType<typeof startEmulatorProcess>> | undefined;
+  if (existsSync("emulator/src/cli.ts")) {
+    const args = ["--port", "0"];
+    if (values.seed) args.push("--seed", values.seed);
+    if (values.devices) args.push("--devices", values.devices);
+    if (values.alerts) args.push("--alerts", values.alerts);
+    if (values.live) args.push("--live");
+    emulator = await startEmulatorProcess(args);
+    Object.assign(env, consoleEnvFor(emulator.ready));
+    console.error(`Simulated tenant ready at ${emulator.ready.baseUrl}`);
+  }
+
+  // The console process reads its configuration from env; make this script see the same values.
+  Object.assign(process.env, env);
+  if (!buildIsFresh()) await buildConsole(env);
+  await deployDatabase();
+  const server = await startNext({ port: Number(values.port), host: values.host, env });
+
+  const url = `http://localhost:${values.port}`;
+  console.log(`\nSOC Console (demo) is running on ${url}`);
+  if (emulator) {
+    console.log("Sign in as one of the simulated tenant's users:");
+    for (const u of emulator.ready.users) console.log(`  ${u.username.padEnd(32)} ${u.password.padEnd(16)} ${u.roles.join(", ") || "(no role)"}`);
+  }
+  console.log("Press Ctrl+C to stop.");
+  const code = await waitForExit(server);
+  if (emulator) killGroup(emulator.child);
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import type { ChildProcess } from "node:child_process";
+import { getConfig } from "../../lib/config/env";
+import { openDatabase } from "../../lib/db/open";
+import { deployMigrations } from "../../lib/db/migrate";
+import { spawnGroup, waitForHttp } from "./processes";
+
+/** Apply pending migrations with a short-lived connection (PGlite allows one owner, and next start is next). */
+export async function deployDatabase(): Promise<void> {
+  const location = getConfig().database;
+  const database = openDatabase(location);
+  try {
+    const applied = await deployMigrations({ location, adapterFactory: database.adapterFactory }, (l) =>
+      console.error(`  migrate: ${l}`),
+    );
+    if (applied.length) console.error(`Applied migrations: ${applied.join(", ")}`);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function startNext(opts: { port: number; host: string; env: NodeJS.ProcessEnv }): Promise<ChildProcess> {
+  const child = spawnGroup(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", opts.host],
+    { env: opts.env },
+  );
+  await waitForHttp(`http://${opts.host}:${opts.port}/api/health`, 60_000);
+  return child;
+}
