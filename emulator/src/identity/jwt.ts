@@ -1,6 +1,6 @@
 // RS256 JSON Web Tokens with node:crypto only (no JWT library: the emulator must not share
 // validation code with the console, so a shared mistake cannot make both sides agree).
-import { createHash, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
+import { createHash, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
 
 export interface SigningKey {
   kid: string;
@@ -47,6 +47,6 @@ export function verifyJwt(key: SigningKey, token: string): JwtCheck {
 }
 
 export function publicJwk(key: SigningKey): Record<string, unknown> {
-  const jwk = createPublicKey(key.publicKey).export({ format: "jwk" });
+  const jwk = key.publicKey.export({ format: "jwk" });
   return { kty: "RSA", use: "sig", kid: key.kid, alg: "RS256", n: jwk.n, e: jwk.e };
 }
