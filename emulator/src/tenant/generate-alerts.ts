@@ -91,7 +91,8 @@ export function generateAlerts(seed: string, count: number, machines: Device[], 
     inc.name = incidentName(inc, alerts);
     inc.tags = incidentTags(inc, alerts);
   }
-  list.sort((a, b) => b.createdMs - a.createdMs || b.id - a.id);
+  // Stored oldest first; the APIs serve them newest first.
+  list.sort((a, b) => a.createdMs - b.createdMs || a.id - b.id);
   list.forEach((inc, i) => (inc.idx = i));
   return { alerts, incidents: list };
 }

@@ -39,7 +39,7 @@ export class Tenant {
     readonly machines: Device[],
     readonly managedDevices: Device[],
     readonly alerts: AlertRecord[],
-    /** Newest first (XDR lists incidents most recent first, §2.8). */
+    /** Oldest first; XDR and Graph serve them most recent first (§2.8). */
     readonly incidents: Incident[],
     readonly software: readonly SoftwareProduct[],
     readonly softwareStats: SoftwareStats[],
