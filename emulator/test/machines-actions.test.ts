@@ -160,3 +160,14 @@ describe("machine actions", () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe("risk follows triage", () => {
+  it("drops a machine's riskScore to None once its alerts are resolved, and filters see it", async () => {
+    const risky = (await machines("$filter=riskScore eq 'High'"))[0];
+    if (!risky) return;
+    const open = (await h.call("GET", `/api/machines/${risky.id}/alerts?$filter=status ne 'Resolved'`)).json().value as { id: string }[];
+    await h.call("POST", "/api/alerts/batchUpdate", { body: { alertIds: open.map((a) => a.id), status: "Resolved" } });
+    expect((await h.call("GET", `/api/machines/${risky.id}`)).json().riskScore).toBe("None");
+    expect((await machines("$filter=riskScore eq 'High'")).map((m) => m.id)).not.toContain(risky.id);
+  });
+});

@@ -43,7 +43,12 @@ export function refreshRisk(tenant: Tenant, machineIdx: number): void {
     const a = tenant.alerts[i]!;
     if (a.status !== "Resolved") rank = Math.max(rank, severityRank(a.severity));
   }
-  m.riskScore = RISK_FOR_RANK[rank]!;
+  const risk = RISK_FOR_RANK[rank]!;
+  if (risk !== m.riskScore) {
+    m.riskScore = risk;
+    // Cached `riskScore` filters must see the change.
+    tenant.machinesVersion++;
+  }
 }
 
 export interface IncidentChanges extends AlertChanges {
