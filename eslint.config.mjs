@@ -29,7 +29,7 @@ const config = [
   },
   {
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["lib/config/env.ts"],
+    ignores: ["lib/config/env.ts", "**/*.test.ts"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/config/env.ts." }],
     },

@@ -8,6 +8,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
   // Lint and type checks run in `npm test`; the build should not repeat them.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() renders app/forbidden.tsx with status 403 for pages a role may not open.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -31,15 +31,17 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: env.chromiumPath, args: CHROMIUM_ARGS },
+    // The simulated tenant's sign-in page is served over HTTPS with its own self-signed CA.
+    ignoreHTTPSErrors: true,
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A production server on a fresh embedded database (--build only rebuilds when sources changed).
-    command: `node --import tsx scripts/start.ts --port ${PORT} --host 127.0.0.1 --build --fresh-db`,
+    // The simulated tenant and a production console on a fresh embedded database (builds when sources changed).
+    command: `node --import tsx scripts/e2e-server.ts --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { PGLITE_DIR: "./data/e2e/pglite", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -17,3 +17,8 @@ export function getDatabase(): OpenDatabase {
 export function db(): PrismaClient {
   return getDatabase().prisma;
 }
+
+/** Integration tests point the domain layer at their own migrated database. */
+export function useDatabaseForTests(database: OpenDatabase): void {
+  slot.__socDb = database;
+}

@@ -23,6 +23,25 @@ const EnvSchema = z.object({
   ENTRA_TENANT_ID: z.string().trim().min(1).optional(),
   ENTRA_CLIENT_ID: z.string().trim().min(1).optional(),
   ENTRA_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The console's public URL (redirect URI and CSRF origin). Unset → the request's own origin. */
+  CONSOLE_URL: optionalUrl,
+  /** JSON map of Entra group object id → console role, for tenants that assign roles through groups. */
+  ENTRA_GROUP_ROLES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return {} as Record<string, string>;
+      try {
+        const parsed = z.record(z.string(), z.string()).parse(JSON.parse(v));
+        return parsed;
+      } catch {
+        ctx.addIssue({ code: "custom", message: 'must be JSON like {"<group-id>":"Analyst"}' });
+        return z.NEVER;
+      }
+    }),
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  /** Mutating API calls allowed per user or token per minute (429 + Retry-After beyond). */
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Shown in the header banner; set by `npm run demo`. */
   CONSOLE_MODE: z.enum(["demo", "production"]).default("production"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

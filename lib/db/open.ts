@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -29,6 +29,7 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
     const dataDir = path.resolve(location.dataDir);
     // PGlite needs the parent folder to exist (shared/recipes/prisma-offline.md, pitfall 5).
     mkdirSync(path.dirname(dataDir), { recursive: true });
+    claimOwnership(dataDir);
     pglite = new PGlite(dataDir);
   } else {
     pglite = new PGlite();
@@ -44,6 +45,52 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();
+      if (location.kind === "pglite") releaseOwnership(path.resolve(location.dataDir));
     },
   };
+}
+
+// PGlite is single-process: two processes on one data folder are unsafe (recipe pitfall 6). The owner writes its
+// pid next to the folder; another process refuses to open it while that pid is alive.
+export class DatabaseInUse extends Error {
+  constructor(dataDir: string, pid: number) {
+    super(
+      `The embedded database ${dataDir} is in use by process ${pid} (is the console running?). ` +
+        "Stop it first, use the console's own controls, or run against PostgreSQL (DATABASE_URL).",
+    );
+    this.name = "DatabaseInUse";
+  }
+}
+
+function lockPath(dataDir: string): string {
+  return `${dataDir}.owner`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function claimOwnership(dataDir: string): void {
+  let owner: number | null = null;
+  try {
+    owner = Number(readFileSync(lockPath(dataDir), "utf8").trim()) || null;
+  } catch {
+    /* no owner file: free */
+  }
+  if (owner && owner !== process.pid && isAlive(owner)) throw new DatabaseInUse(dataDir, owner);
+  writeFileSync(lockPath(dataDir), String(process.pid));
+  process.once("exit", () => releaseOwnership(dataDir));
+}
+
+function releaseOwnership(dataDir: string): void {
+  try {
+    if (Number(readFileSync(lockPath(dataDir), "utf8").trim()) === process.pid) rmSync(lockPath(dataDir));
+  } catch {
+    /* already released */
+  }
 }

@@ -12,6 +12,8 @@ export type TestDatabaseKind = "pglite" | "postgresql";
 
 export interface TestDatabase extends OpenDatabase {
   name: string;
+  /** postgresql:// URL of the database (PostgreSQL only), e.g. for CLIs run as child processes. */
+  url?: string;
 }
 
 const DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -75,6 +77,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   return {
     ...database,
     name,
+    url: location.url,
     close: async () => {
       await database.close();
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -1,0 +1,142 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ApiError, apiFetch } from "../../_query/api";
+import { tokenKeys } from "../../_query/keys";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { buttonDanger, buttonPrimary, inputBase } from "@/components/ui/button-styles";
+import type { ApiTokenRow } from "@/lib/auth/token-types";
+
+const ROLE_OPTIONS = ["Viewer", "Analyst", "Responder", "Manager", "Admin"];
+
+export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
+  const queryClient = useQueryClient();
+  const tokens = useQuery({
+    queryKey: tokenKeys.list(),
+    queryFn: () => apiFetch<{ data: ApiTokenRow[] }>("/api/tokens").then((r) => r.data),
+    initialData: initial,
+  });
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+
+  const create = useMutation({
+    mutationFn: (input: { name: string; role: string; days: number }) =>
+      apiFetch<{ token: string; row: ApiTokenRow }>("/api/tokens", { method: "POST", json: input }),
+    onSuccess: (res) => {
+      setCreated({ name: res.row.name, token: res.token });
+      void queryClient.invalidateQueries({ queryKey: tokenKeys.all });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/tokens/${id}`, { method: "DELETE" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: tokenKeys.all }),
+  });
+
+  return (
+    <section aria-labelledby="tokens-title" className="space-y-4">
+      <div>
+        <h2 id="tokens-title" className="text-lg font-semibold">API tokens</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          For SOAR and scripts: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts with the role you give it, expires, and can be
+          revoked at any time. Only a hash is stored, so the token is shown once.
+        </p>
+      </div>
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          create.mutate({ name: String(form.get("name")), role: String(form.get("role")), days: Number(form.get("days")) });
+        }}
+      >
+        <label className="flex flex-col gap-1 text-xs font-medium">
+          Name
+          <input name="name" required maxLength={80} className={inputBase} placeholder="e.g. soar-playbooks" />
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium">
+          Role
+          <select name="role" defaultValue="Analyst" className={inputBase}>
+            {ROLE_OPTIONS.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium">
+          Expires in (days)
+          <input name="days" type="number" min={1} max={365} defaultValue={30} required className={`${inputBase} w-24`} />
+        </label>
+        <button type="submit" className={buttonPrimary} disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create token"}
+        </button>
+      </form>
+      {create.error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {(create.error as ApiError).message}
+        </p>
+      ) : null}
+      {created ? (
+        <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
+          <p className="font-medium">Token “{created.name}” created. Copy it now: it will not be shown again.</p>
+          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs dark:bg-slate-900" data-testid="new-token">
+            {created.token}
+          </code>
+        </div>
+      ) : null}
+      <Table caption="API tokens">
+        <thead>
+          <tr>
+            <Th>Name</Th>
+            <Th>Role</Th>
+            <Th>Token</Th>
+            <Th>Created</Th>
+            <Th>Expires</Th>
+            <Th>Last used</Th>
+            <Th>
+              <span className="sr-only">Actions</span>
+            </Th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data.length === 0 ? (
+            <EmptyRow colSpan={7}>No API tokens yet.</EmptyRow>
+          ) : (
+            tokens.data.map((t) => {
+              const state = t.state;
+              return (
+                <tr key={t.id}>
+                  <Td className="font-medium">{t.name}</Td>
+                  <Td>{t.role}</Td>
+                  <Td className="font-mono text-xs">soc_{t.prefix}_…</Td>
+                  <Td className="text-xs">{t.createdAt.slice(0, 10)}{t.createdBy ? ` by ${t.createdBy}` : ""}</Td>
+                  <Td className="text-xs">{t.expiresAt.slice(0, 10)}</Td>
+                  <Td className="text-xs">{t.lastUsedAt ? t.lastUsedAt.replace("T", " ").slice(0, 16) : "never"}</Td>
+                  <Td>
+                    {state === "active" ? (
+                      <button
+                        type="button"
+                        className={buttonDanger}
+                        disabled={revoke.isPending && revoke.variables === t.id}
+                        onClick={() => {
+                          if (confirm(`Revoke the token “${t.name}”? Scripts using it will get 401 at once.`)) revoke.mutate(t.id);
+                        }}
+                      >
+                        Revoke<span className="sr-only"> {t.name}</span>
+                      </button>
+                    ) : (
+                      <span className="text-xs text-slate-500">{state}</span>
+                    )}
+                  </Td>
+                </tr>
+              );
+            })
+          )}
+        </tbody>
+      </Table>
+      {revoke.error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {(revoke.error as ApiError).message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

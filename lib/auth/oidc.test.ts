@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { rolesFromClaims, safeReturnTo } from "./oidc";
+
+describe("safeReturnTo", () => {
+  it.each([
+    ["/alerts?severity=High", "/alerts?severity=High"],
+    ["https://evil.example/", "/"],
+    ["//evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["/auth/callback", "/"],
+    [undefined, "/"],
+  ])("%s → %s", (input, expected) => {
+    expect(safeReturnTo(input)).toBe(expected);
+  });
+});
+
+describe("rolesFromClaims", () => {
+  it("takes app roles from the ID token and maps configured groups", () => {
+    expect(rolesFromClaims({ roles: ["Analyst", "Approver"], groups: ["g-1", "g-2"] }, { "g-1": "Manager" })).toEqual({
+      roles: ["Analyst", "Manager"],
+      unmapped: ["Approver"],
+    });
+  });
+  it("grants nothing without roles or mapped groups", () => {
+    expect(rolesFromClaims({ groups: ["g-9"] }, { "g-1": "Admin" }).roles).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+// The one table that says who may do what. Every route handler and server action names a permission from here
+// through the route() wrapper; nothing checks roles by hand.
+
+export const ROLES = ["Viewer", "Analyst", "Responder", "Manager", "Admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  "console:read", // dashboards, alerts, incidents, devices, actions, vulnerabilities (read)
+  "views:write", // own saved views
+  "alerts:triage", // status, assign, classify, comment (alerts and incidents)
+  "actions:respond", // isolate, release, scan, restrict, collect, cancel
+  "actions:approve", // four-eyes approval of isolate/release
+  "tvm:report", // exposure reports, remediation requests
+  "audit:read",
+  "audit:export",
+  "settings:write", // priority rules, SLA clocks, four-eyes, group → role mapping
+  "sync:run",
+  "tokens:manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const VIEWER: Permission[] = ["console:read", "views:write"];
+const ANALYST: Permission[] = [...VIEWER, "alerts:triage"];
+const RESPONDER: Permission[] = [...ANALYST, "actions:respond"];
+const MANAGER: Permission[] = [...VIEWER, "tvm:report", "actions:approve", "audit:read"];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  Viewer: VIEWER,
+  Analyst: ANALYST,
+  Responder: RESPONDER,
+  Manager: MANAGER,
+  Admin: PERMISSIONS,
+};
+
+/** Case-insensitive match of an Entra app role value to a console role; anything else is ignored (fail closed). */
+export function toRole(value: string): Role | null {
+  return ROLES.find((r) => r.toLowerCase() === value.trim().toLowerCase()) ?? null;
+}
+
+export function normaliseRoles(values: readonly string[]): Role[] {
+  const roles = new Set<Role>();
+  for (const v of values) {
+    const role = toRole(v);
+    if (role) roles.add(role);
+  }
+  return ROLES.filter((r) => roles.has(r));
+}
+
+export function permissionsOf(roles: readonly string[]): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of normaliseRoles(roles)) for (const p of ROLE_PERMISSIONS[role]) granted.add(p);
+  return granted;
+}
+
+export function can(roles: readonly string[], permission: Permission): boolean {
+  return permissionsOf(roles).has(permission);
+}

@@ -1,0 +1,92 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../db/testing";
+import { useDatabaseForTests } from "../db";
+import { ROLES, can, type Permission } from "./permissions";
+import type { RouteHandler } from "./route";
+import { callRoute, sessionCookieFor, TEST_ORIGIN } from "./testing";
+
+// Every route handler in app/, found on disk: a new route cannot be added without passing through route(),
+// declaring a permission, and (if it changes state) an audit action. Without credentials each answers 401
+// (unless public); each role lacking the declared permission gets 403.
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return routeFiles(full);
+    return name === "route.ts" ? [full] : [];
+  });
+}
+
+const files = routeFiles("app");
+const handlers: { file: string; method: string; handler: RouteHandler }[] = [];
+for (const file of files) {
+  const mod = (await import(path.resolve(file))) as Record<string, unknown>;
+  for (const method of METHODS) if (mod[method]) handlers.push({ file, method, handler: mod[method] as RouteHandler });
+}
+
+/** Sample values for dynamic segments, so a route's params parse once access is granted. */
+function samplePath(file: string): string {
+  return "/" + path.dirname(path.relative("app", file)).replaceAll(/\[(\w+)\]/g, "00000000-0000-4000-8000-000000000000");
+}
+
+let database: TestDatabase;
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase("pglite");
+  useDatabaseForTests(database);
+  for (const role of ROLES) cookies[role] = await sessionCookieFor(role);
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+describe("route matrix", () => {
+  it("finds the route handlers", () => {
+    expect(handlers.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(handlers.map((h) => [`${h.method} ${h.file}`, h] as const))("%s is wrapped by route() and audited if it mutates", (_, h) => {
+    expect(typeof h.handler.access, "export the handler through route()").toBe("string");
+    if (MUTATING.has(h.method)) expect(h.handler.auditAction, "mutating handlers declare an audit action").toBeTruthy();
+  });
+
+  it.each(handlers.filter((h) => h.handler.access !== "public").map((h) => [`${h.method} ${h.file}`, h] as const))(
+    "%s answers 401 without credentials",
+    async (_, h) => {
+      const res = await callRoute(h.handler, { method: h.method, path: samplePath(h.file), headers: { origin: TEST_ORIGIN } });
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe("unauthorized");
+    },
+  );
+
+  const guarded = handlers.filter((h) => !["public", "authenticated"].includes(h.handler.access));
+  const denials = guarded.flatMap((h) =>
+    ROLES.filter((role) => !can([role], h.handler.access as Permission)).map((role) => [`${h.method} ${h.file} as ${role}`, h, role] as const),
+  );
+  it.each(denials)("%s answers 403", async (_, h, role) => {
+    const res = await callRoute(h.handler, {
+      method: h.method,
+      path: samplePath(h.file),
+      headers: { cookie: cookies[role], origin: TEST_ORIGIN },
+      body: MUTATING.has(h.method) ? {} : undefined,
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("covers every mutating route with a Viewer denial (or an explicit reason it is open to Viewers)", () => {
+    const openToViewers: Record<string, string> = {
+      "POST app/auth/sign-out/route.ts": "everyone may end their own session",
+    };
+    for (const h of handlers.filter((x) => MUTATING.has(x.method))) {
+      const key = `${h.method} ${h.file}`;
+      const deniedToViewer = h.handler.access !== "authenticated" && h.handler.access !== "public" && !can(["Viewer"], h.handler.access as Permission);
+      expect(deniedToViewer || key in openToViewers, `${key} is open to Viewers without a listed reason`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,76 @@
+import { getConfig } from "../config/env";
+import { db } from "../db";
+import type { Actor, AuditContext } from "./actor";
+import { normaliseRoles, permissionsOf, type Role } from "./permissions";
+import { randomToken, sha256 } from "./secrets";
+import { recordAudit } from "../audit";
+
+export interface SignedInUser {
+  oid: string;
+  upn: string;
+  name: string;
+  roles: Role[];
+}
+
+// Refreshing lastSeenAt on every request would turn reads into writes; once a minute is plenty for audit.
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Creates the server-side session and records the sign-in in the same transaction. Returns the cookie value
+ * (the only place it exists unhashed).
+ */
+export async function createSession(
+  user: SignedInUser,
+  meta: { ip: string | null; userAgent: string | null; requestId: string },
+): Promise<{ cookieValue: string; expiresAt: Date; sessionId: string }> {
+  const cookieValue = randomToken();
+  const sessionId = sha256(cookieValue);
+  const expiresAt = new Date(Date.now() + getConfig().SESSION_TTL_HOURS * 3_600_000);
+  const actor: Actor = { type: "user", id: user.oid, name: user.upn, roles: user.roles, permissions: permissionsOf(user.roles) };
+  await db().$transaction(async (tx) => {
+    await tx.user.upsert({
+      where: { id: user.oid },
+      create: { id: user.oid, upn: user.upn, name: user.name, roles: user.roles, lastLoginAt: new Date() },
+      update: { upn: user.upn, name: user.name, roles: user.roles, lastLoginAt: new Date() },
+    });
+    await tx.session.create({
+      data: { id: sessionId, userId: user.oid, roles: user.roles, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) },
+    });
+    await recordAudit(tx, { actor, requestId: meta.requestId, ip: meta.ip }, { action: "auth.sign_in", targetType: "user", targetId: user.oid, params: { roles: user.roles } }, "success");
+  });
+  return { cookieValue, expiresAt, sessionId };
+}
+
+/** The actor behind a session cookie, or null when it is unknown or expired. */
+export async function actorFromSession(cookieValue: string | undefined | null): Promise<Actor | null> {
+  if (!cookieValue || cookieValue.length > 200) return null;
+  const id = sha256(cookieValue);
+  const session = await db().session.findUnique({ where: { id }, include: { user: true } });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) {
+    await db().session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db().session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const roles = normaliseRoles(session.roles);
+  return {
+    type: "user",
+    id: session.userId,
+    name: session.user.upn,
+    roles,
+    permissions: permissionsOf(roles),
+    sessionId: id,
+  };
+}
+
+/** Ends a session; the sign-out is audited in the same transaction. */
+export async function endSession(audit: AuditContext): Promise<void> {
+  const sessionId = audit.actor.sessionId;
+  await db().$transaction(async (tx) => {
+    if (sessionId) await tx.session.deleteMany({ where: { id: sessionId } });
+    await recordAudit(tx, audit, { action: "auth.sign_out", targetType: "user", targetId: audit.actor.id }, "success");
+  });
+}

@@ -1,0 +1,82 @@
+import { PendingSignIn, beginSignIn, completeSignIn, safeReturnTo } from "./oidc";
+import { clearCookie, consoleOrigin, isHttps, readCookie, serializeCookie, SESSION_COOKIE, SIGN_IN_COOKIE } from "./cookies";
+import { createSession } from "./sessions";
+import { recordAuditFailure } from "../audit";
+import { permissionsOf } from "./permissions";
+import { logger } from "../log";
+
+// The browser-facing legs of sign-in. Route handlers in app/auth only call these.
+
+const SIGN_IN_TTL_SECONDS = 600;
+
+function redirect(location: string, cookies: string[] = []): Response {
+  const headers = new Headers({ Location: location, "Cache-Control": "no-store" });
+  for (const c of cookies) headers.append("Set-Cookie", c);
+  return new Response(null, { status: 302, headers });
+}
+
+function callbackUrl(req: Request): string {
+  return `${consoleOrigin(req)}/auth/callback`;
+}
+
+export async function startSignIn(req: Request, returnTo: string | undefined): Promise<Response> {
+  const { url, pending } = await beginSignIn(callbackUrl(req), safeReturnTo(returnTo));
+  const cookie = serializeCookie(SIGN_IN_COOKIE, Buffer.from(JSON.stringify(pending)).toString("base64url"), {
+    maxAgeSeconds: SIGN_IN_TTL_SECONDS,
+    secure: isHttps(req),
+    path: "/auth",
+  });
+  return redirect(url, [cookie]);
+}
+
+function readPending(req: Request): PendingSignIn | null {
+  const raw = readCookie(req.headers.get("cookie"), SIGN_IN_COOKIE);
+  if (!raw) return null;
+  try {
+    return PendingSignIn.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
+  } catch {
+    return null;
+  }
+}
+
+function failed(req: Request, reason: string): Response {
+  return redirect(`${consoleOrigin(req)}/sign-in/error?reason=${encodeURIComponent(reason)}`, [clearCookie(SIGN_IN_COOKIE, isHttps(req), "/auth")]);
+}
+
+export async function finishSignIn(
+  req: Request,
+  query: { code?: string; state?: string; error?: string; error_description?: string },
+  meta: { requestId: string; ip: string | null },
+): Promise<Response> {
+  if (query.error) return failed(req, query.error === "access_denied" ? "cancelled" : "entra_error");
+  const pending = readPending(req);
+  if (!pending || !query.code || !query.state || query.state !== pending.state) return failed(req, "state");
+  let identity;
+  try {
+    identity = await completeSignIn(query.code, callbackUrl(req), pending);
+  } catch (error) {
+    logger.warn("sign-in failed", { requestId: meta.requestId, error });
+    return failed(req, "token");
+  }
+  if (identity.roles.length === 0) {
+    const actor = { type: "user" as const, id: identity.oid, name: identity.upn, roles: [], permissions: permissionsOf([]) };
+    await recordAuditFailure({ actor, requestId: meta.requestId, ip: meta.ip }, { action: "auth.sign_in", targetType: "user", targetId: identity.oid }, "no console role assigned");
+    return failed(req, "no_role");
+  }
+  const session = await createSession(
+    { oid: identity.oid, upn: identity.upn, name: identity.name, roles: identity.roles },
+    { ip: meta.ip, userAgent: req.headers.get("user-agent"), requestId: meta.requestId },
+  );
+  const secure = isHttps(req);
+  return redirect(`${consoleOrigin(req)}${pending.returnTo}`, [
+    serializeCookie(SESSION_COOKIE, session.cookieValue, { maxAgeSeconds: (session.expiresAt.getTime() - Date.now()) / 1000, secure }),
+    clearCookie(SIGN_IN_COOKIE, secure, "/auth"),
+  ]);
+}
+
+export function signedOutResponse(req: Request): Response {
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `${consoleOrigin(req)}/sign-in?signedOut=1`, "Set-Cookie": clearCookie(SESSION_COOKIE, isHttps(req)), "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,42 @@
+// The e2e environment: the simulated tenant plus a production console on a fresh embedded database, wired
+// together exactly as the demo is. Writes the tenant's ready line to test-results/e2e-tenant.json for the tests.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { buildConsole, buildIsFresh } from "./lib/build";
+import { deployDatabase, startNext } from "./lib/console-server";
+import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
+import { stopChildrenOnExit, waitForExit } from "./lib/processes";
+
+const { values } = parseArgs({
+  options: { port: { type: "string", default: "3210" }, "emulator-port": { type: "string", default: "4610" } },
+});
+
+async function main() {
+  stopChildrenOnExit();
+  const port = Number(values.port);
+  const dataDir = "./data/e2e/pglite";
+  rmSync("./data/e2e", { recursive: true, force: true });
+  const emulator = await startEmulatorProcess(["--port", values["emulator-port"], "--seed", "e2e", "--devices", "60", "--alerts", "300", "--action-ms", "1500"]);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...consoleEnvFor(emulator.ready),
+    NEXT_TELEMETRY_DISABLED: "1",
+    CONSOLE_MODE: "demo",
+    CONSOLE_URL: `http://127.0.0.1:${port}`,
+    PGLITE_DIR: dataDir,
+    DATABASE_URL: "",
+  };
+  Object.assign(process.env, env);
+  mkdirSync("test-results", { recursive: true });
+  writeFileSync("test-results/e2e-tenant.json", JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL }, null, 2));
+  if (!buildIsFresh()) await buildConsole(env);
+  await deployDatabase();
+  const server = await startNext({ port, host: "127.0.0.1", env });
+  console.error(`e2e console ready on ${env.CONSOLE_URL}`);
+  process.exit(await waitForExit(server));
+}
+
+main().catch((error: unknown) => {
+  console.error(`e2e-server: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
