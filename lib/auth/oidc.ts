@@ -1,8 +1,8 @@
-import { ConfidentialClientApplication, CryptoProvider, LogLevel } from "@azure/msal-node";
+import { ConfidentialClientApplication, CryptoProvider } from "@azure/msal-node";
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import { z } from "zod";
 import { getConfig, hasTenant } from "../config/env";
-import { logger } from "../log";
+import { msalConfiguration, tenantSettings } from "../entra/msal-config";
 import { normaliseRoles, type Role } from "./permissions";
 
 // Sign-in with Entra ID: authorization-code flow with PKCE through @azure/msal-node. Microsoft's tokens never
@@ -10,45 +10,9 @@ import { normaliseRoles, type Role } from "./permissions";
 // session. The ID token's signature, issuer, audience, expiry and nonce are checked with the tenant's JWKS.
 
 const SIGN_IN_SCOPES = ["openid", "profile", "email"];
-const MICROSOFT_HOSTS = new Set(["login.microsoftonline.com", "login.microsoftonline.us", "login.partner.microsoftonline.cn"]);
-
-function tenantSettings() {
-  const cfg = getConfig();
-  if (!hasTenant(cfg)) throw new Error("Sign-in is not configured: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET.");
-  const host = cfg.ENTRA_AUTHORITY_HOST.replace(/\/+$/, "");
-  return {
-    host,
-    tenantId: cfg.ENTRA_TENANT_ID!,
-    clientId: cfg.ENTRA_CLIENT_ID!,
-    clientSecret: cfg.ENTRA_CLIENT_SECRET!,
-    authority: `${host}/${cfg.ENTRA_TENANT_ID}`,
-    issuer: `${host}/${cfg.ENTRA_TENANT_ID}/v2.0`,
-    jwksUri: `${host}/${cfg.ENTRA_TENANT_ID}/discovery/v2.0/keys`,
-  };
-}
 
 function msalClient(): ConfidentialClientApplication {
-  const t = tenantSettings();
-  const authorityHost = new URL(t.host).host;
-  return new ConfidentialClientApplication({
-    auth: {
-      clientId: t.clientId,
-      clientSecret: t.clientSecret,
-      authority: t.authority,
-      // For a host MSAL does not know it would first call Microsoft's instance discovery; declaring it known
-      // keeps sign-in on the configured authority (the emulator, or a sovereign cloud).
-      ...(MICROSOFT_HOSTS.has(authorityHost) ? {} : { knownAuthorities: [authorityHost] }),
-    },
-    system: {
-      loggerOptions: {
-        piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
-        loggerCallback: (level, message) => {
-          if (level <= LogLevel.Warning) logger.warn("msal", { message });
-        },
-      },
-    },
-  });
+  return new ConfidentialClientApplication(msalConfiguration());
 }
 
 let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   }),
   PGLITE_DIR: z.string().trim().min(1).default("./data/pglite"),
   MDE_API_URL: z.string().trim().url().default("https://api.securitycenter.microsoft.com"),
+  /** Defender XDR API (incidents); the MDE API host serves machines, alerts and TVM. */
+  XDR_API_URL: z.string().trim().url().default("https://api.security.microsoft.com"),
   GRAPH_API_URL: z.string().trim().url().default("https://graph.microsoft.com"),
   ENTRA_AUTHORITY_HOST: z.string().trim().url().default("https://login.microsoftonline.com"),
   ENTRA_TENANT_ID: z.string().trim().min(1).optional(),

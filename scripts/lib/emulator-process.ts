@@ -46,6 +46,7 @@ export function consoleEnvFor(ready: EmulatorReady): Record<string, string> {
     ENTRA_CLIENT_ID: ready.clientId,
     ENTRA_CLIENT_SECRET: ready.clientSecret,
     MDE_API_URL: ready.defenderUrl,
+    XDR_API_URL: ready.defenderUrl,
     GRAPH_API_URL: ready.graphUrl,
     NODE_EXTRA_CA_CERTS: ready.caCertPath,
   };
