@@ -44,6 +44,16 @@ const EnvSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
   /** Mutating API calls allowed per user or token per minute (429 + Retry-After beyond). */
   RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Seconds between scheduled syncs inside the console server; 0 turns the scheduler off. */
+  SYNC_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  /** Incremental pulls re-read this many minutes before the watermark, for records Defender indexes late. */
+  SYNC_OVERLAP_MINUTES: z.coerce.number().int().min(0).default(10),
+  /** Vulnerability management data (no change field in the API) is pulled whole this often. */
+  SYNC_TVM_REFRESH_MINUTES: z.coerce.number().int().min(1).default(240),
+  /** Devices are pulled whole this often, to flag devices a side stopped listing. */
+  SYNC_FULL_RESYNC_HOURS: z.coerce.number().int().min(1).default(24),
+  /** Exposure and secure score are read at most this often. */
+  SYNC_SCORES_REFRESH_MINUTES: z.coerce.number().int().min(1).default(60),
   /** Shown in the header banner; set by `npm run demo`. */
   CONSOLE_MODE: z.enum(["demo", "production"]).default("production"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

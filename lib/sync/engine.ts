@@ -1,0 +1,157 @@
+import type { PrismaClient } from "../db";
+import { Prisma } from "../db";
+import { getTriageSettings } from "../alerts/settings";
+import { logger } from "../log";
+import { deriveAfter } from "./derive";
+import { acquireLease, releaseLease, renewLease } from "./lock";
+import type { SyncSources } from "./source-types";
+import { SYNC_ENTITIES, type EntitySummary, type JobContext, type JobResult, type SyncEntity } from "./types";
+import { syncAlerts } from "./jobs/alerts";
+import { syncIntuneDevices, syncMachines } from "./jobs/devices";
+import { syncIncidents } from "./jobs/incidents";
+import { syncMachineActions } from "./jobs/machine-actions";
+import { syncScores } from "./jobs/scores";
+import { syncDeviceVulnerabilities, syncRecommendations, syncSoftware, syncVulnerabilities, tvmDue } from "./jobs/tvm";
+
+export interface SyncPolicy {
+  overlapMs: number;
+  tvmRefreshMs: number;
+  fullResyncMs: number;
+  scoresRefreshMs: number;
+  leaseMs: number;
+}
+
+export const DEFAULT_POLICY: SyncPolicy = {
+  overlapMs: 10 * 60_000,
+  tvmRefreshMs: 4 * 3_600_000,
+  fullResyncMs: 24 * 3_600_000,
+  scoresRefreshMs: 3_600_000,
+  leaseMs: 5 * 60_000,
+};
+
+interface JobSpec {
+  run: (ctx: JobContext) => Promise<JobResult>;
+  /** Whether a pull is due at all in an incremental run (TVM and scores have their own cadence). */
+  due?: (ctx: JobContext, policy: SyncPolicy) => boolean;
+  /** Whether this run must be a full pass even with a watermark (devices: to flag what disappeared). */
+  fullDue?: (lastFullAt: Date | null, now: Date, policy: SyncPolicy) => boolean;
+}
+
+const periodicFull = (lastFullAt: Date | null, now: Date, policy: SyncPolicy) => !lastFullAt || now.getTime() - lastFullAt.getTime() >= policy.fullResyncMs;
+
+const JOBS: Record<SyncEntity, JobSpec> = {
+  machines: { run: syncMachines, fullDue: periodicFull },
+  intuneDevices: { run: syncIntuneDevices, fullDue: periodicFull },
+  alerts: { run: syncAlerts },
+  incidents: { run: syncIncidents },
+  machineActions: { run: syncMachineActions },
+  vulnerabilities: { run: syncVulnerabilities, due: (c, p) => tvmDue(c, p.tvmRefreshMs) },
+  software: { run: syncSoftware, due: (c, p) => tvmDue(c, p.tvmRefreshMs) },
+  recommendations: { run: syncRecommendations, due: (c, p) => tvmDue(c, p.tvmRefreshMs) },
+  deviceVulnerabilities: { run: syncDeviceVulnerabilities, due: (c, p) => tvmDue(c, p.tvmRefreshMs) },
+  scores: { run: syncScores, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
+};
+
+export interface RunSyncOptions {
+  db: PrismaClient;
+  sources: SyncSources;
+  entities?: readonly SyncEntity[];
+  /** Ignore watermarks and cadences: pull everything. */
+  full?: boolean;
+  policy?: Partial<SyncPolicy>;
+  /** Called after each entity, e.g. to print progress. */
+  onEntity?: (summary: EntitySummary) => void;
+}
+
+/** One sync pass over the requested entities, each under its lease, each committing page by page. */
+export async function runSync(opts: RunSyncOptions): Promise<EntitySummary[]> {
+  const policy = { ...DEFAULT_POLICY, ...opts.policy };
+  const { rules, sla } = await getTriageSettings(opts.db);
+  const summaries: EntitySummary[] = [];
+  const changed = new Set<SyncEntity>();
+
+  for (const entity of opts.entities ?? SYNC_ENTITIES) {
+    const summary = await runEntity(entity, opts, policy, rules, sla);
+    summaries.push(summary);
+    if (summary.status === "ok" && summary.upserted > 0) changed.add(entity);
+    opts.onEntity?.(summary);
+  }
+  if (changed.size) await deriveAfter(opts.db, changed);
+  return summaries;
+}
+
+async function runEntity(
+  entity: SyncEntity,
+  opts: RunSyncOptions,
+  policy: SyncPolicy,
+  rules: JobContext["rules"],
+  sla: JobContext["sla"],
+): Promise<EntitySummary> {
+  const { db, sources } = opts;
+  const started = Date.now();
+  const runStartedAt = new Date(started);
+  const base = { entity, fetched: 0, upserted: 0, skipped: 0, calls: 0 };
+  if (!(await acquireLease(db, entity, policy.leaseMs))) {
+    return { ...base, status: "locked", mode: "incremental", durationMs: 0, notes: ["another console instance is syncing it"] };
+  }
+  const state = await db.syncState.findUniqueOrThrow({ where: { entity } });
+  const spec = JOBS[entity];
+  const full = opts.full || !state.watermark || Boolean(spec.fullDue?.(state.lastFullAt, runStartedAt, policy));
+  const ctx: JobContext = {
+    db,
+    sources,
+    mode: full ? "full" : "incremental",
+    watermark: full ? null : state.watermark,
+    lastSuccessAt: state.lastSuccessAt,
+    runStartedAt,
+    overlapMs: policy.overlapMs,
+    rules,
+    sla,
+    heartbeat: () => renewLease(db, entity, policy.leaseMs),
+  };
+  const callsBefore = sources.calls();
+  try {
+    if (!full && spec.due && !spec.due(ctx, policy)) {
+      return { ...base, status: "not-due", mode: ctx.mode, durationMs: Date.now() - started };
+    }
+    await db.syncState.update({ where: { entity }, data: { lastStartedAt: runStartedAt } });
+    const result = await spec.run(ctx);
+    const summary: EntitySummary = {
+      entity,
+      status: "ok",
+      mode: ctx.mode,
+      fetched: result.fetched,
+      upserted: result.upserted,
+      skipped: result.skipped.length,
+      calls: sources.calls() - callsBefore,
+      durationMs: Date.now() - started,
+      skippedSample: result.skipped.slice(0, 20),
+      notes: result.notes,
+    };
+    // The watermark moves only now, after every page of this pass is committed: a crash before this line
+    // repeats the pass (idempotent upserts) rather than losing records.
+    await db.syncState.update({
+      where: { entity },
+      data: {
+        watermark: result.watermark ?? state.watermark,
+        lastFinishedAt: new Date(),
+        lastSuccessAt: new Date(),
+        lastError: null,
+        lastSummary: summary as unknown as Prisma.InputJsonValue,
+        ...(full ? { lastFullAt: runStartedAt } : {}),
+      },
+    });
+    return summary;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.warn("sync failed", { entity, error });
+    const summary: EntitySummary = { ...base, status: "failed", mode: ctx.mode, calls: sources.calls() - callsBefore, durationMs: Date.now() - started, error: message };
+    await db.syncState.update({
+      where: { entity },
+      data: { lastFinishedAt: new Date(), lastError: message.slice(0, 2000), lastSummary: summary as unknown as Prisma.InputJsonValue },
+    });
+    return summary;
+  } finally {
+    await releaseLease(db, entity);
+  }
+}

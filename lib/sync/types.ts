@@ -1,0 +1,69 @@
+import type { PrismaClient } from "../db";
+import type { PriorityRule, SlaMinutes } from "../alerts/priority";
+import type { SyncSources } from "./source-types";
+
+export const SYNC_ENTITIES = [
+  "machines",
+  "intuneDevices",
+  "alerts",
+  "incidents",
+  "machineActions",
+  "vulnerabilities",
+  "software",
+  "recommendations",
+  "deviceVulnerabilities",
+  "scores",
+] as const;
+export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+
+export interface SkippedRecord {
+  id: string | null;
+  reason: string;
+}
+
+/** One page from a provider: the valid items, and those that failed validation (skipped, never written). */
+export interface SourcePage<T> {
+  items: T[];
+  skipped: SkippedRecord[];
+}
+
+export interface JobResult {
+  fetched: number;
+  upserted: number;
+  skipped: SkippedRecord[];
+  /** New watermark (the entity's change field, Defender's clock); null keeps the old one. */
+  watermark: Date | null;
+  /** True when the job decided nothing was due (TVM cadence); no calls were made. */
+  notDue?: boolean;
+  notes?: string[];
+}
+
+export interface JobContext {
+  db: PrismaClient;
+  sources: SyncSources;
+  mode: "full" | "incremental";
+  /** Last committed watermark; null on the first (full) sync. */
+  watermark: Date | null;
+  lastSuccessAt: Date | null;
+  /** Start of this run, console clock. */
+  runStartedAt: Date;
+  overlapMs: number;
+  rules: readonly PriorityRule[];
+  sla: SlaMinutes;
+  /** Renew this entity's lock lease; call between pages. */
+  heartbeat(): Promise<void>;
+}
+
+export interface EntitySummary {
+  entity: SyncEntity;
+  status: "ok" | "failed" | "locked" | "not-due";
+  mode: "full" | "incremental";
+  fetched: number;
+  upserted: number;
+  skipped: number;
+  calls: number;
+  durationMs: number;
+  error?: string;
+  skippedSample?: SkippedRecord[];
+  notes?: string[];
+}
