@@ -1,0 +1,44 @@
+import type { DefenderClient } from "./client";
+import { odataDateTime } from "./odata";
+import type { Page } from "./paging";
+import { Incident, type IncidentPatch } from "./schemas";
+
+// Defender XDR incidents (mde-api.md §2.8): XDR_API_URL and the https://api.security.microsoft.com token.
+
+/** $top maximum for incidents (§2.8); 50 calls/min (§4). */
+export const INCIDENTS_MAX_PAGE = 100;
+
+export interface IncidentPagesOptions {
+  updatedSince?: Date;
+  pageSize?: number;
+  maxPages?: number;
+}
+
+export function incidentPages(client: DefenderClient, opts: IncidentPagesOptions = {}): AsyncGenerator<Page<Incident>> {
+  return client.pages({
+    api: "xdr",
+    path: "/api/incidents",
+    query: { $filter: opts.updatedSince ? `lastUpdateTime ge ${odataDateTime(opts.updatedSince)}` : undefined },
+    itemSchema: Incident,
+    pageSize: Math.min(opts.pageSize ?? INCIDENTS_MAX_PAGE, INCIDENTS_MAX_PAGE),
+    maxPages: opts.maxPages,
+    idField: "incidentId",
+  });
+}
+
+export function getIncident(client: DefenderClient, id: number | string): Promise<Incident> {
+  return client.request({ api: "xdr", method: "GET", path: `/api/incidents/${encodeURIComponent(String(id))}`, statsPath: "/api/incidents/{id}", schema: Incident });
+}
+
+/** PATCH /api/incidents/{id} → the updated incident. A comment is added on every call, so then it is not retried. */
+export function updateIncident(client: DefenderClient, id: number | string, patch: IncidentPatch): Promise<Incident> {
+  return client.request({
+    api: "xdr",
+    method: "PATCH",
+    path: `/api/incidents/${encodeURIComponent(String(id))}`,
+    statsPath: "/api/incidents/{id}",
+    body: patch,
+    schema: Incident,
+    idempotent: patch.comment === undefined,
+  });
+}

@@ -1,0 +1,351 @@
+import { z } from "zod";
+
+// zod at the boundary for every Defender / XDR entity (mde-api.md §2.3–2.8). Rules:
+// - Unknown fields pass through (looseObject): Microsoft adds fields (§2.4.2) and a new field must not drop records.
+// - Required = what the cache cannot do without (ids, titles, the change timestamps the sync pages on).
+// - Enums are open strings: Microsoft adds values without notice (prisma/schema.prisma stores them as text).
+// - Timestamps stay ISO strings but must parse; MDE sends up to 7 fractional digits (§0 conventions).
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** An ISO 8601 date-time string that Date.parse understands. */
+export const IsoDateTime = z
+  .string()
+  .refine((s) => ISO_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)), { message: "expected an ISO 8601 date-time" });
+
+const optText = z.string().nullish();
+const optDate = IsoDateTime.nullish();
+const optNumber = z.number().nullish();
+const optBool = z.boolean().nullish();
+const textList = z
+  .array(z.string())
+  .nullish()
+  .transform((v) => v ?? []);
+
+/** Numbers arrive as numbers or numeric strings (rbacGroupId: String in §2.4.1, numbers in examples, §12 #6). */
+const looseInt = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((v) => {
+    if (v === null || v === undefined || v === "") return null;
+    const n = typeof v === "number" ? v : Number(v);
+    return Number.isFinite(n) ? n : null;
+  });
+
+/** mitreTechniques: "String" in the table, a JSON array in every example (§2.3.1). Always string[] here. */
+const mitreTechniques = z
+  .union([z.array(z.string()), z.string()])
+  .nullish()
+  .transform((v) => {
+    if (v === null || v === undefined) return [];
+    if (Array.isArray(v)) return v;
+    return v.split(/[\s,;]+/).filter(Boolean);
+  });
+
+// ───────────── Alerts (§2.3) ─────────────
+
+export const AlertEvidence = z.looseObject({
+  entityType: z.string(),
+  evidenceCreationTime: optDate,
+  sha1: optText,
+  sha256: optText,
+  fileName: optText,
+  filePath: optText,
+  processId: optNumber,
+  processCommandLine: optText,
+  processCreationTime: optDate,
+  parentProcessId: optNumber,
+  parentProcessCreationTime: optDate,
+  parentProcessFileName: optText,
+  parentProcessFilePath: optText,
+  ipAddress: optText,
+  url: optText,
+  registryKey: optText,
+  registryHive: optText,
+  registryValueType: optText,
+  registryValue: optText,
+  accountName: optText,
+  domainName: optText,
+  userSid: optText,
+  aadUserId: optText,
+  userPrincipalName: optText,
+  detectionStatus: optText,
+});
+export type AlertEvidence = z.infer<typeof AlertEvidence>;
+
+/** Comment time: the table says `createTime`, every JSON example `createdTime` (§12 #4). Normalised to createdTime. */
+export const AlertComment = z
+  .looseObject({ comment: optText, createdBy: optText, createdTime: optDate, createTime: optDate })
+  .transform(({ createTime, ...c }) => ({ ...c, comment: c.comment ?? "", createdBy: c.createdBy ?? null, createdTime: c.createdTime ?? createTime ?? null }));
+export type AlertComment = z.infer<typeof AlertComment>;
+
+export const RelatedUser = z.looseObject({ userName: optText, domainName: optText });
+export type RelatedUser = z.infer<typeof RelatedUser>;
+
+export const Alert = z.looseObject({
+  id: z.string().min(1),
+  title: z.string(),
+  description: optText,
+  severity: z.string(),
+  status: z.string(),
+  alertCreationTime: IsoDateTime,
+  lastUpdateTime: IsoDateTime,
+  firstEventTime: optDate,
+  lastEventTime: optDate,
+  resolvedTime: optDate,
+  incidentId: looseInt,
+  investigationId: looseInt,
+  investigationState: optText,
+  assignedTo: optText,
+  classification: optText,
+  determination: optText,
+  category: optText,
+  detectionSource: optText,
+  detectorId: optText,
+  threatFamilyName: optText,
+  threatName: optText,
+  machineId: optText,
+  computerDnsName: optText,
+  rbacGroupName: optText,
+  aadTenantId: optText,
+  mitreTechniques,
+  relatedUser: RelatedUser.nullish(),
+  comments: z.array(AlertComment).nullish().transform((v) => v ?? []),
+  /** Present with $expand=evidence on lists and on GET by id (§2.3.1). */
+  evidence: z.array(AlertEvidence).nullish().transform((v) => v ?? []),
+});
+export type Alert = z.infer<typeof Alert>;
+
+// ───────────── Machines (§2.4) ─────────────
+
+export const MachineIpAddress = z.looseObject({ ipAddress: optText, macAddress: optText, operationalStatus: optText, type: optText });
+
+export const Machine = z.looseObject({
+  id: z.string().min(1),
+  computerDnsName: optText,
+  firstSeen: optDate,
+  lastSeen: optDate,
+  osPlatform: optText,
+  osVersion: optText,
+  osProcessor: optText,
+  osArchitecture: optText,
+  version: optText,
+  osBuild: looseInt,
+  agentVersion: optText,
+  lastIpAddress: optText,
+  lastExternalIpAddress: optText,
+  healthStatus: optText,
+  onboardingStatus: optText,
+  deviceValue: optText,
+  rbacGroupId: looseInt,
+  rbacGroupName: optText,
+  riskScore: optText,
+  exposureLevel: optText,
+  isAadJoined: optBool,
+  aadDeviceId: optText,
+  machineTags: textList,
+  defenderAvStatus: optText,
+  managedBy: optText,
+  managedByStatus: optText,
+  isPotentialDuplication: optBool,
+  mergedIntoMachineId: optText,
+  isExcluded: optBool,
+  exclusionReason: optText,
+  ipAddresses: z.array(MachineIpAddress).nullish().transform((v) => v ?? []),
+});
+export type Machine = z.infer<typeof Machine>;
+
+/** GET /api/machines/{id}/logonusers (§2.4.3, [S23]). */
+export const LogonUser = z.looseObject({
+  id: optText,
+  accountName: z.string(),
+  accountDomain: optText,
+  accountSid: optText,
+  firstSeen: optDate,
+  lastSeen: optDate,
+  logonTypes: optText,
+  isDomainAdmin: optBool,
+  isOnlyNetworkUser: optBool,
+});
+export type LogonUser = z.infer<typeof LogonUser>;
+
+// ───────────── Machine actions (§2.5) ─────────────
+
+/** `lastUpdateDateTimeUtc` (entity/get) vs `lastUpdateTimeUtc` (list examples) (§12 #5): both read, one kept. */
+export const MachineAction = z
+  .looseObject({
+    id: z.string().min(1),
+    type: z.string(),
+    status: z.string(),
+    machineId: z.string(),
+    creationDateTimeUtc: IsoDateTime,
+    lastUpdateDateTimeUtc: optDate,
+    lastUpdateTimeUtc: optDate,
+    scope: optText,
+    title: optText,
+    requestor: optText,
+    requestorComment: optText,
+    requestSource: optText,
+    externalID: optText,
+    computerDnsName: optText,
+    cancellationRequestor: optText,
+    cancellationComment: optText,
+    cancellationDateTimeUtc: optDate,
+    errorHResult: optNumber,
+    relatedFileInfo: z.looseObject({ fileIdentifier: optText, fileIdentifierType: optText }).nullish(),
+  })
+  .transform(({ lastUpdateTimeUtc, ...a }) => ({ ...a, lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null }));
+export type MachineAction = z.infer<typeof MachineAction>;
+
+// ───────────── Threat & vulnerability management (§2.6) ─────────────
+
+export const Vulnerability = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  description: optText,
+  severity: z.string(),
+  cvssV3: optNumber,
+  cvssVector: optText,
+  exposedMachines: optNumber,
+  publishedOn: optDate,
+  updatedOn: optDate,
+  publicExploit: optBool,
+  exploitVerified: optBool,
+  exploitInKit: optBool,
+  exploitTypes: textList,
+  exploitUris: textList,
+  /** Declared a collection, sent as a string (§12 #15); kept as sent. */
+  CveSupportability: z.union([z.string(), z.array(z.string())]).nullish(),
+});
+export type Vulnerability = z.infer<typeof Vulnerability>;
+
+/** One row of GET /api/vulnerabilities/machinesVulnerabilities (§2.6.2). */
+export const MachineVulnerability = z.looseObject({
+  id: z.string().min(1),
+  cveId: z.string(),
+  machineId: z.string(),
+  productName: z.string(),
+  productVendor: z.string(),
+  productVersion: z.string(),
+  severity: z.string(),
+  fixingKbId: optText,
+});
+export type MachineVulnerability = z.infer<typeof MachineVulnerability>;
+
+export const Recommendation = z.looseObject({
+  id: z.string().min(1),
+  recommendationName: z.string(),
+  productName: optText,
+  vendor: optText,
+  recommendedVersion: optText,
+  recommendedProgram: optText,
+  recommendedVendor: optText,
+  recommendationCategory: optText,
+  subCategory: optText,
+  severityScore: optNumber,
+  publicExploit: optBool,
+  activeAlert: optBool,
+  associatedThreats: textList,
+  remediationType: optText,
+  status: optText,
+  configScoreImpact: optNumber,
+  exposureImpact: optNumber,
+  totalMachineCount: optNumber,
+  exposedMachinesCount: optNumber,
+  nonProductivityImpactedAssets: optNumber,
+  relatedComponent: optText,
+  weaknesses: optNumber,
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const Software = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  vendor: z.string(),
+  weaknesses: optNumber,
+  publicExploit: optBool,
+  activeAlert: optBool,
+  exposedMachines: optNumber,
+  impactScore: optNumber,
+});
+export type Software = z.infer<typeof Software>;
+
+/** GET /api/exposureScore and /api/configurationScore: current value only (§2.6.5). */
+export const Score = z.looseObject({ time: IsoDateTime, score: z.number() });
+export type Score = z.infer<typeof Score>;
+
+/** GET /api/exposureScore/ByMachineGroups items. */
+export const GroupScore = z.looseObject({ time: IsoDateTime, score: z.number(), rbacGroupName: z.string(), rbacGroupId: looseInt });
+export type GroupScore = z.infer<typeof GroupScore>;
+
+// ───────────── Defender XDR incidents (§2.8) ─────────────
+
+export const IncidentComment = AlertComment;
+
+export const IncidentAlert = z.looseObject({
+  alertId: z.string(),
+  incidentId: looseInt,
+  serviceSource: optText,
+  creationTime: optDate,
+  lastUpdatedTime: optDate,
+  resolvedTime: optDate,
+  firstActivity: optDate,
+  lastActivity: optDate,
+  title: optText,
+  description: optText,
+  category: optText,
+  status: optText,
+  severity: optText,
+  investigationId: looseInt,
+  investigationState: optText,
+  classification: optText,
+  determination: optText,
+  detectionSource: optText,
+  assignedTo: optText,
+  actorName: optText,
+  threatFamilyName: optText,
+  mitreTechniques,
+  devices: z.array(z.looseObject({})).nullish().transform((v) => v ?? []),
+  entities: z.array(z.looseObject({ entityType: optText })).nullish().transform((v) => v ?? []),
+});
+export type IncidentAlert = z.infer<typeof IncidentAlert>;
+
+export const Incident = z.looseObject({
+  incidentId: z.number().int(),
+  incidentName: z.string(),
+  status: z.string(),
+  severity: z.string(),
+  createdTime: IsoDateTime,
+  lastUpdateTime: IsoDateTime,
+  redirectIncidentId: looseInt,
+  assignedTo: optText,
+  classification: optText,
+  determination: optText,
+  detectionSource: optText,
+  tags: textList,
+  comments: z.array(IncidentComment).nullish().transform((v) => v ?? []),
+  alerts: z.array(IncidentAlert).nullish().transform((v) => v ?? []),
+});
+export type Incident = z.infer<typeof Incident>;
+
+// ───────────── Write bodies ─────────────
+
+/** PATCH /api/alerts/{id}: camelCase (§2.3.5). Determination spellings differ between pages (§12 #2): open string. */
+export const AlertPatch = z.object({
+  status: z.enum(["New", "InProgress", "Resolved"]).optional(),
+  assignedTo: z.string().optional(),
+  classification: z.enum(["TruePositive", "InformationalExpectedActivity", "FalsePositive"]).optional(),
+  determination: z.string().optional(),
+  comment: z.string().optional(),
+});
+export type AlertPatch = z.infer<typeof AlertPatch>;
+
+export const IncidentPatch = z.object({
+  status: z.enum(["Active", "InProgress", "Resolved", "Redirected"]).optional(),
+  assignedTo: z.string().optional(),
+  classification: z.enum(["TruePositive", "InformationalExpectedActivity", "FalsePositive"]).optional(),
+  determination: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  comment: z.string().optional(),
+});
+export type IncidentPatch = z.infer<typeof IncidentPatch>;

@@ -1,0 +1,85 @@
+import https from "node:https";
+import zlib from "node:zlib";
+import type { IncomingHttpHeaders } from "node:http";
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
+
+// Test transport: fetch and an MSAL network client that trust one extra CA (the emulator's), because
+// NODE_EXTRA_CA_CERTS is only read at process start and vitest workers are already running. Production never uses
+// this: the clients default to the global fetch and MSAL's own HTTP client.
+
+export interface TrustingTransport {
+  fetch: typeof fetch;
+  msalNetworkClient: INetworkModule;
+  /** URLs MSAL fetched through msalNetworkClient (proof that MSAL used it). */
+  msalRequests: string[];
+  close(): void;
+}
+
+function toHeaders(raw: IncomingHttpHeaders): Headers {
+  const h = new Headers();
+  for (const [k, v] of Object.entries(raw)) {
+    if (v === undefined) continue;
+    if (k === "content-encoding" || k === "content-length") continue; // the body below is already decoded
+    for (const item of Array.isArray(v) ? v : [v]) h.append(k, item);
+  }
+  return h;
+}
+
+export function trustingTransport(caPem: string): TrustingTransport {
+  const agent = new https.Agent({ ca: caPem, keepAlive: true, maxSockets: 8 });
+  const msalRequests: string[] = [];
+
+  const fetchImpl = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> =>
+    new Promise<Response>((resolve, reject) => {
+      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      const headers = new Headers(init.headers);
+      // Like undici, ask for compression: MDE deflates bodies (mde-api.md §2.2) and the emulator does too.
+      if (!headers.has("accept-encoding")) headers.set("accept-encoding", "gzip, deflate");
+      const signal = init.signal ?? undefined;
+      if (signal?.aborted) return reject(signal.reason);
+      const req = https.request(url, { method: init.method ?? "GET", agent, headers: Object.fromEntries(headers) }, (res) => {
+        const enc = String(res.headers["content-encoding"] ?? "").toLowerCase();
+        const stream = enc === "gzip" ? res.pipe(zlib.createGunzip()) : enc === "deflate" ? res.pipe(zlib.createInflate()) : res;
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("error", reject);
+        res.on("error", reject);
+        // "aborted": the server destroyed the socket mid-body.
+        res.on("aborted", () => reject(Object.assign(new Error("response aborted"), { code: "ECONNRESET" })));
+        stream.on("end", () => {
+          const status = res.statusCode ?? 0;
+          const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+          resolve(new Response(body, { status, statusText: res.statusMessage, headers: toHeaders(res.headers) }));
+        });
+      });
+      const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+      signal?.addEventListener("abort", onAbort, { once: true });
+      req.on("error", (err) => reject(signal?.aborted ? signal.reason : err));
+      req.on("close", () => signal?.removeEventListener("abort", onAbort));
+      if (typeof init.body === "string") req.write(init.body);
+      req.end();
+    });
+
+  const msalSend = async <T>(method: "GET" | "POST", url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> => {
+    msalRequests.push(url);
+    const res = await fetchImpl(url, {
+      method,
+      headers: options?.headers,
+      body: method === "POST" ? (options?.body ?? "") : undefined,
+      signal: timeout ? AbortSignal.timeout(timeout) : undefined,
+    });
+    const headers: Record<string, string> = {};
+    res.headers.forEach((v, k) => (headers[k] = v));
+    return { headers, body: (await res.json()) as T, status: res.status };
+  };
+
+  return {
+    fetch: fetchImpl as typeof fetch,
+    msalNetworkClient: {
+      sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => msalSend<T>("GET", url, options, timeout),
+      sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => msalSend<T>("POST", url, options),
+    },
+    msalRequests,
+    close: () => agent.destroy(),
+  };
+}
