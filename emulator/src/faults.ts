@@ -5,7 +5,7 @@ import { Rng } from "./random";
 
 export interface FaultSpec {
   /** true = documented limits per endpoint family (§4); perMinute/perHour override every family. */
-  rateLimit?: boolean | { perMinute?: number; perHour?: number };
+  rateLimit?: boolean | { perMinute?: number; perHour?: number; windowSeconds?: number };
   /** Share of API calls answered with 500 or 503. */
   errorRate?: number;
   /** Delay added to every API call. */
@@ -40,14 +40,15 @@ export function parseFaultSpec(input: unknown): FaultSpec {
     if (o.rateLimit === true) spec.rateLimit = true;
     else if (typeof o.rateLimit === "object" && o.rateLimit !== null) {
       const r = o.rateLimit as Record<string, unknown>;
-      const out: { perMinute?: number; perHour?: number } = {};
-      for (const k of ["perMinute", "perHour"] as const) {
+      const out: { perMinute?: number; perHour?: number; windowSeconds?: number } = {};
+      // windowSeconds: test knob that shortens the "per minute" window so 429 tests finish in seconds.
+      for (const k of ["perMinute", "perHour", "windowSeconds"] as const) {
         if (r[k] === undefined) continue;
         if (typeof r[k] !== "number" || !Number.isInteger(r[k]) || (r[k] as number) < 1) throw new Error(`'rateLimit.${k}' must be a positive integer`);
         out[k] = r[k] as number;
       }
       spec.rateLimit = out;
-    } else throw new Error("'rateLimit' must be true or {perMinute, perHour}");
+    } else throw new Error("'rateLimit' must be true or {perMinute, perHour, windowSeconds}");
   }
   const errorRate = rate(o.errorRate, "errorRate");
   if (errorRate !== undefined) spec.errorRate = errorRate;

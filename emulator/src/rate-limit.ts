@@ -5,6 +5,8 @@
 export interface Limit {
   perMinute: number;
   perHour: number;
+  /** Length of the "per minute" window; only the windowSeconds test knob changes it. */
+  windowMs?: number;
 }
 
 export const FAMILY_LIMITS: Record<string, Limit> = {
@@ -24,7 +26,14 @@ export const FAMILY_LIMITS: Record<string, Limit> = {
   "graph.security": { perMinute: 150, perHour: Number.POSITIVE_INFINITY },
 };
 
-export type RateDecision = { ok: true } | { ok: false; retryAfterSec: number; limit: number; window: "00:01:00" | "01:00:00" };
+export type RateDecision = { ok: true } | { ok: false; retryAfterSec: number; limit: number; window: string };
+
+/** "00:01:00" style, as in the observed quota message (§4). */
+function windowLabel(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}
 
 export class RateLimiter {
   private hits = new Map<string, number[]>();
@@ -40,13 +49,14 @@ export class RateLimiter {
     let drop = 0;
     while (drop < list.length && list[drop]! <= hourAgo) drop++;
     if (drop) list.splice(0, drop);
-    const minuteAgo = nowMs - 60_000;
+    const windowMs = limit.windowMs ?? 60_000;
+    const minuteAgo = nowMs - windowMs;
     let firstInMinute = list.length;
     for (let i = list.length - 1; i >= 0 && list[i]! > minuteAgo; i--) firstInMinute = i;
     const inMinute = list.length - firstInMinute;
     if (inMinute >= limit.perMinute) {
       const oldest = list[list.length - limit.perMinute]!;
-      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((oldest + 60_000 - nowMs) / 1000)), limit: limit.perMinute, window: "00:01:00" };
+      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((oldest + windowMs - nowMs) / 1000)), limit: limit.perMinute, window: windowLabel(windowMs) };
     }
     if (list.length >= limit.perHour) {
       const oldest = list[list.length - limit.perHour]!;

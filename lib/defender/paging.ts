@@ -69,11 +69,24 @@ function skipOf(url: URL): number | null {
   return null;
 }
 
-function offsetUrl(first: URL, pageSize: number, skip: number): URL {
-  const u = new URL(first);
-  u.searchParams.set("$top", String(pageSize));
-  if (skip > 0) u.searchParams.set("$skip", String(skip));
+/**
+ * Sets query options on the raw query string. URLSearchParams would re-encode everything form-style (`%24top`,
+ * `+` for spaces); we keep `$` literal and `%20`, as in Microsoft's samples, which both MDE and Graph accept.
+ */
+export function withQueryOptions(url: URL, options: Record<string, string>): URL {
+  const u = new URL(url);
+  const replaced = new Set(Object.keys(options).map((k) => k.toLowerCase()));
+  const kept = u.search
+    .replace(/^\?/, "")
+    .split("&")
+    .filter((p) => p && !replaced.has(decodeURIComponent(p.split("=")[0]!).toLowerCase()));
+  for (const [k, v] of Object.entries(options)) kept.push(`${k}=${encodeURIComponent(v)}`);
+  u.search = kept.join("&");
   return u;
+}
+
+function offsetUrl(first: URL, pageSize: number, skip: number): URL {
+  return withQueryOptions(first, skip > 0 ? { $top: String(pageSize), $skip: String(skip) } : { $top: String(pageSize) });
 }
 
 export function validatePage<T>(raw: unknown[], schema: ZodType<T>, idField: string, ctx: { provider: Provider; label: string }): Page<T> {

@@ -9,6 +9,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   const v = value.trim();
   if (v === "") return null;
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
+  // An HTTP-date always names a day or month; without letters Date.parse would read "-5" as a year.
+  if (!/[a-z]/i.test(v)) return null;
   const at = Date.parse(v);
   if (Number.isNaN(at)) return null;
   return Math.max(0, at - nowMs);

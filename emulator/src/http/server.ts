@@ -116,7 +116,9 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
   const spec = faults.spec.rateLimit;
   if (spec) {
     const base = FAMILY_LIMITS[route.family] ?? { perMinute: 100, perHour: 1500 };
-    const limit = typeof spec === "object" ? { perMinute: spec.perMinute ?? base.perMinute, perHour: spec.perHour ?? base.perHour } : base;
+    const limit = typeof spec === "object"
+      ? { perMinute: spec.perMinute ?? base.perMinute, perHour: spec.perHour ?? base.perHour, windowMs: spec.windowSeconds ? spec.windowSeconds * 1000 : undefined }
+      : base;
     const decision = deps.limiter.check(`${principal.clientId}|${route.family}`, limit);
     if (!decision.ok) {
       // §4 / §9 #26: 429, Retry-After in whole seconds, the observed quota message.
