@@ -2,6 +2,7 @@ import https from "node:https";
 import zlib from "node:zlib";
 import type { IncomingHttpHeaders } from "node:http";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
+import type { TenantSettings } from "../entra/msal-config";
 
 // Test transport: fetch and an MSAL network client that trust one extra CA (the emulator's), because
 // NODE_EXTRA_CA_CERTS is only read at process start and vitest workers are already running. Production never uses
@@ -82,4 +83,33 @@ export function trustingTransport(caPem: string): TrustingTransport {
     msalRequests,
     close: () => agent.destroy(),
   };
+}
+
+/** TenantSettings for a simulated tenant's ready info (emulator README), optionally with another app's credentials. */
+export function tenantFor(
+  ready: { authorityHost: string; tenantId: string; clientId: string; clientSecret: string },
+  app: { clientId: string; clientSecret: string } = ready,
+): TenantSettings {
+  const host = ready.authorityHost.replace(/\/+$/, "");
+  return {
+    host,
+    tenantId: ready.tenantId,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    authority: `${host}/${ready.tenantId}`,
+    issuer: `${host}/${ready.tenantId}/v2.0`,
+    jwksUri: `${host}/${ready.tenantId}/discovery/v2.0/keys`,
+  };
+}
+
+/** Calls the emulator's loopback control API (`/_emulator/...`). */
+export async function control(transport: TrustingTransport, baseUrl: string, method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+  const res = await transport.fetch(`${baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`control ${method} ${path} → ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
 }
