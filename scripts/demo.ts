@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { buildConsole, buildIsFresh } from "./lib/build";
 import { deployDatabase, startNext } from "./lib/console-server";
 import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
-import { killGroup, stopChildrenOnExit, waitForExit } from "./lib/processes";
+import { killGroup, run, stopChildrenOnExit, waitForExit } from "./lib/processes";
 
 const { values } = parseArgs({
   options: {
@@ -39,6 +39,13 @@ async function main() {
   Object.assign(process.env, env);
   if (!buildIsFresh()) await buildConsole(env);
   await deployDatabase();
+  if (emulator) {
+    // The first sync runs through the console's real clients and engine, in a child process that trusts the
+    // simulated tenant's CA from its start (NODE_EXTRA_CA_CERTS), exactly as the console server does.
+    console.error("Syncing the simulated tenant into the embedded database…");
+    const code = await run(process.execPath, ["--import", "tsx", "scripts/demo-seed.ts", "--emulator", emulator.ready.baseUrl], { env });
+    if (code !== 0) throw new Error("the first sync failed (see above)");
+  }
   const server = await startNext({ port: Number(values.port), host: values.host, env });
 
   const url = `http://localhost:${values.port}`;

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { buildConsole, buildIsFresh } from "./lib/build";
 import { deployDatabase, startNext } from "./lib/console-server";
 import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
-import { stopChildrenOnExit, waitForExit } from "./lib/processes";
+import { run, stopChildrenOnExit, waitForExit } from "./lib/processes";
 
 const { values } = parseArgs({
   options: { port: { type: "string", default: "3210" }, "emulator-port": { type: "string", default: "4610" } },
@@ -31,6 +31,9 @@ async function main() {
   writeFileSync("test-results/e2e-tenant.json", JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL }, null, 2));
   if (!buildIsFresh()) await buildConsole(env);
   await deployDatabase();
+  // The same first sync as the demo (real clients and engine), with 35 days of score history.
+  const seeded = await run(process.execPath, ["--import", "tsx", "scripts/demo-seed.ts", "--emulator", emulator.ready.baseUrl, "--history-days", "35"], { env });
+  if (seeded !== 0) throw new Error("the first sync of the e2e tenant failed");
   const server = await startNext({ port, host: "127.0.0.1", env });
   console.error(`e2e console ready on ${env.CONSOLE_URL}`);
   process.exit(await waitForExit(server));

@@ -6,10 +6,12 @@ import { UserMenu } from "./user-menu";
 export function AppHeader({
   lastSyncAt,
   tenantConfigured,
+  failing,
   user,
 }: {
   lastSyncAt: string | null;
   tenantConfigured: boolean;
+  failing: readonly string[];
   user: { name: string; roles: readonly string[] };
 }) {
   return (
@@ -20,7 +22,7 @@ export function AppHeader({
         <span>SOC Console</span>
       </Link>
       <div className="flex items-center gap-3">
-        <FreshnessBadge lastSyncAt={lastSyncAt} tenantConfigured={tenantConfigured} />
+        <FreshnessBadge lastSyncAt={lastSyncAt} tenantConfigured={tenantConfigured} failing={failing} />
         <ThemeToggle />
         <UserMenu name={user.name} roles={user.roles} />
       </div>

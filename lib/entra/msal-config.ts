@@ -47,9 +47,10 @@ export function msalConfiguration(t: TenantSettings = tenantSettings()): Configu
     system: {
       loggerOptions: {
         piiLoggingEnabled: false,
-        logLevel: LogLevel.Warning,
+        // Warnings are routine for app-only tokens ("No client info in response"); errors are what an operator needs.
+        logLevel: LogLevel.Error,
         loggerCallback: (level, message) => {
-          if (level <= LogLevel.Warning) logger.warn("msal", { message });
+          if (level <= LogLevel.Error) logger.warn("msal", { message });
         },
       },
     },

@@ -1,0 +1,57 @@
+import type { INetworkModule } from "@azure/msal-node";
+import {
+  alertPages,
+  configurationScore,
+  createDefenderClient,
+  exposureScore,
+  exposureScoreByGroups,
+  incidentPages,
+  machineActionPages,
+  machinePages,
+  machineVulnerabilityPages,
+  recommendationPages,
+  softwarePages,
+  vulnerabilityPages,
+} from "../defender";
+import { createGraphClient, managedDevicePages } from "../graph";
+import { createAppTokenProvider } from "../entra/app-token";
+import type { TenantSettings } from "../entra/msal-config";
+import type { SyncSources } from "./source-types";
+import type { SyncEntity } from "./types";
+
+export interface SyncSourcesOptions {
+  /** Defaults: the configured tenant and endpoints (getConfig()). */
+  tenant?: TenantSettings;
+  mdeUrl?: string;
+  xdrUrl?: string;
+  graphUrl?: string;
+  /** Tests: a fetch and an MSAL network client that trust the emulator's CA. */
+  fetch?: typeof fetch;
+  msalNetworkClient?: INetworkModule;
+  /** Tests: smaller pages than the documented maximum, to exercise paging on a small tenant. */
+  pageSize?: Partial<Record<SyncEntity, number>>;
+  maxRetries?: number;
+}
+
+/** The sync's view of Microsoft: the real Defender and Graph clients sharing one MSAL app-token provider. */
+export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
+  const tokens = createAppTokenProvider({ tenant: opts.tenant, networkClient: opts.msalNetworkClient });
+  const defender = createDefenderClient({ baseUrl: opts.mdeUrl, xdrBaseUrl: opts.xdrUrl, tokens, fetch: opts.fetch, maxRetries: opts.maxRetries });
+  const graph = createGraphClient({ baseUrl: opts.graphUrl, tokens, fetch: opts.fetch, maxRetries: opts.maxRetries });
+  const size = (entity: SyncEntity) => opts.pageSize?.[entity];
+  return {
+    alertPages: ({ updatedSince }) => alertPages(defender, { updatedSince, pageSize: size("alerts") }),
+    incidentPages: ({ updatedSince }) => incidentPages(defender, { updatedSince, pageSize: size("incidents") }),
+    machinePages: ({ seenSince }) => machinePages(defender, { seenSince, pageSize: size("machines") }),
+    managedDevicePages: ({ syncedSince }) => managedDevicePages(graph, { syncedSince, pageSize: size("intuneDevices") }),
+    machineActionPages: ({ createdSince }) => machineActionPages(defender, { createdSince, pageSize: size("machineActions") }),
+    vulnerabilityPages: () => vulnerabilityPages(defender, { pageSize: size("vulnerabilities") }),
+    machineVulnerabilityPages: () => machineVulnerabilityPages(defender, { pageSize: size("deviceVulnerabilities") }),
+    recommendationPages: () => recommendationPages(defender, { pageSize: size("recommendations") }),
+    softwarePages: () => softwarePages(defender, { pageSize: size("software") }),
+    exposureScore: () => exposureScore(defender),
+    exposureScoreByGroups: () => exposureScoreByGroups(defender),
+    configurationScore: () => configurationScore(defender),
+    calls: () => defender.stats().calls + graph.stats().calls,
+  };
+}
