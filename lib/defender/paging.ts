@@ -137,17 +137,15 @@ export async function* paginate<T>(o: PaginateOptions<T>): AsyncGenerator<Page<T
       }
       throw err;
     }
-    let value = raw.value;
+    let page = validatePage(raw.value, o.itemSchema, idField, o);
 
     if (seenIds) {
-      const repeats = value.filter((r) => {
-        const id = idOf(r, idField);
-        return id !== null && seenIds.has(id);
-      }).length;
+      // Compared on validated records only: a malformed id (the same bogus value on two pages) is not a repeat.
+      const repeats = page.items.filter((item) => seenIds.has(idOf(item, idField) ?? "")).length;
       if (checkingRecovery && repeats > 0) {
         throw new PagingError(o.provider, o.label, `nextLink loop on ${o.label} and $skip is not honoured; not returning a partial list`);
       }
-      if (value.length > 0 && repeats === value.length) {
+      if (page.items.length > 0 && repeats === page.items.length) {
         // The opaque $skiptoken led back to records we have: a loop.
         warnLoop("page repeats records already received");
         url = offsetUrl(o.firstUrl, o.pageSize, received);
@@ -156,19 +154,15 @@ export async function* paginate<T>(o: PaginateOptions<T>): AsyncGenerator<Page<T
       }
       if (repeats > 0) {
         logger.warn("paging: dropped records already received", { provider: o.provider, path: o.label, repeats });
-        value = value.filter((r) => {
-          const id = idOf(r, idField);
-          return id === null || !seenIds.has(id);
-        });
+        page = { items: page.items.filter((item) => !seenIds.has(idOf(item, idField) ?? "")), skipped: page.skipped };
       }
-      for (const r of value) {
-        const id = idOf(r, idField);
+      for (const item of page.items) {
+        const id = idOf(item, idField);
         if (id !== null) seenIds.add(id);
       }
     }
     checkingRecovery = false;
 
-    const page = validatePage(value, o.itemSchema, idField, o);
     received += raw.value.length;
     yield page;
 

@@ -9,7 +9,7 @@ import {
 } from "@microsoft/microsoft-graph-client";
 import type { z, ZodType } from "zod";
 import { getConfig } from "../config/env";
-import { APP_SCOPES, createAppTokenProvider } from "../entra/app-token";
+import { APP_SCOPES, AppTokenError, createAppTokenProvider } from "../entra/app-token";
 import {
   buildQuery,
   createHttpCore,
@@ -132,6 +132,14 @@ export function createGraphClient(opts: GraphClientOptions = {}): GraphClient {
   });
 
   async function send(method: HttpMethod, url: URL, exchange: CoreExchange): Promise<HttpResult> {
+    // The SDK's AuthenticationHandler asks for the token too, but an error thrown there reaches us re-wrapped as a
+    // GraphError; asking first (MSAL answers the second call from its cache) keeps a token failure a ProviderError.
+    try {
+      await tokens.getToken(APP_SCOPES.graph);
+    } catch (err) {
+      if (err instanceof AppTokenError) throw new ProviderError({ provider: "graph", status: err.status, code: err.code, message: err.message });
+      throw err;
+    }
     const req = sdk.api(url.href).middlewareOptions([exchange]).responseType(ResponseType.RAW);
     try {
       if (method === "GET") await req.get();
