@@ -1,15 +1,92 @@
 import { z } from "zod";
-import type { PrismaClient } from "../db";
-import { DEFAULT_PRIORITY_RULES, DEFAULT_SLA_MINUTES, PriorityRule, SlaMinutes } from "./priority";
+import type { AuditContext } from "../auth/actor";
+import { recordAudit } from "../audit";
+import { db, type PrismaClient } from "../db";
+import { DEFAULT_PRIORITY_RULES, DEFAULT_SLA_MINUTES, derivePriority, PriorityRule, SlaMinutes, slaDueAt } from "./priority";
 
-// Priority rules and SLA clocks live in the Setting table (edited by Admins, issue #6); defaults until then.
+// Priority rules and SLA clocks live in the Setting table, edited by Admins; defaults until then.
 
 export const SETTING_KEYS = { priorityRules: "alerts.priorityRules", slaMinutes: "alerts.slaMinutes" } as const;
 
-export async function getTriageSettings(db: PrismaClient): Promise<{ rules: PriorityRule[]; sla: SlaMinutes }> {
-  const rows = await db.setting.findMany({ where: { key: { in: Object.values(SETTING_KEYS) } } });
+export interface TriageSettings {
+  rules: PriorityRule[];
+  sla: SlaMinutes;
+}
+
+export async function getTriageSettings(database: PrismaClient): Promise<TriageSettings> {
+  const rows = await database.setting.findMany({ where: { key: { in: Object.values(SETTING_KEYS) } } });
   const value = (key: string) => rows.find((r) => r.key === key)?.value;
   const rules = z.array(PriorityRule).safeParse(value(SETTING_KEYS.priorityRules));
   const sla = SlaMinutes.safeParse(value(SETTING_KEYS.slaMinutes));
   return { rules: rules.success ? rules.data : DEFAULT_PRIORITY_RULES, sla: sla.success ? sla.data : DEFAULT_SLA_MINUTES };
+}
+
+// The queue reads the SLA clocks on every request; they change a few times a year. A short in-process cache
+// saves a query per request, and a save in this process clears it at once (other instances catch up in 10 s).
+const CACHE_MS = 10_000;
+let cached: { at: number; database: PrismaClient; value: TriageSettings } | null = null;
+
+export async function cachedTriageSettings(): Promise<TriageSettings> {
+  const database = db();
+  if (cached && cached.database === database && Date.now() - cached.at < CACHE_MS) return cached.value;
+  const value = await getTriageSettings(database);
+  cached = { at: Date.now(), database, value };
+  return value;
+}
+
+export const TriageSettingsInput = z
+  .object({
+    rules: z.array(PriorityRule).max(100).refine((r) => new Set(r.map((x) => x.id)).size === r.length, "rule ids must be unique"),
+    sla: SlaMinutes,
+  })
+  .strict();
+export type TriageSettingsInput = z.infer<typeof TriageSettingsInput>;
+
+const REDERIVE_BATCH = 5000;
+
+/**
+ * Saves the rules and clocks and re-derives priority, rule and SLA deadline for every cached alert, with the
+ * audit row, in one transaction: the queue never shows alerts ranked by a mix of old and new rules.
+ */
+export async function saveTriageSettings(ctx: AuditContext, input: TriageSettingsInput): Promise<{ settings: TriageSettings; rederived: number }> {
+  const rederived = await db().$transaction(
+    async (tx) => {
+      for (const [key, value] of [
+        [SETTING_KEYS.priorityRules, input.rules],
+        [SETTING_KEYS.slaMinutes, input.sla],
+      ] as const) {
+        await tx.setting.upsert({ where: { key }, create: { key, value, updatedBy: ctx.actor.name }, update: { value, updatedBy: ctx.actor.name } });
+      }
+      let changed = 0;
+      let after = "";
+      for (;;) {
+        const batch = await tx.alert.findMany({
+          where: { id: { gt: after } },
+          orderBy: { id: "asc" },
+          take: REDERIVE_BATCH,
+          select: { id: true, severity: true, category: true, title: true, threatName: true, mitreTechniques: true, alertCreationTime: true, priority: true, priorityRule: true, slaDueAt: true },
+        });
+        if (batch.length === 0) break;
+        after = batch[batch.length - 1].id;
+        const updates = batch.flatMap((a) => {
+          const { priority, rule } = derivePriority(a, input.rules);
+          const due = slaDueAt(a.alertCreationTime, priority, input.sla);
+          const same = priority === a.priority && rule === a.priorityRule && (due?.getTime() ?? null) === (a.slaDueAt?.getTime() ?? null);
+          return same ? [] : [{ id: a.id, priority, priorityRule: rule, slaDueAt: due?.toISOString() ?? null }];
+        });
+        if (updates.length) {
+          changed += await tx.$executeRawUnsafe(
+            `UPDATE "Alert" a SET "priority" = x."priority", "priorityRule" = x."priorityRule", "slaDueAt" = x."slaDueAt"
+             FROM jsonb_to_recordset($1::jsonb) AS x("id" text, "priority" text, "priorityRule" text, "slaDueAt" timestamp(3)) WHERE a."id" = x."id"`,
+            JSON.stringify(updates),
+          );
+        }
+      }
+      await recordAudit(tx, ctx, { action: "settings.triage", targetType: "setting", targetId: "alerts", params: { rules: input.rules.length, sla: input.sla, rederived: changed } }, "success");
+      return changed;
+    },
+    { timeout: 120_000 },
+  );
+  cached = null;
+  return { settings: { rules: input.rules, sla: input.sla }, rederived };
 }

@@ -1,0 +1,224 @@
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { db } from "../db";
+import { decodeCursor, encodeCursor } from "../http/cursor";
+import { cachedTriageSettings } from "./settings";
+import { breachedSql, filterSql, keysetSql, nearBreachSql, orderSql, SORT_KEYS, SqlParams } from "./sql";
+import {
+  defaultDirection,
+  type AlertDetail,
+  type AlertFilter,
+  type AlertGroup,
+  type AlertPage,
+  type AlertRow,
+  type AlertView,
+  type Priority,
+  type SlaCounts,
+} from "./schemas";
+
+// Read side of the alert queue, served from the cache the sync fills. Pages by keyset on (sort key, id): no
+// offsets, so page 2,000 costs what page 1 costs and a row never appears twice while alerts arrive.
+
+const ROW_COLUMNS = `a."id", a."title", a."severity", a."status", a."priority", a."priorityRule", a."category", a."mitreTechniques",
+  a."detectionSource", a."machineId", a."computerDnsName", a."relatedUserName", a."assignedTo", a."classification",
+  a."determination", a."incidentId"::text AS "incidentId", a."alertCreationTime", a."lastUpdateTime", a."slaDueAt"`;
+
+interface RawRow {
+  id: string;
+  title: string;
+  severity: string;
+  status: string;
+  priority: string;
+  priorityRule: string | null;
+  category: string;
+  mitreTechniques: string[];
+  detectionSource: string;
+  machineId: string | null;
+  computerDnsName: string | null;
+  relatedUserName: string | null;
+  assignedTo: string | null;
+  classification: string | null;
+  determination: string | null;
+  incidentId: string | null;
+  alertCreationTime: Date;
+  lastUpdateTime: Date;
+  slaDueAt: Date | null;
+  sortKey?: string;
+}
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+function toRow(r: RawRow): AlertRow {
+  return {
+    id: r.id,
+    title: r.title,
+    severity: r.severity,
+    status: r.status,
+    priority: r.priority as Priority,
+    priorityRule: r.priorityRule,
+    category: r.category,
+    mitreTechniques: r.mitreTechniques ?? [],
+    detectionSource: r.detectionSource,
+    machineId: r.machineId,
+    computerDnsName: r.computerDnsName,
+    userName: r.relatedUserName,
+    assignedTo: r.assignedTo,
+    classification: r.classification,
+    determination: r.determination,
+    incidentId: r.incidentId,
+    alertCreationTime: iso(r.alertCreationTime)!,
+    lastUpdateTime: iso(r.lastUpdateTime)!,
+    slaDueAt: iso(r.slaDueAt),
+  };
+}
+
+/** The cursor remembers the order it was made for: reusing it under another sort is a 400, not a wrong page. */
+const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.string().max(400), id: z.string().max(100) });
+
+export interface ListOptions {
+  cursor?: string;
+  limit: number;
+  /** Injected by tests; the SLA filters and the time range are relative to it. */
+  now?: Date;
+}
+
+export async function listAlerts(actor: Actor, view: AlertView, page: ListOptions): Promise<AlertPage> {
+  const now = page.now ?? new Date();
+  const { sla } = await cachedTriageSettings();
+  const dir = view.dir ?? defaultDirection(view.sort);
+  const p = new SqlParams();
+  const where = [filterSql(p, view, { me: actor.name, now, sla })];
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor, Cursor);
+    if (after.s !== view.sort || after.d !== dir) {
+      decodeCursor("not-for-this-sort", Cursor); // same 400 as any other cursor that does not fit
+    }
+    where.push(keysetSql(p, view.sort, dir, after));
+  }
+  const sql = `SELECT ${ROW_COLUMNS}, (${SORT_KEYS[view.sort].expr})::text AS "sortKey" FROM "Alert" a
+    WHERE ${where.join(" AND ")} ORDER BY ${orderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
+  const [rows, groups] = await Promise.all([
+    db().$queryRawUnsafe<RawRow[]>(sql, ...p.values),
+    view.group !== "none" && !page.cursor ? groupCounts(actor, view, now) : Promise.resolve(undefined),
+  ]);
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  const last = shown[shown.length - 1];
+  return {
+    data: shown.map(toRow),
+    nextCursor: more && last ? encodeCursor({ s: view.sort, d: dir, v: last.sortKey ?? "", id: last.id }) : null,
+    ...(groups ? { groups } : {}),
+  };
+}
+
+const GROUP_LIMIT = 50;
+
+/** The largest groups of the filtered queue (by incident, device or title), for the grouped view. */
+export async function groupCounts(actor: Actor, filter: AlertFilter & { group: AlertView["group"] }, now = new Date()): Promise<AlertGroup[]> {
+  const { sla } = await cachedTriageSettings();
+  const p = new SqlParams();
+  const where = filterSql(p, filter, { me: actor.name, now, sla });
+  let sql: string;
+  if (filter.group === "incident") {
+    sql = `SELECT a."incidentId"::text AS key, COALESCE(MAX(i."name"), 'Incident ' || a."incidentId"::text) AS label, COUNT(*)::int AS count
+      FROM "Alert" a LEFT JOIN "Incident" i ON i."id" = a."incidentId"
+      WHERE ${where} AND a."incidentId" IS NOT NULL GROUP BY a."incidentId" ORDER BY count DESC, key LIMIT ${GROUP_LIMIT}`;
+  } else if (filter.group === "device") {
+    sql = `SELECT COALESCE(a."computerDnsName", a."machineId") AS key, COALESCE(a."computerDnsName", a."machineId") AS label, COUNT(*)::int AS count
+      FROM "Alert" a WHERE ${where} AND COALESCE(a."computerDnsName", a."machineId") IS NOT NULL GROUP BY 1 ORDER BY count DESC, key LIMIT ${GROUP_LIMIT}`;
+  } else if (filter.group === "title") {
+    sql = `SELECT a."title" AS key, a."title" AS label, COUNT(*)::int AS count FROM "Alert" a WHERE ${where}
+      GROUP BY 1 ORDER BY count DESC, key LIMIT ${GROUP_LIMIT}`;
+  } else return [];
+  return db().$queryRawUnsafe<AlertGroup[]>(sql, ...p.values);
+}
+
+/** Open alerts past their deadline and close to it, tenant-wide (the numbers that head the queue). */
+export async function slaCounts(now = new Date()): Promise<SlaCounts> {
+  const { sla } = await cachedTriageSettings();
+  const p = new SqlParams();
+  const breached = breachedSql(p, now);
+  const near = nearBreachSql(p, now, sla);
+  const [row] = await db().$queryRawUnsafe<{ breached: number; near: number }[]>(
+    `SELECT COUNT(*) FILTER (WHERE ${breached})::int AS breached, COUNT(*) FILTER (WHERE ${near})::int AS near
+     FROM "Alert" a WHERE a."status" <> 'Resolved' AND a."slaDueAt" IS NOT NULL`,
+    ...p.values,
+  );
+  return { breached: row?.breached ?? 0, nearBreach: row?.near ?? 0, at: now.toISOString() };
+}
+
+/** Whether the cache holds any alert at all: tells "nothing synced yet" apart from "no results for these filters". */
+export async function alertCacheState(): Promise<{ hasAlerts: boolean; lastSyncAt: string | null }> {
+  const [any, state] = await Promise.all([
+    db().alert.findFirst({ select: { id: true } }),
+    db().syncState.findUnique({ where: { entity: "alerts" }, select: { lastSuccessAt: true } }),
+  ]);
+  return { hasAlerts: any !== null, lastSyncAt: iso(state?.lastSuccessAt ?? null) };
+}
+
+/** Everything the alert page shows, or null when the alert is not in the cache. */
+export async function getAlertDetail(id: string): Promise<AlertDetail | null> {
+  const a = await db().alert.findUnique({ where: { id }, include: { evidence: { orderBy: { ordinal: "asc" } } } });
+  if (!a) return null;
+  const [device, incident, siblings, history] = await Promise.all([
+    a.machineId ? db().device.findUnique({ where: { mdeMachineId: a.machineId } }) : null,
+    a.incidentId !== null ? db().incident.findUnique({ where: { id: a.incidentId } }) : null,
+    a.incidentId !== null
+      ? db().alert.findMany({
+          where: { incidentId: a.incidentId, id: { not: a.id } },
+          select: { id: true, title: true, severity: true, status: true, computerDnsName: true },
+          orderBy: { alertCreationTime: "desc" },
+          take: 50,
+        })
+      : [],
+    db().auditEvent.findMany({ where: { targetType: "alert", targetId: a.id }, orderBy: { at: "desc" }, take: 100 }),
+  ]);
+  const raw = a as unknown as Record<string, unknown>;
+  return {
+    ...toRow({ ...a, incidentId: a.incidentId?.toString() ?? null }),
+    description: a.description,
+    // Defender's alert API has no recommended-action field; some payloads carry one and the cache may gain it.
+    recommendedAction: typeof raw.recommendedAction === "string" ? raw.recommendedAction : null,
+    threatName: a.threatName,
+    threatFamilyName: a.threatFamilyName,
+    investigationState: a.investigationState,
+    firstEventTime: iso(a.firstEventTime),
+    lastEventTime: iso(a.lastEventTime),
+    resolvedTime: iso(a.resolvedTime),
+    comments: (Array.isArray(a.comments) ? a.comments : []).map((c) => {
+      const o = (c ?? {}) as Record<string, unknown>;
+      return {
+        comment: String(o.comment ?? ""),
+        createdBy: typeof o.createdBy === "string" ? o.createdBy : null,
+        createdTime: typeof o.createdTime === "string" ? o.createdTime : null,
+      };
+    }),
+    evidence: a.evidence.map((e) => ({
+      entityType: e.entityType,
+      fileName: e.fileName,
+      filePath: e.filePath,
+      sha1: e.sha1,
+      sha256: e.sha256,
+      processId: e.processId,
+      processCommandLine: e.processCommandLine,
+      parentProcessFileName: e.parentProcessFileName,
+      ipAddress: e.ipAddress,
+      url: e.url,
+      registryKey: e.registryKey,
+      registryValue: e.registryValue,
+      accountName: e.accountName,
+      domainName: e.domainName,
+      userPrincipalName: e.userPrincipalName,
+      detectionStatus: e.detectionStatus,
+    })),
+    device: device
+      ? { id: device.id, name: device.name, riskScore: device.riskScore, isolationState: device.isolationState, exposureLevel: device.exposureLevel, healthStatus: device.healthStatus }
+      : null,
+    incident: incident
+      ? { id: incident.id.toString(), name: incident.name, status: incident.status, severity: incident.severity, alerts: siblings }
+      : a.incidentId !== null
+        ? { id: a.incidentId.toString(), name: `Incident ${a.incidentId}`, status: "Unknown", severity: "Unknown", alerts: siblings }
+        : null,
+    history: history.map((h) => ({ at: h.at.toISOString(), actorName: h.actorName, action: h.action, result: h.result, params: h.params, error: h.error })),
+  };
+}

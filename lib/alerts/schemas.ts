@@ -1,0 +1,304 @@
+import { z } from "zod";
+import { PRIORITIES, type Priority } from "./priority";
+
+// Client-safe: the alert queue's URL grammar, DTOs and triage bodies. No server imports here — the browser
+// bundles this file to build links and forms with the same rules the server parses them with.
+
+export { PRIORITIES, type Priority };
+
+/** Defender's alert severities (mde-api.md §2.3): there is no Critical. Highest first. */
+export const SEVERITIES = ["High", "Medium", "Low", "Informational", "UnSpecified"] as const;
+export const ALERT_STATUSES = ["New", "InProgress", "Resolved"] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+export const TIME_RANGES = { "1d": 1, "3d": 3, "7d": 7, "30d": 30, "90d": 90, "180d": 180 } as const;
+export type TimeRange = keyof typeof TIME_RANGES;
+export const DEFAULT_TIME_RANGE: TimeRange = "30d";
+
+export const SORT_COLUMNS = ["priority", "severity", "title", "status", "category", "technique", "device", "user", "source", "assignedTo", "age", "sla"] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+export const GROUP_BY = ["none", "incident", "device", "title"] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+export const SLA_STATES = ["breached", "near"] as const;
+
+/** "@me" in a shared URL means whoever opens it; "unassigned" means nobody. */
+export const ASSIGNED_TO_ME = "@me";
+export const UNASSIGNED = "unassigned";
+
+// ───────────── The queue's query string ─────────────
+
+/** A repeated parameter (?severity=High&severity=Low) or a comma list (?severity=High,Low) → distinct values. */
+function multi<T extends z.ZodType<string, string>>(item: T, max = 50) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))]))
+    .pipe(z.array(item).max(max));
+}
+
+const text = z.string().trim().min(1).max(200);
+/** Query values arrive once; a repeated single-valued parameter is a mistake worth naming. */
+function single<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === "" ? undefined : v), schema);
+}
+
+export const AlertFilter = z.object({
+  severity: multi(z.enum(SEVERITIES)),
+  status: multi(z.enum(ALERT_STATUSES)),
+  priority: multi(z.enum(PRIORITIES)),
+  category: multi(text),
+  source: multi(text),
+  assignedTo: multi(text),
+  technique: multi(z.string().regex(/^T\d{4}(\.\d{3})?$/, "a MITRE technique id like T1059 or T1003.001")),
+  /** Free text over title, device name and user name (case-insensitive substring). */
+  q: single(z.string().trim().max(200).optional()),
+  range: single(z.enum(Object.keys(TIME_RANGES) as [TimeRange, ...TimeRange[]]).default(DEFAULT_TIME_RANGE)),
+  sla: single(z.enum(SLA_STATES).optional()),
+  incident: single(z.string().regex(/^\d{1,18}$/, "an incident id").optional()),
+  device: single(text.optional()),
+  title: single(text.optional()),
+});
+export type AlertFilter = z.infer<typeof AlertFilter>;
+
+export const AlertView = AlertFilter.extend({
+  sort: single(z.enum(SORT_COLUMNS).default("age")),
+  dir: single(z.enum(["asc", "desc"]).optional()),
+  group: single(z.enum(GROUP_BY).default("none")),
+});
+export type AlertView = z.infer<typeof AlertView>;
+
+/** GET /api/alerts: the view plus paging. Unknown parameters are refused so a typo is not a silent no-op. */
+export const AlertQuery = AlertView.extend({
+  cursor: single(z.string().max(500).optional()),
+  limit: single(z.coerce.number().int().min(1).max(200).default(50)),
+}).strict();
+export type AlertQuery = z.infer<typeof AlertQuery>;
+
+/** Columns whose natural first order is "biggest first": newest, most urgent, most severe. */
+export function defaultDirection(sort: SortColumn): "asc" | "desc" {
+  return sort === "priority" || sort === "severity" || sort === "age" ? "desc" : "asc";
+}
+
+const VIEW_KEYS = ["severity", "status", "priority", "category", "source", "assignedTo", "technique", "q", "range", "sla", "incident", "device", "title", "sort", "dir", "group"] as const;
+
+/** The view as a canonical query string (defaults left out), so equal views give equal URLs and cache keys. */
+export function viewToSearch(view: Partial<AlertView>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of VIEW_KEYS) {
+    const value = view[key];
+    if (value === undefined || value === null || value === "") continue;
+    if (key === "range" && value === DEFAULT_TIME_RANGE) continue;
+    if (key === "sort" && value === "age") continue;
+    if (key === "group" && value === "none") continue;
+    if (key === "dir" && view.sort && value === defaultDirection(view.sort)) continue;
+    if (Array.isArray(value)) {
+      if (value.length) out.set(key, [...value].sort().join(","));
+    } else out.set(key, String(value));
+  }
+  return out;
+}
+
+/** True when any filter narrows the queue (sort and grouping do not). */
+export function hasFilters(view: AlertFilter): boolean {
+  return Boolean(
+    view.severity.length || view.status.length || view.priority.length || view.category.length || view.source.length ||
+      view.assignedTo.length || view.technique.length || view.q || view.sla || view.incident || view.device || view.title ||
+      view.range !== DEFAULT_TIME_RANGE,
+  );
+}
+
+// ───────────── DTOs ─────────────
+
+export interface AlertRow {
+  id: string;
+  title: string;
+  severity: string;
+  status: string;
+  priority: Priority;
+  priorityRule: string | null;
+  category: string;
+  mitreTechniques: string[];
+  detectionSource: string;
+  machineId: string | null;
+  computerDnsName: string | null;
+  userName: string | null;
+  assignedTo: string | null;
+  classification: string | null;
+  determination: string | null;
+  incidentId: string | null;
+  alertCreationTime: string;
+  lastUpdateTime: string;
+  slaDueAt: string | null;
+}
+
+export interface AlertGroup {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface AlertPage {
+  data: AlertRow[];
+  nextCursor: string | null;
+  /** Present on the first page of a grouped view: the largest groups and their sizes. */
+  groups?: AlertGroup[];
+}
+
+export interface SlaCounts {
+  breached: number;
+  nearBreach: number;
+  /** When the counts were taken (ISO); the badges count down from the same instant. */
+  at: string;
+}
+
+export interface AlertComment {
+  comment: string;
+  createdBy: string | null;
+  createdTime: string | null;
+}
+
+export interface AlertEvidenceRow {
+  entityType: string;
+  fileName: string | null;
+  filePath: string | null;
+  sha1: string | null;
+  sha256: string | null;
+  processId: number | null;
+  processCommandLine: string | null;
+  parentProcessFileName: string | null;
+  ipAddress: string | null;
+  url: string | null;
+  registryKey: string | null;
+  registryValue: string | null;
+  accountName: string | null;
+  domainName: string | null;
+  userPrincipalName: string | null;
+  detectionStatus: string | null;
+}
+
+export interface AlertHistoryEntry {
+  at: string;
+  actorName: string;
+  action: string;
+  result: string;
+  params: unknown;
+  error: string | null;
+}
+
+export interface AlertDetail extends AlertRow {
+  description: string;
+  recommendedAction: string | null;
+  threatName: string | null;
+  threatFamilyName: string | null;
+  investigationState: string | null;
+  firstEventTime: string | null;
+  lastEventTime: string | null;
+  resolvedTime: string | null;
+  comments: AlertComment[];
+  evidence: AlertEvidenceRow[];
+  device: { id: string; name: string; riskScore: string | null; isolationState: string; exposureLevel: string | null; healthStatus: string | null } | null;
+  incident: { id: string; name: string; status: string; severity: string; alerts: Pick<AlertRow, "id" | "title" | "severity" | "status" | "computerDnsName">[] } | null;
+  history: AlertHistoryEntry[];
+}
+
+// ───────────── Triage ─────────────
+
+export const CLASSIFICATIONS = ["TruePositive", "InformationalExpectedActivity", "FalsePositive"] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+/**
+ * Determinations allowed per classification (mde-api.md §2.3.2). `value` is what GET returns and the cache keeps;
+ * `patch` is what the update page documents — three values are spelled differently there, so the console sends
+ * the PATCH spelling and stores the GET one.
+ */
+export const DETERMINATIONS: Record<Classification, { value: string; patch: string; label: string }[]> = {
+  TruePositive: [
+    { value: "MultiStagedAttack", patch: "MultiStagedAttack", label: "Multistage attack" },
+    { value: "MaliciousUserActivity", patch: "MaliciousUserActivity", label: "Malicious user activity" },
+    { value: "CompromisedUser", patch: "CompromisedUser", label: "Compromised account" },
+    { value: "Malware", patch: "Malware", label: "Malware" },
+    { value: "Phishing", patch: "Phishing", label: "Phishing" },
+    { value: "UnwantedSoftware", patch: "UnwantedSoftware", label: "Unwanted software" },
+    { value: "Other", patch: "Other", label: "Other" },
+  ],
+  InformationalExpectedActivity: [
+    { value: "SecurityTesting", patch: "SecurityTesting", label: "Security test" },
+    { value: "LineOfBusinessApplication", patch: "LineOfBusinessApplication", label: "Line-of-business application" },
+    { value: "ConfirmedUserActivity", patch: "ConfirmedActivity", label: "Confirmed activity" },
+    { value: "Other", patch: "Other", label: "Other" },
+  ],
+  FalsePositive: [
+    { value: "Clean", patch: "NotMalicious", label: "Not malicious" },
+    { value: "InsufficientData", patch: "InsufficientData", label: "Not enough data to validate" },
+    { value: "Other", patch: "Other", label: "Other" },
+  ],
+};
+
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  TruePositive: "True positive",
+  InformationalExpectedActivity: "Informational, expected activity",
+  FalsePositive: "False positive",
+};
+
+/** The cache spelling of a determination given in either spelling, or null when it does not fit the classification. */
+export function normaliseDetermination(classification: Classification, determination: string): string | null {
+  const match = DETERMINATIONS[classification].find((d) => d.value === determination || d.patch === determination);
+  return match?.value ?? null;
+}
+
+export function patchSpelling(classification: Classification, determination: string): string {
+  return DETERMINATIONS[classification].find((d) => d.value === determination || d.patch === determination)?.patch ?? determination;
+}
+
+/** One triage change: any of status, assignment, classification (+ determination), comment. */
+export const AlertTriage = z
+  .object({
+    status: z.enum(ALERT_STATUSES).optional(),
+    /** "@me" assigns to the caller; otherwise a user principal name. */
+    assignedTo: z.union([z.literal(ASSIGNED_TO_ME), z.email().max(200)]).optional(),
+    classification: z.enum(CLASSIFICATIONS).optional(),
+    determination: z.string().min(1).max(60).optional(),
+    comment: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (Object.values(v).every((x) => x === undefined)) {
+      ctx.addIssue({ code: "custom", path: ["status"], message: "give at least one of status, assignedTo, classification, determination, comment" });
+    }
+    if (v.determination !== undefined) {
+      if (!v.classification) ctx.addIssue({ code: "custom", path: ["determination"], message: "a determination needs its classification" });
+      else if (!normaliseDetermination(v.classification, v.determination)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["determination"],
+          message: `not a determination of ${v.classification}: use one of ${DETERMINATIONS[v.classification].map((d) => d.value).join(", ")}`,
+        });
+      }
+    }
+  });
+export type AlertTriage = z.infer<typeof AlertTriage>;
+
+export const BULK_MAX = 500;
+
+export const AlertBulkTriage = z
+  .object({
+    ids: z.array(z.string().min(1).max(100)).min(1).max(BULK_MAX),
+    change: AlertTriage,
+  })
+  .strict();
+export type AlertBulkTriage = z.infer<typeof AlertBulkTriage>;
+
+export interface BulkItemResult {
+  id: string;
+  result: "updated" | "not_found" | "failed";
+  message?: string;
+}
+
+export interface BulkTriageResult {
+  updated: number;
+  failed: number;
+  notFound: number;
+  items: BulkItemResult[];
+}
+
+export const AlertRef = z.object({ id: z.string().min(1).max(100).regex(/^[\w.:-]+$/, "an alert id") });

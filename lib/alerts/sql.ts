@@ -1,0 +1,115 @@
+import type { SlaMinutes } from "./priority";
+import { ASSIGNED_TO_ME, TIME_RANGES, UNASSIGNED, type AlertFilter, type SortColumn } from "./schemas";
+
+// The queue's WHERE and ORDER BY, as parameterised SQL. Raw SQL rather than Prisma's query builder because the
+// queue sorts on expressions (priority and severity ranks, nullable columns) and pages by keyset on them, which
+// Prisma's cursor option cannot express. Every value is a bind parameter; only fixed fragments are concatenated.
+
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+type SortType = "int" | "text" | "timestamp";
+
+/**
+ * Sort keys. Nullable columns sort through COALESCE so keyset comparisons never meet a NULL; ranks put the
+ * most urgent first when descending. `age` is the bare column so the (alertCreationTime DESC, id) index serves it.
+ */
+export const SORT_KEYS: Record<SortColumn, { expr: string; type: SortType }> = {
+  priority: { expr: `(CASE a."priority" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END)`, type: "int" },
+  severity: { expr: `(CASE a."severity" WHEN 'High' THEN 4 WHEN 'Medium' THEN 3 WHEN 'Low' THEN 2 WHEN 'Informational' THEN 1 ELSE 0 END)`, type: "int" },
+  // Workflow order rather than alphabetical: New, InProgress, Resolved.
+  status: { expr: `(CASE a."status" WHEN 'New' THEN 0 WHEN 'InProgress' THEN 1 WHEN 'Resolved' THEN 2 ELSE 3 END)`, type: "int" },
+  title: { expr: `a."title"`, type: "text" },
+  category: { expr: `a."category"`, type: "text" },
+  technique: { expr: `COALESCE(a."mitreTechniques"[1], '')`, type: "text" },
+  device: { expr: `COALESCE(a."computerDnsName", '')`, type: "text" },
+  user: { expr: `COALESCE(a."relatedUserName", '')`, type: "text" },
+  source: { expr: `a."detectionSource"`, type: "text" },
+  assignedTo: { expr: `COALESCE(a."assignedTo", '')`, type: "text" },
+  age: { expr: `a."alertCreationTime"`, type: "timestamp" },
+  // Alerts without a clock (Informational) sort after every deadline.
+  sla: { expr: `COALESCE(a."slaDueAt", 'infinity'::timestamp)`, type: "timestamp" },
+};
+
+/** `%`, `_` and `\` typed by a person are literal characters, not patterns. */
+export function likePattern(text: string): string {
+  return `%${text.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_")}%`;
+}
+
+/** Near breach = an open alert with less than a quarter of its clock left. */
+export const NEAR_BREACH_SHARE = 0.25;
+
+export function nearBreachSql(p: SqlParams, now: Date, sla: SlaMinutes): string {
+  const parts: string[] = [];
+  for (const [priority, minutes] of Object.entries(sla)) {
+    if (minutes === null) continue;
+    const until = new Date(now.getTime() + minutes * NEAR_BREACH_SHARE * 60_000);
+    parts.push(`(a."priority" = ${p.add(priority)} AND a."slaDueAt" < ${p.add(until.toISOString())}::timestamp)`);
+  }
+  const open = `a."status" <> 'Resolved' AND a."slaDueAt" >= ${p.add(now.toISOString())}::timestamp`;
+  return parts.length ? `(${open} AND (${parts.join(" OR ")}))` : "FALSE";
+}
+
+export function breachedSql(p: SqlParams, now: Date): string {
+  return `(a."status" <> 'Resolved' AND a."slaDueAt" < ${p.add(now.toISOString())}::timestamp)`;
+}
+
+const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${column} = ANY(${p.add(values)}::text[])`;
+
+/** WHERE conditions for a filter, joined with AND. `me` resolves "@me" in a shared URL to whoever reads it. */
+export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; now: Date; sla: SlaMinutes }): string {
+  const where: string[] = [];
+  const since = new Date(ctx.now.getTime() - TIME_RANGES[filter.range] * 86_400_000);
+  where.push(`a."alertCreationTime" >= ${p.add(since.toISOString())}::timestamp`);
+  if (filter.severity.length) where.push(anyOf(p, `a."severity"`, filter.severity));
+  if (filter.status.length) where.push(anyOf(p, `a."status"`, filter.status));
+  if (filter.priority.length) where.push(anyOf(p, `a."priority"`, filter.priority));
+  if (filter.category.length) where.push(anyOf(p, `a."category"`, filter.category));
+  if (filter.source.length) where.push(anyOf(p, `a."detectionSource"`, filter.source));
+  if (filter.assignedTo.length) {
+    const people = filter.assignedTo.filter((v) => v !== UNASSIGNED).map((v) => (v === ASSIGNED_TO_ME ? ctx.me : v));
+    const either: string[] = [];
+    if (people.length) either.push(anyOf(p, `a."assignedTo"`, people));
+    if (filter.assignedTo.includes(UNASSIGNED)) either.push(`a."assignedTo" IS NULL`);
+    where.push(`(${either.join(" OR ")})`);
+  }
+  if (filter.technique.length) {
+    // T1003 also matches its sub-techniques (T1003.001), as the priority rules do.
+    const list = p.add(filter.technique);
+    where.push(`EXISTS (SELECT 1 FROM unnest(a."mitreTechniques") t WHERE t = ANY(${list}::text[]) OR split_part(t, '.', 1) = ANY(${list}::text[]))`);
+  }
+  if (filter.q) {
+    const pattern = p.add(likePattern(filter.q));
+    where.push(`(a."title" ILIKE ${pattern} OR a."computerDnsName" ILIKE ${pattern} OR a."relatedUserName" ILIKE ${pattern})`);
+  }
+  if (filter.sla === "breached") where.push(breachedSql(p, ctx.now));
+  if (filter.sla === "near") where.push(nearBreachSql(p, ctx.now, ctx.sla));
+  if (filter.incident) where.push(`a."incidentId" = ${p.add(filter.incident)}::bigint`);
+  if (filter.device) {
+    const device = p.add(filter.device);
+    where.push(`(a."computerDnsName" = ${device} OR a."machineId" = ${device})`);
+  }
+  if (filter.title) where.push(`a."title" = ${p.add(filter.title)}`);
+  return where.join(" AND ");
+}
+
+/**
+ * Keyset condition for the page after (value, id) in the order `expr dir, id ASC`. Spelled as a range plus an OR
+ * (not a row comparison) so the leading column can use its index whichever way it is sorted.
+ */
+export function keysetSql(p: SqlParams, sort: SortColumn, dir: "asc" | "desc", after: { v: string; id: string }): string {
+  const { expr, type } = SORT_KEYS[sort];
+  const value = `${p.add(after.v)}::${type === "int" ? "integer" : type}`;
+  const id = p.add(after.id);
+  const [weak, strict] = dir === "desc" ? ["<=", "<"] : [">=", ">"];
+  return `(${expr} ${weak} ${value} AND (${expr} ${strict} ${value} OR a."id" > ${id}))`;
+}
+
+export function orderSql(sort: SortColumn, dir: "asc" | "desc"): string {
+  return `${SORT_KEYS[sort].expr} ${dir.toUpperCase()}, a."id" ASC`;
+}
