@@ -52,11 +52,15 @@ const EnvSchema = z.object({
   SYNC_TVM_REFRESH_MINUTES: z.coerce.number().int().min(1).default(240),
   /** Devices are pulled whole this often, to flag devices a side stopped listing. */
   SYNC_FULL_RESYNC_HOURS: z.coerce.number().int().min(1).default(24),
+  /** Caps every list page below the API's maximum (tenants whose large pages time out; tests of paging). */
+  SYNC_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).optional(),
   /** Exposure and secure score are read at most this often. */
   SYNC_SCORES_REFRESH_MINUTES: z.coerce.number().int().min(1).default(60),
   /** Shown in the header banner; set by `npm run demo`. */
   CONSOLE_MODE: z.enum(["demo", "production"]).default("production"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Set by Next.js: "nodejs" in the server process that runs the scheduler. */
+  NEXT_RUNTIME: z.string().optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { database: DatabaseTarget };

@@ -18,6 +18,7 @@ import { createAppTokenProvider } from "../entra/app-token";
 import type { TenantSettings } from "../entra/msal-config";
 import type { SyncSources } from "./source-types";
 import type { SyncEntity } from "./types";
+import { getConfig } from "../config/env";
 
 export interface SyncSourcesOptions {
   /** Defaults: the configured tenant and endpoints (getConfig()). */
@@ -38,7 +39,8 @@ export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
   const tokens = createAppTokenProvider({ tenant: opts.tenant, networkClient: opts.msalNetworkClient });
   const defender = createDefenderClient({ baseUrl: opts.mdeUrl, xdrBaseUrl: opts.xdrUrl, tokens, fetch: opts.fetch, maxRetries: opts.maxRetries });
   const graph = createGraphClient({ baseUrl: opts.graphUrl, tokens, fetch: opts.fetch, maxRetries: opts.maxRetries });
-  const size = (entity: SyncEntity) => opts.pageSize?.[entity];
+  const cap = getConfig().SYNC_MAX_PAGE_SIZE;
+  const size = (entity: SyncEntity) => opts.pageSize?.[entity] ?? cap;
   return {
     alertPages: ({ updatedSince }) => alertPages(defender, { updatedSince, pageSize: size("alerts") }),
     incidentPages: ({ updatedSince }) => incidentPages(defender, { updatedSince, pageSize: size("incidents") }),

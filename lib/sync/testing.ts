@@ -1,0 +1,95 @@
+import { startEmulator, type Emulator } from "../../emulator/src/index";
+import { trustingTransport, type TrustingTransport } from "../defender/testing";
+import { createSyncSources, type SyncSourcesOptions } from "./sources";
+import type { SyncSources } from "./source-types";
+
+// Integration tests run the real clients and engine against an in-process simulated tenant (tests may start the
+// emulator; the console's own code never imports it).
+
+export interface TestTenant {
+  emulator: Emulator;
+  transport: TrustingTransport;
+  sources(extra?: Partial<SyncSourcesOptions>): SyncSources;
+  control(path: string, body?: unknown): Promise<unknown>;
+  /** Raw JSON from the simulated API with an app token, independent of the console's zod schemas. */
+  raw(path: string): Promise<{ value: Record<string, unknown>[] } & Record<string, unknown>>;
+  /** The environment a child process needs to reach this tenant (NODE_EXTRA_CA_CERTS included). */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startTestTenant(opts: Parameters<typeof startEmulator>[0]): Promise<TestTenant> {
+  const emulator = await startEmulator({ port: 0, quiet: true, ...opts });
+  const transport = trustingTransport(emulator.caCertPem);
+  const host = emulator.authorityHost.replace(/\/+$/, "");
+  const tenant = {
+    host,
+    tenantId: emulator.tenantId,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    authority: `${host}/${emulator.tenantId}`,
+    issuer: `${host}/${emulator.tenantId}/v2.0`,
+    jwksUri: `${host}/${emulator.tenantId}/discovery/v2.0/keys`,
+  };
+  const sources = (extra: Partial<SyncSourcesOptions> = {}) =>
+    createSyncSources({
+      tenant,
+      mdeUrl: emulator.defenderUrl,
+      xdrUrl: emulator.defenderUrl,
+      graphUrl: emulator.graphUrl,
+      fetch: transport.fetch,
+      msalNetworkClient: transport.msalNetworkClient,
+      ...extra,
+    });
+  let token: Record<string, string> = {};
+  async function appToken(scope: string): Promise<string> {
+    const res = await transport.fetch(`${host}/${emulator.tenantId}/oauth2/v2.0/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: emulator.clientId, client_secret: emulator.clientSecret, scope }).toString(),
+    });
+    return ((await res.json()) as { access_token: string }).access_token;
+  }
+  return {
+    emulator,
+    transport,
+    sources,
+    async control(path, body) {
+      const res = await transport.fetch(`${emulator.baseUrl}/_emulator/${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`emulator ${path}: HTTP ${res.status}`);
+      return res.json();
+    },
+    async raw(path) {
+      // Incidents belong to the Defender XDR API and need its audience (mde-api.md §1.1).
+      const scope = path.startsWith("/v1.0/")
+        ? "https://graph.microsoft.com/.default"
+        : path.startsWith("/api/incidents")
+          ? "https://api.security.microsoft.com/.default"
+          : "https://api.securitycenter.microsoft.com/.default";
+      const key = scope;
+      token[key] ??= await appToken(scope);
+      const res = await transport.fetch(`${emulator.baseUrl}${path}`, { headers: { authorization: `Bearer ${token[key]}` } });
+      if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`);
+      return res.json() as Promise<{ value: Record<string, unknown>[] }>;
+    },
+    env: {
+      ENTRA_AUTHORITY_HOST: emulator.authorityHost,
+      ENTRA_TENANT_ID: emulator.tenantId,
+      ENTRA_CLIENT_ID: emulator.clientId,
+      ENTRA_CLIENT_SECRET: emulator.clientSecret,
+      MDE_API_URL: emulator.defenderUrl,
+      XDR_API_URL: emulator.defenderUrl,
+      GRAPH_API_URL: emulator.graphUrl,
+      NODE_EXTRA_CA_CERTS: emulator.caCertPath,
+    },
+    async close() {
+      token = {};
+      transport.close();
+      await emulator.close();
+    },
+  };
+}
