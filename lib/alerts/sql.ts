@@ -17,7 +17,8 @@ type SortType = "int" | "text" | "timestamp";
 
 /**
  * Sort keys. Nullable columns sort through COALESCE so keyset comparisons never meet a NULL; ranks put the
- * most urgent first when descending. `age` is the bare column so the (alertCreationTime DESC, id) index serves it.
+ * most urgent first when descending. Each has an (expr, id) index: plain ones in schema.prisma, expressions in
+ * migration alert_queue_sort_indexes — change an expression here only together with a migration re-creating it.
  */
 export const SORT_KEYS: Record<SortColumn, { expr: string; type: SortType }> = {
   priority: { expr: `(CASE a."priority" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END)`, type: "int" },
@@ -65,7 +66,11 @@ const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${co
 export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; now: Date; sla: SlaMinutes }): string {
   const where: string[] = [];
   const since = new Date(ctx.now.getTime() - TIME_RANGES[filter.range] * 86_400_000);
-  where.push(`a."alertCreationTime" >= ${p.add(since.toISOString())}::timestamp`);
+  const sinceParam = p.add(since.toISOString());
+  where.push(`a."alertCreationTime" >= ${sinceParam}::timestamp`);
+  // A deadline is never before its alert was raised: the same bound on the SLA sort key lets a walk of the SLA
+  // index start at the time range instead of filtering its way through months of older deadlines.
+  where.push(`${SORT_KEYS.sla.expr} >= ${sinceParam}::timestamp`);
   if (filter.severity.length) where.push(anyOf(p, `a."severity"`, filter.severity));
   if (filter.status.length) where.push(anyOf(p, `a."status"`, filter.status));
   if (filter.priority.length) where.push(anyOf(p, `a."priority"`, filter.priority));
@@ -78,11 +83,9 @@ export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; 
     if (filter.assignedTo.includes(UNASSIGNED)) either.push(`a."assignedTo" IS NULL`);
     where.push(`(${either.join(" OR ")})`);
   }
-  if (filter.technique.length) {
-    // T1003 also matches its sub-techniques (T1003.001), as the priority rules do.
-    const list = p.add(filter.technique);
-    where.push(`EXISTS (SELECT 1 FROM unnest(a."mitreTechniques") t WHERE t = ANY(${list}::text[]) OR split_part(t, '.', 1) = ANY(${list}::text[]))`);
-  }
+  // Exact technique ids (the filter offers the ids present in the cache): array overlap has a GIN index and
+  // per-element statistics, so the planner knows how selective it is.
+  if (filter.technique.length) where.push(`a."mitreTechniques" && ${p.add(filter.technique)}::text[]`);
   if (filter.q) {
     const pattern = p.add(likePattern(filter.q));
     where.push(`(a."title" ILIKE ${pattern} OR a."computerDnsName" ILIKE ${pattern} OR a."relatedUserName" ILIKE ${pattern})`);
@@ -91,25 +94,26 @@ export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; 
   if (filter.sla === "near") where.push(nearBreachSql(p, ctx.now, ctx.sla));
   if (filter.incident) where.push(`a."incidentId" = ${p.add(filter.incident)}::bigint`);
   if (filter.device) {
+    // COALESCE matches the device sort's expression index, so both sides of the OR have an index.
     const device = p.add(filter.device);
-    where.push(`(a."computerDnsName" = ${device} OR a."machineId" = ${device})`);
+    where.push(`(COALESCE(a."computerDnsName", '') = ${device} OR a."machineId" = ${device})`);
   }
   if (filter.title) where.push(`a."title" = ${p.add(filter.title)}`);
   return where.join(" AND ");
 }
 
 /**
- * Keyset condition for the page after (value, id) in the order `expr dir, id ASC`. Spelled as a range plus an OR
- * (not a row comparison) so the leading column can use its index whichever way it is sorted.
+ * Keyset condition for the page after (value, id) in the order `expr dir, id dir`. The id follows the sort's
+ * direction so one ascending (expr, id) index serves both: forwards for asc, backwards for desc; a row comparison
+ * lets PostgreSQL start the index scan right at the cursor.
  */
 export function keysetSql(p: SqlParams, sort: SortColumn, dir: "asc" | "desc", after: { v: string; id: string }): string {
   const { expr, type } = SORT_KEYS[sort];
   const value = `${p.add(after.v)}::${type === "int" ? "integer" : type}`;
-  const id = p.add(after.id);
-  const [weak, strict] = dir === "desc" ? ["<=", "<"] : [">=", ">"];
-  return `(${expr} ${weak} ${value} AND (${expr} ${strict} ${value} OR a."id" > ${id}))`;
+  return `(${expr}, a."id") ${dir === "desc" ? "<" : ">"} (${value}, ${p.add(after.id)})`;
 }
 
 export function orderSql(sort: SortColumn, dir: "asc" | "desc"): string {
-  return `${SORT_KEYS[sort].expr} ${dir.toUpperCase()}, a."id" ASC`;
+  const d = dir.toUpperCase();
+  return `${SORT_KEYS[sort].expr} ${d}, a."id" ${d}`;
 }
