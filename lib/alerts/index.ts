@@ -1,6 +1,6 @@
 // The alert domain's server-side door (style.md §1). Client code imports "@/lib/alerts/schemas" instead.
 
-export { listAlerts, groupCounts, slaCounts, alertCacheState, getAlertDetail, type ListOptions } from "./queries";
+export { listAlerts, groupCounts, slaCounts, alertCacheState, getAlertDetail, listFilterOptions, type ListOptions, type AlertFilterOptions } from "./queries";
 export { triageAlert, bulkTriageAlerts, defenderPatch, BATCH_CHUNK } from "./mutations";
 export { getTriageSettings, cachedTriageSettings, saveTriageSettings, TriageSettingsInput, SETTING_KEYS, type TriageSettings } from "./settings";
 export { alertWriter, defenderAlertWriter, useAlertWriterForTests, type AlertWriter } from "./writer";

@@ -222,3 +222,29 @@ export async function getAlertDetail(id: string): Promise<AlertDetail | null> {
     history: history.map((h) => ({ at: h.at.toISOString(), actorName: h.actorName, action: h.action, result: h.result, params: h.params, error: h.error })),
   };
 }
+
+export interface AlertFilterOptions {
+  categories: string[];
+  sources: string[];
+  techniques: string[];
+  assignees: string[];
+}
+
+// The multi-select filters list the values present in the cache. Computing them scans the table, so they are
+// kept for a minute per process: a value new since then is still reachable through the URL.
+const OPTIONS_MS = 60_000;
+let optionsCache: { at: number; value: AlertFilterOptions } | null = null;
+
+export async function listFilterOptions(): Promise<AlertFilterOptions> {
+  if (optionsCache && Date.now() - optionsCache.at < OPTIONS_MS) return optionsCache.value;
+  const column = (sql: string) => db().$queryRawUnsafe<{ v: string }[]>(sql).then((rows) => rows.map((r) => r.v));
+  const [categories, sources, techniques, assignees] = await Promise.all([
+    column(`SELECT DISTINCT "category" AS v FROM "Alert" WHERE "category" <> '' ORDER BY 1 LIMIT 200`),
+    column(`SELECT DISTINCT "detectionSource" AS v FROM "Alert" WHERE "detectionSource" <> '' ORDER BY 1 LIMIT 200`),
+    column(`SELECT DISTINCT unnest("mitreTechniques") AS v FROM "Alert" ORDER BY 1 LIMIT 500`),
+    column(`SELECT DISTINCT "assignedTo" AS v FROM "Alert" WHERE "assignedTo" IS NOT NULL ORDER BY 1 LIMIT 200`),
+  ]);
+  const value = { categories, sources, techniques, assignees };
+  optionsCache = { at: Date.now(), value };
+  return value;
+}

@@ -3,3 +3,24 @@ export const tokenKeys = {
   all: ["tokens"] as const,
   list: () => [...tokenKeys.all, "list"] as const,
 };
+
+export const alertKeys = {
+  all: ["alerts"] as const,
+  lists: () => [...alertKeys.all, "list"] as const,
+  /** `search` is the canonical view query string (viewToSearch), so equal views share a cache entry. */
+  list: (search: string) => [...alertKeys.lists(), search] as const,
+  sla: () => [...alertKeys.all, "sla"] as const,
+  detail: (id: string) => [...alertKeys.all, "detail", id] as const,
+};
+
+export const incidentKeys = {
+  all: ["incidents"] as const,
+  lists: () => [...incidentKeys.all, "list"] as const,
+  list: (search: string) => [...incidentKeys.lists(), search] as const,
+  detail: (id: string) => [...incidentKeys.all, "detail", id] as const,
+};
+
+export const viewKeys = {
+  all: ["views"] as const,
+  list: (page: string) => [...viewKeys.all, page] as const,
+};

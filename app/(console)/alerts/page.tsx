@@ -1,8 +1,47 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/page";
+import { alertCacheState, listAlerts, listFilterOptions, slaCounts } from "@/lib/alerts";
+import { AlertView, viewToSearch } from "@/lib/alerts/schemas";
+import { AlertQueue } from "./_components/alert-queue";
 
 export const metadata: Metadata = { title: "Alerts" };
 
-export default function Page() {
-  return <ComingSoon href="/alerts" issue={6} />;
+type Search = Record<string, string | string[] | undefined>;
+
+// /alerts — the URL is the view: every filter, sort and grouping is a query parameter, so a view can be shared.
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireUser("console:read");
+  const raw = await searchParams;
+  const parsed = AlertView.safeParse(raw);
+  // A bad parameter in a shared link should not cost the whole page: drop what did not parse and say so.
+  const view = parsed.success ? parsed.data : AlertView.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !parsed.error.issues.some((i) => i.path[0] === k))));
+  const now = new Date();
+  const [page, counts, cache, options] = await Promise.all([
+    listAlerts(actor, view, { limit: 50, now }),
+    slaCounts(now),
+    alertCacheState(),
+    listFilterOptions(),
+  ]);
+  return (
+    <>
+      <PageHeader title="Alerts" description="The alert queue from the cache, ranked by priority and SLA. Every triage change goes to Defender first." />
+      {!parsed.success ? (
+        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
+          Some parameters in the address were not understood and were ignored: {[...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(", ")}.
+        </p>
+      ) : null}
+      <AlertQueue
+        view={view}
+        search={viewToSearch(view).toString()}
+        initialPage={page}
+        counts={counts}
+        now={now.getTime()}
+        me={actor.name}
+        canTriage={actor.permissions.has("alerts:triage")}
+        cache={cache}
+        options={options}
+      />
+    </>
+  );
 }

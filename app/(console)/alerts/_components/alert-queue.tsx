@@ -1,0 +1,358 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { apiFetch } from "../../_query/api";
+import { alertKeys } from "../../_query/keys";
+import { useAlertTriage } from "../_hooks/use-alert-triage";
+import { AlertTable } from "@/components/alerts/alert-table";
+import { MultiSelect } from "@/components/alerts/multi-select";
+import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
+import { TriageForm } from "@/components/alerts/triage-form";
+import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { formatRelative } from "@/components/ui/format";
+import {
+  ALERT_STATUSES,
+  ASSIGNED_TO_ME,
+  defaultDirection,
+  GROUP_BY,
+  hasFilters,
+  PRIORITIES,
+  SEVERITIES,
+  TIME_RANGES,
+  UNASSIGNED,
+  viewToSearch,
+  type AlertPage,
+  type AlertTriage,
+  type AlertView,
+  type BulkItemResult,
+  type SlaCounts,
+  type SortColumn,
+} from "@/lib/alerts/schemas";
+
+// The queue's client container: the URL is the view (filters, sort, grouping); the server renders the first
+// page, this component pages on with the cursor ("load more", never all rows), and owns selection, keyboard and
+// triage. Selection is local and clears when the view changes.
+
+export interface AlertQueueProps {
+  view: AlertView;
+  search: string;
+  initialPage: AlertPage;
+  counts: SlaCounts;
+  now: number;
+  me: string;
+  canTriage: boolean;
+  cache: { hasAlerts: boolean; lastSyncAt: string | null };
+  options: { categories: string[]; sources: string[]; techniques: string[]; assignees: string[] };
+}
+
+const RANGE_LABEL: Record<string, string> = { "1d": "Last day", "3d": "Last 3 days", "7d": "Last 7 days", "30d": "Last 30 days", "90d": "Last 3 months", "180d": "Last 6 months" };
+const GROUP_LABEL: Record<string, string> = { none: "No grouping", incident: "Incident", device: "Device", title: "Title / detector" };
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+}
+
+export function AlertQueue({ view, search, initialPage, counts, now: renderedAt, me, canTriage, cache, options }: AlertQueueProps) {
+  const router = useRouter();
+  const [navigating, startTransition] = useTransition();
+  const dir = view.dir ?? defaultDirection(view.sort);
+
+  const list = useInfiniteQuery({
+    queryKey: alertKeys.list(search),
+    queryFn: ({ pageParam }) => apiFetch<AlertPage>(`/api/alerts?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: { pages: [initialPage], pageParams: [null] },
+  });
+  const sla = useQuery({ queryKey: alertKeys.sla(), queryFn: () => apiFetch<SlaCounts>("/api/alerts/sla"), initialData: counts, refetchInterval: 60_000 });
+  const rows = useMemo(() => list.data.pages.flatMap((p) => p.data), [list.data]);
+  const groups = list.data.pages[0]?.groups;
+
+  // The clock the SLA badges count against: the render time, then a tick every 30 s.
+  const [now, setNow] = useState(renderedAt);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  // Selection and focus belong to one view; a different view starts empty.
+  const [selection, setSelection] = useState<{ search: string; ids: Set<string> }>({ search, ids: new Set() });
+  const selected = selection.search === search ? selection.ids : new Set<string>();
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [pending, setPending] = useState<Set<string>>(new Set());
+  const [outcome, setOutcome] = useState<{ ok: boolean; message: string; failures: BulkItemResult[] } | null>(null);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const statusRef = useRef<HTMLSelectElement>(null);
+
+  const triage = useAlertTriage(me, (o) => setOutcome({ ok: o.ok, message: o.message, failures: o.result?.items.filter((i) => i.result !== "updated") ?? [] }));
+
+  function go(next: Partial<AlertView>) {
+    const merged = { ...view, ...next };
+    const qs = viewToSearch(merged).toString();
+    startTransition(() => router.push(qs ? `/alerts?${qs}` : "/alerts", { scroll: false }));
+  }
+
+  function sortBy(column: SortColumn) {
+    const nextDir = column === view.sort ? (dir === "asc" ? "desc" : "asc") : defaultDirection(column);
+    go({ sort: column, dir: nextDir });
+  }
+
+  function toggle(id: string) {
+    const ids = new Set(selected);
+    if (ids.has(id)) ids.delete(id);
+    else ids.add(id);
+    setSelection({ search, ids });
+  }
+
+  /** The alerts a change applies to: the selection, else the focused row. */
+  const targets = selected.size > 0 ? [...selected] : focusedId ? [focusedId] : [];
+
+  function send(change: AlertTriage) {
+    if (!canTriage || targets.length === 0 || triage.isPending) return;
+    const ids = targets;
+    setOutcome(null);
+    setPending(new Set(ids));
+    triage.mutate({ ids, change, bulk: selected.size > 0 }, { onSettled: () => setPending(new Set()) });
+  }
+
+  // Keyboard: j/k move, x select, a assign to me, s status, / search, ? help, Enter open.
+  const keyState = useRef({ rows, focusedId, send, toggle });
+  useEffect(() => {
+    keyState.current = { rows, focusedId, send, toggle };
+  });
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector("dialog[open]")) return;
+      const { rows: current, focusedId: focus } = keyState.current;
+      const index = current.findIndex((r) => r.id === focus);
+      const move = (to: number) => {
+        const row = current[Math.max(0, Math.min(current.length - 1, to))];
+        if (!row) return;
+        setFocusedId(row.id);
+        document.querySelector(`tr[data-alert-id="${CSS.escape(row.id)}"]`)?.scrollIntoView({ block: "nearest" });
+      };
+      switch (e.key) {
+        case "j":
+          move(index + 1);
+          break;
+        case "k":
+          move(index < 0 ? 0 : index - 1);
+          break;
+        case "x":
+          if (focus && canTriage) keyState.current.toggle(focus);
+          break;
+        case "a":
+          if (canTriage) keyState.current.send({ assignedTo: ASSIGNED_TO_ME });
+          break;
+        case "s":
+          if (canTriage) statusRef.current?.focus();
+          break;
+        case "/":
+          searchRef.current?.focus();
+          break;
+        case "?":
+          setShowShortcuts(true);
+          break;
+        case "Enter":
+          if (focus) router.push(`/alerts/${encodeURIComponent(focus)}`);
+          else return;
+          break;
+        default:
+          return;
+      }
+      e.preventDefault();
+    }
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [canTriage, router]);
+
+  const filtered = hasFilters(view);
+  const empty = !cache.hasAlerts ? (
+    <span>
+      <strong className="block text-slate-700 dark:text-slate-200">Nothing synced yet.</strong>
+      The alert cache is empty{cache.lastSyncAt ? `; the last sync finished ${formatRelative(cache.lastSyncAt, now)}` : " — no alert sync has finished yet"}.{" "}
+      <Link href="/sync" className="text-blue-700 underline dark:text-blue-300">
+        Sync status
+      </Link>
+    </span>
+  ) : filtered ? (
+    <span>
+      <strong className="block text-slate-700 dark:text-slate-200">No alerts match these filters.</strong>
+      <Link href="/alerts" className="text-blue-700 underline dark:text-blue-300">
+        Clear filters
+      </Link>
+    </span>
+  ) : (
+    <span>No alerts in this time range.</span>
+  );
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3" aria-live="polite">
+        <Link
+          href={`/alerts?${viewToSearch({ ...view, sla: "breached", sort: "sla", dir: "asc" })}`}
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-1.5 text-sm dark:border-red-800 dark:bg-red-950"
+          data-testid="sla-breached-count"
+        >
+          <strong className="text-red-800 dark:text-red-200">{sla.data.breached}</strong> SLA breached
+        </Link>
+        <Link
+          href={`/alerts?${viewToSearch({ ...view, sla: "near", sort: "sla", dir: "asc" })}`}
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm dark:border-amber-800 dark:bg-amber-950"
+          data-testid="sla-near-count"
+        >
+          <strong className="text-amber-900 dark:text-amber-100">{sla.data.nearBreach}</strong> near breach
+        </Link>
+        <button type="button" className="ml-auto text-xs text-slate-500 underline" onClick={() => setShowShortcuts(true)}>
+          Keyboard shortcuts (?)
+        </button>
+      </div>
+
+      <div role="search" aria-label="Filter alerts" className="flex flex-wrap items-center gap-2">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
+          }}
+        >
+          <label className="sr-only" htmlFor="alert-search">
+            Search title, device or user
+          </label>
+          <input ref={searchRef} id="alert-search" name="q" type="search" defaultValue={view.q ?? ""} placeholder="Search title, device, user  ( / )" className={`${inputBase} w-64`} />
+        </form>
+        <MultiSelect label="Severity" options={SEVERITIES} value={view.severity} onChange={(v) => go({ severity: v as AlertView["severity"] })} />
+        <MultiSelect label="Status" options={ALERT_STATUSES} value={view.status} onChange={(v) => go({ status: v as AlertView["status"] })} />
+        <MultiSelect label="Priority" options={PRIORITIES} value={view.priority} onChange={(v) => go({ priority: v as AlertView["priority"] })} />
+        <MultiSelect label="Category" options={options.categories} value={view.category} onChange={(v) => go({ category: v })} />
+        <MultiSelect label="Source" options={options.sources} value={view.source} onChange={(v) => go({ source: v })} />
+        <MultiSelect label="Technique" options={options.techniques} value={view.technique} onChange={(v) => go({ technique: v })} />
+        <MultiSelect
+          label="Assigned to"
+          options={[ASSIGNED_TO_ME, UNASSIGNED, ...options.assignees]}
+          value={view.assignedTo}
+          onChange={(v) => go({ assignedTo: v })}
+          format={(v) => (v === ASSIGNED_TO_ME ? `Me (${me})` : v === UNASSIGNED ? "Unassigned" : v)}
+        />
+        <label className="flex items-center gap-1 text-xs font-medium">
+          <span className="sr-only">Time range</span>
+          <select aria-label="Time range" value={view.range} onChange={(e) => go({ range: e.target.value as AlertView["range"] })} className={inputBase}>
+            {Object.keys(TIME_RANGES).map((r) => (
+              <option key={r} value={r}>
+                {RANGE_LABEL[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <select aria-label="SLA" value={view.sla ?? ""} onChange={(e) => go({ sla: (e.target.value || undefined) as AlertView["sla"] })} className={inputBase}>
+          <option value="">Any SLA state</option>
+          <option value="breached">SLA breached</option>
+          <option value="near">Near breach</option>
+        </select>
+        <select aria-label="Group by" value={view.group} onChange={(e) => go({ group: e.target.value as AlertView["group"] })} className={inputBase}>
+          {GROUP_BY.map((g) => (
+            <option key={g} value={g}>
+              {g === "none" ? GROUP_LABEL.none : `Group by ${GROUP_LABEL[g].toLowerCase()}`}
+            </option>
+          ))}
+        </select>
+        {filtered ? (
+          <Link href="/alerts" className="text-sm text-blue-700 underline dark:text-blue-300">
+            Clear filters
+          </Link>
+        ) : null}
+        {view.incident || view.device || view.title ? (
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            Only {view.incident ? `incident ${view.incident}` : view.device ? `device ${view.device}` : `“${view.title}”`}
+          </span>
+        ) : null}
+        {navigating ? <span role="status" className="text-xs text-slate-500">Loading…</span> : null}
+      </div>
+
+      {groups ? (
+        <section aria-label={`Groups by ${GROUP_LABEL[view.group].toLowerCase()}`} className="flex flex-wrap gap-2">
+          {groups.length === 0 ? <p className="text-sm text-slate-500">No groups for these filters.</p> : null}
+          {groups.map((g) => (
+            <button
+              key={g.key}
+              type="button"
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-left text-xs hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900"
+              onClick={() => go({ group: "none", ...(view.group === "incident" ? { incident: g.key } : view.group === "device" ? { device: g.key } : { title: g.key }) })}
+            >
+              <span className="font-medium">{g.label}</span> <span className="rounded bg-slate-200 px-1 dark:bg-slate-700">{g.count}</span>
+            </button>
+          ))}
+        </section>
+      ) : null}
+
+      {canTriage ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+          <TriageForm
+            target={selected.size > 0 ? `${selected.size} selected alert${selected.size === 1 ? "" : "s"}` : focusedId ? "the focused alert" : "no alert"}
+            count={targets.length}
+            busy={triage.isPending}
+            onSubmit={send}
+            statusRef={statusRef}
+          />
+        </div>
+      ) : null}
+
+      {outcome ? (
+        <div
+          role={outcome.ok ? "status" : "alert"}
+          className={`rounded-md border p-3 text-sm ${outcome.ok ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950"}`}
+        >
+          <p>{outcome.message}</p>
+          {outcome.failures.length ? (
+            <ul className="mt-1 list-disc pl-5 text-xs">
+              {outcome.failures.map((f) => (
+                <li key={f.id}>
+                  <span className="font-mono">{f.id}</span>: {f.result === "not_found" ? "not found" : "failed"}
+                  {f.message ? ` — ${f.message}` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <AlertTable
+        rows={rows}
+        sort={view.sort}
+        dir={dir}
+        onSort={sortBy}
+        now={now}
+        selectable={canTriage}
+        selected={selected}
+        onToggle={toggle}
+        onToggleAll={(all) => setSelection({ search, ids: all ? new Set(rows.map((r) => r.id)) : new Set() })}
+        focusedId={focusedId}
+        onFocusRow={setFocusedId}
+        pending={pending}
+        empty={empty}
+      />
+
+      <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+        <span>
+          {rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}
+        </span>
+        {list.hasNextPage ? (
+          <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        ) : null}
+        {list.error ? (
+          <span role="alert" className="text-red-700 dark:text-red-300">
+            {list.error.message}
+          </span>
+        ) : null}
+      </div>
+
+      <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
+    </div>
+  );
+}

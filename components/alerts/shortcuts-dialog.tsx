@@ -1,0 +1,44 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+export const ALERT_SHORTCUTS: [string, string][] = [
+  ["j / k", "Move to the next / previous alert"],
+  ["x", "Select or unselect the current alert"],
+  ["a", "Assign the selection (or the current alert) to me"],
+  ["s", "Change status: focuses the status menu"],
+  ["Enter", "Open the current alert"],
+  ["/", "Search"],
+  ["?", "Show these shortcuts"],
+];
+
+/** A native modal dialog: focus moves in, Esc closes, focus returns to where it was. */
+export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} onClose={onClose} aria-labelledby="shortcuts-title" className="m-auto rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
+      <h2 id="shortcuts-title" className="text-lg font-semibold">
+        Keyboard shortcuts
+      </h2>
+      <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        {ALERT_SHORTCUTS.map(([key, what]) => (
+          <div key={key} className="contents">
+            <dt>
+              <kbd className="rounded border border-slate-300 px-1.5 font-mono text-xs dark:border-slate-600">{key}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="dialog" className="mt-4 text-right">
+        <button className="rounded-md border border-slate-300 px-3 py-1 text-sm dark:border-slate-600">Close</button>
+      </form>
+    </dialog>
+  );
+}
