@@ -1,0 +1,36 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { TriageForm } from "@/components/alerts/triage-form";
+import { ApiError, apiFetch } from "../../../_query/api";
+import { alertKeys } from "../../../_query/keys";
+import type { AlertRow, AlertTriage } from "@/lib/alerts/schemas";
+
+// Triage on the alert page: the change goes to Defender; on success the server-rendered page refreshes (status,
+// comments, history), on refusal Defender's reason is shown and nothing changed.
+export function AlertTriagePanel({ id }: { id: string }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const triage = useMutation<{ data: AlertRow }, ApiError, AlertTriage>({
+    mutationFn: (change) => apiFetch(`/api/alerts/${encodeURIComponent(id)}`, { method: "PATCH", json: change }),
+    onSuccess: () => {
+      setMessage({ ok: true, text: "Defender accepted the change." });
+      router.refresh();
+    },
+    onError: (error) => setMessage({ ok: false, text: `Not changed: ${error.message}` }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: alertKeys.all }),
+  });
+  return (
+    <div className="space-y-3">
+      <TriageForm target="this alert" count={1} busy={triage.isPending} onSubmit={(change) => triage.mutate(change)} layout="panel" />
+      {message ? (
+        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
+          {message.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PriorityBadge, SeverityText, SlaBadge } from "@/components/alerts/badges";
+import { EvidenceTable } from "@/components/alerts/evidence-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth/page";
+import { getAlertDetail } from "@/lib/alerts";
+import { AlertTriagePanel } from "./_components/alert-triage-panel";
+
+export const metadata: Metadata = { title: "Alert" };
+
+const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) + " UTC" : "—");
+
+// /alerts/[id] — everything about one alert from the cache, its history from the audit log, and triage.
+export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireUser("console:read");
+  const { id } = await params;
+  const alert = await getAlertDetail(decodeURIComponent(id));
+  if (!alert) notFound();
+  // The SLA badge counts against the moment the page was read (render stays pure).
+  const now = new Date().getTime();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/alerts" className="text-blue-700 underline dark:text-blue-300">
+          ← Alert queue
+        </Link>
+      </p>
+      <PageHeader title={alert.title} description={`Alert ${alert.id} · raised ${when(alert.alertCreationTime)} · ${alert.detectionSource || "unknown source"}`} />
+      <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
+        <PriorityBadge priority={alert.priority} rule={alert.priorityRule} />
+        {alert.priorityRule ? <span data-testid="priority-rule">Raised to {alert.priority} by rule “{alert.priorityRule}”</span> : null}
+        <SeverityText severity={alert.severity} />
+        <span>
+          Status: <strong data-testid="alert-status">{alert.status}</strong>
+        </span>
+        <span>Assigned to: {alert.assignedTo ?? "nobody"}</span>
+        {alert.classification ? (
+          <span>
+            {alert.classification}
+            {alert.determination ? ` · ${alert.determination}` : ""}
+          </span>
+        ) : null}
+        <SlaBadge slaDueAt={alert.slaDueAt} status={alert.status} alertCreationTime={alert.alertCreationTime} now={now} />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <section aria-labelledby="description-title">
+            <h2 id="description-title" className="mb-1 text-lg font-semibold">Description</h2>
+            <p className="whitespace-pre-wrap text-sm">{alert.description || "Defender gave no description."}</p>
+            {alert.recommendedAction ? (
+              <>
+                <h3 className="mt-3 font-semibold">Recommended action</h3>
+                <p className="whitespace-pre-wrap text-sm">{alert.recommendedAction}</p>
+              </>
+            ) : null}
+            <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-slate-500">Category</dt>
+              <dd>{alert.category || "—"}</dd>
+              <dt className="text-slate-500">MITRE techniques</dt>
+              <dd className="font-mono text-xs">{alert.mitreTechniques.join(", ") || "—"}</dd>
+              <dt className="text-slate-500">Threat</dt>
+              <dd>{[alert.threatName, alert.threatFamilyName].filter(Boolean).join(" · ") || "—"}</dd>
+              <dt className="text-slate-500">User</dt>
+              <dd>{alert.userName ?? "—"}</dd>
+              <dt className="text-slate-500">First / last event</dt>
+              <dd>
+                {when(alert.firstEventTime)} / {when(alert.lastEventTime)}
+              </dd>
+              <dt className="text-slate-500">Investigation</dt>
+              <dd>{alert.investigationState ?? "—"}</dd>
+            </dl>
+          </section>
+
+          <section aria-labelledby="evidence-title">
+            <h2 id="evidence-title" className="mb-2 text-lg font-semibold">Evidence</h2>
+            <EvidenceTable evidence={alert.evidence} />
+          </section>
+
+          <section aria-labelledby="incident-title">
+            <h2 id="incident-title" className="mb-2 text-lg font-semibold">Incident</h2>
+            {alert.incident ? (
+              <>
+                <p className="mb-2 text-sm">
+                  <Link href={`/incidents/${alert.incident.id}`} className="font-medium text-blue-700 underline dark:text-blue-300">
+                    {alert.incident.name}
+                  </Link>{" "}
+                  · {alert.incident.severity} · {alert.incident.status}
+                </p>
+                <Table caption="Other alerts in this incident">
+                  <thead>
+                    <tr>
+                      <Th>Alert</Th>
+                      <Th>Severity</Th>
+                      <Th>Status</Th>
+                      <Th>Device</Th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {alert.incident.alerts.length === 0 ? (
+                      <EmptyRow colSpan={4}>No other alerts in this incident.</EmptyRow>
+                    ) : (
+                      alert.incident.alerts.map((a) => (
+                        <tr key={a.id}>
+                          <Td>
+                            <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                              {a.title}
+                            </Link>
+                          </Td>
+                          <Td>{a.severity}</Td>
+                          <Td>{a.status}</Td>
+                          <Td>{a.computerDnsName ?? "—"}</Td>
+                        </tr>
+                      ))
+                    )}
+                  </tbody>
+                </Table>
+              </>
+            ) : (
+              <p className="text-sm text-slate-500">Not part of an incident.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="history-title">
+            <h2 id="history-title" className="mb-2 text-lg font-semibold">History in this console</h2>
+            <Table caption="Changes made to this alert through the console, newest first">
+              <thead>
+                <tr>
+                  <Th>Time (UTC)</Th>
+                  <Th>Who</Th>
+                  <Th>What</Th>
+                  <Th>Result</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {alert.history.length === 0 ? (
+                  <EmptyRow colSpan={4}>No changes through the console yet.</EmptyRow>
+                ) : (
+                  alert.history.map((h, i) => (
+                    <tr key={i}>
+                      <Td className="whitespace-nowrap font-mono text-xs">{h.at.replace("T", " ").slice(0, 19)}</Td>
+                      <Td>{h.actorName}</Td>
+                      <Td className="font-mono text-xs">
+                        {h.action} {JSON.stringify(h.params)}
+                      </Td>
+                      <Td className={h.result === "success" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>
+                        {h.result}
+                        {h.error ? `: ${h.error}` : ""}
+                      </Td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </Table>
+          </section>
+        </div>
+
+        <aside className="space-y-6">
+          <section aria-labelledby="device-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+            <h2 id="device-title" className="mb-2 font-semibold">Device</h2>
+            {alert.device ? (
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                <dt className="text-slate-500">Name</dt>
+                <dd>
+                  <Link href={`/devices/${alert.device.id}`} className="text-blue-700 underline dark:text-blue-300">
+                    {alert.device.name}
+                  </Link>
+                </dd>
+                <dt className="text-slate-500">Risk</dt>
+                <dd>{alert.device.riskScore ?? "—"}</dd>
+                <dt className="text-slate-500">Exposure</dt>
+                <dd>{alert.device.exposureLevel ?? "—"}</dd>
+                <dt className="text-slate-500">Isolation</dt>
+                <dd>{alert.device.isolationState}</dd>
+                <dt className="text-slate-500">Health</dt>
+                <dd>{alert.device.healthStatus ?? "—"}</dd>
+              </dl>
+            ) : (
+              <p className="text-sm text-slate-500">{alert.computerDnsName ? `${alert.computerDnsName} (not in the device cache yet)` : "No device on this alert."}</p>
+            )}
+          </section>
+
+          {actor.permissions.has("alerts:triage") ? (
+            <section aria-labelledby="triage-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+              <h2 id="triage-title" className="mb-2 font-semibold">Triage</h2>
+              <AlertTriagePanel id={alert.id} />
+            </section>
+          ) : null}
+
+          <section aria-labelledby="comments-title">
+            <h2 id="comments-title" className="mb-2 font-semibold">Comments</h2>
+            {alert.comments.length === 0 ? <p className="text-sm text-slate-500">No comments.</p> : null}
+            <ol className="space-y-2">
+              {alert.comments.map((c, i) => (
+                <li key={i} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
+                  <p className="whitespace-pre-wrap">{c.comment}</p>
+                  <p className="mt-1 text-xs text-slate-500">
+                    {c.createdBy ?? "unknown"} · {when(c.createdTime)}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}
