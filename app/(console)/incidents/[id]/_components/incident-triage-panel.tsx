@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { ApiError, apiFetch } from "../../../_query/api";
+import { alertKeys, incidentKeys } from "../../../_query/keys";
+import { ASSIGNED_TO_ME } from "@/lib/alerts/schemas";
+import { SETTABLE_INCIDENT_STATUSES, type IncidentTriage } from "@/lib/incidents/schemas";
+
+// Assign and set status on an incident; Defender XDR applies it to the incident's alerts too.
+export function IncidentTriagePanel({ id }: { id: string }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState("");
+  const [comment, setComment] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const triage = useMutation<unknown, ApiError, IncidentTriage>({
+    mutationFn: (change) => apiFetch(`/api/incidents/${id}`, { method: "PATCH", json: change }),
+    onSuccess: () => {
+      setMessage({ ok: true, text: "Defender accepted the change." });
+      setComment("");
+      router.refresh();
+    },
+    onError: (error) => setMessage({ ok: false, text: `Not changed: ${error.message}` }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+      void queryClient.invalidateQueries({ queryKey: alertKeys.all });
+    },
+  });
+  const busy = triage.isPending;
+  return (
+    <div className="flex flex-col gap-3">
+      <button type="button" className={buttonSecondary} disabled={busy} onClick={() => triage.mutate({ assignedTo: ASSIGNED_TO_ME })}>
+        Assign to me
+      </button>
+      <form
+        className="flex flex-col gap-3"
+        aria-label="Set incident status"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const change: IncidentTriage = { ...(status ? { status: status as IncidentTriage["status"] } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) };
+          if (Object.keys(change).length) triage.mutate(change);
+        }}
+      >
+        <label className="flex flex-col gap-1 text-xs font-medium">
+          Status
+          <select value={status} onChange={(e) => setStatus(e.target.value)} className={inputBase} disabled={busy}>
+            <option value="">Unchanged</option>
+            {SETTABLE_INCIDENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-xs font-medium">
+          Comment
+          <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} className={inputBase} disabled={busy} />
+        </label>
+        <button type="submit" className={buttonPrimary} disabled={busy}>
+          {busy ? "Sending to Defender…" : "Apply to incident"}
+        </button>
+      </form>
+      {message ? (
+        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
+          {message.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PriorityBadge } from "@/components/alerts/badges";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth/page";
+import { getIncidentDetail } from "@/lib/incidents";
+import { IncidentRef } from "@/lib/incidents/schemas";
+import { IncidentTriagePanel } from "./_components/incident-triage-panel";
+
+export const metadata: Metadata = { title: "Incident" };
+
+// /incidents/[id] — the incident, its alerts and affected devices; assign and set status through Defender XDR.
+export default async function IncidentPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireUser("console:read");
+  const ref = IncidentRef.safeParse(await params);
+  if (!ref.success) notFound();
+  const incident = await getIncidentDetail(ref.data.id);
+  if (!incident) notFound();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/incidents" className="text-blue-700 underline dark:text-blue-300">
+          ← Incidents
+        </Link>
+      </p>
+      <PageHeader
+        title={incident.name}
+        description={`Incident #${incident.id} · ${incident.severity} · ${incident.status} · assigned to ${incident.assignedTo ?? "nobody"} · created ${incident.createdTime.slice(0, 16).replace("T", " ")} UTC`}
+      />
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-6">
+          <section aria-labelledby="alerts-title">
+            <h2 id="alerts-title" className="mb-2 text-lg font-semibold">
+              Alerts ({incident.alerts.length})
+            </h2>
+            <Table caption="Alerts in this incident">
+              <thead>
+                <tr>
+                  <Th>Priority</Th>
+                  <Th>Alert</Th>
+                  <Th>Severity</Th>
+                  <Th>Status</Th>
+                  <Th>Device</Th>
+                  <Th>User</Th>
+                  <Th>Assigned to</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {incident.alerts.length === 0 ? (
+                  <EmptyRow colSpan={7}>No alerts of this incident are in the cache.</EmptyRow>
+                ) : (
+                  incident.alerts.map((a) => (
+                    <tr key={a.id}>
+                      <Td>
+                        <PriorityBadge priority={a.priority} rule={null} />
+                      </Td>
+                      <Td>
+                        <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                          {a.title}
+                        </Link>
+                      </Td>
+                      <Td className="text-xs">{a.severity}</Td>
+                      <Td className="text-xs">{a.status}</Td>
+                      <Td className="text-xs">{a.computerDnsName ?? "—"}</Td>
+                      <Td className="text-xs">{a.userName ?? "—"}</Td>
+                      <Td className="text-xs">{a.assignedTo ?? "—"}</Td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </Table>
+          </section>
+          <section aria-labelledby="devices-title">
+            <h2 id="devices-title" className="mb-2 text-lg font-semibold">
+              Affected devices ({incident.devices.length})
+            </h2>
+            <Table caption="Devices with alerts in this incident">
+              <thead>
+                <tr>
+                  <Th>Device</Th>
+                  <Th>Risk</Th>
+                  <Th>Isolation</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {incident.devices.length === 0 ? (
+                  <EmptyRow colSpan={3}>No devices.</EmptyRow>
+                ) : (
+                  incident.devices.map((d) => (
+                    <tr key={d.machineId ?? d.name}>
+                      <Td>
+                        {d.id ? (
+                          <Link href={`/devices/${d.id}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                            {d.name}
+                          </Link>
+                        ) : (
+                          d.name
+                        )}
+                      </Td>
+                      <Td className="text-xs">{d.riskScore ?? "—"}</Td>
+                      <Td className="text-xs">{d.isolationState ?? "—"}</Td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </Table>
+            {incident.users.length ? <p className="mt-2 text-sm">Users: {incident.users.join(", ")}</p> : null}
+          </section>
+        </div>
+        <aside className="space-y-6">
+          {actor.permissions.has("alerts:triage") ? (
+            <section aria-labelledby="triage-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+              <h2 id="triage-title" className="mb-2 font-semibold">Triage</h2>
+              <IncidentTriagePanel id={incident.id} />
+            </section>
+          ) : null}
+          <section aria-labelledby="comments-title">
+            <h2 id="comments-title" className="mb-2 font-semibold">Comments</h2>
+            {incident.comments.length === 0 ? <p className="text-sm text-slate-500">No comments.</p> : null}
+            <ol className="space-y-2">
+              {incident.comments.map((c, i) => (
+                <li key={i} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
+                  <p className="whitespace-pre-wrap">{c.comment}</p>
+                  <p className="mt-1 text-xs text-slate-500">
+                    {c.createdBy ?? "unknown"} · {c.createdTime?.replace("T", " ").slice(0, 16) ?? ""}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import type { AuditContext } from "../auth/actor";
+import { withAudit } from "../audit";
+import { db, Prisma } from "../db";
+import { NotFound } from "../http/errors";
+import { fromDefender } from "../alerts/errors";
+import { ASSIGNED_TO_ME } from "../alerts/schemas";
+import { toIncidentRow } from "./queries";
+import type { IncidentRow, IncidentTriage } from "./schemas";
+import { incidentWriter, type DefenderIncident, type DefenderIncidentPatch } from "./writer";
+
+// Incident triage: Defender XDR first, then the cache and the audit row in one transaction. XDR cascades an
+// incident's status and assignee to its alerts, so the cached alerts take the values XDR returns for them.
+
+export async function triageIncident(ctx: AuditContext, id: string, change: IncidentTriage): Promise<IncidentRow> {
+  const key = BigInt(id);
+  const current = await db().incident.findUnique({ where: { id: key }, select: { id: true } });
+  if (!current) throw new NotFound(`Incident ${id} is not in the console's cache. Wait for the next sync or check the id.`);
+  const patch: DefenderIncidentPatch = {
+    ...(change.status ? { status: change.status } : {}),
+    ...(change.assignedTo ? { assignedTo: change.assignedTo === ASSIGNED_TO_ME ? ctx.actor.name : change.assignedTo } : {}),
+    ...(change.classification ? { classification: change.classification } : {}),
+    ...(change.determination ? { determination: change.determination } : {}),
+    ...(change.comment ? { comment: change.comment } : {}),
+  };
+  let updated: DefenderIncident;
+  try {
+    updated = await incidentWriter().updateIncident(id, patch);
+  } catch (err) {
+    throw fromDefender(err, `incident ${id}`);
+  }
+  const now = new Date();
+  return withAudit(ctx, { action: "incident.triage", targetType: "incident", targetId: id, params: { ...patch } }, async (tx) => {
+    const row = await tx.incident.update({
+      where: { id: key },
+      data: {
+        status: updated.status,
+        assignedTo: updated.assignedTo ?? null,
+        classification: updated.classification ?? null,
+        determination: updated.determination ?? null,
+        comments: (updated.comments ?? []) as Prisma.InputJsonValue,
+        lastUpdateTime: new Date(updated.lastUpdateTime),
+        syncedAt: now,
+      },
+    });
+    for (const a of updated.alerts ?? []) {
+      if (!a.alertId) continue;
+      await tx.alert.updateMany({
+        where: { id: a.alertId },
+        data: {
+          ...(a.status ? { status: a.status } : {}),
+          ...(a.assignedTo !== undefined ? { assignedTo: a.assignedTo ?? null } : {}),
+          ...(a.classification ? { classification: a.classification } : {}),
+          ...(a.determination ? { determination: a.determination } : {}),
+          ...(a.status === "Resolved" ? { resolvedTime: a.resolvedTime ? new Date(a.resolvedTime) : now } : {}),
+          syncedAt: now,
+        },
+      });
+    }
+    return { result: toIncidentRow(row) };
+  });
+}

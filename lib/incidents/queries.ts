@@ -1,0 +1,89 @@
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { db, Prisma } from "../db";
+import { decodeCursor, encodeCursor } from "../http/cursor";
+import { ASSIGNED_TO_ME } from "../alerts/schemas";
+import type { IncidentDetail, IncidentFilter, IncidentRow } from "./schemas";
+
+// Incidents from the cache, newest change first, keyset-paged on (time, id).
+
+type IncidentRecord = Prisma.IncidentGetPayload<object>;
+
+export function toIncidentRow(i: IncidentRecord): IncidentRow {
+  return {
+    id: i.id.toString(),
+    name: i.name,
+    status: i.status,
+    severity: i.severity,
+    assignedTo: i.assignedTo,
+    classification: i.classification,
+    determination: i.determination,
+    tags: i.tags,
+    alertCount: i.alertCount,
+    deviceCount: i.deviceCount,
+    userCount: i.userCount,
+    createdTime: i.createdTime.toISOString(),
+    lastUpdateTime: i.lastUpdateTime.toISOString(),
+  };
+}
+
+const Cursor = z.object({ s: z.enum(["updated", "created"]), v: z.iso.datetime(), id: z.string().regex(/^\d+$/) });
+
+export async function listIncidents(actor: Actor, filter: IncidentFilter, page: { cursor?: string; limit: number }): Promise<{ data: IncidentRow[]; nextCursor: string | null }> {
+  const field = filter.sort === "created" ? "createdTime" : "lastUpdateTime";
+  const after = page.cursor ? decodeCursor(page.cursor, Cursor) : null;
+  if (after && after.s !== filter.sort) decodeCursor("not-for-this-sort", Cursor);
+  const people = filter.assignedTo.map((a) => (a === ASSIGNED_TO_ME ? actor.name : a));
+  const where: Prisma.IncidentWhereInput = {
+    ...(filter.status.length ? { status: { in: filter.status } } : {}),
+    ...(filter.severity.length ? { severity: { in: filter.severity } } : {}),
+    ...(people.length ? { assignedTo: { in: people } } : {}),
+    ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {}),
+    ...(after
+      ? { OR: [{ [field]: { lt: new Date(after.v) } }, { [field]: new Date(after.v), id: { lt: BigInt(after.id) } }] }
+      : {}),
+  };
+  const rows = await db().incident.findMany({ where, orderBy: [{ [field]: "desc" }, { id: "desc" }], take: page.limit + 1 });
+  const more = rows.length > page.limit;
+  const data = rows.slice(0, page.limit);
+  const last = data[data.length - 1];
+  return { data: data.map(toIncidentRow), nextCursor: more && last ? encodeCursor({ s: filter.sort, v: last[field].toISOString(), id: last.id.toString() }) : null };
+}
+
+export async function getIncidentDetail(id: string): Promise<IncidentDetail | null> {
+  const incident = await db().incident.findUnique({ where: { id: BigInt(id) } });
+  if (!incident) return null;
+  const alerts = await db().alert.findMany({
+    where: { incidentId: incident.id },
+    orderBy: { alertCreationTime: "desc" },
+    take: 500,
+    select: { id: true, title: true, severity: true, status: true, priority: true, machineId: true, computerDnsName: true, relatedUserName: true, assignedTo: true, alertCreationTime: true },
+  });
+  const machineIds = [...new Set(alerts.map((a) => a.machineId).filter((m): m is string => !!m))];
+  const devices = machineIds.length ? await db().device.findMany({ where: { mdeMachineId: { in: machineIds } } }) : [];
+  const byMachine = new Map(devices.map((d) => [d.mdeMachineId, d]));
+  return {
+    ...toIncidentRow(incident),
+    comments: (Array.isArray(incident.comments) ? incident.comments : []).map((c) => {
+      const o = (c ?? {}) as Record<string, unknown>;
+      return { comment: String(o.comment ?? ""), createdBy: typeof o.createdBy === "string" ? o.createdBy : null, createdTime: typeof o.createdTime === "string" ? o.createdTime : null };
+    }),
+    alerts: alerts.map((a) => ({
+      id: a.id,
+      title: a.title,
+      severity: a.severity,
+      status: a.status,
+      priority: a.priority,
+      computerDnsName: a.computerDnsName,
+      userName: a.relatedUserName,
+      assignedTo: a.assignedTo,
+      alertCreationTime: a.alertCreationTime.toISOString(),
+    })),
+    devices: machineIds.map((m) => {
+      const d = byMachine.get(m);
+      const name = d?.name ?? alerts.find((a) => a.machineId === m)?.computerDnsName ?? m;
+      return { id: d?.id ?? null, name, machineId: m, riskScore: d?.riskScore ?? null, isolationState: d?.isolationState ?? null };
+    }),
+    users: [...new Set(alerts.map((a) => a.relatedUserName).filter((u): u is string => !!u))],
+  };
+}

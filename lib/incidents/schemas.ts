@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { ASSIGNED_TO_ME, CLASSIFICATIONS, DETERMINATIONS, SEVERITIES } from "../alerts/schemas";
+
+// Client-safe: the incident list's query string, DTOs and the triage body.
+
+export const INCIDENT_STATUSES = ["Active", "InProgress", "Resolved", "Redirected"] as const;
+/** Statuses a person may set (Redirected is Defender's own, when it merges incidents). */
+export const SETTABLE_INCIDENT_STATUSES = ["Active", "InProgress", "Resolved"] as const;
+
+function multi<T extends z.ZodType<string, string>>(item: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))]))
+    .pipe(z.array(item).max(50));
+}
+const blankIsMissing = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
+
+export const IncidentFilter = z.object({
+  status: multi(z.enum(INCIDENT_STATUSES)),
+  severity: multi(z.enum(SEVERITIES)),
+  assignedTo: multi(z.string().trim().min(1).max(200)),
+  q: blankIsMissing(z.string().trim().max(200).optional()),
+  sort: blankIsMissing(z.enum(["updated", "created"]).default("updated")),
+});
+export type IncidentFilter = z.infer<typeof IncidentFilter>;
+
+export const IncidentQuery = IncidentFilter.extend({
+  cursor: blankIsMissing(z.string().max(300).optional()),
+  limit: blankIsMissing(z.coerce.number().int().min(1).max(200).default(50)),
+}).strict();
+
+export interface IncidentRow {
+  id: string;
+  name: string;
+  status: string;
+  severity: string;
+  assignedTo: string | null;
+  classification: string | null;
+  determination: string | null;
+  tags: string[];
+  alertCount: number;
+  deviceCount: number;
+  userCount: number;
+  createdTime: string;
+  lastUpdateTime: string;
+}
+
+export interface IncidentDetail extends IncidentRow {
+  comments: { comment: string; createdBy: string | null; createdTime: string | null }[];
+  alerts: { id: string; title: string; severity: string; status: string; priority: string; computerDnsName: string | null; userName: string | null; assignedTo: string | null; alertCreationTime: string }[];
+  devices: { id: string | null; name: string; machineId: string | null; riskScore: string | null; isolationState: string | null }[];
+  users: string[];
+}
+
+/**
+ * Incident triage. Defender XDR takes a determination only with a TruePositive classification (mde-api.md §2.8,
+ * [S52]); it is refused here first so the person gets a named field, not an upstream error.
+ */
+export const IncidentTriage = z
+  .object({
+    status: z.enum(SETTABLE_INCIDENT_STATUSES).optional(),
+    assignedTo: z.union([z.literal(ASSIGNED_TO_ME), z.email().max(200)]).optional(),
+    classification: z.enum(CLASSIFICATIONS).optional(),
+    determination: z.string().min(1).max(60).optional(),
+    comment: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (Object.values(v).every((x) => x === undefined)) ctx.addIssue({ code: "custom", path: ["status"], message: "give at least one of status, assignedTo, classification, determination, comment" });
+    if (v.determination !== undefined) {
+      if (v.classification !== "TruePositive") ctx.addIssue({ code: "custom", path: ["determination"], message: "incidents take a determination only with classification TruePositive" });
+      else if (!DETERMINATIONS.TruePositive.some((d) => d.value === v.determination)) {
+        ctx.addIssue({ code: "custom", path: ["determination"], message: `use one of ${DETERMINATIONS.TruePositive.map((d) => d.value).join(", ")}` });
+      }
+    }
+  });
+export type IncidentTriage = z.infer<typeof IncidentTriage>;
+
+export const IncidentRef = z.object({ id: z.string().regex(/^\d{1,18}$/, "an incident id") });
