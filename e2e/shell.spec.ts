@@ -14,7 +14,7 @@ test.describe("console shell", () => {
       await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
       await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
     }
-    for (const label of ["Alerts", "Hunting"]) {
+    for (const label of ["Hunting"]) {
       await nav.getByRole("link", { name: label, exact: true }).click();
       await expect(page.getByText("Coming", { exact: true })).toBeVisible();
     }

@@ -1,0 +1,178 @@
+import { request, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, signInAs, tenant, test, userFor } from "./fixtures";
+
+// The alert queue against the simulated tenant: shareable views, bulk triage that reaches Defender and the audit
+// log, the Viewer's read-only queue, a rule-raised Critical alert with its SLA badge, and keyboard triage.
+
+const rows = (page: Page) => page.locator("tbody tr[data-alert-id]");
+const rowIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-alert-id")!));
+
+/** The simulated tenant's Defender API, called the way the console does (client credentials, MDE audience). */
+async function defenderApi(): Promise<{ api: APIRequestContext; get: (path: string) => Promise<unknown>; stats: () => Promise<Record<string, number>> }> {
+  const t = tenant() as ReturnType<typeof tenant> & { authorityHost: string; tenantId: string; clientId: string; clientSecret: string; defenderUrl: string };
+  const api = await request.newContext({ ignoreHTTPSErrors: true });
+  const tokenRes = await api.post(`${t.authorityHost.replace(/\/+$/, "")}/${t.tenantId}/oauth2/v2.0/token`, {
+    form: { grant_type: "client_credentials", client_id: t.clientId, client_secret: t.clientSecret, scope: "https://api.securitycenter.microsoft.com/.default" },
+  });
+  expect(tokenRes.ok(), await tokenRes.text()).toBe(true);
+  const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+  return {
+    api,
+    get: async (path) => {
+      const res = await api.get(`${t.defenderUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
+      return res.json();
+    },
+    stats: async () => ((await (await api.get(`${t.baseUrl}/_emulator/stats`)).json()) as { byRoute: Record<string, number> }).byRoute,
+  };
+}
+
+async function pickInFilter(page: Page, filter: string, option: string) {
+  const summary = page.locator("summary", { hasText: filter });
+  await summary.click();
+  await page.getByRole("group", { name: filter }).getByRole("checkbox", { name: option, exact: true }).check();
+  await summary.click(); // close the disclosure again
+}
+
+test.describe("alert queue", () => {
+  test("filters by severity and status; the URL opens the same view in a new page", async ({ asRole }) => {
+    const page = await asRole("analyst", "/alerts?range=180d");
+    await expect(page.getByRole("heading", { level: 1, name: "Alerts" })).toBeVisible();
+    await expect(rows(page).first()).toBeVisible();
+
+    await pickInFilter(page, "Severity", "High");
+    await expect(page).toHaveURL(/severity=High/);
+    await pickInFilter(page, "Status", "New");
+    await expect(page).toHaveURL(/status=New/);
+    await expect.poll(async () => new Set(await page.locator('td[data-col="status"]').allTextContents())).toEqual(new Set(["New"]));
+    await expect(page.locator("summary", { hasText: "Severity" })).toHaveAttribute("aria-label", "Severity: 1 selected");
+
+    // Sort by a column header: aria-sort says so, and the sort is in the URL too.
+    await page.getByRole("button", { name: "Title", exact: true }).click();
+    await expect(page).toHaveURL(/sort=title/);
+    await expect(page.getByRole("columnheader", { name: /Title/ })).toHaveAttribute("aria-sort", "ascending");
+
+    const shown = await rowIds(page);
+    expect(shown.length).toBeGreaterThan(0);
+    const shared = await page.context().newPage();
+    await shared.goto(page.url());
+    await expect(shared.locator("summary", { hasText: "Severity" })).toHaveAttribute("aria-label", "Severity: 1 selected");
+    await expect(shared.locator("summary", { hasText: "Status" })).toHaveAttribute("aria-label", "Status: 1 selected");
+    await expect(shared.getByRole("columnheader", { name: /Title/ })).toHaveAttribute("aria-sort", "ascending");
+    await expect.poll(() => rowIds(shared)).toEqual(shown);
+    await shared.close();
+
+    await page.getByRole("link", { name: "Clear filters" }).first().click();
+    await expect(page).toHaveURL(/\/alerts$/);
+  });
+
+  test("resolves three alerts in bulk with a classification: Defender and the audit log have it", async ({ asRole, browser }) => {
+    const defender = await defenderApi();
+    const page = await asRole("analyst", "/alerts?status=New&range=180d&sort=title");
+    await expect(rows(page).nth(2)).toBeVisible();
+    const ids = (await rowIds(page)).slice(0, 3);
+    for (let i = 0; i < 3; i++) await rows(page).nth(i).getByRole("checkbox").check();
+
+    const form = page.getByRole("form", { name: "Triage 3 selected alerts" });
+    await form.getByLabel("Status").selectOption("Resolved");
+    await form.getByLabel("Classification").selectOption("FalsePositive");
+    await form.getByLabel("Determination").selectOption({ label: "Not malicious" });
+    const batchesBefore = (await defender.stats())["POST /api/alerts/batchUpdate"] ?? 0;
+    const apply = form.getByRole("button", { name: "Apply to 3 selected alerts" });
+    await apply.click();
+    await expect(page.getByRole("status").filter({ hasText: "Defender accepted the change for 3 alerts." })).toBeVisible();
+
+    // Exactly one batch call reached Defender, and its API now shows each alert resolved with the classification.
+    expect((await defender.stats())["POST /api/alerts/batchUpdate"] ?? 0).toBe(batchesBefore + 1);
+    for (const id of ids) {
+      await expect.poll(() => defender.get(`/api/alerts/${id}`)).toMatchObject({ status: "Resolved", classification: "FalsePositive", determination: "Clean" });
+    }
+    // They leave a view of New alerts.
+    await expect.poll(async () => (await rowIds(page)).filter((id) => ids.includes(id))).toEqual([]);
+
+    // The alert's own page shows the change in its history (from the audit log)…
+    await page.goto(`/alerts/${encodeURIComponent(ids[0])}`);
+    await expect(page.getByTestId("alert-status")).toHaveText("Resolved");
+    await expect(page.getByRole("table", { name: /Changes made to this alert/ })).toContainText("alert.bulk_triage");
+
+    // …and so does the audit log, read by an Admin.
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await signInAs(admin, "admin", "/audit?action=alert.bulk_triage");
+    const audit = admin.getByRole("table", { name: /Audit events/ });
+    for (const id of ids) await expect(audit).toContainText(id);
+    await expect(audit).toContainText(userFor("analyst"));
+    await adminContext.close();
+    await defender.api.dispose();
+  });
+
+  test("a Viewer sees no triage controls and the API refuses the change", async ({ asRole }) => {
+    const page = await asRole("viewer", "/alerts?range=180d");
+    await expect(rows(page).first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+    await expect(page.getByRole("form", { name: /Triage/ })).toHaveCount(0);
+    await expect(page.getByRole("checkbox", { name: /^Select/ })).toHaveCount(0);
+    const [id] = await rowIds(page);
+
+    await page.goto(`/alerts/${encodeURIComponent(id)}`);
+    await expect(page.getByRole("heading", { name: "Evidence" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Triage" })).toHaveCount(0);
+
+    const origin = new URL(page.url()).origin;
+    const res = await page.request.patch(`/api/alerts/${encodeURIComponent(id)}`, { data: { status: "Resolved" }, headers: { origin } });
+    expect(res.status()).toBe(403);
+  });
+
+  test("an alert raised to Critical by a rule shows the rule and a breached SLA badge", async ({ asRole }) => {
+    // Critical has a 15-minute clock, so an open Critical alert from the generated history is overdue.
+    const page = await asRole("analyst", "/alerts?priority=Critical&status=New,InProgress&range=180d");
+    const first = rows(page).first();
+    await expect(first, "the e2e tenant should hold an open alert raised to Critical").toBeVisible();
+    await expect(first.getByTestId("priority-badge")).toHaveAttribute("title", /^Raised by rule: /);
+    await expect(first.getByTestId("sla-badge")).toHaveAttribute("data-sla", "breached");
+    await expect(first.getByTestId("sla-badge")).toHaveText(/^Breached .+ ago$/);
+    await expect(page.getByTestId("sla-breached-count")).not.toContainText(/^0 /);
+
+    await first.getByRole("link").first().click();
+    await expect(page.getByTestId("priority-rule")).toContainText(/Raised to Critical by rule “.+”/);
+  });
+
+  test("keyboard triage: j/k move, x selects, a assigns to me, s opens status, / searches, ? helps", async ({ asRole }) => {
+    const page = await asRole("analyst", "/alerts?status=New&range=180d&sort=device");
+    await expect(rows(page).nth(1)).toBeVisible();
+    await page.locator("h1").click(); // focus on the page, not in a field
+
+    await page.keyboard.press("j");
+    await expect(rows(page).nth(0)).toHaveAttribute("aria-current", "true");
+    await page.keyboard.press("j");
+    await expect(rows(page).nth(1)).toHaveAttribute("aria-current", "true");
+    await page.keyboard.press("k");
+    await expect(rows(page).nth(0)).toHaveAttribute("aria-current", "true");
+    const id = await rows(page).nth(0).getAttribute("data-alert-id");
+
+    await page.keyboard.press("x");
+    await expect(rows(page).nth(0).getByRole("checkbox")).toBeChecked();
+    await page.keyboard.press("a");
+    await expect(page.getByRole("status").filter({ hasText: "Defender accepted the change for 1 alert." })).toBeVisible();
+    await expect(page.locator(`tr[data-alert-id="${id}"] td[data-col="assignedTo"]`)).toHaveText(userFor("analyst"));
+
+    await page.locator("h1").click();
+    await page.keyboard.press("j");
+    await page.keyboard.press("s");
+    const status = page.getByRole("form", { name: /Triage/ }).getByLabel("Status");
+    await expect(status).toBeFocused();
+    await status.selectOption("InProgress");
+    await page.getByRole("button", { name: /^Apply to/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: /Defender accepted the change/ })).toBeVisible();
+
+    await page.locator("h1").click();
+    await page.keyboard.press("/");
+    await expect(page.getByRole("searchbox", { name: "Search title, device or user" })).toBeFocused();
+    await page.locator("h1").click();
+    await page.keyboard.press("?");
+    const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+  });
+});
