@@ -41,8 +41,13 @@ export function upsertSql<Row>(spec: BulkTable<Row>): string {
 type Executor = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
 
 /** Upserts rows in chunks inside the caller's transaction. Dates must already be ISO strings (UTC). */
-export async function bulkUpsert<Row>(tx: Executor, spec: BulkTable<Row>, rows: readonly Row[], chunk = 5000): Promise<number> {
-  if (rows.length === 0) return 0;
+export async function bulkUpsert<Row>(tx: Executor, spec: BulkTable<Row>, input: readonly Row[], chunk = 5000): Promise<number> {
+  if (input.length === 0) return 0;
+  // One statement may not touch a row twice (ON CONFLICT), and $skip paging over changing data can repeat a
+  // record within a page: keep the last copy of each key.
+  const byKey = new Map<string, Row>();
+  for (const row of input) byKey.set(spec.key.map((k) => String(row[k])).join("\u0000"), row);
+  const rows = [...byKey.values()];
   const sql = upsertSql(spec);
   let written = 0;
   for (let i = 0; i < rows.length; i += chunk) {

@@ -38,7 +38,13 @@ async function main() {
   for (const mode of ["full", "incremental"] as const) {
     const callsBefore = sources.calls();
     const started = performance.now();
-    const summaries = await runSync({ db: database.prisma, sources, full: mode === "full" });
+    const verbose = process.argv.includes("--verbose");
+    const summaries = await runSync({
+      db: database.prisma,
+      sources,
+      full: mode === "full",
+      onEntity: verbose ? (s) => console.error(`  ${mode} ${s.entity}: ${s.status} ${s.fetched} fetched, ${s.calls} calls, ${s.durationMs} ms`) : undefined,
+    });
     const wall = (performance.now() - started) / 1000;
     const failed = summaries.filter((s) => s.status === "failed");
     if (failed.length) console.error(`bench: ${failed.map((f) => `${f.entity}: ${f.error}`).join("; ")}`);
@@ -56,7 +62,6 @@ async function main() {
         peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       }),
     );
-    if (process.argv.includes("--verbose")) for (const s of summaries) console.error(`  ${s.entity}: ${s.status} ${s.fetched} fetched, ${s.calls} calls, ${s.durationMs} ms`);
   }
   await database.close();
 }

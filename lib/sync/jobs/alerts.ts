@@ -187,7 +187,7 @@ function evidenceRows(a: SourceAlert): EvidenceRow[] {
 export async function syncAlerts(ctx: JobContext): Promise<JobResult> {
   const now = ctx.runStartedAt.toISOString();
   let watermark = ctx.watermark;
-  const result = await consumePages(ctx, ctx.sources.alertPages({ updatedSince: since(ctx) }), async (items) => {
+  const result = await consumePages(ctx, ctx.sources.alertPages({ updatedSince: since(ctx, { overlap: true }) }), async (items) => {
     const rows = items.map((a) => alertRow(a, ctx.rules, ctx.sla, now));
     const evidence = items.flatMap(evidenceRows);
     for (const a of items) watermark = maxDate(watermark, a.lastUpdateTime);
@@ -195,7 +195,8 @@ export async function syncAlerts(ctx: JobContext): Promise<JobResult> {
       const written = await bulkUpsert(tx, ALERT_TABLE, rows);
       // An alert's evidence is replaced as a whole: Defender returns the full list each time.
       await tx.$executeRawUnsafe(
-        `DELETE FROM "AlertEvidence" WHERE "alertId" IN (SELECT jsonb_array_elements_text($1::jsonb))`,
+        `WITH ids AS MATERIALIZED (SELECT jsonb_array_elements_text($1::jsonb) AS id)
+         DELETE FROM "AlertEvidence" e USING ids WHERE e."alertId" = ids.id`,
         JSON.stringify(rows.map((r) => r.id)),
       );
       await bulkUpsert(tx, EVIDENCE_TABLE, evidence);

@@ -9,12 +9,19 @@ export const maxDate = (a: Date | null, b: string | null | undefined): Date | nu
   return !a || d > a ? d : a;
 };
 
-/** The lower bound of an incremental pull: the watermark minus the overlap that catches late-indexed records. */
-export function since(ctx: JobContext): Date | undefined {
-  return ctx.mode === "incremental" && ctx.watermark ? new Date(ctx.watermark.getTime() - ctx.overlapMs) : undefined;
+/**
+ * The lower bound of an incremental pull: the watermark (`ge`, so records sharing its timestamp are re-read),
+ * minus an overlap for entities Defender indexes late (alerts can appear minutes after their lastUpdateTime).
+ */
+export function since(ctx: JobContext, opts: { overlap: boolean } = { overlap: false }): Date | undefined {
+  if (ctx.mode !== "incremental" || !ctx.watermark) return undefined;
+  return new Date(ctx.watermark.getTime() - (opts.overlap ? ctx.overlapMs : 0));
 }
 
-/** Drives a page stream: each page is committed by `commit` before the next is requested. */
+/**
+ * Drives a page stream: each page is committed by `commit` before the watermark can move. The next page is
+ * requested while the current one is being written, so Microsoft's response time and our database time overlap.
+ */
 export async function consumePages<T>(
   ctx: JobContext,
   pages: AsyncIterable<SourcePage<T>>,
@@ -23,11 +30,24 @@ export async function consumePages<T>(
   let fetched = 0;
   let upserted = 0;
   const skipped: SkippedRecord[] = [];
-  for await (const page of pages) {
-    fetched += page.items.length;
-    skipped.push(...page.skipped);
-    if (page.items.length) upserted += await commit(page.items);
-    await ctx.heartbeat();
+  const iterator = pages[Symbol.asyncIterator]();
+  let next = iterator.next();
+  try {
+    for (;;) {
+      const result = await next;
+      if (result.done) break;
+      const page = result.value;
+      next = iterator.next();
+      // A failed prefetch must not surface as an unhandled rejection while this page is written; it is awaited
+      // (and thrown) on the next turn of the loop.
+      next.catch(() => {});
+      fetched += page.items.length;
+      skipped.push(...page.skipped);
+      if (page.items.length) upserted += await commit(page.items);
+      await ctx.heartbeat();
+    }
+  } finally {
+    await iterator.return?.();
   }
   return { fetched, upserted, skipped };
 }

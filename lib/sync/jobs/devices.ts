@@ -167,11 +167,13 @@ function intuneRow(d: SourceManagedDevice, now: string): IntuneRow {
 
 /** Attach incoming ids to an existing row of the other side with the same Entra device id (never to two rows). */
 const LINK_SQL = {
-  mde: `UPDATE "Device" d SET "mdeMachineId" = x.id FROM jsonb_to_recordset($1::jsonb) AS x(id text, "aadDeviceId" text)
-        WHERE d."mdeMachineId" IS NULL AND x."aadDeviceId" IS NOT NULL AND d."aadDeviceId" = x."aadDeviceId"
+  mde: `WITH x AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL)
+        UPDATE "Device" d SET "mdeMachineId" = x.id FROM x
+        WHERE d."mdeMachineId" IS NULL AND d."aadDeviceId" = x."aadDeviceId"
         AND NOT EXISTS (SELECT 1 FROM "Device" e WHERE e."mdeMachineId" = x.id)`,
-  intune: `UPDATE "Device" d SET "intuneDeviceId" = x.id FROM jsonb_to_recordset($1::jsonb) AS x(id text, "aadDeviceId" text)
-        WHERE d."intuneDeviceId" IS NULL AND x."aadDeviceId" IS NOT NULL AND d."aadDeviceId" = x."aadDeviceId"
+  intune: `WITH x AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL)
+        UPDATE "Device" d SET "intuneDeviceId" = x.id FROM x
+        WHERE d."intuneDeviceId" IS NULL AND d."aadDeviceId" = x."aadDeviceId"
         AND NOT EXISTS (SELECT 1 FROM "Device" e WHERE e."intuneDeviceId" = x.id)`,
 };
 
@@ -194,8 +196,10 @@ export async function syncMachines(ctx: JobContext): Promise<JobResult> {
   if (seen) {
     // Only after a complete pass: flag (never delete) devices MDE no longer lists.
     const flagged = await ctx.db.$executeRawUnsafe(
-      `UPDATE "Device" SET "mdeMissingSince" = COALESCE("mdeMissingSince", $2::timestamp(3))
-       WHERE "mdeMachineId" IS NOT NULL AND NOT ("mdeMachineId" IN (SELECT jsonb_array_elements_text($1::jsonb)))`,
+      // The seen set is materialised once and anti-joined; a NOT IN over the JSON would re-expand it per row.
+      `WITH seen AS MATERIALIZED (SELECT jsonb_array_elements_text($1::jsonb) AS id)
+       UPDATE "Device" d SET "mdeMissingSince" = COALESCE(d."mdeMissingSince", $2::timestamp(3))
+       WHERE d."mdeMachineId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.id = d."mdeMachineId")`,
       JSON.stringify([...seen]),
       now,
     );
@@ -222,8 +226,9 @@ export async function syncIntuneDevices(ctx: JobContext): Promise<JobResult> {
   const notes: string[] = [];
   if (seen) {
     const flagged = await ctx.db.$executeRawUnsafe(
-      `UPDATE "Device" SET "intuneMissingSince" = COALESCE("intuneMissingSince", $2::timestamp(3))
-       WHERE "intuneDeviceId" IS NOT NULL AND NOT ("intuneDeviceId" IN (SELECT jsonb_array_elements_text($1::jsonb)))`,
+      `WITH seen AS MATERIALIZED (SELECT jsonb_array_elements_text($1::jsonb) AS id)
+       UPDATE "Device" d SET "intuneMissingSince" = COALESCE(d."intuneMissingSince", $2::timestamp(3))
+       WHERE d."intuneDeviceId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.id = d."intuneDeviceId")`,
       JSON.stringify([...seen]),
       now,
     );

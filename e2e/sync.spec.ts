@@ -1,0 +1,22 @@
+import { expect, test } from "./fixtures";
+
+test.describe("sync status", () => {
+  test("shows when each entity last synced, and the header badge says the cache is fresh", async ({ asRole }) => {
+    const page = await asRole("viewer");
+    await expect(page.getByTestId("freshness")).toContainText(/Synced/);
+    await page.getByTestId("freshness").click();
+    await expect(page.getByRole("heading", { name: "Sync status" })).toBeVisible();
+    for (const entity of ["alerts", "machines", "intuneDevices", "deviceVulnerabilities", "scores"]) {
+      await expect(page.getByRole("row").filter({ hasText: entity }).first()).toBeVisible();
+    }
+    await expect(page.getByRole("button", { name: "Sync now" })).toHaveCount(0); // Viewers cannot start a sync
+  });
+
+  test("an Admin starts a sync now, and the act is audited", async ({ asRole }) => {
+    const page = await asRole("admin", "/sync");
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Sync started" })).toBeVisible();
+    await page.goto("/audit?action=sync.");
+    await expect(page.getByRole("row").filter({ hasText: "sync.run" }).first()).toBeVisible();
+  });
+});
