@@ -1,7 +1,9 @@
 // Next.js calls register() once when the server starts: the Node.js server process runs the sync scheduler.
+// NEXT_RUNTIME is Next's own build-time switch (not configuration): it must be read literally here so the Edge
+// bundle drops the Node-only import below.
 export async function register() {
-  const { getConfig } = await import("./lib/config/env");
-  if (getConfig().NEXT_RUNTIME !== "nodejs") return;
+  // eslint-disable-next-line no-restricted-properties
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startScheduler } = await import("./lib/sync/scheduler");
   startScheduler();
 }

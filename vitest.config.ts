@@ -12,5 +12,7 @@ export default defineConfig({
     // Two cores: integration files each start databases and emulators; two at a time keeps the machine responsive.
     maxWorkers: 2,
     reporters: ["default"],
+    // Tests provoke provider faults on purpose; their warnings would bury real failures.
+    env: { LOG_LEVEL: "error" },
   },
 });

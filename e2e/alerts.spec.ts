@@ -30,7 +30,8 @@ async function defenderApi(): Promise<{ api: APIRequestContext; get: (path: stri
 async function pickInFilter(page: Page, filter: string, option: string) {
   const summary = page.locator("summary", { hasText: filter });
   await summary.click();
-  await page.getByRole("group", { name: filter }).getByRole("checkbox", { name: option, exact: true }).check();
+  // The filter navigates (the URL is the view), so click and let the URL assertion that follows do the waiting.
+  await page.getByRole("group", { name: filter }).getByRole("checkbox", { name: option, exact: true }).click();
   await summary.click(); // close the disclosure again
 }
 
@@ -74,9 +75,9 @@ test.describe("alert queue", () => {
     for (let i = 0; i < 3; i++) await rows(page).nth(i).getByRole("checkbox").check();
 
     const form = page.getByRole("form", { name: "Triage 3 selected alerts" });
-    await form.getByLabel("Status").selectOption("Resolved");
-    await form.getByLabel("Classification").selectOption("FalsePositive");
-    await form.getByLabel("Determination").selectOption({ label: "Not malicious" });
+    await form.getByRole("combobox", { name: "Status", exact: true }).selectOption("Resolved");
+    await form.getByRole("combobox", { name: "Classification", exact: true }).selectOption("FalsePositive");
+    await form.getByRole("combobox", { name: "Determination", exact: true }).selectOption({ label: "Not malicious" });
     const batchesBefore = (await defender.stats())["POST /api/alerts/batchUpdate"] ?? 0;
     const apply = form.getByRole("button", { name: "Apply to 3 selected alerts" });
     await apply.click();
@@ -159,7 +160,7 @@ test.describe("alert queue", () => {
     await page.locator("h1").click();
     await page.keyboard.press("j");
     await page.keyboard.press("s");
-    const status = page.getByRole("form", { name: /Triage/ }).getByLabel("Status");
+    const status = page.getByRole("form", { name: /Triage/ }).getByRole("combobox", { name: "Status", exact: true });
     await expect(status).toBeFocused();
     await status.selectOption("InProgress");
     await page.getByRole("button", { name: /^Apply to/ }).click();

@@ -63,9 +63,10 @@ test.describe("sign-in with Entra ID", () => {
 
   test("an Admin creates an API token in Settings, it works as a bearer token, and the act is audited", async ({ asRole, playwright }) => {
     const page = await asRole("admin", "/settings");
-    await page.getByLabel("Name").fill("e2e-soar");
-    await page.getByLabel("Role").selectOption("Analyst");
-    await page.getByRole("button", { name: "Create token" }).click();
+    const tokens = page.getByRole("region", { name: "API tokens" });
+    await tokens.getByRole("textbox", { name: "Name", exact: true }).fill("e2e-soar");
+    await tokens.getByRole("combobox", { name: "Role", exact: true }).selectOption("Analyst");
+    await tokens.getByRole("button", { name: "Create token" }).click();
     const token = (await page.getByTestId("new-token").textContent())!.trim();
     expect(token).toMatch(/^soc_/);
     await expect(page.getByRole("cell", { name: "e2e-soar", exact: true })).toBeVisible();
