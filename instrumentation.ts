@@ -2,7 +2,6 @@
 // NEXT_RUNTIME is Next's own build-time switch (not configuration): it must be read literally here so the Edge
 // bundle drops the Node-only import below.
 export async function register() {
-  // eslint-disable-next-line no-restricted-properties
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startScheduler } = await import("./lib/sync/scheduler");
   startScheduler();
