@@ -20,7 +20,13 @@ const { values } = parseArgs({
 
 async function main() {
   stopChildrenOnExit();
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CONSOLE_MODE: "demo" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CONSOLE_MODE: "demo",
+    // The address people open; sign-in redirects back to it.
+    CONSOLE_URL: process.env.CONSOLE_URL ?? `http://localhost:${values.port}`,
+  };
   delete env.DATABASE_URL; // the demo always uses the embedded database
 
   let emulator: Awaited<ReturnType<typeof startEmulatorProcess>> | undefined;

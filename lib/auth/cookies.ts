@@ -33,8 +33,16 @@ export function clearCookie(name: string, secure: boolean, path = "/"): string {
   return serializeCookie(name, "", { maxAgeSeconds: 0, secure, path });
 }
 
-/** The console's own origin: configured, or the one the request arrived on. */
+/**
+ * The console's own origin: configured (CONSOLE_URL), or the one the browser used — its Host header, since a
+ * server bound to 0.0.0.0 sees that address in the request URL. Entra only redirects to registered URIs, so a
+ * forged Host cannot send a sign-in elsewhere.
+ */
 export function consoleOrigin(req: Request): string {
   const configured = getConfig().CONSOLE_URL;
-  return configured ? new URL(configured).origin : new URL(req.url).origin;
+  if (configured) return new URL(configured).origin;
+  const url = new URL(req.url);
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? url.host;
+  const proto = req.headers.get("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto}://${host}`;
 }

@@ -25,3 +25,13 @@ describe("rolesFromClaims", () => {
     expect(rolesFromClaims({ groups: ["g-9"] }, { "g-1": "Admin" }).roles).toEqual([]);
   });
 });
+
+describe("consoleOrigin", () => {
+  it("uses the Host header the browser sent, not the address the server is bound to", async () => {
+    const { consoleOrigin } = await import("./cookies");
+    const req = new Request("http://0.0.0.0:3000/auth/sign-in", { headers: { host: "localhost:3000" } });
+    expect(consoleOrigin(req)).toBe("http://localhost:3000");
+    const proxied = new Request("http://10.0.0.5:3000/auth/sign-in", { headers: { host: "10.0.0.5:3000", "x-forwarded-host": "soc.example.com", "x-forwarded-proto": "https" } });
+    expect(consoleOrigin(proxied)).toBe("https://soc.example.com");
+  });
+});
