@@ -56,6 +56,9 @@ async function main(): Promise<number> {
   } while (true);
 }
 
+// Ctrl+C: exit through process.exit so exit hooks run (the embedded database's owner file is released).
+process.once("SIGINT", () => process.exit(130));
+
 main()
   .then(async (code) => {
     await getDatabase().close();

@@ -1,3 +1,4 @@
+import { logger } from "../../log";
 import type { JobContext, JobResult, SkippedRecord, SourcePage } from "../types";
 
 /** ISO string or null: the bulk upsert passes dates through JSON. */
@@ -43,7 +44,9 @@ export async function consumePages<T>(
       next.catch(() => {});
       fetched += page.items.length;
       skipped.push(...page.skipped);
+      const started = performance.now();
       if (page.items.length) upserted += await commit(page.items);
+      logger.debug("sync page committed", { items: page.items.length, fetchedSoFar: fetched, ms: Math.round(performance.now() - started) });
       await ctx.heartbeat();
     }
   } finally {
