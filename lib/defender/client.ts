@@ -2,7 +2,7 @@ import type { z, ZodType } from "zod";
 import { APP_SCOPES, createAppTokenProvider, type AppTokenProvider } from "../entra/app-token";
 import { getConfig } from "../config/env";
 import { ProviderError, type Provider } from "./errors";
-import { createHttpCore, type HttpCoreOptions, type HttpMethod } from "./http";
+import { createHttpCore, type HttpMethod, type TransportOptions } from "./http";
 import { buildQuery } from "./odata";
 import { paginate, type Page, type RawPage } from "./paging";
 import { StatsRecorder, type ProviderStats } from "./stats";
@@ -16,22 +16,13 @@ export interface TokenSource {
   getToken(scope: string): Promise<string>;
 }
 
-export interface DefenderClientOptions {
+export interface DefenderClientOptions extends TransportOptions {
   /** Default getConfig().MDE_API_URL. */
   baseUrl?: string;
   /** Default getConfig().XDR_API_URL. */
   xdrBaseUrl?: string;
   /** Default: an MSAL client-credentials provider for the configured app. */
   tokens?: TokenSource | AppTokenProvider;
-  /** Default: the global fetch. Tests inject one that trusts the emulator's CA. */
-  fetch?: typeof fetch;
-  maxRetries?: number;
-  retryAfterCapMs?: number;
-  timeoutMs?: number;
-  backoff?: HttpCoreOptions["backoff"];
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  random?: () => number;
 }
 
 export interface RequestOp<S extends ZodType> {

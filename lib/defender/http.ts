@@ -15,6 +15,9 @@ import type { StatsRecorder } from "./stats";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
+/** The transport knobs a provider client passes through to its request core (Defender and Graph alike). */
+export type TransportOptions = Partial<Pick<HttpCoreOptions, "fetch" | "maxRetries" | "timeoutMs" | "retryAfterCapMs" | "backoff" | "sleep" | "now" | "random">>;
+
 export interface HttpCoreOptions {
   provider: Provider;
   fetch: typeof fetch;

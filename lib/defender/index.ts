@@ -32,7 +32,7 @@ export { incidentPages, getIncident, updateIncident, INCIDENTS_MAX_PAGE, type In
 export * from "./schemas";
 
 // Shared with lib/graph (same request core, paging and accounting).
-export { createHttpCore, type HttpCore, type HttpCoreOptions, type HttpCall, type HttpResult, type HttpMethod } from "./http";
+export { createHttpCore, type HttpCore, type HttpCoreOptions, type HttpCall, type HttpResult, type HttpMethod, type TransportOptions } from "./http";
 export { paginate, type PaginateOptions, type RawPage } from "./paging";
 export { StatsRecorder } from "./stats";
 export { rebaseOnto } from "./client";

@@ -18,7 +18,7 @@ import {
   rebaseOnto,
   StatsRecorder,
   type HttpCore,
-  type HttpCoreOptions,
+  type TransportOptions,
   type HttpMethod,
   type HttpResult,
   type Page,
@@ -33,18 +33,10 @@ import {
 // client (timeout, bounded retries, Retry-After on 429/503 per mde-api.md §5.8, error envelope §5.5, accounting)
 // over the injected fetch. The SDK's own RetryHandler is left out so retries are not stacked.
 
-export interface GraphClientOptions {
+export interface GraphClientOptions extends TransportOptions {
   /** Default getConfig().GRAPH_API_URL (the client appends /v1.0). */
   baseUrl?: string;
   tokens?: TokenSource;
-  fetch?: typeof fetch;
-  maxRetries?: number;
-  retryAfterCapMs?: number;
-  timeoutMs?: number;
-  backoff?: HttpCoreOptions["backoff"];
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  random?: () => number;
 }
 
 export interface GraphRequestOp<S extends ZodType> {
