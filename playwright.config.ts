@@ -1,8 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { readTestEnv } from "./lib/config/env";
 
-const PORT = 3210;
 const env = readTestEnv();
+const PORT = env.e2ePort;
 
 // Debian's Chromium, not a downloaded build (shared/recipes/stack.md): the background-networking flags keep it
 // from reaching for Google's hosts on this closed network.
@@ -36,9 +36,8 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    // A production server on a fresh embedded database (--build only rebuilds when sources changed).
     // The simulated tenant and a production console on a fresh embedded database (builds when sources changed).
-    command: `node --import tsx scripts/e2e-server.ts --port ${PORT}`,
+    command: `node --import tsx scripts/e2e-server.ts --port ${PORT} --emulator-port ${env.e2eEmulatorPort}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -104,10 +104,13 @@ export function hasTenant(cfg: Config = getConfig()): boolean {
 }
 
 /** Test/scripting helper: values such as DATABASE_URL_TEST live here too, so no other module reads process.env. */
-export function readTestEnv(): { databaseUrlTest?: string; chromiumPath: string; ci: boolean } {
+export function readTestEnv(): { databaseUrlTest?: string; chromiumPath: string; ci: boolean; e2ePort: number; e2eEmulatorPort: number } {
   return {
     databaseUrlTest: process.env.DATABASE_URL_TEST || undefined,
     chromiumPath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     ci: process.env.CI === "true" || process.env.CI === "1",
+    // Two checkouts can run their e2e suites side by side when each picks its own ports.
+    e2ePort: Number(process.env.E2E_PORT) || 3210,
+    e2eEmulatorPort: Number(process.env.E2E_EMULATOR_PORT) || 4610,
   };
 }
