@@ -67,6 +67,35 @@ test.describe("alert queue", () => {
     await expect(page).toHaveURL(/\/alerts$/);
   });
 
+  test("a shared saved view opens the same queue for a colleague; its owner deletes it", async ({ asRole, browser }) => {
+    const page = await asRole("analyst", "/alerts?range=90d&severity=Medium&sort=title");
+    await page.getByRole("button", { name: "Save view…" }).click();
+    const form = page.getByRole("form", { name: "Save this view" });
+    const name = `Medium by title ${Date.now()}`;
+    await form.getByLabel("View name").fill(name);
+    await form.getByLabel("Share with everyone").check();
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("combobox", { name: "Saved view" })).toHaveValue(/.+/);
+    await expect(page.getByRole("button", { name: `Delete view “${name}”` })).toBeVisible();
+
+    const viewerContext = await browser.newContext();
+    const viewer = await viewerContext.newPage();
+    await signInAs(viewer, "viewer", "/alerts");
+    const sharedOption = viewer.locator("optgroup[label='Shared views'] option", { hasText: name });
+    await expect(sharedOption).toHaveCount(1);
+    await viewer.getByRole("combobox", { name: "Saved view" }).selectOption((await sharedOption.getAttribute("value"))!);
+    await expect(viewer).toHaveURL(/range=90d/);
+    await expect(viewer).toHaveURL(/severity=Medium/);
+    await expect(viewer).toHaveURL(/sort=title/);
+    await expect(viewer.locator("summary", { hasText: "Severity" })).toHaveAttribute("aria-label", "Severity: 1 selected");
+    // A colleague's shared view is theirs to delete, not the viewer's.
+    await expect(viewer.getByRole("button", { name: /^Delete view/ })).toHaveCount(0);
+    await viewerContext.close();
+
+    await page.getByRole("button", { name: `Delete view “${name}”` }).click();
+    await expect(page.getByRole("combobox", { name: "Saved view" }).locator("option", { hasText: name })).toHaveCount(0);
+  });
+
   test("resolves three alerts in bulk with a classification: Defender and the audit log have it", async ({ asRole, browser }) => {
     const defender = await defenderApi();
     const page = await asRole("analyst", "/alerts?status=New&range=180d&sort=title");

@@ -82,6 +82,8 @@ describe("route matrix", () => {
   it("covers every mutating route with a Viewer denial (or an explicit reason it is open to Viewers)", () => {
     const openToViewers: Record<string, string> = {
       "POST app/auth/sign-out/route.ts": "everyone may end their own session",
+      "POST app/api/views/route.ts": "everyone may save their own views of what they can read",
+      "DELETE app/api/views/[id]/route.ts": "everyone may delete their own saved views (ownership checked in lib/views)",
     };
     for (const h of handlers.filter((x) => MUTATING.has(x.method))) {
       const key = `${h.method} ${h.file}`;

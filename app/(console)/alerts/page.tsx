@@ -3,7 +3,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/page";
 import { alertCacheState, listAlerts, listFilterOptions, slaCounts } from "@/lib/alerts";
 import { AlertView, viewToSearch } from "@/lib/alerts/schemas";
+import { listSavedViews } from "@/lib/views";
 import { AlertQueue } from "./_components/alert-queue";
+import { AlertSavedViews } from "./_components/alert-saved-views";
 
 export const metadata: Metadata = { title: "Alerts" };
 
@@ -17,12 +19,14 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   // A bad parameter in a shared link should not cost the whole page: drop what did not parse and say so.
   const view = parsed.success ? parsed.data : AlertView.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !parsed.error.issues.some((i) => i.path[0] === k))));
   const now = new Date();
-  const [page, counts, cache, options] = await Promise.all([
+  const [page, counts, cache, options, views] = await Promise.all([
     listAlerts(actor, view, { limit: 50, now }),
     slaCounts(now),
     alertCacheState(),
     listFilterOptions(),
+    listSavedViews(actor, "alerts"),
   ]);
+  const search = viewToSearch(view).toString();
   return (
     <>
       <PageHeader title="Alerts" description="The alert queue from the cache, ranked by priority and SLA. Every triage change goes to Defender first." />
@@ -31,9 +35,12 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           Some parameters in the address were not understood and were ignored: {[...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(", ")}.
         </p>
       ) : null}
+      <div className="mb-3">
+        <AlertSavedViews initialViews={views} currentQuery={search} canSave={actor.type === "user" && actor.permissions.has("views:write")} canDeleteShared={actor.permissions.has("settings:write")} />
+      </div>
       <AlertQueue
         view={view}
-        search={viewToSearch(view).toString()}
+        search={search}
         initialPage={page}
         counts={counts}
         now={now.getTime()}
