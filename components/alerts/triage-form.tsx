@@ -2,7 +2,8 @@
 
 import { useState, type Ref } from "react";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
-import { ALERT_STATUSES, ASSIGNED_TO_ME, CLASSIFICATION_LABELS, CLASSIFICATIONS, DETERMINATIONS, type AlertTriage, type Classification } from "@/lib/alerts/schemas";
+import { ALERT_STATUSES, ASSIGNED_TO_ME, type AlertTriage, type Classification } from "@/lib/alerts/schemas";
+import { ClassificationFields } from "./classification-fields";
 
 // Triage controls for one alert or a selection: props in, one `onSubmit(change)` out. Only the fields a person
 // filled are sent. The parent disables it while a change is in flight, so it cannot be submitted twice.
@@ -66,38 +67,15 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
         Assign to
         <input type="email" value={assignee} onChange={(e) => setAssignee(e.target.value)} placeholder="name@contoso.com" className={`${inputBase} w-48`} disabled={disabled} />
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        Classification
-        <select
-          value={classification}
-          onChange={(e) => {
-            setClassification(e.target.value as Classification | "");
-            setDetermination("");
-          }}
-          className={inputBase}
-          disabled={disabled}
-        >
-          <option value="">Unchanged</option>
-          {CLASSIFICATIONS.map((c) => (
-            <option key={c} value={c}>
-              {CLASSIFICATION_LABELS[c]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        Determination
-        <select value={determination} onChange={(e) => setDetermination(e.target.value)} className={inputBase} disabled={disabled || !classification}>
-          <option value="">{classification ? "Choose…" : "Pick a classification first"}</option>
-          {classification
-            ? DETERMINATIONS[classification].map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))
-            : null}
-        </select>
-      </label>
+      <ClassificationFields
+        classification={classification}
+        determination={determination}
+        onChange={(next) => {
+          setClassification(next.classification);
+          setDetermination(next.determination);
+        }}
+        disabled={disabled}
+      />
       <label className="flex flex-col gap-1 text-xs font-medium">
         Comment
         <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} className={`${inputBase} w-56`} disabled={disabled} />

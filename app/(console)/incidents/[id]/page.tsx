@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
 import { getIncidentDetail } from "@/lib/incidents";
+import { CLASSIFICATION_LABELS } from "@/lib/alerts/schemas";
 import { IncidentRef } from "@/lib/incidents/schemas";
 import { IncidentTriagePanel } from "./_components/incident-triage-panel";
 
@@ -29,6 +30,15 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         title={incident.name}
         description={`Incident #${incident.id} · ${incident.severity} · ${incident.status} · assigned to ${incident.assignedTo ?? "nobody"} · created ${incident.createdTime.slice(0, 16).replace("T", " ")} UTC`}
       />
+      <p className="mb-4 text-sm" data-testid="incident-classification">
+        Classification: <strong>{incident.classification ? (CLASSIFICATION_LABELS[incident.classification as keyof typeof CLASSIFICATION_LABELS] ?? incident.classification) : "not classified"}</strong>
+        {incident.determination ? (
+          <>
+            {" "}
+            · determination <strong>{incident.determination}</strong>
+          </>
+        ) : null}
+      </p>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
           <section aria-labelledby="alerts-title">

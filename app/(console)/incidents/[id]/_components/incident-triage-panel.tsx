@@ -6,21 +6,24 @@ import { useState } from "react";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { ApiError, apiFetch } from "../../../_query/api";
 import { alertKeys, incidentKeys } from "../../../_query/keys";
-import { ASSIGNED_TO_ME } from "@/lib/alerts/schemas";
+import { ClassificationFields } from "@/components/alerts/classification-fields";
+import { ASSIGNED_TO_ME, type Classification } from "@/lib/alerts/schemas";
 import { SETTABLE_INCIDENT_STATUSES, type IncidentTriage } from "@/lib/incidents/schemas";
 
-// Assign and set status on an incident; Defender XDR applies it to the incident's alerts too.
+// Assign, set status and classify an incident; Defender XDR applies status and assignee to its alerts too.
 export function IncidentTriagePanel({ id }: { id: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState("");
   const [comment, setComment] = useState("");
+  const [classified, setClassified] = useState<{ classification: Classification | ""; determination: string }>({ classification: "", determination: "" });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const triage = useMutation<unknown, ApiError, IncidentTriage>({
     mutationFn: (change) => apiFetch(`/api/incidents/${id}`, { method: "PATCH", json: change }),
     onSuccess: () => {
       setMessage({ ok: true, text: "Defender accepted the change." });
       setComment("");
+      setClassified({ classification: "", determination: "" });
       router.refresh();
     },
     onError: (error) => setMessage({ ok: false, text: `Not changed: ${error.message}` }),
@@ -37,10 +40,15 @@ export function IncidentTriagePanel({ id }: { id: string }) {
       </button>
       <form
         className="flex flex-col gap-3"
-        aria-label="Set incident status"
+        aria-label="Incident triage"
         onSubmit={(e) => {
           e.preventDefault();
-          const change: IncidentTriage = { ...(status ? { status: status as IncidentTriage["status"] } : {}), ...(comment.trim() ? { comment: comment.trim() } : {}) };
+          const change: IncidentTriage = {
+            ...(status ? { status: status as IncidentTriage["status"] } : {}),
+            ...(classified.classification ? { classification: classified.classification } : {}),
+            ...(classified.classification === "TruePositive" && classified.determination ? { determination: classified.determination } : {}),
+            ...(comment.trim() ? { comment: comment.trim() } : {}),
+          };
           if (Object.keys(change).length) triage.mutate(change);
         }}
       >
@@ -55,6 +63,7 @@ export function IncidentTriagePanel({ id }: { id: string }) {
             ))}
           </select>
         </label>
+        <ClassificationFields {...classified} onChange={setClassified} disabled={busy} determinationOnlyFor="TruePositive" />
         <label className="flex flex-col gap-1 text-xs font-medium">
           Comment
           <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} className={inputBase} disabled={busy} />

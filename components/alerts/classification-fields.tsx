@@ -1,0 +1,47 @@
+"use client";
+
+import { inputBase } from "@/components/ui/button-styles";
+import { CLASSIFICATION_LABELS, CLASSIFICATIONS, DETERMINATIONS, type Classification } from "@/lib/alerts/schemas";
+
+// Classification and the determinations it allows, as two linked selects (alerts and incidents share them).
+
+export interface ClassificationFieldsProps {
+  classification: Classification | "";
+  determination: string;
+  onChange: (next: { classification: Classification | ""; determination: string }) => void;
+  disabled: boolean;
+  /** Defender XDR takes an incident determination only with TruePositive (mde-api.md §2.8). */
+  determinationOnlyFor?: Classification;
+}
+
+export function ClassificationFields({ classification, determination, onChange, disabled, determinationOnlyFor }: ClassificationFieldsProps) {
+  const determinable = classification !== "" && (!determinationOnlyFor || classification === determinationOnlyFor);
+  return (
+    <>
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Classification
+        <select value={classification} onChange={(e) => onChange({ classification: e.target.value as Classification | "", determination: "" })} className={inputBase} disabled={disabled}>
+          <option value="">Unchanged</option>
+          {CLASSIFICATIONS.map((c) => (
+            <option key={c} value={c}>
+              {CLASSIFICATION_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-xs font-medium">
+        Determination
+        <select value={determination} onChange={(e) => onChange({ classification, determination: e.target.value })} className={inputBase} disabled={disabled || !determinable}>
+          <option value="">{!classification ? "Pick a classification first" : determinable ? "Choose…" : "Not for this classification"}</option>
+          {determinable && classification
+            ? DETERMINATIONS[classification].map((d) => (
+                <option key={d.value} value={d.value}>
+                  {d.label}
+                </option>
+              ))
+            : null}
+        </select>
+      </label>
+    </>
+  );
+}
