@@ -1,0 +1,104 @@
+import { gzipSync } from "node:zlib";
+import { performance } from "node:perf_hooks";
+import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { readTestEnv } from "../../lib/config/env";
+import { openDatabase } from "../../lib/db/open";
+import { deployMigrations } from "../../lib/db/migrate";
+import { buildConsole, buildIsFresh } from "../lib/build";
+import { startNext } from "../lib/console-server";
+import { consoleEnvFor, startEmulatorProcess } from "../lib/emulator-process";
+import { killAll } from "../lib/processes";
+import { seedBenchAlerts } from "./alert-fixture";
+import { freshDatabase } from "./fresh-database";
+
+// The browser half of bench:alerts: a production console (next start) on a cache of `rows` alerts, signed in
+// through the simulated tenant's real sign-in page, then /alerts opened in fresh browser contexts (no HTTP cache,
+// as a colleague opening a shared link) and timed until the first rows are visible. Also sums the page's
+// JavaScript, gzipped, as "first-load JS".
+
+const PORT = 3295;
+const LOADS = 5;
+const FIRST_ROW = "tbody tr[data-alert-id]";
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function signIn(browser: Browser, baseUrl: string, username: string): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
+  const context = await browser.newContext({ baseURL: baseUrl, ignoreHTTPSErrors: true });
+  const page = await context.newPage();
+  await page.goto("/alerts");
+  await page.getByRole("link", { name: "Sign in with Microsoft Entra ID" }).click();
+  await page.getByRole("button", { name: new RegExp(username.replace(".", "\\.")) }).click();
+  await page.waitForURL(/\/alerts/);
+  await page.locator(FIRST_ROW).first().waitFor();
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+export async function benchAlertsPage(opts: { kind: "pglite" | "postgresql"; rows: number; verbose: boolean }): Promise<void> {
+  const bench = await freshDatabase(opts.kind);
+  const location = opts.kind === "pglite" ? { kind: "pglite" as const, dataDir: bench.env.PGLITE_DIR } : { kind: "postgresql" as const, url: bench.env.DATABASE_URL };
+  const database = openDatabase(location);
+  let browser: Browser | null = null;
+  try {
+    await deployMigrations({ location, adapterFactory: database.adapterFactory });
+    await seedBenchAlerts(database.prisma, opts.rows);
+    // PGlite has one owner: the console server is next.
+    await database.close();
+
+    const emulator = await startEmulatorProcess(["--port", "0", "--seed", "bench-page", "--devices", "5", "--alerts", "5"]);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...consoleEnvFor(emulator.ready),
+      ...bench.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      CONSOLE_MODE: "demo",
+      CONSOLE_URL: `http://127.0.0.1:${PORT}`,
+      // No background sync while the page is timed: the cache is the fixture.
+      SYNC_INTERVAL_SECONDS: "0",
+      LOG_LEVEL: "warn",
+    };
+    if (!buildIsFresh()) await buildConsole(env);
+    await startNext({ port: PORT, host: "127.0.0.1", env });
+
+    const testEnv = readTestEnv();
+    browser = await chromium.launch({ executablePath: testEnv.chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+    const analyst = emulator.ready.users.find((u) => u.username.startsWith("analyst@"));
+    if (!analyst) throw new Error("the simulated tenant has no analyst user");
+    const storageState = await signIn(browser, env.CONSOLE_URL!, analyst.username);
+
+    const timings: number[] = [];
+    let jsGzipBytes = 0;
+    // One unmeasured load compiles nothing (production build) but warms the server's database connections.
+    for (let i = 0; i <= LOADS; i++) {
+      const context = await browser.newContext({ baseURL: env.CONSOLE_URL, storageState });
+      const page = await context.newPage();
+      const scripts: Promise<number>[] = [];
+      if (i === 1) {
+        page.on("response", (res) => {
+          if (res.request().resourceType() === "script") scripts.push(res.body().then((b) => gzipSync(b).length, () => 0));
+        });
+      }
+      const start = performance.now();
+      await page.goto("/alerts", { waitUntil: "commit" });
+      await page.locator(FIRST_ROW).first().waitFor({ state: "visible" });
+      const ms = performance.now() - start;
+      if (i > 0) timings.push(ms);
+      if (i === 1) {
+        await page.waitForLoadState("load");
+        jsGzipBytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+      }
+      if (opts.verbose) console.error(`  /alerts load ${i}: first rows after ${ms.toFixed(0)} ms${i === 0 ? " (warm-up)" : ""}`);
+      await context.close();
+    }
+    console.log(JSON.stringify({ bench: "alerts-page", db: opts.kind, rows: opts.rows, loads: LOADS, first_rows_ms: Math.round(median(timings)), first_load_js_kb_gz: Math.round(jsGzipBytes / 1024) }));
+  } finally {
+    await browser?.close();
+    killAll();
+    await database.close().catch(() => undefined);
+    await bench.drop();
+  }
+}
