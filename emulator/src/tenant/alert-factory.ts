@@ -61,18 +61,31 @@ export interface AlertDraft {
   status: string;
 }
 
+/**
+ * A time that would fall after `nowMs` lands somewhere in [floor, now) instead of on `now` itself: Defender's
+ * timestamps have sub-millisecond precision, so hundreds of records sharing one instant (which clamping to
+ * `now` produced) never happen there and would distort `lastUpdateTime ge X` paging. No rng draw, so the
+ * generated tenant stays the same apart from these times.
+ */
+function spreadBeforeNow(ms: number, floorMs: number, nowMs: number, idx: number): number {
+  if (ms <= nowMs) return ms;
+  const lo = Math.min(floorMs, nowMs);
+  const room = nowMs - lo;
+  return room > 0 ? lo + ((idx * 7919 + 104_729) % room) : nowMs;
+}
+
 /** Fills status-dependent fields (assignee, classification, times) consistently with `nowMs`. */
 export function buildAlert(rng: Rng, idx: number, draft: AlertDraft, nowMs: number, investigationId: () => number): AlertRecord {
   const template = ALERT_TEMPLATES[draft.template]!;
   const firstEventMs = draft.firstEventMs;
-  const lastEventMs = firstEventMs + rng.int(0, 120) * 1000;
-  const createdMs = Math.min(nowMs, lastEventMs + rng.int(20, 600) * 1000);
+  const lastEventMs = spreadBeforeNow(firstEventMs + rng.int(0, 120) * 1000, firstEventMs, nowMs, idx);
+  const createdMs = spreadBeforeNow(lastEventMs + rng.int(20, 600) * 1000, lastEventMs, nowMs, idx);
   const severity = rng.weighted(template.severities);
   let assignedTo: string | null = null;
   let classification: string | null = null;
   let determination: string | null = null;
   let resolvedMs: number | null = null;
-  let lastUpdateMs = Math.min(nowMs, createdMs + rng.int(1, 120) * 1000);
+  let lastUpdateMs = spreadBeforeNow(createdMs + rng.int(1, 120) * 1000, createdMs, nowMs, idx);
   let comments: AlertRecord["comments"] = null;
   const span = Math.max(0, nowMs - createdMs);
   if (draft.status === "InProgress") {
