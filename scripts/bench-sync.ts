@@ -1,4 +1,4 @@
-// npm run bench:sync [-- --devices 10000 --alerts 50000 --vulns-per-device 50 --db pglite,postgresql]
+// npm run bench:sync [-- --devices 10000 --alerts 50000 --vulns-per-device 50 --db pglite,postgresql --verbose --profile DIR]
 // Seeds the simulated tenant, then for each database: a full sync and an unchanged incremental sync through the
 // console's real clients and engine. One JSON line per run on stdout.
 import { parseArgs } from "node:util";
@@ -13,6 +13,8 @@ const { values } = parseArgs({
     "vulns-per-device": { type: "string", default: "50" },
     db: { type: "string", default: "pglite,postgresql" },
     verbose: { type: "boolean", default: false },
+    // Writes a V8 CPU profile of each sync process to this folder (open it in Chrome DevTools).
+    profile: { type: "string" },
   },
 });
 
@@ -23,8 +25,9 @@ async function main() {
   for (const kind of values.db.split(",") as ("pglite" | "postgresql")[]) {
     const database = await freshDatabase(kind);
     try {
-      const code = await run(process.execPath, ["--import", "tsx", "scripts/bench/sync-run.ts", ...(values.verbose ? ["--verbose"] : [])], {
-        env: { ...process.env, ...consoleEnvFor(emulator.ready), ...database.env, LOG_LEVEL: "error" },
+      const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+      const code = await run(process.execPath, [...profile, "--import", "tsx", "scripts/bench/sync-run.ts", ...(values.verbose ? ["--verbose"] : [])], {
+        env: { ...process.env, ...consoleEnvFor(emulator.ready), ...database.env, LOG_LEVEL: values.verbose ? "debug" : "error" },
       });
       failed ||= code !== 0;
     } finally {

@@ -2,7 +2,7 @@ import { derivePriority, slaDueAt, type PriorityRule, type SlaMinutes } from "..
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { SourceAlert, SourceEvidence } from "../source-types";
 import type { JobContext, JobResult } from "../types";
-import { consumePages, iso, maxDate, since } from "./common";
+import { consumePages, iso, maxDate, since, PAGE_TRANSACTION } from "./common";
 
 // Alerts with their evidence, pulled by lastUpdateTime (mde-api.md §2.3.5, §3). The priority and SLA deadline
 // are derived here, from the Admin's rules, so the queue can filter and sort on them with an index.
@@ -201,7 +201,7 @@ export async function syncAlerts(ctx: JobContext): Promise<JobResult> {
       );
       await bulkUpsert(tx, EVIDENCE_TABLE, evidence);
       return written;
-    });
+    }, PAGE_TRANSACTION);
   });
   return { ...result, watermark };
 }

@@ -1,7 +1,7 @@
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { SourceMachine, SourceManagedDevice } from "../source-types";
 import type { JobContext, JobResult } from "../types";
-import { consumePages, iso, maxDate, normalisePlatform, since } from "./common";
+import { consumePages, iso, maxDate, normalisePlatform, since, PAGE_TRANSACTION } from "./common";
 
 // One Device row per physical device: the MDE machine and the Intune managed device are joined on the Entra
 // device id (MDE aadDeviceId = Intune azureADDeviceId). Each side only writes its own columns, so a device seen
@@ -190,7 +190,7 @@ export async function syncMachines(ctx: JobContext): Promise<JobResult> {
     return ctx.db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(LINK_SQL.mde, JSON.stringify(rows.map((r) => ({ id: r.mdeMachineId, aadDeviceId: r.aadDeviceId }))));
       return bulkUpsert(tx, MACHINE_TABLE, rows);
-    });
+    }, PAGE_TRANSACTION);
   });
   const notes: string[] = [];
   if (seen) {
@@ -221,7 +221,7 @@ export async function syncIntuneDevices(ctx: JobContext): Promise<JobResult> {
     return ctx.db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(LINK_SQL.intune, JSON.stringify(rows.map((r) => ({ id: r.intuneDeviceId, aadDeviceId: r.aadDeviceId }))));
       return bulkUpsert(tx, INTUNE_TABLE, rows);
-    });
+    }, PAGE_TRANSACTION);
   });
   const notes: string[] = [];
   if (seen) {

@@ -1,7 +1,7 @@
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { SourceMachineAction } from "../source-types";
 import type { JobContext, JobResult } from "../types";
-import { consumePages, iso, maxDate } from "./common";
+import { consumePages, iso, maxDate, PAGE_TRANSACTION } from "./common";
 
 // Machine actions can only be filtered by creation time (mde-api.md §2.5.2), yet their status changes later.
 // Each pass re-reads everything created since the oldest action the cache still holds as non-final (and the
@@ -87,7 +87,7 @@ export async function syncMachineActions(ctx: JobContext): Promise<JobResult> {
   let watermark = ctx.watermark;
   const result = await consumePages(ctx, ctx.sources.machineActionPages({ createdSince }), async (items) => {
     for (const a of items) watermark = maxDate(watermark, a.creationDateTimeUtc);
-    return ctx.db.$transaction((tx) => bulkUpsert(tx, ACTION_TABLE, items.map((a) => actionRow(a, now))));
+    return ctx.db.$transaction((tx) => bulkUpsert(tx, ACTION_TABLE, items.map((a) => actionRow(a, now))), PAGE_TRANSACTION);
   });
   return { ...result, watermark };
 }
