@@ -52,6 +52,16 @@ const JOBS: Record<SyncEntity, JobSpec> = {
   scores: { run: syncScores, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
 };
 
+/**
+ * Entities that may sync at the same time. Each job writes only its own tables and derived columns are computed
+ * once at the end (derive.ts), so lanes share nothing but the rate limits, which are per endpoint.
+ */
+const LANES: readonly (readonly SyncEntity[])[] = [
+  ["machines", "intuneDevices", "machineActions"],
+  ["alerts", "incidents"],
+  ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations", "scores"],
+];
+
 export interface RunSyncOptions {
   db: PrismaClient;
   sources: SyncSources;
@@ -70,11 +80,24 @@ export async function runSync(opts: RunSyncOptions): Promise<EntitySummary[]> {
   const summaries: EntitySummary[] = [];
   const changed = new Set<SyncEntity>();
 
-  for (const entity of opts.entities ?? SYNC_ENTITIES) {
-    const summary = await runEntity(entity, opts, policy, rules, sla);
-    summaries.push(summary);
-    if (summary.status === "ok" && summary.upserted > 0) changed.add(entity);
-    opts.onEntity?.(summary);
+  const wanted = new Set(opts.entities ?? SYNC_ENTITIES);
+  // Lanes run side by side (one lane's database writes overlap another's waits on Microsoft); within a lane
+  // entities keep their order. Summaries are returned in SYNC_ENTITIES order whatever finishes first.
+  const byEntity = new Map<SyncEntity, EntitySummary>();
+  await Promise.all(
+    LANES.map(async (lane) => {
+      for (const entity of lane) {
+        if (!wanted.has(entity)) continue;
+        const summary = await runEntity(entity, opts, policy, rules, sla);
+        byEntity.set(entity, summary);
+        if (summary.status === "ok" && summary.upserted > 0) changed.add(entity);
+        opts.onEntity?.(summary);
+      }
+    }),
+  );
+  for (const entity of SYNC_ENTITIES) {
+    const summary = byEntity.get(entity);
+    if (summary) summaries.push(summary);
   }
   if (changed.size) await deriveAfter(opts.db, changed);
   return summaries;
@@ -109,13 +132,16 @@ async function runEntity(
     sla,
     heartbeat: () => renewLease(db, entity, policy.leaseMs),
   };
-  const callsBefore = sources.calls();
+  let calls = 0;
   try {
     if (!full && spec.due && !spec.due(ctx, policy)) {
       return { ...base, status: "not-due", mode: ctx.mode, durationMs: Date.now() - started };
     }
     await db.syncState.update({ where: { entity }, data: { lastStartedAt: runStartedAt } });
-    const result = await spec.run(ctx);
+    const outcome = await sources.countCalls(() => spec.run(ctx));
+    calls = outcome.calls;
+    if (!outcome.ok) throw outcome.error;
+    const result = outcome.result;
     const summary: EntitySummary = {
       entity,
       status: "ok",
@@ -123,7 +149,7 @@ async function runEntity(
       fetched: result.fetched,
       upserted: result.upserted,
       skipped: result.skipped.length,
-      calls: sources.calls() - callsBefore,
+      calls,
       durationMs: Date.now() - started,
       skippedSample: result.skipped.slice(0, 20),
       notes: result.notes,
@@ -143,9 +169,9 @@ async function runEntity(
     });
     return summary;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message || error.name : String(error);
     logger.warn("sync failed", { entity, error });
-    const summary: EntitySummary = { ...base, status: "failed", mode: ctx.mode, calls: sources.calls() - callsBefore, durationMs: Date.now() - started, error: message };
+    const summary: EntitySummary = { ...base, status: "failed", mode: ctx.mode, calls, durationMs: Date.now() - started, error: message };
     await db.syncState.update({
       where: { entity },
       data: { lastFinishedAt: new Date(), lastError: message.slice(0, 2000), lastSummary: summary as unknown as Prisma.InputJsonValue },

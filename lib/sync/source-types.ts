@@ -214,4 +214,6 @@ export interface SyncSources {
   configurationScore(): Promise<SourceScore>;
   /** HTTP calls made so far (all providers, retries included). */
   calls(): number;
+  /** Runs `work` and counts the HTTP calls made on its behalf alone, even while other work runs alongside. */
+  countCalls<T>(work: () => Promise<T>): Promise<{ ok: true; result: T; calls: number } | { ok: false; error: unknown; calls: number }>;
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { INetworkModule } from "@azure/msal-node";
 import {
   alertPages,
@@ -37,8 +38,16 @@ export interface SyncSourcesOptions {
 /** The sync's view of Microsoft: the real Defender and Graph clients sharing one MSAL app-token provider. */
 export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
   const tokens = createAppTokenProvider({ tenant: opts.tenant, networkClient: opts.msalNetworkClient });
-  const defender = createDefenderClient({ baseUrl: opts.mdeUrl, xdrBaseUrl: opts.xdrUrl, tokens, fetch: opts.fetch, maxRetries: opts.maxRetries });
-  const graph = createGraphClient({ baseUrl: opts.graphUrl, tokens, fetch: opts.fetch, maxRetries: opts.maxRetries });
+  // Entities sync side by side, so each one's calls are counted in its own async context (retries included).
+  const scope = new AsyncLocalStorage<{ calls: number }>();
+  const baseFetch = opts.fetch ?? globalThis.fetch;
+  const countedFetch: typeof fetch = (input, init) => {
+    const counter = scope.getStore();
+    if (counter) counter.calls++;
+    return baseFetch(input, init);
+  };
+  const defender = createDefenderClient({ baseUrl: opts.mdeUrl, xdrBaseUrl: opts.xdrUrl, tokens, fetch: countedFetch, maxRetries: opts.maxRetries });
+  const graph = createGraphClient({ baseUrl: opts.graphUrl, tokens, fetch: countedFetch, maxRetries: opts.maxRetries });
   const cap = getConfig().SYNC_MAX_PAGE_SIZE;
   const size = (entity: SyncEntity) => opts.pageSize?.[entity] ?? cap;
   return {
@@ -55,5 +64,13 @@ export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
     exposureScoreByGroups: () => exposureScoreByGroups(defender),
     configurationScore: () => configurationScore(defender),
     calls: () => defender.stats().calls + graph.stats().calls,
+    countCalls: async (work) => {
+      const counter = { calls: 0 };
+      try {
+        return { ok: true as const, result: await scope.run(counter, work), calls: counter.calls };
+      } catch (error) {
+        return { ok: false as const, error, calls: counter.calls };
+      }
+    },
   };
 }
