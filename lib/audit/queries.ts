@@ -9,7 +9,22 @@ export const AuditFilter = z.object({
   target: z.string().trim().max(200).optional(),
   result: z.enum(["success", "failure"]).optional(),
   from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  /** Inclusive: a bare date ("2026-11-26", what the page's date field sends) means up to the end of that day (UTC). */
+  to: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const bareDate = /^\d{4}-\d{2}-\d{2}$/.test(v);
+      const at = new Date(bareDate ? `${v}T00:00:00Z` : v);
+      if (Number.isNaN(at.getTime())) {
+        ctx.addIssue({ code: "custom", message: "a date (YYYY-MM-DD) or an ISO timestamp" });
+        return z.NEVER;
+      }
+      // Stored as the exclusive upper bound.
+      return new Date(at.getTime() + (bareDate ? 86_400_000 : 1));
+    })
+    .optional(),
 });
 export type AuditFilter = z.infer<typeof AuditFilter>;
 
@@ -35,7 +50,7 @@ function where(filter: AuditFilter): Prisma.AuditEventWhereInput {
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.target ? { targetId: filter.target } : {}),
     ...(filter.result ? { result: filter.result } : {}),
-    ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lte: filter.to } : {}) } } : {}),
+    ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
   };
 }
 
