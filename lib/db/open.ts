@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -29,6 +29,7 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
     const dataDir = path.resolve(location.dataDir);
     // PGlite needs the parent folder to exist (shared/recipes/prisma-offline.md, pitfall 5).
     mkdirSync(path.dirname(dataDir), { recursive: true });
+    refuseOtherMajorVersion(dataDir);
     claimOwnership(dataDir);
     pglite = new PGlite(dataDir);
   } else {
@@ -48,6 +49,30 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
       if (location.kind === "pglite") releaseOwnership(path.resolve(location.dataDir));
     },
   };
+}
+
+/** The PostgreSQL major version of the embedded engine (@electric-sql/pglite 0.5.x); checked by a test. */
+export const EMBEDDED_POSTGRES_MAJOR = 18;
+
+export class EmbeddedDatabaseVersionMismatch extends Error {
+  constructor(dataDir: string, found: string) {
+    super(
+      `The embedded database ${dataDir} was written by PostgreSQL ${found}; this console embeds PostgreSQL ` +
+        `${EMBEDDED_POSTGRES_MAJOR}, which cannot open it. The folder holds the sync cache (refilled by the next sync) and the ` +
+        "console's own state (audit log, API tokens, saved views, settings): export the audit log with the previous " +
+        `version if you need it, then move the folder aside (mv ${dataDir} ${dataDir}-pg${found}) and start again.`,
+    );
+    this.name = "EmbeddedDatabaseVersionMismatch";
+  }
+}
+
+// PGlite 0.4 (PostgreSQL 17) fails to start on a PostgreSQL 18 folder and the reverse with only "PGlite failed to
+// initialize properly"; name the cause before PGlite tries. Nothing is deleted on the person's behalf.
+function refuseOtherMajorVersion(dataDir: string): void {
+  const versionFile = path.join(dataDir, "PG_VERSION");
+  if (!existsSync(versionFile)) return;
+  const found = readFileSync(versionFile, "utf8").trim();
+  if (found !== String(EMBEDDED_POSTGRES_MAJOR)) throw new EmbeddedDatabaseVersionMismatch(dataDir, found);
 }
 
 // PGlite is single-process: two processes on one data folder are unsafe (recipe pitfall 6). The owner writes its
