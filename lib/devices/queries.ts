@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { db } from "../db";
+import { decodeCursor, encodeCursor } from "../http/cursor";
+import { toCsv } from "../http/csv";
+import { deviceFilterSql, deviceKeysetSql, deviceOrderSql, DEVICE_SORT_KEYS, SqlParams } from "./sql";
+import { defaultDeviceDirection, type DeviceFilter, type DeviceFilterOptions, type DevicePage, type DeviceRow, type DeviceView } from "./schemas";
+
+// Read side of the device inventory, from the cache the sync fills. Keyset paging on (sort key, id), as the
+// alert queue does: no offsets, so the last page of 50,000 devices costs what the first does.
+
+export const ROW_COLUMNS = `d."id", d."name", d."platform", d."osPlatform", d."osVersion", d."osBuild"::text AS "osBuild", d."inMde", d."inIntune",
+  d."mdeMachineId", d."riskScore", d."exposureLevel", d."healthStatus", d."onboardingStatus", d."lastSeen", d."rbacGroupName", d."machineTags",
+  d."lastIpAddress", d."isolationState", d."restrictionState", d."openAlerts", d."vulnCritical", d."vulnHigh", d."vulnMedium", d."vulnLow",
+  d."complianceState", d."isEncrypted", d."managementAgent", d."primaryUserUpn", d."primaryUserName", d."lastIntuneSync"`;
+
+export type RawDeviceRow = Omit<DeviceRow, "lastSeen" | "lastIntuneSync"> & { lastSeen: Date | null; lastIntuneSync: Date | null; sortKey?: string };
+
+export const iso = (d: Date | string | null | undefined): string | null => (d === null || d === undefined ? null : new Date(d).toISOString());
+
+export function toDeviceRow(r: RawDeviceRow): DeviceRow {
+  return {
+    id: r.id,
+    name: r.name,
+    platform: r.platform,
+    osPlatform: r.osPlatform,
+    osVersion: r.osVersion,
+    osBuild: r.osBuild,
+    inMde: r.inMde,
+    inIntune: r.inIntune,
+    mdeMachineId: r.mdeMachineId,
+    riskScore: r.riskScore,
+    exposureLevel: r.exposureLevel,
+    healthStatus: r.healthStatus,
+    onboardingStatus: r.onboardingStatus,
+    lastSeen: iso(r.lastSeen),
+    rbacGroupName: r.rbacGroupName,
+    machineTags: r.machineTags ?? [],
+    lastIpAddress: r.lastIpAddress,
+    isolationState: r.isolationState,
+    restrictionState: r.restrictionState,
+    openAlerts: r.openAlerts,
+    vulnCritical: r.vulnCritical,
+    vulnHigh: r.vulnHigh,
+    vulnMedium: r.vulnMedium,
+    vulnLow: r.vulnLow,
+    complianceState: r.complianceState,
+    isEncrypted: r.isEncrypted,
+    managementAgent: r.managementAgent,
+    primaryUserUpn: r.primaryUserUpn,
+    primaryUserName: r.primaryUserName,
+    lastIntuneSync: iso(r.lastIntuneSync),
+  };
+}
+
+/** The cursor remembers its order: reused under another sort it is a 400, not a wrong page. */
+const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.string().max(400), id: z.string().max(100) });
+
+export interface DeviceListOptions {
+  cursor?: string;
+  limit: number;
+  /** Injected by tests; "inactive" is relative to it. */
+  now?: Date;
+}
+
+export async function listDevices(view: DeviceView, page: DeviceListOptions): Promise<DevicePage> {
+  const now = page.now ?? new Date();
+  const dir = view.dir ?? defaultDeviceDirection(view.sort);
+  const p = new SqlParams();
+  const filter = deviceFilterSql(p, view, now);
+  const where = [filter];
+  const countParams = [...p.values];
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor, Cursor);
+    if (after.s !== view.sort || after.d !== dir) decodeCursor("not-for-this-sort", Cursor);
+    where.push(deviceKeysetSql(p, view.sort, dir, after));
+  }
+  const sql = `SELECT ${ROW_COLUMNS}, (${DEVICE_SORT_KEYS[view.sort].expr})::text AS "sortKey" FROM "Device" d
+    WHERE ${where.join(" AND ")} ORDER BY ${deviceOrderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
+  const [rows, total] = await Promise.all([
+    db().$queryRawUnsafe<RawDeviceRow[]>(sql, ...p.values),
+    page.cursor ? Promise.resolve(undefined) : db().$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*)::int AS n FROM "Device" d WHERE ${filter}`, ...countParams).then((r) => r[0]?.n ?? 0),
+  ]);
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  const last = shown[shown.length - 1];
+  return {
+    data: shown.map(toDeviceRow),
+    nextCursor: more && last ? encodeCursor({ s: view.sort, d: dir, v: last.sortKey ?? "", id: last.id }) : null,
+    ...(total !== undefined ? { total } : {}),
+  };
+}
+
+/** The CSV's columns, in order: what the inventory shows, one cell per field, plus the ids to join on. */
+export const DEVICE_CSV_HEADER = [
+  "id", "name", "platform", "osPlatform", "osVersion", "osBuild", "inDefender", "inIntune", "mdeMachineId", "riskScore", "exposureLevel",
+  "healthStatus", "onboardingStatus", "lastSeen", "deviceGroup", "tags", "lastIpAddress", "isolationState", "restrictionState", "openAlerts",
+  "vulnCritical", "vulnHigh", "vulnMedium", "vulnLow", "complianceState", "isEncrypted", "managementAgent", "primaryUserUpn", "primaryUserName",
+  "lastIntuneSync",
+] as const;
+
+function csvCells(r: DeviceRow): unknown[] {
+  return [
+    r.id, r.name, r.platform, r.osPlatform, r.osVersion, r.osBuild, r.inMde, r.inIntune, r.mdeMachineId, r.riskScore, r.exposureLevel,
+    r.healthStatus, r.onboardingStatus, r.lastSeen, r.rbacGroupName, r.machineTags.join(";"), r.lastIpAddress, r.isolationState, r.restrictionState,
+    r.openAlerts, r.vulnCritical, r.vulnHigh, r.vulnMedium, r.vulnLow, r.complianceState, r.isEncrypted, r.managementAgent, r.primaryUserUpn,
+    r.primaryUserName, r.lastIntuneSync,
+  ];
+}
+
+const EXPORT_BATCH = 2000;
+
+/** Exactly the filtered rows, in the view's order, as CSV chunks (header first); walks the keyset in batches. */
+export async function* devicesCsv(view: DeviceView, now = new Date()): AsyncGenerator<string> {
+  yield toCsv([[...DEVICE_CSV_HEADER]]);
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listDevices(view, { cursor, limit: EXPORT_BATCH, now });
+    if (page.data.length) yield toCsv(page.data.map(csvCells));
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
+  }
+}
+
+/** Whether the cache holds any device: "nothing synced yet" vs "no results for these filters". */
+export async function deviceCacheState(): Promise<{ hasDevices: boolean; lastSyncAt: string | null }> {
+  const [any, state] = await Promise.all([
+    db().device.findFirst({ select: { id: true } }),
+    db().syncState.findUnique({ where: { entity: "machines" }, select: { lastSuccessAt: true } }),
+  ]);
+  return { hasDevices: any !== null, lastSyncAt: iso(state?.lastSuccessAt ?? null) };
+}
+
+// Groups and tags present in the cache, for the filter menus; kept a minute per process.
+const OPTIONS_MS = 60_000;
+let optionsCache: { at: number; value: DeviceFilterOptions } | null = null;
+
+export async function listDeviceFilterOptions(): Promise<DeviceFilterOptions> {
+  if (optionsCache && Date.now() - optionsCache.at < OPTIONS_MS) return optionsCache.value;
+  const column = (sql: string) => db().$queryRawUnsafe<{ v: string }[]>(sql).then((rows) => rows.map((r) => r.v));
+  const [groups, tags] = await Promise.all([
+    column(`SELECT DISTINCT "rbacGroupName" AS v FROM "Device" WHERE "rbacGroupName" IS NOT NULL ORDER BY 1 LIMIT 300`),
+    column(`SELECT DISTINCT unnest("machineTags") AS v FROM "Device" ORDER BY 1 LIMIT 300`),
+  ]);
+  const value = { groups, tags };
+  optionsCache = { at: Date.now(), value };
+  return value;
+}
+
+export type { DeviceFilter };
