@@ -29,6 +29,7 @@ import {
   type DeviceSortColumn,
   type DeviceView,
 } from "@/lib/devices/schemas";
+import { BulkScan } from "./bulk-scan";
 
 // The inventory's client container: the URL is the view; the server renders the first page, this component
 // pages on with the cursor ("load more"), and owns the selection for a bulk scan (local; cleared on a new view).
@@ -164,6 +165,8 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="device-total">
         {total} device{total === 1 ? "" : "s"} match
       </p>
+
+      {canRespond ? <BulkScan devices={rows.filter((r) => selected.has(r.id))} onDone={() => setSelection({ search, ids: new Set() })} /> : null}
 
       <DeviceTable
         rows={rows}
