@@ -62,31 +62,70 @@ export interface DeviceListOptions {
   now?: Date;
 }
 
+/** A text search counts its matches exactly up to this many; beyond, the count reads "N+" (DevicePage.totalCapped). */
+export const SEARCH_COUNT_CAP = 2000;
+
 export async function listDevices(view: DeviceView, page: DeviceListOptions): Promise<DevicePage> {
   const now = page.now ?? new Date();
   const dir = view.dir ?? defaultDeviceDirection(view.sort);
-  const p = new SqlParams();
-  const filter = deviceFilterSql(p, view, now);
-  const where = [filter];
-  const countParams = [...p.values];
-  if (page.cursor) {
-    const after = decodeCursor(page.cursor, Cursor);
-    if (after.s !== view.sort || after.d !== dir) decodeCursor("not-for-this-sort", Cursor);
-    where.push(deviceKeysetSql(p, view.sort, dir, after));
+  const key = DEVICE_SORT_KEYS[view.sort].expr;
+  const columns = `${ROW_COLUMNS}, (${key})::text AS "sortKey"`;
+  const after = page.cursor ? decodeCursor(page.cursor, Cursor) : null;
+  if (after && (after.s !== view.sort || after.d !== dir)) decodeCursor("not-for-this-sort", Cursor);
+
+  /** The page by walking the sort order with the filter (and the keyset condition on later pages). */
+  const pageQuery = () => {
+    const p = new SqlParams();
+    const where = [deviceFilterSql(p, view, now)];
+    if (after) where.push(deviceKeysetSql(p, view.sort, dir, after));
+    return db().$queryRawUnsafe<RawDeviceRow[]>(
+      `SELECT ${columns} FROM "Device" d WHERE ${where.join(" AND ")} ORDER BY ${deviceOrderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`,
+      ...p.values,
+    );
+  };
+
+  let rows: RawDeviceRow[];
+  let total: number | undefined;
+  let totalCapped = false;
+  if (after) {
+    rows = await pageQuery();
+  } else if (view.q) {
+    // A text search scans the table (no index serves a substring match). One pass collects up to
+    // SEARCH_COUNT_CAP matches with their sort keys; when that is all of them, the page and the count both come
+    // from it. Beyond the cap the match is broad, so walking the sort index with the filter fills the page fast.
+    const p = new SqlParams();
+    const filter = deviceFilterSql(p, view, now);
+    const d = dir.toUpperCase();
+    const found = await db().$queryRawUnsafe<(RawDeviceRow & { total: number })[]>(
+      `WITH m AS MATERIALIZED (SELECT d."id", (${key}) AS k FROM "Device" d WHERE ${filter} LIMIT ${p.add(SEARCH_COUNT_CAP + 1)})
+       SELECT ${columns}, (SELECT COUNT(*) FROM m)::int AS "total" FROM m JOIN "Device" d ON d."id" = m."id"
+       ORDER BY m.k ${d}, m."id" ${d} LIMIT ${p.add(page.limit + 1)}`,
+      ...p.values,
+    );
+    const matched = found[0]?.total ?? 0;
+    if (matched > SEARCH_COUNT_CAP) {
+      rows = await pageQuery();
+      total = SEARCH_COUNT_CAP;
+      totalCapped = true;
+    } else {
+      rows = found;
+      total = matched;
+    }
+  } else {
+    const p = new SqlParams();
+    const filter = deviceFilterSql(p, view, now);
+    [rows, total] = await Promise.all([
+      pageQuery(),
+      db().$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*)::int AS n FROM "Device" d WHERE ${filter}`, ...p.values).then((r) => r[0]?.n ?? 0),
+    ]);
   }
-  const sql = `SELECT ${ROW_COLUMNS}, (${DEVICE_SORT_KEYS[view.sort].expr})::text AS "sortKey" FROM "Device" d
-    WHERE ${where.join(" AND ")} ORDER BY ${deviceOrderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
-  const [rows, total] = await Promise.all([
-    db().$queryRawUnsafe<RawDeviceRow[]>(sql, ...p.values),
-    page.cursor ? Promise.resolve(undefined) : db().$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*)::int AS n FROM "Device" d WHERE ${filter}`, ...countParams).then((r) => r[0]?.n ?? 0),
-  ]);
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];
   return {
     data: shown.map(toDeviceRow),
     nextCursor: more && last ? encodeCursor({ s: view.sort, d: dir, v: last.sortKey ?? "", id: last.id }) : null,
-    ...(total !== undefined ? { total } : {}),
+    ...(total !== undefined ? { total, ...(totalCapped ? { totalCapped } : {}) } : {}),
   };
 }
 

@@ -90,7 +90,7 @@ export const DeviceFilter = z.object({
   isolation: multi(z.enum(ISOLATION_STATES)),
   group: multi(text),
   tag: multi(text),
-  /** Device name, IP address or user (name or UPN): case-insensitive substring; IPs match from the start. */
+  /** Device name or primary user (name or UPN): case-insensitive substring; an IP address or its start: prefix of the last IP. */
   q: single(z.string().trim().max(200).optional()),
 });
 export type DeviceFilter = z.infer<typeof DeviceFilter>;
@@ -177,6 +177,8 @@ export interface DevicePage {
   nextCursor: string | null;
   /** On the first page only: how many devices match the filters. */
   total?: number;
+  /** A broad text search: at least `total` match (the exact count is not taken). */
+  totalCapped?: boolean;
 }
 
 export interface DeviceFilterOptions {

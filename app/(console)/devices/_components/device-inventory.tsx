@@ -61,6 +61,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
   });
   const rows = useMemo(() => list.data.pages.flatMap((p) => p.data), [list.data]);
   const total = list.data.pages[0]?.total ?? rows.length;
+  const totalText = `${total}${list.data.pages[0]?.totalCapped ? "+" : ""}`;
 
   const [selection, setSelection] = useState<{ search: string; ids: Set<string> }>({ search, ids: new Set() });
   const selected = selection.search === search ? selection.ids : new Set<string>();
@@ -158,12 +159,12 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
           </span>
         ) : null}
         <a href={`/api/devices/export${search ? `?${search}` : ""}`} className={`${buttonSecondary} ml-auto`} download>
-          Export CSV ({total})
+          Export CSV ({totalText})
         </a>
       </div>
 
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="device-total">
-        {total} device{total === 1 ? "" : "s"} match
+        {totalText} device{total === 1 ? "" : "s"} match
       </p>
 
       {canRespond ? <BulkScan devices={rows.filter((r) => selected.has(r.id))} onDone={() => setSelection({ search, ids: new Set() })} /> : null}
@@ -183,7 +184,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
 
       <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
         <span>
-          {rows.length} of {total} shown
+          {rows.length} of {totalText} shown
         </span>
         {list.hasNextPage ? (
           <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
