@@ -53,7 +53,7 @@ export function toDeviceRow(r: RawDeviceRow): DeviceRow {
 }
 
 /** The cursor remembers its order: reused under another sort it is a 400, not a wrong page. */
-const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.string().max(400), id: z.string().max(100) });
+const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.string().max(400), id: z.string().max(100), n: z.number().int().optional() });
 
 export interface DeviceListOptions {
   cursor?: string;
@@ -61,6 +61,14 @@ export interface DeviceListOptions {
   /** Injected by tests; "inactive" is relative to it. */
   now?: Date;
 }
+
+/**
+ * At most this many matches, the page is taken by filtering first and sorting the matches; more, by walking the
+ * sort index with the filter. A walk stops as soon as the page is full, which is quick when matches are dense but
+ * visits the whole index when they are rare (and PostgreSQL's estimate of correlated filters — mobile devices have
+ * no risk score — can be far off); the count, taken first, says which case this is.
+ */
+const FILTER_FIRST_MAX = 3000;
 
 /** A text search counts its matches exactly up to this many; beyond, the count reads "N+" (DevicePage.totalCapped). */
 export const SEARCH_COUNT_CAP = 2000;
@@ -73,22 +81,24 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
   const after = page.cursor ? decodeCursor(page.cursor, Cursor) : null;
   if (after && (after.s !== view.sort || after.d !== dir)) decodeCursor("not-for-this-sort", Cursor);
 
-  /** The page by walking the sort order with the filter (and the keyset condition on later pages). */
-  const pageQuery = () => {
+  /** The page: walking the sort order with the filter, or (few matches) filtering first and sorting the matches. */
+  const pageQuery = (filterFirst: boolean) => {
     const p = new SqlParams();
     const where = [deviceFilterSql(p, view, now)];
     if (after) where.push(deviceKeysetSql(p, view.sort, dir, after));
-    return db().$queryRawUnsafe<RawDeviceRow[]>(
-      `SELECT ${columns} FROM "Device" d WHERE ${where.join(" AND ")} ORDER BY ${deviceOrderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`,
-      ...p.values,
-    );
+    const d = dir.toUpperCase();
+    const sql = filterFirst
+      ? `WITH m AS MATERIALIZED (SELECT d."id", (${key}) AS k FROM "Device" d WHERE ${where.join(" AND ")})
+         SELECT ${columns} FROM m JOIN "Device" d ON d."id" = m."id" ORDER BY m.k ${d}, m."id" ${d} LIMIT ${p.add(page.limit + 1)}`
+      : `SELECT ${columns} FROM "Device" d WHERE ${where.join(" AND ")} ORDER BY ${deviceOrderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
+    return db().$queryRawUnsafe<RawDeviceRow[]>(sql, ...p.values);
   };
 
   let rows: RawDeviceRow[];
   let total: number | undefined;
   let totalCapped = false;
   if (after) {
-    rows = await pageQuery();
+    rows = await pageQuery(after.n !== undefined && after.n <= FILTER_FIRST_MAX);
   } else if (view.q) {
     // A text search scans the table (no index serves a substring match). One pass collects up to
     // SEARCH_COUNT_CAP matches with their sort keys; when that is all of them, the page and the count both come
@@ -104,7 +114,7 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
     );
     const matched = found[0]?.total ?? 0;
     if (matched > SEARCH_COUNT_CAP) {
-      rows = await pageQuery();
+      rows = await pageQuery(false);
       total = SEARCH_COUNT_CAP;
       totalCapped = true;
     } else {
@@ -114,17 +124,17 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
   } else {
     const p = new SqlParams();
     const filter = deviceFilterSql(p, view, now);
-    [rows, total] = await Promise.all([
-      pageQuery(),
-      db().$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*)::int AS n FROM "Device" d WHERE ${filter}`, ...p.values).then((r) => r[0]?.n ?? 0),
-    ]);
+    const [count] = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*)::int AS n FROM "Device" d WHERE ${filter}`, ...p.values);
+    total = count?.n ?? 0;
+    rows = total === 0 ? [] : await pageQuery(total <= FILTER_FIRST_MAX);
   }
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];
   return {
     data: shown.map(toDeviceRow),
-    nextCursor: more && last ? encodeCursor({ s: view.sort, d: dir, v: last.sortKey ?? "", id: last.id }) : null,
+    // The cursor carries the match count (when known) so later pages choose the same plan.
+    nextCursor: more && last ? encodeCursor({ s: view.sort, d: dir, v: last.sortKey ?? "", id: last.id, n: totalCapped ? undefined : (total ?? after?.n) }) : null,
     ...(total !== undefined ? { total, ...(totalCapped ? { totalCapped } : {}) } : {}),
   };
 }

@@ -40,8 +40,12 @@ function escapeLike(text: string): string {
 
 const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${column} = ANY(${p.add(values)}::text[])`;
 
-/** Defender spells onboarding status both "Onboarded" and "onboarded" (mde-api.md §12 #7): compare lowered. */
-const ONBOARDED = `lower(COALESCE(d."onboardingStatus", '')) = 'onboarded'`;
+/**
+ * Defender spells onboarding status both "Onboarded" and "onboarded" (mde-api.md §12 #7): match both spellings
+ * of each value (rather than lower(), so the column's index still serves the filter).
+ */
+const ONBOARDED = `d."onboardingStatus" IN ('Onboarded', 'onboarded')`;
+const bothSpellings = (values: readonly string[]) => [...new Set(values.flatMap((v) => [v, v.toLowerCase()]))];
 
 /** "10.4", "10.42.", "10.42.7.1": the start of an IPv4 address. */
 const IP_START = /^\d{1,3}(\.\d{0,3}){1,3}$/;
@@ -69,7 +73,7 @@ export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): 
     if (flag === "highRisk") where.push(`d."riskScore" = 'High'`);
     if (flag === "nonCompliant") where.push(`d."complianceState" = 'noncompliant'`);
     if (flag === "isolated") where.push(`d."isolationState" = 'Isolated'`);
-    if (flag === "notOnboarded") where.push(`(NOT d."inMde" OR NOT ${ONBOARDED})`);
+    if (flag === "notOnboarded") where.push(`(NOT d."inMde" OR d."onboardingStatus" IS NULL OR NOT ${ONBOARDED})`);
     if (flag === "inactive") {
       const silentSince = p.add(new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000).toISOString());
       where.push(`(d."inMde" AND (COALESCE(d."healthStatus", '') <> 'Active' OR d."lastSeen" IS NULL OR d."lastSeen" < ${silentSince}::timestamp))`);
@@ -78,7 +82,7 @@ export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): 
   if (filter.risk.length) where.push(anyOf(p, `d."riskScore"`, filter.risk));
   if (filter.exposure.length) where.push(anyOf(p, `d."exposureLevel"`, filter.exposure));
   if (filter.health.length) where.push(anyOf(p, `d."healthStatus"`, filter.health));
-  if (filter.onboarding.length) where.push(anyOf(p, `lower(d."onboardingStatus")`, filter.onboarding.map((s) => s.toLowerCase())));
+  if (filter.onboarding.length) where.push(anyOf(p, `d."onboardingStatus"`, bothSpellings(filter.onboarding)));
   if (filter.compliance.length) where.push(anyOf(p, `d."complianceState"`, filter.compliance));
   if (filter.isolation.length) where.push(anyOf(p, `d."isolationState"`, filter.isolation));
   if (filter.group.length) where.push(anyOf(p, `d."rbacGroupName"`, filter.group));
