@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { refreshLogonUsers } from "./logon-users";
 import { iso, ROW_COLUMNS, toDeviceRow, type RawDeviceRow } from "./queries";
 import type { DeviceDetail, DeviceTimelineEntry } from "./schemas";
 
@@ -13,6 +14,7 @@ export async function getDeviceDetail(id: string): Promise<DeviceDetail | null> 
   if (!device) return null;
   const [row] = await db().$queryRawUnsafe<RawDeviceRow[]>(`SELECT ${ROW_COLUMNS} FROM "Device" d WHERE d."id" = $1`, id);
   const machineId = device.mdeMachineId;
+  if (machineId && device.inMde) await refreshLogonUsers(id, machineId);
   const [alerts, vulnerabilities, recommendations, logonUsers, actions, requests, audits] = await Promise.all([
     machineId
       ? db().alert.findMany({
