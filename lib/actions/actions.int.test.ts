@@ -15,6 +15,7 @@ import { POST as approveRoute } from "@/app/api/actions/[id]/approve/route";
 import { POST as rejectRoute } from "@/app/api/actions/[id]/reject/route";
 import { POST as bulkRoute } from "@/app/api/actions/bulk/route";
 import { GET as listRoute } from "@/app/api/actions/route";
+import { GET as exportRoute } from "@/app/api/actions/export/route";
 import { PUT as settingsRoute } from "@/app/api/settings/actions/route";
 import { ActionPacer, defenderActionWriter, useActionPacerForTests, useActionWriterForTests } from "./index";
 import type { ActionPage, ActionView, BulkScanResult } from "./schemas";
@@ -142,6 +143,12 @@ describe.each(kinds)("response actions on %s", (kind) => {
     expect(res.status).toBe(201);
     expect(await follow(((await res.json()) as { data: ActionView }).data.id)).toMatchObject({ status: "Failed" });
     expect(await isolation(devices[4].id)).toBe("NotIsolated");
+    // The action center's history and its CSV show it with who, what and the final status.
+    const csv = await (await callRoute(exportRoute, { path: "/api/actions/export?tab=history&status=Failed", headers: { cookie: responder } })).text();
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toMatch(/^createdAt,type,scope,device,deviceId,status,requestedBy,comment,/);
+    expect(lines.slice(1)).toHaveLength(1);
+    expect(lines[1]).toContain(`,Isolate,Full,${devices[4].name},${devices[4].id},Failed,resp@contoso.example,contain the host,`);
   });
 
   it("cancels a pending action", async () => {
