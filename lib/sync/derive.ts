@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db";
+import type { Prisma, PrismaClient } from "../db";
 import type { SyncEntity } from "./types";
 
 // Figures derived from the cache after a sync, in SQL, so pages read them with an index instead of aggregating
@@ -38,9 +38,18 @@ UPDATE "Device" d SET
      ORDER BY COALESCE(a."lastUpdateDateTimeUtc", a."creationDateTimeUtc") DESC LIMIT 1), d."restrictionState")
 WHERE d."mdeMachineId" IS NOT NULL`;
 
+/**
+ * Isolation and restriction of one machine (or all) from its Succeeded actions. The console's own follow-up of
+ * an action it sent calls this too, so polling and sync always agree on a device's state.
+ */
+export async function deriveResponseStates(database: PrismaClient | Prisma.TransactionClient, mdeMachineId?: string): Promise<void> {
+  if (mdeMachineId === undefined) await database.$executeRawUnsafe(RESPONSE_STATES);
+  else await database.$executeRawUnsafe(`${RESPONSE_STATES} AND d."mdeMachineId" = $1`, mdeMachineId);
+}
+
 export async function deriveAfter(db: PrismaClient, changed: ReadonlySet<SyncEntity>): Promise<void> {
   if (changed.has("alerts") || changed.has("machines") || changed.has("intuneDevices")) await db.$executeRawUnsafe(OPEN_ALERT_COUNTS);
   if (changed.has("alerts") || changed.has("incidents")) await db.$executeRawUnsafe(INCIDENT_COUNTS);
   if (changed.has("deviceVulnerabilities") || changed.has("machines") || changed.has("intuneDevices")) await db.$executeRawUnsafe(VULNERABILITY_COUNTS);
-  if (changed.has("machineActions") || changed.has("machines")) await db.$executeRawUnsafe(RESPONSE_STATES);
+  if (changed.has("machineActions") || changed.has("machines")) await deriveResponseStates(db);
 }

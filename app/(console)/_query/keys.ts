@@ -24,3 +24,18 @@ export const viewKeys = {
   all: ["views"] as const,
   list: (page: string) => [...viewKeys.all, page] as const,
 };
+
+export const deviceKeys = {
+  all: ["devices"] as const,
+  lists: () => [...deviceKeys.all, "list"] as const,
+  /** `search` is the canonical view query string (deviceViewToSearch). */
+  list: (search: string) => [...deviceKeys.lists(), search] as const,
+  detail: (id: string) => [...deviceKeys.all, "detail", id] as const,
+};
+
+export const actionKeys = {
+  all: ["actions"] as const,
+  lists: () => [...actionKeys.all, "list"] as const,
+  list: (search: string) => [...actionKeys.lists(), search] as const,
+  detail: (id: string) => [...actionKeys.all, "detail", id] as const,
+};

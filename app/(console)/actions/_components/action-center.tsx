@@ -1,0 +1,213 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { ApiError, apiFetch } from "../../_query/api";
+import { actionKeys } from "../../_query/keys";
+import { ActionTable } from "@/components/actions/action-table";
+import { MultiSelect } from "@/components/alerts/multi-select";
+import { ActionDialog } from "@/components/devices/action-dialog";
+import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
+
+// The action center's client container. The URL is the filter; rows still in flight are refreshed from Defender
+// (GET /api/actions/[id]) every few seconds until they settle. Approvers decide here; the requester never can.
+
+const TAB_LABELS: Record<(typeof ACTION_TABS)[number], string> = { all: "All", approvals: "Pending approvals", inflight: "In flight", history: "History" };
+const POLL_MS = 3_000;
+/** At most this many unfinished rows are refreshed per poll (Defender's machine-action limit is per minute). */
+const REFRESH_MAX = 10;
+
+type Decision = { kind: "approve" | "reject" | "cancel"; action: ActionView };
+
+export interface ActionCenterProps {
+  filter: ActionFilter;
+  search: string;
+  initialPage: ActionPage;
+  pendingApprovals: number;
+  me: string;
+  canApprove: boolean;
+  canRespond: boolean;
+}
+
+export function ActionCenter({ filter, search, initialPage, pendingApprovals, me, canApprove, canRespond }: ActionCenterProps) {
+  const router = useRouter();
+  const [navigating, startTransition] = useTransition();
+  const queryClient = useQueryClient();
+  const list = useInfiniteQuery({
+    queryKey: actionKeys.list(search),
+    queryFn: async ({ pageParam }) => {
+      const page = await apiFetch<ActionPage>(`/api/actions?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`);
+      const open = page.data.filter((a) => !a.final && a.machineActionId).slice(0, REFRESH_MAX);
+      if (open.length === 0) return page;
+      const fresh = await Promise.all(open.map((a) => apiFetch<{ data: ActionView }>(`/api/actions/${encodeURIComponent(a.id)}`).then((r) => r.data)));
+      const byId = new Map(fresh.map((a) => [a.id, a]));
+      return { ...page, data: page.data.map((a) => byId.get(a.id) ?? a) };
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: { pages: [initialPage], pageParams: [null] },
+    refetchInterval: (q) => ((q.state.data as InfiniteData<ActionPage> | undefined)?.pages.some((p) => p.data.some((a) => !a.final)) ? POLL_MS : false),
+  });
+  const rows = list.data.pages.flatMap((p) => p.data);
+
+  const [decision, setDecision] = useState<Decision | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const decide = useMutation<{ data: ActionView }, ApiError, { kind: Decision["kind"]; id: string; text: string }>({
+    mutationFn: ({ kind, id, text }) =>
+      apiFetch(`/api/actions/${encodeURIComponent(id)}/${kind}`, { method: "POST", json: kind === "cancel" ? { comment: text } : { reason: text } }),
+    onSuccess: ({ data }, { kind }) => {
+      setDecision(null);
+      const label = ACTION_LABELS[data.type as ActionType] ?? data.type;
+      setMessage({
+        ok: true,
+        text: kind === "approve" ? `Approved: ${label} on ${data.deviceName} sent to Defender (${data.status}).` : kind === "reject" ? `Rejected: ${label} on ${data.deviceName}.` : `${label} on ${data.deviceName}: ${data.status}.`,
+      });
+      router.refresh();
+    },
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: actionKeys.all }),
+  });
+
+  function go(next: Partial<ActionFilter>) {
+    const qs = actionFilterToSearch({ ...filter, ...next }).toString();
+    startTransition(() => router.push(qs ? `/actions?${qs}` : "/actions", { scroll: false }));
+  }
+
+  const controls = (a: ActionView) => {
+    const buttons = [];
+    if (canApprove && a.status === "AwaitingApproval" && a.requestedById !== me) {
+      buttons.push(
+        <button key="a" type="button" className="text-emerald-700 underline dark:text-emerald-300" onClick={() => (decide.reset(), setDecision({ kind: "approve", action: a }))}>
+          Approve
+        </button>,
+        <button key="r" type="button" className="ml-2 text-red-700 underline dark:text-red-300" onClick={() => (decide.reset(), setDecision({ kind: "reject", action: a }))}>
+          Reject
+        </button>,
+      );
+    }
+    if (canApprove && a.status === "AwaitingApproval" && a.requestedById === me) buttons.push(<span key="own" className="text-slate-500">Your request: another person approves</span>);
+    if (canRespond && ["Pending", "InProgress"].includes(a.status) && a.machineActionId) {
+      buttons.push(
+        <button key="c" type="button" className="ml-2 text-red-700 underline dark:text-red-300" onClick={() => (decide.reset(), setDecision({ kind: "cancel", action: a }))}>
+          Cancel
+        </button>,
+      );
+    }
+    return buttons;
+  };
+
+  const filtered = filter.type.length || filter.status.length || filter.q || filter.device || filter.batch;
+  return (
+    <div className="space-y-3">
+      <nav aria-label="Action lists" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
+        {ACTION_TABS.map((tab) => {
+          const qs = actionFilterToSearch({ ...filter, tab }).toString();
+          const active = filter.tab === tab;
+          return (
+            <Link
+              key={tab}
+              href={qs ? `/actions?${qs}` : "/actions"}
+              aria-current={active ? "page" : undefined}
+              className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${active ? "border-blue-700 text-blue-800 dark:border-blue-400 dark:text-blue-200" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"}`}
+            >
+              {TAB_LABELS[tab]}
+              {tab === "approvals" && pendingApprovals ? <span className="ml-1 rounded bg-amber-600 px-1 text-xs text-white">{pendingApprovals}</span> : null}
+            </Link>
+          );
+        })}
+      </nav>
+      <div role="search" aria-label="Filter actions" className="flex flex-wrap items-center gap-2">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
+          }}
+        >
+          <label className="sr-only" htmlFor="action-search">
+            Search requester, approver or device
+          </label>
+          <input id="action-search" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Search requester, approver or device" className={`${inputBase} w-72`} />
+        </form>
+        <MultiSelect label="Action" options={ACTION_TYPES} value={filter.type} onChange={(v) => go({ type: v as ActionFilter["type"] })} format={(v) => ACTION_LABELS[v as ActionType] ?? v} />
+        <MultiSelect label="Status" options={ACTION_STATUSES} value={filter.status} onChange={(v) => go({ status: v as ActionFilter["status"] })} />
+        {filtered ? (
+          <Link href={filter.tab === "all" ? "/actions" : `/actions?tab=${filter.tab}`} className="text-sm text-blue-700 underline dark:text-blue-300">
+            Clear filters
+          </Link>
+        ) : null}
+        {filter.batch ? <span className="text-xs text-slate-600 dark:text-slate-400">Only the bulk scan {filter.batch.slice(0, 8)}…</span> : null}
+        {navigating ? (
+          <span role="status" className="text-xs text-slate-500">
+            Loading…
+          </span>
+        ) : null}
+        <a href={`/api/actions/export${search ? `?${search}` : ""}`} className={`${buttonSecondary} ml-auto`} download>
+          Export CSV
+        </a>
+      </div>
+
+      {message ? (
+        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
+          {message.text}
+        </p>
+      ) : null}
+
+      <ActionTable
+        rows={rows}
+        controls={controls}
+        empty={
+          filtered ? (
+            <span>
+              <strong className="block text-slate-700 dark:text-slate-200">No actions match these filters.</strong>
+              <Link href="/actions" className="text-blue-700 underline dark:text-blue-300">
+                Clear filters
+              </Link>
+            </span>
+          ) : filter.tab === "approvals" ? (
+            "No request is waiting for approval."
+          ) : filter.tab === "inflight" ? (
+            "No action is in flight."
+          ) : (
+            "No response action has been requested yet, through the console or (as far as the last sync saw) in Defender."
+          )
+        }
+      />
+      <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+        <span>{rows.length} shown</span>
+        {list.hasNextPage ? (
+          <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        ) : null}
+        {list.error ? (
+          <span role="alert" className="text-red-700 dark:text-red-300">
+            {list.error.message}
+          </span>
+        ) : null}
+      </div>
+
+      <ActionDialog
+        spec={
+          decision
+            ? {
+                title: decision.kind === "approve" ? `Approve ${decision.action.requestedBy}'s ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of` : decision.kind === "reject" ? `Reject ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of` : `Cancel ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} on`,
+                confirmLabel: decision.kind === "approve" ? "Approve and send" : decision.kind === "reject" ? "Reject" : "Cancel action",
+                danger: decision.kind !== "approve",
+                note: decision.action.comment ? `Requester's comment: “${decision.action.comment}”` : undefined,
+                commentLabel: decision.kind === "cancel" ? undefined : "Reason (required, recorded in the audit log)",
+              }
+            : null
+        }
+        deviceName={decision?.action.deviceName ?? ""}
+        busy={decide.isPending}
+        error={decide.error?.message ?? null}
+        onClose={() => setDecision(null)}
+        onConfirm={({ comment }) => {
+          if (decision && !decide.isPending) decide.mutate({ kind: decision.kind, id: decision.action.id, text: comment });
+        }}
+      />
+    </div>
+  );
+}

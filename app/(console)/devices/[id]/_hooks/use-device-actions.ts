@@ -1,0 +1,72 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { ApiError, apiFetch } from "../../../_query/api";
+import { actionKeys, deviceKeys } from "../../../_query/keys";
+import type { ActionPage, ActionRequestInput, ActionView } from "@/lib/actions/schemas";
+
+// A device's response actions, followed live. Never optimistic (style.md §5): a new action shows what Defender
+// answered (Pending), and the list is re-polled — each unfinished action refreshed from Defender through
+// GET /api/actions/[id] — until every action is final. When one finishes, the server-rendered page refreshes so
+// the isolation state shown is the one the cache derived from Defender's Succeeded.
+
+const POLL_MS = 1_500;
+const APPROVAL_POLL_MS = 5_000;
+
+export function useDeviceActions(deviceId: string, initial: ActionPage) {
+  const router = useRouter();
+  const search = `device=${encodeURIComponent(deviceId)}`;
+  const query = useQuery({
+    queryKey: actionKeys.list(search),
+    queryFn: async () => {
+      const page = await apiFetch<ActionPage>(`/api/actions?${search}&limit=10`);
+      const open = page.data.filter((a) => !a.final && a.machineActionId);
+      if (open.length === 0) return page;
+      const fresh = await Promise.all(open.map((a) => apiFetch<{ data: ActionView }>(`/api/actions/${encodeURIComponent(a.id)}`).then((r) => r.data)));
+      const byId = new Map(fresh.map((a) => [a.id, a]));
+      return { ...page, data: page.data.map((a) => byId.get(a.id) ?? a) };
+    },
+    initialData: initial,
+    refetchInterval: (q) => {
+      const data = q.state.data?.data ?? [];
+      if (data.some((a) => !a.final && a.status !== "AwaitingApproval")) return POLL_MS;
+      return data.some((a) => a.status === "AwaitingApproval") ? APPROVAL_POLL_MS : false;
+    },
+    // Unfinished actions must be followed right away, not after the first interval.
+    refetchOnMount: initial.data.some((a) => !a.final) ? "always" : false,
+  });
+
+  // An action that reaches a final state changes what the page shows (isolation, timeline): refresh it once.
+  const finished = useRef(new Set(initial.data.filter((a) => a.final).map((a) => a.id)));
+  useEffect(() => {
+    let changed = false;
+    for (const a of query.data.data) {
+      if (a.final && !finished.current.has(a.id)) {
+        finished.current.add(a.id);
+        changed = true;
+      }
+    }
+    if (changed) router.refresh();
+  }, [query.data, router]);
+
+  const queryClient = useQueryClient();
+  const request = useMutation<{ data: ActionView; replayed: boolean }, ApiError, ActionRequestInput>({
+    mutationFn: (input) => apiFetch(`/api/devices/${encodeURIComponent(deviceId)}/actions`, { method: "POST", json: input }),
+    onSuccess: ({ data }) => {
+      queryClient.setQueryData<ActionPage>(actionKeys.list(search), (old) =>
+        old ? { ...old, data: [data, ...old.data.filter((a) => a.id !== data.id)] } : old,
+      );
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: actionKeys.list(search) });
+      void queryClient.invalidateQueries({ queryKey: deviceKeys.all });
+    },
+  });
+  const cancel = useMutation<{ data: ActionView }, ApiError, { id: string; comment: string }>({
+    mutationFn: ({ id, comment }) => apiFetch(`/api/actions/${encodeURIComponent(id)}/cancel`, { method: "POST", json: { comment } }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: actionKeys.all }),
+  });
+  return { actions: query.data.data, request, cancel };
+}

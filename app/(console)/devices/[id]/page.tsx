@@ -1,0 +1,238 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ComplianceBadge, HealthBadge, IsolationBadge, LevelBadge, VulnCounts } from "@/components/devices/badges";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { requireUser } from "@/lib/auth/page";
+import { getDeviceDetail } from "@/lib/devices";
+import { getActionSettings, listActions } from "@/lib/actions";
+import { ResponsePanel } from "./_components/response-panel";
+
+export const metadata: Metadata = { title: "Device" };
+
+const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) + " UTC" : "—");
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd>{children ?? "—"}</dd>
+    </>
+  );
+}
+
+// /devices/[id] — one device from the cache: overview, alerts, vulnerabilities, users, Intune compliance, a
+// timeline of what the console knows, and the response panel (Responders and Admins only).
+export default async function DevicePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireUser("console:read");
+  const { id } = await params;
+  const device = await getDeviceDetail(decodeURIComponent(id));
+  if (!device) notFound();
+  const canRespond = actor.permissions.has("actions:respond");
+  const [actions, settings] = await Promise.all([listActions({ tab: "all", type: [], status: [], device: device.id }, { limit: 10 }), getActionSettings()]);
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/devices" className="text-blue-700 underline dark:text-blue-300">
+          ← Device inventory
+        </Link>
+      </p>
+      <PageHeader title={device.name} description={`${device.osPlatform ?? device.platform}${device.osBuild ? ` build ${device.osBuild}` : ""} · ${device.rbacGroupName ?? "no device group"} · ${device.inMde ? "Defender" : ""}${device.inMde && device.inIntune ? " + " : ""}${device.inIntune ? "Intune" : ""}`} />
+      <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
+        <span>
+          Risk <LevelBadge value={device.riskScore} />
+        </span>
+        <span>
+          Exposure <LevelBadge value={device.exposureLevel} />
+        </span>
+        <HealthBadge value={device.healthStatus} />
+        <IsolationBadge value={device.isolationState} />
+        {device.restrictionState === "Restricted" ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">App execution restricted</span> : null}
+        <ComplianceBadge value={device.complianceState} />
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
+        <div className="min-w-0 space-y-8">
+          <section aria-labelledby="overview-title">
+            <h2 id="overview-title" className="mb-2 text-lg font-semibold">Overview</h2>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
+              <Field label="OS">{[device.osPlatform, device.osVersion, device.osBuild].filter(Boolean).join(" · ") || null}</Field>
+              <Field label="Sensor version">{device.agentVersion}</Field>
+              <Field label="Onboarding">{device.inMde ? device.onboardingStatus : "Not in Defender"}</Field>
+              <Field label="Sensor last seen">{when(device.lastSeen)}</Field>
+              <Field label="First seen">{when(device.firstSeen)}</Field>
+              <Field label="Device value">{device.deviceValue}</Field>
+              <Field label="IP (internal / external)">{[device.lastIpAddress, device.lastExternalIpAddress].filter(Boolean).join(" / ") || null}</Field>
+              <Field label="Tags">{device.machineTags.join(", ") || null}</Field>
+              <Field label="Open alerts">{device.openAlerts}</Field>
+              <Field label="Vulnerabilities">
+                <VulnCounts critical={device.vulnCritical} high={device.vulnHigh} medium={device.vulnMedium} low={device.vulnLow} />
+              </Field>
+              <Field label="Defender id">
+                <span className="font-mono text-xs">{device.mdeMachineId ?? "—"}</span>
+              </Field>
+              <Field label="Entra device id">
+                <span className="font-mono text-xs">{device.aadDeviceId ?? "—"}</span>
+              </Field>
+            </dl>
+          </section>
+
+          <section aria-labelledby="alerts-title">
+            <h2 id="alerts-title" className="mb-2 text-lg font-semibold">Open alerts</h2>
+            <Table caption="Open alerts on this device">
+              <thead>
+                <tr>
+                  <Th>Title</Th>
+                  <Th>Severity</Th>
+                  <Th>Status</Th>
+                  <Th>Raised</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {device.alerts.length === 0 ? <EmptyRow colSpan={4}>No open alerts on this device.</EmptyRow> : null}
+                {device.alerts.map((a) => (
+                  <tr key={a.id}>
+                    <Td>
+                      <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-800 hover:underline dark:text-blue-300">
+                        {a.title}
+                      </Link>
+                    </Td>
+                    <Td className="text-xs">{a.severity}</Td>
+                    <Td className="text-xs">{a.status}</Td>
+                    <Td className="whitespace-nowrap text-xs">{when(a.alertCreationTime)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </section>
+
+          <section aria-labelledby="vulns-title">
+            <h2 id="vulns-title" className="mb-2 text-lg font-semibold">Vulnerabilities</h2>
+            <Table caption="Open vulnerabilities on this device">
+              <thead>
+                <tr>
+                  <Th>CVE</Th>
+                  <Th>Severity</Th>
+                  <Th>CVSS</Th>
+                  <Th>Software</Th>
+                  <Th>Fix</Th>
+                  <Th>Exploit</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {device.vulnerabilities.length === 0 ? <EmptyRow colSpan={6}>No open vulnerabilities in the cache for this device.</EmptyRow> : null}
+                {device.vulnerabilities.map((v) => (
+                  <tr key={`${v.cveId}-${v.productName}-${v.productVersion}`}>
+                    <Td className="font-mono text-xs">{v.cveId}</Td>
+                    <Td className="text-xs">{v.severity}</Td>
+                    <Td className="text-xs">{v.cvssV3 ?? "—"}</Td>
+                    <Td className="text-xs">
+                      {v.productVendor} {v.productName} {v.productVersion}
+                    </Td>
+                    <Td className="text-xs">{v.fixingKbId ?? "—"}</Td>
+                    <Td className="text-xs">{v.publicExploit ? "Public exploit" : "—"}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </section>
+
+          <section aria-labelledby="recs-title">
+            <h2 id="recs-title" className="mb-2 text-lg font-semibold">Recommendations</h2>
+            {device.recommendations.length === 0 ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">No security recommendation in the cache applies to this device&apos;s vulnerable software.</p>
+            ) : (
+              <ul className="list-disc space-y-1 pl-5 text-sm">
+                {device.recommendations.map((r) => (
+                  <li key={r.id}>
+                    {r.recommendationName} <span className="text-xs text-slate-500">(score {r.severityScore}{r.publicExploit ? ", public exploit" : ""})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="users-title">
+            <h2 id="users-title" className="mb-2 text-lg font-semibold">Logged-on users</h2>
+            <Table caption="Users seen logging on to this device">
+              <thead>
+                <tr>
+                  <Th>Account</Th>
+                  <Th>Logon types</Th>
+                  <Th>Last seen</Th>
+                  <Th>Domain admin</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {device.logonUsers.length === 0 ? (
+                  <EmptyRow colSpan={4}>No logon users in the cache{device.primaryUserUpn ? `; Intune's primary user is ${device.primaryUserUpn}` : ""}.</EmptyRow>
+                ) : null}
+                {device.logonUsers.map((u) => (
+                  <tr key={`${u.accountDomain}\\${u.accountName}`}>
+                    <Td className="text-xs">{u.accountDomain ? `${u.accountDomain}\\${u.accountName}` : u.accountName}</Td>
+                    <Td className="text-xs">{u.logonTypes ?? "—"}</Td>
+                    <Td className="text-xs">{when(u.lastSeen)}</Td>
+                    <Td className="text-xs">{u.isDomainAdmin ? "Yes" : "No"}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </section>
+
+          <section aria-labelledby="intune-title">
+            <h2 id="intune-title" className="mb-2 text-lg font-semibold">Intune compliance</h2>
+            {device.inIntune ? (
+              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
+                <Field label="Compliance">
+                  <ComplianceBadge value={device.complianceState} />
+                </Field>
+                <Field label="Encrypted">{device.isEncrypted === null ? null : device.isEncrypted ? "Yes" : "No"}</Field>
+                <Field label="Managed by">{device.managementAgent}</Field>
+                <Field label="Primary user">{device.primaryUserName ? `${device.primaryUserName} (${device.primaryUserUpn ?? "no UPN"})` : device.primaryUserUpn}</Field>
+                <Field label="Last Intune sync">{when(device.lastIntuneSync)}</Field>
+                <Field label="Model">{[device.manufacturer, device.model].filter(Boolean).join(" ") || null}</Field>
+                <Field label="Serial number">{device.serialNumber}</Field>
+                <Field label="Intune id">
+                  <span className="font-mono text-xs">{device.intuneDeviceId}</span>
+                </Field>
+              </dl>
+            ) : (
+              <p className="text-sm text-slate-600 dark:text-slate-400">This device is not enrolled in Intune.</p>
+            )}
+          </section>
+
+          <section aria-labelledby="timeline-title">
+            <h2 id="timeline-title" className="mb-2 text-lg font-semibold">Timeline</h2>
+            <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm dark:border-slate-700" aria-label="What the console knows about this device, newest first">
+              {device.timeline.map((e, i) => (
+                <li key={`${e.at}-${i}`} data-kind={e.kind}>
+                  <span className="mr-2 whitespace-nowrap font-mono text-xs text-slate-500">{when(e.at)}</span>
+                  <span className="mr-1 rounded bg-slate-100 px-1 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">{e.kind}</span>
+                  {e.href ? (
+                    <Link href={e.href} className="text-blue-800 hover:underline dark:text-blue-300">
+                      {e.title}
+                    </Link>
+                  ) : (
+                    e.title
+                  )}
+                  {e.detail ? <span className="block pl-1 text-xs text-slate-600 dark:text-slate-400">{e.detail}</span> : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <aside aria-labelledby="response-title" className="h-fit rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="response-title" className="mb-3 text-lg font-semibold">Response</h2>
+          <ResponsePanel
+            device={{ id: device.id, name: device.name, platform: device.platform, inMde: device.inMde, isolationState: device.isolationState, restrictionState: device.restrictionState }}
+            canRespond={canRespond}
+            fourEyes={settings.fourEyes}
+            initialActions={actions}
+          />
+        </aside>
+      </div>
+    </>
+  );
+}

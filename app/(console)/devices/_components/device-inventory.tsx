@@ -1,0 +1,202 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { apiFetch } from "../../_query/api";
+import { deviceKeys } from "../../_query/keys";
+import { DeviceTable } from "@/components/devices/device-table";
+import { MultiSelect } from "@/components/alerts/multi-select";
+import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { formatRelative } from "@/components/ui/format";
+import {
+  COMPLIANCE_STATES,
+  defaultDeviceDirection,
+  DEVICE_FLAG_LABELS,
+  DEVICE_FLAGS,
+  deviceViewToSearch,
+  EXPOSURE_LEVELS,
+  hasDeviceFilters,
+  HEALTH_STATUSES,
+  ISOLATION_STATES,
+  ONBOARDING_STATUSES,
+  PLATFORM_TAB_LABELS,
+  PLATFORM_TABS,
+  RISK_SCORES,
+  type DevicePage,
+  type DeviceFilterOptions,
+  type DeviceSortColumn,
+  type DeviceView,
+} from "@/lib/devices/schemas";
+import { BulkScan } from "./bulk-scan";
+
+// The inventory's client container: the URL is the view; the server renders the first page, this component
+// pages on with the cursor ("load more"), and owns the selection for a bulk scan (local; cleared on a new view).
+
+export interface DeviceInventoryProps {
+  view: DeviceView;
+  search: string;
+  initialPage: DevicePage;
+  now: number;
+  canRespond: boolean;
+  cache: { hasDevices: boolean; lastSyncAt: string | null };
+  options: DeviceFilterOptions;
+}
+
+const pill = (active: boolean) =>
+  `rounded-full border px-3 py-1 text-sm ${active ? "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-500" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"}`;
+
+export function DeviceInventory({ view, search, initialPage, now, canRespond, cache, options }: DeviceInventoryProps) {
+  const router = useRouter();
+  const [navigating, startTransition] = useTransition();
+  const dir = view.dir ?? defaultDeviceDirection(view.sort);
+
+  const list = useInfiniteQuery({
+    queryKey: deviceKeys.list(search),
+    queryFn: ({ pageParam }) => apiFetch<DevicePage>(`/api/devices?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    initialData: { pages: [initialPage], pageParams: [null] },
+  });
+  const rows = useMemo(() => list.data.pages.flatMap((p) => p.data), [list.data]);
+  const total = list.data.pages[0]?.total ?? rows.length;
+  const totalText = `${total}${list.data.pages[0]?.totalCapped ? "+" : ""}`;
+
+  const [selection, setSelection] = useState<{ search: string; ids: Set<string> }>({ search, ids: new Set() });
+  const selected = selection.search === search ? selection.ids : new Set<string>();
+
+  function go(next: Partial<DeviceView>) {
+    const qs = deviceViewToSearch({ ...view, ...next }).toString();
+    startTransition(() => router.push(qs ? `/devices?${qs}` : "/devices", { scroll: false }));
+  }
+  function sortBy(column: DeviceSortColumn) {
+    go({ sort: column, dir: column === view.sort ? (dir === "asc" ? "desc" : "asc") : defaultDeviceDirection(column) });
+  }
+  function toggle(id: string) {
+    const ids = new Set(selected);
+    if (ids.has(id)) ids.delete(id);
+    else ids.add(id);
+    setSelection({ search, ids });
+  }
+
+  const filtered = hasDeviceFilters(view);
+  const empty = !cache.hasDevices ? (
+    <span>
+      <strong className="block text-slate-700 dark:text-slate-200">Nothing synced yet.</strong>
+      The device cache is empty{cache.lastSyncAt ? `; the last device sync finished ${formatRelative(cache.lastSyncAt, now)}` : " — no device sync has finished yet"}.{" "}
+      <Link href="/sync" className="text-blue-700 underline dark:text-blue-300">
+        Sync status
+      </Link>
+    </span>
+  ) : (
+    <span>
+      <strong className="block text-slate-700 dark:text-slate-200">No devices match these filters.</strong>
+      <Link href="/devices" className="text-blue-700 underline dark:text-blue-300">
+        Clear filters
+      </Link>
+    </span>
+  );
+
+  return (
+    <div className="space-y-3">
+      <nav aria-label="Platform" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
+        {PLATFORM_TABS.map((tab) => {
+          const active = view.platform === tab;
+          const qs = deviceViewToSearch({ ...view, platform: tab }).toString();
+          return (
+            <Link
+              key={tab}
+              href={qs ? `/devices?${qs}` : "/devices"}
+              aria-current={active ? "page" : undefined}
+              className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${active ? "border-blue-700 text-blue-800 dark:border-blue-400 dark:text-blue-200" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"}`}
+            >
+              {PLATFORM_TAB_LABELS[tab]}
+            </Link>
+          );
+        })}
+      </nav>
+
+      <div role="group" aria-label="Quick filters" className="flex flex-wrap gap-2">
+        {DEVICE_FLAGS.map((flag) => {
+          const active = view.flag.includes(flag);
+          return (
+            <button key={flag} type="button" aria-pressed={active} className={pill(active)} onClick={() => go({ flag: active ? view.flag.filter((f) => f !== flag) : [...view.flag, flag] })}>
+              {DEVICE_FLAG_LABELS[flag]}
+            </button>
+          );
+        })}
+      </div>
+
+      <div role="search" aria-label="Filter devices" className="flex flex-wrap items-center gap-2">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
+          }}
+        >
+          <label className="sr-only" htmlFor="device-search">
+            Search name, IP or user
+          </label>
+          <input id="device-search" name="q" type="search" defaultValue={view.q ?? ""} placeholder="Search name, IP or user" className={`${inputBase} w-64`} />
+        </form>
+        <MultiSelect label="Risk" options={RISK_SCORES} value={view.risk} onChange={(v) => go({ risk: v as DeviceView["risk"] })} />
+        <MultiSelect label="Exposure" options={EXPOSURE_LEVELS} value={view.exposure} onChange={(v) => go({ exposure: v as DeviceView["exposure"] })} />
+        <MultiSelect label="Health" options={HEALTH_STATUSES} value={view.health} onChange={(v) => go({ health: v as DeviceView["health"] })} />
+        <MultiSelect label="Onboarding" options={ONBOARDING_STATUSES} value={view.onboarding} onChange={(v) => go({ onboarding: v as DeviceView["onboarding"] })} />
+        <MultiSelect label="Compliance" options={COMPLIANCE_STATES} value={view.compliance} onChange={(v) => go({ compliance: v as DeviceView["compliance"] })} />
+        <MultiSelect label="Isolation" options={ISOLATION_STATES} value={view.isolation} onChange={(v) => go({ isolation: v as DeviceView["isolation"] })} />
+        <MultiSelect label="Group" options={options.groups} value={view.group} onChange={(v) => go({ group: v })} />
+        <MultiSelect label="Tag" options={options.tags} value={view.tag} onChange={(v) => go({ tag: v })} />
+        {filtered ? (
+          <Link href="/devices" className="text-sm text-blue-700 underline dark:text-blue-300">
+            Clear filters
+          </Link>
+        ) : null}
+        {navigating ? (
+          <span role="status" className="text-xs text-slate-500">
+            Loading…
+          </span>
+        ) : null}
+        <a href={`/api/devices/export${search ? `?${search}` : ""}`} className={`${buttonSecondary} ml-auto`} download>
+          Export CSV ({totalText})
+        </a>
+      </div>
+
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="device-total">
+        {totalText} device{total === 1 ? "" : "s"} match
+      </p>
+
+      {canRespond ? <BulkScan devices={rows.filter((r) => selected.has(r.id))} onDone={() => setSelection({ search, ids: new Set() })} /> : null}
+
+      <DeviceTable
+        rows={rows}
+        sort={view.sort}
+        dir={dir}
+        onSort={sortBy}
+        now={now}
+        selectable={canRespond}
+        selected={selected}
+        onToggle={toggle}
+        onToggleAll={(all) => setSelection({ search, ids: all ? new Set(rows.map((r) => r.id)) : new Set() })}
+        empty={empty}
+      />
+
+      <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+        <span>
+          {rows.length} of {totalText} shown
+        </span>
+        {list.hasNextPage ? (
+          <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        ) : null}
+        {list.error ? (
+          <span role="alert" className="text-red-700 dark:text-red-300">
+            {list.error.message}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

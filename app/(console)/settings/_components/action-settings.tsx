@@ -1,0 +1,48 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { buttonPrimary } from "@/components/ui/button-styles";
+import { ApiError, apiFetch } from "../../_query/api";
+import type { ActionSettings as Settings } from "@/lib/actions/schemas";
+
+// Admin switch for four-eyes approval of isolate and release; saving is audited (settings.actions).
+export function ActionSettings({ initial }: { initial: Settings }) {
+  const [fourEyes, setFourEyes] = useState(initial.fourEyes);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = useMutation<Settings, ApiError, Settings>({
+    mutationFn: (body) => apiFetch("/api/settings/actions", { method: "PUT", json: body }),
+    onSuccess: (r) => setMessage({ ok: true, text: `Saved. Four-eyes approval is ${r.fourEyes ? "on" : "off"}.` }),
+    onError: (e) => setMessage({ ok: false, text: `Not saved: ${e.message}` }),
+  });
+  return (
+    <section aria-labelledby="action-settings-title" className="mb-10 space-y-3">
+      <div>
+        <h2 id="action-settings-title" className="text-lg font-semibold">Response actions</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          With four-eyes approval on, isolating or releasing a device waits until a second person with the Manager or Admin role approves it; nothing reaches Defender before that. The requester cannot approve their own request.
+        </p>
+      </div>
+      <form
+        className="flex flex-wrap items-center gap-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ fourEyes });
+        }}
+      >
+        <label className="flex items-center gap-2 text-sm font-medium">
+          <input type="checkbox" checked={fourEyes} onChange={(e) => setFourEyes(e.target.checked)} />
+          Require four-eyes approval for isolate and release
+        </label>
+        <button type="submit" className={buttonPrimary} disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save"}
+        </button>
+      </form>
+      {message ? (
+        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ActionStatusBadge } from "@/components/devices/badges";
+import { ACTION_LABELS, type ActionType, type ActionView } from "@/lib/actions/schemas";
+
+// The action center's table: who, what, device, comment, status and timestamps; the row's buttons are the
+// caller's (approve/reject for approvers, cancel for responders).
+
+const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 19) + " UTC" : "—");
+
+export function ActionTable({ rows, empty, controls }: { rows: ActionView[]; empty: ReactNode; controls: (row: ActionView) => ReactNode }) {
+  const th = "border-b border-slate-200 bg-slate-50 px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300";
+  const td = "border-b border-slate-100 px-2 py-1.5 align-top text-xs dark:border-slate-800";
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="min-w-full text-left text-sm" aria-label="Response actions">
+        <thead>
+          <tr>
+            {["Requested", "Action", "Device", "Status", "Requested by", "Comment", "Decision", "Updated", ""].map((h, i) => (
+              <th key={i} scope="col" className={th}>
+                {h || <span className="sr-only">Controls</span>}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={9} className="px-3 py-10 text-center text-slate-500 dark:text-slate-400">
+                {empty}
+              </td>
+            </tr>
+          ) : (
+            rows.map((a) => (
+              <tr key={a.id} data-action-id={a.id} data-device-name={a.deviceName ?? ""}>
+                <td className={`${td} whitespace-nowrap`}>{when(a.createdAt)}</td>
+                <td className={td}>
+                  {ACTION_LABELS[a.type as ActionType] ?? a.type}
+                  {a.scope ? <span className="text-slate-500"> ({a.scope})</span> : null}
+                  {a.source === "defender" ? <span className="block text-slate-500">outside the console</span> : null}
+                </td>
+                <td className={td}>
+                  {a.deviceId ? (
+                    <Link href={`/devices/${encodeURIComponent(a.deviceId)}`} className="text-blue-800 hover:underline dark:text-blue-300">
+                      {a.deviceName ?? a.deviceId}
+                    </Link>
+                  ) : (
+                    (a.deviceName ?? "—")
+                  )}
+                </td>
+                <td className={td}>
+                  <ActionStatusBadge status={a.status} />
+                  {a.error ? <span className="mt-1 block max-w-xs text-red-700 dark:text-red-300">{a.error}</span> : null}
+                </td>
+                <td className={td}>{a.requestedBy ?? "—"}</td>
+                <td className={`${td} max-w-xs`}>{a.comment ?? "—"}</td>
+                <td className={td}>
+                  {a.decidedAt ? (
+                    <>
+                      {a.status === "Rejected" ? "Rejected" : a.status === "Withdrawn" ? "Withdrawn" : "Approved"} by {a.approvedBy}
+                      {a.decisionReason ? <span className="block text-slate-500">“{a.decisionReason}”</span> : null}
+                    </>
+                  ) : a.cancelledBy ? (
+                    `Cancelled by ${a.cancelledBy}`
+                  ) : (
+                    "—"
+                  )}
+                </td>
+                <td className={`${td} whitespace-nowrap`}>{when(a.updatedAt)}</td>
+                <td className={`${td} whitespace-nowrap`}>{controls(a)}</td>
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import { readFileSync } from "node:fs";
+import { request, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, signInAs, tenant, test } from "./fixtures";
+
+// Devices and response actions against the simulated tenant (actions settle in ~3 s: --action-ms 1500): the
+// inventory's filters, search and CSV export; isolate and release followed live; a double click making one
+// Defender action; the Analyst's read-only view and 403; four-eyes approval; a failed action.
+
+const rows = (page: Page) => page.locator("tbody tr[data-device-id]");
+const ISOLATE_ROUTE = "POST /api/machines/{id}/isolate";
+
+/** The emulator's control endpoints (loopback, no token). */
+async function emulator(): Promise<{ api: APIRequestContext; stats: () => Promise<Record<string, number>>; faults: (spec: object) => Promise<void> }> {
+  const api = await request.newContext({ ignoreHTTPSErrors: true });
+  const base = tenant().baseUrl;
+  return {
+    api,
+    stats: async () => ((await (await api.get(`${base}/_emulator/stats`)).json()) as { byRoute: Record<string, number> }).byRoute,
+    faults: async (spec) => {
+      const res = await api.post(`${base}/_emulator/faults`, { data: spec });
+      expect(res.ok()).toBe(true);
+    },
+  };
+}
+
+/** The n-th Windows device by name: each test acts on its own device, so tests do not contend. */
+async function windowsDevice(page: Page, n: number): Promise<{ id: string; name: string }> {
+  await page.goto("/devices?platform=windows&onboarding=Onboarded&sort=name");
+  const row = rows(page).nth(n);
+  await expect(row).toBeVisible();
+  return { id: (await row.getAttribute("data-device-id"))!, name: (await row.getAttribute("data-device-name"))! };
+}
+
+async function requestAction(page: Page, button: string, deviceName: string, comment: string, confirm: string, opts: { double?: boolean } = {}) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: `${button === "Release from isolation" ? "Release from isolation" : button} ${deviceName}?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("textbox", { name: /Comment/ }).fill(comment);
+  const submit = dialog.getByRole("button", { name: confirm, exact: true });
+  if (opts.double) await submit.dblclick();
+  else await submit.click();
+  await expect(dialog).toBeHidden();
+}
+
+const latest = (page: Page, type: string) => page.locator(`li[data-action-type="${type}"]`).first();
+
+test.describe("device inventory", () => {
+  test("filters by quick filter and platform, searches, and exports exactly the filtered rows", async ({ asRole }) => {
+    const page = await asRole("analyst", "/devices");
+    await expect(page.getByRole("heading", { level: 1, name: "Devices" })).toBeVisible();
+    await expect(rows(page).first()).toBeVisible();
+
+    await page.getByRole("button", { name: "High risk", exact: true }).click();
+    await expect(page).toHaveURL(/flag=highRisk/);
+    await expect(page.getByRole("button", { name: "High risk", exact: true })).toHaveAttribute("aria-pressed", "true");
+    await expect.poll(async () => new Set(await page.locator('td[data-col="risk"]').allTextContents())).toEqual(new Set(["High"]));
+
+    await page.getByRole("link", { name: "Windows", exact: true }).click();
+    await expect(page).toHaveURL(/platform=windows/);
+    await expect.poll(async () => (await page.locator('td[data-col="platform"]').allTextContents()).every((t) => t.startsWith("Windows"))).toBe(true);
+    const shown = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-device-id")!));
+    expect(shown.length).toBeGreaterThan(0);
+    await expect(page.getByTestId("device-total")).toHaveText(`${shown.length} device${shown.length === 1 ? "" : "s"} match`);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Export CSV/ }).click()]);
+    const csv = readFileSync((await download.path())!, "utf8").trim().split("\r\n");
+    expect(csv[0]).toMatch(/^id,name,platform,/);
+    expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(shown);
+
+    // Search by part of a name: the URL carries it, and every row matches.
+    const name = (await rows(page).first().getAttribute("data-device-name"))!;
+    const fragment = name.split(".")[0];
+    await page.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL(/\/devices$/);
+    await page.getByRole("searchbox", { name: "Search name, IP or user" }).fill(fragment);
+    await page.getByRole("searchbox", { name: "Search name, IP or user" }).press("Enter");
+    await expect(page).toHaveURL(new RegExp(`q=${fragment}`));
+    await expect(rows(page)).toHaveCount(1);
+    await expect(rows(page).first()).toHaveAttribute("data-device-name", name);
+  });
+});
+
+test.describe("response actions", () => {
+  test("a Responder isolates with a comment, sees Pending then Succeeded, the inventory shows it isolated; release the same way", async ({ asRole }) => {
+    test.setTimeout(60_000); // two actions, each ~3 s in the simulated tenant, plus page loads
+    const page = await asRole("responder", "/devices");
+    const device = await windowsDevice(page, 0);
+    await page.goto(`/devices/${device.id}`);
+    await expect(page.getByTestId("isolation-state")).toHaveText("Not isolated");
+
+    await requestAction(page, "Isolate", device.name, "Credential theft suspected; contain", "Isolate");
+    await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Pending");
+    await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Succeeded", { timeout: 15_000 });
+    await expect(page.getByTestId("isolation-state")).toHaveText("Isolated");
+
+    await page.goto(`/devices?flag=isolated&q=${encodeURIComponent(device.name)}`);
+    await expect(page.locator(`tr[data-device-id="${device.id}"] [data-testid="isolation-state"]`)).toHaveText("Isolated");
+
+    await page.goto(`/devices/${device.id}`);
+    await requestAction(page, "Release from isolation", device.name, "Cleaned; give the network back", "Release");
+    await expect(latest(page, "Unisolate").getByTestId("action-status")).toHaveText("Pending");
+    await expect(latest(page, "Unisolate").getByTestId("action-status")).toHaveText("Succeeded", { timeout: 15_000 });
+    await expect(page.getByTestId("isolation-state")).toHaveText("Not isolated");
+  });
+
+  test("double-clicking isolate creates one action in Defender", async ({ asRole }) => {
+    const emu = await emulator();
+    const page = await asRole("responder", "/devices");
+    const device = await windowsDevice(page, 1);
+    await page.goto(`/devices/${device.id}`);
+    const before = (await emu.stats())[ISOLATE_ROUTE] ?? 0;
+    await requestAction(page, "Isolate", device.name, "Double click on purpose", "Isolate", { double: true });
+    await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Succeeded", { timeout: 15_000 });
+    expect((await emu.stats())[ISOLATE_ROUTE] ?? 0).toBe(before + 1);
+    await expect(page.locator('li[data-action-type="Isolate"]')).toHaveCount(1);
+    await emu.api.dispose();
+  });
+
+  test("an Analyst sees no response controls and the API refuses the action", async ({ asRole }) => {
+    const page = await asRole("analyst", "/devices");
+    await expect(page.getByRole("checkbox", { name: /^Select/ })).toHaveCount(0);
+    const device = await windowsDevice(page, 2);
+    await page.goto(`/devices/${device.id}`);
+    await expect(page.getByRole("heading", { name: "Response" })).toBeVisible();
+    await expect(page.getByText("Your role can see response actions but not start them.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Isolate", exact: true })).toHaveCount(0);
+    const origin = new URL(page.url()).origin;
+    const res = await page.request.post(`/api/devices/${device.id}/actions`, {
+      data: { type: "Isolate", comment: "not allowed", idempotencyKey: "analyst-attempt-0000001" },
+      headers: { origin },
+    });
+    expect(res.status()).toBe(403);
+  });
+
+  test("with four-eyes on, isolation reaches Defender only after a second person approves", async ({ asRole, browser }) => {
+    test.setTimeout(90_000);
+    const emu = await emulator();
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await signInAs(admin, "admin", "/settings");
+    const toggle = admin.getByRole("checkbox", { name: "Require four-eyes approval for isolate and release" });
+    await toggle.check();
+    await admin.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "Four-eyes approval is on" })).toBeVisible();
+    try {
+      const page = await asRole("responder", "/devices");
+      const device = await windowsDevice(page, 3);
+      await page.goto(`/devices/${device.id}`);
+      const before = (await emu.stats())[ISOLATE_ROUTE] ?? 0;
+      await requestAction(page, "Isolate", device.name, "Needs a second pair of eyes", "Isolate");
+      await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("AwaitingApproval");
+      expect((await emu.stats())[ISOLATE_ROUTE] ?? 0).toBe(before);
+
+      const managerContext = await browser.newContext();
+      const manager = await managerContext.newPage();
+      await signInAs(manager, "manager", "/actions?tab=approvals");
+      const row = manager.locator(`tr[data-device-name="${device.name}"]`).first();
+      await row.getByRole("button", { name: "Approve" }).click();
+      const dialog = manager.getByRole("dialog", { name: new RegExp(`^Approve .+ ${device.name.replaceAll(".", "\\.")}\\?$`) });
+      await dialog.getByRole("textbox", { name: /Reason/ }).fill("Confirmed with the incident lead");
+      await dialog.getByRole("button", { name: "Approve and send" }).click();
+      await expect(manager.getByRole("status").filter({ hasText: `Approved: Isolate on ${device.name} sent to Defender` })).toBeVisible();
+      expect((await emu.stats())[ISOLATE_ROUTE] ?? 0).toBe(before + 1);
+      await managerContext.close();
+
+      await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Succeeded", { timeout: 20_000 });
+      await expect(latest(page, "Isolate")).toContainText("approved by manager@");
+    } finally {
+      const off = await admin.request.put("/api/settings/actions", { data: { fourEyes: false }, headers: { origin: new URL(admin.url()).origin } });
+      expect(off.status()).toBe(200);
+      await adminContext.close();
+      await emu.api.dispose();
+    }
+  });
+
+  test("a failed action is shown as failed and the device stays as it was", async ({ asRole }) => {
+    const emu = await emulator();
+    const page = await asRole("responder", "/devices");
+    const device = await windowsDevice(page, 4);
+    await page.goto(`/devices/${device.id}`);
+    await emu.faults({ actionOutcome: "Failed" });
+    try {
+      await requestAction(page, "Isolate", device.name, "This one will fail", "Isolate");
+      await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Failed", { timeout: 15_000 });
+    } finally {
+      await emu.faults({});
+    }
+    await page.reload();
+    await expect(page.getByTestId("isolation-state")).toHaveText("Not isolated");
+    await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Failed");
+    await emu.api.dispose();
+  });
+});

@@ -1,0 +1,222 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
+import { useDatabaseForTests } from "../db";
+import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
+import { resetRateLimits } from "../auth/rate-limit";
+import { createAppTokenProvider } from "../entra/app-token";
+import { createDefenderClient } from "../defender";
+import { tenantFor } from "../defender/testing";
+import { startTestTenant, type TestTenant } from "../sync/testing";
+import { POST as requestRoute } from "@/app/api/devices/[id]/actions/route";
+import { GET as actionRoute } from "@/app/api/actions/[id]/route";
+import { POST as cancelRoute } from "@/app/api/actions/[id]/cancel/route";
+import { POST as approveRoute } from "@/app/api/actions/[id]/approve/route";
+import { POST as rejectRoute } from "@/app/api/actions/[id]/reject/route";
+import { POST as bulkRoute } from "@/app/api/actions/bulk/route";
+import { GET as listRoute } from "@/app/api/actions/route";
+import { GET as exportRoute } from "@/app/api/actions/export/route";
+import { PUT as settingsRoute } from "@/app/api/settings/actions/route";
+import { ActionPacer, defenderActionWriter, useActionPacerForTests, useActionWriterForTests } from "./index";
+import type { ActionPage, ActionView, BulkScanResult } from "./schemas";
+
+// Response actions end to end against the simulated tenant (real client, real database): exactly once under
+// double clicks and racing responders, Defender's "already in progress", a failed action leaving the device as
+// it was, cancel, four-eyes approval, and a paced bulk scan.
+
+const kinds = await availableTestDatabases();
+
+describe.each(kinds)("response actions on %s", (kind) => {
+  let tenant: TestTenant;
+  let database: TestDatabase;
+  let responder: string;
+  let responder2: string;
+  let manager: string;
+  let admin: string;
+  const devices: { id: string; machineId: string; name: string }[] = [];
+
+  beforeAll(async () => {
+    tenant = await startTestTenant({ seed: `actions-${kind}`, devices: 12, alerts: 5, vulnsPerDevice: 1, actionDelaysMs: { toInProgress: 150, toFinal: 150 } });
+    const client = createDefenderClient({
+      baseUrl: tenant.emulator.defenderUrl,
+      xdrBaseUrl: tenant.emulator.defenderUrl,
+      tokens: createAppTokenProvider({ tenant: tenantFor(tenant.emulator), networkClient: tenant.transport.msalNetworkClient }),
+      fetch: tenant.transport.fetch,
+    });
+    useActionWriterForTests(defenderActionWriter(client));
+    database = await createTestDatabase(kind);
+    useDatabaseForTests(database);
+    [responder, responder2, manager, admin] = await Promise.all([
+      sessionCookieFor("Responder", "resp"),
+      sessionCookieFor("Responder", "resp2"),
+      sessionCookieFor("Manager", "mgr"),
+      sessionCookieFor("Admin", "adm"),
+    ]);
+    // The cache holds Windows machines as the sync would store them.
+    const machines = (await tenant.raw("/api/machines")).value.filter((m) => String(m.osPlatform).startsWith("Windows1"));
+    for (const m of machines.slice(0, 8)) {
+      const row = await database.prisma.device.create({ data: { mdeMachineId: String(m.id), name: String(m.computerDnsName), platform: "Windows", inMde: true, osPlatform: String(m.osPlatform) } });
+      devices.push({ id: row.id, machineId: row.mdeMachineId!, name: row.name });
+    }
+    expect(devices.length).toBeGreaterThanOrEqual(6);
+  });
+  afterAll(async () => {
+    useActionWriterForTests(undefined);
+    useActionPacerForTests(undefined);
+    await database?.close();
+    await tenant?.close();
+  });
+  beforeEach(async () => {
+    resetRateLimits();
+    await tenant.control("faults", {});
+    await tenant.control("stats/reset", {});
+  });
+
+  const post = (handler: typeof requestRoute, cookie: string, body: unknown, params: Record<string, string> = {}) =>
+    callRoute(handler, { method: "POST", params, headers: { cookie, origin: TEST_ORIGIN }, body });
+  const isolate = (cookie: string, device: string, key = randomUUID(), type = "Isolate") =>
+    post(requestRoute, cookie, { type, comment: "contain the host", idempotencyKey: key }, { id: device });
+  const stats = async () => ((await tenant.control("stats")) as { byRoute: Record<string, number> }).byRoute;
+  const follow = async (id: string): Promise<ActionView> => {
+    for (;;) {
+      const res = await callRoute(actionRoute, { params: { id }, headers: { cookie: responder } });
+      const { data } = (await res.json()) as { data: ActionView };
+      if (data.final) return data;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  const isolation = async (id: string) => (await database.prisma.device.findUniqueOrThrow({ where: { id } })).isolationState;
+
+  it("isolates, follows Pending to Succeeded, and only then marks the device isolated; release works the same way", async () => {
+    const res = await isolate(responder, devices[0].id);
+    expect(res.status).toBe(201);
+    const { data } = (await res.json()) as { data: ActionView };
+    expect(data).toMatchObject({ type: "Isolate", scope: "Full", status: "Pending", state: "Sent", requestedBy: "resp@contoso.example" });
+    expect(await isolation(devices[0].id)).toBe("NotIsolated");
+    expect((await stats())["POST /api/machines/{id}/isolate"]).toBe(1);
+    expect(await follow(data.id)).toMatchObject({ status: "Succeeded", final: true });
+    expect(await isolation(devices[0].id)).toBe("Isolated");
+    const audits = await database.prisma.auditEvent.findMany({ where: { targetId: devices[0].id }, orderBy: { id: "asc" } });
+    expect(audits.map((a) => `${a.action}:${a.result}`)).toEqual(["action.request:success", "action.send:success"]);
+    expect(audits[0].params).toMatchObject({ type: "Isolate", comment: "contain the host" });
+
+    const release = await isolate(responder, devices[0].id, randomUUID(), "Unisolate");
+    expect(release.status).toBe(201);
+    expect(await follow(((await release.json()) as { data: ActionView }).data.id)).toMatchObject({ status: "Succeeded" });
+    expect(await isolation(devices[0].id)).toBe("NotIsolated");
+  });
+
+  it("creates one Defender action for a double click (same key) and for two responders at once (different keys)", async () => {
+    const key = randomUUID();
+    const [a, b] = await Promise.all([isolate(responder, devices[1].id, key), isolate(responder, devices[1].id, key)]);
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    const [ja, jb] = (await Promise.all([a.json(), b.json()])) as { data: ActionView }[];
+    expect(ja.data.id).toBe(jb.data.id);
+
+    const [c, d] = await Promise.all([isolate(responder, devices[2].id), isolate(responder2, devices[2].id)]);
+    expect([c.status, d.status].sort()).toEqual([201, 409]);
+    const refused = (await (c.status === 409 ? c : d).json()) as { error: { message: string } };
+    expect(refused.error.message).toMatch(/Isolate is already (Pending|InProgress|sending) on this device \(requested by resp2?@contoso\.example/);
+    expect((await stats())["POST /api/machines/{id}/isolate"]).toBe(2);
+  });
+
+  it("maps Defender's 'already in progress' to a clear 409 naming the pending action", async () => {
+    // An isolation requested outside the console (e.g. in the portal): the cache does not know it yet.
+    const token = await createAppTokenProvider({ tenant: tenantFor(tenant.emulator), networkClient: tenant.transport.msalNetworkClient }).getToken("https://api.securitycenter.microsoft.com/.default");
+    const direct = await tenant.transport.fetch(`${tenant.emulator.defenderUrl}/api/machines/${devices[3].machineId}/isolate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ Comment: "from the portal", IsolationType: "Full" }),
+    });
+    expect(direct.status).toBe(201);
+    const res = await isolate(responder, devices[3].id);
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^Defender already has a Isolate (Pending|InProgress) on .+ Nothing new was sent/);
+    const failed = await database.prisma.actionRequest.findFirstOrThrow({ where: { deviceId: devices[3].id } });
+    expect(failed.state).toBe("SendFailed");
+    expect(await database.prisma.machineAction.count({ where: { machineId: devices[3].machineId } })).toBe(1);
+  });
+
+  it("shows a failed action as Failed and leaves the device as it was", async () => {
+    await tenant.control("faults", { actionOutcome: "Failed" });
+    const res = await isolate(responder, devices[4].id);
+    expect(res.status).toBe(201);
+    expect(await follow(((await res.json()) as { data: ActionView }).data.id)).toMatchObject({ status: "Failed" });
+    expect(await isolation(devices[4].id)).toBe("NotIsolated");
+    // The action center's history and its CSV show it with who, what and the final status.
+    const csv = await (await callRoute(exportRoute, { path: "/api/actions/export?tab=history&status=Failed", headers: { cookie: responder } })).text();
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toMatch(/^createdAt,type,scope,device,deviceId,status,requestedBy,comment,/);
+    expect(lines.slice(1)).toHaveLength(1);
+    expect(lines[1]).toContain(`,Isolate,Full,${devices[4].name},${devices[4].id},Failed,resp@contoso.example,contain the host,`);
+  });
+
+  it("cancels a pending action", async () => {
+    const res = await post(requestRoute, responder, { type: "CollectInvestigationPackage", comment: "forensics please", idempotencyKey: randomUUID() }, { id: devices[5].id });
+    const { data } = (await res.json()) as { data: ActionView };
+    const cancelled = await post(cancelRoute, responder, { comment: "wrong host" }, { id: data.id });
+    expect(cancelled.status).toBe(200);
+    expect(((await cancelled.json()) as { data: ActionView }).data).toMatchObject({ status: "Cancelled", final: true });
+    const again = await post(cancelRoute, responder, { comment: "again" }, { id: data.id });
+    expect(again.status).toBe(409);
+  });
+
+  it("four-eyes: isolate waits for a second person; the requester cannot approve; rejection is final", async () => {
+    expect((await callRoute(settingsRoute, { method: "PUT", headers: { cookie: admin, origin: TEST_ORIGIN }, body: { fourEyes: true } })).status).toBe(200);
+    try {
+      const res = await isolate(responder, devices[6].id);
+      expect(res.status).toBe(201);
+      const { data } = (await res.json()) as { data: ActionView };
+      expect(data.status).toBe("AwaitingApproval");
+      expect((await stats())["POST /api/machines/{id}/isolate"] ?? 0).toBe(0);
+      // A scan needs no approval even with four-eyes on.
+      const scan = await post(requestRoute, responder, { type: "RunAntiVirusScan", scope: "Quick", comment: "routine check", idempotencyKey: randomUUID() }, { id: devices[6].id });
+      expect(((await scan.json()) as { data: ActionView }).data.status).toBe("Pending");
+
+      const approvals = (await (await callRoute(listRoute, { path: "/api/actions?tab=approvals", headers: { cookie: manager } })).json()) as ActionPage;
+      expect(approvals.data.map((a) => a.id)).toContain(data.id);
+      // An Admin may approve, but not a request of their own.
+      const own = await post(requestRoute, admin, { type: "Unisolate", comment: "own request", idempotencyKey: randomUUID() }, { id: devices[5].id });
+      const ownId = ((await own.json()) as { data: ActionView }).data.id;
+      expect((await post(approveRoute, admin, {}, { id: ownId })).status).toBe(403);
+
+      const approved = await post(approveRoute, manager, { reason: "confirmed compromise" }, { id: data.id });
+      expect(approved.status).toBe(200);
+      expect(((await approved.json()) as { data: ActionView }).data).toMatchObject({ status: "Pending", approvedBy: "mgr@contoso.example" });
+      expect((await stats())["POST /api/machines/{id}/isolate"]).toBe(1);
+      expect((await post(approveRoute, manager, {}, { id: data.id })).status).toBe(409);
+
+      const rejected = await post(rejectRoute, manager, { reason: "not needed" }, { id: ownId });
+      expect(((await rejected.json()) as { data: ActionView }).data).toMatchObject({ status: "Rejected", decisionReason: "not needed", final: true });
+      expect((await stats())["POST /api/machines/{id}/unisolate"] ?? 0).toBe(0);
+      const trail = await database.prisma.auditEvent.findMany({ where: { action: { in: ["action.request_approval", "action.approve", "action.reject"] }, result: "success" }, orderBy: { id: "asc" } });
+      expect(trail.map((a) => `${a.action}:${a.actorName}`)).toEqual([
+        "action.request_approval:resp@contoso.example",
+        "action.request_approval:adm@contoso.example",
+        "action.approve:mgr@contoso.example",
+        "action.reject:mgr@contoso.example",
+      ]);
+    } finally {
+      await callRoute(settingsRoute, { method: "PUT", headers: { cookie: admin, origin: TEST_ORIGIN }, body: { fourEyes: false } });
+    }
+  });
+
+  it("bulk scan: one request per device, paced, per-device results in the action center", async () => {
+    let slept = 0;
+    useActionPacerForTests(new ActionPacer(3, 60_000, Date.now, async (ms) => void (slept += ms)));
+    const key = randomUUID();
+    const ids = [devices[0].id, devices[1].id, devices[2].id, devices[3].id, "no-such-device"];
+    const res = await post(bulkRoute, responder, { deviceIds: ids, scanType: "Quick", comment: "sweep after phishing", idempotencyKey: key });
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as BulkScanResult;
+    expect(result).toMatchObject({ queued: 4, refused: 1 });
+    expect(result.items.find((i) => i.deviceId === "no-such-device")?.result).toBe("not_found");
+    const batch = async () => ((await (await callRoute(listRoute, { path: `/api/actions?batch=${key}`, headers: { cookie: responder } })).json()) as ActionPage).data;
+    await expect.poll(async () => (await batch()).filter((a) => ["Pending", "InProgress", "Succeeded"].includes(a.status)).length, { timeout: 10_000 }).toBe(4);
+    expect((await stats())["POST /api/machines/{id}/runAntiVirusScan"]).toBe(4);
+    expect(slept).toBeGreaterThan(0); // the fourth waited for a slot
+    const again = (await (await post(bulkRoute, responder, { deviceIds: ids, scanType: "Quick", comment: "sweep after phishing", idempotencyKey: key })).json()) as BulkScanResult;
+    expect(again.items.filter((i) => i.message === "already requested by this batch")).toHaveLength(4);
+    expect((await stats())["POST /api/machines/{id}/runAntiVirusScan"]).toBe(4);
+  });
+});

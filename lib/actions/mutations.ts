@@ -1,0 +1,327 @@
+import type { AuditContext } from "../auth/actor";
+import { recordAudit } from "../audit";
+import { db, Prisma } from "../db";
+import { isAlreadyInProgress, ProviderError, type ResponseAction, type ResponseActionBody } from "../defender";
+import { AppError, BadRequest, Conflict, Forbidden, NotFound, UpstreamError } from "../http/errors";
+import { deriveResponseStates } from "../sync/derive";
+import { actionPacer } from "./pacer";
+import { getAction } from "./queries";
+import { getActionSettings } from "./settings";
+import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, FINAL_STATUSES, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
+import { actionWriter, type MachineAction } from "./writer";
+
+// Response actions, exactly once. Two transactions around the Defender call (style.md §3): the request is
+// recorded and audited first, under a per-device lock that refuses a second contending action; then Defender is
+// called once (never retried after a 5xx or timeout); then its answer is stored and audited. A double click or
+// a retried request carries the same idempotency key and gets the first request back; a second tab or responder
+// meets the pending check; whatever slips past both meets Defender's own "already in progress".
+
+const PATH: Record<ActionType, ResponseAction> = {
+  Isolate: "isolate",
+  Unisolate: "unisolate",
+  RunAntiVirusScan: "runAntiVirusScan",
+  RestrictCodeExecution: "restrictCodeExecution",
+  UnrestrictCodeExecution: "unrestrictCodeExecution",
+  CollectInvestigationPackage: "collectInvestigationPackage",
+};
+
+/** A single action may wait this long for a free slot under Defender's per-minute limit. */
+const SINGLE_MAX_WAIT_MS = 10_000;
+/** Polling asks Defender at most this often per action, however many tabs are watching it. */
+const REFRESH_MIN_MS = 1_500;
+
+type Tx = Prisma.TransactionClient;
+type RequestRow = Prisma.ActionRequestGetPayload<object>;
+
+const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+
+/** Stores Defender's view of an action (write-through) and re-derives the device's state when it succeeded. */
+export async function storeMachineAction(tx: Tx, a: MachineAction): Promise<void> {
+  const data = {
+    type: a.type,
+    scope: a.scope ?? null,
+    status: a.status,
+    machineId: a.machineId,
+    computerDnsName: a.computerDnsName ?? null,
+    requestor: a.requestor ?? null,
+    requestorComment: a.requestorComment ?? null,
+    requestSource: a.requestSource ?? null,
+    externalId: a.externalID ?? null,
+    cancellationRequestor: a.cancellationRequestor ?? null,
+    cancellationComment: a.cancellationComment ?? null,
+    cancellationDateTimeUtc: a.cancellationDateTimeUtc ? new Date(a.cancellationDateTimeUtc) : null,
+    creationDateTimeUtc: new Date(a.creationDateTimeUtc),
+    lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ? new Date(a.lastUpdateDateTimeUtc) : null,
+    syncedAt: new Date(),
+  };
+  await tx.machineAction.upsert({ where: { id: a.id }, create: { id: a.id, ...data }, update: data });
+  if (a.status === "Succeeded") await deriveResponseStates(tx, a.machineId);
+}
+
+/** Serialises requests for one device across connections (and instances sharing the database). */
+async function lockDevice(tx: Tx, deviceId: string): Promise<void> {
+  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))::text AS locked`, `device-action:${deviceId}`);
+}
+
+/** A contending action already on its way for this device: the console's own, or one Defender reported. */
+async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type: ActionType): Promise<string | null> {
+  const types = ACTION_CONFLICTS[type];
+  const mine = await tx.actionRequest.findFirst({
+    where: {
+      deviceId,
+      type: { in: types },
+      OR: [{ state: { in: ["AwaitingApproval", "Queued", "Sending"] } }, { state: "Sent", machineAction: { status: { in: ["Pending", "InProgress"] } } }],
+    },
+    orderBy: { createdAt: "desc" },
+    include: { machineAction: true },
+  });
+  if (mine) {
+    const status = mine.state === "Sent" ? (mine.machineAction?.status ?? "Pending") : mine.state === "AwaitingApproval" ? "awaiting approval" : mine.state.toLowerCase();
+    return `${ACTION_LABELS[mine.type as ActionType] ?? mine.type} is already ${status} on this device (requested by ${mine.requestedByName} at ${when(mine.createdAt)}). Nothing new was sent; follow or cancel that one.`;
+  }
+  const theirs = await tx.machineAction.findFirst({ where: { machineId, type: { in: types }, status: { in: ["Pending", "InProgress"] } }, orderBy: { creationDateTimeUtc: "desc" } });
+  if (theirs) {
+    return `Defender already has a ${theirs.type} ${theirs.status} on this device (requested by ${theirs.requestor ?? "someone"} at ${when(theirs.creationDateTimeUtc)}). Nothing new was sent.`;
+  }
+  return null;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError ? err.code === "P2002" : /unique constraint|duplicate key/i.test(String((err as Error)?.message));
+}
+
+async function viewOf(id: string): Promise<ActionView> {
+  const view = await getAction(id);
+  if (!view) throw new NotFound(`Action ${id} is not known.`);
+  return view;
+}
+
+/** The same key must mean the same action: a key reused for something else is refused, not silently replayed. */
+function assertSameRequest(existing: RequestRow, deviceId: string, input: ActionRequestInput): void {
+  if (existing.deviceId !== deviceId || existing.type !== input.type) {
+    throw new Conflict("This idempotency key was already used for a different action. Open the dialog again to make a new request.");
+  }
+}
+
+export interface RequestedAction {
+  action: ActionView;
+  /** True when this call replayed an earlier request with the same idempotency key (nothing new happened). */
+  replayed: boolean;
+}
+
+/** POST /api/devices/[id]/actions: one response action on one device. */
+export async function requestAction(ctx: AuditContext, deviceId: string, input: ActionRequestInput, opts: { queued?: boolean } = {}): Promise<RequestedAction> {
+  const device = await db().device.findUnique({ where: { id: deviceId }, select: { id: true, name: true, mdeMachineId: true, inMde: true } });
+  if (!device) throw new NotFound(`Device ${deviceId} is not in the console's cache.`);
+  if (!device.mdeMachineId || !device.inMde) {
+    throw new AppError(422, "not_in_defender", `${device.name} is not onboarded to Defender for Endpoint, so Defender cannot act on it.`);
+  }
+  const before = await db().actionRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (before) {
+    assertSameRequest(before, deviceId, input);
+    return { action: await viewOf(before.id), replayed: true };
+  }
+  const scope = "scope" in input ? input.scope : null;
+  const needsApproval = APPROVAL_TYPES.includes(input.type) && (await getActionSettings()).fourEyes;
+  const machineId = device.mdeMachineId;
+  let created: RequestRow;
+  try {
+    const outcome = await db().$transaction(async (tx) => {
+      await lockDevice(tx, deviceId);
+      const again = await tx.actionRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+      if (again) return { replay: again };
+      const conflict = await pendingConflict(tx, deviceId, machineId, input.type);
+      if (conflict) throw new Conflict(conflict);
+      const row = await tx.actionRequest.create({
+        data: {
+          idempotencyKey: input.idempotencyKey,
+          deviceId,
+          type: input.type,
+          scope,
+          comment: input.comment,
+          state: needsApproval ? "AwaitingApproval" : opts.queued ? "Queued" : "Sending",
+          requestedById: ctx.actor.id,
+          requestedByName: ctx.actor.name,
+        },
+      });
+      await recordAudit(
+        tx,
+        ctx,
+        { action: needsApproval ? "action.request_approval" : "action.request", targetType: "device", targetId: deviceId, params: { type: input.type, scope, comment: input.comment, actionRequestId: row.id } },
+        "success",
+      );
+      return { created: row };
+    });
+    if ("replay" in outcome && outcome.replay) {
+      assertSameRequest(outcome.replay, deviceId, input);
+      return { action: await viewOf(outcome.replay.id), replayed: true };
+    }
+    created = (outcome as { created: RequestRow }).created;
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    // Two identical requests raced past the first look: the other one won; answer with it.
+    const winner = await db().actionRequest.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    assertSameRequest(winner, deviceId, input);
+    return { action: await viewOf(winner.id), replayed: true };
+  }
+  if (needsApproval || opts.queued) return { action: await viewOf(created.id), replayed: false };
+  await sendToDefender(ctx, created, { maxWaitMs: SINGLE_MAX_WAIT_MS });
+  return { action: await viewOf(created.id), replayed: false };
+}
+
+function defenderBody(req: RequestRow, approvedBy?: string | null): ResponseActionBody {
+  // Defender records the app as requestor; the comment names the person (and the approver) for its portal.
+  const by = approvedBy ? `${req.requestedByName}, approved by ${approvedBy}` : req.requestedByName;
+  const body: ResponseActionBody = { Comment: `${req.comment} [${by} via SOC console]`.slice(0, 1000) };
+  if (req.type === "Isolate") body.IsolationType = (req.scope as "Full" | "Selective" | null) ?? "Full";
+  if (req.type === "RunAntiVirusScan") body.ScanType = (req.scope as "Quick" | "Full" | null) ?? "Quick";
+  return body;
+}
+
+function defenderFailure(err: unknown, deviceName: string, label: string): Error {
+  if (!(err instanceof ProviderError)) return err instanceof Error ? err : new Error(String(err));
+  const said = err.message ? ` Defender said: ${err.message}` : "";
+  if (err.status === 0) {
+    return new UpstreamError(`Defender did not answer the ${label} request for ${deviceName} (${err.code}). It may have been created; it is not resent automatically — check the action center before trying again.`);
+  }
+  if (err.status === 429 || (err.status === 503 && err.retryAfterMs !== null)) {
+    const seconds = Math.max(1, Math.ceil((err.retryAfterMs ?? 60_000) / 1000));
+    return new UpstreamError(`Defender is throttling response actions; try again in ${seconds} s.${said} Nothing was sent.`, err.status, seconds);
+  }
+  if (err.status === 401 || err.status === 403) return new UpstreamError(`The console's app registration may not run ${label} in Defender.${said}`, err.status);
+  if (err.status === 404) return new NotFound(`Defender does not know ${deviceName} any more.${said}`);
+  if (err.status >= 400 && err.status < 500) return new AppError(422, "defender_refused", `Defender refused the ${label} on ${deviceName}.${said}`);
+  return new UpstreamError(`Defender failed (${err.status}) on the ${label} request for ${deviceName}.${said} It is not resent automatically.`, err.status);
+}
+
+/** Sends a recorded request (state Sending) to Defender once, then stores and audits the answer. */
+export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: { maxWaitMs?: number; approvedBy?: string | null } = {}): Promise<void> {
+  const device = await db().device.findUniqueOrThrow({ where: { id: req.deviceId }, select: { name: true, mdeMachineId: true } });
+  const label = (ACTION_LABELS[req.type as ActionType] ?? req.type).toLowerCase();
+  const audit = (result: "success" | "failure", params: Record<string, unknown>) => ({
+    action: "action.send",
+    targetType: "device",
+    targetId: req.deviceId,
+    params: { type: req.type, scope: req.scope, actionRequestId: req.id, result, ...params },
+  });
+  let sent: MachineAction;
+  try {
+    await actionPacer().take(opts.maxWaitMs);
+    sent = await actionWriter().request(device.mdeMachineId!, PATH[req.type as ActionType], defenderBody(req, opts.approvedBy));
+  } catch (err) {
+    let failure = defenderFailure(err, device.name, label);
+    let pending: MachineAction[] = [];
+    if (isAlreadyInProgress(err)) {
+      pending = await actionWriter()
+        .pending(device.mdeMachineId!)
+        .catch(() => []);
+      const other = pending.find((p) => ACTION_CONFLICTS[req.type as ActionType]?.includes(p.type as ActionType)) ?? pending[0];
+      failure = new Conflict(
+        other
+          ? `Defender already has a ${other.type} ${other.status} on ${device.name} (requested by ${other.requestor ?? "someone"} at ${when(new Date(other.creationDateTimeUtc))}). Nothing new was sent; follow or cancel that one.`
+          : `Defender says an action is already in progress on ${device.name}. Nothing new was sent.`,
+        other ? { machineActionId: other.id } : undefined,
+      );
+    }
+    await db().$transaction(async (tx) => {
+      for (const p of pending) await storeMachineAction(tx, p);
+      await tx.actionRequest.update({ where: { id: req.id }, data: { state: "SendFailed", error: failure.message.slice(0, 2000) } });
+      await recordAudit(tx, ctx, audit("failure", {}), "failure", failure.message);
+    });
+    throw failure;
+  }
+  await db().$transaction(async (tx) => {
+    await storeMachineAction(tx, sent);
+    await tx.actionRequest.update({ where: { id: req.id }, data: { state: "Sent", machineActionId: sent.id, error: null } });
+    await recordAudit(tx, ctx, audit("success", { machineActionId: sent.id, status: sent.status }), "success");
+  });
+}
+
+/**
+ * Follows an action: asks Defender for its status (at most every REFRESH_MIN_MS), stores it, and re-derives the
+ * device's isolation/restriction when it succeeded. A failed poll keeps the cached status (polling goes on).
+ */
+export async function refreshAction(id: string): Promise<ActionView> {
+  const view = await viewOf(id);
+  if (!view.machineActionId || FINAL_STATUSES.includes(view.status as (typeof FINAL_STATUSES)[number])) return view;
+  const cached = await db().machineAction.findUnique({ where: { id: view.machineActionId }, select: { syncedAt: true } });
+  if (cached && Date.now() - cached.syncedAt.getTime() < REFRESH_MIN_MS) return view;
+  try {
+    const latest = await actionWriter().get(view.machineActionId);
+    await db().$transaction((tx) => storeMachineAction(tx, latest));
+  } catch {
+    return view;
+  }
+  return viewOf(id);
+}
+
+/** Cancels an action: withdraws one awaiting approval, or asks Defender to cancel one not final yet. */
+export async function cancelAction(ctx: AuditContext, id: string, comment: string): Promise<ActionView> {
+  const view = await viewOf(id);
+  if (view.status === "AwaitingApproval" && view.requestId) {
+    await db().$transaction(async (tx) => {
+      const changed = await tx.actionRequest.updateMany({
+        where: { id: view.requestId!, state: "AwaitingApproval" },
+        data: { state: "Withdrawn", decidedAt: new Date(), decisionReason: comment, approvedById: ctx.actor.id, approvedByName: ctx.actor.name },
+      });
+      if (changed.count === 0) throw new Conflict("This request was decided meanwhile; reload to see how.");
+      await recordAudit(tx, ctx, { action: "action.withdraw", targetType: "device", targetId: view.deviceId ?? undefined, params: { actionRequestId: view.requestId, comment } }, "success");
+    });
+    return viewOf(id);
+  }
+  if (!view.machineActionId || !["Pending", "InProgress"].includes(view.status)) {
+    throw new Conflict(`This action is ${view.status}; only a Pending or InProgress action can be cancelled.`);
+  }
+  let cancelled: MachineAction;
+  try {
+    cancelled = await actionWriter().cancel(view.machineActionId, `${comment} [${ctx.actor.name} via SOC console]`);
+  } catch (err) {
+    if (err instanceof ProviderError && err.status === 400) {
+      // Most often: it reached a final state in the meantime. Store what Defender says now.
+      const latest = await actionWriter().get(view.machineActionId).catch(() => null);
+      if (latest) await db().$transaction((tx) => storeMachineAction(tx, latest));
+      throw new Conflict(`Defender would not cancel it${latest ? ` (it is ${latest.status} now)` : ""}. Defender said: ${err.message}`);
+    }
+    throw defenderFailure(err, view.deviceName ?? "the device", "cancellation");
+  }
+  await db().$transaction(async (tx) => {
+    await storeMachineAction(tx, cancelled);
+    await recordAudit(tx, ctx, { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: cancelled.id, type: view.type, comment } }, "success");
+  });
+  return viewOf(id);
+}
+
+/** Four-eyes: a second person with actions:approve sends the request to Defender. The requester never can. */
+export async function approveAction(ctx: AuditContext, id: string, reason: string | undefined): Promise<ActionView> {
+  const req = await db().actionRequest.findUnique({ where: { id } });
+  if (!req) throw new NotFound(`Approval request ${id} is not known.`);
+  if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; a second person must approve it.");
+  if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be approved.`);
+  const approved = await db().$transaction(async (tx) => {
+    const changed = await tx.actionRequest.updateMany({
+      where: { id, state: "AwaitingApproval" },
+      data: { state: "Sending", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason ?? null },
+    });
+    if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
+    await recordAudit(tx, ctx, { action: "action.approve", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null } }, "success");
+    return tx.actionRequest.findUniqueOrThrow({ where: { id } });
+  });
+  await sendToDefender(ctx, approved, { maxWaitMs: SINGLE_MAX_WAIT_MS, approvedBy: ctx.actor.name });
+  return viewOf(id);
+}
+
+export async function rejectAction(ctx: AuditContext, id: string, reason: string): Promise<ActionView> {
+  const req = await db().actionRequest.findUnique({ where: { id } });
+  if (!req) throw new NotFound(`Approval request ${id} is not known.`);
+  if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be rejected.`);
+  if (!reason.trim()) throw new BadRequest("Say why the request is rejected.", [{ path: "reason", message: "required" }]);
+  await db().$transaction(async (tx) => {
+    const changed = await tx.actionRequest.updateMany({
+      where: { id, state: "AwaitingApproval" },
+      data: { state: "Rejected", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason },
+    });
+    if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
+    await recordAudit(tx, ctx, { action: "action.reject", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason } }, "success");
+  });
+  return viewOf(id);
+}

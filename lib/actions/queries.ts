@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { db } from "../db";
+import { decodeCursor, encodeCursor } from "../http/cursor";
+import { toCsv } from "../http/csv";
+import { isFinalStatus, type ActionFilter, type ActionPage, type ActionView } from "./schemas";
+
+// The action center's read side: the console's requests (with Defender's status once sent) and the actions
+// Defender holds that the console did not send (portal, automation), in one list, newest first.
+
+const ROWS = `
+  SELECT r."id", 'console' AS "source", r."id" AS "requestId", r."machineActionId", r."deviceId", COALESCE(d."name", m."computerDnsName") AS "deviceName",
+    r."type", r."scope", r."comment", CASE WHEN r."state" = 'Sent' THEN COALESCE(m."status", 'Pending') ELSE r."state" END AS "status", r."state",
+    r."requestedByName" AS "requestedBy", r."requestedById", r."createdAt", COALESCE(m."lastUpdateDateTimeUtc", r."updatedAt") AS "updatedAt",
+    r."approvedByName" AS "approvedBy", r."decidedAt", r."decisionReason", r."error", m."cancellationRequestor" AS "cancelledBy", r."idempotencyKey"
+  FROM "ActionRequest" r LEFT JOIN "MachineAction" m ON m."id" = r."machineActionId" LEFT JOIN "Device" d ON d."id" = r."deviceId"
+  UNION ALL
+  SELECT m."id", 'defender', NULL, m."id", d."id", COALESCE(d."name", m."computerDnsName"), m."type", m."scope", m."requestorComment", m."status", NULL,
+    m."requestor", NULL, m."creationDateTimeUtc", COALESCE(m."lastUpdateDateTimeUtc", m."creationDateTimeUtc"), NULL, NULL, NULL, NULL, m."cancellationRequestor", NULL
+  FROM "MachineAction" m LEFT JOIN "Device" d ON d."mdeMachineId" = m."machineId"
+  WHERE NOT EXISTS (SELECT 1 FROM "ActionRequest" r WHERE r."machineActionId" = m."id")`;
+
+interface RawAction extends Omit<ActionView, "createdAt" | "updatedAt" | "decidedAt" | "final"> {
+  createdAt: Date;
+  updatedAt: Date | null;
+  decidedAt: Date | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+function toView(r: RawAction): ActionView {
+  return {
+    id: r.id,
+    source: r.source,
+    requestId: r.requestId,
+    machineActionId: r.machineActionId,
+    deviceId: r.deviceId,
+    deviceName: r.deviceName,
+    type: r.type,
+    scope: r.scope,
+    comment: r.comment,
+    status: r.status,
+    state: r.state,
+    requestedBy: r.requestedBy,
+    requestedById: r.requestedById,
+    createdAt: iso(r.createdAt)!,
+    updatedAt: iso(r.updatedAt),
+    approvedBy: r.approvedBy,
+    decidedAt: iso(r.decidedAt),
+    decisionReason: r.decisionReason,
+    error: r.error,
+    cancelledBy: r.cancelledBy,
+    final: isFinalStatus(r.status),
+  };
+}
+
+class Params {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+const IN_FLIGHT = `(a."status" IN ('Queued', 'Sending', 'Pending', 'InProgress'))`;
+
+function filterSql(p: Params, f: ActionFilter): string {
+  const where: string[] = [];
+  if (f.tab === "approvals") where.push(`a."status" = 'AwaitingApproval'`);
+  if (f.tab === "inflight") where.push(IN_FLIGHT);
+  if (f.tab === "history") where.push(`NOT ${IN_FLIGHT} AND a."status" <> 'AwaitingApproval'`);
+  if (f.type.length) where.push(`a."type" = ANY(${p.add(f.type)}::text[])`);
+  if (f.status.length) where.push(`a."status" = ANY(${p.add(f.status)}::text[])`);
+  if (f.device) where.push(`a."deviceId" = ${p.add(f.device)}`);
+  if (f.batch) where.push(`a."idempotencyKey" LIKE ${p.add(`${f.batch}:%`)}`);
+  if (f.q) {
+    const like = p.add(`%${f.q.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_")}%`);
+    where.push(`(a."requestedBy" ILIKE ${like} OR a."approvedBy" ILIKE ${like} OR a."deviceName" ILIKE ${like})`);
+  }
+  return where.length ? where.join(" AND ") : "TRUE";
+}
+
+const Cursor = z.object({ at: z.string().max(40), id: z.string().max(100) });
+
+export async function listActions(filter: ActionFilter, page: { cursor?: string; limit: number }): Promise<ActionPage> {
+  const p = new Params();
+  const where = [filterSql(p, filter)];
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor, Cursor);
+    where.push(`(a."createdAt", a."id") < (${p.add(after.at)}::timestamp, ${p.add(after.id)})`);
+  }
+  const rows = await db().$queryRawUnsafe<RawAction[]>(
+    `SELECT * FROM (${ROWS}) a WHERE ${where.join(" AND ")} ORDER BY a."createdAt" DESC, a."id" DESC LIMIT ${p.add(page.limit + 1)}`,
+    ...p.values,
+  );
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  const last = shown[shown.length - 1];
+  return { data: shown.map(toView), nextCursor: more && last ? encodeCursor({ at: new Date(last.createdAt).toISOString(), id: last.id }) : null };
+}
+
+/** One action by the console request's id or Defender's action id; null when neither is known. */
+export async function getAction(id: string): Promise<ActionView | null> {
+  const rows = await db().$queryRawUnsafe<RawAction[]>(`SELECT * FROM (${ROWS}) a WHERE a."id" = $1 OR a."machineActionId" = $1 LIMIT 1`, id);
+  return rows[0] ? toView(rows[0]) : null;
+}
+
+export const ACTION_CSV_HEADER = ["createdAt", "type", "scope", "device", "deviceId", "status", "requestedBy", "comment", "approvedBy", "decidedAt", "decisionReason", "cancelledBy", "updatedAt", "error", "source", "requestId", "machineActionId"];
+
+/** The filtered action list as CSV chunks (header first). */
+export async function* actionsCsv(filter: ActionFilter): AsyncGenerator<string> {
+  yield toCsv([ACTION_CSV_HEADER]);
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listActions(filter, { cursor, limit: 1000 });
+    yield toCsv(
+      page.data.map((a) => [a.createdAt, a.type, a.scope, a.deviceName, a.deviceId, a.status, a.requestedBy, a.comment, a.approvedBy, a.decidedAt, a.decisionReason, a.cancelledBy, a.updatedAt, a.error, a.source, a.requestId, a.machineActionId]),
+    );
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
+  }
+}

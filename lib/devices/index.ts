@@ -1,0 +1,5 @@
+// The device domain's server-side door (style.md §1). Client code imports "@/lib/devices/schemas" instead.
+
+export { listDevices, devicesCsv, deviceCacheState, listDeviceFilterOptions, DEVICE_CSV_HEADER, type DeviceListOptions } from "./queries";
+export { getDeviceDetail } from "./detail";
+export { refreshLogonUsers, useLogonUserReaderForTests, type LogonUserReader } from "./logon-users";

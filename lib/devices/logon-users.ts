@@ -1,0 +1,67 @@
+import { createDefenderClient, logonUsers, type DefenderClient, type LogonUser } from "../defender";
+import { db } from "../db";
+import { logger } from "../log";
+
+// Logged-on users are a per-device Defender call (GET /api/machines/{id}/logonusers, mde-api.md §2.4), too many
+// calls for the bulk sync at 50,000 devices. The device page refreshes them into the cache when it is opened —
+// at most every REFRESH_MS per device, with a short timeout — and shows the cached rows when Defender is slow
+// or refuses (the console's app may lack User.Read.All).
+
+const REFRESH_MS = 10 * 60_000;
+const TIMEOUT_MS = 2_500;
+
+export interface LogonUserReader {
+  list(machineId: string): Promise<LogonUser[]>;
+}
+
+const slot = globalThis as unknown as { __socLogonUserReader?: LogonUserReader; __socLogonUsersFetched?: Map<string, number> };
+
+function reader(): LogonUserReader {
+  if (!slot.__socLogonUserReader) {
+    let client: DefenderClient | null = null;
+    slot.__socLogonUserReader = { list: (machineId) => logonUsers((client ??= createDefenderClient()), machineId) };
+  }
+  return slot.__socLogonUserReader;
+}
+
+/** Integration tests point the refresh at their own emulator. */
+export function useLogonUserReaderForTests(r: LogonUserReader | undefined): void {
+  slot.__socLogonUserReader = r;
+  slot.__socLogonUsersFetched = new Map();
+}
+
+/** Refreshes the cached logon users of one device; never throws (the page falls back to what is cached). */
+export async function refreshLogonUsers(deviceId: string, machineId: string): Promise<void> {
+  const fetched = (slot.__socLogonUsersFetched ??= new Map());
+  const last = fetched.get(deviceId);
+  if (last !== undefined && Date.now() - last < REFRESH_MS) return;
+  fetched.set(deviceId, Date.now());
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const users = await Promise.race([
+      reader().list(machineId),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+      }),
+    ]);
+    const rows = new Map(users.map((u) => [`${u.accountDomain ?? ""}\\${u.accountName}`, u]));
+    await db().$transaction(async (tx) => {
+      await tx.deviceLogonUser.deleteMany({ where: { deviceId } });
+      await tx.deviceLogonUser.createMany({
+        data: [...rows.values()].map((u) => ({
+          deviceId,
+          accountName: u.accountName,
+          accountDomain: u.accountDomain ?? "",
+          firstSeen: u.firstSeen ? new Date(u.firstSeen) : null,
+          lastSeen: u.lastSeen ? new Date(u.lastSeen) : null,
+          logonTypes: u.logonTypes ?? null,
+          isDomainAdmin: u.isDomainAdmin ?? false,
+        })),
+      });
+    });
+  } catch (error) {
+    logger.warn("logon users not refreshed", { deviceId, error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    clearTimeout(timer);
+  }
+}

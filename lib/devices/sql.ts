@@ -1,0 +1,104 @@
+import { INACTIVE_AFTER_DAYS, PLATFORMS_OF_TAB, type DeviceFilter, type DeviceSortColumn } from "./schemas";
+
+// The inventory's WHERE and ORDER BY as parameterised SQL (raw for the same reason as the alert queue: sorts on
+// ranks and COALESCEd columns, keyset paging on them). Every value is a bind parameter; only fixed fragments are
+// concatenated. Each sort key has an (expr, id) index in migration device_inventory_sort_indexes — change an
+// expression here only together with a migration re-creating it.
+
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+type SortType = "int" | "bigint" | "text" | "timestamp";
+
+export const DEVICE_SORT_KEYS: Record<DeviceSortColumn, { expr: string; type: SortType }> = {
+  name: { expr: `d."name"`, type: "text" },
+  platform: { expr: `d."platform"`, type: "text" },
+  risk: { expr: `(CASE d."riskScore" WHEN 'High' THEN 4 WHEN 'Medium' THEN 3 WHEN 'Low' THEN 2 WHEN 'Informational' THEN 1 ELSE 0 END)`, type: "int" },
+  exposure: { expr: `(CASE d."exposureLevel" WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END)`, type: "int" },
+  health: { expr: `COALESCE(d."healthStatus", '')`, type: "text" },
+  onboarding: { expr: `COALESCE(d."onboardingStatus", '')`, type: "text" },
+  lastSeen: { expr: `COALESCE(d."lastSeen", '-infinity'::timestamp)`, type: "timestamp" },
+  group: { expr: `COALESCE(d."rbacGroupName", '')`, type: "text" },
+  compliance: { expr: `COALESCE(d."complianceState", '')`, type: "text" },
+  user: { expr: `COALESCE(d."primaryUserUpn", '')`, type: "text" },
+  openAlerts: { expr: `d."openAlerts"`, type: "int" },
+  // Most critical first: critical count dominates, then high, medium, low (each below a million per device).
+  vulnerabilities: { expr: `(d."vulnCritical"::bigint * 1000000000000 + d."vulnHigh"::bigint * 100000000 + d."vulnMedium"::bigint * 10000 + d."vulnLow"::bigint)`, type: "bigint" },
+  isolation: { expr: `d."isolationState"`, type: "text" },
+  lastIntuneSync: { expr: `COALESCE(d."lastIntuneSync", '-infinity'::timestamp)`, type: "timestamp" },
+};
+
+/** `%`, `_` and `\` typed by a person are literal characters, not patterns. */
+function escapeLike(text: string): string {
+  return text.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_");
+}
+
+const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${column} = ANY(${p.add(values)}::text[])`;
+
+/**
+ * Defender spells onboarding status both "Onboarded" and "onboarded" (mde-api.md §12 #7): match both spellings
+ * of each value (rather than lower(), so the column's index still serves the filter).
+ */
+const ONBOARDED = `d."onboardingStatus" IN ('Onboarded', 'onboarded')`;
+const bothSpellings = (values: readonly string[]) => [...new Set(values.flatMap((v) => [v, v.toLowerCase()]))];
+
+/** "10.4", "10.42.", "10.42.7.1": the start of an IPv4 address. */
+const IP_START = /^\d{1,3}(\.\d{0,3}){1,3}$/;
+
+/**
+ * The search box. An IP address (or its start) is a prefix match on the device's last (internal) IP, which a
+ * text_pattern_ops index serves. Anything else is a case-insensitive substring of the device name or the primary
+ * user's UPN or name: no index serves that without pg_trgm (which PGlite lacks), so it scans — one lower() + LIKE
+ * per column, cheaper than ILIKE (npm run bench:devices holds the numbers).
+ */
+export function searchSql(p: SqlParams, q: string): string {
+  if (IP_START.test(q)) {
+    const prefix = p.add(`${q}%`);
+    return `d."lastIpAddress" LIKE ${prefix}`;
+  }
+  const contains = p.add(`%${escapeLike(q.toLowerCase())}%`);
+  return `(lower(d."name") LIKE ${contains} OR lower(d."primaryUserUpn") LIKE ${contains} OR lower(d."primaryUserName") LIKE ${contains})`;
+}
+
+/** WHERE conditions for a filter, joined with AND ("TRUE" for none). `now` anchors "inactive". */
+export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): string {
+  const where: string[] = [];
+  if (filter.platform !== "all") where.push(anyOf(p, `d."platform"`, PLATFORMS_OF_TAB[filter.platform]));
+  for (const flag of filter.flag) {
+    if (flag === "highRisk") where.push(`d."riskScore" = 'High'`);
+    if (flag === "nonCompliant") where.push(`d."complianceState" = 'noncompliant'`);
+    if (flag === "isolated") where.push(`d."isolationState" = 'Isolated'`);
+    if (flag === "notOnboarded") where.push(`(NOT d."inMde" OR d."onboardingStatus" IS NULL OR NOT ${ONBOARDED})`);
+    if (flag === "inactive") {
+      const silentSince = p.add(new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000).toISOString());
+      where.push(`(d."inMde" AND (COALESCE(d."healthStatus", '') <> 'Active' OR d."lastSeen" IS NULL OR d."lastSeen" < ${silentSince}::timestamp))`);
+    }
+  }
+  if (filter.risk.length) where.push(anyOf(p, `d."riskScore"`, filter.risk));
+  if (filter.exposure.length) where.push(anyOf(p, `d."exposureLevel"`, filter.exposure));
+  if (filter.health.length) where.push(anyOf(p, `d."healthStatus"`, filter.health));
+  if (filter.onboarding.length) where.push(anyOf(p, `d."onboardingStatus"`, bothSpellings(filter.onboarding)));
+  if (filter.compliance.length) where.push(anyOf(p, `d."complianceState"`, filter.compliance));
+  if (filter.isolation.length) where.push(anyOf(p, `d."isolationState"`, filter.isolation));
+  if (filter.group.length) where.push(anyOf(p, `d."rbacGroupName"`, filter.group));
+  if (filter.tag.length) where.push(`d."machineTags" && ${p.add(filter.tag)}::text[]`);
+  if (filter.q) where.push(searchSql(p, filter.q));
+  return where.length ? where.join(" AND ") : "TRUE";
+}
+
+/** Keyset condition for the page after (value, id); see lib/alerts/sql.ts keysetSql for why the id follows dir. */
+export function deviceKeysetSql(p: SqlParams, sort: DeviceSortColumn, dir: "asc" | "desc", after: { v: string; id: string }): string {
+  const { expr, type } = DEVICE_SORT_KEYS[sort];
+  const value = `${p.add(after.v)}::${type === "int" ? "integer" : type}`;
+  return `(${expr}, d."id") ${dir === "desc" ? "<" : ">"} (${value}, ${p.add(after.id)})`;
+}
+
+export function deviceOrderSql(sort: DeviceSortColumn, dir: "asc" | "desc"): string {
+  const d = dir.toUpperCase();
+  return `${DEVICE_SORT_KEYS[sort].expr} ${d}, d."id" ${d}`;
+}
