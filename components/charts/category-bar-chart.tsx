@@ -35,7 +35,7 @@ export function CategoryBarChart({
           {horizontal ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} />}
           {horizontal ? <YAxis {...categoryAxis} width={130} tickFormatter={(v: string) => (v.length > 20 ? `${v.slice(0, 19)}…` : v)} /> : <YAxis {...valueAxis} width={36} />}
           <Tooltip {...TOOLTIP_STYLE} cursor={{ fill: "var(--chart-grid)", opacity: 0.3 }} />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value: string) => <span className="text-slate-700 dark:text-slate-200">{value}</span>} /> : null}
           {series.map((s) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId={series.length > 1 ? "1" : undefined} fill={s.color} isAnimationActive={false}>
               {colorOf && series.length === 1 ? data.map((d) => <Cell key={String(d[categoryKey])} fill={colorOf(String(d[categoryKey]))} />) : null}

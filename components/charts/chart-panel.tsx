@@ -77,7 +77,7 @@ export function ChartPanel<T>({
           {empty}
         </p>
       ) : showTable ? (
-        <div className="max-h-96 overflow-auto">
+        <div className={tableOnly ? "overflow-auto" : "max-h-96 overflow-auto"}>
           <DataTable caption={title} columns={columns} rows={rows} rowKey={rowKey} empty={empty} />
         </div>
       ) : (

@@ -4,7 +4,7 @@ export const SERIES_COLORS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F
 
 /** Severities step in lightness as well as hue, so they stay ordered in greyscale and in print. */
 export const SEVERITY_COLORS: Record<string, string> = {
-  Critical: "#7A0019",
+  Critical: "#A50026",
   High: "#D55E00",
   Medium: "#E69F00",
   Low: "#56B4E9",

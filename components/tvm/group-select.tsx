@@ -16,6 +16,7 @@ export function GroupSelect({ groups, value, base, search }: { groups: string[];
       <span className="font-medium">Device group</span>
       <select
         className={inputBase}
+        aria-label="Device group"
         value={value}
         aria-busy={pending}
         onChange={(e) => {

@@ -24,3 +24,9 @@ export const viewKeys = {
   all: ["views"] as const,
   list: (page: string) => [...viewKeys.all, page] as const,
 };
+
+export const tvmKeys = {
+  all: ["tvm"] as const,
+  vulnerabilities: (search: string) => [...tvmKeys.all, "vulnerabilities", search] as const,
+  remediation: () => [...tvmKeys.all, "remediation"] as const,
+};

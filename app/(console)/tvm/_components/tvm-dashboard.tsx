@@ -216,7 +216,7 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
           rowKey={(r) => r.softwareId}
           csvName={csv("top-software")}
           empty={data.counts ? "No vulnerable software in this group." : "Nothing synced yet."}
-          chart={<CategoryBarChart data={data.topSoftware.map((s) => ({ name: `${s.vendor} ${s.name}`, vulnerabilities: s.vulnerabilities }))} categoryKey="name" horizontal series={[{ key: "vulnerabilities", label: "Vulnerabilities", color: SERIES_COLORS[0] }]} label="Software with the most vulnerabilities" />}
+          chart={<CategoryBarChart data={data.topSoftware.map((s) => ({ name: s.name.replaceAll("_", " "), vulnerabilities: s.vulnerabilities }))} categoryKey="name" horizontal series={[{ key: "vulnerabilities", label: "Vulnerabilities", color: SERIES_COLORS[0] }]} label="Software with the most vulnerabilities" />}
         />
         <ChartPanel
           title="Top vulnerable devices"
