@@ -117,7 +117,7 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
         Exposure report for {scope}, last {data.range} days, printed {new Date(now).toISOString().slice(0, 10)}.
       </p>
 
-      <div className="print-grid grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <div className="print-grid print-kpis grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <KpiTile
           label="Exposure score"
           testId="kpi-exposure"
