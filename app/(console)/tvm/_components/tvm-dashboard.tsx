@@ -176,7 +176,7 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
         )}
         <ChartPanel
           title={`Vulnerabilities by severity, last ${data.range} days`}
-          description={`Distinct CVEs open on ${scope}, as each day's sync saw them.`}
+          description={`Distinct CVEs open on ${scope}, as each day's sync saw them.${data.severityTrend.length === 1 ? " One day recorded so far: the trend grows with each day's sync." : ""}`}
           rows={data.severityTrend}
           columns={severityColumns}
           rowKey={(r) => r.day}
