@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../db";
+import { refreshTvmAggregates } from "../tvm/refresh";
 import type { SyncEntity } from "./types";
 
 // Figures derived from the cache after a sync, in SQL, so pages read them with an index instead of aggregating
@@ -52,4 +53,9 @@ export async function deriveAfter(db: PrismaClient, changed: ReadonlySet<SyncEnt
   if (changed.has("alerts") || changed.has("incidents")) await db.$executeRawUnsafe(INCIDENT_COUNTS);
   if (changed.has("deviceVulnerabilities") || changed.has("machines") || changed.has("intuneDevices")) await db.$executeRawUnsafe(VULNERABILITY_COUNTS);
   if (changed.has("machineActions") || changed.has("machines")) await deriveResponseStates(db);
+  // After the per-device counts above (the snapshot counts exposed devices from them). Only when TVM data moved:
+  // the TVM entities refresh every few hours, and machine group moves show up at the next refresh.
+  if (TVM_ENTITIES.some((e) => changed.has(e))) await refreshTvmAggregates(db);
 }
+
+const TVM_ENTITIES: SyncEntity[] = ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations"];

@@ -39,3 +39,9 @@ export const actionKeys = {
   list: (search: string) => [...actionKeys.lists(), search] as const,
   detail: (id: string) => [...actionKeys.all, "detail", id] as const,
 };
+
+export const tvmKeys = {
+  all: ["tvm"] as const,
+  vulnerabilities: (search: string) => [...tvmKeys.all, "vulnerabilities", search] as const,
+  remediation: () => [...tvmKeys.all, "remediation"] as const,
+};

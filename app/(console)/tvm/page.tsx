@@ -1,8 +1,44 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/page";
+import { getTvmDashboard } from "@/lib/tvm";
+import { DashboardQuery } from "@/lib/tvm/schemas";
+import { TvmDashboardView } from "./_components/tvm-dashboard";
 
-export const metadata: Metadata = { title: "Vulnerabilities" };
+export const metadata: Metadata = { title: "Vulnerability management" };
 
-export default function Page() {
-  return <ComingSoon href="/tvm" issue={8} />;
+type Search = Record<string, string | string[] | undefined>;
+
+// /tvm — the exposure dashboard for one device group or the tenant, over 7/30/90/365 days (the URL is the view).
+export default async function TvmPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireUser("console:read");
+  const parsed = DashboardQuery.safeParse(await searchParams);
+  const query = parsed.success ? parsed.data : DashboardQuery.parse({});
+  const now = new Date();
+  const data = await getTvmDashboard(query, now);
+  return (
+    <>
+      <PageHeader
+        title="Vulnerability management"
+        description="Exposure and Secure Score trends kept by the console (Defender only reports today's value), with what to patch next."
+        actions={
+          <nav aria-label="Vulnerability management" className="no-print flex gap-3 text-sm">
+            <Link className="text-blue-700 underline dark:text-blue-300" href="/tvm/vulnerabilities">
+              Vulnerabilities
+            </Link>
+            <Link className="text-blue-700 underline dark:text-blue-300" href="/tvm/recommendations">
+              Recommendations and remediation
+            </Link>
+          </nav>
+        }
+      />
+      {!parsed.success ? (
+        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
+          Some parameters in the address were not understood and were ignored.
+        </p>
+      ) : null}
+      <TvmDashboardView data={data} now={now.getTime()} />
+    </>
+  );
 }

@@ -1,0 +1,142 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch, ApiError } from "@/app/(console)/_query/api";
+import { ChartPanel } from "@/components/charts/chart-panel";
+import type { Column } from "@/components/charts/data-table";
+import { SERIES_COLORS } from "@/components/charts/palette";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
+import { RemediationTable } from "@/components/tvm/remediation-table";
+import type { BurndownPoint, RemediationRequestInput, RemediationRequestRow } from "@/lib/tvm/schemas";
+
+const burndownColumns: Column<BurndownPoint>[] = [
+  { key: "day", label: "Day", value: (p) => p.day },
+  { key: "exposed", label: "Devices still exposed", value: (p) => p.exposed, numeric: true },
+  { key: "ideal", label: "On track", value: (p) => p.ideal, numeric: true },
+];
+
+/** The recommendation's remediation requests with burndowns, and (for tvm:report) the form that creates one. */
+export function RemediationPanel({
+  recommendationId,
+  requests,
+  canCreate,
+  groups,
+  group,
+  tenantWideOnly,
+  today,
+}: {
+  recommendationId: string;
+  requests: RemediationRequestRow[];
+  canCreate: boolean;
+  groups: string[];
+  group: string;
+  tenantWideOnly: boolean;
+  today: string;
+}) {
+  const router = useRouter();
+  const [toast, setToast] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: (body: RemediationRequestInput) => apiFetch<RemediationRequestRow>("/api/tvm/remediation-requests", { method: "POST", json: body }),
+    onSuccess: (row, _vars) => {
+      setToast(`Remediation request created for ${row.owner}, due ${row.dueOn}: ${row.exposedNow} device(s) to fix.`);
+      router.refresh();
+    },
+  });
+  const fieldError = (path: string) => (create.error instanceof ApiError ? create.error.issues?.find((i) => i.path === path)?.message : undefined);
+
+  return (
+    <section aria-labelledby="remediation-heading" className="space-y-3">
+      <h2 id="remediation-heading" className="text-base font-semibold">
+        Remediation requests
+      </h2>
+      {toast ? (
+        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+          {toast}
+        </p>
+      ) : null}
+      {canCreate ? (
+        <details className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+          <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">New remediation request</summary>
+          <form
+            className="mt-3 grid gap-3 sm:grid-cols-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const f = new FormData(e.currentTarget);
+              create.mutate({
+                recommendationId,
+                owner: String(f.get("owner") ?? ""),
+                dueOn: String(f.get("dueOn") ?? ""),
+                note: String(f.get("note") ?? ""),
+                scope: tenantWideOnly ? "" : String(f.get("scope") ?? ""),
+              });
+            }}
+          >
+            <label className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">Owner</span>
+              <input name="owner" required maxLength={200} className={inputBase} aria-invalid={Boolean(fieldError("owner"))} />
+              {fieldError("owner") ? <span className="text-xs text-red-700 dark:text-red-300">{fieldError("owner")}</span> : null}
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">Due date</span>
+              <input name="dueOn" type="date" required min={today} className={inputBase} aria-invalid={Boolean(fieldError("dueOn"))} />
+              {fieldError("dueOn") ? <span className="text-xs text-red-700 dark:text-red-300">{fieldError("dueOn")}</span> : null}
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">Device group</span>
+              <select name="scope" defaultValue={group} disabled={tenantWideOnly} className={inputBase}>
+                <option value="">All device groups</option>
+                {groups.map((g) => (
+                  <option key={g}>{g}</option>
+                ))}
+              </select>
+              {tenantWideOnly ? <span className="text-xs text-slate-500">Configuration recommendations are tracked tenant-wide.</span> : null}
+            </label>
+            <label className="flex flex-col gap-1 text-sm sm:col-span-2">
+              <span className="font-medium">Note</span>
+              <textarea name="note" maxLength={2000} rows={2} className={`${inputBase} h-auto py-1`} />
+            </label>
+            <div className="flex items-center gap-3 sm:col-span-2">
+              <button type="submit" className={buttonPrimary} disabled={create.isPending}>
+                {create.isPending ? "Creating…" : "Create request"}
+              </button>
+              {create.isError ? (
+                <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+                  {create.error.message}
+                </p>
+              ) : null}
+            </div>
+          </form>
+        </details>
+      ) : null}
+      <RemediationTable rows={requests} showRecommendation={false} empty={canCreate ? "No request yet: create one above." : "No remediation request for this recommendation."} />
+      <div className="grid gap-3 lg:grid-cols-2">
+        {requests.map((r) => (
+          <ChartPanel
+            key={r.id}
+            testId="burndown"
+            title={`Burndown: ${r.owner}, due ${r.dueOn}${r.overdue ? " (overdue)" : ""}`}
+            description={`${r.scope || "All device groups"}: devices still exposed at each sync against a straight line to zero on the due date.`}
+            rows={r.burndown}
+            columns={burndownColumns}
+            rowKey={(p) => p.day}
+            csvName={`remediation-${r.id.slice(0, 8)}-burndown`}
+            empty="No progress sampled yet."
+            chart={
+              <TimeSeriesChart
+                data={r.burndown.map((p) => ({ ...p }))}
+                series={[
+                  { key: "exposed", label: "Still exposed", color: SERIES_COLORS[1] },
+                  { key: "ideal", label: "On track", color: SERIES_COLORS[0] },
+                ]}
+                label={`Burndown of the request owned by ${r.owner}`}
+              />
+            }
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { ExposedDeviceTable } from "@/components/tvm/exposed-device-table";
+import { Flag } from "@/components/tvm/severity-badge";
+import { requireUser } from "@/lib/auth/page";
+import { getRecommendation, listDeviceGroups, listRemediationRequests } from "@/lib/tvm";
+import { RemediationPanel } from "./_components/remediation-panel";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).id) };
+}
+
+// /tvm/recommendations/[id] — one recommendation, its exposed devices and its remediation requests.
+export default async function RecommendationPage({ params, searchParams }: Props) {
+  const actor = await requireUser("console:read");
+  const id = decodeURIComponent((await params).id).slice(0, 300);
+  const rawGroup = (await searchParams).group;
+  const group = (Array.isArray(rawGroup) ? rawGroup[0] : rawGroup)?.slice(0, 200) ?? "";
+  const now = new Date();
+  const [rec, requests, groups] = await Promise.all([getRecommendation(id, group), listRemediationRequests({ recommendationId: id }, now), listDeviceGroups()]);
+  if (!rec) notFound();
+  const facts: [string, string][] = [
+    ["Remediation", rec.remediationType ?? "—"],
+    ["Product", [rec.vendor, rec.productName].filter(Boolean).join(" ") || "—"],
+    ["Recommended version", rec.recommendedVersion ?? "—"],
+    ["Severity score", rec.severityScore.toFixed(1)],
+    ["Exposure score impact", String(rec.exposureImpact)],
+    ["Secure score impact", String(rec.configScoreImpact)],
+    ["Weaknesses", String(rec.weaknesses)],
+    ["Exposed devices", `${rec.exposedDevices} of ${rec.totalDevices}${rec.exposedInScope ? "" : " (tenant-wide)"}`],
+  ];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/tvm/recommendations${group ? `?group=${encodeURIComponent(group)}` : ""}`} className="text-blue-700 underline dark:text-blue-300">
+          ← Recommendations
+        </Link>
+      </p>
+      <PageHeader title={rec.name} description={rec.category ?? undefined} actions={rec.publicExploit ? <Flag>Exploit available</Flag> : undefined} />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <section aria-labelledby="rec-facts" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="rec-facts" className="mb-2 text-sm font-semibold">
+            Details
+          </h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
+            {facts.map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-slate-600 dark:text-slate-400">{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <div className="lg:col-span-2">
+          <RemediationPanel
+            recommendationId={rec.id}
+            requests={requests}
+            canCreate={actor.permissions.has("tvm:report")}
+            groups={groups}
+            group={group}
+            tenantWideOnly={rec.softwareId === null}
+            today={now.toISOString().slice(0, 10)}
+          />
+        </div>
+      </div>
+      <section aria-labelledby="rec-devices" className="mt-6">
+        <h2 id="rec-devices" className="mb-2 text-base font-semibold">
+          Exposed devices{group ? ` in ${group}` : ""}
+        </h2>
+        {rec.softwareId ? (
+          <ExposedDeviceTable devices={rec.devices} caption={`Devices exposed through ${rec.name}`} empty="No device is exposed any more." />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Defender reports configuration recommendations as a tenant-wide count; the device list is in the Defender portal.</p>
+        )}
+        {rec.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the first {rec.devices.length} devices.</p> : null}
+      </section>
+    </>
+  );
+}

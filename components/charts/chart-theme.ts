@@ -1,0 +1,13 @@
+// Axis, grid and tooltip styling shared by every chart; colours come from CSS variables so dark mode follows.
+export const AXIS_TICK = { fill: "currentColor", fontSize: 11 } as const;
+export const GRID_STROKE = "var(--chart-grid)";
+export const TOOLTIP_STYLE = {
+  contentStyle: { background: "var(--chart-tooltip-bg)", border: "1px solid var(--chart-grid)", borderRadius: 6, color: "var(--chart-tooltip-fg)", fontSize: 12 },
+  labelStyle: { color: "var(--chart-tooltip-fg)", fontWeight: 600 },
+  itemStyle: { color: "var(--chart-tooltip-fg)" },
+} as const;
+
+/** "2026-11-26" → "26 Nov", the axis label of a daily point. */
+export function shortDay(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE, shortDay } from "./chart-theme";
+
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
+
+/** Daily points ({ day, ...series }) as lines, or as stacked areas when the series add up to a whole. */
+export function TimeSeriesChart({
+  data,
+  series,
+  stacked = false,
+  domain,
+  label,
+}: {
+  data: Record<string, string | number | null>[];
+  series: Series[];
+  stacked?: boolean;
+  domain?: [number, number];
+  label: string;
+}) {
+  const common = (
+    <>
+      <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="day" tickFormatter={shortDay} tick={AXIS_TICK} minTickGap={24} stroke={GRID_STROKE} />
+      <YAxis domain={domain ?? [0, "auto"]} tick={AXIS_TICK} width={36} stroke={GRID_STROKE} allowDecimals={false} />
+      <Tooltip {...TOOLTIP_STYLE} labelFormatter={(d) => shortDay(String(d))} />
+      {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value: string) => <span className="text-slate-700 dark:text-slate-200">{value}</span>} /> : null}
+    </>
+  );
+  return (
+    <figure role="img" aria-label={label} className="h-full w-full">
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 224 }}>
+        {stacked ? (
+          <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+            {common}
+            {series.map((s) => (
+              <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stackId="1" stroke={s.color} fill={s.color} fillOpacity={0.75} isAnimationActive={false} />
+            ))}
+          </AreaChart>
+        ) : (
+          <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+            {common}
+            {series.map((s) => (
+              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={data.length <= 14} isAnimationActive={false} connectNulls />
+            ))}
+          </LineChart>
+        )}
+      </ResponsiveContainer>
+    </figure>
+  );
+}

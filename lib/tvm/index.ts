@@ -1,0 +1,7 @@
+// The vulnerability-management domain's server-side door (style.md §1). Client code imports "@/lib/tvm/schemas".
+
+export { getTvmDashboard, listDeviceGroups } from "./dashboard";
+export { listVulnerabilities, getVulnerability } from "./vulnerabilities";
+export { listRecommendations, getRecommendation, softwareIdOf } from "./recommendations";
+export { createRemediationRequest, listRemediationRequests } from "./remediation";
+export { refreshTvmAggregates } from "./refresh";

@@ -1,0 +1,95 @@
+import { db } from "../db";
+import { round1 } from "./series";
+import { exposedDevices } from "./vulnerabilities";
+import type { RecommendationDetail, RecommendationRow, RecommendationView } from "./schemas";
+
+// Security recommendations as Defender ranks them. Software-update recommendations (va-_-vendor-_-product) get their
+// exposed devices per group from SoftwareExposure; configuration recommendations only have Defender's tenant-wide
+// count (the API offers no per-device list for them here).
+
+const SOFTWARE_PREFIX = "va-_-";
+
+/** The Software.id a recommendation remediates, or null for a configuration recommendation. */
+export function softwareIdOf(recommendationId: string): string | null {
+  return recommendationId.startsWith(SOFTWARE_PREFIX) ? recommendationId.slice(SOFTWARE_PREFIX.length) : null;
+}
+
+const SORTS: Record<RecommendationView["sort"], string> = {
+  exposure: `r."exposureImpact" DESC`,
+  secure: `r."configScoreImpact" DESC`,
+  severity: `r."severityScore" DESC`,
+  exposed: `"exposedDevices" DESC`,
+};
+
+interface RawRow {
+  id: string;
+  recommendationName: string;
+  productName: string | null;
+  vendor: string | null;
+  recommendationCategory: string | null;
+  remediationType: string | null;
+  severityScore: number;
+  exposureImpact: number;
+  configScoreImpact: number;
+  publicExploit: boolean;
+  weaknesses: number;
+  exposedMachinesCount: number;
+  totalMachineCount: number;
+  recommendedVersion: string | null;
+  scoped: number | null;
+  exposedDevices: number;
+}
+
+const SELECT = `SELECT r.*, se."exposedDevices" AS scoped,
+    CASE WHEN left(r."id", 5) = 'va-_-' AND se."exposedDevices" IS NOT NULL THEN se."exposedDevices"
+         WHEN left(r."id", 5) = 'va-_-' AND $1 <> '' THEN 0 ELSE r."exposedMachinesCount" END AS "exposedDevices"
+  FROM "Recommendation" r
+  LEFT JOIN "SoftwareExposure" se ON se."scope" = $1 AND left(r."id", 5) = 'va-_-' AND se."softwareId" = substr(r."id", 6)`;
+
+function toRow(r: RawRow, group: string): RecommendationRow {
+  const software = softwareIdOf(r.id) !== null;
+  return {
+    id: r.id,
+    name: r.recommendationName,
+    productName: r.productName,
+    vendor: r.vendor,
+    category: r.recommendationCategory,
+    remediationType: r.remediationType,
+    severityScore: r.severityScore,
+    exposureImpact: round1(r.exposureImpact),
+    configScoreImpact: round1(r.configScoreImpact),
+    publicExploit: r.publicExploit,
+    weaknesses: r.weaknesses,
+    exposedDevices: r.exposedDevices,
+    exposedInScope: group === "" || software,
+    totalDevices: r.totalMachineCount,
+  };
+}
+
+export const RECOMMENDATION_LIST_LIMIT = 500;
+
+/** Active recommendations (Defender lists a few hundred per tenant, so one bounded page, no cursor). */
+export async function listRecommendations(view: RecommendationView): Promise<{ data: RecommendationRow[]; truncated: boolean }> {
+  const params: unknown[] = [view.group];
+  const p = (value: unknown) => (params.push(value), `$${params.length}`);
+  const where = [`r."status" = 'Active'`];
+  // A group view lists what that group's devices need: software with exposure there, and configuration items.
+  if (view.group) where.push(`(left(r."id", 5) <> 'va-_-' OR se."exposedDevices" > 0)`);
+  if (view.q) where.push(`(r."recommendationName" ILIKE ${p(`%${view.q}%`)} OR r."productName" ILIKE ${p(`%${view.q}%`)})`);
+  if (view.type) where.push(`r."remediationType" = ${p(view.type)}`);
+  const rows = await db().$queryRawUnsafe<RawRow[]>(
+    `${SELECT} WHERE ${where.join(" AND ")} ORDER BY ${SORTS[view.sort]}, r."id" LIMIT ${p(RECOMMENDATION_LIST_LIMIT + 1)}`,
+    ...params,
+  );
+  return { data: rows.slice(0, RECOMMENDATION_LIST_LIMIT).map((r) => toRow(r, view.group)), truncated: rows.length > RECOMMENDATION_LIST_LIMIT };
+}
+
+export async function getRecommendation(id: string, group = ""): Promise<RecommendationDetail | null> {
+  const [row] = await db().$queryRawUnsafe<RawRow[]>(`${SELECT} WHERE r."id" = $2`, group, id);
+  if (!row) return null;
+  const softwareId = softwareIdOf(id);
+  const devices = softwareId
+    ? await exposedDevices(`v."productVendor" = $1 AND v."productName" = $2`, softwareId.split("-_-", 2), group)
+    : { devices: [], truncated: false };
+  return { ...toRow(row, group), recommendedVersion: row.recommendedVersion, softwareId, ...devices };
+}
