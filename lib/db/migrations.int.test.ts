@@ -107,6 +107,39 @@ const FIXTURES: Record<string, Fixture> = {
     create: (db) => db.scoreSnapshot.create({ data: { kind: "exposure", scope: "", day: new Date("2026-01-02"), score: 33.5, time: t0 } }),
     read: (db) => db.scoreSnapshot.findFirstOrThrow({ where: { kind: "exposure" } }),
   },
+  CveExposure: {
+    create: (db) => db.cveExposure.create({ data: { scope: "", cveId: "CVE-2019-0608", exposedDevices: 3 } }),
+    read: (db) => db.cveExposure.findUniqueOrThrow({ where: { scope_cveId: { scope: "", cveId: "CVE-2019-0608" } } }),
+  },
+  SoftwareExposure: {
+    create: (db) => db.softwareExposure.create({ data: { scope: "Finance", softwareId: "microsoft-_-edge", vendor: "microsoft", name: "edge", vulnerabilities: 4, critical: 1, exposedDevices: 2 } }),
+    read: (db) => db.softwareExposure.findUniqueOrThrow({ where: { scope_softwareId: { scope: "Finance", softwareId: "microsoft-_-edge" } } }),
+  },
+  VulnerabilityCountSnapshot: {
+    create: (db) =>
+      db.vulnerabilityCountSnapshot.create({ data: { day: new Date("2026-01-02"), scope: "", critical: 1, high: 2, medium: 3, low: 4, exposedDevices: 5, zeroDay: 0, exploitable: 1, time: t0 } }),
+    read: (db) => db.vulnerabilityCountSnapshot.findFirstOrThrow({ where: { scope: "" } }),
+  },
+  RemediationRequest: {
+    create: (db) =>
+      db.remediationRequest.create({
+        data: {
+          id: "00000000-0000-4000-8000-0000000000a1",
+          recommendationId: "va-_-microsoft-_-windows_10",
+          recommendationName: "Update Windows 10",
+          owner: "it-ops@contoso.example",
+          dueOn: new Date("2026-02-01"),
+          baselineExposed: 12,
+          createdById: "oid-1",
+          createdByName: "Ana",
+        },
+      }),
+    read: (db) => db.remediationRequest.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-0000000000a1" } }),
+  },
+  RemediationProgress: {
+    create: (db) => db.remediationProgress.create({ data: { requestId: "00000000-0000-4000-8000-0000000000a1", day: new Date("2026-01-03"), exposedDevices: 9, time: t0 } }),
+    read: (db) => db.remediationProgress.findFirstOrThrow({ where: { requestId: "00000000-0000-4000-8000-0000000000a1" } }),
+  },
   SyncState: {
     create: (db) => db.syncState.create({ data: { entity: "alerts", watermark: t0, lastSummary: { fetched: 1 } } }),
     read: (db) => db.syncState.findUniqueOrThrow({ where: { entity: "alerts" } }),
