@@ -191,3 +191,50 @@ test.describe("response actions", () => {
     await emu.api.dispose();
   });
 });
+
+test.describe("bulk scan and keyboard", () => {
+  test("scans two selected devices: one confirmation, per-device results, two scans in Defender, audited", async ({ asRole, browser }) => {
+    test.setTimeout(60_000);
+    const emu = await emulator();
+    const page = await asRole("responder", "/devices?platform=windows&onboarding=Onboarded&sort=name");
+    const before = (await emu.stats())["POST /api/machines/{id}/runAntiVirusScan"] ?? 0;
+    const picked = [rows(page).nth(5), rows(page).nth(6)];
+    const names: string[] = [];
+    for (const row of picked) {
+      names.push((await row.getAttribute("data-device-name"))!);
+      await row.getByRole("checkbox").check();
+    }
+    await expect(page.getByText("2 selected")).toBeVisible();
+    await page.getByRole("button", { name: "Scan selected devices" }).click();
+    const dialog = page.getByRole("dialog", { name: /^Run an antivirus scan on 2 devices/ });
+    await dialog.getByRole("radio", { name: "Quick scan" }).check();
+    await dialog.getByRole("textbox", { name: /Comment/ }).fill("Sweep after the phishing wave");
+    await dialog.getByRole("button", { name: "Scan 2 devices" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Antivirus scan queued for 2 devices" })).toBeVisible();
+    const results = page.getByRole("list", { name: "Per-device results" });
+    for (const name of names) await expect(results.getByRole("listitem").filter({ hasText: name }).getByTestId("action-status")).toHaveText("Succeeded", { timeout: 20_000 });
+    expect((await emu.stats())["POST /api/machines/{id}/runAntiVirusScan"] ?? 0).toBe(before + 2);
+    await emu.api.dispose();
+
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await signInAs(admin, "admin", "/audit?action=action.bulk_scan");
+    await expect(admin.getByRole("table", { name: /Audit events/ })).toContainText("responder@contoso.example");
+    await adminContext.close();
+  });
+
+  test("the response dialog works from the keyboard: Enter opens, Esc closes, focus returns", async ({ asRole }) => {
+    const page = await asRole("responder", "/devices");
+    const device = await windowsDevice(page, 7);
+    await page.goto(`/devices/${device.id}`);
+    const scan = page.getByRole("button", { name: "Antivirus scan", exact: true });
+    await scan.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: `Run an antivirus scan on ${device.name}?` });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("radio", { name: "Quick scan" })).toBeChecked();
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(scan).toBeFocused();
+  });
+});

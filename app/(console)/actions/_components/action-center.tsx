@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "../../_query/api";
+import { fetchActionsFollowing } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
 import { ActionTable } from "@/components/actions/action-table";
 import { MultiSelect } from "@/components/alerts/multi-select";
@@ -17,8 +18,6 @@ import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilter
 
 const TAB_LABELS: Record<(typeof ACTION_TABS)[number], string> = { all: "All", approvals: "Pending approvals", inflight: "In flight", history: "History" };
 const POLL_MS = 3_000;
-/** At most this many unfinished rows are refreshed per poll (Defender's machine-action limit is per minute). */
-const REFRESH_MAX = 10;
 
 type Decision = { kind: "approve" | "reject" | "cancel"; action: ActionView };
 
@@ -38,14 +37,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
   const queryClient = useQueryClient();
   const list = useInfiniteQuery({
     queryKey: actionKeys.list(search),
-    queryFn: async ({ pageParam }) => {
-      const page = await apiFetch<ActionPage>(`/api/actions?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`);
-      const open = page.data.filter((a) => !a.final && a.machineActionId).slice(0, REFRESH_MAX);
-      if (open.length === 0) return page;
-      const fresh = await Promise.all(open.map((a) => apiFetch<{ data: ActionView }>(`/api/actions/${encodeURIComponent(a.id)}`).then((r) => r.data)));
-      const byId = new Map(fresh.map((a) => [a.id, a]));
-      return { ...page, data: page.data.map((a) => byId.get(a.id) ?? a) };
-    },
+    queryFn: ({ pageParam }) => fetchActionsFollowing(`/api/actions?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [initialPage], pageParams: [null] },

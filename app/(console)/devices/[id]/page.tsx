@@ -30,6 +30,8 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
   const device = await getDeviceDetail(decodeURIComponent(id));
   if (!device) notFound();
   const canRespond = actor.permissions.has("actions:respond");
+  // Relative times in the response panel count from the moment the page was read (render stays pure).
+  const renderedAt = new Date().getTime();
   const [actions, settings] = await Promise.all([listActions({ tab: "all", type: [], status: [], device: device.id }, { limit: 10 }), getActionSettings()]);
   return (
     <>
@@ -230,6 +232,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
             canRespond={canRespond}
             fourEyes={settings.fourEyes}
             initialActions={actions}
+            renderedAt={renderedAt}
           />
         </aside>
       </div>

@@ -4,12 +4,13 @@ import Link from "next/link";
 import { useState } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "../../_query/api";
+import { fetchActionsFollowing } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
 import { newIdempotencyKey } from "../../_query/idempotency";
 import { ActionDialog } from "@/components/devices/action-dialog";
 import { ActionStatusBadge } from "@/components/devices/badges";
 import { buttonSecondary } from "@/components/ui/button-styles";
-import { BULK_SCAN_MAX, type ActionPage, type BulkScanResult } from "@/lib/actions/schemas";
+import { BULK_SCAN_MAX, type BulkScanResult } from "@/lib/actions/schemas";
 import type { DeviceRow } from "@/lib/devices/schemas";
 
 // A scan on the selected devices: one confirmation, then per-device results — refused at once (not onboarded,
@@ -29,7 +30,7 @@ export function BulkScan({ devices, onDone }: { devices: DeviceRow[]; onDone: ()
   const search = result ? `batch=${encodeURIComponent(result.batch)}` : "";
   const live = useQuery({
     queryKey: actionKeys.list(search),
-    queryFn: () => apiFetch<ActionPage>(`/api/actions?${search}&limit=200`),
+    queryFn: () => fetchActionsFollowing(`/api/actions?${search}&limit=200`),
     enabled: result !== null && result.queued > 0,
     refetchInterval: (q) => (q.state.data?.data.some((a) => !a.final) || (q.state.data?.data.length ?? 0) < (result?.queued ?? 0) ? 3_000 : false),
   });

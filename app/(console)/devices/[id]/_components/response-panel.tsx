@@ -16,6 +16,8 @@ export interface ResponsePanelProps {
   canRespond: boolean;
   fourEyes: boolean;
   initialActions: ActionPage;
+  /** The server's clock at render: relative times start from it, so server and browser render the same text. */
+  renderedAt: number;
 }
 
 const SPECS: Record<ActionType, ActionDialogSpec> = {
@@ -50,12 +52,12 @@ function inputFor(type: ActionType, option: string | null, comment: string, idem
   return { type, comment, idempotencyKey };
 }
 
-export function ResponsePanel({ device, canRespond, fourEyes, initialActions }: ResponsePanelProps) {
+export function ResponsePanel({ device, canRespond, fourEyes, initialActions, renderedAt }: ResponsePanelProps) {
   const { actions, request, cancel } = useDeviceActions(device.id, initialActions);
   const [open, setOpen] = useState<{ type: ActionType; key: string } | null>(null);
   const [cancelling, setCancelling] = useState<ActionView | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(renderedAt);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);

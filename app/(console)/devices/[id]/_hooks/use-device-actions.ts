@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { ApiError, apiFetch } from "../../../_query/api";
+import { fetchActionsFollowing } from "../../../_query/follow-actions";
 import { actionKeys, deviceKeys } from "../../../_query/keys";
 import type { ActionPage, ActionRequestInput, ActionView } from "@/lib/actions/schemas";
 
@@ -20,14 +21,7 @@ export function useDeviceActions(deviceId: string, initial: ActionPage) {
   const search = `device=${encodeURIComponent(deviceId)}`;
   const query = useQuery({
     queryKey: actionKeys.list(search),
-    queryFn: async () => {
-      const page = await apiFetch<ActionPage>(`/api/actions?${search}&limit=10`);
-      const open = page.data.filter((a) => !a.final && a.machineActionId);
-      if (open.length === 0) return page;
-      const fresh = await Promise.all(open.map((a) => apiFetch<{ data: ActionView }>(`/api/actions/${encodeURIComponent(a.id)}`).then((r) => r.data)));
-      const byId = new Map(fresh.map((a) => [a.id, a]));
-      return { ...page, data: page.data.map((a) => byId.get(a.id) ?? a) };
-    },
+    queryFn: () => fetchActionsFollowing(`/api/actions?${search}&limit=10`),
     initialData: initial,
     refetchInterval: (q) => {
       const data = q.state.data?.data ?? [];
