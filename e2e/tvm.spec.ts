@@ -96,4 +96,22 @@ test.describe("vulnerability management", () => {
     });
     expect(res.status()).toBe(403);
   });
+
+  test("works in dark mode and from the keyboard", async ({ asRole, page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await asRole("manager", "/tvm");
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    const trend = page.getByTestId("exposure-trend");
+    await trend.getByRole("button", { name: "table" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(trend.getByRole("table")).toBeVisible();
+    await trend.getByRole("button", { name: "chart" }).focus();
+    await page.keyboard.press("Space");
+    await expect(trend.locator(CHART_SVG)).toBeVisible();
+    // The device-group filter is a native select: arrow keys choose, and the choice is in the URL.
+    await page.getByRole("combobox", { name: "Device group" }).focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page).toHaveURL(/group=/);
+    await expect(page.getByTestId("kpi-secure")).toHaveText("—");
+  });
 });
