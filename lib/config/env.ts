@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   SYNC_FULL_RESYNC_HOURS: z.coerce.number().int().min(1).default(24),
   /** Caps every list page below the API's maximum (tenants whose large pages time out; tests of paging). */
   SYNC_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).optional(),
+  /** Secure Score for Devices arrives as points with no maximum in the API: the tenant's maximum, as the portal shows it. */
+  SECURE_SCORE_MAX_POINTS: z.coerce.number().positive().default(1000),
   /** Exposure and secure score are read at most this often. */
   SYNC_SCORES_REFRESH_MINUTES: z.coerce.number().int().min(1).default(60),
   /** Shown in the header banner; set by `npm run demo`. */

@@ -1,3 +1,4 @@
+import { getConfig } from "../config/env";
 import { db } from "../db";
 import { isoDay, round1, scoreTrend, secureScorePercent, windowStart } from "./series";
 import {
@@ -35,7 +36,7 @@ async function scorePoints(kind: "exposure" | "secure", scope: string, from: str
     scope,
     from,
   );
-  return rows.map((r) => ({ day: day(r.day), score: kind === "secure" ? secureScorePercent(Number(r.score)) : Number(r.score) }));
+  return rows.map((r) => ({ day: day(r.day), score: kind === "secure" ? secureScorePercent(Number(r.score), getConfig().SECURE_SCORE_MAX_POINTS) : Number(r.score) }));
 }
 
 async function groupScores(): Promise<GroupScore[]> {

@@ -51,12 +51,12 @@ export function topN<T>(items: readonly T[], n: number, score: (t: T) => number,
 
 /**
  * Microsoft Secure Score for Devices as a percentage. The API returns points (mde-api.md §2.6.5: the doc example
- * is 340) and no maximum; the simulated tenant's maximum is 1000, which the console assumes. A value already on a
- * 0–100 scale is kept.
+ * is 340) and no maximum, which depends on the tenant; the maximum comes from configuration
+ * (SECURE_SCORE_MAX_POINTS, the figure the Defender portal shows; the simulated tenant's is 1000). A value
+ * already on a 0–100 scale is kept.
  */
-export const SECURE_SCORE_MAX_POINTS = 1000;
-export function secureScorePercent(points: number): number {
-  return points > 100 ? Math.min(100, (points / SECURE_SCORE_MAX_POINTS) * 100) : points;
+export function secureScorePercent(points: number, maxPoints = 1000): number {
+  return points > 100 ? Math.min(100, (points / maxPoints) * 100) : points;
 }
 
 /**
