@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../db";
+import { logger } from "../log";
 import { refreshTvmAggregates } from "../tvm/refresh";
 import type { SyncEntity } from "./types";
 
@@ -28,34 +29,55 @@ FROM (SELECT d2.id,
       GROUP BY d2.id) c
 WHERE c.id = d.id`;
 
-/** Isolation and app restriction change only when Defender reports the action Succeeded (issue #7). */
+/**
+ * Isolation and app restriction change only when Defender reports the action Succeeded (issue #7): the latest
+ * Succeeded action of each pair decides. Only devices that have such actions are visited, and only rows whose
+ * state differs are written, so a tenant with few actions pays nearly nothing. `$1` optionally narrows to one
+ * machine (NULL = all).
+ */
 const RESPONSE_STATES = `
+WITH latest AS (
+  SELECT DISTINCT ON (a."machineId", a.pair) a."machineId", a.pair, a.type
+  FROM (SELECT "machineId", type, COALESCE("lastUpdateDateTimeUtc", "creationDateTimeUtc") AS at,
+               CASE WHEN type IN ('Isolate', 'Unisolate') THEN 'isolation' ELSE 'restriction' END AS pair
+        FROM "MachineAction"
+        WHERE status = 'Succeeded' AND type IN ('Isolate', 'Unisolate', 'RestrictCodeExecution', 'UnrestrictCodeExecution')
+          AND ($1::text IS NULL OR "machineId" = $1::text)) a
+  ORDER BY a."machineId", a.pair, a.at DESC
+), states AS (
+  SELECT "machineId",
+    MAX(CASE WHEN pair = 'isolation' THEN CASE type WHEN 'Isolate' THEN 'Isolated' ELSE 'NotIsolated' END END) AS isolation,
+    MAX(CASE WHEN pair = 'restriction' THEN CASE type WHEN 'RestrictCodeExecution' THEN 'Restricted' ELSE 'NotRestricted' END END) AS restriction
+  FROM latest GROUP BY "machineId"
+)
 UPDATE "Device" d SET
-  "isolationState" = COALESCE((SELECT CASE a.type WHEN 'Isolate' THEN 'Isolated' ELSE 'NotIsolated' END FROM "MachineAction" a
-     WHERE a."machineId" = d."mdeMachineId" AND a.status = 'Succeeded' AND a.type IN ('Isolate', 'Unisolate')
-     ORDER BY COALESCE(a."lastUpdateDateTimeUtc", a."creationDateTimeUtc") DESC LIMIT 1), d."isolationState"),
-  "restrictionState" = COALESCE((SELECT CASE a.type WHEN 'RestrictCodeExecution' THEN 'Restricted' ELSE 'NotRestricted' END FROM "MachineAction" a
-     WHERE a."machineId" = d."mdeMachineId" AND a.status = 'Succeeded' AND a.type IN ('RestrictCodeExecution', 'UnrestrictCodeExecution')
-     ORDER BY COALESCE(a."lastUpdateDateTimeUtc", a."creationDateTimeUtc") DESC LIMIT 1), d."restrictionState")
-WHERE d."mdeMachineId" IS NOT NULL`;
+  "isolationState" = COALESCE(s.isolation, d."isolationState"),
+  "restrictionState" = COALESCE(s.restriction, d."restrictionState")
+FROM states s
+WHERE d."mdeMachineId" = s."machineId"
+  AND (d."isolationState", d."restrictionState") IS DISTINCT FROM (COALESCE(s.isolation, d."isolationState"), COALESCE(s.restriction, d."restrictionState"))`;
 
 /**
  * Isolation and restriction of one machine (or all) from its Succeeded actions. The console's own follow-up of
  * an action it sent calls this too, so polling and sync always agree on a device's state.
  */
 export async function deriveResponseStates(database: PrismaClient | Prisma.TransactionClient, mdeMachineId?: string): Promise<void> {
-  if (mdeMachineId === undefined) await database.$executeRawUnsafe(RESPONSE_STATES);
-  else await database.$executeRawUnsafe(`${RESPONSE_STATES} AND d."mdeMachineId" = $1`, mdeMachineId);
+  await database.$executeRawUnsafe(RESPONSE_STATES, mdeMachineId ?? null);
 }
 
 export async function deriveAfter(db: PrismaClient, changed: ReadonlySet<SyncEntity>): Promise<void> {
-  if (changed.has("alerts") || changed.has("machines") || changed.has("intuneDevices")) await db.$executeRawUnsafe(OPEN_ALERT_COUNTS);
-  if (changed.has("alerts") || changed.has("incidents")) await db.$executeRawUnsafe(INCIDENT_COUNTS);
-  if (changed.has("deviceVulnerabilities") || changed.has("machines") || changed.has("intuneDevices")) await db.$executeRawUnsafe(VULNERABILITY_COUNTS);
-  if (changed.has("machineActions") || changed.has("machines")) await deriveResponseStates(db);
+  const step = async (name: string, run: () => Promise<unknown>) => {
+    const started = performance.now();
+    await run();
+    logger.debug("sync derived", { step: name, ms: Math.round(performance.now() - started) });
+  };
+  if (changed.has("alerts") || changed.has("machines") || changed.has("intuneDevices")) await step("openAlerts", () => db.$executeRawUnsafe(OPEN_ALERT_COUNTS));
+  if (changed.has("alerts") || changed.has("incidents")) await step("incidentCounts", () => db.$executeRawUnsafe(INCIDENT_COUNTS));
+  if (changed.has("deviceVulnerabilities") || changed.has("machines") || changed.has("intuneDevices")) await step("vulnerabilityCounts", () => db.$executeRawUnsafe(VULNERABILITY_COUNTS));
+  if (changed.has("machineActions") || changed.has("machines")) await step("responseStates", () => deriveResponseStates(db));
   // After the per-device counts above (the snapshot counts exposed devices from them). Only when TVM data moved:
   // the TVM entities refresh every few hours, and machine group moves show up at the next refresh.
-  if (TVM_ENTITIES.some((e) => changed.has(e))) await refreshTvmAggregates(db);
+  if (TVM_ENTITIES.some((e) => changed.has(e))) await step("tvmAggregates", () => refreshTvmAggregates(db));
 }
 
 const TVM_ENTITIES: SyncEntity[] = ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations"];

@@ -58,7 +58,9 @@ const JOBS: Record<SyncEntity, JobSpec> = {
  */
 const LANES: readonly (readonly SyncEntity[])[] = [
   ["machines", "intuneDevices", "machineActions"],
-  ["alerts", "incidents"],
+  ["alerts"],
+  // Incidents come 100 to a page (mde-api.md §2.8), so a full pull is hundreds of round trips: its own lane.
+  ["incidents"],
   ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations", "scores"],
 ];
 
