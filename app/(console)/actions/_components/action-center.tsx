@@ -8,7 +8,7 @@ import { ApiError, apiFetch } from "../../_query/api";
 import { fetchActionsFollowing } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
 import { ActionTable } from "@/components/actions/action-table";
-import { MultiSelect } from "@/components/alerts/multi-select";
+import { MultiSelect } from "@/components/ui/multi-select";
 import { ActionDialog } from "@/components/devices/action-dialog";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";

@@ -8,7 +8,7 @@ import { apiFetch } from "../../_query/api";
 import { alertKeys } from "../../_query/keys";
 import { useAlertTriage } from "../_hooks/use-alert-triage";
 import { AlertTable } from "@/components/alerts/alert-table";
-import { MultiSelect } from "@/components/alerts/multi-select";
+import { MultiSelect } from "@/components/ui/multi-select";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";

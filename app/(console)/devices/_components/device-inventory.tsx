@@ -7,7 +7,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "../../_query/api";
 import { deviceKeys } from "../../_query/keys";
 import { DeviceTable } from "@/components/devices/device-table";
-import { MultiSelect } from "@/components/alerts/multi-select";
+import { MultiSelect } from "@/components/ui/multi-select";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { formatRelative } from "@/components/ui/format";
 import {
