@@ -12,6 +12,7 @@ import { MultiSelect } from "@/components/ui/multi-select";
 import { ActionDialog } from "@/components/devices/action-dialog";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
+import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // The action center's client container. The URL is the filter; rows still in flight are refreshed from Defender
 // (GET /api/actions/[id]) every few seconds until they settle. Approvers decide here; the requester never can.
@@ -46,7 +47,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
   const rows = list.data.pages.flatMap((p) => p.data);
 
   const [decision, setDecision] = useState<Decision | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const decide = useMutation<{ data: ActionView }, ApiError, { kind: Decision["kind"]; id: string; text: string }>({
     mutationFn: ({ kind, id, text }) =>
       apiFetch(`/api/actions/${encodeURIComponent(id)}/${kind}`, { method: "POST", json: kind === "cancel" ? { comment: text } : { reason: text } }),
@@ -140,11 +141,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
         </a>
       </div>
 
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage message={message} />
 
       <ActionTable
         rows={rows}

@@ -9,6 +9,7 @@ import { alertKeys } from "../../_query/keys";
 import { useAlertTriage } from "../_hooks/use-alert-triage";
 import { AlertTable } from "@/components/alerts/alert-table";
 import { MultiSelect } from "@/components/ui/multi-select";
+import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
@@ -302,22 +303,10 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
       ) : null}
 
       {outcome ? (
-        <div
-          role={outcome.ok ? "status" : "alert"}
-          className={`rounded-md border p-3 text-sm ${outcome.ok ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950"}`}
-        >
-          <p>{outcome.message}</p>
-          {outcome.failures.length ? (
-            <ul className="mt-1 list-disc pl-5 text-xs">
-              {outcome.failures.map((f) => (
-                <li key={f.id}>
-                  <span className="font-mono">{f.id}</span>: {f.result === "not_found" ? "not found" : "failed"}
-                  {f.message ? ` — ${f.message}` : ""}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <OutcomeBanner
+          outcome={{ ok: outcome.ok, text: outcome.message }}
+          failures={outcome.failures.map((f) => ({ id: f.id, text: `${f.result === "not_found" ? "not found" : "failed"}${f.message ? ` — ${f.message}` : ""}` }))}
+        />
       ) : null}
 
       <AlertTable
