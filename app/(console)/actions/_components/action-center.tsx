@@ -9,8 +9,9 @@ import { fetchActionsFollowing } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
 import { ActionTable } from "@/components/actions/action-table";
 import { MultiSelect } from "@/components/ui/multi-select";
+import { SearchBox } from "@/components/ui/search-box";
 import { ActionDialog } from "@/components/devices/action-dialog";
-import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { buttonSecondary } from "@/components/ui/button-styles";
 import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
@@ -112,17 +113,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
         })}
       </nav>
       <div role="search" aria-label="Filter actions" className="flex flex-wrap items-center gap-2">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
-          }}
-        >
-          <label className="sr-only" htmlFor="action-search">
-            Search requester, approver or device
-          </label>
-          <input id="action-search" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Search requester, approver or device" className={`${inputBase} w-72`} />
-        </form>
+        <SearchBox id="action-search" label="Search requester, approver or device" placeholder="Search requester, approver or device" defaultValue={filter.q ?? ""} width="w-72" onSearch={(q) => go({ q })} />
         <MultiSelect label="Action" options={ACTION_TYPES} value={filter.type} onChange={(v) => go({ type: v as ActionFilter["type"] })} format={(v) => ACTION_LABELS[v as ActionType] ?? v} />
         <MultiSelect label="Status" options={ACTION_STATUSES} value={filter.status} onChange={(v) => go({ status: v as ActionFilter["status"] })} />
         {filtered ? (

@@ -9,6 +9,7 @@ import { alertKeys } from "../../_query/keys";
 import { useAlertTriage } from "../_hooks/use-alert-triage";
 import { AlertTable } from "@/components/alerts/alert-table";
 import { MultiSelect } from "@/components/ui/multi-select";
+import { SearchBox } from "@/components/ui/search-box";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
@@ -215,17 +216,7 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
       </div>
 
       <div role="search" aria-label="Filter alerts" className="flex flex-wrap items-center gap-2">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
-          }}
-        >
-          <label className="sr-only" htmlFor="alert-search">
-            Search title, device or user
-          </label>
-          <input ref={searchRef} id="alert-search" name="q" type="search" defaultValue={view.q ?? ""} placeholder="Search title, device, user  ( / )" className={`${inputBase} w-64`} />
-        </form>
+        <SearchBox id="alert-search" label="Search title, device or user" placeholder="Search title, device, user  ( / )" defaultValue={view.q ?? ""} width="w-64" onSearch={(q) => go({ q })} inputRef={searchRef} />
         <MultiSelect label="Severity" options={SEVERITIES} value={view.severity} onChange={(v) => go({ severity: v as AlertView["severity"] })} />
         <MultiSelect label="Status" options={ALERT_STATUSES} value={view.status} onChange={(v) => go({ status: v as AlertView["status"] })} />
         <MultiSelect label="Priority" options={PRIORITIES} value={view.priority} onChange={(v) => go({ priority: v as AlertView["priority"] })} />
