@@ -10,6 +10,7 @@ import { actionKeys } from "../../_query/keys";
 import { ActionTable } from "@/components/actions/action-table";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
+import { ListFooter } from "@/components/ui/list-footer";
 import { ActionDialog } from "@/components/devices/action-dialog";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
@@ -154,19 +155,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
           )
         }
       />
-      <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
-        <span>{rows.length} shown</span>
-        {list.hasNextPage ? (
-          <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : null}
-        {list.error ? (
-          <span role="alert" className="text-red-700 dark:text-red-300">
-            {list.error.message}
-          </span>
-        ) : null}
-      </div>
+      <ListFooter summary={<>{rows.length} shown</>} list={list} />
 
       <ActionDialog
         spec={

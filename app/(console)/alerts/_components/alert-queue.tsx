@@ -10,10 +10,11 @@ import { useAlertTriage } from "../_hooks/use-alert-triage";
 import { AlertTable } from "@/components/alerts/alert-table";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
+import { ListFooter } from "@/components/ui/list-footer";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
-import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { inputBase } from "@/components/ui/button-styles";
 import { formatRelative } from "@/components/ui/format";
 import {
   ALERT_STATUSES,
@@ -316,21 +317,7 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
         empty={empty}
       />
 
-      <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
-        <span>
-          {rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}
-        </span>
-        {list.hasNextPage ? (
-          <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : null}
-        {list.error ? (
-          <span role="alert" className="text-red-700 dark:text-red-300">
-            {list.error.message}
-          </span>
-        ) : null}
-      </div>
+      <ListFooter summary={<>{rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}</>} list={list} />
 
       <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
     </div>

@@ -9,6 +9,7 @@ import { deviceKeys } from "../../_query/keys";
 import { DeviceTable } from "@/components/devices/device-table";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
+import { ListFooter } from "@/components/ui/list-footer";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { formatRelative } from "@/components/ui/format";
 import {
@@ -173,21 +174,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
         empty={empty}
       />
 
-      <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
-        <span>
-          {rows.length} of {totalText} shown
-        </span>
-        {list.hasNextPage ? (
-          <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : null}
-        {list.error ? (
-          <span role="alert" className="text-red-700 dark:text-red-300">
-            {list.error.message}
-          </span>
-        ) : null}
-      </div>
+      <ListFooter summary={<>{rows.length} of {totalText} shown</>} list={list} />
     </div>
   );
 }
