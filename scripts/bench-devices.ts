@@ -5,13 +5,9 @@
 // next pages. One JSON line per database on stdout.
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import { openDatabase, type OpenDatabase } from "../lib/db/open";
-import { deployMigrations } from "../lib/db/migrate";
-// Aliased: the name starts with "use", which the React hooks lint rule would otherwise mistake for a hook.
-import { useDatabaseForTests as pointDomainLayerAt } from "../lib/db";
 import { callRoute, sessionCookieFor } from "../lib/auth/testing";
 import { GET as listDevices } from "../app/api/devices/route";
-import { freshDatabase, type BenchDatabase } from "./bench/fresh-database";
+import { latencySummary, mulberry32, printSlowest, timeListRequests, withBenchDatabase, type BenchKind } from "./bench/harness";
 
 const { values } = parseArgs({
   options: {
@@ -69,16 +65,6 @@ FROM (
   FROM generate_series(1, $1::int) AS i
 ) s`;
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The views responders open: tabs, quick filters, a column filter or two, searches, every sort. */
 function viewFor(rand: () => number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
@@ -105,64 +91,33 @@ function viewFor(rand: () => number): string {
   return q.toString();
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function open(bench: BenchDatabase): Promise<OpenDatabase> {
-  const location = bench.kind === "pglite" ? { kind: "pglite" as const, dataDir: bench.env.PGLITE_DIR } : { kind: "postgresql" as const, url: bench.env.DATABASE_URL };
-  const database = openDatabase(location);
-  await deployMigrations({ location, adapterFactory: database.adapterFactory });
-  return database;
-}
-
-async function benchOne(kind: "pglite" | "postgresql", rows: number, requests: number): Promise<void> {
-  const bench = await freshDatabase(kind);
-  const database = await open(bench);
-  try {
-    pointDomainLayerAt(database);
-    const t0 = performance.now();
-    await database.prisma.$executeRawUnsafe(SEED_SQL, rows);
-    await database.prisma.$executeRawUnsafe(`ANALYZE "Device"`);
-    await database.prisma.$executeRawUnsafe(`VACUUM "Device"`);
-    if (values.verbose) console.error(`${kind}: seeded ${rows} devices in ${Math.round(performance.now() - t0)} ms`);
-    const cookie = await sessionCookieFor("Responder", "bench");
-
-    const rand = mulberry32(20261126);
-    const timings: number[] = [];
-    const slow: { ms: number; query: string }[] = [];
-    let last: { view: string; cursor: string | null } | null = null;
-    for (let i = 0; i < 5; i++) await callRoute(listDevices, { path: `/api/devices?${viewFor(rand)}`, headers: { cookie } });
-    for (let i = 0; i < requests; i++) {
-      // A third of requests are "load more" on the previous view.
-      const previous: { view: string; cursor: string | null } | null = last;
-      const nextPage = previous?.cursor && rand() < 0.35 ? previous : null;
-      const view: string = nextPage ? nextPage.view : viewFor(rand);
-      const query = nextPage ? `${view}&cursor=${encodeURIComponent(nextPage.cursor!)}` : view;
-      const start = performance.now();
-      const res = await callRoute(listDevices, { path: `/api/devices?${query}`, headers: { cookie } });
-      const body = (await res.json()) as { nextCursor?: string | null; error?: unknown };
-      const ms = performance.now() - start;
-      if (res.status !== 200) throw new Error(`${query} → ${res.status} ${JSON.stringify(body)}`);
-      timings.push(ms);
-      slow.push({ ms, query });
-      last = { view, cursor: body.nextCursor ?? null };
-    }
-    timings.sort((a, b) => a - b);
-    const round = (n: number) => Math.round(n * 10) / 10;
-    console.log(JSON.stringify({ bench: "devices", db: kind, rows, requests, p50_ms: round(percentile(timings, 50)), p95_ms: round(percentile(timings, 95)), p99_ms: round(percentile(timings, 99)) }));
-    if (values.verbose) for (const s of slow.sort((a, b) => b.ms - a.ms).slice(0, 12)) console.error(`  ${s.ms.toFixed(1)} ms  ${s.query}`);
-  } finally {
-    await database.close();
-    if (values.keep && kind === "postgresql") console.error(`kept: ${bench.env.DATABASE_URL}`);
-    else await bench.drop();
-  }
+async function benchOne(kind: BenchKind, rows: number, requests: number): Promise<void> {
+  await withBenchDatabase(
+    kind,
+    async (database) => {
+      const t0 = performance.now();
+      await database.prisma.$executeRawUnsafe(SEED_SQL, rows);
+      await database.prisma.$executeRawUnsafe(`ANALYZE "Device"`);
+      await database.prisma.$executeRawUnsafe(`VACUUM "Device"`);
+      if (values.verbose) console.error(`${kind}: seeded ${rows} devices in ${Math.round(performance.now() - t0)} ms`);
+      const cookie = await sessionCookieFor("Responder", "bench");
+      const { timings, slow } = await timeListRequests({
+        requests,
+        rand: mulberry32(20261126),
+        viewFor,
+        fetchPage: (query) => callRoute(listDevices, { path: `/api/devices?${query}`, headers: { cookie } }),
+      });
+      console.log(JSON.stringify({ bench: "devices", db: kind, rows, requests, ...latencySummary(timings) }));
+      if (values.verbose) printSlowest(slow);
+    },
+    { keep: values.keep },
+  );
 }
 
 async function main() {
   const rows = Number(values.rows);
   const requests = Number(values.requests);
-  for (const kind of values.db.split(",") as ("pglite" | "postgresql")[]) await benchOne(kind, rows, requests);
+  for (const kind of values.db.split(",") as BenchKind[]) await benchOne(kind, rows, requests);
   process.exit(0);
 }
 

@@ -6,10 +6,6 @@
 // timings go to stderr.
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import { openDatabase, type OpenDatabase } from "../lib/db/open";
-import { deployMigrations } from "../lib/db/migrate";
-// Aliased: the name starts with "use", which the React hooks lint rule would otherwise mistake for a hook.
-import { useDatabaseForTests as pointDomainLayerAt } from "../lib/db";
 import { callRoute, sessionCookieFor } from "../lib/auth/testing";
 import { deriveAfter } from "../lib/sync/derive";
 import { refreshTvmAggregates } from "../lib/tvm/refresh";
@@ -19,7 +15,7 @@ import { GET as cveRoute } from "../app/api/tvm/vulnerabilities/[id]/route";
 import { GET as recommendationsRoute } from "../app/api/tvm/recommendations/route";
 import { GET as remediationRoute } from "../app/api/tvm/remediation-requests/route";
 import type { RouteHandler } from "../lib/auth/route";
-import { freshDatabase, type BenchDatabase } from "./bench/fresh-database";
+import { latencySummary, mulberry32, percentile, round1, withBenchDatabase, type BenchKind } from "./bench/harness";
 
 const { values } = parseArgs({
   options: {
@@ -103,20 +99,6 @@ const DV_INDEXES_CREATE = [
   `CREATE INDEX "DeviceVulnerability_severity_idx" ON "DeviceVulnerability"("severity")`,
 ];
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 /** What a manager's session asks for: mostly the dashboard (tenant or a group, any window), then the lists. */
 function nextRequest(rand: () => number, last: { path: string; cursor: string } | null): { name: string; handler: RouteHandler; path: string; params?: Record<string, string> } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
@@ -139,19 +121,9 @@ function nextRequest(rand: () => number, last: { path: string; cursor: string } 
   return { name: "remediation", handler: remediationRoute, path: "/api/tvm/remediation-requests" };
 }
 
-async function open(bench: BenchDatabase): Promise<OpenDatabase> {
-  const location = bench.kind === "pglite" ? { kind: "pglite" as const, dataDir: bench.env.PGLITE_DIR } : { kind: "postgresql" as const, url: bench.env.DATABASE_URL };
-  const database = openDatabase(location);
-  await deployMigrations({ location, adapterFactory: database.adapterFactory });
-  return database;
-}
-
-async function benchOne(kind: "pglite" | "postgresql", devices: number, perDevice: number, requests: number): Promise<void> {
-  const bench = await freshDatabase(kind);
-  const database = await open(bench);
+async function benchOne(kind: BenchKind, devices: number, perDevice: number, requests: number): Promise<void> {
   const log = (msg: string) => console.error(`${kind}: ${msg}`);
-  try {
-    pointDomainLayerAt(database);
+  await withBenchDatabase(kind, async (database) => {
     const p = database.prisma;
     let t0 = performance.now();
     for (const sql of SEED) await p.$executeRawUnsafe(sql, ...(sql.includes("$1") ? [devices] : []));
@@ -195,26 +167,21 @@ async function benchOne(kind: "pglite" | "postgresql", devices: number, perDevic
       all.push(ms);
       byRoute.set(req.name, [...(byRoute.get(req.name) ?? []), ms]);
     }
-    all.sort((a, b) => a - b);
-    const round = (n: number) => Math.round(n * 10) / 10;
-    console.log(JSON.stringify({ bench: "tvm", db: kind, device_vulns: rows, requests, p50_ms: round(percentile(all, 50)), p95_ms: round(percentile(all, 95)), p99_ms: round(percentile(all, 99)) }));
+    console.log(JSON.stringify({ bench: "tvm", db: kind, device_vulns: rows, requests, ...latencySummary(all) }));
     if (values.verbose) {
       for (const [name, ms] of byRoute) {
         ms.sort((a, b) => a - b);
-        log(`  ${name.padEnd(16)} n=${String(ms.length).padStart(3)} p50=${round(percentile(ms, 50))} p95=${round(percentile(ms, 95))} max=${round(ms.at(-1)!)}`);
+        log(`  ${name.padEnd(16)} n=${String(ms.length).padStart(3)} p50=${round1(percentile(ms, 50))} p95=${round1(percentile(ms, 95))} max=${round1(ms.at(-1)!)}`);
       }
     }
-  } finally {
-    await database.close();
-    await bench.drop();
-  }
+  });
 }
 
 async function main() {
   const devices = Number(values.devices);
   const perDevice = Number(values["vulns-per-device"]);
   const requests = Number(values.requests);
-  for (const kind of values.db.split(",") as ("pglite" | "postgresql")[]) await benchOne(kind, devices, perDevice, requests);
+  for (const kind of values.db.split(",") as BenchKind[]) await benchOne(kind, devices, perDevice, requests);
   // Nothing else is running in this process; PGlite's worker would otherwise keep it alive.
   process.exit(0);
 }

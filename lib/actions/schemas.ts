@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multi, single } from "../http/query-params";
 
 // Client-safe: response action types, request bodies, the action center's URL grammar and DTOs.
 
@@ -78,21 +79,10 @@ export const ActionRef = z.object({ id: z.string().min(1).max(100).regex(/^[\w-]
 export const ACTION_TABS = ["all", "approvals", "inflight", "history"] as const;
 export type ActionTab = (typeof ACTION_TABS)[number];
 
-function multi<T extends z.ZodType<string, string>>(item: T, max = 30) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))]))
-    .pipe(z.array(item).max(max));
-}
-function single<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === "" ? undefined : v), schema);
-}
-
 export const ActionFilter = z.object({
   tab: single(z.enum(ACTION_TABS).default("all")),
-  type: multi(z.enum(ACTION_TYPES)),
-  status: multi(z.enum(ACTION_STATUSES)),
+  type: multi(z.enum(ACTION_TYPES), 30),
+  status: multi(z.enum(ACTION_STATUSES), 30),
   /** A device's cache id: that device's actions only. */
   device: single(z.string().max(100).optional()),
   /** The bulk request's idempotency key: the per-device actions it created. */

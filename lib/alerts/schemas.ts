@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multi, single } from "../http/query-params";
 import { PRIORITIES, type Priority } from "./priority";
 
 // Client-safe: the alert queue's URL grammar, DTOs and triage bodies. No server imports here — the browser
@@ -27,20 +28,7 @@ export const UNASSIGNED = "unassigned";
 
 // ───────────── The queue's query string ─────────────
 
-/** A repeated parameter (?severity=High&severity=Low) or a comma list (?severity=High,Low) → distinct values. */
-function multi<T extends z.ZodType<string, string>>(item: T, max = 50) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))]))
-    .pipe(z.array(item).max(max));
-}
-
 const text = z.string().trim().min(1).max(200);
-/** Query values arrive once; a repeated single-valued parameter is a mistake worth naming. */
-function single<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === "" ? undefined : v), schema);
-}
 
 export const AlertFilter = z.object({
   severity: multi(z.enum(SEVERITIES)),

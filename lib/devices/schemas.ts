@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multi, single } from "../http/query-params";
 
 // Client-safe: the device inventory's URL grammar and DTOs. No server imports — the browser builds links and
 // forms with the same rules the server parses them with.
@@ -66,17 +67,6 @@ export function defaultDeviceDirection(sort: DeviceSortColumn): "asc" | "desc" {
   return ["risk", "exposure", "lastSeen", "openAlerts", "vulnerabilities", "lastIntuneSync"].includes(sort) ? "desc" : "asc";
 }
 
-/** A repeated parameter or a comma list → distinct values. */
-function multi<T extends z.ZodType<string, string>>(item: T, max = 50) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))]))
-    .pipe(z.array(item).max(max));
-}
-function single<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === "" ? undefined : v), schema);
-}
 const text = z.string().trim().min(1).max(200);
 
 export const DeviceFilter = z.object({

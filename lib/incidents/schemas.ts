@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multi, single } from "../http/query-params";
 import { ASSIGNED_TO_ME, CLASSIFICATIONS, DETERMINATIONS, SEVERITIES } from "../alerts/schemas";
 
 // Client-safe: the incident list's query string, DTOs and the triage body.
@@ -7,27 +8,18 @@ export const INCIDENT_STATUSES = ["Active", "InProgress", "Resolved", "Redirecte
 /** Statuses a person may set (Redirected is Defender's own, when it merges incidents). */
 export const SETTABLE_INCIDENT_STATUSES = ["Active", "InProgress", "Resolved"] as const;
 
-function multi<T extends z.ZodType<string, string>>(item: T) {
-  return z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))]))
-    .pipe(z.array(item).max(50));
-}
-const blankIsMissing = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema);
-
 export const IncidentFilter = z.object({
   status: multi(z.enum(INCIDENT_STATUSES)),
   severity: multi(z.enum(SEVERITIES)),
   assignedTo: multi(z.string().trim().min(1).max(200)),
-  q: blankIsMissing(z.string().trim().max(200).optional()),
-  sort: blankIsMissing(z.enum(["updated", "created"]).default("updated")),
+  q: single(z.string().trim().max(200).optional()),
+  sort: single(z.enum(["updated", "created"]).default("updated")),
 });
 export type IncidentFilter = z.infer<typeof IncidentFilter>;
 
 export const IncidentQuery = IncidentFilter.extend({
-  cursor: blankIsMissing(z.string().max(300).optional()),
-  limit: blankIsMissing(z.coerce.number().int().min(1).max(200).default(50)),
+  cursor: single(z.string().max(300).optional()),
+  limit: single(z.coerce.number().int().min(1).max(200).default(50)),
 }).strict();
 
 export interface IncidentRow {

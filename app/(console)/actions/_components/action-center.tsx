@@ -8,10 +8,13 @@ import { ApiError, apiFetch } from "../../_query/api";
 import { fetchActionsFollowing } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
 import { ActionTable } from "@/components/actions/action-table";
-import { MultiSelect } from "@/components/alerts/multi-select";
+import { MultiSelect } from "@/components/ui/multi-select";
+import { SearchBox } from "@/components/ui/search-box";
+import { ListFooter } from "@/components/ui/list-footer";
 import { ActionDialog } from "@/components/devices/action-dialog";
-import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { buttonSecondary } from "@/components/ui/button-styles";
 import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
+import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // The action center's client container. The URL is the filter; rows still in flight are refreshed from Defender
 // (GET /api/actions/[id]) every few seconds until they settle. Approvers decide here; the requester never can.
@@ -46,7 +49,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
   const rows = list.data.pages.flatMap((p) => p.data);
 
   const [decision, setDecision] = useState<Decision | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const decide = useMutation<{ data: ActionView }, ApiError, { kind: Decision["kind"]; id: string; text: string }>({
     mutationFn: ({ kind, id, text }) =>
       apiFetch(`/api/actions/${encodeURIComponent(id)}/${kind}`, { method: "POST", json: kind === "cancel" ? { comment: text } : { reason: text } }),
@@ -111,17 +114,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
         })}
       </nav>
       <div role="search" aria-label="Filter actions" className="flex flex-wrap items-center gap-2">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
-          }}
-        >
-          <label className="sr-only" htmlFor="action-search">
-            Search requester, approver or device
-          </label>
-          <input id="action-search" name="q" type="search" defaultValue={filter.q ?? ""} placeholder="Search requester, approver or device" className={`${inputBase} w-72`} />
-        </form>
+        <SearchBox id="action-search" label="Search requester, approver or device" placeholder="Search requester, approver or device" defaultValue={filter.q ?? ""} width="w-72" onSearch={(q) => go({ q })} />
         <MultiSelect label="Action" options={ACTION_TYPES} value={filter.type} onChange={(v) => go({ type: v as ActionFilter["type"] })} format={(v) => ACTION_LABELS[v as ActionType] ?? v} />
         <MultiSelect label="Status" options={ACTION_STATUSES} value={filter.status} onChange={(v) => go({ status: v as ActionFilter["status"] })} />
         {filtered ? (
@@ -140,11 +133,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
         </a>
       </div>
 
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage message={message} />
 
       <ActionTable
         rows={rows}
@@ -166,19 +155,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
           )
         }
       />
-      <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
-        <span>{rows.length} shown</span>
-        {list.hasNextPage ? (
-          <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : null}
-        {list.error ? (
-          <span role="alert" className="text-red-700 dark:text-red-300">
-            {list.error.message}
-          </span>
-        ) : null}
-      </div>
+      <ListFooter summary={<>{rows.length} shown</>} list={list} />
 
       <ActionDialog
         spec={

@@ -1,13 +1,5 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export default function AlertNotFound() {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-8 text-center dark:border-slate-800 dark:bg-slate-900">
-      <h1 className="text-lg font-semibold">Alert not found</h1>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">The console&apos;s cache has no alert with this id. It may not be synced yet, or the link is wrong.</p>
-      <Link href="/alerts" className="mt-4 inline-block text-blue-700 underline dark:text-blue-300">
-        Back to the alert queue
-      </Link>
-    </div>
-  );
+  return <NotFoundPanel title="Alert not found" detail="The console's cache has no alert with this id. It may not be synced yet, or the link is wrong." backHref="/alerts" backLabel="Back to the alert queue" />;
 }

@@ -8,10 +8,13 @@ import { apiFetch } from "../../_query/api";
 import { alertKeys } from "../../_query/keys";
 import { useAlertTriage } from "../_hooks/use-alert-triage";
 import { AlertTable } from "@/components/alerts/alert-table";
-import { MultiSelect } from "@/components/alerts/multi-select";
+import { MultiSelect } from "@/components/ui/multi-select";
+import { SearchBox } from "@/components/ui/search-box";
+import { ListFooter } from "@/components/ui/list-footer";
+import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
-import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { inputBase } from "@/components/ui/button-styles";
 import { formatRelative } from "@/components/ui/format";
 import {
   ALERT_STATUSES,
@@ -214,17 +217,7 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
       </div>
 
       <div role="search" aria-label="Filter alerts" className="flex flex-wrap items-center gap-2">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
-          }}
-        >
-          <label className="sr-only" htmlFor="alert-search">
-            Search title, device or user
-          </label>
-          <input ref={searchRef} id="alert-search" name="q" type="search" defaultValue={view.q ?? ""} placeholder="Search title, device, user  ( / )" className={`${inputBase} w-64`} />
-        </form>
+        <SearchBox id="alert-search" label="Search title, device or user" placeholder="Search title, device, user  ( / )" defaultValue={view.q ?? ""} width="w-64" onSearch={(q) => go({ q })} inputRef={searchRef} />
         <MultiSelect label="Severity" options={SEVERITIES} value={view.severity} onChange={(v) => go({ severity: v as AlertView["severity"] })} />
         <MultiSelect label="Status" options={ALERT_STATUSES} value={view.status} onChange={(v) => go({ status: v as AlertView["status"] })} />
         <MultiSelect label="Priority" options={PRIORITIES} value={view.priority} onChange={(v) => go({ priority: v as AlertView["priority"] })} />
@@ -302,22 +295,10 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
       ) : null}
 
       {outcome ? (
-        <div
-          role={outcome.ok ? "status" : "alert"}
-          className={`rounded-md border p-3 text-sm ${outcome.ok ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950"}`}
-        >
-          <p>{outcome.message}</p>
-          {outcome.failures.length ? (
-            <ul className="mt-1 list-disc pl-5 text-xs">
-              {outcome.failures.map((f) => (
-                <li key={f.id}>
-                  <span className="font-mono">{f.id}</span>: {f.result === "not_found" ? "not found" : "failed"}
-                  {f.message ? ` — ${f.message}` : ""}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        <OutcomeBanner
+          outcome={{ ok: outcome.ok, text: outcome.message }}
+          failures={outcome.failures.map((f) => ({ id: f.id, text: `${f.result === "not_found" ? "not found" : "failed"}${f.message ? ` — ${f.message}` : ""}` }))}
+        />
       ) : null}
 
       <AlertTable
@@ -336,21 +317,7 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
         empty={empty}
       />
 
-      <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
-        <span>
-          {rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}
-        </span>
-        {list.hasNextPage ? (
-          <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : null}
-        {list.error ? (
-          <span role="alert" className="text-red-700 dark:text-red-300">
-            {list.error.message}
-          </span>
-        ) : null}
-      </div>
+      <ListFooter summary={<>{rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}</>} list={list} />
 
       <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
     </div>

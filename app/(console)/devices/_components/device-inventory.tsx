@@ -7,8 +7,10 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "../../_query/api";
 import { deviceKeys } from "../../_query/keys";
 import { DeviceTable } from "@/components/devices/device-table";
-import { MultiSelect } from "@/components/alerts/multi-select";
-import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { MultiSelect } from "@/components/ui/multi-select";
+import { SearchBox } from "@/components/ui/search-box";
+import { ListFooter } from "@/components/ui/list-footer";
+import { buttonSecondary } from "@/components/ui/button-styles";
 import { formatRelative } from "@/components/ui/format";
 import {
   COMPLIANCE_STATES,
@@ -129,17 +131,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
       </div>
 
       <div role="search" aria-label="Filter devices" className="flex flex-wrap items-center gap-2">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
-          }}
-        >
-          <label className="sr-only" htmlFor="device-search">
-            Search name, IP or user
-          </label>
-          <input id="device-search" name="q" type="search" defaultValue={view.q ?? ""} placeholder="Search name, IP or user" className={`${inputBase} w-64`} />
-        </form>
+        <SearchBox id="device-search" label="Search name, IP or user" placeholder="Search name, IP or user" defaultValue={view.q ?? ""} width="w-64" onSearch={(q) => go({ q })} />
         <MultiSelect label="Risk" options={RISK_SCORES} value={view.risk} onChange={(v) => go({ risk: v as DeviceView["risk"] })} />
         <MultiSelect label="Exposure" options={EXPOSURE_LEVELS} value={view.exposure} onChange={(v) => go({ exposure: v as DeviceView["exposure"] })} />
         <MultiSelect label="Health" options={HEALTH_STATUSES} value={view.health} onChange={(v) => go({ health: v as DeviceView["health"] })} />
@@ -182,21 +174,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
         empty={empty}
       />
 
-      <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
-        <span>
-          {rows.length} of {totalText} shown
-        </span>
-        {list.hasNextPage ? (
-          <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {list.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
-        ) : null}
-        {list.error ? (
-          <span role="alert" className="text-red-700 dark:text-red-300">
-            {list.error.message}
-          </span>
-        ) : null}
-      </div>
+      <ListFooter summary={<>{rows.length} of {totalText} shown</>} list={list} />
     </div>
   );
 }

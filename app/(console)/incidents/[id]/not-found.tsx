@@ -1,13 +1,5 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export default function IncidentNotFound() {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white p-8 text-center dark:border-slate-800 dark:bg-slate-900">
-      <h1 className="text-lg font-semibold">Incident not found</h1>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">The console&apos;s cache has no incident with this id.</p>
-      <Link href="/incidents" className="mt-4 inline-block text-blue-700 underline dark:text-blue-300">
-        Back to incidents
-      </Link>
-    </div>
-  );
+  return <NotFoundPanel title="Incident not found" detail="The console's cache has no incident with this id." backHref="/incidents" backLabel="Back to incidents" />;
 }

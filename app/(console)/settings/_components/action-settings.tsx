@@ -5,11 +5,12 @@ import { useState } from "react";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import { ApiError, apiFetch } from "../../_query/api";
 import type { ActionSettings as Settings } from "@/lib/actions/schemas";
+import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // Admin switch for four-eyes approval of isolate and release; saving is audited (settings.actions).
 export function ActionSettings({ initial }: { initial: Settings }) {
   const [fourEyes, setFourEyes] = useState(initial.fourEyes);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const save = useMutation<Settings, ApiError, Settings>({
     mutationFn: (body) => apiFetch("/api/settings/actions", { method: "PUT", json: body }),
     onSuccess: (r) => setMessage({ ok: true, text: `Saved. Four-eyes approval is ${r.fourEyes ? "on" : "off"}.` }),
@@ -38,11 +39,7 @@ export function ActionSettings({ initial }: { initial: Settings }) {
           {save.isPending ? "Saving…" : "Save"}
         </button>
       </form>
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage message={message} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
 import { ApiError, apiFetch } from "../../_query/api";
 import { PRIORITIES, type Priority } from "@/lib/alerts/schemas";
+import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 type Sla = Record<Priority, number | null>;
 
@@ -13,7 +14,7 @@ type Sla = Record<Priority, number | null>;
 export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: Sla } }) {
   const [rules, setRules] = useState(JSON.stringify(initial.rules, null, 2));
   const [sla, setSla] = useState<Record<Priority, string>>(() => Object.fromEntries(PRIORITIES.map((p) => [p, initial.sla[p] === null ? "" : String(initial.sla[p])])) as Record<Priority, string>);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const save = useMutation<{ rederived: number }, ApiError, { rules: unknown; sla: Sla }>({
     mutationFn: (body) => apiFetch("/api/settings/triage", { method: "PUT", json: body }),
     onSuccess: (r) => setMessage({ ok: true, text: `Saved. ${r.rederived} cached alert${r.rederived === 1 ? "" : "s"} changed priority or deadline.` }),
@@ -58,11 +59,7 @@ export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: 
           {save.isPending ? "Saving and re-deriving…" : "Save rules and clocks"}
         </button>
       </form>
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage message={message} />
     </section>
   );
 }

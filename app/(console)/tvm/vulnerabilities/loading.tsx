@@ -1,34 +1,6 @@
 import { VULNERABILITY_COLUMNS } from "@/components/tvm/vulnerability-table";
+import { PageSkeleton } from "@/components/ui/skeletons";
 
 export default function Loading() {
-  return (
-    <div role="status" aria-live="polite" className="space-y-4">
-      <span className="sr-only">Loading vulnerabilities…</span>
-      <div className="h-7 w-48 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="min-w-full text-sm" aria-hidden="true">
-          <thead>
-            <tr>
-              {VULNERABILITY_COLUMNS.map((c) => (
-                <th key={c.key} className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase text-slate-500 dark:border-slate-800 dark:bg-slate-800/50">
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="animate-pulse">
-            {Array.from({ length: 12 }, (_, i) => (
-              <tr key={i}>
-                {VULNERABILITY_COLUMNS.map((c) => (
-                  <td key={c.key} className="border-b border-slate-100 px-3 py-2 dark:border-slate-800">
-                    <div className="h-3 rounded bg-slate-200 dark:bg-slate-800" />
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
+  return <PageSkeleton label="Loading vulnerabilities…" titleWidth="w-48" columns={VULNERABILITY_COLUMNS.map((c) => c.label)} />;
 }

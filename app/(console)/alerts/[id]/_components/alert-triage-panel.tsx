@@ -7,13 +7,14 @@ import { TriageForm } from "@/components/alerts/triage-form";
 import { ApiError, apiFetch } from "../../../_query/api";
 import { alertKeys } from "../../../_query/keys";
 import type { AlertRow, AlertTriage } from "@/lib/alerts/schemas";
+import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // Triage on the alert page: the change goes to Defender; on success the server-rendered page refreshes (status,
 // comments, history), on refusal Defender's reason is shown and nothing changed.
 export function AlertTriagePanel({ id }: { id: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const triage = useMutation<{ data: AlertRow }, ApiError, AlertTriage>({
     mutationFn: (change) => apiFetch(`/api/alerts/${encodeURIComponent(id)}`, { method: "PATCH", json: change }),
     onSuccess: () => {
@@ -26,11 +27,7 @@ export function AlertTriagePanel({ id }: { id: string }) {
   return (
     <div className="space-y-3">
       <TriageForm target="this alert" count={1} busy={triage.isPending} onSubmit={(change) => triage.mutate(change)} layout="panel" />
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage message={message} />
     </div>
   );
 }

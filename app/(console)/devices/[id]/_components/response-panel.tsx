@@ -7,6 +7,7 @@ import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
 import { ACTION_LABELS, type ActionPage, type ActionRequestInput, type ActionType, type ActionView } from "@/lib/actions/schemas";
 import { newIdempotencyKey } from "../../../_query/idempotency";
 import { useDeviceActions } from "../_hooks/use-device-actions";
+import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // The device's response panel: one button per action Defender supports on this platform, each through a
 // confirmation dialog (device named, comment required), then the action followed live until Defender settles it.
@@ -56,7 +57,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
   const { actions, request, cancel } = useDeviceActions(device.id, initialActions);
   const [open, setOpen] = useState<{ type: ActionType; key: string } | null>(null);
   const [cancelling, setCancelling] = useState<ActionView | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [now, setNow] = useState(renderedAt);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
@@ -99,11 +100,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
         <p className="text-sm text-slate-600 dark:text-slate-400">Your role can see response actions but not start them.</p>
       )}
 
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage message={message} />
 
       <section aria-labelledby="device-actions-title">
         <h3 id="device-actions-title" className="mb-2 font-semibold">

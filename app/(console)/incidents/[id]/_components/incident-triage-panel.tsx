@@ -9,6 +9,7 @@ import { alertKeys, incidentKeys } from "../../../_query/keys";
 import { ClassificationFields } from "@/components/alerts/classification-fields";
 import { ASSIGNED_TO_ME, type Classification } from "@/lib/alerts/schemas";
 import { SETTABLE_INCIDENT_STATUSES, type IncidentTriage } from "@/lib/incidents/schemas";
+import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // Assign, set status and classify an incident; Defender XDR applies status and assignee to its alerts too.
 export function IncidentTriagePanel({ id }: { id: string }) {
@@ -17,7 +18,7 @@ export function IncidentTriagePanel({ id }: { id: string }) {
   const [status, setStatus] = useState("");
   const [comment, setComment] = useState("");
   const [classified, setClassified] = useState<{ classification: Classification | ""; determination: string }>({ classification: "", determination: "" });
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const triage = useMutation<unknown, ApiError, IncidentTriage>({
     mutationFn: (change) => apiFetch(`/api/incidents/${id}`, { method: "PATCH", json: change }),
     onSuccess: () => {
@@ -72,11 +73,7 @@ export function IncidentTriagePanel({ id }: { id: string }) {
           {busy ? "Sending to Defender…" : "Apply to incident"}
         </button>
       </form>
-      {message ? (
-        <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}`}>
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage message={message} />
     </div>
   );
 }

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+// Client-safe zod helpers for list URLs (the browser builds the same links the server parses).
+
+/**
+ * A repeated parameter (?severity=High&severity=Low) or a comma list (?severity=High,Low) → distinct, trimmed,
+ * non-empty values, each checked by `item`; more than `max` is a 400, not a silently truncated filter.
+ */
+export function multi<T extends z.ZodType<string, string>>(item: T, max = 50) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))]))
+    .pipe(z.array(item).max(max));
+}
+
+/** A single-valued parameter; an empty value (?q=) counts as absent, so cleared form fields fall back to defaults. */
+export function single<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === "" ? undefined : v), schema);
+}
