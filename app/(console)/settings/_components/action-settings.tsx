@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { buttonPrimary } from "@/components/ui/button-styles";
 import { ApiError, apiFetch } from "../../_query/api";
 import type { ActionSettings as Settings } from "@/lib/actions/schemas";
@@ -9,6 +10,7 @@ import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // Admin switch for four-eyes approval of isolate and release; saving is audited (settings.actions).
 export function ActionSettings({ initial }: { initial: Settings }) {
+  const hydrated = useHydrated();
   const [fourEyes, setFourEyes] = useState(initial.fourEyes);
   const [message, setMessage] = useState<Outcome | null>(null);
   const save = useMutation<Settings, ApiError, Settings>({
@@ -32,10 +34,10 @@ export function ActionSettings({ initial }: { initial: Settings }) {
         }}
       >
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" checked={fourEyes} onChange={(e) => setFourEyes(e.target.checked)} />
+          <input type="checkbox" checked={fourEyes} disabled={!hydrated} onChange={(e) => setFourEyes(e.target.checked)} />
           Require four-eyes approval for isolate and release
         </label>
-        <button type="submit" className={buttonPrimary} disabled={save.isPending}>
+        <button type="submit" className={buttonPrimary} disabled={!hydrated || save.isPending}>
           {save.isPending ? "Saving…" : "Save"}
         </button>
       </form>

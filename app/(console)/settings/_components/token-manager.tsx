@@ -2,8 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ApiError, apiFetch } from "../../_query/api";
 import { tokenKeys } from "../../_query/keys";
+import { formatUtc } from "@/components/ui/format";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { buttonDanger, buttonPrimary, inputBase } from "@/components/ui/button-styles";
 import type { ApiTokenRow } from "@/lib/auth/token-types";
@@ -17,6 +19,7 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
     queryFn: () => apiFetch<{ data: ApiTokenRow[] }>("/api/tokens").then((r) => r.data),
     initialData: initial,
   });
+  const hydrated = useHydrated();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
 
   const create = useMutation({
@@ -65,7 +68,7 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
           Expires in (days)
           <input name="days" type="number" min={1} max={365} defaultValue={30} required className={`${inputBase} w-24`} />
         </label>
-        <button type="submit" className={buttonPrimary} disabled={create.isPending}>
+        <button type="submit" className={buttonPrimary} disabled={!hydrated || create.isPending}>
           {create.isPending ? "Creating…" : "Create token"}
         </button>
       </form>
@@ -109,7 +112,7 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
                   <Td className="font-mono text-xs">soc_{t.prefix}_…</Td>
                   <Td className="text-xs">{t.createdAt.slice(0, 10)}{t.createdBy ? ` by ${t.createdBy}` : ""}</Td>
                   <Td className="text-xs">{t.expiresAt.slice(0, 10)}</Td>
-                  <Td className="text-xs">{t.lastUsedAt ? t.lastUsedAt.replace("T", " ").slice(0, 16) : "never"}</Td>
+                  <Td className="text-xs">{formatUtc(t.lastUsedAt, "never")}</Td>
                   <Td>
                     {state === "active" ? (
                       <button

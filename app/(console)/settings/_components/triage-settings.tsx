@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
 import { ApiError, apiFetch } from "../../_query/api";
 import { PRIORITIES, type Priority } from "@/lib/alerts/schemas";
@@ -12,6 +13,7 @@ type Sla = Record<Priority, number | null>;
 // Admin editing of the priority rules (JSON, validated by the server with the same schema the sync uses) and the
 // SLA clock per priority. Saving re-derives every cached alert's priority and deadline.
 export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: Sla } }) {
+  const hydrated = useHydrated();
   const [rules, setRules] = useState(JSON.stringify(initial.rules, null, 2));
   const [sla, setSla] = useState<Record<Priority, string>>(() => Object.fromEntries(PRIORITIES.map((p) => [p, initial.sla[p] === null ? "" : String(initial.sla[p])])) as Record<Priority, string>);
   const [message, setMessage] = useState<Outcome | null>(null);
@@ -55,7 +57,7 @@ export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: 
           Rules (JSON)
           <textarea value={rules} onChange={(e) => setRules(e.target.value)} rows={14} spellCheck={false} className="rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-950" />
         </label>
-        <button type="submit" className={buttonPrimary} disabled={save.isPending}>
+        <button type="submit" className={buttonPrimary} disabled={!hydrated || save.isPending}>
           {save.isPending ? "Saving and re-deriving…" : "Save rules and clocks"}
         </button>
       </form>
