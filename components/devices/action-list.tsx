@@ -1,6 +1,6 @@
 import { formatRelative } from "@/components/ui/format";
 import type { ActionView } from "@/lib/actions/schemas";
-import { ACTION_LABELS, type ActionType } from "@/lib/actions/schemas";
+import { ACTION_LABELS, canCancel, type ActionType } from "@/lib/actions/schemas";
 import { ActionStatusBadge } from "./badges";
 
 // A device's recent response actions with their live status; props in, callbacks out.
@@ -10,7 +10,7 @@ export function ActionList({ actions, now, onCancel }: { actions: ActionView[]; 
   return (
     <ul className="space-y-2" aria-label="Response actions on this device">
       {actions.map((a) => {
-        const cancellable = ["Pending", "InProgress"].includes(a.status) || a.status === "AwaitingApproval";
+        const cancellable = canCancel(a);
         return (
           <li key={a.id} data-action-id={a.id} data-action-type={a.type} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
             <div className="flex items-center justify-between gap-2">

@@ -12,7 +12,6 @@ export interface SavedViewsBarProps {
   /** The page's canonical query string for what is on screen now. */
   currentQuery: string;
   canSave: boolean;
-  canDeleteShared: boolean;
   busy: boolean;
   error: string | null;
   onOpen: (view: SavedViewRow) => void;
@@ -20,7 +19,7 @@ export interface SavedViewsBarProps {
   onDelete: (view: SavedViewRow) => void;
 }
 
-export function SavedViewsBar({ views, currentQuery, canSave, canDeleteShared, busy, error, onOpen, onSave, onDelete }: SavedViewsBarProps) {
+export function SavedViewsBar({ views, currentQuery, canSave, busy, error, onOpen, onSave, onDelete }: SavedViewsBarProps) {
   const [saving, setSaving] = useState(false);
   const active = views.find((v) => v.query === currentQuery && v.mine) ?? views.find((v) => v.query === currentQuery) ?? null;
   const mine = views.filter((v) => v.mine);
@@ -57,7 +56,7 @@ export function SavedViewsBar({ views, currentQuery, canSave, canDeleteShared, b
           </optgroup>
         ) : null}
       </select>
-      {active && (active.mine || (active.shared && canDeleteShared)) ? (
+      {active?.canDelete ? (
         <button type="button" className={buttonSecondary} disabled={busy} onClick={() => onDelete(active)}>
           Delete view “{active.name}”
         </button>

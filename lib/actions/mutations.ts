@@ -2,12 +2,13 @@ import type { AuditContext } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db, Prisma } from "../db";
 import { isAlreadyInProgress, ProviderError, type ResponseAction, type ResponseActionBody } from "../defender";
-import { AppError, BadRequest, Conflict, Forbidden, NotFound, UpstreamError } from "../http/errors";
+import { AppError, Conflict, Forbidden, NotFound, UpstreamError } from "../http/errors";
 import { deriveResponseStates } from "../sync/derive";
+import { storeMachineActions } from "../sync/jobs/machine-actions";
 import { actionPacer } from "./pacer";
 import { getAction } from "./queries";
 import { getActionSettings } from "./settings";
-import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, FINAL_STATUSES, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
+import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, canCancel, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
 import { actionWriter, type MachineAction } from "./writer";
 
 // Response actions, exactly once. Two transactions around the Defender call (style.md §3): the request is
@@ -37,24 +38,7 @@ const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC
 
 /** Stores Defender's view of an action (write-through) and re-derives the device's state when it succeeded. */
 export async function storeMachineAction(tx: Tx, a: MachineAction): Promise<void> {
-  const data = {
-    type: a.type,
-    scope: a.scope ?? null,
-    status: a.status,
-    machineId: a.machineId,
-    computerDnsName: a.computerDnsName ?? null,
-    requestor: a.requestor ?? null,
-    requestorComment: a.requestorComment ?? null,
-    requestSource: a.requestSource ?? null,
-    externalId: a.externalID ?? null,
-    cancellationRequestor: a.cancellationRequestor ?? null,
-    cancellationComment: a.cancellationComment ?? null,
-    cancellationDateTimeUtc: a.cancellationDateTimeUtc ? new Date(a.cancellationDateTimeUtc) : null,
-    creationDateTimeUtc: new Date(a.creationDateTimeUtc),
-    lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ? new Date(a.lastUpdateDateTimeUtc) : null,
-    syncedAt: new Date(),
-  };
-  await tx.machineAction.upsert({ where: { id: a.id }, create: { id: a.id, ...data }, update: data });
+  await storeMachineActions(tx, [a], new Date().toISOString());
   if (a.status === "Succeeded") await deriveResponseStates(tx, a.machineId);
 }
 
@@ -243,7 +227,7 @@ export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: {
  */
 export async function refreshAction(id: string): Promise<ActionView> {
   const view = await viewOf(id);
-  if (!view.machineActionId || FINAL_STATUSES.includes(view.status as (typeof FINAL_STATUSES)[number])) return view;
+  if (!view.machineActionId || view.final) return view;
   const cached = await db().machineAction.findUnique({ where: { id: view.machineActionId }, select: { syncedAt: true } });
   if (cached && Date.now() - cached.syncedAt.getTime() < REFRESH_MIN_MS) return view;
   try {
@@ -258,7 +242,8 @@ export async function refreshAction(id: string): Promise<ActionView> {
 /** Cancels an action: withdraws one awaiting approval, or asks Defender to cancel one not final yet. */
 export async function cancelAction(ctx: AuditContext, id: string, comment: string): Promise<ActionView> {
   const view = await viewOf(id);
-  if (view.status === "AwaitingApproval" && view.requestId) {
+  if (!canCancel(view)) throw new Conflict(`This action is ${view.status}; only one awaiting approval, Pending or InProgress can be cancelled.`);
+  if (view.status === "AwaitingApproval") {
     await db().$transaction(async (tx) => {
       const changed = await tx.actionRequest.updateMany({
         where: { id: view.requestId!, state: "AwaitingApproval" },
@@ -269,16 +254,13 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
     });
     return viewOf(id);
   }
-  if (!view.machineActionId || !["Pending", "InProgress"].includes(view.status)) {
-    throw new Conflict(`This action is ${view.status}; only a Pending or InProgress action can be cancelled.`);
-  }
   let cancelled: MachineAction;
   try {
-    cancelled = await actionWriter().cancel(view.machineActionId, `${comment} [${ctx.actor.name} via SOC console]`);
+    cancelled = await actionWriter().cancel(view.machineActionId!, `${comment} [${ctx.actor.name} via SOC console]`);
   } catch (err) {
     if (err instanceof ProviderError && err.status === 400) {
       // Most often: it reached a final state in the meantime. Store what Defender says now.
-      const latest = await actionWriter().get(view.machineActionId).catch(() => null);
+      const latest = await actionWriter().get(view.machineActionId!).catch(() => null);
       if (latest) await db().$transaction((tx) => storeMachineAction(tx, latest));
       throw new Conflict(`Defender would not cancel it${latest ? ` (it is ${latest.status} now)` : ""}. Defender said: ${err.message}`);
     }
@@ -314,7 +296,6 @@ export async function rejectAction(ctx: AuditContext, id: string, reason: string
   const req = await db().actionRequest.findUnique({ where: { id } });
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
   if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be rejected.`);
-  if (!reason.trim()) throw new BadRequest("Say why the request is rejected.", [{ path: "reason", message: "required" }]);
   await db().$transaction(async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },

@@ -38,8 +38,16 @@ export const REQUEST_STATES = ["AwaitingApproval", "Rejected", "Withdrawn", "Que
 export const ACTION_STATUSES = [...DEFENDER_STATUSES, "AwaitingApproval", "Rejected", "Withdrawn", "Queued", "Sending", "SendFailed"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
+/** Statuses after which nothing more happens: Defender's final ones and the console's dead ends. */
+const ENDED_STATUSES: readonly string[] = [...FINAL_STATUSES, "Rejected", "Withdrawn", "SendFailed"];
 export function isFinalStatus(status: string): boolean {
-  return ["Succeeded", "Failed", "TimeOut", "Cancelled", "Rejected", "Withdrawn", "SendFailed"].includes(status);
+  return ENDED_STATUSES.includes(status);
+}
+
+/** Cancellable: withdrawn while it awaits approval, or cancelled at Defender while Pending or InProgress. */
+export function canCancel(a: { status: string; requestId?: string | null; machineActionId?: string | null }): boolean {
+  if (a.status === "AwaitingApproval") return Boolean(a.requestId);
+  return (a.status === "Pending" || a.status === "InProgress") && Boolean(a.machineActionId);
 }
 
 const comment = z.string().trim().min(3, "say why (at least 3 characters)").max(1000);

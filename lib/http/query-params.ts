@@ -18,3 +18,17 @@ export function multi<T extends z.ZodType<string, string>>(item: T, max = 50) {
 export function single<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === "" ? undefined : v), schema);
 }
+
+/**
+ * Parses a page's query string, dropping only the parameters that fail: a bad value in a shared link should not
+ * cost the rest of the view. Returns the names that were ignored, for the page to say so.
+ */
+export function parseLeniently<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): { value: z.infer<S>; ignored: string[] } {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data, ignored: [] };
+  const ignored = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))].filter(Boolean);
+  const kept = Object.fromEntries(Object.entries(raw).filter(([k]) => !ignored.includes(k)));
+  const retry = schema.safeParse(kept);
+  // A failure not tied to one parameter (a cross-field rule) falls back to the page's defaults.
+  return { value: retry.success ? retry.data : schema.parse({}), ignored: ignored.length ? ignored : Object.keys(raw) };
+}

@@ -1,8 +1,8 @@
 import { getConfig } from "../config/env";
 import { db } from "../db";
+import { listRecommendations } from "./recommendations";
 import { isoDay, round1, scoreTrend, secureScorePercent, windowStart } from "./series";
 import {
-  UNGROUPED,
   type DashboardQuery,
   type ExposureBucket,
   type GroupScore,
@@ -13,12 +13,13 @@ import {
   type TvmDashboard,
   type VulnerabilityCounts,
 } from "./schemas";
+import { GROUP_SQL } from "./group-sql";
 
 // The exposure dashboard, read from the aggregates the TVM sync refreshes (refresh.ts) and from ScoreSnapshot:
 // every statement here reads an indexed handful of rows or the Device table, never DeviceVulnerability.
 
 const day = (d: Date | string) => (typeof d === "string" ? d.slice(0, 10) : isoDay(d));
-const GROUP = `COALESCE(NULLIF(d."rbacGroupName", ''), '${UNGROUPED}')`;
+const GROUP = GROUP_SQL;
 
 /** Device groups known to the cache (devices' groups, and groups Defender scored). */
 export async function listDeviceGroups(): Promise<string[]> {
@@ -89,29 +90,18 @@ async function severityTrend(group: string, from: string): Promise<{ trend: Seve
   return { trend, latest };
 }
 
-/** Recommendations ranked by Defender's exposure impact; in a group, software counts are the group's. */
-export async function topRecommendations(group: string, limit: number): Promise<TopRecommendation[]> {
-  const rows = await db().$queryRawUnsafe<
-    { id: string; name: string; remediationType: string | null; severityScore: number; exposureImpact: number; configScoreImpact: number; tenant: number; scoped: number | null; software: boolean }[]
-  >(
-    `SELECT r."id", r."recommendationName" AS name, r."remediationType", r."severityScore", r."exposureImpact", r."configScoreImpact",
-       r."exposedMachinesCount" AS tenant, se."exposedDevices" AS scoped, (left(r."id", 5) = 'va-_-') AS software
-     FROM "Recommendation" r
-     LEFT JOIN "SoftwareExposure" se ON se."scope" = $1 AND left(r."id", 5) = 'va-_-' AND se."softwareId" = substr(r."id", 6)
-     WHERE r."status" = 'Active' AND ($1 = '' OR left(r."id", 5) <> 'va-_-' OR se."exposedDevices" > 0)
-     ORDER BY r."exposureImpact" DESC, r."id" LIMIT $2`,
-    group,
-    limit,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    remediationType: r.remediationType,
-    severityScore: r.severityScore,
-    exposureImpact: round1(r.exposureImpact),
-    configScoreImpact: round1(r.configScoreImpact),
-    exposedDevices: r.software && r.scoped !== null ? r.scoped : r.tenant,
-    exposedInScope: group === "" || (r.software && r.scoped !== null),
+/** Recommendations ranked by Defender's exposure impact, as the recommendations list ranks them. */
+async function topRecommendations(group: string, limit: number): Promise<TopRecommendation[]> {
+  const { data } = await listRecommendations({ group, sort: "exposure" }, limit);
+  return data.map(({ id, name, remediationType, severityScore, exposureImpact, configScoreImpact, exposedDevices, exposedInScope }) => ({
+    id,
+    name,
+    remediationType,
+    severityScore,
+    exposureImpact,
+    configScoreImpact,
+    exposedDevices,
+    exposedInScope,
   }));
 }
 

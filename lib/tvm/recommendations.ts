@@ -69,7 +69,7 @@ function toRow(r: RawRow, group: string): RecommendationRow {
 export const RECOMMENDATION_LIST_LIMIT = 500;
 
 /** Active recommendations (Defender lists a few hundred per tenant, so one bounded page, no cursor). */
-export async function listRecommendations(view: RecommendationView): Promise<{ data: RecommendationRow[]; truncated: boolean }> {
+export async function listRecommendations(view: RecommendationView, limit = RECOMMENDATION_LIST_LIMIT): Promise<{ data: RecommendationRow[]; truncated: boolean }> {
   const params: unknown[] = [view.group];
   const p = (value: unknown) => (params.push(value), `$${params.length}`);
   const where = [`r."status" = 'Active'`];
@@ -78,10 +78,10 @@ export async function listRecommendations(view: RecommendationView): Promise<{ d
   if (view.q) where.push(`(r."recommendationName" ILIKE ${p(`%${view.q}%`)} OR r."productName" ILIKE ${p(`%${view.q}%`)})`);
   if (view.type) where.push(`r."remediationType" = ${p(view.type)}`);
   const rows = await db().$queryRawUnsafe<RawRow[]>(
-    `${SELECT} WHERE ${where.join(" AND ")} ORDER BY ${SORTS[view.sort]}, r."id" LIMIT ${p(RECOMMENDATION_LIST_LIMIT + 1)}`,
+    `${SELECT} WHERE ${where.join(" AND ")} ORDER BY ${SORTS[view.sort]}, r."id" LIMIT ${p(limit + 1)}`,
     ...params,
   );
-  return { data: rows.slice(0, RECOMMENDATION_LIST_LIMIT).map((r) => toRow(r, view.group)), truncated: rows.length > RECOMMENDATION_LIST_LIMIT };
+  return { data: rows.slice(0, limit).map((r) => toRow(r, view.group)), truncated: rows.length > limit };
 }
 
 export async function getRecommendation(id: string, group = ""): Promise<RecommendationDetail | null> {

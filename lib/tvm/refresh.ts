@@ -1,11 +1,11 @@
 import type { PrismaClient } from "../db";
-import { UNGROUPED } from "./schemas";
+import { GROUP_SQL } from "./group-sql";
 
 // The dashboard's aggregates, recomputed from the cache at the end of a TVM sync: set-based statements (one per
 // aggregate, plus a cheap roll-up of the group rows into the tenant rows), inside one transaction (readers see the old figures until the new ones are complete). Only the two statements
 // over open DeviceVulnerability rows touch the big table; the rest read their small results.
 
-const GROUP = `COALESCE(NULLIF(d."rbacGroupName", ''), '${UNGROUPED}')`;
+const GROUP = GROUP_SQL;
 
 // Devices belong to one group each, so a CVE's tenant-wide device count is the sum of its per-group counts: the big
 // table is read once, de-duplicated by hashing (machine, CVE) pairs, and the tenant rows are summed from the

@@ -2,12 +2,13 @@ import { z } from "zod";
 import { db } from "../db";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import { BadRequest } from "../http/errors";
-import { UNGROUPED, type ExposedDevice, type VulnerabilityDetail, type VulnerabilityPage, type VulnerabilityRow, type VulnerabilityView, type VulnSort } from "./schemas";
+import { type ExposedDevice, type VulnerabilityDetail, type VulnerabilityPage, type VulnerabilityRow, type VulnerabilityView, type VulnSort } from "./schemas";
+import { GROUP_SQL } from "./group-sql";
 
 // The CVE list (the Vulnerability catalogue with each CVE's open exposure from CveExposure) and one CVE with its
 // exposed devices. Pages by keyset on (sort key, id); every sort key is numeric so one cursor shape serves all.
 
-const GROUP = `COALESCE(NULLIF(d."rbacGroupName", ''), '${UNGROUPED}')`;
+const GROUP = GROUP_SQL;
 const SEVERITY_RANK = `CASE v."severity" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END`;
 
 const SORT_SQL: Record<VulnSort, string> = {

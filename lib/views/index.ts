@@ -9,6 +9,10 @@ import type { SavedViewInput, SavedViewPage, SavedViewRow } from "./schemas";
 
 type ViewRecord = Prisma.SavedViewGetPayload<{ include: { owner: { select: { name: true } } } }>;
 
+function mayDelete(view: { ownerId: string; shared: boolean }, actor: Actor): boolean {
+  return view.ownerId === actor.id || (view.shared && actor.permissions.has("settings:write"));
+}
+
 function toRow(view: ViewRecord, actor: Actor): SavedViewRow {
   return {
     id: view.id,
@@ -18,6 +22,7 @@ function toRow(view: ViewRecord, actor: Actor): SavedViewRow {
     shared: view.shared,
     ownerName: view.owner.name,
     mine: view.ownerId === actor.id,
+    canDelete: mayDelete(view, actor),
     updatedAt: view.updatedAt.toISOString(),
   };
 }
@@ -62,7 +67,7 @@ export async function deleteSavedView(ctx: AuditContext, id: string): Promise<{ 
   const view = await db().savedView.findUnique({ where: { id } });
   const visible = view && (view.ownerId === ctx.actor.id || view.shared);
   if (!view || !visible) throw new NotFound("No such saved view.");
-  if (view.ownerId !== ctx.actor.id && !ctx.actor.permissions.has("settings:write")) {
+  if (!mayDelete(view, ctx.actor)) {
     throw new Forbidden("Only the view's owner or an Admin can delete a shared view.");
   }
   return withAudit(ctx, { action: "view.delete", targetType: "saved_view", targetId: id, params: { page: view.page, name: view.name } }, async (tx) => {

@@ -28,5 +28,7 @@ export interface SavedViewRow {
   shared: boolean;
   ownerName: string;
   mine: boolean;
+  /** The caller may delete it: their own, or (Admins) a shared one. */
+  canDelete: boolean;
   updatedAt: string;
 }

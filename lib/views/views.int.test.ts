@@ -43,7 +43,7 @@ describe.each(kinds)("saved views on %s", (kind) => {
     const shared = await (await save(ann, { page: "alerts", name: "Team: breached", query: "sla=breached", shared: true })).json();
     await save(bob, { page: "alerts", name: "Bob's", query: "severity=Low" });
     expect((await list(bob)).map((v) => [v.name, v.mine])).toEqual([["Bob's", true], ["Team: breached", false]]);
-    expect((await list(bob)).find((v) => v.name === "Team: breached")).toMatchObject({ shared: true, ownerName: "ann", id: shared.data.id });
+    expect((await list(bob)).find((v) => v.name === "Team: breached")).toMatchObject({ shared: true, ownerName: "ann", id: shared.data.id, canDelete: false });
   });
 
   it("refuses a duplicate name with 409 and a query the queue would refuse with 400 naming it", async () => {

@@ -10,6 +10,7 @@ import { consoleEnvFor, startEmulatorProcess } from "../lib/emulator-process";
 import { killAll } from "../lib/processes";
 import { seedBenchAlerts } from "./alert-fixture";
 import { freshDatabase } from "./fresh-database";
+import { percentile } from "./harness";
 
 // The browser half of bench:alerts: a production console (next start) on a cache of `rows` alerts, signed in
 // through the simulated tenant's real sign-in page, then /alerts opened in fresh browser contexts (no HTTP cache,
@@ -20,10 +21,6 @@ const PORT = 3295;
 const LOADS = 5;
 const FIRST_ROW = "tbody tr[data-alert-id]";
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 async function signIn(browser: Browser, baseUrl: string, username: string): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
   const context = await browser.newContext({ baseURL: baseUrl, ignoreHTTPSErrors: true });
@@ -94,7 +91,7 @@ export async function benchAlertsPage(opts: { kind: "pglite" | "postgresql"; row
       if (opts.verbose) console.error(`  /alerts load ${i}: first rows after ${ms.toFixed(0)} ms${i === 0 ? " (warm-up)" : ""}`);
       await context.close();
     }
-    console.log(JSON.stringify({ bench: "alerts-page", db: opts.kind, rows: opts.rows, loads: LOADS, first_rows_ms: Math.round(median(timings)), first_load_js_kb_gz: Math.round(jsGzipBytes / 1024) }));
+    console.log(JSON.stringify({ bench: "alerts-page", db: opts.kind, rows: opts.rows, loads: LOADS, first_rows_ms: Math.round(percentile([...timings].sort((a, b) => a - b), 50)), first_load_js_kb_gz: Math.round(jsGzipBytes / 1024) }));
   } finally {
     await browser?.close();
     killAll();

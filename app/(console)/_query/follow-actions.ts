@@ -12,7 +12,9 @@ export async function fetchActionsFollowing(url: string): Promise<ActionPage> {
   const page = await apiFetch<ActionPage>(url);
   const open = page.data.filter((a) => !a.final && a.machineActionId).slice(0, FOLLOW_MAX);
   if (open.length === 0) return page;
-  const fresh = await Promise.all(open.map((a) => apiFetch<{ data: ActionView }>(`/api/actions/${encodeURIComponent(a.id)}`).then((r) => r.data)));
+  // One refresh that fails keeps that row's cached status rather than failing the whole poll.
+  const settled = await Promise.allSettled(open.map((a) => apiFetch<{ data: ActionView }>(`/api/actions/${encodeURIComponent(a.id)}`).then((r) => r.data)));
+  const fresh = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
   const byId = new Map(fresh.map((a) => [a.id, a]));
   return { ...page, data: page.data.map((a) => byId.get(a.id) ?? a) };
 }

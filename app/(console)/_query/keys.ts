@@ -43,5 +43,4 @@ export const actionKeys = {
 export const tvmKeys = {
   all: ["tvm"] as const,
   vulnerabilities: (search: string) => [...tvmKeys.all, "vulnerabilities", search] as const,
-  remediation: () => [...tvmKeys.all, "remediation"] as const,
 };

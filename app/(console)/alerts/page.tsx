@@ -6,6 +6,8 @@ import { AlertView, viewToSearch } from "@/lib/alerts/schemas";
 import { listSavedViews } from "@/lib/views";
 import { AlertQueue } from "./_components/alert-queue";
 import { AlertSavedViews } from "./_components/alert-saved-views";
+import { parseLeniently } from "@/lib/http/query-params";
+import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 
 export const metadata: Metadata = { title: "Alerts" };
 
@@ -15,9 +17,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireUser("console:read");
   const raw = await searchParams;
-  const parsed = AlertView.safeParse(raw);
-  // A bad parameter in a shared link should not cost the whole page: drop what did not parse and say so.
-  const view = parsed.success ? parsed.data : AlertView.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !parsed.error.issues.some((i) => i.path[0] === k))));
+  const { value: view, ignored } = parseLeniently(AlertView, raw);
   const now = new Date();
   const [page, counts, cache, options, views] = await Promise.all([
     listAlerts(actor, view, { limit: 50, now }),
@@ -30,13 +30,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeader title="Alerts" description="The alert queue from the cache, ranked by priority and SLA. Every triage change goes to Defender first." />
-      {!parsed.success ? (
-        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
-          Some parameters in the address were not understood and were ignored: {[...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(", ")}.
-        </p>
-      ) : null}
+      <IgnoredParameters names={ignored} />
       <div className="mb-3">
-        <AlertSavedViews initialViews={views} currentQuery={search} canSave={actor.type === "user" && actor.permissions.has("views:write")} canDeleteShared={actor.permissions.has("settings:write")} />
+        <AlertSavedViews initialViews={views} currentQuery={search} canSave={actor.type === "user" && actor.permissions.has("views:write")} />
       </div>
       <AlertQueue
         view={view}

@@ -5,6 +5,8 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { requireUser } from "@/lib/auth/page";
 import { AuditFilter, listAuditEvents } from "@/lib/audit";
+import { parseLeniently } from "@/lib/http/query-params";
+import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -13,8 +15,7 @@ type Search = Record<string, string | undefined>;
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireUser("audit:read");
   const search = await searchParams;
-  const parsed = AuditFilter.safeParse(search);
-  const filter = parsed.success ? parsed.data : {};
+  const { value: filter, ignored } = parseLeniently(AuditFilter, search);
   const page = await listAuditEvents(filter, { cursor: search.cursor, limit: 100 });
   const query = new URLSearchParams(Object.entries(search).filter(([k, v]) => v && k !== "cursor") as [string, string][]);
   const filtered = query.size > 0;
@@ -71,11 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
       </form>
-      {!parsed.success ? (
-        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
-          Some filters were not understood and were ignored: {parsed.error.issues.map((i) => i.path.join(".")).join(", ")}.
-        </p>
-      ) : null}
+      <IgnoredParameters names={ignored} />
       <Table caption="Audit events, newest first">
         <thead>
           <tr>

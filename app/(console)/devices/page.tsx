@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/page";
 import { deviceCacheState, listDeviceFilterOptions, listDevices } from "@/lib/devices";
 import { DeviceView, deviceViewToSearch } from "@/lib/devices/schemas";
 import { DeviceInventory } from "./_components/device-inventory";
+import { parseLeniently } from "@/lib/http/query-params";
+import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 
 export const metadata: Metadata = { title: "Devices" };
 
@@ -13,19 +15,13 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function DevicesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireUser("console:read");
   const raw = await searchParams;
-  const parsed = DeviceView.safeParse(raw);
-  // A bad parameter in a shared link should not cost the whole page: drop what did not parse and say so.
-  const view = parsed.success ? parsed.data : DeviceView.parse(Object.fromEntries(Object.entries(raw).filter(([k]) => !parsed.error.issues.some((i) => i.path[0] === k))));
+  const { value: view, ignored } = parseLeniently(DeviceView, raw);
   const now = new Date();
   const [page, cache, options] = await Promise.all([listDevices(view, { limit: 50, now }), deviceCacheState(), listDeviceFilterOptions()]);
   return (
     <>
       <PageHeader title="Devices" description="Defender for Endpoint and Intune merged into one row per device. Response actions go to Defender and change the device only when Defender reports success." />
-      {!parsed.success ? (
-        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
-          Some parameters in the address were not understood and were ignored: {[...new Set(parsed.error.issues.map((i) => String(i.path[0])))].join(", ")}.
-        </p>
-      ) : null}
+      <IgnoredParameters names={ignored} />
       <DeviceInventory
         view={view}
         search={deviceViewToSearch(view).toString()}

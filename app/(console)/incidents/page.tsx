@@ -7,6 +7,8 @@ import { requireUser } from "@/lib/auth/page";
 import { listIncidents } from "@/lib/incidents";
 import { IncidentFilter, INCIDENT_STATUSES } from "@/lib/incidents/schemas";
 import { SEVERITIES } from "@/lib/alerts/schemas";
+import { parseLeniently } from "@/lib/http/query-params";
+import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 
 export const metadata: Metadata = { title: "Incidents" };
 
@@ -16,8 +18,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireUser("console:read");
   const search = await searchParams;
-  const parsed = IncidentFilter.safeParse(search);
-  const filter = parsed.success ? parsed.data : IncidentFilter.parse({});
+  const { value: filter, ignored } = parseLeniently(IncidentFilter, search);
   const cursor = typeof search.cursor === "string" ? search.cursor : undefined;
   const page = await listIncidents(actor, filter, { cursor, limit: 50 });
   const query = new URLSearchParams(Object.entries(search).flatMap(([k, v]) => (k === "cursor" || v === undefined || v === "" ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string]))));
@@ -70,11 +71,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           </Link>
         ) : null}
       </form>
-      {!parsed.success ? (
-        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
-          Some filters were not understood and were ignored: {parsed.error.issues.map((i) => i.path.join(".")).join(", ")}.
-        </p>
-      ) : null}
+      <IgnoredParameters names={ignored} />
       <Table caption="Incidents">
         <thead>
           <tr>

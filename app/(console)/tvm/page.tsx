@@ -5,6 +5,8 @@ import { requireUser } from "@/lib/auth/page";
 import { getTvmDashboard } from "@/lib/tvm";
 import { DashboardQuery } from "@/lib/tvm/schemas";
 import { TvmDashboardView } from "./_components/tvm-dashboard";
+import { parseLeniently } from "@/lib/http/query-params";
+import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 
 export const metadata: Metadata = { title: "Vulnerability management" };
 
@@ -13,8 +15,7 @@ type Search = Record<string, string | string[] | undefined>;
 // /tvm — the exposure dashboard for one device group or the tenant, over 7/30/90/365 days (the URL is the view).
 export default async function TvmPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser("console:read");
-  const parsed = DashboardQuery.safeParse(await searchParams);
-  const query = parsed.success ? parsed.data : DashboardQuery.parse({});
+  const { value: query, ignored } = parseLeniently(DashboardQuery, await searchParams);
   const now = new Date();
   const data = await getTvmDashboard(query, now);
   return (
@@ -33,11 +34,7 @@ export default async function TvmPage({ searchParams }: { searchParams: Promise<
           </nav>
         }
       />
-      {!parsed.success ? (
-        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
-          Some parameters in the address were not understood and were ignored.
-        </p>
-      ) : null}
+      <IgnoredParameters names={ignored} />
       <TvmDashboardView data={data} now={now.getTime()} />
     </>
   );

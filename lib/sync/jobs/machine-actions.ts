@@ -1,3 +1,4 @@
+import type { Prisma } from "../../db";
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { SourceMachineAction } from "../source-types";
 import type { JobContext, JobResult } from "../types";
@@ -72,6 +73,11 @@ export function actionRow(a: SourceMachineAction, now: string): ActionRow {
   };
 }
 
+/** Writes Defender's view of machine actions into the cache; the console's own follow-up of an action uses it too. */
+export function storeMachineActions(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, actions: readonly SourceMachineAction[], now: string): Promise<number> {
+  return bulkUpsert(tx, ACTION_TABLE, actions.map((a) => actionRow(a, now)));
+}
+
 export async function syncMachineActions(ctx: JobContext): Promise<JobResult> {
   const now = ctx.runStartedAt.toISOString();
   let createdSince: Date | undefined;
@@ -87,7 +93,7 @@ export async function syncMachineActions(ctx: JobContext): Promise<JobResult> {
   let watermark = ctx.watermark;
   const result = await consumePages(ctx, ctx.sources.machineActionPages({ createdSince }), async (items) => {
     for (const a of items) watermark = maxDate(watermark, a.creationDateTimeUtc);
-    return ctx.db.$transaction((tx) => bulkUpsert(tx, ACTION_TABLE, items.map((a) => actionRow(a, now))), PAGE_TRANSACTION);
+    return ctx.db.$transaction((tx) => storeMachineActions(tx, items, now), PAGE_TRANSACTION);
   });
   return { ...result, watermark };
 }

@@ -13,7 +13,7 @@ import { SearchBox } from "@/components/ui/search-box";
 import { ListFooter } from "@/components/ui/list-footer";
 import { ActionDialog } from "@/components/devices/action-dialog";
 import { buttonSecondary } from "@/components/ui/button-styles";
-import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
+import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, canCancel, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // The action center's client container. The URL is the filter; rows still in flight are refreshed from Defender
@@ -83,7 +83,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
       );
     }
     if (canApprove && a.status === "AwaitingApproval" && a.requestedById === me) buttons.push(<span key="own" className="text-slate-500">Your request: another person approves</span>);
-    if (canRespond && ["Pending", "InProgress"].includes(a.status) && a.machineActionId) {
+    if (canRespond && canCancel(a)) {
       buttons.push(
         <button key="c" type="button" className="ml-2 text-red-700 underline dark:text-red-300" onClick={() => (decide.reset(), setDecision({ kind: "cancel", action: a }))}>
           Cancel

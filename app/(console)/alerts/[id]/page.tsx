@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PriorityBadge, SeverityText, SlaBadge } from "@/components/alerts/badges";
 import { EvidenceTable } from "@/components/alerts/evidence-table";
+import { CommentList } from "@/components/ui/comment-list";
+import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
@@ -11,7 +13,6 @@ import { AlertTriagePanel } from "./_components/alert-triage-panel";
 
 export const metadata: Metadata = { title: "Alert" };
 
-const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) + " UTC" : "—");
 
 // /alerts/[id] — everything about one alert from the cache, its history from the audit log, and triage.
 export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
@@ -28,7 +29,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           ← Alert queue
         </Link>
       </p>
-      <PageHeader title={alert.title} description={`Alert ${alert.id} · raised ${when(alert.alertCreationTime)} · ${alert.detectionSource || "unknown source"}`} />
+      <PageHeader title={alert.title} description={`Alert ${alert.id} · raised ${formatUtc(alert.alertCreationTime)} · ${alert.detectionSource || "unknown source"}`} />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         <PriorityBadge priority={alert.priority} rule={alert.priorityRule} />
         {alert.priorityRule ? <span data-testid="priority-rule">Raised to {alert.priority} by rule “{alert.priorityRule}”</span> : null}
@@ -68,7 +69,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
               <dd>{alert.userName ?? "—"}</dd>
               <dt className="text-slate-500">First / last event</dt>
               <dd>
-                {when(alert.firstEventTime)} / {when(alert.lastEventTime)}
+                {formatUtc(alert.firstEventTime)} / {formatUtc(alert.lastEventTime)}
               </dd>
               <dt className="text-slate-500">Investigation</dt>
               <dd>{alert.investigationState ?? "—"}</dd>
@@ -190,20 +191,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             </section>
           ) : null}
 
-          <section aria-labelledby="comments-title">
-            <h2 id="comments-title" className="mb-2 font-semibold">Comments</h2>
-            {alert.comments.length === 0 ? <p className="text-sm text-slate-500">No comments.</p> : null}
-            <ol className="space-y-2">
-              {alert.comments.map((c, i) => (
-                <li key={i} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
-                  <p className="whitespace-pre-wrap">{c.comment}</p>
-                  <p className="mt-1 text-xs text-slate-500">
-                    {c.createdBy ?? "unknown"} · {when(c.createdTime)}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          </section>
+          <CommentList comments={alert.comments} />
         </aside>
       </div>
     </>

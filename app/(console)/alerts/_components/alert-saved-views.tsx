@@ -2,7 +2,6 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { SavedViewsBar } from "@/components/views/saved-views-bar";
 import type { SavedViewRow } from "@/lib/views/schemas";
 import { ApiError, apiFetch } from "../../_query/api";
@@ -10,10 +9,9 @@ import { viewKeys } from "../../_query/keys";
 
 // The alert queue's saved views: the URL is the view, so saving stores the canonical query string and opening
 // a view navigates to it.
-export function AlertSavedViews({ initialViews, currentQuery, canSave, canDeleteShared }: { initialViews: SavedViewRow[]; currentQuery: string; canSave: boolean; canDeleteShared: boolean }) {
+export function AlertSavedViews({ initialViews, currentQuery, canSave }: { initialViews: SavedViewRow[]; currentQuery: string; canSave: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const views = useQuery({
     queryKey: viewKeys.list("alerts"),
     queryFn: async () => (await apiFetch<{ data: SavedViewRow[] }>("/api/views?page=alerts")).data,
@@ -22,16 +20,19 @@ export function AlertSavedViews({ initialViews, currentQuery, canSave, canDelete
   const onSettled = () => void queryClient.invalidateQueries({ queryKey: viewKeys.list("alerts") });
   const save = useMutation<{ data: SavedViewRow }, ApiError, { name: string; shared: boolean }>({
     mutationFn: ({ name, shared }) => apiFetch("/api/views", { method: "POST", json: { page: "alerts", name, query: currentQuery, shared } }),
-    onMutate: () => setError(null),
-    onError: (e) => setError(`Not saved: ${e.message}`),
     onSettled,
   });
   const remove = useMutation<unknown, ApiError, SavedViewRow>({
     mutationFn: (view) => apiFetch(`/api/views/${view.id}`, { method: "DELETE" }),
-    onMutate: () => setError(null),
-    onError: (e) => setError(`Not deleted: ${e.message}`),
     onSettled,
   });
+  const error = save.error
+    ? `Not saved: ${save.error.message}`
+    : remove.error
+      ? `Not deleted: ${remove.error.message}`
+      : views.error
+        ? `Saved views could not be refreshed: ${views.error.message}`
+        : null;
   return (
     <SavedViewsBar
       // The form resets (closes) once a save succeeds.
@@ -39,7 +40,6 @@ export function AlertSavedViews({ initialViews, currentQuery, canSave, canDelete
       views={views.data}
       currentQuery={currentQuery}
       canSave={canSave}
-      canDeleteShared={canDeleteShared}
       busy={save.isPending || remove.isPending}
       error={error}
       onOpen={(view) => router.push(view.query ? `/alerts?${view.query}` : "/alerts")}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ComplianceBadge, HealthBadge, IsolationBadge, LevelBadge, VulnCounts } from "@/components/devices/badges";
+import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
@@ -11,7 +12,6 @@ import { ResponsePanel } from "./_components/response-panel";
 
 export const metadata: Metadata = { title: "Device" };
 
-const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 16) + " UTC" : "—");
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -62,8 +62,8 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
               <Field label="OS">{[device.osPlatform, device.osVersion, device.osBuild].filter(Boolean).join(" · ") || null}</Field>
               <Field label="Sensor version">{device.agentVersion}</Field>
               <Field label="Onboarding">{device.inMde ? device.onboardingStatus : "Not in Defender"}</Field>
-              <Field label="Sensor last seen">{when(device.lastSeen)}</Field>
-              <Field label="First seen">{when(device.firstSeen)}</Field>
+              <Field label="Sensor last seen">{formatUtc(device.lastSeen)}</Field>
+              <Field label="First seen">{formatUtc(device.firstSeen)}</Field>
               <Field label="Device value">{device.deviceValue}</Field>
               <Field label="IP (internal / external)">{[device.lastIpAddress, device.lastExternalIpAddress].filter(Boolean).join(" / ") || null}</Field>
               <Field label="Tags">{device.machineTags.join(", ") || null}</Field>
@@ -102,7 +102,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                     </Td>
                     <Td className="text-xs">{a.severity}</Td>
                     <Td className="text-xs">{a.status}</Td>
-                    <Td className="whitespace-nowrap text-xs">{when(a.alertCreationTime)}</Td>
+                    <Td className="whitespace-nowrap text-xs">{formatUtc(a.alertCreationTime)}</Td>
                   </tr>
                 ))}
               </tbody>
@@ -174,7 +174,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                   <tr key={`${u.accountDomain}\\${u.accountName}`}>
                     <Td className="text-xs">{u.accountDomain ? `${u.accountDomain}\\${u.accountName}` : u.accountName}</Td>
                     <Td className="text-xs">{u.logonTypes ?? "—"}</Td>
-                    <Td className="text-xs">{when(u.lastSeen)}</Td>
+                    <Td className="text-xs">{formatUtc(u.lastSeen)}</Td>
                     <Td className="text-xs">{u.isDomainAdmin ? "Yes" : "No"}</Td>
                   </tr>
                 ))}
@@ -192,7 +192,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                 <Field label="Encrypted">{device.isEncrypted === null ? null : device.isEncrypted ? "Yes" : "No"}</Field>
                 <Field label="Managed by">{device.managementAgent}</Field>
                 <Field label="Primary user">{device.primaryUserName ? `${device.primaryUserName} (${device.primaryUserUpn ?? "no UPN"})` : device.primaryUserUpn}</Field>
-                <Field label="Last Intune sync">{when(device.lastIntuneSync)}</Field>
+                <Field label="Last Intune sync">{formatUtc(device.lastIntuneSync)}</Field>
                 <Field label="Model">{[device.manufacturer, device.model].filter(Boolean).join(" ") || null}</Field>
                 <Field label="Serial number">{device.serialNumber}</Field>
                 <Field label="Intune id">
@@ -209,7 +209,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
             <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm dark:border-slate-700" aria-label="What the console knows about this device, newest first">
               {device.timeline.map((e, i) => (
                 <li key={`${e.at}-${i}`} data-kind={e.kind}>
-                  <span className="mr-2 whitespace-nowrap font-mono text-xs text-slate-500">{when(e.at)}</span>
+                  <span className="mr-2 whitespace-nowrap font-mono text-xs text-slate-500">{formatUtc(e.at)}</span>
                   <span className="mr-1 rounded bg-slate-100 px-1 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">{e.kind}</span>
                   {e.href ? (
                     <Link href={e.href} className="text-blue-800 hover:underline dark:text-blue-300">

@@ -11,6 +11,9 @@ import { ActionDialog } from "@/components/devices/action-dialog";
 import { ActionStatusBadge } from "@/components/devices/badges";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { BULK_SCAN_MAX, type BulkScanResult } from "@/lib/actions/schemas";
+
+/** The most rows GET /api/actions returns in one page. */
+const FOLLOW_LIMIT = 200;
 import type { DeviceRow } from "@/lib/devices/schemas";
 
 // A scan on the selected devices: one confirmation, then per-device results — refused at once (not onboarded,
@@ -30,9 +33,10 @@ export function BulkScan({ devices, onDone }: { devices: DeviceRow[]; onDone: ()
   const search = result ? `batch=${encodeURIComponent(result.batch)}` : "";
   const live = useQuery({
     queryKey: actionKeys.list(search),
-    queryFn: () => fetchActionsFollowing(`/api/actions?${search}&limit=200`),
+    queryFn: () => fetchActionsFollowing(`/api/actions?${search}&limit=${FOLLOW_LIMIT}`),
     enabled: result !== null && result.queued > 0,
-    refetchInterval: (q) => (q.state.data?.data.some((a) => !a.final) || (q.state.data?.data.length ?? 0) < (result?.queued ?? 0) ? 3_000 : false),
+    // The list shows at most FOLLOW_LIMIT rows, so a larger batch is followed until those rows are final.
+    refetchInterval: (q) => (q.state.data?.data.some((a) => !a.final) || (q.state.data?.data.length ?? 0) < Math.min(result?.queued ?? 0, FOLLOW_LIMIT) ? 3_000 : false),
   });
   const statusOf = new Map((live.data?.data ?? []).map((a) => [a.deviceId, a.status]));
   const tooMany = devices.length > BULK_SCAN_MAX;

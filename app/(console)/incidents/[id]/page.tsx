@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PriorityBadge } from "@/components/alerts/badges";
+import { CommentList } from "@/components/ui/comment-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
@@ -126,20 +127,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               <IncidentTriagePanel id={incident.id} />
             </section>
           ) : null}
-          <section aria-labelledby="comments-title">
-            <h2 id="comments-title" className="mb-2 font-semibold">Comments</h2>
-            {incident.comments.length === 0 ? <p className="text-sm text-slate-500">No comments.</p> : null}
-            <ol className="space-y-2">
-              {incident.comments.map((c, i) => (
-                <li key={i} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
-                  <p className="whitespace-pre-wrap">{c.comment}</p>
-                  <p className="mt-1 text-xs text-slate-500">
-                    {c.createdBy ?? "unknown"} · {c.createdTime?.replace("T", " ").slice(0, 16) ?? ""}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          </section>
+          <CommentList comments={incident.comments} />
         </aside>
       </div>
     </>

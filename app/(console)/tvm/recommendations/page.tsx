@@ -6,6 +6,8 @@ import { requireUser } from "@/lib/auth/page";
 import { listDeviceGroups, listRecommendations, listRemediationRequests } from "@/lib/tvm";
 import { RecommendationView } from "@/lib/tvm/schemas";
 import { RecommendationFilters } from "./_components/recommendation-filters";
+import { parseLeniently } from "@/lib/http/query-params";
+import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 
 export const metadata: Metadata = { title: "Recommendations" };
 
@@ -15,8 +17,7 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function RecommendationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser("console:read");
   const raw = await searchParams;
-  const parsed = RecommendationView.safeParse(raw);
-  const view = parsed.success ? parsed.data : RecommendationView.parse({});
+  const { value: view, ignored } = parseLeniently(RecommendationView, raw);
   const [recs, requests, groups] = await Promise.all([listRecommendations(view), listRemediationRequests(), listDeviceGroups()]);
   const overdue = requests.filter((r) => r.overdue).length;
   const filtered = Boolean(view.q || view.type || view.group);
@@ -35,11 +36,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
         <h2 id="recs-heading" className="mb-2 text-base font-semibold">
           Security recommendations
         </h2>
-        {!parsed.success ? (
-          <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
-            Some parameters in the address were not understood and were ignored.
-          </p>
-        ) : null}
+        <IgnoredParameters names={ignored} />
         <RecommendationFilters view={view} groups={groups} />
         <RecommendationTable
           rows={recs.data}

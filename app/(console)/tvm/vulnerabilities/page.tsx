@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/page";
 import { listDeviceGroups, listVulnerabilities } from "@/lib/tvm";
 import { VulnerabilityView, vulnerabilitySearch } from "@/lib/tvm/schemas";
 import { VulnerabilityList } from "./_components/vulnerability-list";
+import { parseLeniently } from "@/lib/http/query-params";
+import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 
 export const metadata: Metadata = { title: "Vulnerabilities" };
 
@@ -12,17 +14,12 @@ type Search = Record<string, string | string[] | undefined>;
 // /tvm/vulnerabilities — CVEs with their open exposure; filters and sort live in the URL.
 export default async function VulnerabilitiesPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireUser("console:read");
-  const parsed = VulnerabilityView.safeParse(await searchParams);
-  const view = parsed.success ? parsed.data : VulnerabilityView.parse({});
+  const { value: view, ignored } = parseLeniently(VulnerabilityView, await searchParams);
   const [page, groups] = await Promise.all([listVulnerabilities(view, { limit: 50 }), listDeviceGroups()]);
   return (
     <>
       <PageHeader title="Vulnerabilities" description="CVEs in the estate with severity, CVSS, exploitability and the devices still exposed, from the last vulnerability sync." />
-      {!parsed.success ? (
-        <p role="alert" className="mb-3 text-sm text-red-700 dark:text-red-300">
-          Some parameters in the address were not understood and were ignored.
-        </p>
-      ) : null}
+      <IgnoredParameters names={ignored} />
       <VulnerabilityList view={view} search={vulnerabilitySearch(view).toString()} initialPage={page} groups={groups} />
     </>
   );
