@@ -13,19 +13,22 @@ const { values } = parseArgs({
     "vulns-per-device": { type: "string", default: "50" },
     db: { type: "string", default: "pglite,postgresql" },
     verbose: { type: "boolean", default: false },
-    // Writes a V8 CPU profile of each sync process to this folder (open it in Chrome DevTools).
+    // Writes V8 CPU profiles of each sync process and of the emulator to this folder (open them in Chrome DevTools).
     profile: { type: "string" },
   },
 });
 
 async function main() {
   stopChildrenOnExit();
-  const emulator = await startEmulatorProcess(["--port", "0", "--seed", "bench", "--devices", values.devices, "--alerts", values.alerts, "--vulns-per-device", values["vulns-per-device"]]);
+  const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+  const emulator = await startEmulatorProcess(
+    ["--port", "0", "--seed", "bench", "--devices", values.devices, "--alerts", values.alerts, "--vulns-per-device", values["vulns-per-device"]],
+    profile,
+  );
   let failed = false;
   for (const kind of values.db.split(",") as ("pglite" | "postgresql")[]) {
     const database = await freshDatabase(kind);
     try {
-      const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
       const code = await run(process.execPath, [...profile, "--import", "tsx", "scripts/bench/sync-run.ts", ...(values.verbose ? ["--verbose"] : [])], {
         env: { ...process.env, ...consoleEnvFor(emulator.ready), ...database.env, LOG_LEVEL: values.verbose ? "debug" : "error" },
       });

@@ -1,6 +1,7 @@
 import type { AuditContext } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db, Prisma } from "../db";
+import { prismaExecutor } from "../db/raw-transaction";
 import { isAlreadyInProgress, ProviderError, type ResponseAction, type ResponseActionBody } from "../defender";
 import { AppError, Conflict, Forbidden, NotFound, UpstreamError } from "../http/errors";
 import { deriveResponseStates } from "../sync/derive";
@@ -38,7 +39,7 @@ const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC
 
 /** Stores Defender's view of an action (write-through) and re-derives the device's state when it succeeded. */
 export async function storeMachineAction(tx: Tx, a: MachineAction): Promise<void> {
-  await storeMachineActions(tx, [a], new Date().toISOString());
+  await storeMachineActions(prismaExecutor(tx), [a], new Date().toISOString());
   if (a.status === "Succeeded") await deriveResponseStates(tx, a.machineId);
 }
 

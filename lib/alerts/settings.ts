@@ -77,7 +77,7 @@ export async function saveTriageSettings(ctx: AuditContext, input: TriageSetting
         if (updates.length) {
           changed += await tx.$executeRawUnsafe(
             `UPDATE "Alert" a SET "priority" = x."priority", "priorityRule" = x."priorityRule", "slaDueAt" = x."slaDueAt"
-             FROM jsonb_to_recordset($1::jsonb) AS x("id" text, "priority" text, "priorityRule" text, "slaDueAt" timestamp(3)) WHERE a."id" = x."id"`,
+             FROM json_to_recordset($1::json) AS x("id" text, "priority" text, "priorityRule" text, "slaDueAt" timestamp(3)) WHERE a."id" = x."id"`,
             JSON.stringify(updates),
           );
         }

@@ -4,8 +4,10 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import type { DatabaseTarget } from "../config/env";
+import { pgliteRawTransactions, postgresRawTransactions, registerRawTransactions } from "./raw-transaction";
 
 /** Where a database lives: the configured target, or a throwaway in-memory PGlite (tests). */
 export type DatabaseLocation = DatabaseTarget | { kind: "pglite-memory" };
@@ -20,9 +22,20 @@ export interface OpenDatabase {
 
 export function openDatabase(location: DatabaseLocation): OpenDatabase {
   if (location.kind === "postgresql") {
-    const adapterFactory = new PrismaPg({ connectionString: location.url, max: 10 });
+    // One pool for Prisma and for the sync's direct bulk writes (raw-transaction.ts).
+    const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
-    return { prisma, adapterFactory, kind: "postgresql", close: () => prisma.$disconnect() };
+    registerRawTransactions(prisma, postgresRawTransactions(pool));
+    return {
+      prisma,
+      adapterFactory,
+      kind: "postgresql",
+      close: async () => {
+        await prisma.$disconnect();
+        if (!pool.ended) await pool.end();
+      },
+    };
   }
   let pglite: PGlite;
   if (location.kind === "pglite") {
@@ -37,6 +50,7 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
   }
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
+  registerRawTransactions(prisma, pgliteRawTransactions(pglite));
   return {
     prisma,
     adapterFactory,

@@ -1,8 +1,10 @@
-import type { Prisma } from "../db";
+import type { SqlExecutor } from "../db/raw-transaction";
 
-// Batched, idempotent upserts: one INSERT … SELECT FROM jsonb_to_recordset($1) … ON CONFLICT DO UPDATE per batch.
+// Batched, idempotent upserts: one INSERT … SELECT FROM json_to_recordset($1) … ON CONFLICT DO UPDATE per batch.
 // One JSON parameter keeps the statement identical for PostgreSQL and PGlite and avoids thousands of bind
 // parameters; PostgreSQL turns JSON arrays into text[] itself. Prisma's per-row upserts are ~50× slower here.
+// The parameter is json, not jsonb: json_to_recordset reads the text once, while jsonb would first build the binary
+// document, which doubled the time to write 500,000 device vulnerabilities (scripts/bench-sync.ts).
 
 export type SqlType = "text" | "text[]" | "bigint" | "integer" | "double precision" | "boolean" | "timestamp(3)" | "date" | "jsonb";
 
@@ -32,16 +34,18 @@ export function upsertSql<Row>(spec: BulkTable<Row>): string {
     .filter((c) => !keep.has(c))
     .map((c) => `${quote(c)} = ${spec.updateExpr?.[c] ?? `EXCLUDED.${quote(c)}`}`);
   return (
-    `INSERT INTO ${quote(spec.table)} (${insertList}) SELECT ${selectList} FROM jsonb_to_recordset($1::jsonb) AS x(${record}) ` +
+    `INSERT INTO ${quote(spec.table)} (${insertList}) SELECT ${selectList} FROM json_to_recordset($1::json) AS x(${record}) ` +
     `ON CONFLICT (${spec.key.map(quote).join(", ")}) ` +
     (updates.length ? `DO UPDATE SET ${updates.join(", ")}` : "DO NOTHING")
   );
 }
 
-type Executor = Pick<Prisma.TransactionClient, "$executeRawUnsafe">;
-
-/** Upserts rows in chunks inside the caller's transaction. Dates must already be ISO strings (UTC). */
-export async function bulkUpsert<Row>(tx: Executor, spec: BulkTable<Row>, input: readonly Row[], chunk = 5000): Promise<number> {
+/**
+ * Upserts rows in chunks inside the caller's transaction (inRawTransaction). Dates must already be ISO strings (UTC)
+ * and 64-bit ids plain numbers or strings: rows are serialised with a bare JSON.stringify, whose fast path a
+ * replacer function would lose.
+ */
+export async function bulkUpsert<Row>(execute: SqlExecutor, spec: BulkTable<Row>, input: readonly Row[], chunk = 5000): Promise<number> {
   if (input.length === 0) return 0;
   // One statement may not touch a row twice (ON CONFLICT), and $skip paging over changing data can repeat a
   // record within a page: keep the last copy of each key.
@@ -52,7 +56,7 @@ export async function bulkUpsert<Row>(tx: Executor, spec: BulkTable<Row>, input:
   let written = 0;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
-    written += await tx.$executeRawUnsafe(sql, JSON.stringify(part, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+    written += await execute(sql, JSON.stringify(part));
   }
   return written;
 }

@@ -16,8 +16,11 @@ export interface EmulatorReady {
 }
 
 /** Start the simulated tenant as a separate process and wait for its one-line JSON ready message. */
-export async function startEmulatorProcess(args: string[]): Promise<{ child: ChildProcess; ready: EmulatorReady }> {
-  const child = spawnGroup(process.execPath, ["--import", "tsx", "emulator/src/cli.ts", ...args], {
+export async function startEmulatorProcess(
+  args: string[],
+  nodeFlags: string[] = [],
+): Promise<{ child: ChildProcess; ready: EmulatorReady }> {
+  const child = spawnGroup(process.execPath, [...nodeFlags, "--import", "tsx", "emulator/src/cli.ts", ...args], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout! });

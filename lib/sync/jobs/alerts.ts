@@ -1,8 +1,9 @@
+import { inRawTransaction } from "../../db/raw-transaction";
 import { derivePriority, slaDueAt, type PriorityRule, type SlaMinutes } from "../../alerts/priority";
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { SourceAlert, SourceEvidence } from "../source-types";
 import type { JobContext, JobResult } from "../types";
-import { consumePages, iso, maxDate, since, PAGE_TRANSACTION } from "./common";
+import { consumePages, iso, maxDate, since } from "./common";
 
 // Alerts with their evidence, pulled by lastUpdateTime (mde-api.md §2.3.5, §3). The priority and SLA deadline
 // are derived here, from the Admin's rules, so the queue can filter and sort on them with an index.
@@ -191,17 +192,17 @@ export async function syncAlerts(ctx: JobContext): Promise<JobResult> {
     const rows = items.map((a) => alertRow(a, ctx.rules, ctx.sla, now));
     const evidence = items.flatMap(evidenceRows);
     for (const a of items) watermark = maxDate(watermark, a.lastUpdateTime);
-    return ctx.db.$transaction(async (tx) => {
-      const written = await bulkUpsert(tx, ALERT_TABLE, rows);
+    return inRawTransaction(ctx.db, async (execute) => {
+      const written = await bulkUpsert(execute, ALERT_TABLE, rows);
       // An alert's evidence is replaced as a whole: Defender returns the full list each time.
-      await tx.$executeRawUnsafe(
-        `WITH ids AS MATERIALIZED (SELECT jsonb_array_elements_text($1::jsonb) AS id)
+      await execute(
+        `WITH ids AS MATERIALIZED (SELECT json_array_elements_text($1::json) AS id)
          DELETE FROM "AlertEvidence" e USING ids WHERE e."alertId" = ids.id`,
         JSON.stringify(rows.map((r) => r.id)),
       );
-      await bulkUpsert(tx, EVIDENCE_TABLE, evidence);
+      await bulkUpsert(execute, EVIDENCE_TABLE, evidence);
       return written;
-    }, PAGE_TRANSACTION);
+    });
   });
   return { ...result, watermark };
 }

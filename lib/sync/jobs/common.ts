@@ -20,13 +20,6 @@ export function since(ctx: JobContext, opts: { overlap: boolean } = { overlap: f
 }
 
 /**
- * Options for the transaction that writes one page. Prisma's defaults (2 s to start, 5 s to finish) fail a
- * 10,000-alert page on a busy machine or while another entity holds PGlite's single connection; a page is
- * bounded work, so waiting longer is right, and a crash still leaves the watermark where it was.
- */
-export const PAGE_TRANSACTION = { maxWait: 120_000, timeout: 300_000 } as const;
-
-/**
  * Drives a page stream: each page is committed by `commit` before the watermark can move. The next page is
  * requested while the current one is being written, so Microsoft's response time and our database time overlap.
  */

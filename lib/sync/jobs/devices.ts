@@ -1,7 +1,8 @@
+import { inRawTransaction } from "../../db/raw-transaction";
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { SourceMachine, SourceManagedDevice } from "../source-types";
 import type { JobContext, JobResult } from "../types";
-import { consumePages, iso, maxDate, normalisePlatform, since, PAGE_TRANSACTION } from "./common";
+import { consumePages, iso, maxDate, normalisePlatform, since } from "./common";
 
 // One Device row per physical device: the MDE machine and the Intune managed device are joined on the Entra
 // device id (MDE aadDeviceId = Intune azureADDeviceId). Each side only writes its own columns, so a device seen
@@ -167,11 +168,11 @@ function intuneRow(d: SourceManagedDevice, now: string): IntuneRow {
 
 /** Attach incoming ids to an existing row of the other side with the same Entra device id (never to two rows). */
 const LINK_SQL = {
-  mde: `WITH x AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL)
+  mde: `WITH x AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL)
         UPDATE "Device" d SET "mdeMachineId" = x.id FROM x
         WHERE d."mdeMachineId" IS NULL AND d."aadDeviceId" = x."aadDeviceId"
         AND NOT EXISTS (SELECT 1 FROM "Device" e WHERE e."mdeMachineId" = x.id)`,
-  intune: `WITH x AS MATERIALIZED (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL)
+  intune: `WITH x AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL)
         UPDATE "Device" d SET "intuneDeviceId" = x.id FROM x
         WHERE d."intuneDeviceId" IS NULL AND d."aadDeviceId" = x."aadDeviceId"
         AND NOT EXISTS (SELECT 1 FROM "Device" e WHERE e."intuneDeviceId" = x.id)`,
@@ -187,17 +188,17 @@ export async function syncMachines(ctx: JobContext): Promise<JobResult> {
       watermark = maxDate(watermark, m.lastSeen);
       seen?.add(m.id);
     }
-    return ctx.db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(LINK_SQL.mde, JSON.stringify(rows.map((r) => ({ id: r.mdeMachineId, aadDeviceId: r.aadDeviceId }))));
-      return bulkUpsert(tx, MACHINE_TABLE, rows);
-    }, PAGE_TRANSACTION);
+    return inRawTransaction(ctx.db, async (execute) => {
+      await execute(LINK_SQL.mde, JSON.stringify(rows.map((r) => ({ id: r.mdeMachineId, aadDeviceId: r.aadDeviceId }))));
+      return bulkUpsert(execute, MACHINE_TABLE, rows);
+    });
   });
   const notes: string[] = [];
   if (seen) {
     // Only after a complete pass: flag (never delete) devices MDE no longer lists.
     const flagged = await ctx.db.$executeRawUnsafe(
       // The seen set is materialised once and anti-joined; a NOT IN over the JSON would re-expand it per row.
-      `WITH seen AS MATERIALIZED (SELECT jsonb_array_elements_text($1::jsonb) AS id)
+      `WITH seen AS MATERIALIZED (SELECT json_array_elements_text($1::json) AS id)
        UPDATE "Device" d SET "mdeMissingSince" = COALESCE(d."mdeMissingSince", $2::timestamp(3))
        WHERE d."mdeMachineId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.id = d."mdeMachineId")`,
       JSON.stringify([...seen]),
@@ -218,15 +219,15 @@ export async function syncIntuneDevices(ctx: JobContext): Promise<JobResult> {
       watermark = maxDate(watermark, d.lastSyncDateTime);
       seen?.add(d.id);
     }
-    return ctx.db.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe(LINK_SQL.intune, JSON.stringify(rows.map((r) => ({ id: r.intuneDeviceId, aadDeviceId: r.aadDeviceId }))));
-      return bulkUpsert(tx, INTUNE_TABLE, rows);
-    }, PAGE_TRANSACTION);
+    return inRawTransaction(ctx.db, async (execute) => {
+      await execute(LINK_SQL.intune, JSON.stringify(rows.map((r) => ({ id: r.intuneDeviceId, aadDeviceId: r.aadDeviceId }))));
+      return bulkUpsert(execute, INTUNE_TABLE, rows);
+    });
   });
   const notes: string[] = [];
   if (seen) {
     const flagged = await ctx.db.$executeRawUnsafe(
-      `WITH seen AS MATERIALIZED (SELECT jsonb_array_elements_text($1::jsonb) AS id)
+      `WITH seen AS MATERIALIZED (SELECT json_array_elements_text($1::json) AS id)
        UPDATE "Device" d SET "intuneMissingSince" = COALESCE(d."intuneMissingSince", $2::timestamp(3))
        WHERE d."intuneDeviceId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.id = d."intuneDeviceId")`,
       JSON.stringify([...seen]),

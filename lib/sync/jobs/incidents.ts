@@ -1,7 +1,8 @@
+import { inRawTransaction } from "../../db/raw-transaction";
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { SourceIncident } from "../source-types";
 import type { JobContext, JobResult } from "../types";
-import { consumePages, maxDate, since, PAGE_TRANSACTION } from "./common";
+import { consumePages, maxDate, since } from "./common";
 
 // Defender XDR incidents by lastUpdateTime (mde-api.md §2.8). Alert, device and user counts are derived from the
 // cached alerts afterwards (derive.ts), so they agree with what the alert queue shows.
@@ -65,7 +66,7 @@ export async function syncIncidents(ctx: JobContext): Promise<JobResult> {
   let watermark = ctx.watermark;
   const result = await consumePages(ctx, ctx.sources.incidentPages({ updatedSince: since(ctx) }), async (items) => {
     for (const i of items) watermark = maxDate(watermark, i.lastUpdateTime);
-    return ctx.db.$transaction((tx) => bulkUpsert(tx, INCIDENT_TABLE, items.map((i) => incidentRow(i, now))), PAGE_TRANSACTION);
+    return inRawTransaction(ctx.db, (execute) => bulkUpsert(execute, INCIDENT_TABLE, items.map((i) => incidentRow(i, now))));
   });
   return { ...result, watermark };
 }

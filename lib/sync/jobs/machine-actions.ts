@@ -1,8 +1,8 @@
-import type { Prisma } from "../../db";
+import { inRawTransaction, type SqlExecutor } from "../../db/raw-transaction";
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { SourceMachineAction } from "../source-types";
 import type { JobContext, JobResult } from "../types";
-import { consumePages, iso, maxDate, PAGE_TRANSACTION } from "./common";
+import { consumePages, iso, maxDate } from "./common";
 
 // Machine actions can only be filtered by creation time (mde-api.md §2.5.2), yet their status changes later.
 // Each pass re-reads everything created since the oldest action the cache still holds as non-final (and the
@@ -74,8 +74,8 @@ export function actionRow(a: SourceMachineAction, now: string): ActionRow {
 }
 
 /** Writes Defender's view of machine actions into the cache; the console's own follow-up of an action uses it too. */
-export function storeMachineActions(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe">, actions: readonly SourceMachineAction[], now: string): Promise<number> {
-  return bulkUpsert(tx, ACTION_TABLE, actions.map((a) => actionRow(a, now)));
+export function storeMachineActions(execute: SqlExecutor, actions: readonly SourceMachineAction[], now: string): Promise<number> {
+  return bulkUpsert(execute, ACTION_TABLE, actions.map((a) => actionRow(a, now)));
 }
 
 export async function syncMachineActions(ctx: JobContext): Promise<JobResult> {
@@ -93,7 +93,7 @@ export async function syncMachineActions(ctx: JobContext): Promise<JobResult> {
   let watermark = ctx.watermark;
   const result = await consumePages(ctx, ctx.sources.machineActionPages({ createdSince }), async (items) => {
     for (const a of items) watermark = maxDate(watermark, a.creationDateTimeUtc);
-    return ctx.db.$transaction((tx) => storeMachineActions(tx, items, now), PAGE_TRANSACTION);
+    return inRawTransaction(ctx.db, (execute) => storeMachineActions(execute, items, now));
   });
   return { ...result, watermark };
 }

@@ -1,6 +1,6 @@
+import { inRawTransaction } from "../../db/raw-transaction";
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { JobContext, JobResult } from "../types";
-import { PAGE_TRANSACTION } from "./common";
 
 // Defender returns only the current exposure score and Secure Score for Devices (mde-api.md §2.6.5); the trend
 // charts need history, so every pull is stored as the snapshot of its day (the last pull of a day wins).
@@ -31,6 +31,6 @@ export async function syncScores(ctx: JobContext): Promise<JobResult> {
     ctx.sources.exposureScoreByGroups(),
   ]);
   const rows = [snapshot("exposure", "", exposure), snapshot("secure", "", secure), ...byGroup.map((g) => snapshot("exposure", g.rbacGroupName, g))];
-  const upserted = await ctx.db.$transaction((tx) => bulkUpsert(tx, SNAPSHOT_TABLE, rows), PAGE_TRANSACTION);
+  const upserted = await inRawTransaction(ctx.db, (execute) => bulkUpsert(execute, SNAPSHOT_TABLE, rows));
   return { fetched: rows.length, upserted, skipped: [], watermark: new Date(exposure.time) };
 }

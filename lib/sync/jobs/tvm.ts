@@ -1,7 +1,8 @@
+import { inRawTransaction } from "../../db/raw-transaction";
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { SourceMachineVulnerability, SourceRecommendation, SourceSoftware, SourceVulnerability } from "../source-types";
 import type { JobContext, JobResult } from "../types";
-import { consumePages, iso, PAGE_TRANSACTION } from "./common";
+import { consumePages, iso } from "./common";
 
 // Vulnerability management data has no change-tracking field in the list APIs (mde-api.md §2.6), and Defender
 // recomputes it a few times a day; so each TVM entity is pulled whole, on its own cadence (tvmRefreshMs). A run in
@@ -162,7 +163,7 @@ export function tvmDue(ctx: JobContext, refreshMs: number): boolean {
 export async function syncVulnerabilities(ctx: JobContext): Promise<JobResult> {
   const now = ctx.runStartedAt.toISOString();
   const result = await consumePages(ctx, ctx.sources.vulnerabilityPages(), (items) =>
-    ctx.db.$transaction((tx) => bulkUpsert(tx, VULNERABILITY_TABLE, items.map((v) => vulnerabilityRow(v, now))), PAGE_TRANSACTION),
+    inRawTransaction(ctx.db, (execute) => bulkUpsert(execute, VULNERABILITY_TABLE, items.map((v) => vulnerabilityRow(v, now)))),
   );
   return { ...result, watermark: ctx.runStartedAt };
 }
@@ -181,7 +182,7 @@ export async function syncSoftware(ctx: JobContext): Promise<JobResult> {
       impactScore: s.impactScore ?? 0,
       syncedAt: now,
     }));
-  const result = await consumePages(ctx, ctx.sources.softwarePages(), (items) => ctx.db.$transaction((tx) => bulkUpsert(tx, SOFTWARE_TABLE, rows(items)), PAGE_TRANSACTION));
+  const result = await consumePages(ctx, ctx.sources.softwarePages(), (items) => inRawTransaction(ctx.db, (execute) => bulkUpsert(execute, SOFTWARE_TABLE, rows(items))));
   return { ...result, watermark: ctx.runStartedAt };
 }
 
@@ -210,7 +211,7 @@ export async function syncRecommendations(ctx: JobContext): Promise<JobResult> {
       syncedAt: now,
     }));
   const result = await consumePages(ctx, ctx.sources.recommendationPages(), (items) =>
-    ctx.db.$transaction((tx) => bulkUpsert(tx, RECOMMENDATION_TABLE, rows(items)), PAGE_TRANSACTION),
+    inRawTransaction(ctx.db, (execute) => bulkUpsert(execute, RECOMMENDATION_TABLE, rows(items))),
   );
   return { ...result, watermark: ctx.runStartedAt };
 }
@@ -232,7 +233,7 @@ export async function syncDeviceVulnerabilities(ctx: JobContext): Promise<JobRes
       resolvedAt: null,
     }));
   const result = await consumePages(ctx, ctx.sources.machineVulnerabilityPages(), (items) =>
-    ctx.db.$transaction((tx) => bulkUpsert(tx, DEVICE_VULNERABILITY_TABLE, rows(items)), PAGE_TRANSACTION),
+    inRawTransaction(ctx.db, (execute) => bulkUpsert(execute, DEVICE_VULNERABILITY_TABLE, rows(items))),
   );
   // The pass completed (an exception would have skipped this): what was not seen is no longer exposed.
   const resolved = await ctx.db.$executeRawUnsafe(
