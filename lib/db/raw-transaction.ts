@@ -14,12 +14,19 @@ export type SqlExecutor = (sql: string, ...params: SqlParam[]) => Promise<number
 
 export interface RawTransactions {
   run<T>(work: (execute: SqlExecutor) => Promise<T>): Promise<T>;
+  /** PGlite has one connection: statements from concurrent tasks queue behind one another. */
+  singleConnection: boolean;
 }
 
 const byClient = new WeakMap<PrismaClient, RawTransactions>();
 
 export function registerRawTransactions(prisma: PrismaClient, raw: RawTransactions): void {
   byClient.set(prisma, raw);
+}
+
+/** Whether the database behind `prisma` runs one statement at a time (embedded PGlite); unknown clients count as not. */
+export function hasSingleConnection(prisma: PrismaClient): boolean {
+  return byClient.get(prisma)?.singleConnection ?? false;
 }
 
 /**
@@ -40,6 +47,7 @@ export function prismaExecutor(tx: Pick<Prisma.TransactionClient, "$executeRawUn
 
 export function postgresRawTransactions(pool: pg.Pool): RawTransactions {
   return {
+    singleConnection: false,
     async run(work) {
       const client = await pool.connect();
       let broken: Error | undefined;
@@ -65,6 +73,7 @@ export function pgliteRawTransactions(pglite: PGlite): RawTransactions {
   // PGlite has one connection: its transaction() holds the same lock Prisma's PGlite adapter takes, so the two
   // never interleave statements.
   return {
+    singleConnection: true,
     run: (work) => pglite.transaction((tx) => work(async (sql, ...params) => (await tx.query(sql, params)).affectedRows ?? 0)),
   };
 }

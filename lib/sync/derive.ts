@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../db";
 import { logger } from "../log";
 import { refreshTvmAggregates } from "../tvm/refresh";
-import type { SyncEntity } from "./types";
+import { SYNC_ENTITIES, type SyncEntity } from "./types";
 
 // Figures derived from the cache after a sync, in SQL, so pages read them with an index instead of aggregating
 // on every request.
@@ -27,7 +27,8 @@ FROM (SELECT d2.id,
         COUNT(*) FILTER (WHERE v.severity = 'Medium') AS medium, COUNT(*) FILTER (WHERE v.severity = 'Low') AS low
       FROM "Device" d2 LEFT JOIN "DeviceVulnerability" v ON v."machineId" = d2."mdeMachineId" AND v."resolvedAt" IS NULL
       GROUP BY d2.id) c
-WHERE c.id = d.id`;
+WHERE c.id = d.id
+  AND (d."vulnCritical", d."vulnHigh", d."vulnMedium", d."vulnLow") IS DISTINCT FROM (COALESCE(c.critical, 0)::int, COALESCE(c.high, 0)::int, COALESCE(c.medium, 0)::int, COALESCE(c.low, 0)::int)`;
 
 /**
  * Isolation and app restriction change only when Defender reports the action Succeeded (issue #7): the latest
@@ -65,19 +66,109 @@ export async function deriveResponseStates(database: PrismaClient | Prisma.Trans
   await database.$executeRawUnsafe(RESPONSE_STATES, mdeMachineId ?? null);
 }
 
-export async function deriveAfter(db: PrismaClient, changed: ReadonlySet<SyncEntity>): Promise<void> {
-  const step = async (name: string, run: () => Promise<unknown>) => {
-    const started = performance.now();
-    await run();
-    logger.debug("sync derived", { step: name, ms: Math.round(performance.now() - started) });
-  };
-  if (changed.has("alerts") || changed.has("machines") || changed.has("intuneDevices")) await step("openAlerts", () => db.$executeRawUnsafe(OPEN_ALERT_COUNTS));
-  if (changed.has("alerts") || changed.has("incidents")) await step("incidentCounts", () => db.$executeRawUnsafe(INCIDENT_COUNTS));
-  if (changed.has("deviceVulnerabilities") || changed.has("machines") || changed.has("intuneDevices")) await step("vulnerabilityCounts", () => db.$executeRawUnsafe(VULNERABILITY_COUNTS));
-  if (changed.has("machineActions") || changed.has("machines")) await step("responseStates", () => deriveResponseStates(db));
-  // After the per-device counts above (the snapshot counts exposed devices from them). Only when TVM data moved:
-  // the TVM entities refresh every few hours, and machine group moves show up at the next refresh.
-  if (TVM_ENTITIES.some((e) => changed.has(e))) await step("tvmAggregates", () => refreshTvmAggregates(db));
+interface Derivation {
+  name: string;
+  /** A change to any of these entities in the run makes the derivation due. */
+  triggers: readonly SyncEntity[];
+  /** Entities whose tables it reads: it starts only once each of them has finished in this run (or is not in it). */
+  reads: readonly SyncEntity[];
+  /**
+   * Whether it updates every Device row. Such steps run one at a time: two whole-table updates would queue on each
+   * other's row locks (or, on PGlite's one connection, gain nothing).
+   */
+  writesDevice: boolean;
+  run(db: PrismaClient): Promise<unknown>;
 }
 
+type DerivationName = "openAlerts" | "incidentCounts" | "vulnerabilityCounts" | "responseStates" | "tvmAggregates";
+
+const DEVICES: SyncEntity[] = ["machines", "intuneDevices"];
 const TVM_ENTITIES: SyncEntity[] = ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations"];
+
+const DERIVATIONS: readonly (Derivation & { name: DerivationName })[] = [
+  { name: "openAlerts", triggers: ["alerts", ...DEVICES], reads: ["alerts", ...DEVICES], writesDevice: true, run: (db) => db.$executeRawUnsafe(OPEN_ALERT_COUNTS) },
+  { name: "incidentCounts", triggers: ["alerts", "incidents"], reads: ["alerts", "incidents"], writesDevice: false, run: (db) => db.$executeRawUnsafe(INCIDENT_COUNTS) },
+  {
+    name: "vulnerabilityCounts",
+    triggers: ["deviceVulnerabilities", ...DEVICES],
+    reads: ["deviceVulnerabilities", ...DEVICES],
+    writesDevice: true,
+    run: (db) => db.$executeRawUnsafe(VULNERABILITY_COUNTS),
+  },
+  { name: "responseStates", triggers: ["machineActions", "machines"], reads: ["machineActions", ...DEVICES], writesDevice: true, run: (db) => deriveResponseStates(db) },
+  // Groups come from Device. Only when TVM data moved: the TVM entities refresh every few hours, and machine group
+  // moves show up at the next refresh.
+  {
+    name: "tvmAggregates",
+    triggers: TVM_ENTITIES,
+    reads: [...TVM_ENTITIES, ...DEVICES],
+    writesDevice: false,
+    run: (db) => refreshTvmAggregates(db),
+  },
+];
+
+/**
+ * With `early`, starts each derivation as soon as the entities it reads have finished, while the other lanes are
+ * still syncing, so a full sync does not end with every derivation queued behind the slowest lane. Without it
+ * (PGlite, whose one connection would make the lanes' page writes queue behind a derivation), they start at
+ * `done()`, which waits for them all.
+ */
+export class DerivationSchedule {
+  private readonly finished = new Set<SyncEntity>();
+  private readonly changed = new Set<SyncEntity>();
+  /** Started derivations (settled when they end, failed or not) and skipped ones (null). */
+  private readonly decided = new Map<DerivationName, Promise<void> | null>();
+  private deviceWrites: Promise<void> = Promise.resolve();
+  private readonly errors: unknown[] = [];
+
+  constructor(
+    private readonly db: PrismaClient,
+    running: ReadonlySet<SyncEntity>,
+    private readonly early: boolean,
+  ) {
+    for (const entity of SYNC_ENTITIES) if (!running.has(entity)) this.finished.add(entity);
+  }
+
+  entityFinished(entity: SyncEntity, changed: boolean): void {
+    this.finished.add(entity);
+    if (changed) this.changed.add(entity);
+    if (this.early) this.startReady();
+  }
+
+  async done(): Promise<void> {
+    for (const entity of SYNC_ENTITIES) this.finished.add(entity);
+    this.startReady();
+    await Promise.all(this.decided.values());
+    if (this.errors.length) throw this.errors[0];
+  }
+
+  private startReady(): void {
+    for (const d of DERIVATIONS) {
+      if (this.decided.has(d.name) || !d.reads.every((e) => this.finished.has(e))) continue;
+      if (!d.triggers.some((e) => this.changed.has(e))) {
+        this.decided.set(d.name, null);
+        continue;
+      }
+      // Device writers queue behind one another; a failure is reported at done() and the queue moves on.
+      const run = (d.writesDevice ? this.deviceWrites : Promise.resolve()).then(() => this.timed(d));
+      const settled = run.catch((error: unknown) => {
+        this.errors.push(error);
+      });
+      if (d.writesDevice) this.deviceWrites = settled;
+      this.decided.set(d.name, settled);
+    }
+  }
+
+  private async timed(d: Derivation): Promise<void> {
+    const started = performance.now();
+    await d.run(this.db);
+    logger.debug("sync derived", { step: d.name, ms: Math.round(performance.now() - started) });
+  }
+}
+
+/** Runs every derivation due after `changed` entities were synced. */
+export async function deriveAfter(db: PrismaClient, changed: ReadonlySet<SyncEntity>): Promise<void> {
+  const schedule = new DerivationSchedule(db, new Set(changed), false);
+  for (const entity of changed) schedule.entityFinished(entity, true);
+  await schedule.done();
+}

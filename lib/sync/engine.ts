@@ -1,8 +1,9 @@
 import type { PrismaClient } from "../db";
 import { Prisma } from "../db";
+import { hasSingleConnection } from "../db/raw-transaction";
 import { getTriageSettings } from "../alerts/settings";
 import { logger } from "../log";
-import { deriveAfter } from "./derive";
+import { DerivationSchedule } from "./derive";
 import { acquireLease, releaseLease, renewLease } from "./lock";
 import type { SyncSources } from "./source-types";
 import { SYNC_ENTITIES, type EntitySummary, type JobContext, type JobResult, type SyncEntity } from "./types";
@@ -54,7 +55,7 @@ const JOBS: Record<SyncEntity, JobSpec> = {
 
 /**
  * Entities that may sync at the same time. Each job writes only its own tables and derived columns are computed
- * once at the end (derive.ts), so lanes share nothing but the rate limits, which are per endpoint.
+ * once their inputs have finished (derive.ts), so lanes share nothing but the rate limits, which are per endpoint.
  */
 const LANES: readonly (readonly SyncEntity[])[] = [
   ["machines", "intuneDevices", "machineActions"],
@@ -80,9 +81,8 @@ export async function runSync(opts: RunSyncOptions): Promise<EntitySummary[]> {
   const policy = { ...DEFAULT_POLICY, ...opts.policy };
   const { rules, sla } = await getTriageSettings(opts.db);
   const summaries: EntitySummary[] = [];
-  const changed = new Set<SyncEntity>();
-
   const wanted = new Set(opts.entities ?? SYNC_ENTITIES);
+  const derivations = new DerivationSchedule(opts.db, wanted, !hasSingleConnection(opts.db));
   // Lanes run side by side (one lane's database writes overlap another's waits on Microsoft); within a lane
   // entities keep their order. Summaries are returned in SYNC_ENTITIES order whatever finishes first.
   const byEntity = new Map<SyncEntity, EntitySummary>();
@@ -92,7 +92,7 @@ export async function runSync(opts: RunSyncOptions): Promise<EntitySummary[]> {
         if (!wanted.has(entity)) continue;
         const summary = await runEntity(entity, opts, policy, rules, sla);
         byEntity.set(entity, summary);
-        if (summary.status === "ok" && summary.upserted > 0) changed.add(entity);
+        derivations.entityFinished(entity, summary.status === "ok" && summary.upserted > 0);
         opts.onEntity?.(summary);
       }
     }),
@@ -101,7 +101,7 @@ export async function runSync(opts: RunSyncOptions): Promise<EntitySummary[]> {
     const summary = byEntity.get(entity);
     if (summary) summaries.push(summary);
   }
-  if (changed.size) await deriveAfter(opts.db, changed);
+  await derivations.done();
   return summaries;
 }
 

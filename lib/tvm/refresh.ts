@@ -2,8 +2,10 @@ import type { PrismaClient } from "../db";
 import { GROUP_SQL } from "./group-sql";
 
 // The dashboard's aggregates, recomputed from the cache at the end of a TVM sync: set-based statements (one per
-// aggregate, plus a cheap roll-up of the group rows into the tenant rows), inside one transaction (readers see the old figures until the new ones are complete). Only the two statements
-// over open DeviceVulnerability rows touch the big table; the rest read their small results.
+// aggregate, plus a cheap roll-up of the group rows into the tenant rows). Two transactions run side by side (on
+// PostgreSQL, two connections): CVE exposure with the day's snapshot drawn from it, and software exposure with the
+// remediation samples drawn from that. Readers see each table's old figures until its new ones are complete. Only
+// the statements over open DeviceVulnerability rows touch the big table; the rest read their small results.
 
 const GROUP = GROUP_SQL;
 
@@ -46,14 +48,20 @@ UPDATE "SoftwareExposure" t SET "exposedDevices" = s.devices
 FROM (SELECT "softwareId", SUM("exposedDevices") AS devices FROM "SoftwareExposure" WHERE "scope" <> '' GROUP BY "softwareId") s
 WHERE t."scope" = '' AND t."softwareId" = s."softwareId"`;
 
-/** Today's counts per scope: distinct open CVEs by the catalogue's severity, and the devices exposed to any. */
+/**
+ * Today's counts per scope: distinct open CVEs by the catalogue's severity, and the devices exposed to any. Exposed
+ * devices are counted from the open rows themselves (one pass, summed into the tenant row), not from Device's
+ * per-device counts, so the refresh need not wait for those and runs beside them.
+ */
 const COUNT_SNAPSHOT = `
+WITH exposed AS MATERIALIZED (
+  SELECT e.g, COUNT(*) AS devices FROM (SELECT DISTINCT ${GROUP} AS g, v."machineId" FROM ${OPEN_ROWS}) e GROUP BY e.g
+)
 INSERT INTO "VulnerabilityCountSnapshot" ("day", "scope", "critical", "high", "medium", "low", "exposedDevices", "zeroDay", "exploitable", "time")
 SELECT $1::date, c."scope",
   COUNT(*) FILTER (WHERE x."severity" = 'Critical'), COUNT(*) FILTER (WHERE x."severity" = 'High'),
   COUNT(*) FILTER (WHERE x."severity" = 'Medium'), COUNT(*) FILTER (WHERE x."severity" = 'Low'),
-  COALESCE((SELECT COUNT(*) FROM "Device" d WHERE d."vulnCritical" + d."vulnHigh" + d."vulnMedium" + d."vulnLow" > 0
-            AND (c."scope" = '' OR ${GROUP} = c."scope")), 0),
+  COALESCE((SELECT SUM(e.devices) FROM exposed e WHERE c."scope" = '' OR e.g = c."scope"), 0),
   COUNT(*) FILTER (WHERE x."isZeroDay"), COUNT(*) FILTER (WHERE x."publicExploit" OR x."exploitVerified" OR x."exploitInKit"),
   $2::timestamp(3)
 FROM "CveExposure" c LEFT JOIN "Vulnerability" x ON x."id" = c."cveId"
@@ -100,28 +108,32 @@ export async function refreshTvmAggregates(db: PrismaClient, now: Date = new Dat
     await run();
     timings[key] = Math.round(performance.now() - t0);
   };
-  await db.$transaction(
-    async (tx) => {
-      // Room to hash the million-row de-duplications in memory (PostgreSQL's default 4 MB spills to disk).
-      await tx.$executeRawUnsafe(`SET LOCAL work_mem = '128MB'`);
+  // Room to hash the million-row de-duplications in memory (PostgreSQL's default 4 MB spills to disk).
+  const WORK_MEM = `SET LOCAL work_mem = '128MB'`;
+  const options = { timeout: 600_000, maxWait: 600_000 };
+  await Promise.all([
+    db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(WORK_MEM);
       await timed("cveExposureMs", async () => {
         await tx.$executeRawUnsafe(`DELETE FROM "CveExposure"`);
         await tx.$executeRawUnsafe(CVE_EXPOSURE);
         await tx.$executeRawUnsafe(TENANT_CVE_EXPOSURE);
-      });
-      await timed("softwareExposureMs", async () => {
-        await tx.$executeRawUnsafe(`DELETE FROM "SoftwareExposure"`);
-        await tx.$executeRawUnsafe(SOFTWARE_EXPOSURE);
-        await tx.$executeRawUnsafe(TENANT_SOFTWARE_DEVICES);
       });
       await timed("snapshotMs", async () => {
         await tx.$executeRawUnsafe(`DELETE FROM "VulnerabilityCountSnapshot" WHERE "day" = $1::date`, day);
         await tx.$executeRawUnsafe(COUNT_SNAPSHOT, day, time);
         await tx.$executeRawUnsafe(ZERO_SNAPSHOT, day, time);
       });
+    }, options),
+    db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(WORK_MEM);
+      await timed("softwareExposureMs", async () => {
+        await tx.$executeRawUnsafe(`DELETE FROM "SoftwareExposure"`);
+        await tx.$executeRawUnsafe(SOFTWARE_EXPOSURE);
+        await tx.$executeRawUnsafe(TENANT_SOFTWARE_DEVICES);
+      });
       await timed("remediationMs", () => tx.$executeRawUnsafe(REMEDIATION_SAMPLE, day, time, null));
-    },
-    { timeout: 600_000, maxWait: 60_000 },
-  );
+    }, options),
+  ]);
   return timings;
 }

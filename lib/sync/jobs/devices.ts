@@ -166,17 +166,22 @@ function intuneRow(d: SourceManagedDevice, now: string): IntuneRow {
   };
 }
 
-/** Attach incoming ids to an existing row of the other side with the same Entra device id (never to two rows). */
-const LINK_SQL = {
-  mde: `WITH x AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL)
-        UPDATE "Device" d SET "mdeMachineId" = x.id FROM x
-        WHERE d."mdeMachineId" IS NULL AND d."aadDeviceId" = x."aadDeviceId"
-        AND NOT EXISTS (SELECT 1 FROM "Device" e WHERE e."mdeMachineId" = x.id)`,
-  intune: `WITH x AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL)
-        UPDATE "Device" d SET "intuneDeviceId" = x.id FROM x
-        WHERE d."intuneDeviceId" IS NULL AND d."aadDeviceId" = x."aadDeviceId"
-        AND NOT EXISTS (SELECT 1 FROM "Device" e WHERE e."intuneDeviceId" = x.id)`,
-};
+/**
+ * Attach incoming ids to an existing row of the other side with the same Entra device id. Entra ids repeat (a
+ * re-onboarded machine keeps its Entra id under a new Defender id), so each row takes at most one id and each id
+ * goes to at most one row; the rest are inserted as rows of their own.
+ */
+function linkSql(column: "mdeMachineId" | "intuneDeviceId"): string {
+  return `WITH x AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL),
+      candidate AS (
+        SELECT DISTINCT ON (d.id) d.id AS "deviceId", x.id FROM x JOIN "Device" d ON d."aadDeviceId" = x."aadDeviceId" AND d."${column}" IS NULL
+        WHERE NOT EXISTS (SELECT 1 FROM "Device" e WHERE e."${column}" = x.id)
+        ORDER BY d.id, x.id),
+      chosen AS (SELECT DISTINCT ON (id) id, "deviceId" FROM candidate ORDER BY id, "deviceId")
+      UPDATE "Device" d SET "${column}" = chosen.id FROM chosen WHERE d.id = chosen."deviceId"`;
+}
+
+const LINK_SQL = { mde: linkSql("mdeMachineId"), intune: linkSql("intuneDeviceId") };
 
 export async function syncMachines(ctx: JobContext): Promise<JobResult> {
   const now = ctx.runStartedAt.toISOString();

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_SLA_MINUTES } from "../../alerts/priority";
+import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../../db/testing";
+import type { SourceManagedDevice, SyncSources } from "../source-types";
+import type { JobContext } from "../types";
+import { syncIntuneDevices } from "./devices";
+
+// Entra device ids repeat in real tenants: a re-imaged machine is onboarded again under a new Defender id and keeps
+// its Entra id, and the old machine lingers. Linking an Intune record by Entra id must then pick one row, not fail
+// the whole page on the unique Intune id, and must not lose the record.
+
+const kinds = await availableTestDatabases();
+
+function contextFor(database: TestDatabase, page: SourceManagedDevice[]): JobContext {
+  const sources = {
+    async *managedDevicePages() {
+      yield { items: page, skipped: [] };
+    },
+  } as unknown as SyncSources;
+  return {
+    db: database.prisma,
+    sources,
+    mode: "incremental",
+    watermark: new Date("2026-11-01T00:00:00Z"),
+    lastSuccessAt: null,
+    runStartedAt: new Date("2026-11-26T12:00:00Z"),
+    overlapMs: 0,
+    rules: [],
+    sla: DEFAULT_SLA_MINUTES,
+    heartbeat: async () => {},
+  };
+}
+
+const intune = (id: string, aad: string): SourceManagedDevice => ({ id, deviceName: id, operatingSystem: "Windows", azureADDeviceId: aad, lastSyncDateTime: "2026-11-26T11:00:00Z" });
+
+describe.each(kinds)("linking Intune records by Entra id on %s", (kind) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await database.prisma.device.createMany({
+      data: [
+        { mdeMachineId: "m-old", aadDeviceId: "aad-shared", name: "pc-1", platform: "Windows", inMde: true },
+        { mdeMachineId: "m-new", aadDeviceId: "aad-shared", name: "pc-1", platform: "Windows", inMde: true },
+        { mdeMachineId: "m-solo", aadDeviceId: "aad-solo", name: "pc-2", platform: "Windows", inMde: true },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("attaches each record to one device, and keeps a second record with the same Entra id as its own row", async () => {
+    const result = await syncIntuneDevices(contextFor(database, [intune("i-1", "aad-shared"), intune("i-2", "aad-solo"), intune("i-3", "aad-solo")]));
+    expect(result.upserted).toBe(3);
+
+    const devices = await database.prisma.device.findMany({ select: { mdeMachineId: true, intuneDeviceId: true }, orderBy: [{ mdeMachineId: "asc" }, { intuneDeviceId: "asc" }] });
+    const shared = devices.filter((d) => d.mdeMachineId === "m-old" || d.mdeMachineId === "m-new");
+    expect(shared.filter((d) => d.intuneDeviceId === "i-1")).toHaveLength(1);
+    expect(devices.filter((d) => d.intuneDeviceId !== null).map((d) => d.intuneDeviceId).sort()).toEqual(["i-1", "i-2", "i-3"]);
+    // The Intune-only copy of the solo device is a row of its own; nothing was deleted.
+    expect(devices).toHaveLength(4);
+    expect(devices.find((d) => d.mdeMachineId === "m-solo")?.intuneDeviceId).toMatch(/^i-[23]$/);
+  });
+});
