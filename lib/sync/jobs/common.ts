@@ -19,9 +19,14 @@ export function since(ctx: JobContext, opts: { overlap: boolean } = { overlap: f
   return new Date(ctx.watermark.getTime() - (opts.overlap ? ctx.overlapMs : 0));
 }
 
+/** A batch waiting for the write in progress is written once it reaches this size (the largest page). */
+const MAX_BATCH = 10_000;
+
 /**
- * Drives a page stream: each page is committed by `commit` before the watermark can move. The next page is
- * requested while the current one is being written, so Microsoft's response time and our database time overlap.
+ * Drives a page stream: pages are written in order, in transactions, before the watermark can move (the job moves
+ * it only after the whole pass). The next page is requested as soon as one arrives, and while one write is in
+ * progress the pages that arrive meanwhile gather into the next one, so small pages (incidents come 100 at a time)
+ * share a transaction under load, and Microsoft's response time and our database time overlap.
  */
 export async function consumePages<T>(
   ctx: JobContext,
@@ -31,24 +36,56 @@ export async function consumePages<T>(
   let fetched = 0;
   let upserted = 0;
   const skipped: SkippedRecord[] = [];
+  let batch: T[] = [];
+  // The write in progress; it never rejects: a failure is kept and thrown by the loop.
+  let writing: Promise<void> | null = null;
+  const failed: { error?: unknown; yes: boolean } = { yes: false };
+  const write = async (items: T[]) => {
+    const started = performance.now();
+    upserted += await commit(items);
+    logger.debug("sync page committed", { items: items.length, fetchedSoFar: fetched, ms: Math.round(performance.now() - started) });
+    await ctx.heartbeat();
+  };
+  const pump = () => {
+    if (writing || failed.yes || batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    writing = write(items).then(
+      () => {
+        writing = null;
+        pump();
+      },
+      (error: unknown) => {
+        writing = null;
+        failed.yes = true;
+        failed.error = error;
+      },
+    );
+  };
   const iterator = pages[Symbol.asyncIterator]();
-  let next = iterator.next();
+  const request = () => {
+    const pending = iterator.next();
+    // A failed prefetch must not surface as an unhandled rejection meanwhile: it is awaited (and thrown) next turn.
+    pending.catch(() => {});
+    return pending;
+  };
+  let next = request();
   try {
     for (;;) {
       const result = await next;
+      if (failed.yes) throw failed.error;
       if (result.done) break;
+      next = request();
       const page = result.value;
-      next = iterator.next();
-      // A failed prefetch must not surface as an unhandled rejection while this page is written; it is awaited
-      // (and thrown) on the next turn of the loop.
-      next.catch(() => {});
       fetched += page.items.length;
       skipped.push(...page.skipped);
-      const started = performance.now();
-      if (page.items.length) upserted += await commit(page.items);
-      logger.debug("sync page committed", { items: page.items.length, fetchedSoFar: fetched, ms: Math.round(performance.now() - started) });
-      await ctx.heartbeat();
+      for (const item of page.items) batch.push(item);
+      while (writing && batch.length >= MAX_BATCH) await writing;
+      pump();
     }
+    pump();
+    while (writing) await writing;
+    if (failed.yes) throw failed.error;
   } finally {
     await iterator.return?.();
   }
