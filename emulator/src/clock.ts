@@ -32,8 +32,17 @@ export class EmulatedClock {
  * We store milliseconds and pad, so a value read back and used in `ge` filters round-trips exactly.
  */
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString().replace("Z", "0000Z");
+  let text = formatted.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString().replace("Z", "0000Z");
+    // Lists re-serialise the same few hundred thousand timestamps on every page; bounded so --live runs stay small.
+    if (formatted.size >= 1_000_000) formatted.clear();
+    formatted.set(ms, text);
+  }
+  return text;
 }
+
+const formatted = new Map<number, string>();
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;

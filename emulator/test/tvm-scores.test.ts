@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { machineVulnerabilityJson, machineVulnerabilityText } from "../src/defender/tvm-json";
+import { generateTenant } from "../src/tenant/generate";
 import { pageAll, startHarness, type Harness } from "./helpers";
 
 let h: Harness;
@@ -130,5 +132,15 @@ describe("advanced hunting", () => {
     const graph = await h.call("POST", "/v1.0/security/runHuntingQuery", { body: { Query: "DeviceInfo" } });
     expect(graph.status).toBe(400);
     expect(graph.json().error.message).toMatch(/not emulated yet/);
+  });
+});
+
+describe("machinesVulnerabilities text fast path", () => {
+  it("writes exactly the JSON of the record object, key order included", () => {
+    const tenant = generateTenant("fast-path", "tenant", Date.UTC(2026, 10, 26), { devices: 30, alerts: 10, vulnsPerDevice: 15 });
+    expect(tenant.rows.rowVuln.length).toBeGreaterThan(100);
+    for (let row = 0; row < tenant.rows.rowVuln.length; row++) {
+      expect(machineVulnerabilityText(tenant, row)).toBe(JSON.stringify(machineVulnerabilityJson(tenant, row)));
+    }
   });
 });

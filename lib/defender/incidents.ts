@@ -1,7 +1,7 @@
 import type { DefenderClient } from "./client";
 import { odataDateTime } from "./odata";
 import type { Page } from "./paging";
-import { Incident, type IncidentPatch } from "./schemas";
+import { Incident, IncidentListItem, type IncidentPatch } from "./schemas";
 
 // Defender XDR incidents (mde-api.md §2.8): XDR_API_URL and the https://api.security.microsoft.com token.
 
@@ -14,12 +14,12 @@ export interface IncidentPagesOptions {
   maxPages?: number;
 }
 
-export function incidentPages(client: DefenderClient, opts: IncidentPagesOptions = {}): AsyncGenerator<Page<Incident>> {
+export function incidentPages(client: DefenderClient, opts: IncidentPagesOptions = {}): AsyncGenerator<Page<IncidentListItem>> {
   return client.pages({
     api: "xdr",
     path: "/api/incidents",
     query: { $filter: opts.updatedSince ? `lastUpdateTime ge ${odataDateTime(opts.updatedSince)}` : undefined },
-    itemSchema: Incident,
+    itemSchema: IncidentListItem,
     pageSize: Math.min(opts.pageSize ?? INCIDENTS_MAX_PAGE, INCIDENTS_MAX_PAGE),
     maxPages: opts.maxPages,
     idField: "incidentId",

@@ -328,6 +328,16 @@ export const Incident = z.looseObject({
 });
 export type Incident = z.infer<typeof Incident>;
 
+/**
+ * An incident in a list page, as the sync stores it. Its embedded alerts are checked only for their id: the cache
+ * takes alerts from the alert API (with evidence), and validating tens of thousands of embedded copies field by field
+ * cost the sync more than the incidents themselves.
+ */
+export const IncidentListItem = Incident.extend({
+  alerts: z.array(z.looseObject({ alertId: z.string() })).nullish().transform((v) => v ?? []),
+});
+export type IncidentListItem = z.infer<typeof IncidentListItem>;
+
 // ───────────── Write bodies ─────────────
 
 /** PATCH /api/alerts/{id}: camelCase (§2.3.5). Determination spellings differ between pages (§12 #2): open string. */

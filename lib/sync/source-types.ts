@@ -130,7 +130,6 @@ export interface SourceIncident {
   redirectIncidentId?: Maybe<number>;
   createdTime: string;
   lastUpdateTime: string;
-  alerts?: Maybe<{ devices?: Maybe<{ mdatpDeviceId?: Maybe<string>; deviceDnsName?: Maybe<string> }[]>; entities?: Maybe<{ entityType?: Maybe<string>; accountName?: Maybe<string>; userPrincipalName?: Maybe<string> }[]> }[]>;
 }
 
 export interface SourceVulnerability {

@@ -11,7 +11,7 @@ import { failsConfiguration } from "../tenant/generate-recommendations";
 import type { Device, Recommendation, SoftwareProduct, Vulnerability } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
 import { machineOr404 } from "./machine-routes";
-import { machineReferenceJson, machineVulnerabilityJson, recommendationJson, softwareJson, vulnerabilityJson } from "./tvm-json";
+import { machineReferenceJson, machineVulnerabilityJson, machineVulnerabilityText, recommendationJson, softwareJson, vulnerabilityJson } from "./tvm-json";
 
 const VULN = ["Vulnerability.Read.All"];
 const RECS = ["SecurityRecommendation.Read.All"];
@@ -133,7 +133,7 @@ export function tvmRoutes(env: ApiEnv): RouteDef[] {
       handler: (ctx) => respondList(ctx, env, {
         source: rowSource, rules: rules(rowFields(t), 10_000, ["$filter", "$top", "$skip"]),
         contextUrl: ctxUrl(ctx, "Collection(microsoft.windowsDefenderATP.api.PublicAssetVulnerabilityDto)"),
-        serialize: (r) => machineVulnerabilityJson(t, r), keyField: "id", style: "mde",
+        serialize: (r) => machineVulnerabilityJson(t, r), serializeText: (r) => machineVulnerabilityText(t, r), keyField: "id", style: "mde",
       }),
     },
     {
