@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionStatusBadge } from "@/components/devices/badges";
+import { EmptyRow, Th } from "@/components/ui/table";
 import { ACTION_LABELS, type ActionType, type ActionView } from "@/lib/actions/schemas";
 
 // The action center's table: who, what, device, comment, status and timestamps; the row's buttons are the
@@ -9,7 +10,6 @@ import { ACTION_LABELS, type ActionType, type ActionView } from "@/lib/actions/s
 const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 19) + " UTC" : "—");
 
 export function ActionTable({ rows, empty, controls }: { rows: ActionView[]; empty: ReactNode; controls: (row: ActionView) => ReactNode }) {
-  const th = "border-b border-slate-200 bg-slate-50 px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300";
   const td = "border-b border-slate-100 px-2 py-1.5 align-top text-xs dark:border-slate-800";
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
@@ -17,19 +17,15 @@ export function ActionTable({ rows, empty, controls }: { rows: ActionView[]; emp
         <thead>
           <tr>
             {["Requested", "Action", "Device", "Status", "Requested by", "Comment", "Decision", "Updated", ""].map((h, i) => (
-              <th key={i} scope="col" className={th}>
+              <Th key={i} dense>
                 {h || <span className="sr-only">Controls</span>}
-              </th>
+              </Th>
             ))}
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
-            <tr>
-              <td colSpan={9} className="px-3 py-10 text-center text-slate-500 dark:text-slate-400">
-                {empty}
-              </td>
-            </tr>
+            <EmptyRow colSpan={9}>{empty}</EmptyRow>
           ) : (
             rows.map((a) => (
               <tr key={a.id} data-action-id={a.id} data-device-name={a.deviceName ?? ""}>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AlertRow, SortColumn } from "@/lib/alerts/schemas";
+import { EmptyRow, SelectAllTh, SortableTh } from "@/components/ui/table";
 import { shortDuration } from "./sla";
 import { PriorityBadge, SeverityText, SlaBadge } from "./badges";
 
@@ -39,7 +40,6 @@ export interface AlertTableProps {
   empty: ReactNode;
 }
 
-const thBase = "border-b border-slate-200 bg-slate-50 px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300";
 const td = "border-b border-slate-100 px-2 py-1.5 align-top dark:border-slate-800";
 
 export function AlertTable(props: AlertTableProps) {
@@ -51,33 +51,15 @@ export function AlertTable(props: AlertTableProps) {
       <table className="min-w-full text-left text-sm" aria-label="Alert queue" aria-rowcount={-1}>
         <thead>
           <tr>
-            {selectable ? (
-              <th scope="col" className={`${thBase} w-8`}>
-                <input type="checkbox" aria-label="Select all shown alerts" checked={allSelected} onChange={(e) => onToggleAll(e.target.checked)} />
-              </th>
-            ) : null}
-            {ALERT_COLUMNS.map((c) => {
-              const active = c.key === sort;
-              return (
-                <th key={c.key} scope="col" className={`${thBase} ${c.className ?? ""}`} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-                  <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-blue-700 dark:hover:text-blue-300" onClick={() => onSort(c.key)}>
-                    {c.label}
-                    <span aria-hidden="true" className={active ? "" : "opacity-0"}>
-                      {dir === "asc" ? "▲" : "▼"}
-                    </span>
-                  </button>
-                </th>
-              );
-            })}
+            {selectable ? <SelectAllTh label="Select all shown alerts" checked={allSelected} onChange={onToggleAll} /> : null}
+            {ALERT_COLUMNS.map((c) => (
+              <SortableTh key={c.key} label={c.label} className={c.className} active={c.key === sort} dir={dir} onSort={() => onSort(c.key)} />
+            ))}
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
-            <tr>
-              <td colSpan={colSpan} className="px-3 py-10 text-center text-slate-500 dark:text-slate-400">
-                {empty}
-              </td>
-            </tr>
+            <EmptyRow colSpan={colSpan}>{empty}</EmptyRow>
           ) : (
             rows.map((r) => {
               const focused = r.id === focusedId;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { DeviceRow, DeviceSortColumn } from "@/lib/devices/schemas";
 import { formatRelative } from "@/components/ui/format";
+import { EmptyRow, SelectAllTh, SortableTh, Th } from "@/components/ui/table";
 import { ComplianceBadge, HealthBadge, IsolationBadge, LevelBadge, VulnCounts } from "./badges";
 
 // The inventory table: props in, callbacks out. Sortable headers carry aria-sort; selection is by checkbox.
@@ -39,7 +40,6 @@ export interface DeviceTableProps {
   empty: ReactNode;
 }
 
-const thBase = "border-b border-slate-200 bg-slate-50 px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300";
 const td = "border-b border-slate-100 px-2 py-1.5 align-top dark:border-slate-800";
 const dash = <span className="text-slate-400">—</span>;
 
@@ -50,37 +50,22 @@ export function DeviceTable({ rows, sort, dir, onSort, now, selectable, selected
       <table className="min-w-full text-left text-sm" aria-label="Device inventory">
         <thead>
           <tr>
-            {selectable ? (
-              <th scope="col" className={`${thBase} w-8`}>
-                <input type="checkbox" aria-label="Select all shown devices" checked={allSelected} onChange={(e) => onToggleAll(e.target.checked)} />
-              </th>
-            ) : null}
+            {selectable ? <SelectAllTh label="Select all shown devices" checked={allSelected} onChange={onToggleAll} /> : null}
             {DEVICE_COLUMNS.map((c) => {
-              const active = c.sort === sort;
-              return (
-                <th key={c.key} scope="col" className={`${thBase} ${c.className ?? ""}`} aria-sort={c.sort ? (active ? (dir === "asc" ? "ascending" : "descending") : "none") : undefined}>
-                  {c.sort ? (
-                    <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-blue-700 dark:hover:text-blue-300" onClick={() => onSort(c.sort!)}>
-                      {c.label}
-                      <span aria-hidden="true" className={active ? "" : "opacity-0"}>
-                        {dir === "asc" ? "▲" : "▼"}
-                      </span>
-                    </button>
-                  ) : (
-                    c.label
-                  )}
-                </th>
+              const column = c.sort;
+              return column ? (
+                <SortableTh key={c.key} label={c.label} className={c.className} active={column === sort} dir={dir} onSort={() => onSort(column)} />
+              ) : (
+                <Th key={c.key} dense className={c.className}>
+                  {c.label}
+                </Th>
               );
             })}
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
-            <tr>
-              <td colSpan={DEVICE_COLUMNS.length + (selectable ? 1 : 0)} className="px-3 py-10 text-center text-slate-500 dark:text-slate-400">
-                {empty}
-              </td>
-            </tr>
+            <EmptyRow colSpan={DEVICE_COLUMNS.length + (selectable ? 1 : 0)}>{empty}</EmptyRow>
           ) : (
             rows.map((r) => (
               <tr key={r.id} data-device-id={r.id} data-device-name={r.name} aria-selected={selectable ? selected.has(r.id) : undefined} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">

@@ -13,13 +13,37 @@ export function Table({ caption, children }: { caption: string; children: ReactN
   );
 }
 
-export function Th(props: ThHTMLAttributes<HTMLTableCellElement>) {
+/** A column header; `dense` matches the tighter cells of the work queues (alerts, devices, actions). */
+export function Th({ dense, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { dense?: boolean }) {
   return (
     <th
       scope="col"
       {...props}
-      className={`border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300 ${props.className ?? ""}`}
+      className={`border-b border-slate-200 bg-slate-50 ${dense ? "px-2" : "px-3"} py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300 ${props.className ?? ""}`}
     />
+  );
+}
+
+/** A dense header that sorts its column when pressed, with the direction shown and announced (aria-sort). */
+export function SortableTh({ label, active, dir, onSort, className }: { label: ReactNode; active: boolean; dir: "asc" | "desc"; onSort: () => void; className?: string }) {
+  return (
+    <Th dense className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+      <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-blue-700 dark:hover:text-blue-300" onClick={onSort}>
+        {label}
+        <span aria-hidden="true" className={active ? "" : "opacity-0"}>
+          {dir === "asc" ? "▲" : "▼"}
+        </span>
+      </button>
+    </Th>
+  );
+}
+
+/** The select-all checkbox header of a list whose rows can be selected in bulk. */
+export function SelectAllTh({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <Th dense className="w-8">
+      <input type="checkbox" aria-label={label} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+    </Th>
   );
 }
 

@@ -106,6 +106,17 @@ describe.each(kinds)("response actions on %s", (kind) => {
     expect(await isolation(devices[0].id)).toBe("NotIsolated");
   });
 
+  it("refuses, before anything reaches Defender, an action the device's platform does not offer", async () => {
+    const phone = await database.prisma.device.create({ data: { mdeMachineId: "phone-1", name: "phone-1", platform: "iOS", inMde: true } });
+    const mac = await database.prisma.device.create({ data: { mdeMachineId: "mac-1", name: "mac-1", platform: "macOS", inMde: true } });
+    const onPhone = await isolate(responder, phone.id, randomUUID(), "RunAntiVirusScan");
+    const onMac = await isolate(responder, mac.id, randomUUID(), "RestrictCodeExecution");
+    expect([onPhone.status, onMac.status]).toEqual([422, 422]);
+    expect(((await onMac.json()) as { error: { code: string } }).error.code).toBe("unsupported_action");
+    expect(Object.keys(await stats()).filter((route) => route.startsWith("POST /api/machines"))).toEqual([]);
+    expect(await database.prisma.actionRequest.count({ where: { deviceId: { in: [phone.id, mac.id] } } })).toBe(0);
+  });
+
   it("creates one Defender action for a double click (same key) and for two responders at once (different keys)", async () => {
     const key = randomUUID();
     const [a, b] = await Promise.all([isolate(responder, devices[1].id, key), isolate(responder, devices[1].id, key)]);

@@ -9,7 +9,7 @@ import { storeMachineActions } from "../sync/jobs/machine-actions";
 import { actionPacer } from "./pacer";
 import { getAction } from "./queries";
 import { getActionSettings } from "./settings";
-import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, canCancel, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
+import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, canCancel, supportsAction, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
 import { actionWriter, type MachineAction } from "./writer";
 
 // Response actions, exactly once. Two transactions around the Defender call (style.md §3): the request is
@@ -96,10 +96,13 @@ export interface RequestedAction {
 
 /** POST /api/devices/[id]/actions: one response action on one device. */
 export async function requestAction(ctx: AuditContext, deviceId: string, input: ActionRequestInput, opts: { queued?: boolean } = {}): Promise<RequestedAction> {
-  const device = await db().device.findUnique({ where: { id: deviceId }, select: { id: true, name: true, mdeMachineId: true, inMde: true } });
+  const device = await db().device.findUnique({ where: { id: deviceId }, select: { id: true, name: true, mdeMachineId: true, inMde: true, platform: true } });
   if (!device) throw new NotFound(`Device ${deviceId} is not in the console's cache.`);
   if (!device.mdeMachineId || !device.inMde) {
     throw new AppError(422, "not_in_defender", `${device.name} is not onboarded to Defender for Endpoint, so Defender cannot act on it.`);
+  }
+  if (!supportsAction(device.platform, input.type)) {
+    throw new AppError(422, "unsupported_action", `Defender offers no "${ACTION_LABELS[input.type]}" for ${device.platform} devices.`);
   }
   const before = await db().actionRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
   if (before) {

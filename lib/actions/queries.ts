@@ -1,3 +1,4 @@
+import { SqlParams, containsPattern } from "../db/sql-params";
 import { z } from "zod";
 import { db } from "../db";
 import { decodeCursor, encodeCursor } from "../http/cursor";
@@ -53,17 +54,9 @@ function toView(r: RawAction): ActionView {
   };
 }
 
-class Params {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    this.values.push(v);
-    return `$${this.values.length}`;
-  }
-}
-
 const IN_FLIGHT = `(a."status" IN ('Queued', 'Sending', 'Pending', 'InProgress'))`;
 
-function filterSql(p: Params, f: ActionFilter): string {
+function filterSql(p: SqlParams, f: ActionFilter): string {
   const where: string[] = [];
   if (f.tab === "approvals") where.push(`a."status" = 'AwaitingApproval'`);
   if (f.tab === "inflight") where.push(IN_FLIGHT);
@@ -73,7 +66,7 @@ function filterSql(p: Params, f: ActionFilter): string {
   if (f.device) where.push(`a."deviceId" = ${p.add(f.device)}`);
   if (f.batch) where.push(`a."idempotencyKey" LIKE ${p.add(`${f.batch}:%`)}`);
   if (f.q) {
-    const like = p.add(`%${f.q.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_")}%`);
+    const like = p.add(containsPattern(f.q));
     where.push(`(a."requestedBy" ILIKE ${like} OR a."approvedBy" ILIKE ${like} OR a."deviceName" ILIKE ${like})`);
   }
   return where.length ? where.join(" AND ") : "TRUE";
@@ -82,7 +75,7 @@ function filterSql(p: Params, f: ActionFilter): string {
 const Cursor = z.object({ at: z.string().max(40), id: z.string().max(100) });
 
 export async function listActions(filter: ActionFilter, page: { cursor?: string; limit: number }): Promise<ActionPage> {
-  const p = new Params();
+  const p = new SqlParams();
   const where = [filterSql(p, filter)];
   if (page.cursor) {
     const after = decodeCursor(page.cursor, Cursor);

@@ -16,6 +16,27 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   CollectInvestigationPackage: "Collect investigation package",
 };
 
+const MOBILE_PLATFORMS = ["iOS", "Android"];
+
+/** Whether Defender offers `type` on a platform at all: nothing on iOS and Android, app restriction on Windows only. */
+export function supportsAction(platform: string, type: ActionType): boolean {
+  if (MOBILE_PLATFORMS.includes(platform)) return false;
+  if (type === "RestrictCodeExecution" || type === "UnrestrictCodeExecution") return platform === "Windows";
+  return true;
+}
+
+/** The actions a responder can take on a device now; isolation and restriction offer whichever step undoes the current state. */
+export function availableActions(device: { platform: string; inMde: boolean; isolationState: string | null; restrictionState: string | null }): ActionType[] {
+  if (!device.inMde) return [];
+  const candidates: ActionType[] = [
+    device.isolationState === "Isolated" ? "Unisolate" : "Isolate",
+    "RunAntiVirusScan",
+    device.restrictionState === "Restricted" ? "UnrestrictCodeExecution" : "RestrictCodeExecution",
+    "CollectInvestigationPackage",
+  ];
+  return candidates.filter((type) => supportsAction(device.platform, type));
+}
+
 /** Types that contend for the same state: Defender refuses a second while one is pending (emulator README). */
 export const ACTION_CONFLICTS: Record<ActionType, ActionType[]> = {
   Isolate: ["Isolate", "Unisolate"],

@@ -3,7 +3,8 @@ import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import { cachedTriageSettings } from "./settings";
-import { breachedSql, filterSql, keysetSql, nearBreachSql, orderSql, SORT_KEYS, SqlParams } from "./sql";
+import { SqlParams } from "../db/sql-params";
+import { breachedSql, filterSql, keysetSql, nearBreachSql, orderSql, SORT_KEYS } from "./sql";
 import {
   defaultDirection,
   type AlertDetail,

@@ -1,17 +1,10 @@
+import { SqlParams, containsPattern } from "../db/sql-params";
 import type { SlaMinutes } from "./priority";
 import { ASSIGNED_TO_ME, TIME_RANGES, UNASSIGNED, type AlertFilter, type SortColumn } from "./schemas";
 
 // The queue's WHERE and ORDER BY, as parameterised SQL. Raw SQL rather than Prisma's query builder because the
 // queue sorts on expressions (priority and severity ranks, nullable columns) and pages by keyset on them, which
 // Prisma's cursor option cannot express. Every value is a bind parameter; only fixed fragments are concatenated.
-
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 type SortType = "int" | "text" | "timestamp";
 
@@ -36,11 +29,6 @@ export const SORT_KEYS: Record<SortColumn, { expr: string; type: SortType }> = {
   // Alerts without a clock (Informational) sort after every deadline.
   sla: { expr: `COALESCE(a."slaDueAt", 'infinity'::timestamp)`, type: "timestamp" },
 };
-
-/** `%`, `_` and `\` typed by a person are literal characters, not patterns. */
-export function likePattern(text: string): string {
-  return `%${text.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_")}%`;
-}
 
 /** Near breach = an open alert with less than a quarter of its clock left. */
 export const NEAR_BREACH_SHARE = 0.25;
@@ -87,7 +75,7 @@ export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; 
   // per-element statistics, so the planner knows how selective it is.
   if (filter.technique.length) where.push(`a."mitreTechniques" && ${p.add(filter.technique)}::text[]`);
   if (filter.q) {
-    const pattern = p.add(likePattern(filter.q));
+    const pattern = p.add(containsPattern(filter.q));
     where.push(`(a."title" ILIKE ${pattern} OR a."computerDnsName" ILIKE ${pattern} OR a."relatedUserName" ILIKE ${pattern})`);
   }
   if (filter.sla === "breached") where.push(breachedSql(p, ctx.now));

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { db } from "../db";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import { toCsv } from "../http/csv";
-import { deviceFilterSql, deviceKeysetSql, deviceOrderSql, DEVICE_SORT_KEYS, SqlParams } from "./sql";
+import { SqlParams } from "../db/sql-params";
+import { deviceFilterSql, deviceKeysetSql, deviceOrderSql, DEVICE_SORT_KEYS } from "./sql";
 import { defaultDeviceDirection, type DeviceFilter, type DeviceFilterOptions, type DevicePage, type DeviceRow, type DeviceView } from "./schemas";
 
 // Read side of the device inventory, from the cache the sync fills. Keyset paging on (sort key, id), as the

@@ -1,17 +1,10 @@
+import { SqlParams, containsPattern } from "../db/sql-params";
 import { INACTIVE_AFTER_DAYS, PLATFORMS_OF_TAB, type DeviceFilter, type DeviceSortColumn } from "./schemas";
 
 // The inventory's WHERE and ORDER BY as parameterised SQL (raw for the same reason as the alert queue: sorts on
 // ranks and COALESCEd columns, keyset paging on them). Every value is a bind parameter; only fixed fragments are
 // concatenated. Each sort key has an (expr, id) index in migration device_inventory_sort_indexes — change an
 // expression here only together with a migration re-creating it.
-
-export class SqlParams {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 type SortType = "int" | "bigint" | "text" | "timestamp";
 
@@ -32,11 +25,6 @@ export const DEVICE_SORT_KEYS: Record<DeviceSortColumn, { expr: string; type: So
   isolation: { expr: `d."isolationState"`, type: "text" },
   lastIntuneSync: { expr: `COALESCE(d."lastIntuneSync", '-infinity'::timestamp)`, type: "timestamp" },
 };
-
-/** `%`, `_` and `\` typed by a person are literal characters, not patterns. */
-function escapeLike(text: string): string {
-  return text.replaceAll("\\", "\\\\").replaceAll("%", "\\%").replaceAll("_", "\\_");
-}
 
 const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${column} = ANY(${p.add(values)}::text[])`;
 
@@ -61,7 +49,7 @@ export function searchSql(p: SqlParams, q: string): string {
     const prefix = p.add(`${q}%`);
     return `d."lastIpAddress" LIKE ${prefix}`;
   }
-  const contains = p.add(`%${escapeLike(q.toLowerCase())}%`);
+  const contains = p.add(containsPattern(q.toLowerCase()));
   return `(lower(d."name") LIKE ${contains} OR lower(d."primaryUserUpn") LIKE ${contains} OR lower(d."primaryUserName") LIKE ${contains})`;
 }
 

@@ -19,6 +19,11 @@ export function single<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (v === "" ? undefined : v), schema);
 }
 
+/** A parameter read once: a repeated one (?range=30d&range=7d) takes its first value. */
+export function firstOf<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
+}
+
 /**
  * Parses a page's query string, dropping only the parameters that fail: a bad value in a shared link should not
  * cost the rest of the view. Returns the names that were ignored, for the page to say so.

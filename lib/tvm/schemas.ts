@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstOf } from "../http/query-params";
 
 // Client-safe: the vulnerability-management URL grammar, request bodies and DTOs. No server imports here.
 
@@ -13,14 +14,14 @@ export const DEFAULT_TREND_RANGE: TrendRange = "30";
 /** Devices whose Device.rbacGroupName is empty are grouped under this name in every per-group figure. */
 export const UNGROUPED = "Ungrouped";
 
-const single = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().trim().max(200).optional());
-const group = single.transform((v) => v ?? "");
+const oneText = firstOf(z.string().trim().max(200).optional());
+const group = oneText.transform((v) => v ?? "");
 
 // ───────────── Dashboard ─────────────
 
 export const DashboardQuery = z.object({
   group,
-  range: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(TREND_RANGES).default(DEFAULT_TREND_RANGE)),
+  range: firstOf(z.enum(TREND_RANGES).default(DEFAULT_TREND_RANGE)),
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
@@ -127,16 +128,16 @@ export interface TvmDashboard {
 export const VULN_SORTS = ["severity", "cvss", "published", "exposed", "id"] as const;
 export type VulnSort = (typeof VULN_SORTS)[number];
 
-const flag = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(["1", "true"]).optional()).transform((v) => v !== undefined);
+const flag = firstOf(z.enum(["1", "true"]).optional()).transform((v) => v !== undefined);
 
 export const VulnerabilityView = z.object({
   group,
-  q: single,
-  severity: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(CVE_SEVERITIES).optional()),
+  q: oneText,
+  severity: firstOf(z.enum(CVE_SEVERITIES).optional()),
   exploit: flag,
   zeroDay: flag,
-  sort: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(VULN_SORTS).default("severity")),
-  dir: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(["asc", "desc"]).default("desc")),
+  sort: firstOf(z.enum(VULN_SORTS).default("severity")),
+  dir: firstOf(z.enum(["asc", "desc"]).default("desc")),
 });
 export type VulnerabilityView = z.infer<typeof VulnerabilityView>;
 
@@ -206,9 +207,9 @@ export const REMEDIATION_TYPES = ["Update", "Upgrade", "Uninstall", "Configurati
 
 export const RecommendationView = z.object({
   group,
-  q: single,
-  type: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(REMEDIATION_TYPES).optional()),
-  sort: z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.enum(["exposure", "secure", "severity", "exposed"]).default("exposure")),
+  q: oneText,
+  type: firstOf(z.enum(REMEDIATION_TYPES).optional()),
+  sort: firstOf(z.enum(["exposure", "secure", "severity", "exposed"]).default("exposure")),
 });
 export type RecommendationView = z.infer<typeof RecommendationView>;
 
@@ -250,7 +251,7 @@ export const RemediationRequestInput = z.object({
 export type RemediationRequestInput = z.infer<typeof RemediationRequestInput>;
 
 export const RemediationListQuery = z.object({
-  recommendationId: single,
+  recommendationId: oneText,
 });
 
 export interface BurndownPoint {

@@ -21,19 +21,8 @@ const SORT_SQL: Record<VulnSort, string> = {
 
 const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.number(), id: z.string().max(100) });
 
-interface RawRow {
-  id: string;
-  name: string;
-  severity: string;
-  cvssV3: number | null;
-  publicExploit: boolean;
-  exploitVerified: boolean;
-  exploitInKit: boolean;
-  isZeroDay: boolean;
-  publishedOn: Date | null;
-  exposedDevices: number | null;
-  sortKey: number;
-}
+/** A row as the database returns it: the list row before dates are formatted and products attached. */
+type RawRow = Omit<VulnerabilityRow, "publishedOn" | "exposedDevices" | "software"> & { publishedOn: Date | null; exposedDevices: number | null; sortKey: number };
 
 export async function listVulnerabilities(view: VulnerabilityView, page: { cursor?: string; limit: number }): Promise<VulnerabilityPage> {
   const params: unknown[] = [view.group];

@@ -1,3 +1,4 @@
+import { NoMatches } from "@/components/ui/no-matches";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
@@ -89,12 +90,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
           {page.data.length === 0 ? (
             <EmptyRow colSpan={8}>
               {filtered ? (
-                <>
-                  No incidents match these filters.{" "}
-                  <Link href="/incidents" className="text-blue-700 underline dark:text-blue-300">
-                    Clear filters
-                  </Link>
-                </>
+                <NoMatches what="incidents" clearHref="/incidents" />
               ) : (
                 "Nothing synced yet: no incidents in the cache."
               )}

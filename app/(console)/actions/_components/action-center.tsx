@@ -1,5 +1,7 @@
 "use client";
 
+import { NoMatches } from "@/components/ui/no-matches";
+import { TabBar } from "@/components/ui/tab-bar";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -96,23 +98,23 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
   const filtered = filter.type.length || filter.status.length || filter.q || filter.device || filter.batch;
   return (
     <div className="space-y-3">
-      <nav aria-label="Action lists" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
-        {ACTION_TABS.map((tab) => {
+      <TabBar
+        label="Action lists"
+        tabs={ACTION_TABS.map((tab) => {
           const qs = actionFilterToSearch({ ...filter, tab }).toString();
-          const active = filter.tab === tab;
-          return (
-            <Link
-              key={tab}
-              href={qs ? `/actions?${qs}` : "/actions"}
-              aria-current={active ? "page" : undefined}
-              className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${active ? "border-blue-700 text-blue-800 dark:border-blue-400 dark:text-blue-200" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"}`}
-            >
-              {TAB_LABELS[tab]}
-              {tab === "approvals" && pendingApprovals ? <span className="ml-1 rounded bg-amber-600 px-1 text-xs text-white">{pendingApprovals}</span> : null}
-            </Link>
-          );
+          return {
+            key: tab,
+            href: qs ? `/actions?${qs}` : "/actions",
+            active: filter.tab === tab,
+            label: (
+              <>
+                {TAB_LABELS[tab]}
+                {tab === "approvals" && pendingApprovals ? <span className="ml-1 rounded bg-amber-600 px-1 text-xs text-white">{pendingApprovals}</span> : null}
+              </>
+            ),
+          };
         })}
-      </nav>
+      />
       <div role="search" aria-label="Filter actions" className="flex flex-wrap items-center gap-2">
         <SearchBox id="action-search" label="Search requester, approver or device" placeholder="Search requester, approver or device" defaultValue={filter.q ?? ""} width="w-72" onSearch={(q) => go({ q })} />
         <MultiSelect label="Action" options={ACTION_TYPES} value={filter.type} onChange={(v) => go({ type: v as ActionFilter["type"] })} format={(v) => ACTION_LABELS[v as ActionType] ?? v} />
@@ -140,12 +142,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
         controls={controls}
         empty={
           filtered ? (
-            <span>
-              <strong className="block text-slate-700 dark:text-slate-200">No actions match these filters.</strong>
-              <Link href="/actions" className="text-blue-700 underline dark:text-blue-300">
-                Clear filters
-              </Link>
-            </span>
+            <NoMatches what="actions" clearHref="/actions" />
           ) : filter.tab === "approvals" ? (
             "No request is waiting for approval."
           ) : filter.tab === "inflight" ? (

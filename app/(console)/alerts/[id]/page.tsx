@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { PriorityBadge, SeverityText, SlaBadge } from "@/components/alerts/badges";
 import { EvidenceTable } from "@/components/alerts/evidence-table";
@@ -24,11 +25,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   const now = new Date().getTime();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/alerts" className="text-blue-700 underline dark:text-blue-300">
-          ← Alert queue
-        </Link>
-      </p>
+      <BackLink href="/alerts">Alert queue</BackLink>
       <PageHeader title={alert.title} description={`Alert ${alert.id} · raised ${formatUtc(alert.alertCreationTime)} · ${alert.detectionSource || "unknown source"}`} />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         <PriorityBadge priority={alert.priority} rule={alert.priorityRule} />

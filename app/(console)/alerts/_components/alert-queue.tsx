@@ -1,5 +1,6 @@
 "use client";
 
+import { NoMatches } from "@/components/ui/no-matches";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
@@ -184,12 +185,7 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
       </Link>
     </span>
   ) : filtered ? (
-    <span>
-      <strong className="block text-slate-700 dark:text-slate-200">No alerts match these filters.</strong>
-      <Link href="/alerts" className="text-blue-700 underline dark:text-blue-300">
-        Clear filters
-      </Link>
-    </span>
+    <NoMatches what="alerts" clearHref="/alerts" />
   ) : (
     <span>No alerts in this time range.</span>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { ComplianceBadge, HealthBadge, IsolationBadge, LevelBadge, VulnCounts } from "@/components/devices/badges";
 import { formatUtc } from "@/components/ui/format";
@@ -35,11 +36,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
   const [actions, settings] = await Promise.all([listActions({ tab: "all", type: [], status: [], device: device.id }, { limit: 10 }), getActionSettings()]);
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/devices" className="text-blue-700 underline dark:text-blue-300">
-          ← Device inventory
-        </Link>
-      </p>
+      <BackLink href="/devices">Device inventory</BackLink>
       <PageHeader title={device.name} description={`${device.osPlatform ?? device.platform}${device.osBuild ? ` build ${device.osBuild}` : ""} · ${device.rbacGroupName ?? "no device group"} · ${device.inMde ? "Defender" : ""}${device.inMde && device.inIntune ? " + " : ""}${device.inIntune ? "Intune" : ""}`} />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         <span>

@@ -1,5 +1,7 @@
 "use client";
 
+import { NoMatches } from "@/components/ui/no-matches";
+import { TabBar } from "@/components/ui/tab-bar";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
@@ -92,32 +94,18 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
       </Link>
     </span>
   ) : (
-    <span>
-      <strong className="block text-slate-700 dark:text-slate-200">No devices match these filters.</strong>
-      <Link href="/devices" className="text-blue-700 underline dark:text-blue-300">
-        Clear filters
-      </Link>
-    </span>
+    <NoMatches what="devices" clearHref="/devices" />
   );
 
   return (
     <div className="space-y-3">
-      <nav aria-label="Platform" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
-        {PLATFORM_TABS.map((tab) => {
-          const active = view.platform === tab;
+      <TabBar
+        label="Platform"
+        tabs={PLATFORM_TABS.map((tab) => {
           const qs = deviceViewToSearch({ ...view, platform: tab }).toString();
-          return (
-            <Link
-              key={tab}
-              href={qs ? `/devices?${qs}` : "/devices"}
-              aria-current={active ? "page" : undefined}
-              className={`-mb-px border-b-2 px-3 py-1.5 text-sm font-medium ${active ? "border-blue-700 text-blue-800 dark:border-blue-400 dark:text-blue-200" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"}`}
-            >
-              {PLATFORM_TAB_LABELS[tab]}
-            </Link>
-          );
+          return { key: tab, href: qs ? `/devices?${qs}` : "/devices", active: view.platform === tab, label: PLATFORM_TAB_LABELS[tab] };
         })}
-      </nav>
+      />
 
       <div role="group" aria-label="Quick filters" className="flex flex-wrap gap-2">
         {DEVICE_FLAGS.map((flag) => {

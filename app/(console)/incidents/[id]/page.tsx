@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { notFound } from "next/navigation";
 import { PriorityBadge } from "@/components/alerts/badges";
 import { CommentList } from "@/components/ui/comment-list";
@@ -22,11 +23,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   if (!incident) notFound();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/incidents" className="text-blue-700 underline dark:text-blue-300">
-          ← Incidents
-        </Link>
-      </p>
+      <BackLink href="/incidents">Incidents</BackLink>
       <PageHeader
         title={incident.name}
         description={`Incident #${incident.id} · ${incident.severity} · ${incident.status} · assigned to ${incident.assignedTo ?? "nobody"} · created ${incident.createdTime.slice(0, 16).replace("T", " ")} UTC`}

@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { ActionDialog, type ActionDialogSpec } from "@/components/devices/action-dialog";
 import { ActionList } from "@/components/devices/action-list";
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
-import { ACTION_LABELS, type ActionPage, type ActionRequestInput, type ActionType, type ActionView } from "@/lib/actions/schemas";
+import { ACTION_LABELS, availableActions, type ActionPage, type ActionRequestInput, type ActionType, type ActionView } from "@/lib/actions/schemas";
 import { newIdempotencyKey } from "../../../_query/idempotency";
 import { useDeviceActions } from "../_hooks/use-device-actions";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
@@ -64,15 +64,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
     return () => clearInterval(timer);
   }, []);
 
-  const mobile = device.platform === "iOS" || device.platform === "Android";
-  const available: ActionType[] = !device.inMde || mobile
-    ? []
-    : [
-        device.isolationState === "Isolated" ? "Unisolate" : "Isolate",
-        "RunAntiVirusScan",
-        ...(device.platform === "Windows" ? [device.restrictionState === "Restricted" ? ("UnrestrictCodeExecution" as const) : ("RestrictCodeExecution" as const)] : []),
-        "CollectInvestigationPackage",
-      ];
+  const available = availableActions(device);
 
   function openDialog(type: ActionType) {
     request.reset();
@@ -86,7 +78,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
       {canRespond ? (
         <>
           {!device.inMde ? <p className="text-sm text-slate-600 dark:text-slate-400">Not onboarded to Defender for Endpoint: no response actions are possible.</p> : null}
-          {device.inMde && mobile ? <p className="text-sm text-slate-600 dark:text-slate-400">Defender offers no response actions for iOS and Android devices.</p> : null}
+          {device.inMde && available.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">Defender offers no response actions for iOS and Android devices.</p> : null}
           {fourEyes ? <p className="text-xs text-amber-800 dark:text-amber-200">Four-eyes approval is on: isolate and release wait for a Manager or Admin to approve.</p> : null}
           <div className="flex flex-col gap-2">
             {available.map((type) => (

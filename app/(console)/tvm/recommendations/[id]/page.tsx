@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
+import { FactsPanel } from "@/components/tvm/facts-panel";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExposedDeviceTable } from "@/components/tvm/exposed-device-table";
@@ -35,26 +36,10 @@ export default async function RecommendationPage({ params, searchParams }: Props
   ];
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/tvm/recommendations${group ? `?group=${encodeURIComponent(group)}` : ""}`} className="text-blue-700 underline dark:text-blue-300">
-          ← Recommendations
-        </Link>
-      </p>
+      <BackLink href={`/tvm/recommendations${group ? `?group=${encodeURIComponent(group)}` : ""}`}>Recommendations</BackLink>
       <PageHeader title={rec.name} description={rec.category ?? undefined} actions={rec.publicExploit ? <Flag>Exploit available</Flag> : undefined} />
       <div className="grid gap-4 lg:grid-cols-3">
-        <section aria-labelledby="rec-facts" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="rec-facts" className="mb-2 text-sm font-semibold">
-            Details
-          </h2>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
-            {facts.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="text-slate-600 dark:text-slate-400">{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        <FactsPanel id="rec-facts" facts={facts} />
         <div className="lg:col-span-2">
           <RemediationPanel
             recommendationId={rec.id}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
+import { FactsPanel } from "@/components/tvm/facts-panel";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExposedDeviceTable } from "@/components/tvm/exposed-device-table";
@@ -36,27 +37,12 @@ export default async function CvePage({ params, searchParams }: Props) {
   ];
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={`/tvm/vulnerabilities${group ? `?group=${encodeURIComponent(group)}` : ""}`} className="text-blue-700 underline dark:text-blue-300">
-          ← Vulnerabilities
-        </Link>
-      </p>
+      <BackLink href={`/tvm/vulnerabilities${group ? `?group=${encodeURIComponent(group)}` : ""}`}>Vulnerabilities</BackLink>
       <PageHeader title={cve.id} description={cve.name !== cve.id ? cve.name : undefined} actions={cve.isZeroDay ? <Flag>Zero-day: no fix published</Flag> : undefined} />
       <div className="grid gap-4 lg:grid-cols-3">
-        <section aria-labelledby="cve-facts" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="cve-facts" className="mb-2 text-sm font-semibold">
-            Details
-          </h2>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
-            {facts.map(([k, v]) => (
-              <div key={k} className="contents">
-                <dt className="text-slate-600 dark:text-slate-400">{k}</dt>
-                <dd className="break-words">{v}</dd>
-              </div>
-            ))}
-          </dl>
+        <FactsPanel id="cve-facts" facts={facts}>
           {cve.description ? <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{cve.description}</p> : null}
-        </section>
+        </FactsPanel>
         <section aria-labelledby="cve-devices" className="lg:col-span-2">
           <h2 id="cve-devices" className="mb-2 text-sm font-semibold">
             Exposed devices{group ? ` in ${group}` : ""}: <span data-testid="cve-exposed-count">{cve.exposedDevices}</span>
