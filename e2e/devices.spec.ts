@@ -33,7 +33,8 @@ async function windowsDevice(page: Page, n: number): Promise<{ id: string; name:
 
 async function requestAction(page: Page, button: string, deviceName: string, comment: string, confirm: string, opts: { double?: boolean } = {}) {
   await page.getByRole("button", { name: button, exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: `${button === "Release from isolation" ? "Release from isolation" : button} ${deviceName}?` });
+  // The dialog names the device it acts on ("Isolate eng-lt-0001…?", "Collect an investigation package from …?").
+  const dialog = page.getByRole("dialog", { name: new RegExp(` ${deviceName.replaceAll(".", "\\.")}\\?$`) });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("textbox", { name: /Comment/ }).fill(comment);
   const submit = dialog.getByRole("button", { name: confirm, exact: true });
@@ -188,6 +189,28 @@ test.describe("response actions", () => {
     await page.reload();
     await expect(page.getByTestId("isolation-state")).toHaveText("Not isolated");
     await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Failed");
+    await emu.api.dispose();
+  });
+
+  test("while Defender cannot be reached, the responder is told the status shown is the last known; it catches up after", async ({ asRole }) => {
+    const emu = await emulator();
+    const page = await asRole("responder", "/devices");
+    const device = await windowsDevice(page, 8);
+    await page.goto(`/devices/${device.id}`);
+    await requestAction(page, "Collect investigation package", device.name, "Forensics while Defender is flaky", "Collect package");
+    const status = latest(page, "CollectInvestigationPackage").getByTestId("action-status");
+    await expect(status).toHaveText(/^(Pending|InProgress)$/);
+    await emu.faults({ errorRate: 1 });
+    try {
+      const warning = page.getByRole("alert").filter({ hasText: "Defender's status could not be read for 1 action" });
+      await expect(warning).toBeVisible({ timeout: 15_000 });
+      await expect(warning).toContainText("Its status is the last known");
+      await expect(status).toHaveText(/^(Pending|InProgress)$/);
+    } finally {
+      await emu.faults({});
+    }
+    await expect(status).toHaveText("Succeeded", { timeout: 15_000 });
+    await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toHaveCount(0);
     await emu.api.dispose();
   });
 });

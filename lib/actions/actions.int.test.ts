@@ -17,7 +17,7 @@ import { POST as bulkRoute } from "@/app/api/actions/bulk/route";
 import { GET as listRoute } from "@/app/api/actions/route";
 import { GET as exportRoute } from "@/app/api/actions/export/route";
 import { PUT as settingsRoute } from "@/app/api/settings/actions/route";
-import { ActionPacer, defenderActionWriter, useActionPacerForTests, useActionWriterForTests } from "./index";
+import { ActionPacer, countAwaitingApproval, defenderActionWriter, useActionPacerForTests, useActionWriterForTests } from "./index";
 import type { ActionPage, ActionView, BulkScanResult } from "./schemas";
 
 // Response actions end to end against the simulated tenant (real client, real database): exactly once under
@@ -36,7 +36,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
   const devices: { id: string; machineId: string; name: string }[] = [];
 
   beforeAll(async () => {
-    tenant = await startTestTenant({ seed: `actions-${kind}`, devices: 12, alerts: 5, vulnsPerDevice: 1, actionDelaysMs: { toInProgress: 150, toFinal: 150 } });
+    tenant = await startTestTenant({ seed: `actions-${kind}`, devices: 16, alerts: 5, vulnsPerDevice: 1, actionDelaysMs: { toInProgress: 150, toFinal: 150 } });
     const client = createDefenderClient({
       baseUrl: tenant.emulator.defenderUrl,
       xdrBaseUrl: tenant.emulator.defenderUrl,
@@ -58,7 +58,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
       const row = await database.prisma.device.create({ data: { mdeMachineId: String(m.id), name: String(m.computerDnsName), platform: "Windows", inMde: true, osPlatform: String(m.osPlatform) } });
       devices.push({ id: row.id, machineId: row.mdeMachineId!, name: row.name });
     }
-    expect(devices.length).toBeGreaterThanOrEqual(6);
+    expect(devices.length).toBe(8);
   });
   afterAll(async () => {
     useActionWriterForTests(undefined);
@@ -162,6 +162,28 @@ describe.each(kinds)("response actions on %s", (kind) => {
     expect(lines[1]).toContain(`,Isolate,Full,${devices[4].name},${devices[4].id},Failed,resp@contoso.example,contain the host,`);
   });
 
+  it("says when Defender cannot be asked for an action's status, keeps the last known one, and follows it again once Defender answers", async () => {
+    const res = await post(requestRoute, responder, { type: "CollectInvestigationPackage", comment: "forensics", idempotencyKey: randomUUID() }, { id: devices[7].id });
+    const { data } = (await res.json()) as { data: ActionView };
+    expect(data.status).toBe("Pending");
+    try {
+      await tenant.control("faults", { errorRate: 1 });
+      // The cached status is re-read from Defender at most every 1.5 s.
+      await new Promise((r) => setTimeout(r, 1_600));
+      const failing = await callRoute(actionRoute, { params: { id: data.id }, headers: { cookie: responder } });
+      expect(failing.status).toBe(200);
+      const body = (await failing.json()) as { data: ActionView; refreshError: string | null };
+      expect(body.data).toMatchObject({ id: data.id, status: "Pending", final: false });
+      expect(body.refreshError).toMatch(/^Defender answered 50[03]/);
+    } finally {
+      await tenant.control("faults", {});
+    }
+    await new Promise((r) => setTimeout(r, 1_600));
+    const answered = await callRoute(actionRoute, { params: { id: data.id }, headers: { cookie: responder } });
+    expect(((await answered.json()) as { refreshError: string | null }).refreshError).toBeNull();
+    expect(await follow(data.id)).toMatchObject({ status: "Succeeded", final: true });
+  });
+
   it("cancels a pending action", async () => {
     const res = await post(requestRoute, responder, { type: "CollectInvestigationPackage", comment: "forensics please", idempotencyKey: randomUUID() }, { id: devices[5].id });
     const { data } = (await res.json()) as { data: ActionView };
@@ -190,6 +212,8 @@ describe.each(kinds)("response actions on %s", (kind) => {
       const own = await post(requestRoute, admin, { type: "Unisolate", comment: "own request", idempotencyKey: randomUUID() }, { id: devices[5].id });
       const ownId = ((await own.json()) as { data: ActionView }).data.id;
       expect((await post(approveRoute, admin, {}, { id: ownId })).status).toBe(403);
+      // The approvals tab's badge counts both.
+      expect(await countAwaitingApproval()).toBe(2);
 
       const approved = await post(approveRoute, manager, { reason: "confirmed compromise" }, { id: data.id });
       expect(approved.status).toBe(200);
@@ -198,6 +222,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
       expect((await post(approveRoute, manager, {}, { id: data.id })).status).toBe(409);
 
       const rejected = await post(rejectRoute, manager, { reason: "not needed" }, { id: ownId });
+      expect(await countAwaitingApproval()).toBe(0);
       expect(((await rejected.json()) as { data: ActionView }).data).toMatchObject({ status: "Rejected", decisionReason: "not needed", final: true });
       expect((await stats())["POST /api/machines/{id}/unisolate"] ?? 0).toBe(0);
       const trail = await database.prisma.auditEvent.findMany({ where: { action: { in: ["action.request_approval", "action.approve", "action.reject"] }, result: "success" }, orderBy: { id: "asc" } });

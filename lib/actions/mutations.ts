@@ -3,6 +3,7 @@ import { recordAudit } from "../audit";
 import { db, Prisma } from "../db";
 import { prismaExecutor } from "../db/raw-transaction";
 import { isAlreadyInProgress, ProviderError, type ResponseAction, type ResponseActionBody } from "../defender";
+import { logger } from "../log";
 import { AppError, Conflict, Forbidden, NotFound, UpstreamError } from "../http/errors";
 import { deriveResponseStates } from "../sync/derive";
 import { storeMachineActions } from "../sync/jobs/machine-actions";
@@ -225,22 +226,42 @@ export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: {
   });
 }
 
+/** Why a status could not be read, for the responder: nothing was sent, so none of defenderFailure's warnings apply. */
+function statusUnavailable(err: unknown): string {
+  if (!(err instanceof ProviderError)) return "The status could not be read from Defender.";
+  if (err.status === 0) return `Defender did not answer (${err.code}).`;
+  if (err.status === 429) return `Defender is throttling status reads; next try in ${Math.max(1, Math.ceil((err.retryAfterMs ?? 60_000) / 1000))} s.`;
+  if (err.status === 401 || err.status === 403) return "The console's app registration may not read machine actions in Defender.";
+  return `Defender answered ${err.status}${err.message ? `: ${err.message.replace(/\.+$/, "")}` : ""}.`;
+}
+
+/** An action as the console knows it, and why Defender could not be asked about it just now (null: it was, or need not be). */
+export interface FollowedAction {
+  view: ActionView;
+  refreshError: string | null;
+}
+
 /**
  * Follows an action: asks Defender for its status (at most every REFRESH_MIN_MS), stores it, and re-derives the
- * device's isolation/restriction when it succeeded. A failed poll keeps the cached status (polling goes on).
+ * device's isolation/restriction when it succeeded. A failed poll keeps the cached status and says why, so the
+ * responder sees that the status shown may be behind (polling goes on).
  */
-export async function refreshAction(id: string): Promise<ActionView> {
+export async function refreshAction(id: string): Promise<FollowedAction> {
   const view = await viewOf(id);
-  if (!view.machineActionId || view.final) return view;
+  if (!view.machineActionId || view.final) return { view, refreshError: null };
   const cached = await db().machineAction.findUnique({ where: { id: view.machineActionId }, select: { syncedAt: true } });
-  if (cached && Date.now() - cached.syncedAt.getTime() < REFRESH_MIN_MS) return view;
+  if (cached && Date.now() - cached.syncedAt.getTime() < REFRESH_MIN_MS) return { view, refreshError: null };
   try {
-    const latest = await actionWriter().get(view.machineActionId);
+    // No retries: the responder's poll asks again in a moment, and a retry (or a Retry-After sleep) would only
+    // hold back the answer that the status could not be read.
+    const latest = await actionWriter().get(view.machineActionId, { maxRetries: 0 });
     await db().$transaction((tx) => storeMachineAction(tx, latest));
-  } catch {
-    return view;
+  } catch (err) {
+    const reason = statusUnavailable(err);
+    logger.warn("action status refresh failed", { actionId: id, machineActionId: view.machineActionId, reason });
+    return { view, refreshError: reason };
   }
-  return viewOf(id);
+  return { view: await viewOf(id), refreshError: null };
 }
 
 /** Cancels an action: withdraws one awaiting approval, or asks Defender to cancel one not final yet. */

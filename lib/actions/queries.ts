@@ -91,6 +91,11 @@ export async function listActions(filter: ActionFilter, page: { cursor?: string;
   return { data: shown.map(toView), nextCursor: more && last ? encodeCursor({ at: new Date(last.createdAt).toISOString(), id: last.id }) : null };
 }
 
+/** How many requests wait for a second person (the approvals tab's badge). Only console requests can wait. */
+export function countAwaitingApproval(): Promise<number> {
+  return db().actionRequest.count({ where: { state: "AwaitingApproval" } });
+}
+
 /** One action by the console request's id or Defender's action id; null when neither is known. */
 export async function getAction(id: string): Promise<ActionView | null> {
   const rows = await db().$queryRawUnsafe<RawAction[]>(`SELECT * FROM (${ROWS}) a WHERE a."id" = $1 OR a."machineActionId" = $1 LIMIT 1`, id);

@@ -5,6 +5,7 @@ import {
   pendingMachineActions,
   requestMachineAction,
   type DefenderClient,
+  type GetMachineActionOptions,
   type MachineAction,
   type ResponseAction,
   type ResponseActionBody,
@@ -21,7 +22,7 @@ export interface ActionWriter {
   /** POST /api/machineactions/{id}/cancel. */
   cancel(id: string, comment: string): Promise<MachineAction>;
   /** GET /api/machineactions/{id}. */
-  get(id: string): Promise<MachineAction>;
+  get(id: string, opts?: GetMachineActionOptions): Promise<MachineAction>;
   /** The device's actions not final yet (what "Action is already in progress" refers to). */
   pending(machineId: string): Promise<MachineAction[]>;
 }
@@ -30,7 +31,7 @@ export function defenderActionWriter(client: DefenderClient): ActionWriter {
   return {
     request: (machineId, action, body) => requestMachineAction(client, machineId, action, body),
     cancel: (id, comment) => cancelMachineAction(client, id, comment),
-    get: (id) => getMachineAction(client, id),
+    get: (id, opts) => getMachineAction(client, id, opts),
     pending: (machineId) => pendingMachineActions(client, machineId),
   };
 }

@@ -35,6 +35,8 @@ export interface RequestOp<S extends ZodType> {
   body?: unknown;
   schema: S;
   idempotent?: boolean;
+  /** Fewer retries than the client's for this call (see HttpCall.maxRetries). */
+  maxRetries?: number;
   api?: DefenderApi;
 }
 
@@ -103,6 +105,7 @@ export function createDefenderClient(opts: DefenderClientOptions = {}): Defender
       statsKey: op.statsPath ?? op.path,
       body: op.body,
       idempotent: op.idempotent,
+      maxRetries: op.maxRetries,
       token: () => tokens.getToken(t.scope),
     });
     const parsed = op.schema.safeParse(res.json);

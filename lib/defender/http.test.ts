@@ -82,6 +82,13 @@ describe("http core retries", () => {
     expect(stats.snapshot().calls).toBe(3);
   });
 
+  it("lets one call ask for fewer retries than the client's, without sleeping on Retry-After", async () => {
+    const { c, stats, waits } = core([mdeError(429, "TooManyRequests", "quota", { "retry-after": "30" }), ok]);
+    await expect(c.send({ ...get, maxRetries: 0 })).rejects.toMatchObject({ status: 429, retryAfterMs: 30_000 });
+    expect(stats.snapshot().calls).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
   it("never repeats a machine action after a 5xx or a dropped connection", async () => {
     const a = core([mdeError(500, "InternalServerError", "x"), { status: 201, body: "{}" }]);
     await expect(a.c.send(isolate)).rejects.toMatchObject({ status: 500 });

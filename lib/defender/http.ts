@@ -44,6 +44,8 @@ export interface HttpCall {
   body?: unknown;
   /** May be repeated after a 5xx/timeout (GETs always may). */
   idempotent?: boolean;
+  /** This call's retry budget, when it is smaller than the client's (a read that a person is waiting on). */
+  maxRetries?: number;
   /** Bearer token source, asked before every attempt (MSAL answers from cache). Omit if headers carry auth. */
   token?: () => Promise<string>;
 }
@@ -183,7 +185,7 @@ export function createHttpCore(opts: HttpCoreOptions): HttpCore {
         waitMs = retryAfter;
       }
 
-      if (!retriable || n >= maxRetries) throw failure;
+      if (!retriable || n >= Math.min(maxRetries, call.maxRetries ?? maxRetries)) throw failure;
       if (waitMs !== null && waitMs > retryAfterCapMs) throw failure;
       await sleep(waitMs ?? backoffDelay(n, backoff, random));
       opts.stats.retry();

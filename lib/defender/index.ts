@@ -16,6 +16,7 @@ export {
   type ResponseAction,
   type ResponseActionBody,
   type MachineActionPagesOptions,
+  type GetMachineActionOptions,
 } from "./machine-actions";
 export {
   vulnerabilityPages,

@@ -44,8 +44,19 @@ export function machineActionPages(client: DefenderClient, opts: MachineActionPa
   });
 }
 
-export function getMachineAction(client: DefenderClient, id: string): Promise<MachineAction> {
-  return client.request({ method: "GET", path: `/api/machineactions/${encodeURIComponent(id)}`, statsPath: "/api/machineactions/{id}", schema: MachineAction });
+export interface GetMachineActionOptions {
+  /** Retries on 429/5xx/timeouts; default the client's. A status poll that repeats itself anyway passes a small one. */
+  maxRetries?: number;
+}
+
+export function getMachineAction(client: DefenderClient, id: string, opts: GetMachineActionOptions = {}): Promise<MachineAction> {
+  return client.request({
+    method: "GET",
+    path: `/api/machineactions/${encodeURIComponent(id)}`,
+    statsPath: "/api/machineactions/{id}",
+    schema: MachineAction,
+    maxRetries: opts.maxRetries,
+  });
 }
 
 /** POST /api/machines/{id}/{action} → 201 + the new MachineAction, normally `Pending` (§2.5.3). */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/page";
-import { getActionSettings, listActions } from "@/lib/actions";
+import { countAwaitingApproval, getActionSettings, listActions } from "@/lib/actions";
 import { ActionFilter, actionFilterToSearch } from "@/lib/actions/schemas";
 import { ActionCenter } from "./_components/action-center";
 import { parseLeniently } from "@/lib/http/query-params";
@@ -16,11 +16,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const actor = await requireUser("console:read");
   const raw = await searchParams;
   const { value: filter, ignored } = parseLeniently(ActionFilter, raw);
-  const [page, approvals, settings] = await Promise.all([
-    listActions(filter, { limit: 50 }),
-    listActions({ tab: "approvals", type: [], status: [] }, { limit: 200 }),
-    getActionSettings(),
-  ]);
+  const [page, pendingApprovals, settings] = await Promise.all([listActions(filter, { limit: 50 }), countAwaitingApproval(), getActionSettings()]);
   return (
     <>
       <PageHeader
@@ -32,7 +28,7 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
         filter={filter}
         search={actionFilterToSearch(filter).toString()}
         initialPage={page}
-        pendingApprovals={approvals.data.length}
+        pendingApprovals={pendingApprovals}
         me={actor.id}
         canApprove={actor.permissions.has("actions:approve")}
         canRespond={actor.permissions.has("actions:respond")}

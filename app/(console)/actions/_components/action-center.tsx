@@ -7,12 +7,13 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "../../_query/api";
-import { fetchActionsFollowing } from "../../_query/follow-actions";
+import { asFollowed, fetchActionsFollowing, type FollowedPage } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
 import { ActionTable } from "@/components/actions/action-table";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
 import { ListFooter } from "@/components/ui/list-footer";
+import { FollowWarning } from "@/components/ui/follow-warning";
 import { ActionDialog } from "@/components/devices/action-dialog";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, canCancel, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
@@ -45,8 +46,8 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
     queryFn: ({ pageParam }) => fetchActionsFollowing(`/api/actions?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
-    refetchInterval: (q) => ((q.state.data as InfiniteData<ActionPage> | undefined)?.pages.some((p) => p.data.some((a) => !a.final)) ? POLL_MS : false),
+    initialData: { pages: [asFollowed(initialPage)], pageParams: [null] },
+    refetchInterval: (q) => ((q.state.data as InfiniteData<FollowedPage> | undefined)?.pages.some((p) => p.data.some((a) => !a.final)) ? POLL_MS : false),
   });
   const rows = list.data.pages.flatMap((p) => p.data);
 
@@ -136,6 +137,13 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
       </div>
 
       <OutcomeMessage message={message} />
+      <FollowWarning
+        error={list.isRefetchError ? list.error : null}
+        unrefreshed={list.data.pages.flatMap((p) => p.unrefreshed)}
+        updatedAt={list.dataUpdatedAt}
+        retrying={list.isRefetching}
+        onRetry={() => void list.refetch()}
+      />
 
       <ActionTable
         rows={rows}
@@ -152,7 +160,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
           )
         }
       />
-      <ListFooter summary={<>{rows.length} shown</>} list={list} />
+      <ListFooter summary={<>{rows.length} shown</>} list={{ ...list, error: list.isFetchNextPageError ? list.error : null }} />
 
       <ActionDialog
         spec={

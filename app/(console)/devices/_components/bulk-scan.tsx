@@ -10,11 +10,12 @@ import { newIdempotencyKey } from "../../_query/idempotency";
 import { ActionDialog } from "@/components/devices/action-dialog";
 import { ActionStatusBadge } from "@/components/devices/badges";
 import { buttonSecondary } from "@/components/ui/button-styles";
+import { FollowWarning } from "@/components/ui/follow-warning";
 import { BULK_SCAN_MAX, type BulkScanResult } from "@/lib/actions/schemas";
+import type { DeviceRow } from "@/lib/devices/schemas";
 
 /** The most rows GET /api/actions returns in one page. */
 const FOLLOW_LIMIT = 200;
-import type { DeviceRow } from "@/lib/devices/schemas";
 
 // A scan on the selected devices: one confirmation, then per-device results — refused at once (not onboarded,
 // a scan already pending) or queued and sent under Defender's per-minute limit, followed here until settled.
@@ -69,6 +70,9 @@ export function BulkScan({ devices, onDone }: { devices: DeviceRow[]; onDone: ()
             ))}
           </ul>
         </div>
+      ) : null}
+      {result ? (
+        <FollowWarning error={live.error} unrefreshed={live.data?.unrefreshed ?? []} updatedAt={live.dataUpdatedAt} retrying={live.isFetching} onRetry={() => void live.refetch()} />
       ) : null}
       <ActionDialog
         spec={

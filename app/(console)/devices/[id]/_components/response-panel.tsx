@@ -7,6 +7,7 @@ import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
 import { ACTION_LABELS, availableActions, type ActionPage, type ActionRequestInput, type ActionType, type ActionView } from "@/lib/actions/schemas";
 import { newIdempotencyKey } from "../../../_query/idempotency";
 import { useDeviceActions } from "../_hooks/use-device-actions";
+import { FollowWarning } from "@/components/ui/follow-warning";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // The device's response panel: one button per action Defender supports on this platform, each through a
@@ -54,7 +55,7 @@ function inputFor(type: ActionType, option: string | null, comment: string, idem
 }
 
 export function ResponsePanel({ device, canRespond, fourEyes, initialActions, renderedAt }: ResponsePanelProps) {
-  const { actions, request, cancel } = useDeviceActions(device.id, initialActions);
+  const { actions, following, request, cancel } = useDeviceActions(device.id, initialActions);
   const [open, setOpen] = useState<{ type: ActionType; key: string } | null>(null);
   const [cancelling, setCancelling] = useState<ActionView | null>(null);
   const [message, setMessage] = useState<Outcome | null>(null);
@@ -65,6 +66,8 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
   }, []);
 
   const available = availableActions(device);
+  // The clock ticks every 30 s: an action requested since is "now", not "in 1 second".
+  const listNow = Math.max(now, ...actions.map((a) => Date.parse(a.createdAt)));
 
   function openDialog(type: ActionType) {
     request.reset();
@@ -94,11 +97,18 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
 
       <OutcomeMessage message={message} />
 
-      <section aria-labelledby="device-actions-title">
-        <h3 id="device-actions-title" className="mb-2 font-semibold">
+      <section aria-labelledby="device-actions-title" className="space-y-2">
+        <h3 id="device-actions-title" className="font-semibold">
           Actions on this device
         </h3>
-        <ActionList actions={actions} now={now} onCancel={canRespond ? (a) => (cancel.reset(), setCancelling(a)) : undefined} />
+        <FollowWarning
+          error={following.error}
+          unrefreshed={following.unrefreshed}
+          updatedAt={following.updatedAt}
+          retrying={following.retrying}
+          onRetry={following.retry}
+        />
+        <ActionList actions={actions} now={listNow} onCancel={canRespond ? (a) => (cancel.reset(), setCancelling(a)) : undefined} />
       </section>
 
       <ActionDialog

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { ApiError, apiFetch } from "../../../_query/api";
-import { fetchActionsFollowing } from "../../../_query/follow-actions";
+import { asFollowed, fetchActionsFollowing, type FollowedPage } from "../../../_query/follow-actions";
 import { actionKeys, deviceKeys } from "../../../_query/keys";
 import type { ActionPage, ActionRequestInput, ActionView } from "@/lib/actions/schemas";
 
@@ -22,7 +22,7 @@ export function useDeviceActions(deviceId: string, initial: ActionPage) {
   const query = useQuery({
     queryKey: actionKeys.list(search),
     queryFn: () => fetchActionsFollowing(`/api/actions?${search}&limit=10`),
-    initialData: initial,
+    initialData: asFollowed(initial),
     refetchInterval: (q) => {
       const data = q.state.data?.data ?? [];
       if (data.some((a) => !a.final && a.status !== "AwaitingApproval")) return POLL_MS;
@@ -49,7 +49,7 @@ export function useDeviceActions(deviceId: string, initial: ActionPage) {
   const request = useMutation<{ data: ActionView; replayed: boolean }, ApiError, ActionRequestInput>({
     mutationFn: (input) => apiFetch(`/api/devices/${encodeURIComponent(deviceId)}/actions`, { method: "POST", json: input }),
     onSuccess: ({ data }) => {
-      queryClient.setQueryData<ActionPage>(actionKeys.list(search), (old) =>
+      queryClient.setQueryData<FollowedPage>(actionKeys.list(search), (old) =>
         old ? { ...old, data: [data, ...old.data.filter((a) => a.id !== data.id)] } : old,
       );
     },
@@ -62,5 +62,12 @@ export function useDeviceActions(deviceId: string, initial: ActionPage) {
     mutationFn: ({ id, comment }) => apiFetch(`/api/actions/${encodeURIComponent(id)}/cancel`, { method: "POST", json: { comment } }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: actionKeys.all }),
   });
-  return { actions: query.data.data, request, cancel };
+  const following = {
+    error: query.error,
+    unrefreshed: query.data.unrefreshed,
+    updatedAt: query.dataUpdatedAt,
+    retrying: query.isFetching,
+    retry: () => void query.refetch(),
+  };
+  return { actions: query.data.data, following, request, cancel };
 }
