@@ -17,6 +17,12 @@ export const UNGROUPED = "Ungrouped";
 const oneText = firstOf(z.string().trim().max(200).optional());
 const group = oneText.transform((v) => v ?? "");
 
+/** `?group=` of a detail page or route: one device group's view of a CVE or recommendation ("" = all groups). */
+export const GroupScope = z.object({ group });
+
+/** "?group=…" to carry a device group to another TVM page, or "" for all groups. */
+export const groupQuery = (group: string | null | undefined): string => (group ? `?group=${encodeURIComponent(group)}` : "");
+
 // ───────────── Dashboard ─────────────
 
 export const DashboardQuery = z.object({

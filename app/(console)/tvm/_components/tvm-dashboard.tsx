@@ -15,6 +15,7 @@ import { formatRelative } from "@/components/ui/format";
 import {
   TREND_RANGES,
   dashboardSearch,
+  groupQuery,
   type ExposureBucket,
   type GroupScore,
   type ScorePoint,
@@ -43,7 +44,7 @@ const distributionColumns: Column<ExposureBucket>[] = [
 ];
 
 const groupScoreColumns: Column<GroupScore>[] = [
-  { key: "group", label: "Device group", value: (r) => r.group, render: (r) => <Link className="text-blue-700 underline dark:text-blue-300" href={`/tvm?group=${encodeURIComponent(r.group)}`}>{r.group}</Link> },
+  { key: "group", label: "Device group", value: (r) => r.group, render: (r) => <Link className="text-blue-700 underline dark:text-blue-300" href={`/tvm${groupQuery(r.group)}`}>{r.group}</Link> },
   { key: "score", label: "Exposure score", value: (r) => r.score, numeric: true },
 ];
 
@@ -54,7 +55,7 @@ function recommendationColumns(group: string): Column<TopRecommendation>[] {
       label: "Recommendation",
       value: (r) => r.name,
       render: (r) => (
-        <Link className="text-blue-700 underline dark:text-blue-300" href={`/tvm/recommendations/${encodeURIComponent(r.id)}${group ? `?group=${encodeURIComponent(group)}` : ""}`}>
+        <Link className="text-blue-700 underline dark:text-blue-300" href={`/tvm/recommendations/${encodeURIComponent(r.id)}${groupQuery(group)}`}>
           {r.name}
         </Link>
       ),
@@ -133,7 +134,7 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
           detail={data.secure?.now != null ? <Change change={data.secure.change} goodWhenDown={false} unit=" pts" /> : undefined}
         />
         <KpiTile label="Exposed devices" testId="kpi-exposed-devices" value={data.counts ? String(data.counts.exposedDevices) : null} hint={noSync} />
-        <KpiTile label="Open vulnerabilities" testId="kpi-vulnerabilities" value={data.counts ? String(data.counts.total) : null} hint={noSync} href={`/tvm/vulnerabilities${data.group ? `?group=${encodeURIComponent(data.group)}` : ""}`} detail={data.counts ? `${data.counts.critical} critical` : undefined} />
+        <KpiTile label="Open vulnerabilities" testId="kpi-vulnerabilities" value={data.counts ? String(data.counts.total) : null} hint={noSync} href={`/tvm/vulnerabilities${groupQuery(data.group)}`} detail={data.counts ? `${data.counts.critical} critical` : undefined} />
         <KpiTile label="Zero-days" testId="kpi-zero-day" value={data.counts ? String(data.counts.zeroDay) : null} hint={noSync} href={listHref("zeroDay")} detail="No fix published yet" />
         <KpiTile label="Exploit available" testId="kpi-exploitable" value={data.counts ? String(data.counts.exploitable) : null} hint={noSync} href={listHref("exploit")} detail="Public, verified or in a kit" />
       </div>

@@ -4,7 +4,7 @@ import { RecommendationTable } from "@/components/tvm/recommendation-table";
 import { RemediationTable } from "@/components/tvm/remediation-table";
 import { requireUser } from "@/lib/auth/page";
 import { listDeviceGroups, listRecommendations, listRemediationRequests } from "@/lib/tvm";
-import { RecommendationView } from "@/lib/tvm/schemas";
+import { groupQuery, RecommendationView } from "@/lib/tvm/schemas";
 import { RecommendationFilters } from "./_components/recommendation-filters";
 import { parseLeniently } from "@/lib/http/query-params";
 import { IgnoredParameters } from "@/components/ui/ignored-parameters";
@@ -21,7 +21,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   const [recs, requests, groups] = await Promise.all([listRecommendations(view), listRemediationRequests(), listDeviceGroups()]);
   const overdue = requests.filter((r) => r.overdue).length;
   const filtered = Boolean(view.q || view.type || view.group);
-  const groupParam = view.group ? `?group=${encodeURIComponent(view.group)}` : "";
+  const groupParam = groupQuery(view.group);
   return (
     <>
       <PageHeader title="Recommendations and remediation" description="Defender's security recommendations ranked by impact, and the remediation requests tracking them." />

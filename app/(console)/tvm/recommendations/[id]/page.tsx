@@ -6,6 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ExposedDeviceTable } from "@/components/tvm/exposed-device-table";
 import { Flag } from "@/components/tvm/severity-badge";
 import { requireUser } from "@/lib/auth/page";
+import { parseLeniently } from "@/lib/http/query-params";
+import { GroupScope, groupQuery } from "@/lib/tvm/schemas";
 import { getRecommendation, listDeviceGroups, listRemediationRequests } from "@/lib/tvm";
 import { RemediationPanel } from "./_components/remediation-panel";
 
@@ -19,8 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RecommendationPage({ params, searchParams }: Props) {
   const actor = await requireUser("console:read");
   const id = decodeURIComponent((await params).id).slice(0, 300);
-  const rawGroup = (await searchParams).group;
-  const group = (Array.isArray(rawGroup) ? rawGroup[0] : rawGroup)?.slice(0, 200) ?? "";
+  const { group } = parseLeniently(GroupScope, await searchParams).value;
   const now = new Date();
   const [rec, requests, groups] = await Promise.all([getRecommendation(id, group), listRemediationRequests({ recommendationId: id }, now), listDeviceGroups()]);
   if (!rec) notFound();
@@ -36,7 +37,7 @@ export default async function RecommendationPage({ params, searchParams }: Props
   ];
   return (
     <>
-      <BackLink href={`/tvm/recommendations${group ? `?group=${encodeURIComponent(group)}` : ""}`}>Recommendations</BackLink>
+      <BackLink href={`/tvm/recommendations${groupQuery(group)}`}>Recommendations</BackLink>
       <PageHeader title={rec.name} description={rec.category ?? undefined} actions={rec.publicExploit ? <Flag>Exploit available</Flag> : undefined} />
       <div className="grid gap-4 lg:grid-cols-3">
         <FactsPanel id="rec-facts" facts={facts} />

@@ -8,6 +8,8 @@ import { ExposedDeviceTable } from "@/components/tvm/exposed-device-table";
 import { exploitLabel } from "@/components/tvm/vulnerability-table";
 import { CveSeverityBadge, Flag } from "@/components/tvm/severity-badge";
 import { requireUser } from "@/lib/auth/page";
+import { parseLeniently } from "@/lib/http/query-params";
+import { GroupScope, groupQuery } from "@/lib/tvm/schemas";
 import { getVulnerability } from "@/lib/tvm";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -20,8 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CvePage({ params, searchParams }: Props) {
   await requireUser("console:read");
   const id = decodeURIComponent((await params).id).slice(0, 100);
-  const rawGroup = (await searchParams).group;
-  const group = (Array.isArray(rawGroup) ? rawGroup[0] : rawGroup)?.slice(0, 200) ?? "";
+  const { group } = parseLeniently(GroupScope, await searchParams).value;
   const cve = await getVulnerability(id, group);
   if (!cve) notFound();
   const exploit = exploitLabel(cve);
@@ -37,7 +38,7 @@ export default async function CvePage({ params, searchParams }: Props) {
   ];
   return (
     <>
-      <BackLink href={`/tvm/vulnerabilities${group ? `?group=${encodeURIComponent(group)}` : ""}`}>Vulnerabilities</BackLink>
+      <BackLink href={`/tvm/vulnerabilities${groupQuery(group)}`}>Vulnerabilities</BackLink>
       <PageHeader title={cve.id} description={cve.name !== cve.id ? cve.name : undefined} actions={cve.isZeroDay ? <Flag>Zero-day: no fix published</Flag> : undefined} />
       <div className="grid gap-4 lg:grid-cols-3">
         <FactsPanel id="cve-facts" facts={facts}>

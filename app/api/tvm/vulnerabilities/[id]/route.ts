@@ -1,13 +1,12 @@
-import { z } from "zod";
 import { route } from "@/lib/auth/route";
 import { NotFound } from "@/lib/http/errors";
 import { getVulnerability } from "@/lib/tvm";
-import { CveRef } from "@/lib/tvm/schemas";
+import { CveRef, GroupScope } from "@/lib/tvm/schemas";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/tvm/vulnerabilities/[id] (console:read) — one CVE and the devices still exposed to it
 export const GET = route(
-  { permission: "console:read", params: CveRef, query: z.object({ group: z.string().trim().max(200).default("") }) },
+  { permission: "console:read", params: CveRef, query: GroupScope },
   async ({ params, query }) => (await getVulnerability(params.id, query.group)) ?? Promise.reject(new NotFound(`No vulnerability ${params.id} in the cache.`)),
 );
