@@ -1,5 +1,5 @@
 import type { AuditContext } from "../auth/actor";
-import { recordAudit } from "../audit";
+import { recordAudit, withAudit } from "../audit";
 import { db, Prisma } from "../db";
 import { prismaExecutor } from "../db/raw-transaction";
 import { isAlreadyInProgress, ProviderError, type ResponseAction, type ResponseActionBody } from "../defender";
@@ -269,13 +269,14 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
   const view = await viewOf(id);
   if (!canCancel(view)) throw new Conflict(`This action is ${view.status}; only one awaiting approval, Pending or InProgress can be cancelled.`);
   if (view.status === "AwaitingApproval") {
-    await db().$transaction(async (tx) => {
+    const withdraw = { action: "action.withdraw", targetType: "device", targetId: view.deviceId ?? undefined, params: { actionRequestId: view.requestId, comment } };
+    await withAudit(ctx, withdraw, async (tx) => {
       const changed = await tx.actionRequest.updateMany({
         where: { id: view.requestId!, state: "AwaitingApproval" },
         data: { state: "Withdrawn", decidedAt: new Date(), decisionReason: comment, approvedById: ctx.actor.id, approvedByName: ctx.actor.name },
       });
       if (changed.count === 0) throw new Conflict("This request was decided meanwhile; reload to see how.");
-      await recordAudit(tx, ctx, { action: "action.withdraw", targetType: "device", targetId: view.deviceId ?? undefined, params: { actionRequestId: view.requestId, comment } }, "success");
+      return { result: undefined };
     });
     return viewOf(id);
   }
@@ -291,10 +292,8 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
     }
     throw defenderFailure(err, view.deviceName ?? "the device", "cancellation");
   }
-  await db().$transaction(async (tx) => {
-    await storeMachineAction(tx, cancelled);
-    await recordAudit(tx, ctx, { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: cancelled.id, type: view.type, comment } }, "success");
-  });
+  const cancel = { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: cancelled.id, type: view.type, comment } };
+  await withAudit(ctx, cancel, async (tx) => ({ result: await storeMachineAction(tx, cancelled) }));
   return viewOf(id);
 }
 
@@ -304,14 +303,14 @@ export async function approveAction(ctx: AuditContext, id: string, reason: strin
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
   if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; a second person must approve it.");
   if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be approved.`);
-  const approved = await db().$transaction(async (tx) => {
+  const approval = { action: "action.approve", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null } };
+  const approved = await withAudit(ctx, approval, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },
       data: { state: "Sending", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason ?? null },
     });
     if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
-    await recordAudit(tx, ctx, { action: "action.approve", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null } }, "success");
-    return tx.actionRequest.findUniqueOrThrow({ where: { id } });
+    return { result: await tx.actionRequest.findUniqueOrThrow({ where: { id } }) };
   });
   await sendToDefender(ctx, approved, { maxWaitMs: SINGLE_MAX_WAIT_MS, approvedBy: ctx.actor.name });
   return viewOf(id);
@@ -321,13 +320,14 @@ export async function rejectAction(ctx: AuditContext, id: string, reason: string
   const req = await db().actionRequest.findUnique({ where: { id } });
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
   if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be rejected.`);
-  await db().$transaction(async (tx) => {
+  const rejection = { action: "action.reject", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason } };
+  await withAudit(ctx, rejection, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },
       data: { state: "Rejected", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason },
     });
     if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
-    await recordAudit(tx, ctx, { action: "action.reject", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason } }, "success");
+    return { result: undefined };
   });
   return viewOf(id);
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from "../audit";
+import { withAudit } from "../audit";
 import type { AuditContext } from "../auth/actor";
 import { db } from "../db";
 import type { ActionSettings } from "./schemas";
@@ -13,13 +13,12 @@ export async function getActionSettings(): Promise<ActionSettings> {
 }
 
 export async function saveActionSettings(ctx: AuditContext, input: ActionSettings): Promise<ActionSettings> {
-  return db().$transaction(async (tx) => {
+  return withAudit(ctx, { action: "settings.actions", targetType: "setting", targetId: FOUR_EYES_KEY, params: { fourEyes: input.fourEyes } }, async (tx) => {
     await tx.setting.upsert({
       where: { key: FOUR_EYES_KEY },
       create: { key: FOUR_EYES_KEY, value: input.fourEyes, updatedBy: ctx.actor.name },
       update: { value: input.fourEyes, updatedBy: ctx.actor.name },
     });
-    await recordAudit(tx, ctx, { action: "settings.actions", targetType: "setting", targetId: FOUR_EYES_KEY, params: { fourEyes: input.fourEyes } }, "success");
-    return { fourEyes: input.fourEyes };
+    return { result: { fourEyes: input.fourEyes } };
   });
 }
