@@ -17,6 +17,7 @@ import { POST as bulkRoute } from "@/app/api/actions/bulk/route";
 import { GET as listRoute } from "@/app/api/actions/route";
 import { GET as exportRoute } from "@/app/api/actions/export/route";
 import { PUT as settingsRoute } from "@/app/api/settings/actions/route";
+import { StatusReadBudget, useStatusReadBudgetForTests } from "./status-reads";
 import { ActionPacer, countAwaitingApproval, defenderActionWriter, useActionPacerForTests, useActionWriterForTests } from "./index";
 import type { ActionPage, ActionView, BulkScanResult } from "./schemas";
 
@@ -44,6 +45,8 @@ describe.each(kinds)("response actions on %s", (kind) => {
       fetch: tenant.transport.fetch,
     });
     useActionWriterForTests(defenderActionWriter(client));
+    // Tests follow many actions within a minute; the production budget is covered on its own below.
+    useStatusReadBudgetForTests(new StatusReadBudget(10_000));
     database = await createTestDatabase(kind);
     useDatabaseForTests(database);
     [responder, responder2, manager, admin] = await Promise.all([
@@ -63,6 +66,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
   afterAll(async () => {
     useActionWriterForTests(undefined);
     useActionPacerForTests(undefined);
+    useStatusReadBudgetForTests(undefined);
     await database?.close();
     await tenant?.close();
   });
@@ -182,6 +186,30 @@ describe.each(kinds)("response actions on %s", (kind) => {
     const answered = await callRoute(actionRoute, { params: { id: data.id }, headers: { cookie: responder } });
     expect(((await answered.json()) as { refreshError: string | null }).refreshError).toBeNull();
     expect(await follow(data.id)).toMatchObject({ status: "Succeeded", final: true });
+  });
+
+  it("reads an action's status from Defender no more often than its age calls for, and within the status-read budget", async () => {
+    useStatusReadBudgetForTests(new StatusReadBudget(1));
+    try {
+      const started = await Promise.all(
+        (["RunAntiVirusScan", "RestrictCodeExecution"] as const).map(async (type) => {
+          const res = await post(requestRoute, responder, { type, ...(type === "RunAntiVirusScan" ? { scope: "Quick" } : {}), comment: "budget check", idempotencyKey: randomUUID() }, { id: devices[7].id });
+          expect(res.status).toBe(201);
+          return ((await res.json()) as { data: ActionView }).data.id;
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 1_600));
+      const reads = async () => (await stats())["GET /api/machineactions/{id}"] ?? 0;
+      const get = (id: string) => callRoute(actionRoute, { params: { id }, headers: { cookie: responder } });
+      // Both are due; the budget allows one read.
+      for (const id of started) expect((await get(id)).status).toBe(200);
+      expect(await reads()).toBe(1);
+      // Polled again at once: not due, and no budget either; the cached status is answered without an error.
+      for (const id of started) expect(((await (await get(id)).json()) as { refreshError: string | null }).refreshError).toBeNull();
+      expect(await reads()).toBe(1);
+    } finally {
+      useStatusReadBudgetForTests(new StatusReadBudget(10_000));
+    }
   });
 
   it("cancels a pending action", async () => {

@@ -8,6 +8,7 @@ import { AppError, Conflict, Forbidden, NotFound, UpstreamError } from "../http/
 import { deriveResponseStates } from "../sync/derive";
 import { storeMachineActions } from "../sync/jobs/machine-actions";
 import { actionPacer } from "./pacer";
+import { statusReadBudget, statusReadDue } from "./status-reads";
 import { getAction } from "./queries";
 import { getActionSettings } from "./settings";
 import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, canCancel, supportsAction, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
@@ -30,8 +31,6 @@ const PATH: Record<ActionType, ResponseAction> = {
 
 /** A single action may wait this long for a free slot under Defender's per-minute limit. */
 const SINGLE_MAX_WAIT_MS = 10_000;
-/** Polling asks Defender at most this often per action, however many tabs are watching it. */
-const REFRESH_MIN_MS = 1_500;
 
 type Tx = Prisma.TransactionClient;
 type RequestRow = Prisma.ActionRequestGetPayload<object>;
@@ -242,15 +241,17 @@ export interface FollowedAction {
 }
 
 /**
- * Follows an action: asks Defender for its status (at most every REFRESH_MIN_MS), stores it, and re-derives the
- * device's isolation/restriction when it succeeded. A failed poll keeps the cached status and says why, so the
- * responder sees that the status shown may be behind (polling goes on).
+ * Follows an action: asks Defender for its status when a read is due (status-reads.ts: however many tabs watch
+ * it, and within the budget response actions leave), stores it, and re-derives the device's isolation/restriction
+ * when it succeeded. A failed read keeps the cached status and says why, so the responder sees that the status
+ * shown may be behind (polling goes on).
  */
 export async function refreshAction(id: string): Promise<FollowedAction> {
   const view = await viewOf(id);
   if (!view.machineActionId || view.final) return { view, refreshError: null };
   const cached = await db().machineAction.findUnique({ where: { id: view.machineActionId }, select: { syncedAt: true } });
-  if (cached && Date.now() - cached.syncedAt.getTime() < REFRESH_MIN_MS) return { view, refreshError: null };
+  if (!statusReadDue(new Date(view.createdAt), cached?.syncedAt ?? null, Date.now())) return { view, refreshError: null };
+  if (!statusReadBudget().tryTake()) return { view, refreshError: null };
   try {
     // No retries: the responder's poll asks again in a moment, and a retry (or a Retry-After sleep) would only
     // hold back the answer that the status could not be read.
