@@ -8,7 +8,7 @@ import { AppError, Conflict, Forbidden, NotFound, UpstreamError } from "../http/
 import { deriveResponseStates } from "../sync/derive";
 import { storeMachineActions } from "../sync/jobs/machine-actions";
 import { actionPacer } from "./pacer";
-import { statusReadBudget, statusReadDue } from "./status-reads";
+import { statusReads } from "./status-reads";
 import { getAction } from "./queries";
 import { getActionSettings } from "./settings";
 import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, canCancel, supportsAction, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
@@ -249,9 +249,10 @@ export interface FollowedAction {
 export async function refreshAction(id: string): Promise<FollowedAction> {
   const view = await viewOf(id);
   if (!view.machineActionId || view.final) return { view, refreshError: null };
-  const cached = await db().machineAction.findUnique({ where: { id: view.machineActionId }, select: { syncedAt: true } });
-  if (!statusReadDue(new Date(view.createdAt), cached?.syncedAt ?? null, Date.now())) return { view, refreshError: null };
-  if (!statusReadBudget().tryTake()) return { view, refreshError: null };
+  const cached = await db().machineAction.findUnique({ where: { id: view.machineActionId }, select: { syncedAt: true, creationDateTimeUtc: true } });
+  // Age counts from Defender's creation: an approved request or a paced bulk scan may have waited long before it.
+  const plan = statusReads().plan(id, cached?.creationDateTimeUtc ?? new Date(view.createdAt), cached?.syncedAt ?? null);
+  if (!plan.read) return { view, refreshError: plan.error };
   try {
     // No retries: the responder's poll asks again in a moment, and a retry (or a Retry-After sleep) would only
     // hold back the answer that the status could not be read.
@@ -259,9 +260,11 @@ export async function refreshAction(id: string): Promise<FollowedAction> {
     await db().$transaction((tx) => storeMachineAction(tx, latest));
   } catch (err) {
     const reason = statusUnavailable(err);
+    statusReads().failed(id, reason, err instanceof ProviderError ? err.retryAfterMs : null);
     logger.warn("action status refresh failed", { actionId: id, machineActionId: view.machineActionId, reason });
     return { view, refreshError: reason };
   }
+  statusReads().succeeded(id);
   return { view: await viewOf(id), refreshError: null };
 }
 

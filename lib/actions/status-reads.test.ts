@@ -1,35 +1,66 @@
 import { describe, expect, it } from "vitest";
-import { StatusReadBudget, statusReadDue, statusReadIntervalMs, STATUS_READS_PER_MINUTE } from "./status-reads";
+import { StatusReads, statusReadIntervalMs, STATUS_READS_PER_MINUTE } from "./status-reads";
 import { ACTION_POSTS_PER_MINUTE } from "./pacer";
 
 const t0 = Date.parse("2026-11-26T10:00:00Z");
 
+function clock() {
+  let now = t0;
+  return { now: () => now, advance: (ms: number) => void (now += ms), at: (ms: number) => new Date(t0 + ms) };
+}
+
 describe("following an action's status", () => {
-  it("re-reads a fresh action every 1.5 s, an older one less often, and one left pending for hours once a minute", () => {
-    expect(statusReadIntervalMs(2_000)).toBe(1_500);
-    expect(statusReadIntervalMs(60_000)).toBe(6_000);
+  it("re-reads a fresh action every 2 s, an older one less often, and one left pending for hours once a minute", () => {
+    expect(statusReadIntervalMs(3_000)).toBe(2_000);
+    expect(statusReadIntervalMs(60_000)).toBe(12_000);
     expect(statusReadIntervalMs(10 * 60_000)).toBe(60_000);
     expect(statusReadIntervalMs(3 * 86_400_000)).toBe(60_000);
   });
 
-  it("is due when never read, or when the interval for its age has passed since the last read", () => {
-    const created = new Date(t0);
-    expect(statusReadDue(created, null, t0 + 100)).toBe(true);
-    expect(statusReadDue(created, new Date(t0 + 1_000), t0 + 2_000)).toBe(false);
-    expect(statusReadDue(created, new Date(t0 + 1_000), t0 + 2_600)).toBe(true);
-    // Ten minutes old: one read a minute.
-    expect(statusReadDue(created, new Date(t0 + 600_000), t0 + 630_000)).toBe(false);
-    expect(statusReadDue(created, new Date(t0 + 600_000), t0 + 661_000)).toBe(true);
+  it("reads when due, once however many tabs poll together, and not again before the interval for the action's age", () => {
+    const c = clock();
+    const reads = new StatusReads(100, 1_000, c.now);
+    const created = c.at(0);
+    c.advance(2_500);
+    expect(reads.plan("a", created, c.at(0))).toEqual({ read: true });
+    expect(reads.plan("a", created, c.at(0))).toEqual({ read: false, error: null });
+    reads.succeeded("a");
+    c.advance(1_000);
+    expect(reads.plan("a", created, c.at(2_500))).toEqual({ read: false, error: null });
+    c.advance(1_000);
+    expect(reads.plan("a", created, c.at(2_500))).toEqual({ read: true });
+    // Ten minutes old and read a moment ago: next read in a minute.
+    c.advance(600_000);
+    expect(reads.plan("a", created, c.at(600_000))).toEqual({ read: false, error: null });
+    c.advance(61_000);
+    expect(reads.plan("a", created, c.at(600_000))).toEqual({ read: true });
   });
 
-  it("leaves the response actions their share of Defender's 100 calls a minute", () => {
+  it("keeps reporting a failed read until one succeeds, and waits out Defender's Retry-After", () => {
+    const c = clock();
+    const reads = new StatusReads(100, 1_000, c.now);
+    const created = c.at(0);
+    c.advance(2_500);
+    expect(reads.plan("a", created, c.at(0)).read).toBe(true);
+    reads.failed("a", "Defender is throttling status reads; next try in 30 s.", 30_000);
+    c.advance(10_000);
+    expect(reads.plan("a", created, c.at(0))).toEqual({ read: false, error: "Defender is throttling status reads; next try in 30 s." });
+    c.advance(20_000);
+    expect(reads.plan("a", created, c.at(0))).toEqual({ read: true });
+    reads.succeeded("a");
+    expect(reads.plan("a", created, c.at(32_500))).toEqual({ read: false, error: null });
+  });
+
+  it("leaves response actions their share of Defender's limits: per minute and per hour", () => {
     expect(STATUS_READS_PER_MINUTE + ACTION_POSTS_PER_MINUTE).toBe(100);
-    let now = t0;
-    const budget = new StatusReadBudget(3, 60_000, () => now);
-    expect([budget.tryTake(), budget.tryTake(), budget.tryTake(), budget.tryTake()]).toEqual([true, true, true, false]);
-    now += 59_999;
-    expect(budget.tryTake()).toBe(false);
-    now += 1;
-    expect(budget.tryTake()).toBe(true);
+    const c = clock();
+    const reads = new StatusReads(2, 3, c.now);
+    const created = c.at(0);
+    c.advance(5_000);
+    expect(["a", "b", "c"].map((id) => reads.plan(id, created, null).read)).toEqual([true, true, false]);
+    c.advance(60_000);
+    expect(["c", "d"].map((id) => reads.plan(id, created, null).read)).toEqual([true, false]);
+    c.advance(3_600_000);
+    expect(reads.plan("d", created, null).read).toBe(true);
   });
 });

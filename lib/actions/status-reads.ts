@@ -1,59 +1,114 @@
 import { ACTION_POSTS_PER_MINUTE } from "./pacer";
 
-// How often the console asks Defender for the status of an action it follows. Status reads share Defender's
-// machine-action limits (100 calls a minute, 1,500 an hour per app; mde-api.md §4) with the response actions
+// When the console asks Defender for the status of an action it follows. Status reads share Defender's
+// machine-action limits (100 calls a minute and 1,500 an hour per app; mde-api.md §4) with the response actions
 // themselves, so following must never starve an isolation:
-// - an action is re-read soon after it was requested (most settle within a minute), then less and less often
+// - an action is re-read soon after Defender created it (most settle within minutes), then less and less often
 //   (an action for an offline device can stay Pending for days, and its page may be left open);
-// - all status reads together stay within what the response actions' pacer leaves of the per-minute limit.
+// - all status reads together stay within what the response actions' pacer leaves of the per-minute limit, and
+//   within a fifth of the hourly one;
+// - a read that failed is not repeated before Defender's Retry-After, and its reason is reported by every poll
+//   until a read succeeds, so the responder keeps seeing that the status shown may be behind.
+// The budget and the records are per console process (like the pacer).
 
-const FIRST_INTERVAL_MS = 1_500;
+const FIRST_INTERVAL_MS = 2_000;
 const LONGEST_INTERVAL_MS = 60_000;
 
-/** The shortest time between two status reads of an action this old: a tenth of its age, from 1.5 s to 1 minute. */
+/** The shortest time between two status reads of an action this old: a fifth of its age, from 2 s to 1 minute. */
 export function statusReadIntervalMs(ageMs: number): number {
-  return Math.min(LONGEST_INTERVAL_MS, Math.max(FIRST_INTERVAL_MS, Math.round(ageMs / 10)));
-}
-
-/** Whether an action created at `createdAt`, last read at `lastReadAt`, is due for another read at `now`. */
-export function statusReadDue(createdAt: Date, lastReadAt: Date | null, now: number): boolean {
-  if (!lastReadAt) return true;
-  return now - lastReadAt.getTime() >= statusReadIntervalMs(now - createdAt.getTime());
+  return Math.min(LONGEST_INTERVAL_MS, Math.max(FIRST_INTERVAL_MS, Math.round(ageMs / 5)));
 }
 
 /** Status reads per minute, across every action and browser: what the POST pacer leaves of Defender's 100. */
 export const STATUS_READS_PER_MINUTE = 100 - ACTION_POSTS_PER_MINUTE;
+/** Status reads per hour: a fifth of Defender's 1,500, the rest being for response actions and the sync. */
+export const STATUS_READS_PER_HOUR = 300;
 
-/**
- * A sliding-window budget that never waits: a read that finds it used up is skipped (the cached status stands,
- * and the next poll tries again), since blocking a poll would only pile up requests behind it.
- */
-export class StatusReadBudget {
+class SlidingWindow {
   private readonly taken: number[] = [];
-
   constructor(
-    readonly perWindow = STATUS_READS_PER_MINUTE,
-    private readonly windowMs = 60_000,
-    private readonly now: () => number = Date.now,
+    readonly limit: number,
+    private readonly windowMs: number,
   ) {}
-
-  tryTake(): boolean {
-    const now = this.now();
+  hasRoom(now: number): boolean {
     while (this.taken.length && this.taken[0] <= now - this.windowMs) this.taken.shift();
-    if (this.taken.length >= this.perWindow) return false;
+    return this.taken.length < this.limit;
+  }
+  take(now: number): void {
     this.taken.push(now);
-    return true;
   }
 }
 
-const slot = globalThis as unknown as { __socStatusReadBudget?: StatusReadBudget };
+/** What to do about one action's status on this poll. */
+export type ReadPlan = { read: true } | { read: false; error: string | null };
 
-export function statusReadBudget(): StatusReadBudget {
-  slot.__socStatusReadBudget ??= new StatusReadBudget();
-  return slot.__socStatusReadBudget;
+interface FailedRead {
+  error: string;
+  notBefore: number;
 }
 
-/** Tests that follow many actions at once give themselves a larger budget. */
-export function useStatusReadBudgetForTests(budget: StatusReadBudget | undefined): void {
-  slot.__socStatusReadBudget = budget;
+/** Records of more actions than this are forgotten oldest first (such an action is then simply due again). */
+const MAX_RECORDS = 5_000;
+
+export class StatusReads {
+  private readonly perMinute: SlidingWindow;
+  private readonly perHour: SlidingWindow;
+  private readonly attempts = new Map<string, number>();
+  private readonly failures = new Map<string, FailedRead>();
+
+  constructor(
+    perMinute = STATUS_READS_PER_MINUTE,
+    perHour = STATUS_READS_PER_HOUR,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.perMinute = new SlidingWindow(perMinute, 60_000);
+    this.perHour = new SlidingWindow(perHour, 3_600_000);
+  }
+
+  /**
+   * Whether to read an action's status from Defender now. `createdAt` is when Defender created the action and
+   * `lastReadAt` when its status was last stored (a read or a sync). A read is due once the interval for its age
+   * has passed since the later of that and the last attempt, and only if the budget has room. A plan to read takes
+   * its slot at once, so two tabs polling together cause one read.
+   */
+  plan(actionId: string, createdAt: Date, lastReadAt: Date | null): ReadPlan {
+    const now = this.now();
+    const failure = this.failures.get(actionId) ?? null;
+    const skip: ReadPlan = { read: false, error: failure?.error ?? null };
+    if (failure && now < failure.notBefore) return skip;
+    const last = Math.max(lastReadAt?.getTime() ?? 0, this.attempts.get(actionId) ?? 0);
+    if (last && now - last < statusReadIntervalMs(now - createdAt.getTime())) return skip;
+    if (!this.perMinute.hasRoom(now) || !this.perHour.hasRoom(now)) return skip;
+    this.perMinute.take(now);
+    this.perHour.take(now);
+    this.attempts.delete(actionId);
+    this.attempts.set(actionId, now);
+    if (this.attempts.size > MAX_RECORDS) this.attempts.delete(this.attempts.keys().next().value!);
+    return { read: true };
+  }
+
+  succeeded(actionId: string): void {
+    this.failures.delete(actionId);
+    this.attempts.delete(actionId);
+  }
+
+  /** A failed read: its reason is reported until a read succeeds; none is tried before Defender's Retry-After. */
+  failed(actionId: string, error: string, retryAfterMs: number | null): void {
+    const now = this.now();
+    this.failures.delete(actionId);
+    this.failures.set(actionId, { error, notBefore: now + (retryAfterMs ?? 0) });
+    if (this.failures.size > MAX_RECORDS) this.failures.delete(this.failures.keys().next().value!);
+  }
+}
+
+const slot = globalThis as unknown as { __socStatusReads?: StatusReads };
+
+export function statusReads(): StatusReads {
+  slot.__socStatusReads ??= new StatusReads();
+  return slot.__socStatusReads;
+}
+
+/** Tests that follow many actions within a minute give themselves a larger budget. */
+export function useStatusReadsForTests(reads: StatusReads | undefined): void {
+  slot.__socStatusReads = reads;
 }

@@ -1,7 +1,8 @@
 import { apiFetch } from "./api";
 import type { ActionPage, ActionView } from "@/lib/actions/schemas";
 
-/** Unfinished actions refreshed per poll: Defender allows 100 machine-action calls a minute per app. */
+/** Unfinished actions asked about per poll; the server decides which of them Defender is actually asked about
+ * (lib/actions/status-reads.ts). */
 export const FOLLOW_MAX = 10;
 
 /** A page of actions as followed live, with the ones whose status could not be refreshed this time and why. */
@@ -25,7 +26,8 @@ export async function fetchActionsFollowing(url: string): Promise<FollowedPage> 
   const unrefreshed: FollowedPage["unrefreshed"] = [];
   settled.forEach((result, i) => {
     if (result.status === "rejected") {
-      unrefreshed.push({ id: open[i].id, reason: result.reason instanceof Error ? result.reason.message : String(result.reason) });
+      // The console's own API failed (an expired session, a restart), not Defender: say so.
+      unrefreshed.push({ id: open[i].id, reason: `The console did not answer: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}` });
       return;
     }
     byId.set(result.value.data.id, result.value.data);

@@ -36,7 +36,10 @@ export const deviceKeys = {
 export const actionKeys = {
   all: ["actions"] as const,
   lists: () => [...actionKeys.all, "list"] as const,
+  /** One page (the device panel, a bulk scan's follow-up). */
   list: (search: string) => [...actionKeys.lists(), search] as const,
+  /** The action center's cursor-paged list: its cached data has another shape, so it never shares a key with list(). */
+  pages: (search: string) => [...actionKeys.lists(), "pages", search] as const,
   detail: (id: string) => [...actionKeys.all, "detail", id] as const,
 };
 

@@ -42,7 +42,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
   const [navigating, startTransition] = useTransition();
   const queryClient = useQueryClient();
   const list = useInfiniteQuery({
-    queryKey: actionKeys.list(search),
+    queryKey: actionKeys.pages(search),
     queryFn: ({ pageParam }) => fetchActionsFollowing(`/api/actions?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -141,8 +141,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
         error={list.isRefetchError ? list.error : null}
         unrefreshed={list.data.pages.flatMap((p) => p.unrefreshed)}
         updatedAt={list.dataUpdatedAt}
-        retrying={list.isRefetching}
-        onRetry={() => void list.refetch()}
+        onRetry={() => list.refetch()}
       />
 
       <ActionTable
@@ -160,7 +159,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
           )
         }
       />
-      <ListFooter summary={<>{rows.length} shown</>} list={{ ...list, error: list.isFetchNextPageError ? list.error : null }} />
+      <ListFooter summary={<>{rows.length} shown</>} list={{ hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage, error: list.isFetchNextPageError ? list.error : null }} />
 
       <ActionDialog
         spec={

@@ -72,7 +72,7 @@ export function BulkScan({ devices, onDone }: { devices: DeviceRow[]; onDone: ()
         </div>
       ) : null}
       {result ? (
-        <FollowWarning error={live.error} unrefreshed={live.data?.unrefreshed ?? []} updatedAt={live.dataUpdatedAt} retrying={live.isFetching} onRetry={() => void live.refetch()} />
+        <FollowWarning error={live.error} unrefreshed={live.data?.unrefreshed ?? []} updatedAt={live.dataUpdatedAt} onRetry={() => live.refetch()} />
       ) : null}
       <ActionDialog
         spec={

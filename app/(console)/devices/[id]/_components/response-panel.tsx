@@ -55,7 +55,7 @@ function inputFor(type: ActionType, option: string | null, comment: string, idem
 }
 
 export function ResponsePanel({ device, canRespond, fourEyes, initialActions, renderedAt }: ResponsePanelProps) {
-  const { actions, following, request, cancel } = useDeviceActions(device.id, initialActions);
+  const { actions, following, request, cancel } = useDeviceActions(device.id, initialActions, renderedAt);
   const [open, setOpen] = useState<{ type: ActionType; key: string } | null>(null);
   const [cancelling, setCancelling] = useState<ActionView | null>(null);
   const [message, setMessage] = useState<Outcome | null>(null);
@@ -105,7 +105,6 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
           error={following.error}
           unrefreshed={following.unrefreshed}
           updatedAt={following.updatedAt}
-          retrying={following.retrying}
           onRetry={following.retry}
         />
         <ActionList actions={actions} now={listNow} onCancel={canRespond ? (a) => (cancel.reset(), setCancelling(a)) : undefined} />

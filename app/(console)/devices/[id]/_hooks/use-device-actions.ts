@@ -16,13 +16,15 @@ import type { ActionPage, ActionRequestInput, ActionView } from "@/lib/actions/s
 const POLL_MS = 1_500;
 const APPROVAL_POLL_MS = 5_000;
 
-export function useDeviceActions(deviceId: string, initial: ActionPage) {
+export function useDeviceActions(deviceId: string, initial: ActionPage, renderedAt: number) {
   const router = useRouter();
   const search = `device=${encodeURIComponent(deviceId)}`;
   const query = useQuery({
     queryKey: actionKeys.list(search),
     queryFn: () => fetchActionsFollowing(`/api/actions?${search}&limit=10`),
     initialData: asFollowed(initial),
+    // The statuses shown first were read when the server rendered the page, not when it mounted.
+    initialDataUpdatedAt: renderedAt,
     refetchInterval: (q) => {
       const data = q.state.data?.data ?? [];
       if (data.some((a) => !a.final && a.status !== "AwaitingApproval")) return POLL_MS;
@@ -66,8 +68,7 @@ export function useDeviceActions(deviceId: string, initial: ActionPage) {
     error: query.error,
     unrefreshed: query.data.unrefreshed,
     updatedAt: query.dataUpdatedAt,
-    retrying: query.isFetching,
-    retry: () => void query.refetch(),
+    retry: () => query.refetch(),
   };
   return { actions: query.data.data, following, request, cancel };
 }

@@ -7,6 +7,7 @@ import { ExposedDeviceTable } from "@/components/tvm/exposed-device-table";
 import { Flag } from "@/components/tvm/severity-badge";
 import { requireUser } from "@/lib/auth/page";
 import { parseLeniently } from "@/lib/http/query-params";
+import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 import { GroupScope, groupQuery } from "@/lib/tvm/schemas";
 import { getRecommendation, listDeviceGroups, listRemediationRequests } from "@/lib/tvm";
 import { RemediationPanel } from "./_components/remediation-panel";
@@ -21,7 +22,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RecommendationPage({ params, searchParams }: Props) {
   const actor = await requireUser("console:read");
   const id = decodeURIComponent((await params).id).slice(0, 300);
-  const { group } = parseLeniently(GroupScope, await searchParams).value;
+  const {
+    value: { group },
+    ignored,
+  } = parseLeniently(GroupScope, await searchParams);
   const now = new Date();
   const [rec, requests, groups] = await Promise.all([getRecommendation(id, group), listRemediationRequests({ recommendationId: id }, now), listDeviceGroups()]);
   if (!rec) notFound();
@@ -38,6 +42,7 @@ export default async function RecommendationPage({ params, searchParams }: Props
   return (
     <>
       <BackLink href={`/tvm/recommendations${groupQuery(group)}`}>Recommendations</BackLink>
+      <IgnoredParameters names={ignored} />
       <PageHeader title={rec.name} description={rec.category ?? undefined} actions={rec.publicExploit ? <Flag>Exploit available</Flag> : undefined} />
       <div className="grid gap-4 lg:grid-cols-3">
         <FactsPanel id="rec-facts" facts={facts} />

@@ -9,6 +9,7 @@ import { exploitLabel } from "@/components/tvm/vulnerability-table";
 import { CveSeverityBadge, Flag } from "@/components/tvm/severity-badge";
 import { requireUser } from "@/lib/auth/page";
 import { parseLeniently } from "@/lib/http/query-params";
+import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 import { GroupScope, groupQuery } from "@/lib/tvm/schemas";
 import { getVulnerability } from "@/lib/tvm";
 
@@ -22,7 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CvePage({ params, searchParams }: Props) {
   await requireUser("console:read");
   const id = decodeURIComponent((await params).id).slice(0, 100);
-  const { group } = parseLeniently(GroupScope, await searchParams).value;
+  const {
+    value: { group },
+    ignored,
+  } = parseLeniently(GroupScope, await searchParams);
   const cve = await getVulnerability(id, group);
   if (!cve) notFound();
   const exploit = exploitLabel(cve);
@@ -39,6 +43,7 @@ export default async function CvePage({ params, searchParams }: Props) {
   return (
     <>
       <BackLink href={`/tvm/vulnerabilities${groupQuery(group)}`}>Vulnerabilities</BackLink>
+      <IgnoredParameters names={ignored} />
       <PageHeader title={cve.id} description={cve.name !== cve.id ? cve.name : undefined} actions={cve.isZeroDay ? <Flag>Zero-day: no fix published</Flag> : undefined} />
       <div className="grid gap-4 lg:grid-cols-3">
         <FactsPanel id="cve-facts" facts={facts}>
