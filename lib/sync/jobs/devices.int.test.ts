@@ -63,3 +63,29 @@ describe.each(kinds)("linking Intune records by Entra id on %s", (kind) => {
     expect(devices.find((d) => d.mdeMachineId === "m-solo")?.intuneDeviceId).toMatch(/^i-[23]$/);
   });
 });
+
+describe.each(kinds)("the OS of a device on %s", (kind) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    await database.prisma.device.create({ data: { mdeMachineId: "m-1", aadDeviceId: "aad-1", name: "pc-1.contoso.example", platform: "Windows", osPlatform: "Windows11", osVersion: null, inMde: true } });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("comes from Intune for a device only Intune knows, and stays Defender's for one both know", async () => {
+    await syncIntuneDevices(
+      contextFor(database, [
+        { ...intune("i-1", "aad-1"), osVersion: "10.0.22631.2428" },
+        { ...intune("i-2", "aad-2"), operatingSystem: "iOS", osVersion: "17.5.1" },
+      ]),
+    );
+    const rows = await database.prisma.device.findMany({ select: { intuneDeviceId: true, osPlatform: true, osVersion: true }, orderBy: { intuneDeviceId: "asc" } });
+    expect(rows).toEqual([
+      { intuneDeviceId: "i-1", osPlatform: "Windows11", osVersion: null },
+      { intuneDeviceId: "i-2", osPlatform: "iOS", osVersion: "17.5.1" },
+    ]);
+  });
+});

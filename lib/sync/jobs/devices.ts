@@ -73,6 +73,8 @@ interface IntuneRow {
   aadDeviceId: string | null;
   name: string;
   platform: string;
+  osPlatform: string | null;
+  osVersion: string | null;
   complianceState: string | null;
   isEncrypted: boolean | null;
   managementAgent: string | null;
@@ -96,6 +98,8 @@ const INTUNE_TABLE: BulkTable<IntuneRow> = {
     aadDeviceId: "text",
     name: "text",
     platform: "text",
+    osPlatform: "text",
+    osVersion: "text",
     complianceState: "text",
     isEncrypted: "boolean",
     managementAgent: "text",
@@ -109,10 +113,13 @@ const INTUNE_TABLE: BulkTable<IntuneRow> = {
     intuneMissingSince: "timestamp(3)",
     syncedAt: "timestamp(3)",
   },
-  // MDE's name and platform are more precise (FQDN, OS family); Intune's fill in only for Intune-only devices.
+  // MDE's name, platform and OS are more precise (FQDN, OS family and build); Intune's fill in only for Intune-only
+  // devices.
   updateExpr: {
     name: `CASE WHEN "Device"."inMde" THEN "Device"."name" ELSE EXCLUDED."name" END`,
     platform: `CASE WHEN "Device"."inMde" THEN "Device"."platform" ELSE EXCLUDED."platform" END`,
+    osPlatform: `CASE WHEN "Device"."inMde" THEN "Device"."osPlatform" ELSE EXCLUDED."osPlatform" END`,
+    osVersion: `CASE WHEN "Device"."inMde" THEN "Device"."osVersion" ELSE EXCLUDED."osVersion" END`,
     aadDeviceId: `COALESCE("Device"."aadDeviceId", EXCLUDED."aadDeviceId")`,
   },
 };
@@ -151,6 +158,8 @@ function intuneRow(d: SourceManagedDevice, now: string): IntuneRow {
     aadDeviceId: d.azureADDeviceId && d.azureADDeviceId !== "00000000-0000-0000-0000-000000000000" ? d.azureADDeviceId : null,
     name: d.deviceName || d.id,
     platform: normalisePlatform(d.operatingSystem),
+    osPlatform: d.operatingSystem || null,
+    osVersion: d.osVersion || null,
     complianceState: d.complianceState ?? null,
     isEncrypted: d.isEncrypted ?? null,
     managementAgent: d.managementAgent ?? null,

@@ -39,14 +39,21 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
       <BackLink href="/devices">Device inventory</BackLink>
       <PageHeader title={device.name} description={`${device.osPlatform ?? device.platform}${device.osBuild ? ` build ${device.osBuild}` : ""} · ${device.rbacGroupName ?? "no device group"} · ${device.inMde ? "Defender" : ""}${device.inMde && device.inIntune ? " + " : ""}${device.inIntune ? "Intune" : ""}`} />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
-        <span>
-          Risk <LevelBadge value={device.riskScore} />
-        </span>
-        <span>
-          Exposure <LevelBadge value={device.exposureLevel} />
-        </span>
-        <HealthBadge value={device.healthStatus} />
-        <IsolationBadge value={device.isolationState} />
+        {device.inMde ? (
+          <>
+            <span>
+              Risk <LevelBadge value={device.riskScore} />
+            </span>
+            <span>
+              Exposure <LevelBadge value={device.exposureLevel} />
+            </span>
+            <HealthBadge value={device.healthStatus} />
+            <IsolationBadge value={device.isolationState} />
+          </>
+        ) : (
+          // Risk, exposure, sensor health and isolation are Defender's: an Intune-only device has none of them.
+          <span className="text-slate-600 dark:text-slate-400">Not onboarded to Defender for Endpoint</span>
+        )}
         {device.restrictionState === "Restricted" ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">App execution restricted</span> : null}
         <ComplianceBadge value={device.complianceState} />
       </div>
