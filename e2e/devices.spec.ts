@@ -79,6 +79,16 @@ test.describe("device inventory", () => {
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first()).toHaveAttribute("data-device-name", name);
   });
+
+  test("a device only Intune knows shows Intune's OS and no Defender-only figures", async ({ asRole }) => {
+    const page = await asRole("analyst", "/devices?flag=notOnboarded&sort=name");
+    const row = rows(page).filter({ has: page.locator('td[data-col="onboarding"]', { hasText: "Not in Defender" }) }).first();
+    await expect(row).toBeVisible();
+    await page.goto(`/devices/${await row.getAttribute("data-device-id")}`);
+    await expect(page.getByText("Not onboarded to Defender for Endpoint", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("isolation-state")).toHaveCount(0);
+    await expect(page.locator("dt", { hasText: /^OS$/ }).locator("+ dd")).not.toHaveText("—");
+  });
 });
 
 test.describe("response actions", () => {

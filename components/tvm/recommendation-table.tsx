@@ -1,11 +1,12 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import type { RecommendationRow } from "@/lib/tvm/schemas";
 import { Flag } from "./severity-badge";
 
 export const RECOMMENDATION_COLUMNS = ["Recommendation", "Remediation", "Severity", "Exposure impact", "Secure score impact", "Exposed devices", "Weaknesses"];
 
-export function RecommendationTable({ rows, hrefFor, empty }: { rows: RecommendationRow[]; hrefFor: (id: string) => string; empty: string }) {
+export function RecommendationTable({ rows, hrefFor, empty }: { rows: RecommendationRow[]; hrefFor: (id: string) => string; empty: ReactNode }) {
   return (
     <Table caption="Security recommendations">
       <thead>

@@ -24,10 +24,24 @@ export function Th({ dense, ...props }: ThHTMLAttributes<HTMLTableCellElement> &
   );
 }
 
-/** A dense header that sorts its column when pressed, with the direction shown and announced (aria-sort). */
-export function SortableTh({ label, active, dir, onSort, className }: { label: ReactNode; active: boolean; dir: "asc" | "desc"; onSort: () => void; className?: string }) {
+/** A header (dense by default) that sorts its column when pressed, with the direction shown and announced (aria-sort). */
+export function SortableTh({
+  label,
+  active,
+  dir,
+  onSort,
+  className,
+  dense = true,
+}: {
+  label: ReactNode;
+  active: boolean;
+  dir: "asc" | "desc";
+  onSort: () => void;
+  className?: string;
+  dense?: boolean;
+}) {
   return (
-    <Th dense className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+    <Th dense={dense} className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
       <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-blue-700 dark:hover:text-blue-300" onClick={onSort}>
         {label}
         <span aria-hidden="true" className={active ? "" : "opacity-0"}>

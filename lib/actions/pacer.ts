@@ -1,4 +1,5 @@
 import { UpstreamError } from "../http/errors";
+import { SlidingWindow } from "./sliding-window";
 
 // Defender allows 100 machine-action calls per minute per app (mde-api.md §4; the family also holds the GETs of
 // polling and sync). Every POST of a response action takes a slot here first: a single action that would wait
@@ -8,15 +9,17 @@ import { UpstreamError } from "../http/errors";
 export const ACTION_POSTS_PER_MINUTE = 80;
 
 export class ActionPacer {
-  private readonly sent: number[] = [];
+  private readonly window: SlidingWindow;
   private tail: Promise<void> = Promise.resolve();
 
   constructor(
     readonly perWindow = ACTION_POSTS_PER_MINUTE,
-    private readonly windowMs = 60_000,
+    windowMs = 60_000,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
-  ) {}
+  ) {
+    this.window = new SlidingWindow(perWindow, windowMs);
+  }
 
   /** Waits in line for a slot and takes it; with maxWaitMs, refuses (503 + Retry-After) a wait longer than that. */
   take(maxWaitMs = Number.POSITIVE_INFINITY): Promise<void> {
@@ -26,18 +29,13 @@ export class ActionPacer {
   }
 
   private async claim(maxWaitMs: number): Promise<void> {
-    const now = this.now();
-    while (this.sent.length && this.sent[0] <= now - this.windowMs) this.sent.shift();
-    if (this.sent.length >= this.perWindow) {
-      const wait = this.sent[0] + this.windowMs - now;
-      if (wait > maxWaitMs) {
-        const seconds = Math.ceil(wait / 1000);
-        throw new UpstreamError(`Defender's limit of response actions per minute is used up (a bulk scan may be running); try again in ${seconds} s. Nothing was sent.`, 429, seconds);
-      }
-      await this.sleep(wait);
-      this.sent.shift();
+    const wait = this.window.waitMs(this.now());
+    if (wait > maxWaitMs) {
+      const seconds = Math.ceil(wait / 1000);
+      throw new UpstreamError(`Defender's limit of response actions per minute is used up (a bulk scan may be running); try again in ${seconds} s. Nothing was sent.`, 429, seconds);
     }
-    this.sent.push(this.now());
+    if (wait > 0) await this.sleep(wait);
+    this.window.take(this.now());
   }
 }
 

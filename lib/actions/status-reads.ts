@@ -1,4 +1,5 @@
 import { ACTION_POSTS_PER_MINUTE } from "./pacer";
+import { SlidingWindow } from "./sliding-window";
 
 // When the console asks Defender for the status of an action it follows. Status reads share Defender's
 // machine-action limits (100 calls a minute and 1,500 an hour per app; mde-api.md §4) with the response actions
@@ -23,21 +24,6 @@ export function statusReadIntervalMs(ageMs: number): number {
 export const STATUS_READS_PER_MINUTE = 100 - ACTION_POSTS_PER_MINUTE;
 /** Status reads per hour: a fifth of Defender's 1,500, the rest being for response actions and the sync. */
 export const STATUS_READS_PER_HOUR = 300;
-
-class SlidingWindow {
-  private readonly taken: number[] = [];
-  constructor(
-    readonly limit: number,
-    private readonly windowMs: number,
-  ) {}
-  hasRoom(now: number): boolean {
-    while (this.taken.length && this.taken[0] <= now - this.windowMs) this.taken.shift();
-    return this.taken.length < this.limit;
-  }
-  take(now: number): void {
-    this.taken.push(now);
-  }
-}
 
 /** What to do about one action's status on this poll. */
 export type ReadPlan = { read: true } | { read: false; error: string | null };
@@ -78,7 +64,7 @@ export class StatusReads {
     if (failure && now < failure.notBefore) return skip;
     const last = Math.max(lastReadAt?.getTime() ?? 0, this.attempts.get(actionId) ?? 0);
     if (last && now - last < statusReadIntervalMs(now - createdAt.getTime())) return skip;
-    if (!this.perMinute.hasRoom(now) || !this.perHour.hasRoom(now)) return skip;
+    if (this.perMinute.waitMs(now) > 0 || this.perHour.waitMs(now) > 0) return skip;
     this.perMinute.take(now);
     this.perHour.take(now);
     this.attempts.delete(actionId);

@@ -18,26 +18,26 @@ export interface RawTransactions {
   singleConnection: boolean;
 }
 
-const byClient = new WeakMap<PrismaClient, RawTransactions>();
+// On globalThis: Next.js bundles server code into several chunks, each with its own copy of this module, and a
+// client registered by one copy (where the database was opened) must be found by the others (the sync's).
+const slot = globalThis as unknown as { __socRawTransactions?: WeakMap<PrismaClient, RawTransactions> };
+const byClient = (slot.__socRawTransactions ??= new WeakMap<PrismaClient, RawTransactions>());
 
 export function registerRawTransactions(prisma: PrismaClient, raw: RawTransactions): void {
   byClient.set(prisma, raw);
 }
 
-/** Whether the database behind `prisma` runs one statement at a time (embedded PGlite); unknown clients count as not. */
+/** Whether the database behind `prisma` runs one statement at a time (embedded PGlite). */
 export function hasSingleConnection(prisma: PrismaClient): boolean {
   return byClient.get(prisma)?.singleConnection ?? false;
 }
 
-/**
- * Runs `work` in one transaction on the database behind `prisma`: all of its statements commit, or none do.
- * A client not opened by openDatabase falls back to a Prisma interactive transaction with the same semantics.
- */
+/** Runs `work` in one transaction on the database behind `prisma`: all of its statements commit, or none do. */
 export function inRawTransaction<T>(prisma: PrismaClient, work: (execute: SqlExecutor) => Promise<T>): Promise<T> {
   const raw = byClient.get(prisma);
-  if (raw) return raw.run(work);
-  // Prisma's defaults (2 s to start, 5 s to finish) are too short for a 10,000-row page on a busy machine.
-  return prisma.$transaction((tx) => work(prismaExecutor(tx)), { maxWait: 120_000, timeout: 300_000 });
+  // Every client is made by openDatabase, which registers it; another would bypass the driver-level writes.
+  if (!raw) throw new Error("inRawTransaction: this Prisma client was not opened by openDatabase");
+  return raw.run(work);
 }
 
 /** The same statements inside a Prisma transaction, for code that already holds one. */

@@ -66,8 +66,8 @@ export async function deriveResponseStates(database: PrismaClient | Prisma.Trans
   await database.$executeRawUnsafe(RESPONSE_STATES, mdeMachineId ?? null);
 }
 
-interface Derivation {
-  name: string;
+export interface Derivation {
+  name: DerivationName;
   /** A change to any of these entities in the run makes the derivation due. */
   triggers: readonly SyncEntity[];
   /** Entities whose tables it reads: it starts only once each of them has finished in this run (or is not in it). */
@@ -80,12 +80,12 @@ interface Derivation {
   run(db: PrismaClient): Promise<unknown>;
 }
 
-type DerivationName = "openAlerts" | "incidentCounts" | "vulnerabilityCounts" | "responseStates" | "tvmAggregates";
+export type DerivationName = "openAlerts" | "incidentCounts" | "vulnerabilityCounts" | "responseStates" | "tvmAggregates";
 
 const DEVICES: SyncEntity[] = ["machines", "intuneDevices"];
 const TVM_ENTITIES: SyncEntity[] = ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations"];
 
-const DERIVATIONS: readonly (Derivation & { name: DerivationName })[] = [
+const DERIVATIONS: readonly Derivation[] = [
   { name: "openAlerts", triggers: ["alerts", ...DEVICES], reads: ["alerts", ...DEVICES], writesDevice: true, run: (db) => db.$executeRawUnsafe(OPEN_ALERT_COUNTS) },
   { name: "incidentCounts", triggers: ["alerts", "incidents"], reads: ["alerts", "incidents"], writesDevice: false, run: (db) => db.$executeRawUnsafe(INCIDENT_COUNTS) },
   {
@@ -125,6 +125,7 @@ export class DerivationSchedule {
     private readonly db: PrismaClient,
     running: ReadonlySet<SyncEntity>,
     private readonly early: boolean,
+    private readonly derivations: readonly Derivation[] = DERIVATIONS,
   ) {
     for (const entity of SYNC_ENTITIES) if (!running.has(entity)) this.finished.add(entity);
   }
@@ -142,8 +143,18 @@ export class DerivationSchedule {
     if (this.errors.length) throw this.errors[0];
   }
 
+  /**
+   * Waits for the derivations already started, starting no more: a run that failed before its end must not leave
+   * statements running against a database its caller is about to close. Their errors are logged, not thrown (the
+   * run's own failure is the one to report).
+   */
+  async settle(): Promise<void> {
+    await Promise.all(this.decided.values());
+    for (const error of this.errors) logger.warn("sync derivation failed", { error: error instanceof Error ? error.message : String(error) });
+  }
+
   private startReady(): void {
-    for (const d of DERIVATIONS) {
+    for (const d of this.derivations) {
       if (this.decided.has(d.name) || !d.reads.every((e) => this.finished.has(e))) continue;
       if (!d.triggers.some((e) => this.changed.has(e))) {
         this.decided.set(d.name, null);

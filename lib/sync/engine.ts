@@ -86,7 +86,9 @@ export async function runSync(opts: RunSyncOptions): Promise<EntitySummary[]> {
   // Lanes run side by side (one lane's database writes overlap another's waits on Microsoft); within a lane
   // entities keep their order. Summaries are returned in SYNC_ENTITIES order whatever finishes first.
   const byEntity = new Map<SyncEntity, EntitySummary>();
-  await Promise.all(
+  // allSettled: a lane that fails outside its job (the lease, the sync state) must not return while other lanes,
+  // or derivations started early, still write to a database the caller may be about to close.
+  const lanes = await Promise.allSettled(
     LANES.map(async (lane) => {
       for (const entity of lane) {
         if (!wanted.has(entity)) continue;
@@ -97,6 +99,11 @@ export async function runSync(opts: RunSyncOptions): Promise<EntitySummary[]> {
       }
     }),
   );
+  const failed = lanes.find((lane) => lane.status === "rejected");
+  if (failed) {
+    await derivations.settle();
+    throw failed.reason;
+  }
   for (const entity of SYNC_ENTITIES) {
     const summary = byEntity.get(entity);
     if (summary) summaries.push(summary);

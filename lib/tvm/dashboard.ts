@@ -13,13 +13,12 @@ import {
   type TvmDashboard,
   type VulnerabilityCounts,
 } from "./schemas";
-import { GROUP_SQL } from "./group-sql";
+import { GROUP_SQL as GROUP } from "./group-sql";
 
 // The exposure dashboard, read from the aggregates the TVM sync refreshes (refresh.ts) and from ScoreSnapshot:
 // every statement here reads an indexed handful of rows or the Device table, never DeviceVulnerability.
 
 const day = (d: Date | string) => (typeof d === "string" ? d.slice(0, 10) : isoDay(d));
-const GROUP = GROUP_SQL;
 
 /** Device groups known to the cache (devices' groups, and groups Defender scored). */
 export async function listDeviceGroups(): Promise<string[]> {

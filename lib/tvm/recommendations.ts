@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { SqlParams, containsPattern } from "../db/sql-params";
 import { round1 } from "./series";
 import { exposedDevices } from "./vulnerabilities";
 import type { RecommendationDetail, RecommendationRow, RecommendationView } from "./schemas";
@@ -70,16 +71,20 @@ export const RECOMMENDATION_LIST_LIMIT = 500;
 
 /** Active recommendations (Defender lists a few hundred per tenant, so one bounded page, no cursor). */
 export async function listRecommendations(view: RecommendationView, limit = RECOMMENDATION_LIST_LIMIT): Promise<{ data: RecommendationRow[]; truncated: boolean }> {
-  const params: unknown[] = [view.group];
-  const p = (value: unknown) => (params.push(value), `$${params.length}`);
+  const params = new SqlParams();
+  params.add(view.group); // $1: the scope SELECT joins on
+  const p = (value: unknown) => params.add(value);
   const where = [`r."status" = 'Active'`];
   // A group view lists what that group's devices need: software with exposure there, and configuration items.
   if (view.group) where.push(`(left(r."id", 5) <> 'va-_-' OR se."exposedDevices" > 0)`);
-  if (view.q) where.push(`(r."recommendationName" ILIKE ${p(`%${view.q}%`)} OR r."productName" ILIKE ${p(`%${view.q}%`)})`);
+  if (view.q) {
+    const q = p(containsPattern(view.q));
+    where.push(`(r."recommendationName" ILIKE ${q} OR r."productName" ILIKE ${q})`);
+  }
   if (view.type) where.push(`r."remediationType" = ${p(view.type)}`);
   const rows = await db().$queryRawUnsafe<RawRow[]>(
     `${SELECT} WHERE ${where.join(" AND ")} ORDER BY ${SORTS[view.sort]}, r."id" LIMIT ${p(limit + 1)}`,
-    ...params,
+    ...params.values,
   );
   return { data: rows.slice(0, limit).map((r) => toRow(r, view.group)), truncated: rows.length > limit };
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db";
-import { GROUP_SQL } from "./group-sql";
+import { GROUP_SQL as GROUP } from "./group-sql";
 
 // The dashboard's aggregates, recomputed from the cache at the end of a TVM sync: set-based statements (one per
 // aggregate, plus a cheap roll-up of the group rows into the tenant rows). Two transactions run side by side (on
@@ -7,7 +7,6 @@ import { GROUP_SQL } from "./group-sql";
 // remediation samples drawn from that. Readers see each table's old figures until its new ones are complete. Only
 // the statements over open DeviceVulnerability rows touch the big table; the rest read their small results.
 
-const GROUP = GROUP_SQL;
 
 // Devices belong to one group each, so a CVE's tenant-wide device count is the sum of its per-group counts: the big
 // table is read once, de-duplicated by hashing (machine, CVE) pairs, and the tenant rows are summed from the

@@ -166,6 +166,11 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
     expect(next.nextCursor).toBeNull();
     const zero = (await (await callRoute(vulnerabilitiesRoute, { path: "/api/tvm/vulnerabilities?zeroDay=1", headers: { cookie } })).json()) as VulnerabilityPage;
     expect(zero.data.map((v) => v.id)).toEqual(["CVE-2"]);
+    // Search: part of an id finds it; a typed "_" is a character, not a LIKE wildcard.
+    const search = async (q: string) =>
+      ((await (await callRoute(vulnerabilitiesRoute, { path: `/api/tvm/vulnerabilities?q=${encodeURIComponent(q)}&sort=cvss`, headers: { cookie } })).json()) as VulnerabilityPage).data.map((v) => v.id);
+    expect(await search("VE-3")).toEqual(["CVE-3"]);
+    expect(await search("CVE_3")).toEqual([]);
     const bad = await callRoute(vulnerabilitiesRoute, { path: "/api/tvm/vulnerabilities?sort=bogus", headers: { cookie } });
     expect(bad.status).toBe(400);
 
@@ -177,6 +182,7 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
   it("lists recommendations with the group's exposure", async () => {
     const { data } = await listRecommendations({ group: "Servers", sort: "exposure" });
     expect(data.map((r) => [r.id, r.exposedDevices])).toEqual([["scid-1", 7], ["va-_-zed-_-tool", 1]]);
+    expect((await listRecommendations({ group: "", sort: "exposure", q: "%" })).data).toEqual([]);
   });
 
   it("records a Manager's remediation request, audited, and burns it down from the next sync", async () => {

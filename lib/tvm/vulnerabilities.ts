@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { db } from "../db";
+import { SqlParams, containsPattern } from "../db/sql-params";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import { BadRequest } from "../http/errors";
 import { type ExposedDevice, type VulnerabilityDetail, type VulnerabilityPage, type VulnerabilityRow, type VulnerabilityView, type VulnSort } from "./schemas";
-import { GROUP_SQL } from "./group-sql";
+import { GROUP_SQL as GROUP } from "./group-sql";
 
 // The CVE list (the Vulnerability catalogue with each CVE's open exposure from CveExposure) and one CVE with its
 // exposed devices. Pages by keyset on (sort key, id); every sort key is numeric so one cursor shape serves all.
 
-const GROUP = GROUP_SQL;
 const SEVERITY_RANK = `CASE v."severity" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END`;
 
 const SORT_SQL: Record<VulnSort, string> = {
@@ -25,12 +25,16 @@ const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.number
 type RawRow = Omit<VulnerabilityRow, "publishedOn" | "exposedDevices" | "software"> & { publishedOn: Date | null; exposedDevices: number | null; sortKey: number };
 
 export async function listVulnerabilities(view: VulnerabilityView, page: { cursor?: string; limit: number }): Promise<VulnerabilityPage> {
-  const params: unknown[] = [view.group];
+  const params = new SqlParams();
+  params.add(view.group); // $1: the scope the exposure join reads
   const where: string[] = [];
-  const p = (value: unknown) => (params.push(value), `$${params.length}`);
+  const p = (value: unknown) => params.add(value);
   // In a group view only CVEs open on the group's devices are listed; tenant-wide, the whole catalogue.
   if (view.group) where.push(`ce."cveId" IS NOT NULL`);
-  if (view.q) where.push(`(v."id" ILIKE ${p(`%${view.q}%`)} OR v."name" ILIKE ${p(`%${view.q}%`)})`);
+  if (view.q) {
+    const q = p(containsPattern(view.q));
+    where.push(`(v."id" ILIKE ${q} OR v."name" ILIKE ${q})`);
+  }
   if (view.severity) where.push(`v."severity" = ${p(view.severity)}`);
   if (view.exploit) where.push(`(v."publicExploit" OR v."exploitVerified" OR v."exploitInKit")`);
   if (view.zeroDay) where.push(`v."isZeroDay"`);
@@ -47,7 +51,7 @@ export async function listVulnerabilities(view: VulnerabilityView, page: { curso
      FROM "Vulnerability" v LEFT JOIN "CveExposure" ce ON ce."scope" = $1 AND ce."cveId" = v."id"
      ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
      ORDER BY ${key} ${view.dir}, v."id" ${view.dir} LIMIT ${p(page.limit + 1)}`,
-    ...params,
+    ...params.values,
   );
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit);

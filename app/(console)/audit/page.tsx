@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NoMatches } from "@/components/ui/no-matches";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
@@ -87,7 +88,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </thead>
         <tbody>
           {page.data.length === 0 ? (
-            <EmptyRow colSpan={7}>{filtered ? "No audit events match these filters." : "Nothing has been recorded yet."}</EmptyRow>
+            <EmptyRow colSpan={7}>{filtered ? <NoMatches what="audit events" clearHref="/audit" /> : "Nothing has been recorded yet."}</EmptyRow>
           ) : (
             page.data.map((e) => (
               <tr key={e.id}>

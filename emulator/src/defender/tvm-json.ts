@@ -70,30 +70,40 @@ export function machineReferenceJson(m: Device): Record<string, unknown> {
   return { id: m.id, computerDnsName: m.dnsName, osPlatform: m.osPlatform, rbacGroupName: m.group.name };
 }
 
-/** One device–CVE row; the id format is documented (§2.6.2). */
+/** One device–CVE row's parts: the machine, the CVE, the affected software and its version on that machine. */
+function machineVulnerabilityParts(tenant: Tenant, row: number) {
+  const m = tenant.machines[tenant.rows.rowMachine[row]!]!;
+  const v = tenant.vulns[tenant.rows.rowVuln[row]!]!;
+  const s = tenant.software[v.software]!;
+  const version = tenant.softwareVersion(m, s);
+  // The id format is documented (§2.6.2).
+  const id = `${m.id}-_-${v.id}-_-${s.vendor}-_-${s.product}-_-${version}-_-${v.fixingKb ?? ""}`;
+  return { m, v, s, version, id };
+}
+
+/** A device–CVE row's id, without building the row. */
+export function machineVulnerabilityId(tenant: Tenant, row: number): string {
+  return machineVulnerabilityParts(tenant, row).id;
+}
+
 /**
  * The same record as machineVulnerabilityJson, written straight to JSON text: half a million of these make a full
  * export, and skipping the intermediate object keeps the emulator from eating the CPU the console is measured on.
  */
 export function machineVulnerabilityText(tenant: Tenant, row: number): string {
-  const m = tenant.machines[tenant.rows.rowMachine[row]!]!;
-  const v = tenant.vulns[tenant.rows.rowVuln[row]!]!;
-  const s = tenant.software[v.software]!;
-  const version = tenant.softwareVersion(m, s);
+  const { m, v, s, version, id } = machineVulnerabilityParts(tenant, row);
   const q = JSON.stringify;
   return (
-    `{"id":${q(`${m.id}-_-${v.id}-_-${s.vendor}-_-${s.product}-_-${version}-_-${v.fixingKb ?? ""}`)},"cveId":${q(v.id)},"machineId":${q(m.id)}` +
+    `{"id":${q(id)},"cveId":${q(v.id)},"machineId":${q(m.id)}` +
     `,"fixingKbId":${q(v.fixingKb)},"productName":${q(s.product)},"productVendor":${q(s.vendor)},"productVersion":${q(version)},"severity":${q(v.severity)}}`
   );
 }
 
+/** One device–CVE row. */
 export function machineVulnerabilityJson(tenant: Tenant, row: number): Record<string, unknown> {
-  const m = tenant.machines[tenant.rows.rowMachine[row]!]!;
-  const v = tenant.vulns[tenant.rows.rowVuln[row]!]!;
-  const s = tenant.software[v.software]!;
-  const version = tenant.softwareVersion(m, s);
+  const { m, v, s, version, id } = machineVulnerabilityParts(tenant, row);
   return {
-    id: `${m.id}-_-${v.id}-_-${s.vendor}-_-${s.product}-_-${version}-_-${v.fixingKb ?? ""}`,
+    id,
     cveId: v.id,
     machineId: m.id,
     fixingKbId: v.fixingKb,

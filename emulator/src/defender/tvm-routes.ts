@@ -11,7 +11,7 @@ import { failsConfiguration } from "../tenant/generate-recommendations";
 import type { Device, Recommendation, SoftwareProduct, Vulnerability } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
 import { machineOr404 } from "./machine-routes";
-import { machineReferenceJson, machineVulnerabilityJson, machineVulnerabilityText, recommendationJson, softwareJson, vulnerabilityJson } from "./tvm-json";
+import { machineReferenceJson, machineVulnerabilityId, machineVulnerabilityJson, machineVulnerabilityText, recommendationJson, softwareJson, vulnerabilityJson } from "./tvm-json";
 
 const VULN = ["Vulnerability.Read.All"];
 const RECS = ["SecurityRecommendation.Read.All"];
@@ -38,7 +38,7 @@ function rowFields(t: Tenant): EntityFields<number> {
   return {
     entityName: "microsoft.windowsDefenderATP.api.PublicAssetVulnerabilityDto",
     fields: {
-      id: { type: "string", get: (r) => machineVulnerabilityJson(t, r).id },
+      id: { type: "string", get: (r) => machineVulnerabilityId(t, r) },
       cveId: { type: "string", get: (r) => vuln(r).id },
       machineId: { type: "string", get: (r) => machine(r).id },
       fixingKbId: { type: "string", get: (r) => vuln(r).fixingKb },

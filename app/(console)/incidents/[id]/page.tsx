@@ -6,6 +6,7 @@ import { PriorityBadge } from "@/components/alerts/badges";
 import { CommentList } from "@/components/ui/comment-list";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { formatUtc } from "@/components/ui/format";
 import { requireUser } from "@/lib/auth/page";
 import { getIncidentDetail } from "@/lib/incidents";
 import { CLASSIFICATION_LABELS } from "@/lib/alerts/schemas";
@@ -26,7 +27,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       <BackLink href="/incidents">Incidents</BackLink>
       <PageHeader
         title={incident.name}
-        description={`Incident #${incident.id} · ${incident.severity} · ${incident.status} · assigned to ${incident.assignedTo ?? "nobody"} · created ${incident.createdTime.slice(0, 16).replace("T", " ")} UTC`}
+        description={`Incident #${incident.id} · ${incident.severity} · ${incident.status} · assigned to ${incident.assignedTo ?? "nobody"} · created ${formatUtc(incident.createdTime)}`}
       />
       <p className="mb-4 text-sm" data-testid="incident-classification">
         Classification: <strong>{incident.classification ? (CLASSIFICATION_LABELS[incident.classification as keyof typeof CLASSIFICATION_LABELS] ?? incident.classification) : "not classified"}</strong>

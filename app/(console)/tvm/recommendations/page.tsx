@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { NoMatches } from "@/components/ui/no-matches";
 import { PageHeader } from "@/components/ui/page-header";
 import { RecommendationTable } from "@/components/tvm/recommendation-table";
 import { RemediationTable } from "@/components/tvm/remediation-table";
@@ -41,7 +42,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
         <RecommendationTable
           rows={recs.data}
           hrefFor={(id) => `/tvm/recommendations/${encodeURIComponent(id)}${groupParam}`}
-          empty={filtered ? "No recommendations match these filters." : "Nothing synced yet: the first vulnerability sync fills this list."}
+          empty={filtered ? <NoMatches what="recommendations" clearHref="/tvm/recommendations" /> : "Nothing synced yet: the first vulnerability sync fills this list."}
         />
         {recs.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the first {recs.data.length}; narrow the filters to see the rest.</p> : null}
       </section>
