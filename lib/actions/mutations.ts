@@ -2,9 +2,10 @@ import type { AuditContext } from "../auth/actor";
 import { recordAudit, withAudit } from "../audit";
 import { db, Prisma } from "../db";
 import { prismaExecutor } from "../db/raw-transaction";
-import { isAlreadyInProgress, ProviderError, type ResponseAction, type ResponseActionBody } from "../defender";
+import { isAlreadyInProgress, type ResponseAction, type ResponseActionBody } from "../defender";
+import { describeFailedRead, describeProviderError, ProviderError } from "../microsoft";
 import { logger } from "../log";
-import { AppError, Conflict, Forbidden, NotFound, UpstreamError } from "../http/errors";
+import { AppError, Conflict, Forbidden, NotFound } from "../http/errors";
 import { deriveResponseStates } from "../sync/derive";
 import { storeMachineActions } from "../sync/jobs/machine-actions";
 import { actionPacer } from "./pacer";
@@ -167,19 +168,7 @@ function defenderBody(req: RequestRow, approvedBy?: string | null): ResponseActi
 }
 
 function defenderFailure(err: unknown, deviceName: string, label: string): Error {
-  if (!(err instanceof ProviderError)) return err instanceof Error ? err : new Error(String(err));
-  const said = err.message ? ` Defender said: ${err.message}` : "";
-  if (err.status === 0) {
-    return new UpstreamError(`Defender did not answer the ${label} request for ${deviceName} (${err.code}). It may have been created; it is not resent automatically — check the action center before trying again.`);
-  }
-  if (err.status === 429 || (err.status === 503 && err.retryAfterMs !== null)) {
-    const seconds = Math.max(1, Math.ceil((err.retryAfterMs ?? 60_000) / 1000));
-    return new UpstreamError(`Defender is throttling response actions; try again in ${seconds} s.${said} Nothing was sent.`, err.status, seconds);
-  }
-  if (err.status === 401 || err.status === 403) return new UpstreamError(`The console's app registration may not run ${label} in Defender.${said}`, err.status);
-  if (err.status === 404) return new NotFound(`Defender does not know ${deviceName} any more.${said}`);
-  if (err.status >= 400 && err.status < 500) return new AppError(422, "defender_refused", `Defender refused the ${label} on ${deviceName}.${said}`);
-  return new UpstreamError(`Defender failed (${err.status}) on the ${label} request for ${deviceName}.${said} It is not resent automatically.`, err.status);
+  return describeProviderError(err, { what: deviceName, act: `${label} request`, nothingDone: "Nothing was sent.", sentOnce: true });
 }
 
 /** Sends a recorded request (state Sending) to Defender once, then stores and audits the answer. */
@@ -227,11 +216,7 @@ export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: {
 
 /** Why a status could not be read, for the responder: nothing was sent, so none of defenderFailure's warnings apply. */
 function statusUnavailable(err: unknown): string {
-  if (!(err instanceof ProviderError)) return "The status could not be read from Defender.";
-  if (err.status === 0) return `Defender did not answer (${err.code}).`;
-  if (err.status === 429) return `Defender is throttling status reads; next try in ${Math.max(1, Math.ceil((err.retryAfterMs ?? 60_000) / 1000))} s.`;
-  if (err.status === 401 || err.status === 403) return "The console's app registration may not read machine actions in Defender.";
-  return `Defender answered ${err.status}${err.message ? `: ${err.message.replace(/\.+$/, "")}` : ""}.`;
+  return describeFailedRead(err, { act: "status read", permission: "Machine.Read.All" });
 }
 
 /** An action as the console knows it, and why Defender could not be asked about it just now (null: it was, or need not be). */

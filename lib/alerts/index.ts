@@ -4,4 +4,3 @@ export { listAlerts, groupCounts, slaCounts, alertCacheState, getAlertDetail, li
 export { triageAlert, bulkTriageAlerts, defenderPatch, BATCH_CHUNK } from "./mutations";
 export { getTriageSettings, cachedTriageSettings, saveTriageSettings, TriageSettingsInput, SETTING_KEYS, type TriageSettings } from "./settings";
 export { alertWriter, defenderAlertWriter, useAlertWriterForTests, type AlertWriter } from "./writer";
-export { fromDefender, DefenderRefused } from "./errors";

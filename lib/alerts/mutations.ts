@@ -3,7 +3,7 @@ import { recordAudit, recordAuditFailure, withAudit } from "../audit";
 import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
 import { batchQueue } from "./batch-queue";
-import { fromDefender } from "./errors";
+import { describeProviderError } from "../microsoft";
 import { ASSIGNED_TO_ME, normaliseDetermination, patchSpelling, type AlertRow, type AlertTriage, type BulkItemResult, type BulkTriageResult } from "./schemas";
 import { alertWriter, type DefenderAlert, type DefenderAlertPatch } from "./writer";
 
@@ -81,7 +81,7 @@ export async function triageAlert(ctx: AuditContext, id: string, change: AlertTr
   try {
     updated = await alertWriter().updateAlert(id, patch);
   } catch (err) {
-    throw fromDefender(err, `alert ${id}`);
+    throw describeProviderError(err, { what: `alert ${id}`, act: "update", permission: "Alert.ReadWrite.All", nothingDone: "Nothing was changed." });
   }
   const now = new Date();
   return withAudit(ctx, { action: "alert.triage", targetType: "alert", targetId: id, params: { ...patch } }, async (tx) => {
@@ -129,9 +129,9 @@ export async function bulkTriageAlerts(ctx: AuditContext, ids: readonly string[]
       await batchQueue().take();
       await alertWriter().batchUpdate(chunk, patch);
     } catch (err) {
-      const mapped = fromDefender(err, `${chunk.length} alerts`);
+      const mapped = describeProviderError(err, { what: `${chunk.length} alerts`, act: "update", permission: "Alert.ReadWrite.All", nothingDone: "Nothing was changed." });
       firstError ??= mapped;
-      const message = mapped instanceof Error ? mapped.message : String(mapped);
+      const message = mapped.message;
       items.push(...chunk.map((id) => ({ id, result: "failed" as const, message })));
       continue;
     }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DefenderClient } from "./client";
-import { odataDateTime } from "./odata";
-import type { Page } from "./paging";
+import { odataDateTime } from "../microsoft";
+import type { Page } from "../microsoft";
 import { Alert, type AlertPatch } from "./schemas";
 
 // Alerts (mde-api.md §2.3): list with evidence, get, update, batch update.

@@ -1,6 +1,6 @@
 import type { DefenderClient } from "./client";
-import { odataDateTime } from "./odata";
-import type { Page } from "./paging";
+import { odataDateTime } from "../microsoft";
+import type { Page } from "../microsoft";
 import { Incident, IncidentListItem, type IncidentPatch } from "./schemas";
 
 // Defender XDR incidents (mde-api.md §2.8): XDR_API_URL and the https://api.security.microsoft.com token.

@@ -1,9 +1,9 @@
 // The one door to the Defender for Endpoint and Defender XDR clients (style.md §1, §4).
 
 export { createDefenderClient, type DefenderClient, type DefenderClientOptions, type DefenderApi, type TokenSource, type RequestOp, type PagesOp } from "./client";
-export { ProviderError, PagingError, isAlreadyInProgress, isAuthFailure, type Provider } from "./errors";
-export type { Page, SkippedRecord } from "./paging";
-export type { ProviderStats } from "./stats";
+export { isAlreadyInProgress } from "./errors";
+// The request core is lib/microsoft; its error and page types are re-exported for the callers of these endpoints.
+export { ProviderError, PagingError, type Provider, type Page, type SkippedRecord, type ProviderStats } from "../microsoft";
 export { alertPages, getAlert, updateAlert, batchUpdateAlerts, ALERTS_MAX_PAGE, type AlertPagesOptions, type BatchAlertUpdate } from "./alerts";
 export { machinePages, getMachine, logonUsers, MACHINES_MAX_PAGE, type MachinePagesOptions } from "./machines";
 export {
@@ -31,11 +31,3 @@ export {
 } from "./tvm";
 export { incidentPages, getIncident, updateIncident, INCIDENTS_MAX_PAGE, type IncidentPagesOptions } from "./incidents";
 export * from "./schemas";
-
-// Shared with lib/graph (same request core, paging and accounting).
-export { createHttpCore, type HttpCore, type HttpCoreOptions, type HttpCall, type HttpResult, type HttpMethod, type TransportOptions } from "./http";
-export { paginate, type PaginateOptions, type RawPage } from "./paging";
-export { StatsRecorder } from "./stats";
-export { rebaseOnto } from "./client";
-export { buildQuery, odataDateTime, odataString } from "./odata";
-export { parseRetryAfter, backoffDelay } from "./retry";

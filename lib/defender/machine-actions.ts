@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DefenderClient } from "./client";
-import { odataDateTime, odataString } from "./odata";
-import type { Page } from "./paging";
+import { odataDateTime, odataString } from "../microsoft";
+import type { Page } from "../microsoft";
 import { MachineAction } from "./schemas";
 
 // Machine actions (mde-api.md §2.5). Response actions are POSTs that Defender executes once accepted: they are

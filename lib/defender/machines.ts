@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { DefenderClient } from "./client";
-import { odataDateTime } from "./odata";
-import type { Page } from "./paging";
+import { odataDateTime } from "../microsoft";
+import type { Page } from "../microsoft";
 import { LogonUser, Machine } from "./schemas";
 
 // Machines (mde-api.md §2.4).

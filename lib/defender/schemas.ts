@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoDateTime } from "../microsoft/schemas";
 
 // zod at the boundary for every Defender / XDR entity (mde-api.md §2.3–2.8). Rules:
 // - Unknown fields pass through (looseObject): Microsoft adds fields (§2.4.2) and a new field must not drop records.
@@ -6,12 +7,7 @@ import { z } from "zod";
 // - Enums are open strings: Microsoft adds values without notice (prisma/schema.prisma stores them as text).
 // - Timestamps stay ISO strings but must parse; MDE sends up to 7 fractional digits (§0 conventions).
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
-/** An ISO 8601 date-time string that Date.parse understands. */
-export const IsoDateTime = z
-  .string()
-  .refine((s) => ISO_DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)), { message: "expected an ISO 8601 date-time" });
+export { IsoDateTime };
 
 const optText = z.string().nullish();
 const optDate = IsoDateTime.nullish();

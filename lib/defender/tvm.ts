@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DefenderClient } from "./client";
-import type { Page } from "./paging";
+import type { Page } from "../microsoft";
 import { GroupScore, MachineVulnerability, Recommendation, Score, Software, Vulnerability } from "./schemas";
 
 // Threat & vulnerability management (mde-api.md §2.6): catalogues, the bulk device×CVE rows, scores.

@@ -11,21 +11,21 @@ import type { z, ZodType } from "zod";
 import { getConfig } from "../config/env";
 import { APP_SCOPES, AppTokenError, createAppTokenProvider } from "../entra/app-token";
 import {
-  buildQuery,
   createHttpCore,
-  paginate,
+  createRestClient,
   ProviderError,
-  rebaseOnto,
   StatsRecorder,
+  type HttpCall,
   type HttpCore,
-  type TransportOptions,
   type HttpMethod,
   type HttpResult,
   type Page,
   type ProviderStats,
-  type RawPage,
+  type RestPagesOp,
+  type RestRequestOp,
   type TokenSource,
-} from "../defender";
+  type TransportOptions,
+} from "../microsoft";
 
 // Microsoft Graph (GRAPH_API_URL + /v1.0) through @microsoft/microsoft-graph-client. The SDK builds requests and
 // its AuthenticationHandler adds the MSAL app token — only for Graph hosts or our configured host (customHosts),
@@ -39,24 +39,9 @@ export interface GraphClientOptions extends TransportOptions {
   tokens?: TokenSource;
 }
 
-export interface GraphRequestOp<S extends ZodType> {
-  method: HttpMethod;
-  /** Path under /v1.0, e.g. /deviceManagement/managedDevices/{id} filled in. */
-  path: string;
-  statsPath?: string;
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-  schema: S;
-  idempotent?: boolean;
-}
+export type GraphRequestOp<S extends ZodType> = Omit<RestRequestOp<S>, "maxRetries">;
 
-export interface GraphPagesOp<T> {
-  path: string;
-  query?: Record<string, string | number | undefined>;
-  itemSchema: ZodType<T>;
-  pageSize: number;
-  maxPages?: number;
-}
+export type GraphPagesOp<T> = Omit<RestPagesOp<T>, "idField" | "notFoundIsEmpty">;
 
 export interface GraphClient {
   request<S extends ZodType>(op: GraphRequestOp<S>): Promise<z.infer<S>>;
@@ -102,28 +87,19 @@ class CoreTransportHandler implements Middleware {
 }
 
 export function createGraphClient(opts: GraphClientOptions = {}): GraphClient {
-  const base = `${(opts.baseUrl ?? getConfig().GRAPH_API_URL).replace(/\/+$/, "")}/v1.0`;
-  const tokens = opts.tokens ?? createAppTokenProvider();
+  const { baseUrl, tokens: given, ...transport } = opts;
+  const tokens = given ?? createAppTokenProvider();
   const stats = new StatsRecorder();
-  const core = createHttpCore({
-    provider: "graph",
-    fetch: opts.fetch ?? globalThis.fetch,
-    stats,
-    maxRetries: opts.maxRetries,
-    retryAfterCapMs: opts.retryAfterCapMs,
-    timeoutMs: opts.timeoutMs,
-    backoff: opts.backoff,
-    sleep: opts.sleep,
-    now: opts.now,
-    random: opts.random,
-  });
+  const base = (baseUrl ?? getConfig().GRAPH_API_URL).replace(/\/+$/, "");
+  const core = createHttpCore({ ...transport, provider: "graph", fetch: transport.fetch ?? globalThis.fetch, stats });
   const authProvider: AuthenticationProvider = { getAccessToken: () => tokens.getToken(APP_SCOPES.graph) };
   const sdk = Client.initWithMiddleware({
     middleware: [new AuthenticationHandler(authProvider), new CoreTransportHandler(core)],
     customHosts: new Set([new URL(base).hostname]),
   });
 
-  async function send(method: HttpMethod, url: URL, exchange: CoreExchange): Promise<HttpResult> {
+  async function send(call: HttpCall): Promise<HttpResult> {
+    const exchange = new CoreExchange(call.statsKey, call.idempotent === true, call.body);
     // The SDK's AuthenticationHandler asks for the token too, but an error thrown there reaches us re-wrapped as a
     // GraphError; asking first (MSAL answers the second call from its cache) keeps a token failure a ProviderError.
     try {
@@ -132,61 +108,23 @@ export function createGraphClient(opts: GraphClientOptions = {}): GraphClient {
       if (err instanceof AppTokenError) throw new ProviderError({ provider: "graph", status: err.status, code: err.code, message: err.message });
       throw err;
     }
-    const req = sdk.api(url.href).middlewareOptions([exchange]).responseType(ResponseType.RAW);
+    const req = sdk.api(call.url.href).middlewareOptions([exchange]).responseType(ResponseType.RAW);
     try {
-      if (method === "GET") await req.get();
-      else if (method === "POST") await req.post(exchange.body ?? {});
-      else if (method === "PATCH") await req.patch(exchange.body ?? {});
-      else if (method === "PUT") await req.put(exchange.body ?? {});
+      if (call.method === "GET") await req.get();
+      else if (call.method === "POST") await req.post(exchange.body ?? {});
+      else if (call.method === "PATCH") await req.patch(exchange.body ?? {});
+      else if (call.method === "PUT") await req.put(exchange.body ?? {});
       else await req.delete();
     } catch (err) {
       throw exchange.error ?? err;
     }
     if (exchange.error) throw exchange.error;
-    if (!exchange.result) throw new ProviderError({ provider: "graph", status: 0, code: "NoResponse", message: `No response for ${method} ${url.pathname}` });
+    if (!exchange.result) throw new ProviderError({ provider: "graph", status: 0, code: "NoResponse", message: `No response for ${call.method} ${call.url.pathname}` });
     return exchange.result;
   }
 
-  const urlFor = (path: string, query?: GraphRequestOp<ZodType>["query"]) => {
-    const qs = query ? buildQuery(query) : "";
-    return new URL(`${base}${path.startsWith("/") ? path : `/${path}`}${qs ? `?${qs}` : ""}`);
-  };
-
-  async function request<S extends ZodType>(op: GraphRequestOp<S>): Promise<z.infer<S>> {
-    const statsKey = `/v1.0${op.statsPath ?? op.path}`;
-    const res = await send(op.method, urlFor(op.path, op.query), new CoreExchange(statsKey, op.idempotent === true, op.body));
-    const parsed = op.schema.safeParse(res.json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new ProviderError({ provider: "graph", status: res.status, code: "InvalidResponse", message: `Unexpected response to ${op.method} ${statsKey}: ${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}` });
-    }
-    return parsed.data;
-  }
-
-  function pages<T>(op: GraphPagesOp<T>): AsyncGenerator<Page<T>> {
-    const statsKey = `/v1.0${op.path}`;
-    const fetchPage = async (url: URL): Promise<RawPage> => {
-      const res = await send("GET", url, new CoreExchange(statsKey, true, undefined));
-      const body = res.json as { value?: unknown; "@odata.nextLink"?: unknown } | undefined;
-      if (!body || !Array.isArray(body.value)) {
-        throw new ProviderError({ provider: "graph", status: res.status, code: "InvalidResponse", message: `Response to GET ${statsKey} has no value array` });
-      }
-      const next = body["@odata.nextLink"];
-      return { value: body.value, nextLink: typeof next === "string" && next ? next : null };
-    };
-    return paginate({
-      provider: "graph",
-      label: statsKey,
-      firstUrl: urlFor(op.path, op.query),
-      pageSize: op.pageSize,
-      maxPages: op.maxPages,
-      itemSchema: op.itemSchema,
-      fetchPage,
-      rebase: (link) => rebaseOnto(base.replace(/\/v1\.0$/, ""), link),
-      // $skiptoken is opaque and $skip on managedDevices is undocumented (mde-api.md §5.1.2): check any recovery.
-      offsetPaging: "verified",
-    });
-  }
-
-  return { request, pages, stats: () => stats.snapshot() };
+  // $skiptoken is opaque and $skip on managedDevices is undocumented ("List managedDevices", Graph v1.0): paging
+  // checks any recovery with $skip instead of trusting it.
+  const rest = createRestClient({ ...transport, provider: "graph", baseUrl: base, pathPrefix: "/v1.0", scope: APP_SCOPES.graph, tokens, stats, offsetPaging: "verified", send });
+  return { request: (op) => rest.request(op), pages: (op) => rest.pages(op), stats: () => stats.snapshot() };
 }

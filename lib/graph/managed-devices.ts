@@ -1,6 +1,6 @@
 import type { GraphClient } from "./client";
-import type { Page } from "../defender";
-import { odataDateTime } from "../defender";
+import type { Page } from "../microsoft";
+import { odataDateTime } from "../microsoft";
 import { ManagedDevice } from "./schemas";
 
 // GET /v1.0/deviceManagement/managedDevices (mde-api.md §5.1, G1). Requires an Intune licence and

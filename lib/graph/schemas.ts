@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IsoDateTime } from "../defender";
+import { IsoDateTime } from "../microsoft/schemas";
 
 // Intune managed devices (mde-api.md §5.1.1). Unknown fields pass; enums are open strings (Graph adds members
 // after unknownFutureValue, §5.5); azureADDeviceId is the join key to MDE's aadDeviceId.

@@ -2,7 +2,7 @@ import type { AuditContext } from "../auth/actor";
 import { withAudit } from "../audit";
 import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
-import { fromDefender } from "../alerts/errors";
+import { describeProviderError } from "../microsoft";
 import { ASSIGNED_TO_ME } from "../alerts/schemas";
 import { toIncidentRow } from "./queries";
 import type { IncidentRow, IncidentTriage } from "./schemas";
@@ -26,7 +26,7 @@ export async function triageIncident(ctx: AuditContext, id: string, change: Inci
   try {
     updated = await incidentWriter().updateIncident(id, patch);
   } catch (err) {
-    throw fromDefender(err, `incident ${id}`);
+    throw describeProviderError(err, { what: `incident ${id}`, act: "update", permission: "Incident.ReadWrite.All", nothingDone: "Nothing was changed." });
   }
   const now = new Date();
   return withAudit(ctx, { action: "incident.triage", targetType: "incident", targetId: id, params: { ...patch } }, async (tx) => {
