@@ -18,7 +18,8 @@ import { GET as listRoute } from "@/app/api/actions/route";
 import { GET as exportRoute } from "@/app/api/actions/export/route";
 import { PUT as settingsRoute } from "@/app/api/settings/actions/route";
 import { StatusReads, useStatusReadsForTests } from "./status-reads";
-import { ActionPacer, countAwaitingApproval, defenderActionWriter, useActionPacerForTests, useActionWriterForTests } from "./index";
+import { countAwaitingApproval, defenderActionWriter, useActionWriterForTests } from "./index";
+import { actionPacer, MemoryBudgetStore, Pacer } from "../budgets";
 import type { ActionPage, ActionView, BulkScanResult } from "./schemas";
 
 // Response actions end to end against the simulated tenant (real client, real database): exactly once under
@@ -65,7 +66,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
   });
   afterAll(async () => {
     useActionWriterForTests(undefined);
-    useActionPacerForTests(undefined);
+    actionPacer.replaceForTests(undefined);
     useStatusReadsForTests(undefined);
     await database?.close();
     await tenant?.close();
@@ -267,7 +268,9 @@ describe.each(kinds)("response actions on %s", (kind) => {
 
   it("bulk scan: one request per device, paced, per-device results in the action center", async () => {
     let slept = 0;
-    useActionPacerForTests(new ActionPacer(3, 60_000, Date.now, async (ms) => void (slept += ms)));
+    const budget = { family: "test.bulkScan", windows: [{ limit: 3, windowMs: 60_000 }] };
+    // The fourth send waits for a slot; the clock moves on by what it slept, so the test does not take a minute.
+    actionPacer.replaceForTests(new Pacer(budget, new MemoryBudgetStore(), { exhausted: String, now: () => Date.now() + slept, sleep: async (ms) => void (slept += ms) }));
     const key = randomUUID();
     const ids = [devices[0].id, devices[1].id, devices[2].id, devices[3].id, "no-such-device"];
     const res = await post(bulkRoute, responder, { deviceIds: ids, scanType: "Quick", comment: "sweep after phishing", idempotencyKey: key });

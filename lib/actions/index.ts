@@ -5,4 +5,3 @@ export { bulkScan } from "./bulk";
 export { listActions, getAction, actionsCsv, countAwaitingApproval } from "./queries";
 export { getActionSettings, saveActionSettings } from "./settings";
 export { actionWriter, defenderActionWriter, useActionWriterForTests, type ActionWriter } from "./writer";
-export { ActionPacer, useActionPacerForTests, ACTION_POSTS_PER_MINUTE } from "./pacer";

@@ -8,7 +8,7 @@ import { logger } from "../log";
 import { AppError, Conflict, Forbidden, NotFound } from "../http/errors";
 import { deriveResponseStates } from "../sync/derive";
 import { storeMachineActions } from "../sync/jobs/machine-actions";
-import { actionPacer } from "./pacer";
+import { actionPacer } from "../budgets";
 import { statusReads } from "./status-reads";
 import { getAction } from "./queries";
 import { getActionSettings } from "./settings";

@@ -1,4 +1,4 @@
-import { ACTION_POSTS_PER_MINUTE } from "./pacer";
+import { ACTION_POSTS_PER_MINUTE } from "../budgets";
 import { SlidingWindow } from "./sliding-window";
 
 // When the console asks Defender for the status of an action it follows. Status reads share Defender's

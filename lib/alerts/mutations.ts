@@ -2,7 +2,7 @@ import type { AuditContext } from "../auth/actor";
 import { recordAudit, recordAuditFailure, withAudit } from "../audit";
 import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
-import { batchQueue } from "./batch-queue";
+import { alertBatchPacer, BATCH_MAX_WAIT_MS } from "../budgets";
 import { describeProviderError } from "../microsoft";
 import { ASSIGNED_TO_ME, normaliseDetermination, patchSpelling, type AlertRow, type AlertTriage, type BulkItemResult, type BulkTriageResult } from "./schemas";
 import { alertWriter, type DefenderAlert, type DefenderAlertPatch } from "./writer";
@@ -126,7 +126,7 @@ export async function bulkTriageAlerts(ctx: AuditContext, ids: readonly string[]
   for (let i = 0; i < present.length; i += BATCH_CHUNK) {
     const chunk = present.slice(i, i + BATCH_CHUNK);
     try {
-      await batchQueue().take();
+      await alertBatchPacer().take(BATCH_MAX_WAIT_MS);
       await alertWriter().batchUpdate(chunk, patch);
     } catch (err) {
       const mapped = describeProviderError(err, { what: `${chunk.length} alerts`, act: "update", permission: "Alert.ReadWrite.All", nothingDone: "Nothing was changed." });

@@ -12,7 +12,7 @@ import { createDefenderClient, getAlert, ProviderError, type DefenderClient } fr
 import { trustingTransport, tenantFor, type TrustingTransport } from "../defender/testing";
 import { PATCH as patchRoute } from "@/app/api/alerts/[id]/route";
 import { POST as bulkRoute } from "@/app/api/alerts/bulk/route";
-import { resetBatchQueueForTests, SlidingWindowQueue } from "./batch-queue";
+import { BUDGETS, MemoryBudgetStore, Pacer, resetBudgetsForTests } from "../budgets";
 import { defenderAlertWriter, useAlertWriterForTests, type AlertWriter, type DefenderAlert, type DefenderAlertPatch } from "./writer";
 
 // Triage through the routes: Defender first, then the cache and the audit row together. A refusing Defender is
@@ -79,12 +79,12 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     useAlertWriterForTests(undefined);
     await database?.close();
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     useAlertWriterForTests(fake);
     fake.calls = [];
     fake.fail = null;
     resetRateLimits();
-    resetBatchQueueForTests(undefined);
+    await resetBudgetsForTests();
   });
 
   const patch = (id: string, body: unknown) => callRoute(patchRoute, { method: "PATCH", params: { id }, headers: { cookie: analyst, origin: TEST_ORIGIN }, body });
@@ -193,19 +193,24 @@ describe("the batch queue", () => {
   it("queues under 10 calls a minute and tells the caller to retry when the wait would be too long", async () => {
     let clock = 0;
     const slept: number[] = [];
-    const queue = new SlidingWindowQueue(10, 60_000, 20_000, () => clock, async (ms) => {
-      slept.push(ms);
-      clock += ms;
+    const exhausted = (s: number) => `try again in ${s} s`;
+    const queue = new Pacer(BUDGETS.alertBatchUpdates, new MemoryBudgetStore(), {
+      exhausted,
+      now: () => clock,
+      sleep: async (ms) => {
+        slept.push(ms);
+        clock += ms;
+      },
     });
     for (let i = 0; i < 10; i++) {
-      await queue.take();
+      await queue.take(20_000);
       clock += 5_000; // 10 calls over 50 s
     }
-    await queue.take(); // the 11th waits for the first to leave the window (at 60 s)
+    await queue.take(20_000); // the 11th waits for the first to leave the window (at 60 s)
     expect(slept).toEqual([10_000]);
-    const fresh = new SlidingWindowQueue(1, 60_000, 20_000, () => 0, async () => {});
-    await fresh.take();
-    await expect(fresh.take()).rejects.toMatchObject({ status: 503, extra: { retryAfterSeconds: 60 } });
+    const fresh = new Pacer({ family: "test", windows: [{ limit: 1, windowMs: 60_000 }] }, new MemoryBudgetStore(), { exhausted, now: () => 0 });
+    await fresh.take(20_000);
+    await expect(fresh.take(20_000)).rejects.toMatchObject({ status: 503, extra: { retryAfterSeconds: 60 } });
   });
 });
 
@@ -237,10 +242,10 @@ describe("triage against the simulated tenant", () => {
       data: open.map((a) => ({ id: a.id, title: a.title, severity: a.severity, status: a.status, priority: "High", alertCreationTime: new Date(a.alertCreationTime), lastUpdateTime: new Date(a.lastUpdateTime) })),
     });
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     useAlertWriterForTests(defenderAlertWriter(client));
     resetRateLimits();
-    resetBatchQueueForTests(undefined);
+    await resetBudgetsForTests();
   });
   afterEach(() => useAlertWriterForTests(undefined));
   afterAll(async () => {

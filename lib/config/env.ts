@@ -100,6 +100,11 @@ export function getConfig(): Config {
   return cached;
 }
 
+/** The Entra tenant the console serves; every cached row, budget and lease is keyed by it. */
+export function currentTenantId(cfg: Config = getConfig()): string {
+  return cfg.ENTRA_TENANT_ID ?? "unconfigured";
+}
+
 /** True when the console has credentials for a tenant (real or simulated). */
 export function hasTenant(cfg: Config = getConfig()): boolean {
   return Boolean(cfg.ENTRA_TENANT_ID && cfg.ENTRA_CLIENT_ID && cfg.ENTRA_CLIENT_SECRET);

@@ -1,0 +1,51 @@
+import { currentTenantId } from "../config/env";
+import { db } from "../db";
+import { Pacer, type Budget } from "../microsoft/pacer";
+import { processSingleton } from "../process-singleton";
+import { DatabaseBudgetStore } from "./database-store";
+
+// The console's shares of Defender's per-application limits ("Microsoft Defender for Endpoint API usage limits",
+// learn.microsoft.com/defender-endpoint/api/exposed-apis-list and each API page's "Limitations"), held in the
+// database so that every console instance draws on the same budget.
+
+/** Response-action POSTs per minute: below Defender's 100 so the same family's polling and sync GETs still fit. */
+export const ACTION_POSTS_PER_MINUTE = 80;
+/** Alerts batchUpdate: "Rate limitations for this API are 10 calls per minute" (Batch update alerts). */
+export const BATCH_CALLS_PER_MINUTE = 10;
+/** A bulk triage request waits at most this long for a batchUpdate slot before it is told to retry. */
+export const BATCH_MAX_WAIT_MS = 20_000;
+
+export const BUDGETS = {
+  machineActionPosts: { family: "defender.machineActions.post", windows: [{ limit: ACTION_POSTS_PER_MINUTE, windowMs: 60_000 }] },
+  alertBatchUpdates: { family: "defender.alerts.batchUpdate", windows: [{ limit: BATCH_CALLS_PER_MINUTE, windowMs: 60_000 }] },
+} satisfies Record<string, Budget>;
+
+const store = processSingleton("budgetStore", () => new DatabaseBudgetStore(db, currentTenantId()));
+
+/** Every response-action POST takes a slot here first; a bulk scan's queue waits its turn. */
+export const actionPacer = processSingleton(
+  "actionPacer",
+  () =>
+    new Pacer(BUDGETS.machineActionPosts, store(), {
+      exhausted: (s) => `Defender's limit of response actions per minute is used up (a bulk scan may be running); try again in ${s} s. Nothing was sent.`,
+    }),
+);
+
+/** Bulk triage queues for a free batchUpdate slot instead of sending a call Defender would refuse. */
+export const alertBatchPacer = processSingleton(
+  "alertBatchPacer",
+  () =>
+    new Pacer(BUDGETS.alertBatchUpdates, store(), {
+      exhausted: (s) => `Defender's limit of ${BATCH_CALLS_PER_MINUTE} bulk updates per minute is used up; try again in ${s} s. Nothing was changed.`,
+    }),
+);
+
+export { DatabaseBudgetStore } from "./database-store";
+export { Pacer, MemoryBudgetStore, type Budget, type BudgetStore } from "../microsoft/pacer";
+
+/** Tests start each case with every budget unused. */
+export async function resetBudgetsForTests(): Promise<void> {
+  await db().providerCall.deleteMany({});
+  actionPacer.replaceForTests(undefined);
+  alertBatchPacer.replaceForTests(undefined);
+}
