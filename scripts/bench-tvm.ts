@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { callRoute, sessionCookieFor } from "../lib/auth/testing";
 import type { PrismaClient } from "../lib/db";
 import { deriveAfter } from "../lib/sync/derive";
-import { refreshTvmAggregates } from "../lib/tvm/refresh";
+import { refreshTvmAggregates } from "../lib/cache/tvm-aggregates";
 import { GET as dashboardRoute } from "../app/api/tvm/dashboard/route";
 import { GET as vulnerabilitiesRoute } from "../app/api/tvm/vulnerabilities/route";
 import { GET as cveRoute } from "../app/api/tvm/vulnerabilities/[id]/route";

@@ -1,13 +1,11 @@
 import type { AuditContext } from "../auth/actor";
 import { recordAudit, withAudit } from "../audit";
 import { db, Prisma } from "../db";
-import { prismaExecutor } from "../db/raw-transaction";
 import { isAlreadyInProgress, type ResponseAction, type ResponseActionBody } from "../defender";
 import { describeFailedRead, describeProviderError, ProviderError } from "../microsoft";
 import { logger } from "../log";
 import { AppError, Conflict, Forbidden, NotFound } from "../http/errors";
-import { deriveResponseStates } from "../sync/derive";
-import { storeMachineActions } from "../sync/jobs/machine-actions";
+import { writeMachineAction } from "../cache/machine-actions";
 import { actionPacer } from "../budgets";
 import { statusReads } from "./status-reads";
 import { getAction } from "./queries";
@@ -37,12 +35,6 @@ type Tx = Prisma.TransactionClient;
 type RequestRow = Prisma.ActionRequestGetPayload<object>;
 
 const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
-
-/** Stores Defender's view of an action (write-through) and re-derives the device's state when it succeeded. */
-export async function storeMachineAction(tx: Tx, a: MachineAction): Promise<void> {
-  await storeMachineActions(prismaExecutor(tx), [a], new Date().toISOString());
-  if (a.status === "Succeeded") await deriveResponseStates(tx, a.machineId);
-}
 
 /** Serialises requests for one device across connections (and instances sharing the database). */
 async function lockDevice(tx: Tx, deviceId: string): Promise<void> {
@@ -201,14 +193,14 @@ export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: {
       );
     }
     await db().$transaction(async (tx) => {
-      for (const p of pending) await storeMachineAction(tx, p);
+      for (const p of pending) await writeMachineAction(tx, p);
       await tx.actionRequest.update({ where: { id: req.id }, data: { state: "SendFailed", error: failure.message.slice(0, 2000) } });
       await recordAudit(tx, ctx, audit("failure", {}), "failure", failure.message);
     });
     throw failure;
   }
   await db().$transaction(async (tx) => {
-    await storeMachineAction(tx, sent);
+    await writeMachineAction(tx, sent);
     await tx.actionRequest.update({ where: { id: req.id }, data: { state: "Sent", machineActionId: sent.id, error: null } });
     await recordAudit(tx, ctx, audit("success", { machineActionId: sent.id, status: sent.status }), "success");
   });
@@ -242,7 +234,7 @@ export async function refreshAction(id: string): Promise<FollowedAction> {
     // No retries: the responder's poll asks again in a moment, and a retry (or a Retry-After sleep) would only
     // hold back the answer that the status could not be read.
     const latest = await actionWriter().get(view.machineActionId, { maxRetries: 0 });
-    await db().$transaction((tx) => storeMachineAction(tx, latest));
+    await db().$transaction((tx) => writeMachineAction(tx, latest));
   } catch (err) {
     const reason = statusUnavailable(err);
     statusReads().failed(id, reason, err instanceof ProviderError ? err.retryAfterMs : null);
@@ -276,13 +268,13 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
     if (err instanceof ProviderError && err.status === 400) {
       // Most often: it reached a final state in the meantime. Store what Defender says now.
       const latest = await actionWriter().get(view.machineActionId!).catch(() => null);
-      if (latest) await db().$transaction((tx) => storeMachineAction(tx, latest));
+      if (latest) await db().$transaction((tx) => writeMachineAction(tx, latest));
       throw new Conflict(`Defender would not cancel it${latest ? ` (it is ${latest.status} now)` : ""}. Defender said: ${err.message}`);
     }
     throw defenderFailure(err, view.deviceName ?? "the device", "cancellation");
   }
   const cancel = { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: cancelled.id, type: view.type, comment } };
-  await withAudit(ctx, cancel, async (tx) => ({ result: await storeMachineAction(tx, cancelled) }));
+  await withAudit(ctx, cancel, async (tx) => ({ result: await writeMachineAction(tx, cancelled) }));
   return viewOf(id);
 }
 

@@ -4,6 +4,7 @@ import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
 import { alertBatchPacer, BATCH_MAX_WAIT_MS } from "../budgets";
 import { describeProviderError } from "../microsoft";
+import { ALERT_LIST_SELECT, toAlertListItem } from "../cache/alerts";
 import { ASSIGNED_TO_ME, normaliseDetermination, patchSpelling, type AlertRow, type AlertTriage, type BulkItemResult, type BulkTriageResult } from "./schemas";
 import { alertWriter, type DefenderAlert, type DefenderAlertPatch } from "./writer";
 
@@ -28,38 +29,6 @@ function cachedChange(change: AlertTriage, patch: DefenderAlertPatch, at: Date) 
     ...(patch.assignedTo ? { assignedTo: patch.assignedTo } : {}),
     ...(change.classification ? { classification: change.classification } : {}),
     ...(change.classification && change.determination ? { determination: normaliseDetermination(change.classification, change.determination) } : {}),
-  };
-}
-
-const ROW_SELECT = {
-  id: true, title: true, severity: true, status: true, priority: true, priorityRule: true, category: true, mitreTechniques: true,
-  detectionSource: true, machineId: true, computerDnsName: true, relatedUserName: true, assignedTo: true, classification: true,
-  determination: true, incidentId: true, alertCreationTime: true, lastUpdateTime: true, slaDueAt: true,
-} as const;
-
-type SelectedAlert = Prisma.AlertGetPayload<{ select: typeof ROW_SELECT }>;
-
-function rowOf(a: SelectedAlert): AlertRow {
-  return {
-    id: a.id,
-    title: a.title,
-    severity: a.severity,
-    status: a.status,
-    priority: a.priority as AlertRow["priority"],
-    priorityRule: a.priorityRule,
-    category: a.category,
-    mitreTechniques: a.mitreTechniques,
-    detectionSource: a.detectionSource,
-    machineId: a.machineId,
-    computerDnsName: a.computerDnsName,
-    userName: a.relatedUserName,
-    assignedTo: a.assignedTo,
-    classification: a.classification,
-    determination: a.determination,
-    incidentId: a.incidentId?.toString() ?? null,
-    alertCreationTime: a.alertCreationTime.toISOString(),
-    lastUpdateTime: a.lastUpdateTime.toISOString(),
-    slaDueAt: a.slaDueAt?.toISOString() ?? null,
   };
 }
 
@@ -98,9 +67,9 @@ export async function triageAlert(ctx: AuditContext, id: string, change: AlertTr
         resolvedTime: updated.status === "Resolved" ? (date(updated.resolvedTime) ?? now) : updated.status ? null : undefined,
         syncedAt: now,
       },
-      select: ROW_SELECT,
+      select: ALERT_LIST_SELECT,
     });
-    return { result: rowOf(row) };
+    return { result: toAlertListItem(row) };
   });
 }
 

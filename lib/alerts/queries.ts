@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { alertListColumns, toAlertListItem, type AlertListRecord } from "../cache/alerts";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import { cachedTriageSettings } from "./settings";
 import { SqlParams } from "../db/sql-params";
@@ -11,67 +12,16 @@ import {
   type AlertFilter,
   type AlertGroup,
   type AlertPage,
-  type AlertRow,
   type AlertView,
-  type Priority,
   type SlaCounts,
 } from "./schemas";
 
 // Read side of the alert queue, served from the cache the sync fills. Pages by keyset on (sort key, id): no
 // offsets, so page 2,000 costs what page 1 costs and a row never appears twice while alerts arrive.
 
-const ROW_COLUMNS = `a."id", a."title", a."severity", a."status", a."priority", a."priorityRule", a."category", a."mitreTechniques",
-  a."detectionSource", a."machineId", a."computerDnsName", a."relatedUserName", a."assignedTo", a."classification",
-  a."determination", a."incidentId"::text AS "incidentId", a."alertCreationTime", a."lastUpdateTime", a."slaDueAt"`;
+type RawRow = AlertListRecord & { sortKey?: string };
 
-interface RawRow {
-  id: string;
-  title: string;
-  severity: string;
-  status: string;
-  priority: string;
-  priorityRule: string | null;
-  category: string;
-  mitreTechniques: string[];
-  detectionSource: string;
-  machineId: string | null;
-  computerDnsName: string | null;
-  relatedUserName: string | null;
-  assignedTo: string | null;
-  classification: string | null;
-  determination: string | null;
-  incidentId: string | null;
-  alertCreationTime: Date;
-  lastUpdateTime: Date;
-  slaDueAt: Date | null;
-  sortKey?: string;
-}
-
-const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
-
-function toRow(r: RawRow): AlertRow {
-  return {
-    id: r.id,
-    title: r.title,
-    severity: r.severity,
-    status: r.status,
-    priority: r.priority as Priority,
-    priorityRule: r.priorityRule,
-    category: r.category,
-    mitreTechniques: r.mitreTechniques ?? [],
-    detectionSource: r.detectionSource,
-    machineId: r.machineId,
-    computerDnsName: r.computerDnsName,
-    userName: r.relatedUserName,
-    assignedTo: r.assignedTo,
-    classification: r.classification,
-    determination: r.determination,
-    incidentId: r.incidentId,
-    alertCreationTime: iso(r.alertCreationTime)!,
-    lastUpdateTime: iso(r.lastUpdateTime)!,
-    slaDueAt: iso(r.slaDueAt),
-  };
-}
+const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 /** The cursor remembers the order it was made for: reusing it under another sort is a 400, not a wrong page. */
 const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.string().max(400), id: z.string().max(100) });
@@ -96,7 +46,7 @@ export async function listAlerts(actor: Actor, view: AlertView, page: ListOption
     }
     where.push(keysetSql(p, view.sort, dir, after));
   }
-  const sql = `SELECT ${ROW_COLUMNS}, (${SORT_KEYS[view.sort].expr})::text AS "sortKey" FROM "Alert" a
+  const sql = `SELECT ${alertListColumns("a")}, (${SORT_KEYS[view.sort].expr})::text AS "sortKey" FROM "Alert" a
     WHERE ${where.join(" AND ")} ORDER BY ${orderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
   const [rows, groups] = await Promise.all([
     db().$queryRawUnsafe<RawRow[]>(sql, ...p.values),
@@ -106,7 +56,7 @@ export async function listAlerts(actor: Actor, view: AlertView, page: ListOption
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];
   return {
-    data: shown.map(toRow),
+    data: shown.map(toAlertListItem),
     nextCursor: more && last ? encodeCursor({ s: view.sort, d: dir, v: last.sortKey ?? "", id: last.id }) : null,
     ...(groups ? { groups } : {}),
   };
@@ -176,7 +126,7 @@ export async function getAlertDetail(id: string): Promise<AlertDetail | null> {
   ]);
   const raw = a as unknown as Record<string, unknown>;
   return {
-    ...toRow({ ...a, incidentId: a.incidentId?.toString() ?? null }),
+    ...toAlertListItem(a),
     description: a.description,
     // Defender's alert API has no recommended-action field; some payloads carry one and the cache may gain it.
     recommendedAction: typeof raw.recommendedAction === "string" ? raw.recommendedAction : null,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { multi, single } from "../http/query-params";
-import { PRIORITIES, type Priority } from "./priority";
+import type { AlertListItem } from "../cache/alerts";
+import { PRIORITIES, type Priority } from "../cache/alert-priority";
 
 // Client-safe: the alert queue's URL grammar, DTOs and triage bodies. No server imports here — the browser
 // bundles this file to build links and forms with the same rules the server parses them with.
@@ -97,27 +98,8 @@ export function hasFilters(view: AlertFilter): boolean {
 
 // ───────────── DTOs ─────────────
 
-export interface AlertRow {
-  id: string;
-  title: string;
-  severity: string;
-  status: string;
-  priority: Priority;
-  priorityRule: string | null;
-  category: string;
-  mitreTechniques: string[];
-  detectionSource: string;
-  machineId: string | null;
-  computerDnsName: string | null;
-  userName: string | null;
-  assignedTo: string | null;
-  classification: string | null;
-  determination: string | null;
-  incidentId: string | null;
-  alertCreationTime: string;
-  lastUpdateTime: string;
-  slaDueAt: string | null;
-}
+/** One row of the queue: its columns are declared once, with the table, in lib/cache/alerts.ts. */
+export type AlertRow = AlertListItem;
 
 export interface AlertGroup {
   key: string;

@@ -3,7 +3,7 @@ import { availableTestDatabases, createTestDatabase, type TestDatabase } from ".
 import { useDatabaseForTests } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/triage/route";
-import { DEFAULT_PRIORITY_RULES, DEFAULT_SLA_MINUTES } from "./priority";
+import { DEFAULT_PRIORITY_RULES, DEFAULT_SLA_MINUTES } from "../cache/alert-priority";
 
 const kinds = await availableTestDatabases();
 

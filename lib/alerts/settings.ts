@@ -2,24 +2,11 @@ import { z } from "zod";
 import type { AuditContext } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db, type PrismaClient } from "../db";
-import { DEFAULT_PRIORITY_RULES, DEFAULT_SLA_MINUTES, derivePriority, PriorityRule, SlaMinutes, slaDueAt } from "./priority";
+import { derivePriority, getTriageSettings, PriorityRule, SETTING_KEYS, SlaMinutes, slaDueAt, type TriageSettings } from "../cache/alert-priority";
 
-// Priority rules and SLA clocks live in the Setting table, edited by Admins; defaults until then.
+export { getTriageSettings, SETTING_KEYS, type TriageSettings };
 
-export const SETTING_KEYS = { priorityRules: "alerts.priorityRules", slaMinutes: "alerts.slaMinutes" } as const;
-
-export interface TriageSettings {
-  rules: PriorityRule[];
-  sla: SlaMinutes;
-}
-
-export async function getTriageSettings(database: PrismaClient): Promise<TriageSettings> {
-  const rows = await database.setting.findMany({ where: { key: { in: Object.values(SETTING_KEYS) } } });
-  const value = (key: string) => rows.find((r) => r.key === key)?.value;
-  const rules = z.array(PriorityRule).safeParse(value(SETTING_KEYS.priorityRules));
-  const sla = SlaMinutes.safeParse(value(SETTING_KEYS.slaMinutes));
-  return { rules: rules.success ? rules.data : DEFAULT_PRIORITY_RULES, sla: sla.success ? sla.data : DEFAULT_SLA_MINUTES };
-}
+// Priority rules and SLA clocks are edited by Admins; saving them re-derives every cached alert.
 
 // The queue reads the SLA clocks on every request; they change a few times a year. A short in-process cache
 // saves a query per request, and a save in this process clears it at once (other instances catch up in 10 s).

@@ -1,5 +1,5 @@
 import { SqlParams, containsPattern } from "../db/sql-params";
-import type { SlaMinutes } from "./priority";
+import type { SlaMinutes } from "../cache/alert-priority";
 import { ASSIGNED_TO_ME, TIME_RANGES, UNASSIGNED, type AlertFilter, type SortColumn } from "./schemas";
 
 // The queue's WHERE and ORDER BY, as parameterised SQL. Raw SQL rather than Prisma's query builder because the

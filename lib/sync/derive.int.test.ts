@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { deriveResponseStates } from "./derive";
+import { deriveResponseStates } from "../cache/derivations";
 
 // A device's isolation and app restriction follow the latest Succeeded action of each pair; anything else
 // (pending, failed, other types) leaves the state as it was.

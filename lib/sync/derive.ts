@@ -1,70 +1,11 @@
-import type { Prisma, PrismaClient } from "../db";
+import type { PrismaClient } from "../db";
+import { deriveIncidentCounts, deriveOpenAlerts, deriveResponseStates, deriveVulnerabilityCounts } from "../cache/derivations";
+import { refreshTvmAggregates } from "../cache/tvm-aggregates";
 import { logger } from "../log";
-import { refreshTvmAggregates } from "../tvm/refresh";
 import { SYNC_ENTITIES, type SyncEntity } from "./types";
 
-// Figures derived from the cache after a sync, in SQL, so pages read them with an index instead of aggregating
-// on every request.
-
-const OPEN_ALERT_COUNTS = `
-UPDATE "Device" d SET "openAlerts" = COALESCE(c.n, 0)
-FROM (SELECT d2.id, COUNT(a.id) AS n FROM "Device" d2
-      LEFT JOIN "Alert" a ON a."machineId" = d2."mdeMachineId" AND a.status <> 'Resolved'
-      GROUP BY d2.id) c
-WHERE c.id = d.id AND d."openAlerts" IS DISTINCT FROM COALESCE(c.n, 0)`;
-
-const INCIDENT_COUNTS = `
-UPDATE "Incident" i SET "alertCount" = c.alerts, "deviceCount" = c.devices, "userCount" = c.users
-FROM (SELECT "incidentId", COUNT(*) AS alerts, COUNT(DISTINCT "machineId") AS devices, COUNT(DISTINCT "relatedUserName") AS users
-      FROM "Alert" WHERE "incidentId" IS NOT NULL GROUP BY "incidentId") c
-WHERE c."incidentId" = i.id AND (i."alertCount", i."deviceCount", i."userCount") IS DISTINCT FROM (c.alerts::int, c.devices::int, c.users::int)`;
-
-const VULNERABILITY_COUNTS = `
-UPDATE "Device" d SET "vulnCritical" = COALESCE(c.critical, 0), "vulnHigh" = COALESCE(c.high, 0),
-                      "vulnMedium" = COALESCE(c.medium, 0), "vulnLow" = COALESCE(c.low, 0)
-FROM (SELECT d2.id,
-        COUNT(*) FILTER (WHERE v.severity = 'Critical') AS critical, COUNT(*) FILTER (WHERE v.severity = 'High') AS high,
-        COUNT(*) FILTER (WHERE v.severity = 'Medium') AS medium, COUNT(*) FILTER (WHERE v.severity = 'Low') AS low
-      FROM "Device" d2 LEFT JOIN "DeviceVulnerability" v ON v."machineId" = d2."mdeMachineId" AND v."resolvedAt" IS NULL
-      GROUP BY d2.id) c
-WHERE c.id = d.id
-  AND (d."vulnCritical", d."vulnHigh", d."vulnMedium", d."vulnLow") IS DISTINCT FROM (COALESCE(c.critical, 0)::int, COALESCE(c.high, 0)::int, COALESCE(c.medium, 0)::int, COALESCE(c.low, 0)::int)`;
-
-/**
- * Isolation and app restriction change only when Defender reports the action Succeeded (issue #7): the latest
- * Succeeded action of each pair decides. Only devices that have such actions are visited, and only rows whose
- * state differs are written, so a tenant with few actions pays nearly nothing. `$1` optionally narrows to one
- * machine (NULL = all).
- */
-const RESPONSE_STATES = `
-WITH latest AS (
-  SELECT DISTINCT ON (a."machineId", a.pair) a."machineId", a.pair, a.type
-  FROM (SELECT "machineId", type, COALESCE("lastUpdateDateTimeUtc", "creationDateTimeUtc") AS at,
-               CASE WHEN type IN ('Isolate', 'Unisolate') THEN 'isolation' ELSE 'restriction' END AS pair
-        FROM "MachineAction"
-        WHERE status = 'Succeeded' AND type IN ('Isolate', 'Unisolate', 'RestrictCodeExecution', 'UnrestrictCodeExecution')
-          AND ($1::text IS NULL OR "machineId" = $1::text)) a
-  ORDER BY a."machineId", a.pair, a.at DESC
-), states AS (
-  SELECT "machineId",
-    MAX(CASE WHEN pair = 'isolation' THEN CASE type WHEN 'Isolate' THEN 'Isolated' ELSE 'NotIsolated' END END) AS isolation,
-    MAX(CASE WHEN pair = 'restriction' THEN CASE type WHEN 'RestrictCodeExecution' THEN 'Restricted' ELSE 'NotRestricted' END END) AS restriction
-  FROM latest GROUP BY "machineId"
-)
-UPDATE "Device" d SET
-  "isolationState" = COALESCE(s.isolation, d."isolationState"),
-  "restrictionState" = COALESCE(s.restriction, d."restrictionState")
-FROM states s
-WHERE d."mdeMachineId" = s."machineId"
-  AND (d."isolationState", d."restrictionState") IS DISTINCT FROM (COALESCE(s.isolation, d."isolationState"), COALESCE(s.restriction, d."restrictionState"))`;
-
-/**
- * Isolation and restriction of one machine (or all) from its Succeeded actions. The console's own follow-up of
- * an action it sent calls this too, so polling and sync always agree on a device's state.
- */
-export async function deriveResponseStates(database: PrismaClient | Prisma.TransactionClient, mdeMachineId?: string): Promise<void> {
-  await database.$executeRawUnsafe(RESPONSE_STATES, mdeMachineId ?? null);
-}
+// When the cache's derived figures (lib/cache/derivations.ts, lib/cache/tvm-aggregates.ts) are recomputed during
+// a sync: each after the tables it reads have finished, and only when one of them changed.
 
 export interface Derivation {
   name: DerivationName;
@@ -86,14 +27,14 @@ const DEVICES: SyncEntity[] = ["machines", "intuneDevices"];
 const TVM_ENTITIES: SyncEntity[] = ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations"];
 
 const DERIVATIONS: readonly Derivation[] = [
-  { name: "openAlerts", triggers: ["alerts", ...DEVICES], reads: ["alerts", ...DEVICES], writesDevice: true, run: (db) => db.$executeRawUnsafe(OPEN_ALERT_COUNTS) },
-  { name: "incidentCounts", triggers: ["alerts", "incidents"], reads: ["alerts", "incidents"], writesDevice: false, run: (db) => db.$executeRawUnsafe(INCIDENT_COUNTS) },
+  { name: "openAlerts", triggers: ["alerts", ...DEVICES], reads: ["alerts", ...DEVICES], writesDevice: true, run: deriveOpenAlerts },
+  { name: "incidentCounts", triggers: ["alerts", "incidents"], reads: ["alerts", "incidents"], writesDevice: false, run: deriveIncidentCounts },
   {
     name: "vulnerabilityCounts",
     triggers: ["deviceVulnerabilities", ...DEVICES],
     reads: ["deviceVulnerabilities", ...DEVICES],
     writesDevice: true,
-    run: (db) => db.$executeRawUnsafe(VULNERABILITY_COUNTS),
+    run: deriveVulnerabilityCounts,
   },
   { name: "responseStates", triggers: ["machineActions", "machines"], reads: ["machineActions", ...DEVICES], writesDevice: true, run: (db) => deriveResponseStates(db) },
   // Groups come from Device. Only when TVM data moved: the TVM entities refresh every few hours, and machine group

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../db";
 import { Prisma } from "../db";
 import { hasSingleConnection } from "../db/raw-transaction";
-import { getTriageSettings } from "../alerts/settings";
+import { getTriageSettings } from "../cache/alert-priority";
 import { logger } from "../log";
 import { DerivationSchedule } from "./derive";
 import { acquireLease, releaseLease, renewLease } from "./lock";

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../db";
-import type { PriorityRule, SlaMinutes } from "../alerts/priority";
+import type { PriorityRule, SlaMinutes } from "../cache/alert-priority";
 import type { SyncSources } from "./source-types";
 
 export const SYNC_ENTITIES = [
@@ -16,16 +16,9 @@ export const SYNC_ENTITIES = [
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 
-export interface SkippedRecord {
-  id: string | null;
-  reason: string;
-}
+import type { SkippedRecord } from "../microsoft";
 
-/** One page from a provider: the valid items, and those that failed validation (skipped, never written). */
-export interface SourcePage<T> {
-  items: T[];
-  skipped: SkippedRecord[];
-}
+export type { SkippedRecord, Page as SourcePage } from "../microsoft";
 
 export interface JobResult {
   fetched: number;
@@ -33,8 +26,6 @@ export interface JobResult {
   skipped: SkippedRecord[];
   /** New watermark (the entity's change field, Defender's clock); null keeps the old one. */
   watermark: Date | null;
-  /** True when the job decided nothing was due (TVM cadence); no calls were made. */
-  notDue?: boolean;
   notes?: string[];
 }
 

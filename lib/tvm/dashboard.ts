@@ -13,7 +13,7 @@ import {
   type TvmDashboard,
   type VulnerabilityCounts,
 } from "./schemas";
-import { GROUP_SQL as GROUP } from "./group-sql";
+import { GROUP_SQL as GROUP } from "../cache/group-sql";
 
 // The exposure dashboard, read from the aggregates the TVM sync refreshes (refresh.ts) and from ScoreSnapshot:
 // every statement here reads an indexed handful of rows or the Device table, never DeviceVulnerability.

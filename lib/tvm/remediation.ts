@@ -2,7 +2,7 @@ import type { AuditContext } from "../auth/actor";
 import { withAudit } from "../audit";
 import { db } from "../db";
 import { BadRequest, NotFound } from "../http/errors";
-import { REMEDIATION_SAMPLE } from "./refresh";
+import { REMEDIATION_SAMPLE } from "../cache/tvm-aggregates";
 import { softwareIdOf } from "./recommendations";
 import { burndown, isoDay, isOverdue } from "./series";
 import type { RemediationRequestInput, RemediationRequestRow } from "./schemas";

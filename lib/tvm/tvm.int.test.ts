@@ -7,7 +7,8 @@ import { GET as dashboardRoute } from "@/app/api/tvm/dashboard/route";
 import { GET as vulnerabilitiesRoute } from "@/app/api/tvm/vulnerabilities/route";
 import { GET as cveRoute } from "@/app/api/tvm/vulnerabilities/[id]/route";
 import { GET as listRequestsRoute, POST as createRequestRoute } from "@/app/api/tvm/remediation-requests/route";
-import { getTvmDashboard, listRecommendations, listRemediationRequests, refreshTvmAggregates } from ".";
+import { getTvmDashboard, listRecommendations, listRemediationRequests } from ".";
+import { refreshTvmAggregates } from "../cache/tvm-aggregates";
 import type { RemediationRequestRow, TvmDashboard, VulnerabilityDetail, VulnerabilityPage } from "./schemas";
 
 // The TVM aggregates on a hand-sized cache whose figures are counted by hand in the comments, on both databases.

@@ -4,7 +4,7 @@ import { SqlParams, containsPattern } from "../db/sql-params";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import { BadRequest } from "../http/errors";
 import { type ExposedDevice, type VulnerabilityDetail, type VulnerabilityPage, type VulnerabilityRow, type VulnerabilityView, type VulnSort } from "./schemas";
-import { GROUP_SQL as GROUP } from "./group-sql";
+import { GROUP_SQL as GROUP } from "../cache/group-sql";
 
 // The CVE list (the Vulnerability catalogue with each CVE's open exposure from CveExposure) and one CVE with its
 // exposed devices. Pages by keyset on (sort key, id); every sort key is numeric so one cursor shape serves all.

@@ -1,9 +1,6 @@
 import { logger } from "../../log";
 import type { JobContext, JobResult, SkippedRecord, SourcePage } from "../types";
 
-/** ISO string or null: the bulk upsert passes dates through JSON. */
-export const iso = (value: string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
-
 export const maxDate = (a: Date | null, b: string | null | undefined): Date | null => {
   if (!b) return a;
   const d = new Date(b);
@@ -90,15 +87,4 @@ export async function consumePages<T>(
     await iterator.return?.();
   }
   return { fetched, upserted, skipped };
-}
-
-export function normalisePlatform(os: string | null | undefined): string {
-  const v = (os ?? "").toLowerCase();
-  if (v.startsWith("windows")) return "Windows";
-  if (v.startsWith("mac") || v === "osx") return "macOS";
-  if (v.startsWith("ios") || v.startsWith("ipados")) return "iOS";
-  if (v.startsWith("android")) return "Android";
-  if (v.includes("linux") || v.startsWith("ubuntu") || v.startsWith("rhel") || v.startsWith("centos") || v.startsWith("debian") || v.startsWith("suse"))
-    return "Linux";
-  return "Other";
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_SLA_MINUTES } from "../../alerts/priority";
+import { DEFAULT_SLA_MINUTES } from "../../cache/alert-priority";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../../db/testing";
-import type { SourceManagedDevice, SyncSources } from "../source-types";
+import type { SourceManagedDevice } from "../../cache/source-types";
+import type { SyncSources } from "../source-types";
 import type { JobContext } from "../types";
 import { syncIntuneDevices } from "./devices";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PrismaClient } from "../generated/prisma/client";
 
 // Defender's severities stop at High; the SOC works in five priorities (seed guide). A priority is the alert's
 // severity, raised to Critical when a rule matches. Rules and SLA clocks are settings an Admin may edit.
@@ -88,4 +89,22 @@ export function derivePriority(alert: PriorityInput, rules: readonly PriorityRul
 export function slaDueAt(created: Date, priority: Priority, sla: SlaMinutes): Date | null {
   const minutes = sla[priority];
   return minutes === null ? null : new Date(created.getTime() + minutes * 60_000);
+}
+
+// The rules and clocks live in the Setting table, edited by Admins (lib/alerts/settings.ts); defaults until then.
+// The sync reads them to derive each alert it writes.
+
+export const SETTING_KEYS = { priorityRules: "alerts.priorityRules", slaMinutes: "alerts.slaMinutes" } as const;
+
+export interface TriageSettings {
+  rules: PriorityRule[];
+  sla: SlaMinutes;
+}
+
+export async function getTriageSettings(database: PrismaClient): Promise<TriageSettings> {
+  const rows = await database.setting.findMany({ where: { key: { in: Object.values(SETTING_KEYS) } } });
+  const value = (key: string) => rows.find((r) => r.key === key)?.value;
+  const rules = z.array(PriorityRule).safeParse(value(SETTING_KEYS.priorityRules));
+  const sla = SlaMinutes.safeParse(value(SETTING_KEYS.slaMinutes));
+  return { rules: rules.success ? rules.data : DEFAULT_PRIORITY_RULES, sla: sla.success ? sla.data : DEFAULT_SLA_MINUTES };
 }

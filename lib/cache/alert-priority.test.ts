@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PRIORITY_RULES, DEFAULT_SLA_MINUTES, derivePriority, slaDueAt } from "./priority";
+import { DEFAULT_PRIORITY_RULES, DEFAULT_SLA_MINUTES, derivePriority, slaDueAt } from "./alert-priority";
 
 const base = { severity: "Medium", category: "Execution", title: "Suspicious PowerShell", threatName: null, mitreTechniques: [] as string[] };
 
