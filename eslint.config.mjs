@@ -8,6 +8,42 @@ const noDatabaseInUi = {
   ],
 };
 
+// The layers of lib/, and what each may import. Data flows Microsoft → clients → sync → cache ← domains: the
+// clients know no table, the cache knows no domain (only their client-safe schemas), the sync writes through the
+// cache and never calls a domain, and no domain calls the sync.
+const DOMAINS = ["alerts", "actions", "devices", "incidents", "tvm", "views"];
+const noEmulator = { group: ["@/emulator/*", "**/emulator/**"], message: "The console never imports the emulator; only tests (and their testing.ts helpers) and scripts start it." };
+/** An import of lib/<one of names> (relative or through @/lib), except the client-safe `<name>/schemas`. */
+const folderImport = (names, { exceptSchemas = false } = {}) =>
+  `^(?:(?:\\.\\./)+|@/lib/)(?:${names.join("|")})(?:/${exceptSchemas ? "(?!schemas$)" : ""}.*)?$`;
+const anyDomain = { regex: folderImport(DOMAINS, { exceptSchemas: true }) };
+
+function layer(files, groups) {
+  return {
+    files,
+    ignores: ["**/*.test.ts", "**/testing.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noEmulator, ...groups] }] },
+  };
+}
+
+function layers() {
+  return [
+    layer(["lib/**"], []),
+    layer(["lib/microsoft/**", "lib/defender/**", "lib/graph/**"], [
+      { regex: folderImport(["sync", "cache", "budgets", "db", ...DOMAINS]), message: "Microsoft clients are pure HTTP: no database, cache, sync or domain." },
+    ]),
+    layer(["lib/cache/**"], [
+      { regex: folderImport(["sync"]), message: "The cache owns tables; it never calls the sync." },
+      { ...anyDomain, message: "The cache owns tables; it knows no domain (only their client-safe schemas)." },
+    ]),
+    layer(["lib/sync/**"], [{ ...anyDomain, message: "The sync writes through lib/cache; it never calls a domain." }]),
+    layer(
+      DOMAINS.map((d) => `lib/${d}/**`),
+      [{ regex: "^(?:(?:\\.\\./)+|@/lib/)sync(?:/(?!status$).*)?$", message: "Domains read and write the cache (lib/cache); they never call the sync." }],
+    ),
+  ];
+}
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -18,16 +54,7 @@ const config = [
     files: ["app/**", "components/**"],
     rules: { "no-restricted-imports": ["error", noDatabaseInUi] },
   },
-  {
-    files: ["lib/**"],
-    ignores: ["**/*.test.ts", "**/testing.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["@/emulator/*", "**/emulator/**"], message: "The console never imports the emulator; only tests (and their testing.ts helpers) and scripts start it." }] },
-      ],
-    },
-  },
+  ...layers(),
   {
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/config/env.ts", "**/*.test.ts"],
