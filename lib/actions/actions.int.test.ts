@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { resetRateLimits } from "../auth/rate-limit";
 import { createAppTokenProvider } from "../entra/app-token";
@@ -18,7 +18,7 @@ import { GET as listRoute } from "@/app/api/actions/route";
 import { GET as exportRoute } from "@/app/api/actions/export/route";
 import { PUT as settingsRoute } from "@/app/api/settings/actions/route";
 import { StatusReads, useStatusReadsForTests } from "./status-reads";
-import { countAwaitingApproval, defenderActionWriter, useActionWriterForTests } from "./index";
+import { countAwaitingApproval, defenderActionWriter, actionWriter } from "./index";
 import { actionPacer, MemoryBudgetStore, Pacer } from "../budgets";
 import type { ActionPage, ActionView, BulkScanResult } from "./schemas";
 
@@ -45,11 +45,11 @@ describe.each(kinds)("response actions on %s", (kind) => {
       tokens: createAppTokenProvider({ tenant: tenantFor(tenant.emulator), networkClient: tenant.transport.msalNetworkClient }),
       fetch: tenant.transport.fetch,
     });
-    useActionWriterForTests(defenderActionWriter(client));
+    actionWriter.replaceForTests(defenderActionWriter(client));
     // Tests follow many actions within a minute; the production budget is covered on its own below.
     useStatusReadsForTests(new StatusReads(10_000, 10_000));
     database = await createTestDatabase(kind);
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     [responder, responder2, manager, admin] = await Promise.all([
       sessionCookieFor("Responder", "resp"),
       sessionCookieFor("Responder", "resp2"),
@@ -65,7 +65,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
     expect(devices.length).toBe(8);
   });
   afterAll(async () => {
-    useActionWriterForTests(undefined);
+    actionWriter.replaceForTests(undefined);
     actionPacer.replaceForTests(undefined);
     useStatusReadsForTests(undefined);
     await database?.close();

@@ -4,4 +4,4 @@ export { requestAction, refreshAction, cancelAction, approveAction, rejectAction
 export { bulkScan } from "./bulk";
 export { listActions, getAction, actionsCsv, countAwaitingApproval } from "./queries";
 export { getActionSettings, saveActionSettings } from "./settings";
-export { actionWriter, defenderActionWriter, useActionWriterForTests, type ActionWriter } from "./writer";
+export { actionWriter, defenderActionWriter, type ActionWriter } from "./writer";

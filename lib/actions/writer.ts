@@ -1,3 +1,4 @@
+import { processSingleton } from "../process-singleton";
 import {
   cancelMachineAction,
   createDefenderClient,
@@ -36,14 +37,5 @@ export function defenderActionWriter(client: DefenderClient): ActionWriter {
   };
 }
 
-const slot = globalThis as unknown as { __socActionWriter?: ActionWriter };
-
-export function actionWriter(): ActionWriter {
-  slot.__socActionWriter ??= defenderActionWriter(createDefenderClient());
-  return slot.__socActionWriter;
-}
-
-/** Integration tests point response actions at their own emulator. */
-export function useActionWriterForTests(writer: ActionWriter | undefined): void {
-  slot.__socActionWriter = writer;
-}
+/** The process's gateway to Defender; integration tests replace it (actionWriter.replaceForTests) with their own. */
+export const actionWriter = processSingleton("actionWriter", (): ActionWriter => defenderActionWriter(createDefenderClient()));

@@ -3,4 +3,4 @@
 export { listAlerts, groupCounts, slaCounts, alertCacheState, getAlertDetail, listFilterOptions, type ListOptions, type AlertFilterOptions } from "./queries";
 export { triageAlert, bulkTriageAlerts, defenderPatch, BATCH_CHUNK } from "./mutations";
 export { getTriageSettings, cachedTriageSettings, saveTriageSettings, TriageSettingsInput, SETTING_KEYS, type TriageSettings } from "./settings";
-export { alertWriter, defenderAlertWriter, useAlertWriterForTests, type AlertWriter } from "./writer";
+export { alertWriter, defenderAlertWriter, type AlertWriter } from "./writer";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor } from "../auth/testing";
 import { GET as listRoute } from "@/app/api/alerts/route";
 import { GET as slaRoute } from "@/app/api/alerts/sla/route";
@@ -79,7 +79,7 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     analyst = await sessionCookieFor("Analyst", "ana");
     viewer = await sessionCookieFor("Viewer");
     await database.prisma.incident.createMany({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/triage/route";
 import { DEFAULT_PRIORITY_RULES, DEFAULT_SLA_MINUTES } from "../cache/alert-priority";
@@ -14,7 +14,7 @@ describe.each(kinds)("priority rules and SLA clocks on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     admin = await sessionCookieFor("Admin", "ada");
     await database.prisma.alert.createMany({
       data: [

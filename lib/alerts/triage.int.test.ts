@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/src/index";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { resetRateLimits } from "../auth/rate-limit";
 import { createAppTokenProvider } from "../entra/app-token";
@@ -13,7 +13,7 @@ import { trustingTransport, tenantFor, type TrustingTransport } from "../defende
 import { PATCH as patchRoute } from "@/app/api/alerts/[id]/route";
 import { POST as bulkRoute } from "@/app/api/alerts/bulk/route";
 import { BUDGETS, MemoryBudgetStore, Pacer, resetBudgetsForTests } from "../budgets";
-import { defenderAlertWriter, useAlertWriterForTests, type AlertWriter, type DefenderAlert, type DefenderAlertPatch } from "./writer";
+import { defenderAlertWriter, alertWriter, type AlertWriter, type DefenderAlert, type DefenderAlertPatch } from "./writer";
 
 // Triage through the routes: Defender first, then the cache and the audit row together. A refusing Defender is
 // a stand-in writer (the database is always real); one suite runs against the simulated tenant end to end.
@@ -60,7 +60,7 @@ describe.each(kinds)("alert triage on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     analyst = await sessionCookieFor("Analyst", "ana");
     await database.prisma.alert.createMany({
       data: ids.map((id, i) => ({
@@ -76,11 +76,11 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     });
   });
   afterAll(async () => {
-    useAlertWriterForTests(undefined);
+    alertWriter.replaceForTests(undefined);
     await database?.close();
   });
   beforeEach(async () => {
-    useAlertWriterForTests(fake);
+    alertWriter.replaceForTests(fake);
     fake.calls = [];
     fake.fail = null;
     resetRateLimits();
@@ -232,7 +232,7 @@ describe("triage against the simulated tenant", () => {
       fetch: transport.fetch,
     });
     database = await createTestDatabase("pglite");
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     analyst = await sessionCookieFor("Analyst", "ana");
     // The cache holds what Defender's API returns (the sync's job; here four open alerts fetched directly).
     const candidates = emu.tenant.alerts.filter((a) => a.status !== "Resolved").slice(0, 4);
@@ -243,11 +243,11 @@ describe("triage against the simulated tenant", () => {
     });
   });
   beforeEach(async () => {
-    useAlertWriterForTests(defenderAlertWriter(client));
+    alertWriter.replaceForTests(defenderAlertWriter(client));
     resetRateLimits();
     await resetBudgetsForTests();
   });
-  afterEach(() => useAlertWriterForTests(undefined));
+  afterEach(() => alertWriter.replaceForTests(undefined));
   afterAll(async () => {
     transport?.close();
     await emu?.close();

@@ -1,3 +1,4 @@
+import { processSingleton } from "../process-singleton";
 import { batchUpdateAlerts, createDefenderClient, updateAlert, type DefenderClient, type Alert as DefenderAlert, type AlertPatch as DefenderAlertPatch } from "../defender";
 
 // The alert triage path's only door to Defender. An interface, so integration tests can stand in a refusing or
@@ -19,14 +20,5 @@ export function defenderAlertWriter(client: DefenderClient): AlertWriter {
   };
 }
 
-const slot = globalThis as unknown as { __socAlertWriter?: AlertWriter };
-
-export function alertWriter(): AlertWriter {
-  slot.__socAlertWriter ??= defenderAlertWriter(createDefenderClient());
-  return slot.__socAlertWriter;
-}
-
-/** Integration tests point triage at their own emulator or a refusing stand-in. */
-export function useAlertWriterForTests(writer: AlertWriter | undefined): void {
-  slot.__socAlertWriter = writer;
-}
+/** The process's gateway to Defender; integration tests replace it (actionWriter.replaceForTests) with their own. */
+export const alertWriter = processSingleton("alertWriter", (): AlertWriter => defenderAlertWriter(createDefenderClient()));

@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { openDatabase } from "../db/open";
 import { deployMigrations } from "../db/migrate";
 import { resetRateLimits } from "./rate-limit";
@@ -30,7 +30,7 @@ describe.each(kinds)("authentication, tokens and audit on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     admin = await sessionCookieFor("Admin", "ada");
     viewer = await sessionCookieFor("Viewer", "vic");
   });

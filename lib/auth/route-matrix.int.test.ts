@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { ROLES, can, type Permission } from "./permissions";
 import type { RouteHandler } from "./route";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "./testing";
@@ -39,7 +39,7 @@ const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
   database = await createTestDatabase("pglite");
-  useDatabaseForTests(database);
+  getDatabase.replaceForTests(database);
   for (const role of ROLES) cookies[role] = await sessionCookieFor(role);
 });
 afterAll(async () => {

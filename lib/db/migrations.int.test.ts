@@ -33,6 +33,10 @@ const FIXTURES: Record<string, Fixture> = {
     create: (db) => db.setting.create({ data: { key: "sla", value: { Critical: 15 } } }),
     read: (db) => db.setting.findUniqueOrThrow({ where: { key: "sla" } }),
   },
+  ProviderCall: {
+    create: (db) => db.providerCall.create({ data: { tenantId: "t-1", family: "defender.machineActions.post", takenAt: t0 } }),
+    read: (db) => db.providerCall.findFirstOrThrow({ where: { tenantId: "t-1" } }),
+  },
   Alert: {
     create: (db) =>
       db.alert.create({

@@ -1,6 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { processSingleton } from "../process-singleton";
 
 // The sync writes each page as a few statements carrying one multi-megabyte JSON parameter. Prisma's raw queries
 // pass every parameter through JSON.stringify and JSON.parse on the way to the driver, which cost about a fifth of
@@ -20,8 +21,7 @@ export interface RawTransactions {
 
 // On globalThis: Next.js bundles server code into several chunks, each with its own copy of this module, and a
 // client registered by one copy (where the database was opened) must be found by the others (the sync's).
-const slot = globalThis as unknown as { __socRawTransactions?: WeakMap<PrismaClient, RawTransactions> };
-const byClient = (slot.__socRawTransactions ??= new WeakMap<PrismaClient, RawTransactions>());
+const byClient = processSingleton("rawTransactions", () => new WeakMap<PrismaClient, RawTransactions>())();
 
 export function registerRawTransactions(prisma: PrismaClient, raw: RawTransactions): void {
   byClient.set(prisma, raw);

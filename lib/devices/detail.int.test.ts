@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor } from "../auth/testing";
 import { createAppTokenProvider } from "../entra/app-token";
 import { createDefenderClient, logonUsers } from "../defender";
 import { tenantFor } from "../defender/testing";
 import { startTestTenant, type TestTenant } from "../sync/testing";
 import { GET as deviceRoute } from "@/app/api/devices/[id]/route";
-import { useLogonUserReaderForTests } from "./logon-users";
+import { logonUserRefresh } from "./logon-users";
 import type { DeviceDetail } from "./schemas";
 
 // The device page's data through its route: the merged row, open alerts, logon users refreshed from Defender
@@ -28,9 +28,9 @@ describe("device detail", () => {
       tokens: createAppTokenProvider({ tenant: tenantFor(tenant.emulator), networkClient: tenant.transport.msalNetworkClient }),
       fetch: tenant.transport.fetch,
     });
-    useLogonUserReaderForTests({ list: (machineId) => logonUsers(client, machineId) });
+    logonUserRefresh.replaceForTests({ reader: { list: (machineId) => logonUsers(client, machineId) }, fetchedAt: new Map() });
     database = await createTestDatabase("pglite");
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     cookie = await sessionCookieFor("Viewer");
     const [machine] = (await tenant.raw("/api/machines")).value.filter((m) => String(m.osPlatform).startsWith("Windows"));
     const device = await database.prisma.device.create({
@@ -45,7 +45,7 @@ describe("device detail", () => {
     });
   });
   afterAll(async () => {
-    useLogonUserReaderForTests(undefined);
+    logonUserRefresh.replaceForTests(undefined);
     await database?.close();
     await tenant?.close();
   });
@@ -65,7 +65,7 @@ describe("device detail", () => {
   });
 
   it("keeps serving the cached users when Defender refuses, and answers 404 for an unknown device", async () => {
-    useLogonUserReaderForTests({ list: async () => Promise.reject(new Error("403 Forbidden")) });
+    logonUserRefresh.replaceForTests({ reader: { list: async () => Promise.reject(new Error("403 Forbidden")) }, fetchedAt: new Map() });
     const cached = await database.prisma.deviceLogonUser.count({ where: { deviceId } });
     const device = (await (await get(deviceId)).json()) as DeviceDetail;
     expect(device.logonUsers).toHaveLength(cached);

@@ -2,4 +2,4 @@
 
 export { listDevices, devicesCsv, deviceCacheState, listDeviceFilterOptions, DEVICE_CSV_HEADER, type DeviceListOptions } from "./queries";
 export { getDeviceDetail } from "./detail";
-export { refreshLogonUsers, useLogonUserReaderForTests, type LogonUserReader } from "./logon-users";
+export { refreshLogonUsers, logonUserRefresh, type LogonUserReader } from "./logon-users";

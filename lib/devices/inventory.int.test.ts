@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor } from "../auth/testing";
 import { GET as listRoute } from "@/app/api/devices/route";
 import { GET as exportRoute } from "@/app/api/devices/export/route";
@@ -28,7 +28,7 @@ describe.each(kinds)("device inventory on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     cookie = await sessionCookieFor("Viewer");
     await database.prisma.device.createMany({
       data: DEVICES.map((d, i) => ({ ...d, mdeMachineId: d.inMde ? `m${i}` : null, openAlerts: i, vulnCritical: i % 3, vulnHigh: i })),

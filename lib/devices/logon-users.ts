@@ -1,6 +1,7 @@
 import { createDefenderClient, logonUsers, type DefenderClient, type LogonUser } from "../defender";
 import { db } from "../db";
 import { logger } from "../log";
+import { processSingleton } from "../process-singleton";
 
 // Logged-on users are a per-device Defender call (GET /api/machines/{id}/logonusers, mde-api.md §2.4), too many
 // calls for the bulk sync at 50,000 devices. The device page refreshes them into the cache when it is opened —
@@ -14,32 +15,23 @@ export interface LogonUserReader {
   list(machineId: string): Promise<LogonUser[]>;
 }
 
-const slot = globalThis as unknown as { __socLogonUserReader?: LogonUserReader; __socLogonUsersFetched?: Map<string, number> };
-
-function reader(): LogonUserReader {
-  if (!slot.__socLogonUserReader) {
-    let client: DefenderClient | null = null;
-    slot.__socLogonUserReader = { list: (machineId) => logonUsers((client ??= createDefenderClient()), machineId) };
-  }
-  return slot.__socLogonUserReader;
-}
-
-/** Integration tests point the refresh at their own emulator. */
-export function useLogonUserReaderForTests(r: LogonUserReader | undefined): void {
-  slot.__socLogonUserReader = r;
-  slot.__socLogonUsersFetched = new Map();
-}
+/** How the process asks Defender, and when it last asked about each device. Tests replace both at once. */
+export const logonUserRefresh = processSingleton("logonUserRefresh", () => {
+  let client: DefenderClient | null = null;
+  const reader: LogonUserReader = { list: (machineId) => logonUsers((client ??= createDefenderClient()), machineId) };
+  return { reader, fetchedAt: new Map<string, number>() };
+});
 
 /** Refreshes the cached logon users of one device; never throws (the page falls back to what is cached). */
 export async function refreshLogonUsers(deviceId: string, machineId: string): Promise<void> {
-  const fetched = (slot.__socLogonUsersFetched ??= new Map());
+  const { reader, fetchedAt: fetched } = logonUserRefresh();
   const last = fetched.get(deviceId);
   if (last !== undefined && Date.now() - last < REFRESH_MS) return;
   fetched.set(deviceId, Date.now());
   let timer: NodeJS.Timeout | undefined;
   try {
     const users = await Promise.race([
-      reader().list(machineId),
+      reader.list(machineId),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
       }),

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { resetRateLimits } from "../auth/rate-limit";
 import { ProviderError } from "../defender";
 import { GET as listRoute } from "@/app/api/incidents/route";
 import { PATCH as patchRoute } from "@/app/api/incidents/[id]/route";
-import { useIncidentWriterForTests, type IncidentWriter } from "./writer";
+import { incidentWriter, type IncidentWriter } from "./writer";
 import type { DefenderIncident, DefenderIncidentPatch } from "./writer";
 
 const kinds = await availableTestDatabases();
@@ -37,7 +37,7 @@ describe.each(kinds)("incidents on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     analyst = await sessionCookieFor("Analyst", "ana");
     const base = Date.parse("2026-11-26T00:00:00Z");
     await database.prisma.incident.createMany({
@@ -57,11 +57,11 @@ describe.each(kinds)("incidents on %s", (kind) => {
     });
   });
   afterAll(async () => {
-    useIncidentWriterForTests(undefined);
+    incidentWriter.replaceForTests(undefined);
     await database?.close();
   });
   beforeEach(() => {
-    useIncidentWriterForTests(writer);
+    incidentWriter.replaceForTests(writer);
     calls.length = 0;
     fail = null;
     resetRateLimits();

@@ -1,3 +1,4 @@
+import { processSingleton } from "../process-singleton";
 import { createDefenderClient, updateIncident, type DefenderClient, type Incident as DefenderIncident, type IncidentPatch as DefenderIncidentPatch } from "../defender";
 
 // The incident triage path's only door to Defender XDR; replaceable in integration tests.
@@ -12,13 +13,5 @@ export function defenderIncidentWriter(client: DefenderClient): IncidentWriter {
   return { updateIncident: (id, patch) => updateIncident(client, id, patch) };
 }
 
-const slot = globalThis as unknown as { __socIncidentWriter?: IncidentWriter };
-
-export function incidentWriter(): IncidentWriter {
-  slot.__socIncidentWriter ??= defenderIncidentWriter(createDefenderClient());
-  return slot.__socIncidentWriter;
-}
-
-export function useIncidentWriterForTests(writer: IncidentWriter | undefined): void {
-  slot.__socIncidentWriter = writer;
-}
+/** The process's gateway to Defender; integration tests replace it (actionWriter.replaceForTests) with their own. */
+export const incidentWriter = processSingleton("incidentWriter", (): IncidentWriter => defenderIncidentWriter(createDefenderClient()));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { deriveAfter } from "../sync/derive";
 import { GET as dashboardRoute } from "@/app/api/tvm/dashboard/route";
@@ -24,7 +24,7 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     const p = database.prisma;
     await p.device.createMany({
       data: [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
-import { useDatabaseForTests } from "../db";
+import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { GET as listViews, POST as createView } from "@/app/api/views/route";
 import { DELETE as deleteView } from "@/app/api/views/[id]/route";
@@ -15,7 +15,7 @@ describe.each(kinds)("saved views on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    useDatabaseForTests(database);
+    getDatabase.replaceForTests(database);
     ann = await sessionCookieFor("Analyst", "ann");
     bob = await sessionCookieFor("Viewer", "bob");
     admin = await sessionCookieFor("Admin", "ada");

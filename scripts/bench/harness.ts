@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { openDatabase, type OpenDatabase } from "../../lib/db/open";
 import { deployMigrations } from "../../lib/db/migrate";
 // Aliased: the name starts with "use", which the React hooks lint rule would otherwise mistake for a hook.
-import { useDatabaseForTests as pointDomainLayerAt } from "../../lib/db";
+import { getDatabase } from "../../lib/db";
 import { freshDatabase, type BenchDatabase } from "./fresh-database";
 
 // What the route-handler benchmarks (bench:alerts, bench:devices, bench:tvm) share: a seeded PRNG so two runs time
@@ -50,7 +50,7 @@ export async function withBenchDatabase(kind: BenchKind, body: (database: OpenDa
   const bench = await freshDatabase(kind);
   const database = await open(bench);
   try {
-    pointDomainLayerAt(database);
+    getDatabase.replaceForTests(database);
     await body(database);
   } finally {
     await database.close();
