@@ -301,10 +301,16 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
   return viewOf(id);
 }
 
+/** Four-eyes means two people: an API token (whoever holds it) or the console itself never decides a request. */
+function assertPerson(ctx: AuditContext, verb: string): void {
+  if (ctx.actor.type !== "user") throw new Forbidden(`Only a signed-in person can ${verb} a request awaiting approval; API tokens cannot.`);
+}
+
 /** Four-eyes: a second person with actions:approve sends the request to Defender. The requester never can. */
 export async function approveAction(ctx: AuditContext, id: string, reason: string | undefined): Promise<ActionView> {
   const req = await db().actionRequest.findUnique({ where: { id } });
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
+  assertPerson(ctx, "approve");
   if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; a second person must approve it.");
   if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be approved.`);
   const approval = { action: "action.approve", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null } };
@@ -323,6 +329,8 @@ export async function approveAction(ctx: AuditContext, id: string, reason: strin
 export async function rejectAction(ctx: AuditContext, id: string, reason: string): Promise<ActionView> {
   const req = await db().actionRequest.findUnique({ where: { id } });
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
+  assertPerson(ctx, "reject");
+  if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; withdraw it instead of rejecting it.");
   if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be rejected.`);
   const rejection = { action: "action.reject", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason } };
   await withAudit(ctx, rejection, async (tx) => {

@@ -6,7 +6,7 @@ import { AppError, BadRequest, Forbidden, RateLimited, Unauthorized, type FieldI
 import { logger } from "../log";
 import type { Actor, AuditContext } from "./actor";
 import { consoleOrigin, readCookie, SESSION_COOKIE } from "./cookies";
-import type { Permission } from "./permissions";
+import { PEOPLE_ONLY, type Permission } from "./permissions";
 import { takeToken } from "./rate-limit";
 import { actorFromSession } from "./sessions";
 import { actorFromApiToken } from "./tokens";
@@ -29,6 +29,8 @@ export interface RouteOptions<P, Q, B> {
   audit?: string;
   /** Mutations are limited by default. */
   rateLimit?: boolean;
+  /** Only a signed-in person (a session), never an API token. */
+  peopleOnly?: boolean;
 }
 
 export interface RouteContext<P, Q, B> {
@@ -156,8 +158,12 @@ export function route<P = undefined, Q = undefined, B = undefined>(
         if (!limit.allowed) throw new RateLimited(limit.retryAfterSeconds);
       }
       if (options.permission !== "public" && options.permission !== "authenticated" && !actor!.permissions.has(options.permission)) {
+        if (actor!.type !== "user" && PEOPLE_ONLY.includes(options.permission) && actor!.roles.length > 0) {
+          throw new Forbidden(`${options.permission} is for signed-in people only; API tokens cannot use it.`);
+        }
         throw new Forbidden(`Your role (${actor!.roles.join(", ") || "none"}) does not include ${options.permission}.`);
       }
+      if (options.peopleOnly && actor?.type !== "user") throw new Forbidden("This is for signed-in people only; API tokens cannot use it.");
       audit = actor ? { actor, requestId, ip: clientIp(req) } : null;
       const params = parse(options.params, nextCtx ? await nextCtx.params : {}, "params");
       const query = parse(options.query, queryObject(new URL(req.url)), "query");

@@ -74,3 +74,12 @@ export async function endSession(audit: AuditContext): Promise<void> {
     await recordAudit(tx, audit, { action: "auth.sign_out", targetType: "user", targetId: audit.actor.id }, "success");
   });
 }
+
+/**
+ * A sign-in showed that the person holds no console role any more: forget the roles the console last saw, so the API
+ * tokens they created stop working (tokens.ts bounds a token by its creator's roles) and no old session of theirs
+ * outlives the change.
+ */
+export async function recordNoRole(oid: string): Promise<void> {
+  await db().$transaction([db().user.updateMany({ where: { id: oid }, data: { roles: [] } }), db().session.deleteMany({ where: { userId: oid } })]);
+}

@@ -1,6 +1,6 @@
 import { PendingSignIn, beginSignIn, completeSignIn, safeReturnTo } from "./oidc";
 import { clearCookie, consoleOrigin, isHttps, readCookie, serializeCookie, SESSION_COOKIE, SIGN_IN_COOKIE } from "./cookies";
-import { createSession } from "./sessions";
+import { createSession, recordNoRole } from "./sessions";
 import { recordAuditFailure } from "../audit";
 import { permissionsOf } from "./permissions";
 import { logger } from "../log";
@@ -60,6 +60,7 @@ export async function finishSignIn(
   }
   if (identity.roles.length === 0) {
     const actor = { type: "user" as const, id: identity.oid, name: identity.upn, roles: [], permissions: permissionsOf([]) };
+    await recordNoRole(identity.oid);
     await recordAuditFailure({ actor, requestId: meta.requestId, ip: meta.ip }, { action: "auth.sign_in", targetType: "user", targetId: identity.oid }, "no console role assigned");
     return failed(req, "no_role");
   }

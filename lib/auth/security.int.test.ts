@@ -1,0 +1,166 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
+import { useDatabaseForTests } from "../db";
+import { resetRateLimits } from "./rate-limit";
+import { callRoute, sessionCookieFor, TEST_ORIGIN } from "./testing";
+import { createSession } from "./sessions";
+import { createApiToken } from "./tokens";
+import { permissionsOf } from "./permissions";
+import { GET as me } from "@/app/api/me/route";
+import { GET as health } from "@/app/api/health/route";
+import { GET as listTokens, POST as createToken } from "@/app/api/tokens/route";
+import { DELETE as revokeToken } from "@/app/api/tokens/[id]/route";
+import { PUT as actionSettings } from "@/app/api/settings/actions/route";
+import { POST as requestRoute } from "@/app/api/devices/[id]/actions/route";
+import { POST as approveRoute } from "@/app/api/actions/[id]/approve/route";
+import { POST as rejectRoute } from "@/app/api/actions/[id]/reject/route";
+import { POST as signOut } from "@/app/auth/sign-out/route";
+
+// The security review's findings, each as the attack it describes: these fail on the code the review read.
+// None of them reaches Defender (four-eyes requests wait for approval), so no emulator is needed.
+
+const kinds = await availableTestDatabases();
+
+describe.each(kinds)("security review findings on %s", (kind) => {
+  let database: TestDatabase;
+  let admin: string;
+  let adminOid: string;
+  let responder: string;
+  let manager: string;
+  let deviceId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    useDatabaseForTests(database);
+    adminOid = randomUUID();
+    const session = await createSession({ oid: adminOid, upn: "alice@contoso.example", name: "alice", roles: ["Admin"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+    admin = `soc_session=${session.cookieValue}`;
+    responder = await sessionCookieFor("Responder", "rita");
+    manager = await sessionCookieFor("Manager", "max");
+    const device = await database.prisma.device.create({ data: { mdeMachineId: "m-sec-1", name: "sec-host-1", platform: "Windows", inMde: true, osPlatform: "Windows11" } });
+    deviceId = device.id;
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(() => resetRateLimits());
+
+  const asCookie = (cookie: string) => ({ cookie, origin: TEST_ORIGIN });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  async function tokenFor(cookie: string, role: string): Promise<{ token: string; id: string }> {
+    const res = await callRoute(createToken, { method: "POST", headers: asCookie(cookie), body: { name: `t-${role}-${randomUUID().slice(0, 4)}`, role, days: 1 } });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    return { token: body.token, id: body.row.id };
+  }
+
+  async function withFourEyes<T>(run: () => Promise<T>): Promise<T> {
+    expect((await callRoute(actionSettings, { method: "PUT", headers: asCookie(admin), body: { fourEyes: true } })).status).toBe(200);
+    try {
+      return await run();
+    } finally {
+      await callRoute(actionSettings, { method: "PUT", headers: asCookie(admin), body: { fourEyes: false } });
+    }
+  }
+
+  async function awaitingApproval(cookie: string, type = "Isolate"): Promise<string> {
+    const res = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(cookie), body: { type, comment: "test", idempotencyKey: randomUUID() } });
+    expect(res.status).toBe(201);
+    const { data } = await res.json();
+    expect(data.status).toBe("AwaitingApproval");
+    return data.id;
+  }
+
+  describe("F1: four-eyes decisions are for people only", () => {
+    it("refuses an approval or rejection through an API token, even a Manager token of a second person", async () => {
+      const managerToken = await tokenFor(admin, "Manager");
+      await withFourEyes(async () => {
+        const id = await awaitingApproval(admin);
+        const approve = await callRoute(approveRoute, { method: "POST", params: { id }, headers: bearer(managerToken.token), body: {} });
+        expect(approve.status).toBe(403);
+        expect((await approve.json()).error.message).toMatch(/signed-in people|API tokens/);
+        const reject = await callRoute(rejectRoute, { method: "POST", params: { id }, headers: bearer(managerToken.token), body: { reason: "no" } });
+        expect(reject.status).toBe(403);
+        const row = await database.prisma.actionRequest.findUniqueOrThrow({ where: { id } });
+        expect(row.state).toBe("AwaitingApproval");
+        // The clean-up withdraws it.
+        await database.prisma.actionRequest.update({ where: { id }, data: { state: "Withdrawn" } });
+      });
+    });
+
+    it("refuses the requester's own rejection (a second person decides)", async () => {
+      await withFourEyes(async () => {
+        const id = await awaitingApproval(admin, "Unisolate");
+        expect((await callRoute(rejectRoute, { method: "POST", params: { id }, headers: asCookie(admin), body: { reason: "mine" } })).status).toBe(403);
+        expect((await callRoute(rejectRoute, { method: "POST", params: { id }, headers: asCookie(manager), body: { reason: "not needed" } })).status).toBe(200);
+      });
+    });
+  });
+
+  describe("F2: tokens cannot manage tokens or settings, and never outgrow their creator", () => {
+    it("refuses token and settings management to an Admin token", async () => {
+      const adminToken = await tokenFor(admin, "Admin");
+      const mint = await callRoute(createToken, { method: "POST", headers: bearer(adminToken.token), body: { name: "persist", role: "Admin", days: 365 } });
+      expect(mint.status).toBe(403);
+      expect((await callRoute(listTokens, { headers: bearer(adminToken.token) })).status).toBe(403);
+      expect((await callRoute(revokeToken, { method: "DELETE", params: { id: adminToken.id }, headers: bearer(adminToken.token) })).status).toBe(403);
+      expect((await callRoute(actionSettings, { method: "PUT", headers: bearer(adminToken.token), body: { fourEyes: false } })).status).toBe(403);
+      const whoami = await (await callRoute(me, { headers: bearer(adminToken.token) })).json();
+      expect(whoami.permissions).not.toContain("tokens:manage");
+      expect(whoami.permissions).not.toContain("settings:write");
+      expect(whoami.permissions).not.toContain("actions:approve");
+    });
+
+    it("records the creating person on the token", async () => {
+      const { id } = await tokenFor(admin, "Viewer");
+      expect((await database.prisma.apiToken.findUniqueOrThrow({ where: { id } })).createdById).toBe(adminOid);
+    });
+
+    it("refuses a token role above the creator's own roles", async () => {
+      const actor = { type: "user" as const, id: randomUUID(), name: "mgr@contoso.example", roles: ["Manager" as const], permissions: permissionsOf(["Manager"]) };
+      await expect(createApiToken({ actor, requestId: randomUUID(), ip: null }, { name: "up", role: "Admin", days: 1 })).rejects.toMatchObject({ status: 403 });
+      await expect(createApiToken({ actor, requestId: randomUUID(), ip: null }, { name: "side", role: "Responder", days: 1 })).rejects.toMatchObject({ status: 403 });
+    });
+
+    it("stops a person's tokens once a sign-in shows they lost the role, and resumes them if it comes back", async () => {
+      const oid = randomUUID();
+      const first = await createSession({ oid, upn: "bob@contoso.example", name: "bob", roles: ["Admin"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      const { token } = await tokenFor(`soc_session=${first.cookieValue}`, "Responder");
+      expect((await callRoute(me, { headers: bearer(token) })).status).toBe(200);
+      await createSession({ oid, upn: "bob@contoso.example", name: "bob", roles: ["Viewer"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      expect((await callRoute(me, { headers: bearer(token) })).status).toBe(401);
+      await createSession({ oid, upn: "bob@contoso.example", name: "bob", roles: ["Responder"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      expect((await callRoute(me, { headers: bearer(token) })).status).toBe(200);
+    });
+  });
+
+  describe("F3: the public health check tells anonymous callers only whether the console is up", () => {
+    it("answers an anonymous caller with the status alone, and a signed-in one with the details", async () => {
+      const anonymous = await callRoute(health);
+      expect(anonymous.status).toBe(200);
+      expect(await anonymous.json()).toEqual({ status: "ok" });
+      const signedIn = await callRoute(health, { headers: { cookie: responder } });
+      const body = await signedIn.json();
+      expect(body).toMatchObject({ status: "ok", database: { ok: true } });
+      expect(body).toHaveProperty("sync");
+    });
+  });
+
+  describe("F15: sign-out is for sessions", () => {
+    it("refuses sign-out through a token and writes no audit row", async () => {
+      const { token } = await tokenFor(admin, "Viewer");
+      const before = await database.prisma.auditEvent.count({ where: { action: "auth.sign_out" } });
+      const res = await callRoute(signOut, { method: "POST", headers: bearer(token) });
+      expect(res.status).toBe(403);
+      expect(await database.prisma.auditEvent.count({ where: { action: "auth.sign_out" } })).toBe(before);
+    });
+
+    it("rate-limits sign-out like every other mutation", async () => {
+      const res = await callRoute(signOut, { method: "POST", headers: asCookie(await sessionCookieFor("Viewer", "sigrid")) });
+      expect(res.status).toBe(303);
+      expect(res.headers.get("x-ratelimit-limit")).toBe("120");
+    });
+  });
+});
