@@ -62,10 +62,16 @@ export interface DefenderClient {
 
 const trimSlash = (s: string) => s.replace(/\/+$/, "");
 
-/** A nextLink's path and query on our configured host: the bearer token is never sent anywhere else. */
+/**
+ * A nextLink's path and query on our configured host: the bearer token is never sent anywhere else. A path that
+ * starts with "//" (or "/\\") would be read as scheme-relative and name another host, so leading slashes and
+ * backslashes collapse to one, and anything that still lands on another origin is refused.
+ */
 export function rebaseOnto(base: string, link: string): URL {
   const target = new URL(link, `${base}/`);
-  const rebased = new URL(`${target.pathname}${target.search}`, `${base}/`);
+  const path = `/${target.pathname.replace(/^[/\\]+/, "")}`;
+  const rebased = new URL(`${path}${target.search}`, `${base}/`);
+  if (rebased.origin !== new URL(base).origin) throw new Error(`Refusing a next page link that leaves ${new URL(base).origin}.`);
   return rebased;
 }
 
