@@ -88,6 +88,16 @@ function assertSameRequest(existing: RequestRow, deviceId: string, input: Action
   }
 }
 
+/**
+ * An idempotency key is its requester's: someone else presenting it (a bulk batch key read from a URL, a SOAR
+ * client's deterministic key) is refused, instead of being handed the first person's request with their own
+ * comment and intent silently dropped.
+ */
+async function assertKeyNotOthers(ctx: AuditContext, idempotencyKey: string): Promise<void> {
+  const other = await db().actionRequest.findFirst({ where: { idempotencyKey, requestedById: { not: ctx.actor.id } }, select: { id: true } });
+  if (other) throw new Conflict("This idempotency key was already used by someone else. Open the dialog again to make a new request.");
+}
+
 export interface RequestedAction {
   action: ActionView;
   /** True when this call replayed an earlier request with the same idempotency key (nothing new happened). */
@@ -104,7 +114,9 @@ export async function requestAction(ctx: AuditContext, deviceId: string, input: 
   if (!supportsAction(device.platform, input.type)) {
     throw new AppError(422, "unsupported_action", `Defender offers no "${ACTION_LABELS[input.type]}" for ${device.platform} devices.`);
   }
-  const before = await db().actionRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  const ownKey = { requestedById_idempotencyKey: { requestedById: ctx.actor.id, idempotencyKey: input.idempotencyKey } };
+  const before = await db().actionRequest.findUnique({ where: ownKey });
+  if (!before) await assertKeyNotOthers(ctx, input.idempotencyKey);
   if (before) {
     assertSameRequest(before, deviceId, input);
     return { action: await viewOf(before.id), replayed: true };
@@ -116,7 +128,7 @@ export async function requestAction(ctx: AuditContext, deviceId: string, input: 
   try {
     const outcome = await db().$transaction(async (tx) => {
       await lockDevice(tx, deviceId);
-      const again = await tx.actionRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+      const again = await tx.actionRequest.findUnique({ where: ownKey });
       if (again) return { replay: again };
       const conflict = await pendingConflict(tx, deviceId, machineId, input.type);
       if (conflict) throw new Conflict(conflict);
@@ -148,7 +160,7 @@ export async function requestAction(ctx: AuditContext, deviceId: string, input: 
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // Two identical requests raced past the first look: the other one won; answer with it.
-    const winner = await db().actionRequest.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    const winner = await db().actionRequest.findUniqueOrThrow({ where: ownKey });
     assertSameRequest(winner, deviceId, input);
     return { action: await viewOf(winner.id), replayed: true };
   }

@@ -148,6 +148,25 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     });
   });
 
+  describe("F12: an idempotency key is its requester's", () => {
+    it("answers 409 when another actor presents someone's key, and still replays the requester's own retry", async () => {
+      await withFourEyes(async () => {
+        const key = `shared-${randomUUID()}`;
+        const body = (comment: string) => ({ type: "Unisolate", comment, idempotencyKey: key });
+        const first = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(responder), body: body("first ask") });
+        expect(first.status).toBe(201);
+        const other = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(await sessionCookieFor("Responder", "rolf")), body: body("second ask") });
+        expect(other.status).toBe(409);
+        const retry = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(responder), body: body("first ask") });
+        expect(retry.status).toBe(200);
+        expect((await retry.json()).replayed).toBe(true);
+        const rows = await database.prisma.actionRequest.findMany({ where: { idempotencyKey: key } });
+        expect(rows.map((r) => r.comment)).toEqual(["first ask"]);
+        await database.prisma.actionRequest.updateMany({ where: { idempotencyKey: key }, data: { state: "Withdrawn" } });
+      });
+    });
+  });
+
   describe("F15: sign-out is for sessions", () => {
     it("refuses sign-out through a token and writes no audit row", async () => {
       const { token } = await tokenFor(admin, "Viewer");
