@@ -16,6 +16,10 @@ import { POST as requestRoute } from "@/app/api/devices/[id]/actions/route";
 import { POST as approveRoute } from "@/app/api/actions/[id]/approve/route";
 import { POST as rejectRoute } from "@/app/api/actions/[id]/reject/route";
 import { POST as signOut } from "@/app/auth/sign-out/route";
+import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
+import { GET as securityRoute } from "@/app/api/audit/security/route";
+import { GET as callback } from "@/app/auth/callback/route";
+import { SecurityEventLog, useSecurityEventsForTests, securityEvents } from "../audit/security-events";
 
 // The security review's findings, each as the attack it describes: these fail on the code the review read.
 // None of them reaches Defender (four-eyes requests wait for approval), so no emulator is needed.
@@ -44,7 +48,10 @@ describe.each(kinds)("security review findings on %s", (kind) => {
   afterAll(async () => {
     await database?.close();
   });
-  beforeEach(() => resetRateLimits());
+  beforeEach(() => {
+    resetRateLimits();
+    useSecurityEventsForTests(new SecurityEventLog());
+  });
 
   const asCookie = (cookie: string) => ({ cookie, origin: TEST_ORIGIN });
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -164,6 +171,64 @@ describe.each(kinds)("security review findings on %s", (kind) => {
         expect(rows.map((r) => r.comment)).toEqual(["first ask"]);
         await database.prisma.actionRequest.updateMany({ where: { idempotencyKey: key }, data: { state: "Withdrawn" } });
       });
+    });
+  });
+
+  describe("F4: refused requests and failed sign-ins are recorded, counted and shown to auditors", () => {
+    const denied = () => database.prisma.auditEvent.findMany({ where: { action: "security.denied" }, orderBy: { id: "asc" } });
+    const total = async () => (await denied()).reduce((sum, r) => sum + Number((r.params as { count: number }).count), 0);
+    beforeEach(async () => {
+      await database.prisma.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "action" = 'security.denied'`);
+    });
+
+    it("counts a burst of invalid tokens exactly, in two rows rather than one per request", async () => {
+      for (let i = 0; i < 40; i++) {
+        const res = await callRoute(me, { headers: bearer(`soc_AAAAAAAA_${randomUUID().replaceAll("-", "")}abcdefghijk`) });
+        expect(res.status).toBe(401);
+      }
+      expect(await denied()).toHaveLength(1);
+      await securityEvents().flush();
+      const rows = await denied();
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toMatchObject({ actorId: "token-prefix:AAAAAAAA", targetId: "GET /", result: "failure", params: { reason: "token_unknown", status: 401, count: 1 } });
+      expect(await total()).toBe(40);
+      const summary = await (await callRoute(securityRoute, { headers: { cookie: manager } })).json();
+      expect(summary).toMatchObject({ total: 40, byReason: [{ reason: "token_unknown", count: 40 }] });
+    });
+
+    it("records a 403 with the actor, a cross-site POST, a 429 and a request with no credentials", async () => {
+      const viewer = await sessionCookieFor("Viewer", "vera");
+      expect((await callRoute(triageAlert, { method: "PATCH", params: { id: "da1" }, headers: asCookie(viewer), body: { status: "Resolved" } })).status).toBe(403);
+      expect((await callRoute(createToken, { method: "POST", headers: { cookie: admin, origin: "https://evil.example" }, body: { name: "x", role: "Viewer", days: 1 } })).status).toBe(403);
+      expect((await callRoute(me)).status).toBe(401);
+      let last: Response | undefined;
+      for (let i = 0; i <= 120; i++) last = await callRoute(revokeToken, { method: "DELETE", params: { id: randomUUID() }, headers: asCookie(viewer) });
+      expect(last!.status).toBe(429);
+      await securityEvents().flush();
+      const rows = await denied();
+      const reasons = (r: (typeof rows)[number]) => (r.params as { reason: string }).reason;
+      expect(rows.find((r) => reasons(r) === "forbidden" && r.targetId?.startsWith("PATCH"))).toMatchObject({ actorName: "vera@contoso.example", actorType: "user" });
+      expect(rows.find((r) => reasons(r) === "csrf")).toMatchObject({ actorName: "alice@contoso.example" });
+      expect(rows.find((r) => reasons(r) === "no_credentials")).toMatchObject({ actorType: "anonymous" });
+      expect(rows.find((r) => reasons(r) === "rate_limited")).toMatchObject({ actorName: "vera@contoso.example" });
+    });
+
+    it("records a sign-in callback whose state does not match, and an Entra error", async () => {
+      expect((await callRoute(callback, { path: "/auth/callback?code=abc&state=forged-state-value" })).status).toBe(302);
+      expect((await callRoute(callback, { path: "/auth/callback?error=server_error&error_description=AADSTS" })).status).toBe(302);
+      const reasons = (await denied()).map((r) => (r.params as { reason: string }).reason);
+      expect(reasons).toEqual(["sign_in_state", "sign_in_entra_error"]);
+    });
+  });
+
+  describe("F5: the client chooses neither the recorded address nor the request id", () => {
+    it("ignores X-Forwarded-For without a trusted proxy and always issues its own request id", async () => {
+      const res = await callRoute(createToken, { method: "POST", headers: { ...asCookie(admin), "x-forwarded-for": "10.9.9.9", "x-request-id": "deadbeef-0001" }, body: { name: "xff", role: "Viewer", days: 1 } });
+      expect(res.status).toBe(201);
+      expect(res.headers.get("x-request-id")).not.toBe("deadbeef-0001");
+      const row = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "token.create" }, orderBy: { id: "desc" } });
+      expect(row.ip).not.toBe("10.9.9.9");
+      expect(row.requestId).toBe(res.headers.get("x-request-id"));
     });
   });
 

@@ -2,6 +2,7 @@ import { PendingSignIn, beginSignIn, completeSignIn, safeReturnTo } from "./oidc
 import { clearCookie, consoleOrigin, isHttps, readCookie, serializeCookie, SESSION_COOKIE, SIGN_IN_COOKIE } from "./cookies";
 import { createSession, recordNoRole } from "./sessions";
 import { recordAuditFailure } from "../audit";
+import { securityEvents } from "../audit/security-events";
 import { permissionsOf } from "./permissions";
 import { logger } from "../log";
 
@@ -48,9 +49,17 @@ export async function finishSignIn(
   query: { code?: string; state?: string; error?: string; error_description?: string },
   meta: { requestId: string; ip: string | null },
 ): Promise<Response> {
-  if (query.error) return failed(req, query.error === "access_denied" ? "cancelled" : "entra_error");
+  const refused = async (reason: "sign_in_state" | "sign_in_entra_error", message: string) =>
+    securityEvents().record({ reason, status: 302, method: "GET", path: "/auth/callback", actor: null, ip: meta.ip, requestId: meta.requestId, message });
+  if (query.error) {
+    await refused("sign_in_entra_error", `Entra ID answered ${query.error.slice(0, 100)}${query.error_description ? `: ${query.error_description.slice(0, 300)}` : ""}`);
+    return failed(req, query.error === "access_denied" ? "cancelled" : "entra_error");
+  }
   const pending = readPending(req);
-  if (!pending || !query.code || !query.state || query.state !== pending.state) return failed(req, "state");
+  if (!pending || !query.code || !query.state || query.state !== pending.state) {
+    await refused("sign_in_state", !pending ? "No valid sign-in cookie at the callback." : "The callback's state does not match this browser's sign-in.");
+    return failed(req, "state");
+  }
   let identity;
   try {
     identity = await completeSignIn(query.code, callbackUrl(req), pending);

@@ -42,6 +42,11 @@ const EnvSchema = z.object({
       }
     }),
   SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  /**
+   * How many reverse proxies in front of the console append to X-Forwarded-For (0: none, the TCP peer is the
+   * caller). The client's address is taken that many hops from the right; anything left of it is the client's claim.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Mutating API calls allowed per user or token per minute (429 + Retry-After beyond). */
   RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Seconds between scheduled syncs inside the console server; 0 turns the scheduler off. */
