@@ -6,7 +6,7 @@ import { securityEvents, type DenialReason } from "../audit/security-events";
 import { AppError, BadRequest, Forbidden, RateLimited, Unauthorized, type FieldIssue } from "../http/errors";
 import { logger } from "../log";
 import type { Actor, AuditContext } from "./actor";
-import { consoleOrigin, readCookie, SESSION_COOKIE } from "./cookies";
+import { consoleOrigin, isHttps, readCookie, sessionCookieName } from "./cookies";
 import { PEOPLE_ONLY, type Permission } from "./permissions";
 import { takeToken } from "./rate-limit";
 import { actorFromSession } from "./sessions";
@@ -110,7 +110,7 @@ async function authenticate(req: Request): Promise<Actor | null> {
     }
     return resolved.actor;
   }
-  const cookie = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
+  const cookie = readCookie(req.headers.get("cookie"), sessionCookieName(isHttps(req)));
   const actor = await actorFromSession(cookie);
   if (!actor && cookie) sessionRefused.add(req);
   return actor;

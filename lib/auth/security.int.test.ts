@@ -19,6 +19,8 @@ import { POST as signOut } from "@/app/auth/sign-out/route";
 import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
 import { GET as securityRoute } from "@/app/api/audit/security/route";
 import { GET as callback } from "@/app/auth/callback/route";
+import { PendingSignIn } from "./oidc";
+import { finishSignIn } from "./sign-in-flow";
 import { SecurityEventLog, useSecurityEventsForTests, securityEvents } from "../audit/security-events";
 
 // The security review's findings, each as the attack it describes: these fail on the code the review read.
@@ -229,6 +231,32 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       const row = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "token.create" }, orderBy: { id: "desc" } });
       expect(row.ip).not.toBe("10.9.9.9");
       expect(row.requestId).toBe(res.headers.get("x-request-id"));
+    });
+  });
+
+  describe("F9: the sign-in cookie is signed, returnTo is checked again, cookies are __Host- over https", () => {
+    const forged = { state: "s".repeat(72), nonce: "n".repeat(36), verifier: "v".repeat(43), returnTo: "@evil.example" };
+
+    it("refuses a planted (unsigned) sign-in cookie at the callback before talking to Entra", async () => {
+      const cookie = `soc_sign_in=${Buffer.from(JSON.stringify(forged)).toString("base64url")}`;
+      const req = new Request(`${TEST_ORIGIN}/auth/callback?code=attacker-code&state=${forged.state}`, { headers: { cookie } });
+      const res = await finishSignIn(req, { code: "attacker-code", state: forged.state }, { requestId: randomUUID(), ip: null });
+      expect(res.status).toBe(302);
+      expect(res.headers.get("location")).toBe(`${TEST_ORIGIN}/sign-in/error?reason=state`);
+    });
+
+    it("never lets a pending sign-in carry a returnTo that leaves the console", () => {
+      for (const returnTo of ["@evil.example", "//evil.example", "/\\evil.example", "https://evil.example/"]) {
+        expect(PendingSignIn.parse({ ...forged, returnTo }).returnTo).toBe("/");
+      }
+      expect(PendingSignIn.parse({ ...forged, returnTo: "/alerts?x=1" }).returnTo).toBe("/alerts?x=1");
+    });
+
+    it("over https reads only the __Host- session cookie, never a plain one someone could plant", async () => {
+      const { cookieValue } = await createSession({ oid: randomUUID(), upn: "hanna@contoso.example", name: "hanna", roles: ["Viewer"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      const call = (cookie: string) => me(new Request("https://console.test/api/me", { headers: { cookie } }), { params: Promise.resolve({}) });
+      expect((await call(`soc_session=${cookieValue}`)).status).toBe(401);
+      expect((await call(`__Host-soc_session=${cookieValue}`)).status).toBe(200);
     });
   });
 
