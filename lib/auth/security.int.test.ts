@@ -16,6 +16,8 @@ import { POST as requestRoute } from "@/app/api/devices/[id]/actions/route";
 import { POST as approveRoute } from "@/app/api/actions/[id]/approve/route";
 import { POST as rejectRoute } from "@/app/api/actions/[id]/reject/route";
 import { POST as signOut } from "@/app/auth/sign-out/route";
+import { DELETE as endSessions } from "@/app/api/users/[id]/sessions/route";
+import { parseConfig } from "../config/env";
 import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
 import { GET as securityRoute } from "@/app/api/audit/security/route";
 import { GET as callback } from "@/app/auth/callback/route";
@@ -257,6 +259,41 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       const call = (cookie: string) => me(new Request("https://console.test/api/me", { headers: { cookie } }), { params: Promise.resolve({}) });
       expect((await call(`soc_session=${cookieValue}`)).status).toBe(401);
       expect((await call(`__Host-soc_session=${cookieValue}`)).status).toBe(200);
+    });
+  });
+
+  describe("F14: sessions are short, end when idle, and an Admin can end someone's access", () => {
+    it("refuses a session lifetime above 12 hours", () => {
+      expect(() => parseConfig({ SESSION_TTL_HOURS: "24" })).toThrow(/SESSION_TTL_HOURS/);
+      expect(parseConfig({ SESSION_TTL_HOURS: "12" }).SESSION_TTL_HOURS).toBe(12);
+      expect(parseConfig({}).SESSION_IDLE_MINUTES).toBe(30);
+    });
+
+    it("ends a session unused for longer than the idle timeout", async () => {
+      const oid = randomUUID();
+      const { sessionId, cookieValue } = await createSession({ oid, upn: "ida@contoso.example", name: "ida", roles: ["Viewer"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      expect((await callRoute(me, { headers: { cookie: `soc_session=${cookieValue}` } })).status).toBe(200);
+      await database.prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+      expect((await callRoute(me, { headers: { cookie: `soc_session=${cookieValue}` } })).status).toBe(401);
+      expect(await database.prisma.session.count({ where: { id: sessionId } })).toBe(0);
+    });
+
+    it("lets an Admin end a person's sessions and revoke their tokens, audited", async () => {
+      const oid = randomUUID();
+      const s1 = await createSession({ oid, upn: "eve@contoso.example", name: "eve", roles: ["Admin"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      const s2 = await createSession({ oid, upn: "eve@contoso.example", name: "eve", roles: ["Admin"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      const { token } = await tokenFor(`soc_session=${s1.cookieValue}`, "Analyst");
+      const byToken = await callRoute(endSessions, { method: "DELETE", params: { id: oid }, headers: bearer((await tokenFor(admin, "Admin")).token) });
+      expect(byToken.status).toBe(403);
+      expect((await callRoute(endSessions, { method: "DELETE", params: { id: oid }, headers: asCookie(responder) })).status).toBe(403);
+      const res = await callRoute(endSessions, { method: "DELETE", params: { id: oid }, path: `/api/users/${oid}/sessions`, headers: asCookie(admin) });
+      expect(res.status).toBe(200);
+      expect((await res.json()).data).toEqual({ sessions: 2, tokens: 1 });
+      for (const c of [s1.cookieValue, s2.cookieValue]) expect((await callRoute(me, { headers: { cookie: `soc_session=${c}` } })).status).toBe(401);
+      expect((await callRoute(me, { headers: bearer(token) })).status).toBe(401);
+      const row = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "user.end_sessions", targetId: oid } });
+      expect(row).toMatchObject({ actorName: "alice@contoso.example", result: "success", params: { upn: "eve@contoso.example", sessions: 2, tokens: 1 } });
+      expect((await callRoute(endSessions, { method: "DELETE", params: { id: "no-such-person" }, headers: asCookie(admin) })).status).toBe(404);
     });
   });
 
