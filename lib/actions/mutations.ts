@@ -289,7 +289,7 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
     await withAudit(ctx, withdraw, async (tx) => {
       const changed = await tx.actionRequest.updateMany({
         where: { id: view.requestId!, state: "AwaitingApproval" },
-        data: { state: "Withdrawn", decidedAt: new Date(), decisionReason: comment, approvedById: ctx.actor.id, approvedByName: ctx.actor.name },
+        data: { state: "Withdrawn", decidedAt: new Date(), decisionReason: comment, decidedById: ctx.actor.id, decidedByName: ctx.actor.name },
       });
       if (changed.count === 0) throw new Conflict("This request was decided meanwhile; reload to see how.");
       return { result: undefined };
@@ -329,7 +329,7 @@ export async function approveAction(ctx: AuditContext, id: string, reason: strin
   const approved = await withAudit(ctx, approval, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },
-      data: { state: "Sending", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason ?? null },
+      data: { state: "Sending", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedById: ctx.actor.id, decidedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason ?? null },
     });
     if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
     return { result: await tx.actionRequest.findUniqueOrThrow({ where: { id } }) };
@@ -348,7 +348,7 @@ export async function rejectAction(ctx: AuditContext, id: string, reason: string
   await withAudit(ctx, rejection, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },
-      data: { state: "Rejected", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason },
+      data: { state: "Rejected", decidedById: ctx.actor.id, decidedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason },
     });
     if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
     return { result: undefined };

@@ -162,7 +162,10 @@ export interface ActionView {
   requestedById: string | null;
   createdAt: string;
   updatedAt: string | null;
+  /** Set only when the request was approved. */
   approvedBy: string | null;
+  /** Who approved, rejected or withdrew it. */
+  decidedBy: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
   error: string | null;

@@ -16,6 +16,9 @@ import { POST as requestRoute } from "@/app/api/devices/[id]/actions/route";
 import { POST as approveRoute } from "@/app/api/actions/[id]/approve/route";
 import { POST as rejectRoute } from "@/app/api/actions/[id]/reject/route";
 import { POST as signOut } from "@/app/auth/sign-out/route";
+import { POST as cancelRoute } from "@/app/api/actions/[id]/cancel/route";
+import { GET as actionRoute } from "@/app/api/actions/[id]/route";
+import { GET as deviceRoute } from "@/app/api/devices/[id]/route";
 import { DELETE as endSessions } from "@/app/api/users/[id]/sessions/route";
 import { parseConfig } from "../config/env";
 import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
@@ -294,6 +297,29 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       const row = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "user.end_sessions", targetId: oid } });
       expect(row).toMatchObject({ actorName: "alice@contoso.example", result: "success", params: { upn: "eve@contoso.example", sessions: 2, tokens: 1 } });
       expect((await callRoute(endSessions, { method: "DELETE", params: { id: "no-such-person" }, headers: asCookie(admin) })).status).toBe(404);
+    });
+  });
+
+  describe("F13: a withdrawn request is not shown as approved by the person who withdrew it", () => {
+    it("keeps the withdrawer apart from the approver, in the action and on the device timeline", async () => {
+      const other = await sessionCookieFor("Responder", "walt");
+      const id = await withFourEyes(() => awaitingApproval(responder));
+      const res = await callRoute(cancelRoute, { method: "POST", params: { id }, headers: asCookie(other), body: { comment: "not needed" } });
+      expect(res.status).toBe(200);
+      const row = await database.prisma.actionRequest.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ state: "Withdrawn", approvedByName: null, decidedByName: "walt@contoso.example" });
+      const view = (await (await callRoute(actionRoute, { params: { id }, headers: { cookie: other } })).json()).data;
+      expect(view).toMatchObject({ status: "Withdrawn", approvedBy: null, decidedBy: "walt@contoso.example" });
+      // The device page without a Defender call (logged-on users are read only for onboarded devices).
+      await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: false } });
+      try {
+        const detail = await (await callRoute(deviceRoute, { params: { id: deviceId }, headers: { cookie: other } })).json();
+        const titles = (detail.timeline as { title: string }[]).map((t) => t.title);
+        expect(titles).toContain("Isolate withdrawn by walt@contoso.example");
+        expect(titles.filter((t) => t.includes("approved by walt"))).toEqual([]);
+      } finally {
+        await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: true } });
+      }
     });
   });
 

@@ -2,6 +2,7 @@ import { db } from "../db";
 import { refreshLogonUsers } from "./logon-users";
 import { iso, ROW_COLUMNS, toDeviceRow, type RawDeviceRow } from "./queries";
 import type { DeviceDetail, DeviceTimelineEntry } from "./schemas";
+import { APPROVAL_TYPES, type ActionType } from "../actions/schemas";
 
 // Everything the device page shows, from the cache: the merged row, its open alerts, open vulnerabilities and
 // the recommendations that fix them, logged-on users, and a timeline of what the console knows about it.
@@ -63,11 +64,14 @@ export async function getDeviceDetail(id: string): Promise<DeviceDetail | null> 
     if (m.status !== "Pending") add(m.lastUpdateDateTimeUtc, { kind: "action", title: `${m.type}${scope}: ${m.status}`, detail: m.cancellationComment ? `Cancelled by ${m.cancellationRequestor}: ${m.cancellationComment}` : null, href: null });
   }
   for (const r of requests) {
-    if (r.state === "AwaitingApproval" || r.approvedByName || r.state === "Rejected") {
+    if (r.state === "AwaitingApproval" || r.approvedByName || r.state === "Rejected" || (r.state === "Withdrawn" && APPROVAL_TYPES.includes(r.type as ActionType))) {
       add(r.createdAt, { kind: "request", title: `${r.type} awaiting approval`, detail: `${r.requestedByName}: ${r.comment}`, href: "/actions" });
     }
     if (r.decidedAt) {
-      add(r.decidedAt, { kind: "request", title: `${r.type} ${r.state === "Rejected" ? "rejected" : "approved"} by ${r.approvedByName ?? "?"}`, detail: r.decisionReason, href: "/actions" });
+      // Withdrawn and rejected requests were never approved: say who decided, and how.
+      const how = r.state === "Rejected" ? "rejected" : r.state === "Withdrawn" ? "withdrawn" : "approved";
+      const by = how === "approved" ? (r.approvedByName ?? r.decidedByName) : r.decidedByName;
+      add(r.decidedAt, { kind: "request", title: `${r.type} ${how} by ${by ?? "?"}`, detail: r.decisionReason, href: "/actions" });
     }
     if (r.state === "SendFailed") add(r.updatedAt, { kind: "request", title: `${r.type} not sent to Defender`, detail: r.error, href: "/actions" });
   }
