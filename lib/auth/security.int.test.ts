@@ -21,6 +21,7 @@ import { GET as actionRoute } from "@/app/api/actions/[id]/route";
 import { GET as deviceRoute } from "@/app/api/devices/[id]/route";
 import { DELETE as endSessions } from "@/app/api/users/[id]/sessions/route";
 import { parseConfig } from "../config/env";
+import { getAlertDetail } from "../alerts";
 import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
 import { GET as securityRoute } from "@/app/api/audit/security/route";
 import { GET as callback } from "@/app/auth/callback/route";
@@ -320,6 +321,28 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       } finally {
         await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: true } });
       }
+    });
+  });
+
+  describe("F16: readers see who did what when; parameters and errors need audit:read", () => {
+    it("hides audit parameters and error text from console:read on the device timeline and the alert history", async () => {
+      await database.prisma.auditEvent.create({ data: { actorType: "user", actorId: "x", actorName: "ann@contoso.example", action: "action.send", targetType: "device", targetId: deviceId, params: { secret: "internal" }, result: "failure", error: "AADSTS7000215: invalid client secret for app 1234" } });
+      await database.prisma.alert.create({ data: { id: "da-f16", title: "t", severity: "High", status: "New", priority: "High", alertCreationTime: new Date(), lastUpdateTime: new Date() } });
+      await database.prisma.auditEvent.create({ data: { actorType: "user", actorId: "x", actorName: "ann@contoso.example", action: "alert.triage", targetType: "alert", targetId: "da-f16", params: { comment: "internal note" }, result: "failure", error: "Defender said: 500 at host-17" } });
+      await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: false } });
+      try {
+        const viewer = await sessionCookieFor("Viewer", "val");
+        const seen = async (cookie: string) =>
+          ((await (await callRoute(deviceRoute, { params: { id: deviceId }, headers: { cookie } })).json()).timeline as { title: string; detail: string | null }[]).find((t) => t.title.startsWith("action.send by ann"));
+        expect(await seen(viewer)).toMatchObject({ title: "action.send by ann@contoso.example (failure)", detail: null });
+        expect((await seen(manager))?.detail).toContain("AADSTS7000215");
+      } finally {
+        await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: true } });
+      }
+      const [curated] = (await getAlertDetail("da-f16"))!.history;
+      expect(curated).toMatchObject({ actorName: "ann@contoso.example", action: "alert.triage", result: "failure", params: null, error: null });
+      const [full] = (await getAlertDetail("da-f16", { auditDetails: true }))!.history;
+      expect(full).toMatchObject({ params: { comment: "internal note" }, error: "Defender said: 500 at host-17" });
     });
   });
 

@@ -10,7 +10,8 @@ import { APPROVAL_TYPES, type ActionType } from "../actions/schemas";
 const SEVERITY_ORDER = `CASE v.severity WHEN 'Critical' THEN 0 WHEN 'High' THEN 1 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 3 ELSE 4 END`;
 const TIMELINE_MAX = 150;
 
-export async function getDeviceDetail(id: string): Promise<DeviceDetail | null> {
+/** The audit entries on the timeline show who did what when; their error text only with `auditDetails` (audit:read). */
+export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean } = {}): Promise<DeviceDetail | null> {
   const device = await db().device.findUnique({ where: { id } });
   if (!device) return null;
   const [row] = await db().$queryRawUnsafe<RawDeviceRow[]>(`SELECT ${ROW_COLUMNS} FROM "Device" d WHERE d."id" = $1`, id);
@@ -81,7 +82,7 @@ export async function getDeviceDetail(id: string): Promise<DeviceDetail | null> 
   add(device.mdeMissingSince, { kind: "sync", title: "No longer listed by Defender", detail: "A complete sync did not list this device; the row is kept.", href: null });
   add(device.intuneMissingSince, { kind: "sync", title: "No longer listed by Intune", detail: "A complete sync did not list this device; the row is kept.", href: null });
   add(device.syncedAt, { kind: "sync", title: "Cache updated by sync", detail: null, href: null });
-  for (const e of audits) add(e.at, { kind: "audit", title: `${e.action} by ${e.actorName} (${e.result})`, detail: e.error, href: null });
+  for (const e of audits) add(e.at, { kind: "audit", title: `${e.action} by ${e.actorName} (${e.result})`, detail: opts.auditDetails ? e.error : null, href: null });
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 
   return {
