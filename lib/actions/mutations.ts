@@ -1,5 +1,5 @@
 import type { AuditContext } from "../auth/actor";
-import { recordAudit, withAudit } from "../audit";
+import { recordAudit, withAudit, withExternalChange } from "../audit";
 import { db, Prisma } from "../db";
 import { prismaExecutor } from "../db/raw-transaction";
 import { isAlreadyInProgress, ProviderError, type ResponseAction, type ResponseActionBody } from "../defender";
@@ -296,20 +296,21 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
     });
     return viewOf(id);
   }
-  let cancelled: MachineAction;
-  try {
-    cancelled = await actionWriter().cancel(view.machineActionId!, `${comment} [${ctx.actor.name} via SOC console]`);
-  } catch (err) {
-    if (err instanceof ProviderError && err.status === 400) {
-      // Most often: it reached a final state in the meantime. Store what Defender says now.
-      const latest = await actionWriter().get(view.machineActionId!).catch(() => null);
-      if (latest) await db().$transaction((tx) => storeMachineAction(tx, latest));
-      throw new Conflict(`Defender would not cancel it${latest ? ` (it is ${latest.status} now)` : ""}. Defender said: ${err.message}`);
+  const ask = async (): Promise<MachineAction> => {
+    try {
+      return await actionWriter().cancel(view.machineActionId!, `${comment} [${ctx.actor.name} via SOC console]`);
+    } catch (err) {
+      if (err instanceof ProviderError && err.status === 400) {
+        // Most often: it reached a final state in the meantime. Store what Defender says now.
+        const latest = await actionWriter().get(view.machineActionId!).catch(() => null);
+        if (latest) await db().$transaction((tx) => storeMachineAction(tx, latest));
+        throw new Conflict(`Defender would not cancel it${latest ? ` (it is ${latest.status} now)` : ""}. Defender said: ${err.message}`);
+      }
+      throw defenderFailure(err, view.deviceName ?? "the device", "cancellation");
     }
-    throw defenderFailure(err, view.deviceName ?? "the device", "cancellation");
-  }
-  const cancel = { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: cancelled.id, type: view.type, comment } };
-  await withAudit(ctx, cancel, async (tx) => ({ result: await storeMachineAction(tx, cancelled) }));
+  };
+  const cancel = { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: view.machineActionId, type: view.type, comment } };
+  await withExternalChange(ctx, cancel, ask, async (tx, cancelled) => ({ result: await storeMachineAction(tx, cancelled) }));
   return viewOf(id);
 }
 

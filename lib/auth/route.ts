@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { getConfig } from "../config/env";
-import { recordAuditFailure } from "../audit";
+import { isAudited, recordAuditFailure } from "../audit";
 import { securityEvents, type DenialReason } from "../audit/security-events";
 import { AppError, BadRequest, Forbidden, RateLimited, Unauthorized, type FieldIssue } from "../http/errors";
 import { logger } from "../log";
@@ -245,7 +245,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
           message: caught.error.message,
         });
       }
-      if (audit && options.audit && !(error instanceof BadRequest)) {
+      if (audit && options.audit && !(error instanceof BadRequest) && !isAudited(error)) {
         await recordAuditFailure(audit, { action: options.audit }, error instanceof Error ? error.message : String(error)).catch(
           (e: unknown) => logger.error("could not record audit failure", { requestId, error: e }),
         );

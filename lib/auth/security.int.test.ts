@@ -22,6 +22,10 @@ import { GET as deviceRoute } from "@/app/api/devices/[id]/route";
 import { DELETE as endSessions } from "@/app/api/users/[id]/sessions/route";
 import { parseConfig } from "../config/env";
 import { getAlertDetail } from "../alerts";
+import { useAlertWriterForTests, type DefenderAlert } from "../alerts/writer";
+import { useIncidentWriterForTests, type DefenderIncident } from "../incidents/writer";
+import { useActionWriterForTests, type MachineAction } from "../actions/writer";
+import { PATCH as incidentRoute } from "@/app/api/incidents/[id]/route";
 import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
 import { GET as securityRoute } from "@/app/api/audit/security/route";
 import { GET as callback } from "@/app/auth/callback/route";
@@ -343,6 +347,85 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       expect(curated).toMatchObject({ actorName: "ann@contoso.example", action: "alert.triage", result: "failure", params: null, error: null });
       const [full] = (await getAlertDetail("da-f16", { auditDetails: true }))!.history;
       expect(full).toMatchObject({ params: { comment: "internal note" }, error: "Defender said: 500 at host-17" });
+    });
+  });
+
+  describe("F6: a change sent to Defender is on record before Defender is asked", () => {
+    // Stand-ins for Defender (the database is real): each looks, at the moment it is called, for the intent row.
+    const intentAt = async (action: string, targetId: string) =>
+      database.prisma.auditEvent.count({ where: { action: `${action}.intent`, targetId, result: "pending" } });
+    afterAll(() => {
+      useAlertWriterForTests(undefined);
+      useIncidentWriterForTests(undefined);
+      useActionWriterForTests(undefined);
+    });
+
+    it("alert triage, incident triage and cancel write a pending intent row first, then the outcome", async () => {
+      const analyst = await sessionCookieFor("Analyst", "anouk");
+      const seen: Record<string, number> = {};
+      await database.prisma.alert.create({ data: { id: "da-f6", title: "t", severity: "High", status: "New", priority: "High", alertCreationTime: new Date(), lastUpdateTime: new Date() } });
+      useAlertWriterForTests({
+        updateAlert: async (id, patch) => {
+          seen.alert = await intentAt("alert.triage", id);
+          return { id, title: "t", severity: "High", status: patch.status, alertCreationTime: new Date().toISOString(), lastUpdateTime: new Date().toISOString(), comments: [], evidence: [], mitreTechniques: [] } as unknown as DefenderAlert;
+        },
+        batchUpdate: async () => undefined,
+      });
+      expect((await callRoute(triageAlert, { method: "PATCH", params: { id: "da-f6" }, headers: asCookie(analyst), body: { status: "Resolved" } })).status).toBe(200);
+      expect(seen.alert).toBe(1);
+
+      await database.prisma.incident.create({ data: { id: BigInt(6006), name: "i", status: "Active", severity: "High", createdTime: new Date(), lastUpdateTime: new Date() } });
+      useIncidentWriterForTests({
+        updateIncident: async (id, patch) => {
+          seen.incident = await intentAt("incident.triage", id);
+          return { incidentId: Number(id), status: patch.status, lastUpdateTime: new Date().toISOString(), comments: [], alerts: [] } as unknown as DefenderIncident;
+        },
+      });
+      expect((await callRoute(incidentRoute, { method: "PATCH", params: { id: "6006" }, headers: asCookie(analyst), body: { status: "Resolved" } })).status).toBe(200);
+      expect(seen.incident).toBe(1);
+
+      const created = new Date().toISOString();
+      await database.prisma.machineAction.create({ data: { id: "ma-f6", type: "RunAntiVirusScan", status: "Pending", machineId: "m-sec-1", creationDateTimeUtc: new Date() } });
+      const req = await database.prisma.actionRequest.create({
+        data: { idempotencyKey: `f6-${randomUUID()}`, deviceId, type: "RunAntiVirusScan", comment: "scan", state: "Sent", requestedById: "x", requestedByName: "x", machineActionId: "ma-f6" },
+      });
+      useActionWriterForTests({
+        cancel: async (id) => {
+          seen.cancel = await intentAt("action.cancel", deviceId);
+          return { id, type: "RunAntiVirusScan", status: "Cancelled", machineId: "m-sec-1", creationDateTimeUtc: created, lastUpdateDateTimeUtc: new Date().toISOString() } as MachineAction;
+        },
+        request: async () => Promise.reject(new Error("not used")),
+        get: async () => Promise.reject(new Error("not used")),
+        pending: async () => [],
+      });
+      expect((await callRoute(cancelRoute, { method: "POST", params: { id: req.id }, headers: asCookie(responder), body: { comment: "stop it" } })).status).toBe(200);
+      expect(seen.cancel).toBe(1);
+
+      for (const [action, target] of [["alert.triage", "da-f6"], ["incident.triage", "6006"], ["action.cancel", deviceId]]) {
+        const rows = await database.prisma.auditEvent.findMany({ where: { action: { in: [action, `${action}.intent`] }, targetId: target }, orderBy: { id: "asc" } });
+        expect(rows.map((r) => `${r.action}:${r.result}`).slice(-2)).toEqual([`${action}.intent:pending`, `${action}:success`]);
+      }
+    });
+  });
+
+  describe("F6: when Defender accepted but the console cannot store it", () => {
+    afterAll(() => useAlertWriterForTests(undefined));
+    it("records the change as made (not as a failure) and says so", async () => {
+      await database.prisma.alert.create({ data: { id: "da-f6b", title: "t", severity: "High", status: "New", priority: "High", alertCreationTime: new Date(), lastUpdateTime: new Date() } });
+      useAlertWriterForTests({
+        updateAlert: async (id, patch) => {
+          // The cache row disappears between Defender's answer and the local write.
+          await database.prisma.alert.delete({ where: { id } });
+          return { id, title: "t", severity: "High", status: patch.status, alertCreationTime: new Date().toISOString(), lastUpdateTime: new Date().toISOString(), comments: [], evidence: [], mitreTechniques: [] } as unknown as DefenderAlert;
+        },
+        batchUpdate: async () => undefined,
+      });
+      const res = await callRoute(triageAlert, { method: "PATCH", params: { id: "da-f6b" }, headers: asCookie(await sessionCookieFor("Analyst", "arno")), body: { status: "Resolved" } });
+      expect(res.status).toBe(500);
+      expect((await res.json()).error.message).toMatch(/Defender accepted the change/);
+      const rows = await database.prisma.auditEvent.findMany({ where: { targetId: "da-f6b" }, orderBy: { id: "asc" } });
+      expect(rows.map((r) => `${r.action}:${r.result}`)).toEqual(["alert.triage.intent:pending", "alert.triage:success"]);
+      expect(rows[1].error).toMatch(/cache was not updated/);
     });
   });
 

@@ -1,5 +1,5 @@
 import type { AuditContext } from "../auth/actor";
-import { withAudit } from "../audit";
+import { withExternalChange } from "../audit";
 import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
 import { fromDefender } from "../alerts/errors";
@@ -22,14 +22,15 @@ export async function triageIncident(ctx: AuditContext, id: string, change: Inci
     ...(change.determination ? { determination: change.determination } : {}),
     ...(change.comment ? { comment: change.comment } : {}),
   };
-  let updated: DefenderIncident;
-  try {
-    updated = await incidentWriter().updateIncident(id, patch);
-  } catch (err) {
-    throw fromDefender(err, `incident ${id}`);
-  }
+  const ask = async (): Promise<DefenderIncident> => {
+    try {
+      return await incidentWriter().updateIncident(id, patch);
+    } catch (err) {
+      throw fromDefender(err, `incident ${id}`);
+    }
+  };
   const now = new Date();
-  return withAudit(ctx, { action: "incident.triage", targetType: "incident", targetId: id, params: { ...patch } }, async (tx) => {
+  return withExternalChange(ctx, { action: "incident.triage", targetType: "incident", targetId: id, params: { ...patch } }, ask, async (tx, updated) => {
     const row = await tx.incident.update({
       where: { id: key },
       data: {
