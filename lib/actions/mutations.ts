@@ -283,12 +283,14 @@ export async function refreshAction(id: string): Promise<FollowedAction> {
 /** Cancels an action: withdraws one awaiting approval, or asks Defender to cancel one not final yet. */
 export async function cancelAction(ctx: AuditContext, id: string, comment: string): Promise<ActionView> {
   const view = await viewOf(id);
-  if (!canCancel(view)) throw new Conflict(`This action is ${view.status}; only one awaiting approval, Pending or InProgress can be cancelled.`);
-  if (view.status === "AwaitingApproval") {
+  if (!canCancel(view)) throw new Conflict(`This action is ${view.status}; only one awaiting approval, queued, Pending or InProgress can be cancelled.`);
+  if (view.status === "AwaitingApproval" || view.status === "Queued") {
+    // Nothing has reached Defender yet: the request is withdrawn here (a drain claims only Queued rows).
+    const from = view.status;
     const withdraw = { action: "action.withdraw", targetType: "device", targetId: view.deviceId ?? undefined, params: { actionRequestId: view.requestId, comment } };
     await withAudit(ctx, withdraw, async (tx) => {
       const changed = await tx.actionRequest.updateMany({
-        where: { id: view.requestId!, state: "AwaitingApproval" },
+        where: { id: view.requestId!, state: from },
         data: { state: "Withdrawn", decidedAt: new Date(), decisionReason: comment, decidedById: ctx.actor.id, decidedByName: ctx.actor.name },
       });
       if (changed.count === 0) throw new Conflict("This request was decided meanwhile; reload to see how.");

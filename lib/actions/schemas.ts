@@ -65,9 +65,9 @@ export function isFinalStatus(status: string): boolean {
   return ENDED_STATUSES.includes(status);
 }
 
-/** Cancellable: withdrawn while it awaits approval, or cancelled at Defender while Pending or InProgress. */
+/** Cancellable: withdrawn while it awaits approval or waits in a bulk queue, or cancelled at Defender while Pending or InProgress. */
 export function canCancel(a: { status: string; requestId?: string | null; machineActionId?: string | null }): boolean {
-  if (a.status === "AwaitingApproval") return Boolean(a.requestId);
+  if (a.status === "AwaitingApproval" || a.status === "Queued") return Boolean(a.requestId);
   return (a.status === "Pending" || a.status === "InProgress") && Boolean(a.machineActionId);
 }
 

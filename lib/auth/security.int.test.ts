@@ -26,6 +26,7 @@ import { useAlertWriterForTests, type DefenderAlert } from "../alerts/writer";
 import { useIncidentWriterForTests, type DefenderIncident } from "../incidents/writer";
 import { useActionWriterForTests, type MachineAction } from "../actions/writer";
 import { PATCH as incidentRoute } from "@/app/api/incidents/[id]/route";
+import { recoverStuckRequests } from "../actions/recovery";
 import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
 import { GET as securityRoute } from "@/app/api/audit/security/route";
 import { GET as callback } from "@/app/auth/callback/route";
@@ -426,6 +427,43 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       const rows = await database.prisma.auditEvent.findMany({ where: { targetId: "da-f6b" }, orderBy: { id: "asc" } });
       expect(rows.map((r) => `${r.action}:${r.result}`)).toEqual(["alert.triage.intent:pending", "alert.triage:success"]);
       expect(rows[1].error).toMatch(/cache was not updated/);
+    });
+  });
+
+  describe("F10: requests a stopped console left Queued or Sending do not block the device for good", () => {
+    afterAll(() => useActionWriterForTests(undefined));
+    const stuck = (state: string, type = "RunAntiVirusScan") =>
+      database.prisma.actionRequest.create({ data: { idempotencyKey: `f10-${randomUUID()}`, deviceId, type, scope: "Quick", comment: "sweep", state, requestedById: "x", requestedByName: "xena" } });
+
+    it("lets a responder cancel a queued request", async () => {
+      const req = await stuck("Queued");
+      const res = await callRoute(cancelRoute, { method: "POST", params: { id: req.id }, headers: asCookie(responder), body: { comment: "not any more" } });
+      expect(res.status).toBe(200);
+      expect((await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: req.id } })).state).toBe("Withdrawn");
+    });
+
+    it("at start-up marks stale Sending rows SendFailed and sends Queued ones, so the device takes new actions again", async () => {
+      const sending = await stuck("Sending", "CollectInvestigationPackage");
+      await database.prisma.$executeRawUnsafe(`UPDATE "ActionRequest" SET "updatedAt" = now() - interval '10 minutes' WHERE id = $1`, sending.id);
+      const queued = await stuck("Queued");
+      const sent: string[] = [];
+      useActionWriterForTests({
+        request: async (machineId, action) => {
+          sent.push(action);
+          return { id: `ma-${randomUUID()}`, type: "RunAntiVirusScan", status: "Pending", machineId, creationDateTimeUtc: new Date().toISOString(), lastUpdateDateTimeUtc: null } as MachineAction;
+        },
+        cancel: async () => Promise.reject(new Error("not used")),
+        get: async () => Promise.reject(new Error("not used")),
+        pending: async () => [],
+      });
+      const result = await recoverStuckRequests();
+      expect(result).toMatchObject({ expired: 1, resumed: 1, skipped: false });
+      expect(await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: sending.id } })).toMatchObject({ state: "SendFailed", error: expect.stringMatching(/Check the device's actions in Defender/) });
+      expect((await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: queued.id } })).state).toBe("Sent");
+      expect(sent).toEqual(["runAntiVirusScan"]);
+      // Nothing holds the device any more: a new collection is accepted.
+      const again = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(responder), body: { type: "CollectInvestigationPackage", comment: "again", idempotencyKey: randomUUID() } });
+      expect(again.status).toBe(201);
     });
   });
 
