@@ -5,4 +5,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startScheduler } = await import("./lib/sync/scheduler");
   startScheduler();
+  // Response requests a previous run left Queued or Sending (lib/actions/recovery.ts).
+  const { startRecovery } = await import("./lib/actions/recovery");
+  startRecovery();
 }

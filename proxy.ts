@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/auth/csp";
-import { SESSION_COOKIE } from "@/lib/auth/cookies";
+import { sessionCookieName } from "@/lib/auth/cookies";
 import { getConfig } from "@/lib/config/env";
 
 // Runs before every request: security headers with a per-request CSP nonce, and a fast redirect to sign-in for
@@ -14,7 +14,7 @@ export function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/") || pathname.startsWith("/auth/");
   const isPublicPage = PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
-  if (!isApi && !isPublicPage && !request.cookies.has(SESSION_COOKIE)) {
+  if (!isApi && !isPublicPage && !request.cookies.has(sessionCookieName(false)) && !request.cookies.has(sessionCookieName(true))) {
     const target = new URL("/sign-in", request.url);
     target.searchParams.set("returnTo", `${pathname}${search}`);
     return NextResponse.redirect(target);

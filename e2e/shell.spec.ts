@@ -62,11 +62,13 @@ test.describe("console shell", () => {
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
 
-  test("health endpoint is public and reports the database and the last sync", async ({ request }) => {
+  test("health endpoint is public but tells anonymous callers only the status; signed-in people see the database and the last sync", async ({ request, asRole }) => {
     const res = await request.get("/api/health");
     expect(res.status()).toBe(200);
     expect(res.headers()["cache-control"]).toContain("no-store");
-    const body = await res.json();
+    expect(await res.json()).toEqual({ status: "ok" });
+    const page = await asRole("viewer");
+    const body = await (await page.request.get("/api/health")).json();
     expect(body.status).toBe("ok");
     expect(body.database).toMatchObject({ ok: true, kind: "pglite" });
     expect(typeof body.database.latencyMs).toBe("number");

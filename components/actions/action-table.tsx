@@ -53,7 +53,7 @@ export function ActionTable({ rows, empty, controls }: { rows: ActionView[]; emp
                 <td className={td}>
                   {a.decidedAt ? (
                     <>
-                      {a.status === "Rejected" ? "Rejected" : a.status === "Withdrawn" ? "Withdrawn" : "Approved"} by {a.approvedBy}
+                      {a.status === "Rejected" ? "Rejected" : a.status === "Withdrawn" ? "Withdrawn" : "Approved"} by {a.decidedBy}
                       {a.decisionReason ? <span className="block text-slate-500">“{a.decisionReason}”</span> : null}
                     </>
                   ) : a.cancelledBy ? (

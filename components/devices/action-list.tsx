@@ -27,7 +27,7 @@ export function ActionList({ actions, now, onCancel }: { actions: ActionView[]; 
             {a.comment ? <p className="text-xs">“{a.comment}”</p> : null}
             {a.status === "Rejected" || a.status === "Withdrawn" ? (
               <p className="text-xs text-red-700 dark:text-red-300">
-                {a.status} by {a.approvedBy}: {a.decisionReason}
+                {a.status} by {a.decidedBy}: {a.decisionReason}
               </p>
             ) : null}
             {a.error ? <p className="text-xs text-red-700 dark:text-red-300">{a.error}</p> : null}

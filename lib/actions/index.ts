@@ -2,6 +2,7 @@
 
 export { requestAction, refreshAction, cancelAction, approveAction, rejectAction, type FollowedAction, type RequestedAction } from "./mutations";
 export { bulkScan } from "./bulk";
+export { recoverStuckRequests } from "./recovery";
 export { listActions, getAction, actionsCsv, countAwaitingApproval } from "./queries";
 export { getActionSettings, saveActionSettings } from "./settings";
 export { actionWriter, defenderActionWriter, type ActionWriter } from "./writer";

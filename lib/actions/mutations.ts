@@ -1,5 +1,5 @@
 import type { AuditContext } from "../auth/actor";
-import { recordAudit, withAudit } from "../audit";
+import { recordAudit, withAudit, withExternalChange } from "../audit";
 import { db, Prisma } from "../db";
 import { isAlreadyInProgress, type ResponseAction, type ResponseActionBody } from "../defender";
 import { describeFailedRead, describeProviderError, ProviderError } from "../microsoft";
@@ -81,6 +81,16 @@ function assertSameRequest(existing: RequestRow, deviceId: string, input: Action
   }
 }
 
+/**
+ * An idempotency key is its requester's: someone else presenting it (a bulk batch key read from a URL, a SOAR
+ * client's deterministic key) is refused, instead of being handed the first person's request with their own
+ * comment and intent silently dropped.
+ */
+async function assertKeyNotOthers(ctx: AuditContext, idempotencyKey: string): Promise<void> {
+  const other = await db().actionRequest.findFirst({ where: { idempotencyKey, requestedById: { not: ctx.actor.id } }, select: { id: true } });
+  if (other) throw new Conflict("This idempotency key was already used by someone else. Open the dialog again to make a new request.");
+}
+
 export interface RequestedAction {
   action: ActionView;
   /** True when this call replayed an earlier request with the same idempotency key (nothing new happened). */
@@ -97,7 +107,9 @@ export async function requestAction(ctx: AuditContext, deviceId: string, input: 
   if (!supportsAction(device.platform, input.type)) {
     throw new AppError(422, "unsupported_action", `Defender offers no "${ACTION_LABELS[input.type]}" for ${device.platform} devices.`);
   }
-  const before = await db().actionRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  const ownKey = { requestedById_idempotencyKey: { requestedById: ctx.actor.id, idempotencyKey: input.idempotencyKey } };
+  const before = await db().actionRequest.findUnique({ where: ownKey });
+  if (!before) await assertKeyNotOthers(ctx, input.idempotencyKey);
   if (before) {
     assertSameRequest(before, deviceId, input);
     return { action: await viewOf(before.id), replayed: true };
@@ -109,7 +121,7 @@ export async function requestAction(ctx: AuditContext, deviceId: string, input: 
   try {
     const outcome = await db().$transaction(async (tx) => {
       await lockDevice(tx, deviceId);
-      const again = await tx.actionRequest.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+      const again = await tx.actionRequest.findUnique({ where: ownKey });
       if (again) return { replay: again };
       const conflict = await pendingConflict(tx, deviceId, machineId, input.type);
       if (conflict) throw new Conflict(conflict);
@@ -141,7 +153,7 @@ export async function requestAction(ctx: AuditContext, deviceId: string, input: 
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // Two identical requests raced past the first look: the other one won; answer with it.
-    const winner = await db().actionRequest.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    const winner = await db().actionRequest.findUniqueOrThrow({ where: ownKey });
     assertSameRequest(winner, deviceId, input);
     return { action: await viewOf(winner.id), replayed: true };
   }
@@ -248,47 +260,56 @@ export async function refreshAction(id: string): Promise<FollowedAction> {
 /** Cancels an action: withdraws one awaiting approval, or asks Defender to cancel one not final yet. */
 export async function cancelAction(ctx: AuditContext, id: string, comment: string): Promise<ActionView> {
   const view = await viewOf(id);
-  if (!canCancel(view)) throw new Conflict(`This action is ${view.status}; only one awaiting approval, Pending or InProgress can be cancelled.`);
-  if (view.status === "AwaitingApproval") {
+  if (!canCancel(view)) throw new Conflict(`This action is ${view.status}; only one awaiting approval, queued, Pending or InProgress can be cancelled.`);
+  if (view.status === "AwaitingApproval" || view.status === "Queued") {
+    // Nothing has reached Defender yet: the request is withdrawn here (a drain claims only Queued rows).
+    const from = view.status;
     const withdraw = { action: "action.withdraw", targetType: "device", targetId: view.deviceId ?? undefined, params: { actionRequestId: view.requestId, comment } };
     await withAudit(ctx, withdraw, async (tx) => {
       const changed = await tx.actionRequest.updateMany({
-        where: { id: view.requestId!, state: "AwaitingApproval" },
-        data: { state: "Withdrawn", decidedAt: new Date(), decisionReason: comment, approvedById: ctx.actor.id, approvedByName: ctx.actor.name },
+        where: { id: view.requestId!, state: from },
+        data: { state: "Withdrawn", decidedAt: new Date(), decisionReason: comment, decidedById: ctx.actor.id, decidedByName: ctx.actor.name },
       });
       if (changed.count === 0) throw new Conflict("This request was decided meanwhile; reload to see how.");
       return { result: undefined };
     });
     return viewOf(id);
   }
-  let cancelled: MachineAction;
-  try {
-    cancelled = await actionWriter().cancel(view.machineActionId!, `${comment} [${ctx.actor.name} via SOC console]`);
-  } catch (err) {
-    if (err instanceof ProviderError && err.status === 400) {
-      // Most often: it reached a final state in the meantime. Store what Defender says now.
-      const latest = await actionWriter().get(view.machineActionId!).catch(() => null);
-      if (latest) await db().$transaction((tx) => writeMachineAction(tx, latest));
-      throw new Conflict(`Defender would not cancel it${latest ? ` (it is ${latest.status} now)` : ""}. Defender said: ${err.message}`);
+  const ask = async (): Promise<MachineAction> => {
+    try {
+      return await actionWriter().cancel(view.machineActionId!, `${comment} [${ctx.actor.name} via SOC console]`);
+    } catch (err) {
+      if (err instanceof ProviderError && err.status === 400) {
+        // Most often: it reached a final state in the meantime. Store what Defender says now.
+        const latest = await actionWriter().get(view.machineActionId!).catch(() => null);
+        if (latest) await db().$transaction((tx) => writeMachineAction(tx, latest));
+        throw new Conflict(`Defender would not cancel it${latest ? ` (it is ${latest.status} now)` : ""}. Defender said: ${err.message}`);
+      }
+      throw defenderFailure(err, view.deviceName ?? "the device", "cancellation");
     }
-    throw defenderFailure(err, view.deviceName ?? "the device", "cancellation");
-  }
-  const cancel = { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: cancelled.id, type: view.type, comment } };
-  await withAudit(ctx, cancel, async (tx) => ({ result: await writeMachineAction(tx, cancelled) }));
+  };
+  const cancel = { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: view.machineActionId, type: view.type, comment } };
+  await withExternalChange(ctx, cancel, ask, async (tx, cancelled) => ({ result: await writeMachineAction(tx, cancelled) }));
   return viewOf(id);
+}
+
+/** Four-eyes means two people: an API token (whoever holds it) or the console itself never decides a request. */
+function assertPerson(ctx: AuditContext, verb: string): void {
+  if (ctx.actor.type !== "user") throw new Forbidden(`Only a signed-in person can ${verb} a request awaiting approval; API tokens cannot.`);
 }
 
 /** Four-eyes: a second person with actions:approve sends the request to Defender. The requester never can. */
 export async function approveAction(ctx: AuditContext, id: string, reason: string | undefined): Promise<ActionView> {
   const req = await db().actionRequest.findUnique({ where: { id } });
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
+  assertPerson(ctx, "approve");
   if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; a second person must approve it.");
   if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be approved.`);
   const approval = { action: "action.approve", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null } };
   const approved = await withAudit(ctx, approval, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },
-      data: { state: "Sending", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason ?? null },
+      data: { state: "Sending", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedById: ctx.actor.id, decidedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason ?? null },
     });
     if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
     return { result: await tx.actionRequest.findUniqueOrThrow({ where: { id } }) };
@@ -300,12 +321,14 @@ export async function approveAction(ctx: AuditContext, id: string, reason: strin
 export async function rejectAction(ctx: AuditContext, id: string, reason: string): Promise<ActionView> {
   const req = await db().actionRequest.findUnique({ where: { id } });
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
+  assertPerson(ctx, "reject");
+  if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; withdraw it instead of rejecting it.");
   if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be rejected.`);
   const rejection = { action: "action.reject", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason } };
   await withAudit(ctx, rejection, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },
-      data: { state: "Rejected", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason },
+      data: { state: "Rejected", decidedById: ctx.actor.id, decidedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason },
     });
     if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
     return { result: undefined };

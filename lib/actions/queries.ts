@@ -12,11 +12,11 @@ const ROWS = `
   SELECT r."id", 'console' AS "source", r."id" AS "requestId", r."machineActionId", r."deviceId", COALESCE(d."name", m."computerDnsName") AS "deviceName",
     r."type", r."scope", r."comment", CASE WHEN r."state" = 'Sent' THEN COALESCE(m."status", 'Pending') ELSE r."state" END AS "status", r."state",
     r."requestedByName" AS "requestedBy", r."requestedById", r."createdAt", COALESCE(m."lastUpdateDateTimeUtc", r."updatedAt") AS "updatedAt",
-    r."approvedByName" AS "approvedBy", r."decidedAt", r."decisionReason", r."error", m."cancellationRequestor" AS "cancelledBy", r."idempotencyKey"
+    r."approvedByName" AS "approvedBy", r."decidedByName" AS "decidedBy", r."decidedAt", r."decisionReason", r."error", m."cancellationRequestor" AS "cancelledBy", r."idempotencyKey"
   FROM "ActionRequest" r LEFT JOIN "MachineAction" m ON m."id" = r."machineActionId" LEFT JOIN "Device" d ON d."id" = r."deviceId"
   UNION ALL
   SELECT m."id", 'defender', NULL, m."id", d."id", COALESCE(d."name", m."computerDnsName"), m."type", m."scope", m."requestorComment", m."status", NULL,
-    m."requestor", NULL, m."creationDateTimeUtc", COALESCE(m."lastUpdateDateTimeUtc", m."creationDateTimeUtc"), NULL, NULL, NULL, NULL, m."cancellationRequestor", NULL
+    m."requestor", NULL, m."creationDateTimeUtc", COALESCE(m."lastUpdateDateTimeUtc", m."creationDateTimeUtc"), NULL, NULL, NULL, NULL, NULL, m."cancellationRequestor", NULL
   FROM "MachineAction" m LEFT JOIN "Device" d ON d."mdeMachineId" = m."machineId"
   WHERE NOT EXISTS (SELECT 1 FROM "ActionRequest" r WHERE r."machineActionId" = m."id")`;
 
@@ -46,6 +46,7 @@ function toView(r: RawAction): ActionView {
     createdAt: iso(r.createdAt)!,
     updatedAt: iso(r.updatedAt),
     approvedBy: r.approvedBy,
+    decidedBy: r.decidedBy,
     decidedAt: iso(r.decidedAt),
     decisionReason: r.decisionReason,
     error: r.error,
@@ -67,7 +68,7 @@ function filterSql(p: SqlParams, f: ActionFilter): string {
   if (f.batch) where.push(`a."idempotencyKey" LIKE ${p.add(`${f.batch}:%`)}`);
   if (f.q) {
     const like = p.add(containsPattern(f.q));
-    where.push(`(a."requestedBy" ILIKE ${like} OR a."approvedBy" ILIKE ${like} OR a."deviceName" ILIKE ${like})`);
+    where.push(`(a."requestedBy" ILIKE ${like} OR a."decidedBy" ILIKE ${like} OR a."deviceName" ILIKE ${like})`);
   }
   return where.length ? where.join(" AND ") : "TRUE";
 }

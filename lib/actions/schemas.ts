@@ -65,9 +65,9 @@ export function isFinalStatus(status: string): boolean {
   return ENDED_STATUSES.includes(status);
 }
 
-/** Cancellable: withdrawn while it awaits approval, or cancelled at Defender while Pending or InProgress. */
+/** Cancellable: withdrawn while it awaits approval or waits in a bulk queue, or cancelled at Defender while Pending or InProgress. */
 export function canCancel(a: { status: string; requestId?: string | null; machineActionId?: string | null }): boolean {
-  if (a.status === "AwaitingApproval") return Boolean(a.requestId);
+  if (a.status === "AwaitingApproval" || a.status === "Queued") return Boolean(a.requestId);
   return (a.status === "Pending" || a.status === "InProgress") && Boolean(a.machineActionId);
 }
 
@@ -162,7 +162,10 @@ export interface ActionView {
   requestedById: string | null;
   createdAt: string;
   updatedAt: string | null;
+  /** Set only when the request was approved. */
   approvedBy: string | null;
+  /** Who approved, rejected or withdrew it. */
+  decidedBy: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
   error: string | null;

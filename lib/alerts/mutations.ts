@@ -1,5 +1,5 @@
 import type { AuditContext } from "../auth/actor";
-import { recordAudit, recordAuditFailure, withAudit } from "../audit";
+import { recordAudit, recordAuditFailure, recordIntent, withExternalChange } from "../audit";
 import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
 import { alertBatchPacer, BATCH_MAX_WAIT_MS } from "../budgets";
@@ -8,8 +8,9 @@ import { ALERT_LIST_SELECT, toAlertListItem } from "../cache/alerts";
 import { ASSIGNED_TO_ME, normaliseDetermination, patchSpelling, type AlertRow, type AlertTriage, type BulkItemResult, type BulkTriageResult } from "./schemas";
 import { alertWriter, type DefenderAlert, type DefenderAlertPatch } from "./writer";
 
-// Triage: route → authorize (route wrapper) → here → Defender → write-through to the cache + audit row, in one
-// transaction. Defender goes first: if it refuses, nothing is written here and the person is told why.
+// Triage: route → authorize (route wrapper) → here → intent audit row → Defender → write-through to the cache +
+// outcome audit row, in one transaction. If Defender refuses, only the intent and the failure are recorded and the
+// person is told why.
 
 /** The Defender body for a change: "@me" becomes the caller, determinations take the update page's spelling. */
 export function defenderPatch(change: AlertTriage, me: string): DefenderAlertPatch {
@@ -46,14 +47,15 @@ export async function triageAlert(ctx: AuditContext, id: string, change: AlertTr
   const current = await db().alert.findUnique({ where: { id }, select: { id: true, comments: true } });
   if (!current) throw new NotFound(`Alert ${id} is not in the console's cache. Wait for the next sync or check the id.`);
   const patch = defenderPatch(change, ctx.actor.name);
-  let updated: DefenderAlert;
-  try {
-    updated = await alertWriter().updateAlert(id, patch);
-  } catch (err) {
-    throw describeProviderError(err, { what: `alert ${id}`, act: "update", permission: "Alert.ReadWrite.All", nothingDone: "Nothing was changed." });
-  }
+  const ask = async (): Promise<DefenderAlert> => {
+    try {
+      return await alertWriter().updateAlert(id, patch);
+    } catch (err) {
+      throw describeProviderError(err, { what: `alert ${id}`, act: "update", permission: "Alert.ReadWrite.All", nothingDone: "Nothing was changed." });
+    }
+  };
   const now = new Date();
-  return withAudit(ctx, { action: "alert.triage", targetType: "alert", targetId: id, params: { ...patch } }, async (tx) => {
+  return withExternalChange(ctx, { action: "alert.triage", targetType: "alert", targetId: id, params: { ...patch } }, ask, async (tx, updated) => {
     // Defender's answer is the truth (it may normalise values, and its comment list includes ours).
     const row = await tx.alert.update({
       where: { id },
@@ -96,6 +98,8 @@ export async function bulkTriageAlerts(ctx: AuditContext, ids: readonly string[]
     const chunk = present.slice(i, i + BATCH_CHUNK);
     try {
       await alertBatchPacer().take(BATCH_MAX_WAIT_MS);
+      // Before Defender is asked: the change can then never be made there without a trace here.
+      await recordIntent(ctx, { action: "alert.bulk_triage", targetType: "alert", params: { ...patch, ids: chunk } });
       await alertWriter().batchUpdate(chunk, patch);
     } catch (err) {
       const mapped = describeProviderError(err, { what: `${chunk.length} alerts`, act: "update", permission: "Alert.ReadWrite.All", nothingDone: "Nothing was changed." });

@@ -107,8 +107,12 @@ export async function alertCacheState(): Promise<{ hasAlerts: boolean; lastSyncA
   return { hasAlerts: any !== null, lastSyncAt: iso(state?.lastSuccessAt ?? null) };
 }
 
-/** Everything the alert page shows, or null when the alert is not in the cache. */
-export async function getAlertDetail(id: string): Promise<AlertDetail | null> {
+/**
+ * Everything the alert page shows, or null when the alert is not in the cache. Its history comes from the audit log:
+ * who did what when, for everyone who may read alerts; the parameters and error text only for those who may read
+ * the audit log itself (audit:read).
+ */
+export async function getAlertDetail(id: string, opts: { auditDetails?: boolean } = {}): Promise<AlertDetail | null> {
   const a = await db().alert.findUnique({ where: { id }, include: { evidence: { orderBy: { ordinal: "asc" } } } });
   if (!a) return null;
   const [device, incident, siblings, history] = await Promise.all([
@@ -170,7 +174,14 @@ export async function getAlertDetail(id: string): Promise<AlertDetail | null> {
       : a.incidentId !== null
         ? { id: a.incidentId.toString(), name: `Incident ${a.incidentId}`, status: "Unknown", severity: "Unknown", alerts: siblings }
         : null,
-    history: history.map((h) => ({ at: h.at.toISOString(), actorName: h.actorName, action: h.action, result: h.result, params: h.params, error: h.error })),
+    history: history.map((h) => ({
+      at: h.at.toISOString(),
+      actorName: h.actorName,
+      action: h.action,
+      result: h.result,
+      params: opts.auditDetails ? h.params : null,
+      error: opts.auditDetails ? h.error : null,
+    })),
   };
 }
 

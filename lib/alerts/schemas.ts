@@ -151,6 +151,7 @@ export interface AlertHistoryEntry {
   actorName: string;
   action: string;
   result: string;
+  /** Only for readers with audit:read (null otherwise). */
   params: unknown;
   error: string | null;
 }

@@ -1,5 +1,7 @@
 import { db, Prisma } from "../db";
 import type { AuditContext } from "../auth/actor";
+import { AppError } from "../http/errors";
+import { logger } from "../log";
 
 // The audit log is append-only: this module inserts and reads; nothing updates or deletes audit rows.
 
@@ -46,10 +48,52 @@ export async function recordAudit(
   await tx.auditEvent.create({ data: { ...auditRow(ctx, entry, result, {}), error: error?.slice(0, 2000) } });
 }
 
+const alreadyAudited = new WeakSet<object>();
+
+/** Records, in its own transaction, that a change is about to be asked of another system ("<action>.intent", pending). */
+export async function recordIntent(ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await db().auditEvent.create({ data: auditRow(ctx, { ...entry, action: `${entry.action}.intent` }, "pending", {}) });
+}
+
+/** True for an error whose outcome the domain already recorded (the route wrapper then records no failure row). */
+export function isAudited(error: unknown): boolean {
+  return typeof error === "object" && error !== null && alreadyAudited.has(error);
+}
+
+/**
+ * A change made in another system (Defender) and then mirrored here. The intent ("<action>.intent", pending) is
+ * recorded in its own transaction before the other system is asked, so a change can never take effect there
+ * without a trace here, even if this process dies right after. Then the change is made; if it is refused, the
+ * error goes up and the route wrapper records the failure. If it is accepted, the local write and the success row
+ * share a transaction; should that transaction fail, a success row still says the change was made (and that the
+ * cache lags until the next sync), and the caller gets a 500 that says so rather than a misleading failure.
+ */
+export async function withExternalChange<E, T>(
+  ctx: AuditContext,
+  entry: AuditEntry,
+  external: () => Promise<E>,
+  local: (tx: TransactionClient, outcome: E) => Promise<{ result: T; targetId?: string; params?: Record<string, unknown> }>,
+): Promise<T> {
+  await recordIntent(ctx, entry);
+  const outcome = await external();
+  try {
+    return await withAudit(ctx, entry, (tx) => local(tx, outcome));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    logger.error("change accepted upstream but not stored", { requestId: ctx.requestId, action: entry.action, error });
+    await db()
+      .auditEvent.create({ data: { ...auditRow(ctx, entry, "success", {}), error: `Applied upstream; the console's cache was not updated: ${message}`.slice(0, 2000) } })
+      .catch((e: unknown) => logger.error("could not record the outcome of an accepted change", { requestId: ctx.requestId, error: e }));
+    const reported = new AppError(500, "stored_partially", "Defender accepted the change, but the console could not store it; the next sync brings it. Do not repeat it.");
+    alreadyAudited.add(reported);
+    throw reported;
+  }
+}
+
 function auditRow(
   ctx: AuditContext,
   entry: AuditEntry,
-  result: "success" | "failure",
+  result: "success" | "failure" | "pending",
   late: { targetId?: string; params?: Record<string, unknown> },
 ): Prisma.AuditEventCreateInput {
   return {

@@ -7,7 +7,7 @@ export const AuditFilter = z.object({
   actor: z.string().trim().max(200).optional(),
   action: z.string().trim().max(100).optional(),
   target: z.string().trim().max(200).optional(),
-  result: z.enum(["success", "failure"]).optional(),
+  result: z.enum(["success", "failure", "pending"]).optional(),
   from: z.coerce.date().optional(),
   /** Inclusive: a bare date ("2026-11-26", what the page's date field sends) means up to the end of that day (UTC). */
   to: z

@@ -95,7 +95,7 @@ describe.each(kinds)("authentication, tokens and audit on %s", (kind) => {
     expect((await callRoute(auditExport, { headers: { cookie: manager } })).status).toBe(403);
     const csv = await callRoute(auditExport, { headers: { cookie: admin }, path: "/api/audit/export?action=token." });
     expect(csv.status).toBe(200);
-    const text = await csv.text();
+    const text = (await csv.text()).replaceAll('"', "");
     expect(text.split("\r\n")[0]).toMatch(/^at,actorType,actorName/);
     expect(text).toContain("token.create");
     expect(text).not.toContain("auth.sign_in");

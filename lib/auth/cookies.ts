@@ -1,7 +1,61 @@
+import { createHmac, randomBytes } from "node:crypto";
 import { getConfig } from "../config/env";
+import { safeEqual } from "./secrets";
 
+/** Cookie names over plain http (localhost demo and tests). */
 export const SESSION_COOKIE = "soc_session";
 export const SIGN_IN_COOKIE = "soc_sign_in";
+
+// Over https the cookies carry the __Host- prefix: browsers accept such a cookie only with Secure, Path=/ and no
+// Domain, so a sibling subdomain or a plain-http man in the middle cannot plant one for the console. The prefix needs
+// Secure, which http://localhost cannot carry, hence plain names there; a console on https never reads those.
+export function sessionCookieName(secure: boolean): string {
+  return secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+export function signInCookieName(secure: boolean): string {
+  return secure ? `__Host-${SIGN_IN_COOKIE}` : SIGN_IN_COOKIE;
+}
+/** __Host- cookies must have Path=/; over http the sign-in cookie stays scoped to /auth. */
+export function signInCookiePath(secure: boolean): string {
+  return secure ? "/" : "/auth";
+}
+
+let processKey: Buffer | undefined;
+
+/**
+ * The key that signs the pending sign-in cookie. Derived from the client secret, so every console instance behind a
+ * load balancer shares it (the callback may land on another instance than the redirect) and it changes when the
+ * secret is rotated; without a secret (no tenant configured, so no sign-in either) a random per-process key.
+ */
+function signingKey(): Buffer {
+  const secret = getConfig().ENTRA_CLIENT_SECRET;
+  if (secret) return createHmac("sha256", secret).update("soc-console sign-in cookie v1").digest();
+  processKey ??= randomBytes(32);
+  return processKey;
+}
+
+function mac(payload: string): string {
+  return createHmac("sha256", signingKey()).update(payload).digest("base64url");
+}
+
+/** payload.mac (both base64url): tamper-evident, not secret (the cookie is httpOnly and short-lived). */
+export function signValue(value: unknown): string {
+  const payload = Buffer.from(JSON.stringify(value)).toString("base64url");
+  return `${payload}.${mac(payload)}`;
+}
+
+/** The signed value, or null when it is malformed or its signature does not match. */
+export function verifySignedValue(signed: string): unknown {
+  const dot = signed.lastIndexOf(".");
+  if (dot <= 0) return null;
+  const payload = signed.slice(0, dot);
+  if (!safeEqual(signed.slice(dot + 1), mac(payload))) return null;
+  try {
+    return JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+}
 
 export function readCookie(header: string | null, name: string): string | null {
   if (!header) return null;

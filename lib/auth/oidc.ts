@@ -26,7 +26,8 @@ export const PendingSignIn = z.object({
   state: z.string().min(16),
   nonce: z.string().min(16),
   verifier: z.string().min(43),
-  returnTo: z.string(),
+  // Checked again when read: the cookie comes back from the browser (style guide: never trust it twice).
+  returnTo: z.string().transform((v) => safeReturnTo(v)),
 });
 export type PendingSignIn = z.infer<typeof PendingSignIn>;
 

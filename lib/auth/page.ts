@@ -2,7 +2,8 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import type { Actor } from "./actor";
-import { SESSION_COOKIE } from "./cookies";
+import { getConfig } from "../config/env";
+import { sessionCookieName } from "./cookies";
 import type { Permission } from "./permissions";
 import { actorFromSession } from "./sessions";
 
@@ -11,7 +12,10 @@ import { actorFromSession } from "./sessions";
 
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const jar = await cookies();
-  return actorFromSession(jar.get(SESSION_COOKIE)?.value);
+  // As isHttps(req) decides for route handlers: the configured URL, else the protocol the server saw.
+  const configured = getConfig().CONSOLE_URL;
+  const secure = configured ? configured.startsWith("https:") : (await headers()).get("x-forwarded-proto") === "https";
+  return actorFromSession(jar.get(sessionCookieName(secure))?.value);
 });
 
 export async function requireUser(permission?: Permission): Promise<Actor> {

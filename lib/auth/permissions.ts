@@ -32,6 +32,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   Admin: PERMISSIONS,
 };
 
+/**
+ * Permissions only a signed-in person may use, whatever an API token's role: approving someone's request (four-eyes
+ * means two people, and a token is no person), managing tokens (a leaked token could otherwise mint its own
+ * successors) and changing settings (a token could switch four-eyes off).
+ */
+export const PEOPLE_ONLY: readonly Permission[] = ["actions:approve", "tokens:manage", "settings:write"];
+
+/** What an API token of these roles may do: its roles' permissions without the people-only ones. */
+export function tokenPermissionsOf(roles: readonly string[]): Set<Permission> {
+  const granted = permissionsOf(roles);
+  for (const p of PEOPLE_ONLY) granted.delete(p);
+  return granted;
+}
+
 /** Case-insensitive match of an Entra app role value to a console role; anything else is ignored (fail closed). */
 export function toRole(value: string): Role | null {
   return ROLES.find((r) => r.toLowerCase() === value.trim().toLowerCase()) ?? null;

@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { getConfig } from "../config/env";
-import { recordAuditFailure } from "../audit";
+import { isAudited, recordAuditFailure } from "../audit";
+import { securityEvents, type DenialReason } from "../audit/security-events";
 import { AppError, BadRequest, Forbidden, RateLimited, Unauthorized, type FieldIssue } from "../http/errors";
 import { logger } from "../log";
 import type { Actor, AuditContext } from "./actor";
-import { consoleOrigin, readCookie, SESSION_COOKIE } from "./cookies";
-import type { Permission } from "./permissions";
+import { consoleOrigin, isHttps, readCookie, sessionCookieName } from "./cookies";
+import { PEOPLE_ONLY, type Permission } from "./permissions";
 import { takeToken } from "./rate-limit";
 import { actorFromSession } from "./sessions";
-import { actorFromApiToken } from "./tokens";
+import { resolveApiToken, tokenPrefix, type TokenRefusal } from "./tokens";
 
 // Every route handler goes through route(): the same checks in the same order, declared once per handler.
 //   1 request id  2 credentials (Bearer token or session cookie)  3 CSRF for cookie mutations  4 rate limit
@@ -29,6 +30,8 @@ export interface RouteOptions<P, Q, B> {
   audit?: string;
   /** Mutations are limited by default. */
   rateLimit?: boolean;
+  /** Only a signed-in person (a session), never an API token. */
+  peopleOnly?: boolean;
 }
 
 export interface RouteContext<P, Q, B> {
@@ -51,33 +54,79 @@ export interface RouteHandler {
   readonly auditAction?: string;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+/** The header the server's preload (scripts/lib/peer-address.cjs) sets to the TCP peer, overwriting any client value. */
+export const PEER_HEADER = "x-soc-peer";
+const PEER_HEADER_TRUSTED = Symbol.for("soc.peerHeader");
 
-function clientIp(req: Request): string | null {
-  const forwarded = req.headers.get("x-forwarded-for");
-  return forwarded ? forwarded.split(",")[0].trim().slice(0, 64) : null;
+/**
+ * The caller's address, never simply what the client claims. With no trusted proxy (TRUSTED_PROXIES=0) it is the
+ * TCP peer, as the server's preload recorded it; without that preload (e.g. `next dev`) it is unknown (null) rather
+ * than a header anyone can set. Behind N trusted proxies, each appends the address it received from to
+ * X-Forwarded-For, so the client is the N-th entry from the right; entries further left are the client's own claims.
+ */
+export function clientIp(headers: Headers, trustedProxies: number, peerHeaderTrusted: boolean): string | null {
+  const peer = peerHeaderTrusted ? headers.get(PEER_HEADER)?.trim() || null : null;
+  if (trustedProxies === 0) return peer?.slice(0, 64) ?? null;
+  const hops = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
+  // Fewer hops than proxies: the request did not come through them all, so no entry can be trusted.
+  return (hops.length >= trustedProxies ? hops[hops.length - trustedProxies] : peer)?.slice(0, 64) ?? null;
 }
+
+function requestIp(req: Request): string | null {
+  return clientIp(req.headers, getConfig().TRUSTED_PROXIES, (globalThis as Record<symbol, unknown>)[PEER_HEADER_TRUSTED] === true);
+}
+
+/** A refusal before the handler ran: answered as usual, and recorded as a security event (lib/audit/security-events). */
+class Denied extends Error {
+  constructor(
+    readonly error: AppError,
+    readonly reason: DenialReason,
+    readonly tokenPrefix: string | null = null,
+  ) {
+    super(error.message);
+  }
+}
+
+const TOKEN_REFUSALS: Record<TokenRefusal, DenialReason> = {
+  malformed: "token_malformed",
+  unknown: "token_unknown",
+  revoked: "token_revoked",
+  expired: "token_expired",
+  creator_lost_role: "token_creator_lost_role",
+};
 
 async function authenticate(req: Request): Promise<Actor | null> {
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw new BadRequest("Authorization header must be 'Bearer <token>'.", [{ path: "authorization", message: "malformed" }]);
-    const actor = await actorFromApiToken(match[1]);
-    if (!actor) throw new Unauthorized("The API token is invalid, expired or revoked.");
-    return actor;
+    if (!match) throw new Denied(new BadRequest("Authorization header must be 'Bearer <token>'.", [{ path: "authorization", message: "malformed" }]), "authorization_malformed");
+    const resolved = await resolveApiToken(match[1]);
+    if ("refused" in resolved) {
+      const message = resolved.refused === "creator_lost_role" ? "The API token's creator no longer holds its role." : "The API token is invalid, expired or revoked.";
+      throw new Denied(new Unauthorized(message), TOKEN_REFUSALS[resolved.refused], tokenPrefix(match[1]));
+    }
+    return resolved.actor;
   }
-  return actorFromSession(readCookie(req.headers.get("cookie"), SESSION_COOKIE));
+  const cookie = readCookie(req.headers.get("cookie"), sessionCookieName(isHttps(req)));
+  const actor = await actorFromSession(cookie);
+  if (!actor && cookie) sessionRefused.add(req);
+  return actor;
 }
+
+/** Requests that carried a session cookie the console did not accept (expired, idle, ended, or never issued). */
+const sessionRefused = new WeakSet<Request>();
 
 /** Cookie-authenticated mutations must come from the console's own pages (SameSite=Lax is not enough alone). */
 function assertSameOrigin(req: Request): void {
   const origin = req.headers.get("origin");
   if (origin) {
-    if (origin !== consoleOrigin(req)) throw new Forbidden("Cross-site request refused.");
+    if (origin !== consoleOrigin(req)) throw new Denied(new Forbidden("Cross-site request refused."), "csrf");
     return;
   }
-  if (req.headers.get("sec-fetch-site") !== "same-origin") throw new Forbidden("Cross-site request refused: Origin header missing.");
+  if (req.headers.get("sec-fetch-site") !== "same-origin") throw new Denied(new Forbidden("Cross-site request refused: Origin header missing."), "csrf");
 }
 
 function zodIssues(error: ZodError, prefix: string): FieldIssue[] {
@@ -139,26 +188,31 @@ export function route<P = undefined, Q = undefined, B = undefined>(
   handler: Handler<P, Q, B>,
 ): RouteHandler {
   const wrapped = async (req: Request, nextCtx?: NextRouteContext): Promise<Response> => {
-    const incoming = req.headers.get("x-request-id");
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    // Always the server's own: a client-chosen id could be reused to muddle the audit trail's correlation.
+    const requestId = randomUUID();
     const method = req.method.toUpperCase();
     const mutating = MUTATING.has(method);
     let audit: AuditContext | null = null;
     const extraHeaders: Record<string, string> = {};
+    let actor: Actor | null = null;
     try {
-      const actor = await authenticate(req);
-      if (!actor && options.permission !== "public") throw new Unauthorized();
+      actor = await authenticate(req);
+      if (!actor && options.permission !== "public") throw new Denied(new Unauthorized(), sessionRefused.has(req) ? "session_invalid" : "no_credentials");
       if (actor && mutating && actor.type === "user") assertSameOrigin(req);
       if (actor && mutating && options.rateLimit !== false) {
         const limit = takeToken(`${actor.type}:${actor.id}`, getConfig().RATE_LIMIT_MUTATIONS_PER_MINUTE);
         extraHeaders["X-RateLimit-Limit"] = String(limit.limit);
         extraHeaders["X-RateLimit-Remaining"] = String(limit.remaining);
-        if (!limit.allowed) throw new RateLimited(limit.retryAfterSeconds);
+        if (!limit.allowed) throw new Denied(new RateLimited(limit.retryAfterSeconds), "rate_limited");
       }
       if (options.permission !== "public" && options.permission !== "authenticated" && !actor!.permissions.has(options.permission)) {
-        throw new Forbidden(`Your role (${actor!.roles.join(", ") || "none"}) does not include ${options.permission}.`);
+        if (actor!.type !== "user" && PEOPLE_ONLY.includes(options.permission) && actor!.roles.length > 0) {
+          throw new Denied(new Forbidden(`${options.permission} is for signed-in people only; API tokens cannot use it.`), "people_only");
+        }
+        throw new Denied(new Forbidden(`Your role (${actor!.roles.join(", ") || "none"}) does not include ${options.permission}.`), "forbidden");
       }
-      audit = actor ? { actor, requestId, ip: clientIp(req) } : null;
+      if (options.peopleOnly && actor?.type !== "user") throw new Denied(new Forbidden("This is for signed-in people only; API tokens cannot use it."), "people_only");
+      audit = actor ? { actor, requestId, ip: requestIp(req) } : null;
       const params = parse(options.params, nextCtx ? await nextCtx.params : {}, "params");
       const query = parse(options.query, queryObject(new URL(req.url)), "query");
       const body = options.body ? parse(options.body, await readBody(req), "body") : (undefined as B);
@@ -169,14 +223,29 @@ export function route<P = undefined, Q = undefined, B = undefined>(
         query,
         body,
         requestId,
-        audit: audit ?? { actor: SYSTEM_ANONYMOUS, requestId, ip: clientIp(req) },
+        audit: audit ?? { actor: SYSTEM_ANONYMOUS, requestId, ip: requestIp(req) },
       });
       const response = result instanceof Response ? result : Response.json(result ?? { ok: true });
       response.headers.set("X-Request-Id", requestId);
       for (const [k, v] of Object.entries(extraHeaders)) response.headers.set(k, v);
       return response;
-    } catch (error) {
-      if (audit && options.audit && !(error instanceof BadRequest)) {
+    } catch (caught) {
+      let error = caught;
+      if (caught instanceof Denied) {
+        error = caught.error;
+        await securityEvents().record({
+          reason: caught.reason,
+          status: caught.error.status,
+          method,
+          path: new URL(req.url).pathname.slice(0, 200),
+          actor,
+          tokenPrefix: caught.tokenPrefix,
+          ip: requestIp(req),
+          requestId,
+          message: caught.error.message,
+        });
+      }
+      if (audit && options.audit && !(error instanceof BadRequest) && !isAudited(error)) {
         await recordAuditFailure(audit, { action: options.audit }, error instanceof Error ? error.message : String(error)).catch(
           (e: unknown) => logger.error("could not record audit failure", { requestId, error: e }),
         );

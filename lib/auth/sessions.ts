@@ -3,7 +3,10 @@ import { db } from "../db";
 import type { Actor, AuditContext } from "./actor";
 import { normaliseRoles, permissionsOf, type Role } from "./permissions";
 import { randomToken, sha256 } from "./secrets";
-import { recordAudit } from "../audit";
+import { recordAudit, withAudit } from "../audit";
+import { NotFound } from "../http/errors";
+import { revokeTokensCreatedBy } from "./tokens";
+import type { UserAccessRow } from "./user-access-types";
 
 export interface SignedInUser {
   oid: string;
@@ -48,7 +51,8 @@ export async function actorFromSession(cookieValue: string | undefined | null): 
   const session = await db().session.findUnique({ where: { id }, include: { user: true } });
   if (!session) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now) {
+  const idle = now - session.lastSeenAt.getTime() > getConfig().SESSION_IDLE_MINUTES * 60_000;
+  if (session.expiresAt.getTime() <= now || idle) {
     await db().session.deleteMany({ where: { id } });
     return null;
   }
@@ -72,5 +76,51 @@ export async function endSession(audit: AuditContext): Promise<void> {
   await db().$transaction(async (tx) => {
     if (sessionId) await tx.session.deleteMany({ where: { id: sessionId } });
     await recordAudit(tx, audit, { action: "auth.sign_out", targetType: "user", targetId: audit.actor.id }, "success");
+  });
+}
+
+/**
+ * A sign-in showed that the person holds no console role any more: forget the roles the console last saw, so the API
+ * tokens they created stop working (tokens.ts bounds a token by its creator's roles) and no old session of theirs
+ * outlives the change.
+ */
+export async function recordNoRole(oid: string): Promise<void> {
+  await db().$transaction([db().user.updateMany({ where: { id: oid }, data: { roles: [] } }), db().session.deleteMany({ where: { userId: oid } })]);
+}
+
+/** People who signed in, with their live sessions and tokens, for the Settings page. */
+export async function listUserAccess(): Promise<UserAccessRow[]> {
+  const now = new Date();
+  const users = await db().user.findMany({
+    orderBy: [{ lastLoginAt: { sort: "desc", nulls: "last" } }, { upn: "asc" }],
+    take: 200,
+    include: {
+      sessions: { where: { expiresAt: { gt: now } }, select: { lastSeenAt: true } },
+      apiTokens: { where: { revokedAt: null, expiresAt: { gt: now } }, select: { id: true } },
+    },
+  });
+  return users.map((u) => ({
+    id: u.id,
+    upn: u.upn,
+    name: u.name,
+    roles: u.roles,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    activeSessions: u.sessions.length,
+    lastSeenAt: u.sessions.reduce<Date | null>((max, s) => (!max || s.lastSeenAt > max ? s.lastSeenAt : max), null)?.toISOString() ?? null,
+    activeTokens: u.apiTokens.length,
+  }));
+}
+
+/**
+ * An Admin ends a person's access at once: every session of theirs is deleted and, unless asked not to, every API
+ * token they created is revoked. Their next sign-in takes their roles from Entra ID again. Audited with the counts.
+ */
+export async function endUserSessions(ctx: AuditContext, userId: string, opts: { revokeTokens: boolean }): Promise<{ sessions: number; tokens: number }> {
+  return withAudit(ctx, { action: "user.end_sessions", targetType: "user", targetId: userId }, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { upn: true } });
+    if (!user) throw new NotFound(`No person ${userId} has signed in to the console.`);
+    const { count: sessions } = await tx.session.deleteMany({ where: { userId } });
+    const tokens = opts.revokeTokens ? await revokeTokensCreatedBy(tx, userId) : 0;
+    return { result: { sessions, tokens }, params: { upn: user.upn, sessions, tokens, revokeTokens: opts.revokeTokens } };
   });
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import type { Actor, AuditContext } from "./actor";
-import { ROLES, normaliseRoles, permissionsOf, type Role } from "./permissions";
+import { ROLES, normaliseRoles, permissionsOf, tokenPermissionsOf, type Role } from "./permissions";
 import { randomToken, sha256 } from "./secrets";
 import { withAudit } from "../audit";
-import { NotFound } from "../http/errors";
+import { Forbidden, NotFound } from "../http/errors";
 import type { ApiTokenRow } from "./token-types";
 
 // API tokens for automation. The plaintext is shown once at creation; only its SHA-256 is stored.
@@ -28,6 +28,12 @@ export async function createApiToken(
   audit: AuditContext,
   input: ApiTokenCreate,
 ): Promise<{ token: string; row: ApiTokenRow }> {
+  // A token never holds more than its creator: every permission of the requested role must be one the creator has.
+  // (The shell's "system" actor stands for whoever runs the server, and may create any.)
+  if (audit.actor.type !== "system") {
+    if (audit.actor.type !== "user") throw new Forbidden("Only a signed-in person can create API tokens.");
+    if (!withinRoles(input.role, audit.actor.roles)) throw new Forbidden(`You cannot create a ${input.role} token: a token's role may not exceed your own (${audit.actor.roles.join(", ") || "none"}).`);
+  }
   const prefix = randomToken(6).slice(0, 8);
   const token = `soc_${prefix}_${randomToken(32)}`;
   const createdById = audit.actor.type === "user" ? audit.actor.id : null;
@@ -93,12 +99,46 @@ export async function revokeApiToken(audit: AuditContext, id: string): Promise<A
   return toRow(row);
 }
 
-/** The actor behind a bearer token, or null when it is malformed, unknown, revoked or expired. */
-export async function actorFromApiToken(token: string): Promise<Actor | null> {
-  if (!TOKEN_PATTERN.test(token)) return null;
-  const record = await db().apiToken.findUnique({ where: { tokenHash: sha256(token) } });
-  if (!record || record.revokedAt || record.expiresAt.getTime() <= Date.now()) return null;
+/** True when every permission of `role` is one that `roles` grant. */
+export function withinRoles(role: string, roles: readonly string[]): boolean {
+  const held = permissionsOf(roles);
+  return [...permissionsOf([role])].every((p) => held.has(p));
+}
+
+/** Why a token is refused, for the security log; only its prefix is ever recorded. */
+export type TokenRefusal = "malformed" | "unknown" | "revoked" | "expired" | "creator_lost_role";
+
+/** The prefix of a bearer value that looks like a console token (for security events), else null. */
+export function tokenPrefix(token: string): string | null {
+  return /^soc_([A-Za-z0-9_-]{8})_/.exec(token)?.[1] ?? null;
+}
+
+/**
+ * The actor behind a bearer token, or why it is refused. A token created by a person is bounded by that person's
+ * roles as the console last saw them (each sign-in rewrites User.roles from Entra, a sign-in with no role empties
+ * them, and "End access" in Settings revokes the person's tokens outright): once they lose the role, the token stops
+ * working, at once and without anyone remembering to revoke it.
+ */
+export async function resolveApiToken(token: string): Promise<{ actor: Actor } | { refused: TokenRefusal }> {
+  if (!TOKEN_PATTERN.test(token)) return { refused: "malformed" };
+  const record = await db().apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { createdBy: { select: { roles: true } } } });
+  if (!record) return { refused: "unknown" };
+  if (record.revokedAt) return { refused: "revoked" };
+  if (record.expiresAt.getTime() <= Date.now()) return { refused: "expired" };
+  if (record.createdBy && !withinRoles(record.role, record.createdBy.roles)) return { refused: "creator_lost_role" };
   await db().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
   const roles = normaliseRoles([record.role]) as Role[];
-  return { type: "token", id: record.id, name: `token:${record.name}`, roles, permissions: permissionsOf(roles) };
+  return { actor: { type: "token", id: record.id, name: `token:${record.name}`, roles, permissions: tokenPermissionsOf(roles) } };
+}
+
+/** The actor behind a bearer token, or null when it is malformed, unknown, revoked, expired or beyond its creator. */
+export async function actorFromApiToken(token: string): Promise<Actor | null> {
+  const resolved = await resolveApiToken(token);
+  return "actor" in resolved ? resolved.actor : null;
+}
+
+/** Revokes every live token a person created (their access was ended); returns how many. Inside the caller's audit transaction. */
+export async function revokeTokensCreatedBy(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+  const { count } = await tx.apiToken.updateMany({ where: { createdById: userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count;
 }

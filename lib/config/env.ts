@@ -41,7 +41,15 @@ const EnvSchema = z.object({
         return z.NEVER;
       }
     }),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(8),
+  /** Absolute session lifetime; at most 12 hours (OWASP ASVS 3.3), so a role removed in Entra ID ends within a shift. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().max(12).default(8),
+  /** A session unused this long ends (idle timeout). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(12 * 60).default(30),
+  /**
+   * How many reverse proxies in front of the console append to X-Forwarded-For (0: none, the TCP peer is the
+   * caller). The client's address is taken that many hops from the right; anything left of it is the client's claim.
+   */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** Mutating API calls allowed per user or token per minute (429 + Retry-After beyond). */
   RATE_LIMIT_MUTATIONS_PER_MINUTE: z.coerce.number().int().positive().default(120),
   /** Seconds between scheduled syncs inside the console server; 0 turns the scheduler off. */

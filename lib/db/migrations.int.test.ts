@@ -86,7 +86,7 @@ const FIXTURES: Record<string, Fixture> = {
       db.actionRequest.create({
         data: { idempotencyKey: "k-1", deviceId: "dev-1", type: "Isolate", comment: "ransomware", state: "Sent", requestedById: "oid-1", requestedByName: "Ana", machineActionId: "5382f7ea-7557-4ab7-9782-d50480024a4e" },
       }),
-    read: (db) => db.actionRequest.findUniqueOrThrow({ where: { idempotencyKey: "k-1" }, include: { machineAction: true } }),
+    read: (db) => db.actionRequest.findUniqueOrThrow({ where: { requestedById_idempotencyKey: { requestedById: "oid-1", idempotencyKey: "k-1" } }, include: { machineAction: true } }),
   },
   Vulnerability: {
     create: (db) => db.vulnerability.create({ data: { id: "CVE-2019-0608", name: "CVE-2019-0608", severity: "Medium", cvssV3: 4.3, exploitTypes: ["Local"], isZeroDay: true } }),

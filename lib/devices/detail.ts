@@ -2,6 +2,7 @@ import { db } from "../db";
 import { refreshLogonUsers } from "./logon-users";
 import { iso, ROW_COLUMNS, toDeviceRow, type RawDeviceRow } from "./queries";
 import type { DeviceDetail, DeviceTimelineEntry } from "./schemas";
+import { APPROVAL_TYPES, type ActionType } from "../actions/schemas";
 
 // Everything the device page shows, from the cache: the merged row, its open alerts, open vulnerabilities and
 // the recommendations that fix them, logged-on users, and a timeline of what the console knows about it.
@@ -9,7 +10,8 @@ import type { DeviceDetail, DeviceTimelineEntry } from "./schemas";
 const SEVERITY_ORDER = `CASE v.severity WHEN 'Critical' THEN 0 WHEN 'High' THEN 1 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 3 ELSE 4 END`;
 const TIMELINE_MAX = 150;
 
-export async function getDeviceDetail(id: string): Promise<DeviceDetail | null> {
+/** The audit entries on the timeline show who did what when; their error text only with `auditDetails` (audit:read). */
+export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean } = {}): Promise<DeviceDetail | null> {
   const device = await db().device.findUnique({ where: { id } });
   if (!device) return null;
   const [row] = await db().$queryRawUnsafe<RawDeviceRow[]>(`SELECT ${ROW_COLUMNS} FROM "Device" d WHERE d."id" = $1`, id);
@@ -63,11 +65,14 @@ export async function getDeviceDetail(id: string): Promise<DeviceDetail | null> 
     if (m.status !== "Pending") add(m.lastUpdateDateTimeUtc, { kind: "action", title: `${m.type}${scope}: ${m.status}`, detail: m.cancellationComment ? `Cancelled by ${m.cancellationRequestor}: ${m.cancellationComment}` : null, href: null });
   }
   for (const r of requests) {
-    if (r.state === "AwaitingApproval" || r.approvedByName || r.state === "Rejected") {
+    if (r.state === "AwaitingApproval" || r.approvedByName || r.state === "Rejected" || (r.state === "Withdrawn" && APPROVAL_TYPES.includes(r.type as ActionType))) {
       add(r.createdAt, { kind: "request", title: `${r.type} awaiting approval`, detail: `${r.requestedByName}: ${r.comment}`, href: "/actions" });
     }
     if (r.decidedAt) {
-      add(r.decidedAt, { kind: "request", title: `${r.type} ${r.state === "Rejected" ? "rejected" : "approved"} by ${r.approvedByName ?? "?"}`, detail: r.decisionReason, href: "/actions" });
+      // Withdrawn and rejected requests were never approved: say who decided, and how.
+      const how = r.state === "Rejected" ? "rejected" : r.state === "Withdrawn" ? "withdrawn" : "approved";
+      const by = how === "approved" ? (r.approvedByName ?? r.decidedByName) : r.decidedByName;
+      add(r.decidedAt, { kind: "request", title: `${r.type} ${how} by ${by ?? "?"}`, detail: r.decisionReason, href: "/actions" });
     }
     if (r.state === "SendFailed") add(r.updatedAt, { kind: "request", title: `${r.type} not sent to Defender`, detail: r.error, href: "/actions" });
   }
@@ -77,7 +82,7 @@ export async function getDeviceDetail(id: string): Promise<DeviceDetail | null> 
   add(device.mdeMissingSince, { kind: "sync", title: "No longer listed by Defender", detail: "A complete sync did not list this device; the row is kept.", href: null });
   add(device.intuneMissingSince, { kind: "sync", title: "No longer listed by Intune", detail: "A complete sync did not list this device; the row is kept.", href: null });
   add(device.syncedAt, { kind: "sync", title: "Cache updated by sync", detail: null, href: null });
-  for (const e of audits) add(e.at, { kind: "audit", title: `${e.action} by ${e.actorName} (${e.result})`, detail: e.error, href: null });
+  for (const e of audits) add(e.at, { kind: "audit", title: `${e.action} by ${e.actorName} (${e.result})`, detail: opts.auditDetails ? e.error : null, href: null });
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 
   return {

@@ -1,11 +1,15 @@
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote (CSV injection). */
+/**
+ * RFC 4180 CSV. Every cell is quoted: a spreadsheet that splits unquoted fields on its locale's list separator
+ * (";" in de-DE, fr-FR, nl-NL…) would otherwise split "x;=1+1" and run the second half as a formula. Cells that a
+ * spreadsheet would run as a formula are also prefixed with a quote (CSV injection).
+ */
 export function toCsv(rows: readonly (readonly unknown[])[]): string {
   return rows.map((row) => row.map(cell).join(",") + "\r\n").join("");
 }
 
 function cell(value: unknown): string {
-  if (value === null || value === undefined) return "";
+  if (value === null || value === undefined) return '""';
   let text = value instanceof Date ? value.toISOString() : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return `"${text.replaceAll('"', '""')}"`;
 }

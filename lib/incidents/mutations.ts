@@ -1,5 +1,5 @@
 import type { AuditContext } from "../auth/actor";
-import { withAudit } from "../audit";
+import { withExternalChange } from "../audit";
 import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
 import { describeProviderError } from "../microsoft";
@@ -22,14 +22,15 @@ export async function triageIncident(ctx: AuditContext, id: string, change: Inci
     ...(change.determination ? { determination: change.determination } : {}),
     ...(change.comment ? { comment: change.comment } : {}),
   };
-  let updated: DefenderIncident;
-  try {
-    updated = await incidentWriter().updateIncident(id, patch);
-  } catch (err) {
-    throw describeProviderError(err, { what: `incident ${id}`, act: "update", permission: "Incident.ReadWrite.All", nothingDone: "Nothing was changed." });
-  }
+  const ask = async (): Promise<DefenderIncident> => {
+    try {
+      return await incidentWriter().updateIncident(id, patch);
+    } catch (err) {
+      throw describeProviderError(err, { what: `incident ${id}`, act: "update", permission: "Incident.ReadWrite.All", nothingDone: "Nothing was changed." });
+    }
+  };
   const now = new Date();
-  return withAudit(ctx, { action: "incident.triage", targetType: "incident", targetId: id, params: { ...patch } }, async (tx) => {
+  return withExternalChange(ctx, { action: "incident.triage", targetType: "incident", targetId: id, params: { ...patch } }, ask, async (tx, updated) => {
     const row = await tx.incident.update({
       where: { id: key },
       data: {

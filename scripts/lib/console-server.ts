@@ -1,3 +1,5 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { ChildProcess } from "node:child_process";
 import { getConfig } from "../../lib/config/env";
 import { openDatabase } from "../../lib/db/open";
@@ -21,7 +23,8 @@ export async function deployDatabase(): Promise<void> {
 export async function startNext(opts: { port: number; host: string; env: NodeJS.ProcessEnv }): Promise<ChildProcess> {
   const child = spawnGroup(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", opts.host],
+    // The preload records each request's TCP peer (lib/auth/route.ts trusts only that, or configured proxies).
+    ["--import", pathToFileURL(path.resolve("scripts/lib/peer-address.mjs")).href, "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", opts.host],
     { env: opts.env },
   );
   await waitForHttp(`http://${opts.host}:${opts.port}/api/health`, 60_000);

@@ -6,6 +6,7 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { requireUser } from "@/lib/auth/page";
 import { AuditFilter, listAuditEvents } from "@/lib/audit";
+import { SECURITY_DENIED, securitySummary } from "@/lib/audit/security-events";
 import { parseLeniently } from "@/lib/http/query-params";
 import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 
@@ -17,7 +18,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requireUser("audit:read");
   const search = await searchParams;
   const { value: filter, ignored } = parseLeniently(AuditFilter, search);
-  const page = await listAuditEvents(filter, { cursor: search.cursor, limit: 100 });
+  const [page, refused] = await Promise.all([listAuditEvents(filter, { cursor: search.cursor, limit: 100 }), securitySummary(60)]);
   const query = new URLSearchParams(Object.entries(search).filter(([k, v]) => v && k !== "cursor") as [string, string][]);
   const filtered = query.size > 0;
 
@@ -34,6 +35,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ) : null
         }
       />
+      {refused.total > 0 ? (
+        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950" data-testid="refused-requests">
+          <strong>{refused.total}</strong> refused request{refused.total === 1 ? "" : "s"} or failed sign-in{refused.total === 1 ? "" : "s"} in the last hour
+          {" ("}
+          {refused.byReason.map((r) => `${r.reason.replaceAll("_", " ")}: ${r.count}`).join(", ")}
+          {"). "}
+          <Link href={`/audit?action=${SECURITY_DENIED}`} className="text-blue-700 underline dark:text-blue-300">
+            Show them
+          </Link>
+        </p>
+      ) : null}
       {/* A GET form keeps every filter in the URL: views can be shared and bookmarked. */}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter audit events">
         <label className="flex flex-col gap-1 text-xs font-medium">

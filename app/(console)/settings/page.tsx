@@ -7,18 +7,23 @@ import { TriageSettings } from "./_components/triage-settings";
 import { cachedTriageSettings } from "@/lib/alerts";
 import { getActionSettings } from "@/lib/actions";
 import { ActionSettings } from "./_components/action-settings";
+import { UserAccess } from "./_components/user-access";
+import { listUserAccess } from "@/lib/auth/sessions";
+import { getConfig } from "@/lib/config/env";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requireUser("settings:write");
-  const [tokens, triage, actions] = await Promise.all([listApiTokens(), cachedTriageSettings(), getActionSettings()]);
+  const [tokens, triage, actions, people] = await Promise.all([listApiTokens(), cachedTriageSettings(), getActionSettings(), listUserAccess()]);
+  const { SESSION_TTL_HOURS, SESSION_IDLE_MINUTES } = getConfig();
   return (
     <>
       <PageHeader title="Settings" description="Administration of the console. Sync controls (issue #4) arrive with their issue." />
       <TriageSettings initial={triage} />
       <ActionSettings initial={actions} />
       <TokenManager initial={tokens} />
+      <UserAccess initial={people} ttlHours={SESSION_TTL_HOURS} idleMinutes={SESSION_IDLE_MINUTES} />
     </>
   );
 }

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Alert" };
 export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireUser("console:read");
   const { id } = await params;
-  const alert = await getAlertDetail(decodeURIComponent(id));
+  const alert = await getAlertDetail(decodeURIComponent(id), { auditDetails: actor.permissions.has("audit:read") });
   if (!alert) notFound();
   // The SLA badge counts against the moment the page was read (render stays pure).
   const now = new Date().getTime();
@@ -142,7 +142,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                       <Td className="whitespace-nowrap font-mono text-xs">{h.at.replace("T", " ").slice(0, 19)}</Td>
                       <Td>{h.actorName}</Td>
                       <Td className="font-mono text-xs">
-                        {h.action} {JSON.stringify(h.params)}
+                        {h.action} {h.params === null ? null : JSON.stringify(h.params)}
                       </Td>
                       <Td className={h.result === "success" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>
                         {h.result}

@@ -28,7 +28,7 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 export default async function DevicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireUser("console:read");
   const { id } = await params;
-  const device = await getDeviceDetail(decodeURIComponent(id));
+  const device = await getDeviceDetail(decodeURIComponent(id), { auditDetails: actor.permissions.has("audit:read") });
   if (!device) notFound();
   const canRespond = actor.permissions.has("actions:respond");
   // Relative times in the response panel count from the moment the page was read (render stays pure).
