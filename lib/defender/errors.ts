@@ -64,8 +64,3 @@ export function isAlreadyInProgress(err: unknown): err is ProviderError {
     (err.code === "ActiveRequestAlreadyExists" || /already in progress/i.test(err.message))
   );
 }
-
-/** 401/403: credentials or permissions, never fixed by retrying. */
-export function isAuthFailure(err: unknown): err is ProviderError {
-  return err instanceof ProviderError && (err.status === 401 || err.status === 403);
-}

@@ -1,9 +1,11 @@
 // The one door to the Defender for Endpoint and Defender XDR clients (style.md §1, §4).
 
 export { createDefenderClient, type DefenderClient, type DefenderClientOptions, type DefenderApi, type TokenSource, type RequestOp, type PagesOp } from "./client";
-export { ProviderError, PagingError, isAlreadyInProgress, isAuthFailure, type Provider } from "./errors";
+export { ProviderError, PagingError, isAlreadyInProgress, type Provider } from "./errors";
 export type { Page, SkippedRecord } from "./paging";
 export type { ProviderStats } from "./stats";
+// getMachine and getIncident (and lib/graph's getManagedDevice) have no caller in the console: they are the
+// contract-test surface that checks single-entity reads against the simulated tenant. Keep them.
 export { alertPages, getAlert, updateAlert, batchUpdateAlerts, ALERTS_MAX_PAGE, type AlertPagesOptions, type BatchAlertUpdate } from "./alerts";
 export { machinePages, getMachine, logonUsers, MACHINES_MAX_PAGE, type MachinePagesOptions } from "./machines";
 export {

@@ -12,7 +12,6 @@ import type { EntitySummary } from "./types";
 interface SchedulerState {
   timer?: NodeJS.Timeout;
   running?: Promise<EntitySummary[]>;
-  lastRun?: { startedAt: string; finishedAt?: string; summaries?: EntitySummary[]; error?: string };
 }
 
 const slot = globalThis as unknown as { __socSync?: SchedulerState };
@@ -22,24 +21,16 @@ export function syncRunning(): boolean {
   return Boolean(state.running);
 }
 
-export function lastRun(): SchedulerState["lastRun"] {
-  return state.lastRun;
-}
-
 /** Starts a pass unless one is already running; resolves when it ends. */
 export function runSyncNow(opts: { full?: boolean } = {}): { started: boolean; done: Promise<EntitySummary[]> } {
   if (state.running) return { started: false, done: state.running };
-  const startedAt = new Date().toISOString();
-  state.lastRun = { startedAt };
   state.running = runSync({ db: db(), sources: createSyncSources(), full: opts.full, policy: policyFromConfig() })
     .then((summaries) => {
-      state.lastRun = { startedAt, finishedAt: new Date().toISOString(), summaries };
       const failed = summaries.filter((s) => s.status === "failed");
       if (failed.length) logger.warn("sync pass finished with failures", { failed: failed.map((f) => `${f.entity}: ${f.error}`) });
       return summaries;
     })
     .catch((error: unknown) => {
-      state.lastRun = { startedAt, finishedAt: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
       logger.error("sync pass failed", { error });
       return [];
     })

@@ -33,8 +33,6 @@ export interface JobResult {
   skipped: SkippedRecord[];
   /** New watermark (the entity's change field, Defender's clock); null keeps the old one. */
   watermark: Date | null;
-  /** True when the job decided nothing was due (TVM cadence); no calls were made. */
-  notDue?: boolean;
   notes?: string[];
 }
 
