@@ -4,6 +4,7 @@ import { db, Prisma } from "../db";
 import { prismaExecutor } from "../db/raw-transaction";
 import { isAlreadyInProgress, ProviderError, type ResponseAction, type ResponseActionBody } from "../defender";
 import { logger } from "../log";
+import { formatUtc } from "../time";
 import { AppError, Conflict, Forbidden, NotFound, UpstreamError } from "../http/errors";
 import { deriveResponseStates } from "../sync/derive";
 import { storeMachineActions } from "../sync/jobs/machine-actions";
@@ -35,7 +36,7 @@ const SINGLE_MAX_WAIT_MS = 10_000;
 type Tx = Prisma.TransactionClient;
 type RequestRow = Prisma.ActionRequestGetPayload<object>;
 
-const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const when = (d: Date) => formatUtc(d);
 
 /** Stores Defender's view of an action (write-through) and re-derives the device's state when it succeeded. */
 export async function storeMachineAction(tx: Tx, a: MachineAction): Promise<void> {
