@@ -1,8 +1,6 @@
 import { route } from "@/lib/auth/route";
 import { checkHealth } from "@/lib/health";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/health (public: load balancers and the demo script poll it)
 export const GET = route({ permission: "public" }, async () => {
   const health = await checkHealth();
