@@ -15,7 +15,7 @@ import { getActionSettings } from "./settings";
 import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, canCancel, supportsAction, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
 import { actionWriter, type MachineAction } from "./writer";
 
-// Response actions, exactly once. Two transactions around the Defender call (style.md §3): the request is
+// Response actions, exactly once. Two transactions around the Defender call (docs/conventions.md): the request is
 // recorded and audited first, under a per-device lock that refuses a second contending action; then Defender is
 // called once (never retried after a 5xx or timeout); then its answer is stored and audited. A double click or
 // a retried request carries the same idempotency key and gets the first request back; a second tab or responder

@@ -1,8 +1,9 @@
 import { UpstreamError } from "../http/errors";
 import { SlidingWindow } from "./sliding-window";
 
-// Defender allows 100 machine-action calls per minute per app (mde-api.md §4; the family also holds the GETs of
-// polling and sync). Every POST of a response action takes a slot here first: a single action that would wait
+// Defender allows 100 machine-action calls per minute per app (the response-action pages, e.g.
+// learn.microsoft.com/defender-endpoint/api/isolate-machine; the family also holds the GETs of polling and sync).
+// Every POST of a response action takes a slot here first: a single action that would wait
 // longer than maxWaitMs is refused with Retry-After, a bulk scan's queue simply waits its turn.
 
 /** POSTs per minute: below Defender's 100 so the same family's polling and sync GETs still fit. */

@@ -1,6 +1,6 @@
 import { UpstreamError } from "../http/errors";
 
-// Defender allows 10 batchUpdate calls per minute per app (mde-api.md §4). Bulk triage queues for a free slot
+// Defender allows 10 batchUpdate calls per minute per app (Batch update alerts API). Bulk triage queues for a free slot
 // instead of sending a call Defender would refuse; a request that would wait longer than MAX_WAIT_MS is told to
 // retry instead of holding the connection open.
 

@@ -8,7 +8,8 @@ import { paginate, type Page, type RawPage } from "./paging";
 import { StatsRecorder, type ProviderStats } from "./stats";
 
 // The Defender for Endpoint API (MDE_API_URL, WindowsDefenderATP token) and the Defender XDR API (XDR_API_URL,
-// Microsoft Threat Protection token — Incident.* permissions only come with that audience, mde-api.md §1.1).
+// Microsoft Threat Protection token — Incident.* permissions only come with that audience, see
+// learn.microsoft.com/defender-xdr/api-create-app-web).
 
 export type DefenderApi = "mde" | "xdr";
 
@@ -44,13 +45,13 @@ export interface PagesOp<T> {
   path: string;
   query?: Record<string, string | number | undefined>;
   itemSchema: ZodType<T>;
-  /** $top per page; at most the endpoint's documented maximum (§3). */
+  /** $top per page; at most the endpoint's documented maximum (its list page). */
   pageSize: number;
   maxPages?: number;
   api?: DefenderApi;
   /** Key reported for skipped records. Default `id`. */
   idField?: string;
-  /** GET /api/machines answers 404 when the tenant has no recent machines (§2.4.3): an empty list, not an error. */
+  /** GET /api/machines answers 404 when the tenant has no recent machines (get-machines): an empty list, not an error. */
   notFoundIsEmpty?: boolean;
 }
 

@@ -1,5 +1,5 @@
-// One error shape for every Microsoft API the console calls (style.md §4). Callers branch on `status` and `code`,
-// never on message text — except for the duplicate-action case, whose official code is unconfirmed (mde-api.md §13).
+// One error shape for every Microsoft API the console calls (docs/conventions.md). Callers branch on `status` and `code`,
+// never on message text — except for the duplicate-action case, whose code Microsoft does not document.
 
 export type Provider = "defender" | "xdr" | "graph";
 
@@ -25,7 +25,7 @@ export class ProviderError extends Error {
   readonly retryAfterMs: number | null;
   /** Microsoft's request id (Graph `request-id`, or `x-ms-request-id`), for support tickets. */
   readonly msRequestId: string | null;
-  /** MDE's `error.target` correlation id (mde-api.md §2.2). */
+  /** MDE's `error.target` correlation id (learn.microsoft.com/defender-endpoint/api/common-errors). */
   readonly target: string | null;
 
   constructor(init: ProviderErrorInit) {
@@ -54,8 +54,8 @@ export class PagingError extends Error {
 
 /**
  * A machine action of this kind is already pending on the device. MDE answers HTTP 400 "Action is already in
- * progress"; clients see the code `ActiveRequestAlreadyExists` (mde-api.md §2.2, §2.5.3 — code UNCONFIRMED as
- * official, so the message is matched too).
+ * progress"; clients see the code `ActiveRequestAlreadyExists` (only third-party clients name the code;
+ * Microsoft documents the message, so the message is matched too).
  */
 export function isAlreadyInProgress(err: unknown): err is ProviderError {
   return (

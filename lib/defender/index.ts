@@ -1,4 +1,5 @@
-// The one door to the Defender for Endpoint and Defender XDR clients (style.md §1, §4).
+// The one door to the Defender for Endpoint and Defender XDR clients (docs/conventions.md). Comments in this folder
+// name Microsoft's pages by their slug (get-alerts, isolate-machine, …): learn.microsoft.com/defender-endpoint/api/<slug>.
 
 export { createDefenderClient, type DefenderClient, type DefenderClientOptions, type DefenderApi, type TokenSource, type RequestOp, type PagesOp } from "./client";
 export { ProviderError, PagingError, isAlreadyInProgress, type Provider } from "./errors";

@@ -30,7 +30,8 @@ import {
 // Microsoft Graph (GRAPH_API_URL + /v1.0) through @microsoft/microsoft-graph-client. The SDK builds requests and
 // its AuthenticationHandler adds the MSAL app token — only for Graph hosts or our configured host (customHosts),
 // so a token never follows a link elsewhere. The last middleware is ours: the same request core as the Defender
-// client (timeout, bounded retries, Retry-After on 429/503 per mde-api.md §5.8, error envelope §5.5, accounting)
+// client (timeout, bounded retries, Retry-After on 429/503 as in learn.microsoft.com/graph/throttling, the error
+// envelope of learn.microsoft.com/graph/errors, accounting)
 // over the injected fetch. The SDK's own RetryHandler is left out so retries are not stacked.
 
 export interface GraphClientOptions extends TransportOptions {
@@ -183,7 +184,7 @@ export function createGraphClient(opts: GraphClientOptions = {}): GraphClient {
       itemSchema: op.itemSchema,
       fetchPage,
       rebase: (link) => rebaseOnto(base.replace(/\/v1\.0$/, ""), link),
-      // $skiptoken is opaque and $skip on managedDevices is undocumented (mde-api.md §5.1.2): check any recovery.
+      // $skiptoken is opaque and Microsoft does not document $skip on managedDevices: check any recovery.
       offsetPaging: "verified",
     });
   }

@@ -5,8 +5,9 @@ import type { SourceAlert, SourceEvidence } from "../source-types";
 import type { JobContext, JobResult } from "../types";
 import { consumePages, iso, maxDate, since } from "./common";
 
-// Alerts with their evidence, pulled by lastUpdateTime (mde-api.md §2.3.5, §3). The priority and SLA deadline
-// are derived here, from the Admin's rules, so the queue can filter and sort on them with an index.
+// Alerts with their evidence, pulled by lastUpdateTime (learn.microsoft.com/defender-endpoint/api/get-alerts).
+// The priority and SLA deadline are derived here, from the Admin's rules, so the queue can filter and sort on them
+// with an index.
 
 interface AlertRow {
   id: string;

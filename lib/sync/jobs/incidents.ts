@@ -4,8 +4,9 @@ import type { SourceIncident } from "../source-types";
 import type { JobContext, JobResult } from "../types";
 import { consumePages, maxDate, since } from "./common";
 
-// Defender XDR incidents by lastUpdateTime (mde-api.md §2.8). Alert, device and user counts are derived from the
-// cached alerts afterwards (derive.ts), so they agree with what the alert queue shows.
+// Defender XDR incidents by lastUpdateTime (learn.microsoft.com/defender-xdr/api-list-incidents). Alert, device
+// and user counts are derived from the cached alerts afterwards (derive.ts), so they agree with what the alert
+// queue shows.
 
 interface IncidentRow {
   id: number;

@@ -4,7 +4,7 @@ import type { SourceMachineAction } from "../source-types";
 import type { JobContext, JobResult } from "../types";
 import { consumePages, iso, maxDate } from "./common";
 
-// Machine actions can only be filtered by creation time (mde-api.md §2.5.2), yet their status changes later.
+// Machine actions can only be filtered by creation time (List MachineActions API), yet their status changes later.
 // Each pass re-reads everything created since the oldest action the cache still holds as non-final (and the
 // watermark minus the overlap), so a Pending action is followed until it ends.
 

@@ -2,8 +2,9 @@ import { inRawTransaction } from "../../db/raw-transaction";
 import { bulkUpsert, type BulkTable } from "../bulk";
 import type { JobContext, JobResult } from "../types";
 
-// Defender returns only the current exposure score and Secure Score for Devices (mde-api.md §2.6.5); the trend
-// charts need history, so every pull is stored as the snapshot of its day (the last pull of a day wins).
+// Defender returns only the current exposure score and Secure Score for Devices
+// (learn.microsoft.com/defender-endpoint/api/score); the trend charts need history, so every pull is stored as
+// the snapshot of its day (the last pull of a day wins).
 
 interface SnapshotRow {
   kind: string;

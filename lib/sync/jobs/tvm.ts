@@ -4,7 +4,8 @@ import type { SourceMachineVulnerability, SourceRecommendation, SourceSoftware, 
 import type { JobContext, JobResult } from "../types";
 import { consumePages, iso } from "./common";
 
-// Vulnerability management data has no change-tracking field in the list APIs (mde-api.md §2.6), and Defender
+// Vulnerability management data has no change-tracking field in the list APIs
+// (learn.microsoft.com/defender-endpoint/api/vulnerability and its siblings), and Defender
 // recomputes it a few times a day; so each TVM entity is pulled whole, on its own cadence (tvmRefreshMs). A run in
 // between makes no calls for it. Device–vulnerability rows not seen in a complete pass are marked resolved (not
 // deleted): that is what remediation burndowns are drawn from.
@@ -52,8 +53,8 @@ const VULNERABILITY_TABLE: BulkTable<VulnerabilityRow> = {
 };
 
 /**
- * The MDE vulnerability entity has no zero-day field (§2.6.1); Defender's portal labels them in the name or
- * description ("Zero-day"), which is what the console recognises.
+ * The MDE vulnerability entity has no zero-day field (see its resource-type page); Defender's portal labels them
+ * in the name or description ("Zero-day"), which is what the console recognises.
  */
 export function isZeroDay(v: Pick<SourceVulnerability, "name" | "description">): boolean {
   return /zero[- ]day/i.test(`${v.name ?? ""} ${v.description ?? ""}`);
