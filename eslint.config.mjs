@@ -3,7 +3,7 @@ import nextTs from "eslint-config-next/typescript";
 
 const noDatabaseInUi = {
   patterns: [
-    { group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "@/lib/generated/*", "@prisma/*"], message: "UI code reads data through lib/<domain> services, never Prisma (DEVELOPERS.md: the house)." },
+    { group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "@/lib/generated/*", "@prisma/*"], message: "UI code reads data through lib/<domain> services, never Prisma (docs/conventions.md)." },
     { group: ["@/emulator/*", "**/emulator/**"], message: "The console never imports the emulator." },
   ],
 };

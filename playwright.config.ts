@@ -4,7 +4,7 @@ import { readTestEnv } from "./lib/config/env";
 const env = readTestEnv();
 const PORT = env.e2ePort;
 
-// Debian's Chromium, not a downloaded build (shared/recipes/stack.md): the background-networking flags keep it
+// Debian's Chromium package, not a downloaded build: the background-networking flags keep it
 // from reaching for Google's hosts on this closed network.
 const CHROMIUM_ARGS = [
   "--headless",

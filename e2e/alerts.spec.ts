@@ -1,31 +1,11 @@
-import { request, type APIRequestContext, type Page } from "@playwright/test";
-import { expect, signInAs, tenant, test, userFor } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, userFor } from "./fixtures";
 
 // The alert queue against the simulated tenant: shareable views, bulk triage that reaches Defender and the audit
 // log, the Viewer's read-only queue, a rule-raised Critical alert with its SLA badge, and keyboard triage.
 
 const rows = (page: Page) => page.locator("tbody tr[data-alert-id]");
 const rowIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-alert-id")!));
-
-/** The simulated tenant's Defender API, called the way the console does (client credentials, MDE audience). */
-async function defenderApi(): Promise<{ api: APIRequestContext; get: (path: string) => Promise<unknown>; stats: () => Promise<Record<string, number>> }> {
-  const t = tenant() as ReturnType<typeof tenant> & { authorityHost: string; tenantId: string; clientId: string; clientSecret: string; defenderUrl: string };
-  const api = await request.newContext({ ignoreHTTPSErrors: true });
-  const tokenRes = await api.post(`${t.authorityHost.replace(/\/+$/, "")}/${t.tenantId}/oauth2/v2.0/token`, {
-    form: { grant_type: "client_credentials", client_id: t.clientId, client_secret: t.clientSecret, scope: "https://api.securitycenter.microsoft.com/.default" },
-  });
-  expect(tokenRes.ok(), await tokenRes.text()).toBe(true);
-  const token = ((await tokenRes.json()) as { access_token: string }).access_token;
-  return {
-    api,
-    get: async (path) => {
-      const res = await api.get(`${t.defenderUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-      return res.json();
-    },
-    stats: async () => ((await (await api.get(`${t.baseUrl}/_emulator/stats`)).json()) as { byRoute: Record<string, number> }).byRoute,
-  };
-}
 
 async function pickInFilter(page: Page, filter: string, option: string) {
   const summary = page.locator("summary", { hasText: filter });
@@ -80,7 +60,7 @@ test.describe("alert queue", () => {
 
     const viewerContext = await browser.newContext();
     const viewer = await viewerContext.newPage();
-    await signInAs(viewer, "viewer", "/alerts");
+    await asRole("viewer", "/alerts", viewer);
     const sharedOption = viewer.locator("optgroup[label='Shared views'] option", { hasText: name });
     await expect(sharedOption).toHaveCount(1);
     await viewer.getByRole("combobox", { name: "Saved view" }).selectOption((await sharedOption.getAttribute("value"))!);
@@ -96,8 +76,7 @@ test.describe("alert queue", () => {
     await expect(page.getByRole("combobox", { name: "Saved view" }).locator("option", { hasText: name })).toHaveCount(0);
   });
 
-  test("resolves three alerts in bulk with a classification: Defender and the audit log have it", async ({ asRole, browser }) => {
-    const defender = await defenderApi();
+  test("resolves three alerts in bulk with a classification: Defender and the audit log have it", async ({ asRole, browser, emulator }) => {
     const page = await asRole("analyst", "/alerts?status=New&range=180d&sort=title");
     await expect(rows(page).nth(2)).toBeVisible();
     const ids = (await rowIds(page)).slice(0, 3);
@@ -107,15 +86,15 @@ test.describe("alert queue", () => {
     await form.getByRole("combobox", { name: "Status", exact: true }).selectOption("Resolved");
     await form.getByRole("combobox", { name: "Classification", exact: true }).selectOption("FalsePositive");
     await form.getByRole("combobox", { name: "Determination", exact: true }).selectOption({ label: "Not malicious" });
-    const batchesBefore = (await defender.stats())["POST /api/alerts/batchUpdate"] ?? 0;
+    const batchesBefore = (await emulator.stats())["POST /api/alerts/batchUpdate"] ?? 0;
     const apply = form.getByRole("button", { name: "Apply to 3 selected alerts" });
     await apply.click();
     await expect(page.getByRole("status").filter({ hasText: "Defender accepted the change for 3 alerts." })).toBeVisible();
 
     // Exactly one batch call reached Defender, and its API now shows each alert resolved with the classification.
-    expect((await defender.stats())["POST /api/alerts/batchUpdate"] ?? 0).toBe(batchesBefore + 1);
+    expect((await emulator.stats())["POST /api/alerts/batchUpdate"] ?? 0).toBe(batchesBefore + 1);
     for (const id of ids) {
-      await expect.poll(() => defender.get(`/api/alerts/${id}`)).toMatchObject({ status: "Resolved", classification: "FalsePositive", determination: "Clean" });
+      await expect.poll(() => emulator.defender(`/api/alerts/${id}`)).toMatchObject({ status: "Resolved", classification: "FalsePositive", determination: "Clean" });
     }
     // They leave a view of New alerts.
     await expect.poll(async () => (await rowIds(page)).filter((id) => ids.includes(id))).toEqual([]);
@@ -128,12 +107,11 @@ test.describe("alert queue", () => {
     // …and so does the audit log, read by an Admin.
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
-    await signInAs(admin, "admin", "/audit?action=alert.bulk_triage");
+    await asRole("admin", "/audit?action=alert.bulk_triage", admin);
     const audit = admin.getByRole("table", { name: /Audit events/ });
     for (const id of ids) await expect(audit).toContainText(id);
     await expect(audit).toContainText(userFor("analyst"));
     await adminContext.close();
-    await defender.api.dispose();
   });
 
   test("a Viewer sees no triage controls and the API refuses the change", async ({ asRole }) => {

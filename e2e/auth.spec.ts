@@ -1,6 +1,9 @@
 import { expect, signInAs, tenant, test, userFor } from "./fixtures";
 
 test.describe("sign-in with Entra ID", () => {
+  // These tests are about signing in and out, so every one takes the real flow instead of a stored session.
+  test.use({ realSignIn: true });
+
   test("a signed-out visitor is sent to sign-in and, after signing in, lands where they were going", async ({ page }) => {
     await signInAs(page, "analyst", "/devices?tab=windows");
     await expect(page).toHaveURL(/\/devices\?tab=windows$/);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { request, type APIRequestContext, type Page } from "@playwright/test";
-import { expect, signInAs, tenant, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // Devices and response actions against the simulated tenant (actions settle in ~3 s: --action-ms 1500): the
 // inventory's filters, search and CSV export; isolate and release followed live; a double click making one
@@ -8,20 +8,6 @@ import { expect, signInAs, tenant, test } from "./fixtures";
 
 const rows = (page: Page) => page.locator("tbody tr[data-device-id]");
 const ISOLATE_ROUTE = "POST /api/machines/{id}/isolate";
-
-/** The emulator's control endpoints (loopback, no token). */
-async function emulator(): Promise<{ api: APIRequestContext; stats: () => Promise<Record<string, number>>; faults: (spec: object) => Promise<void> }> {
-  const api = await request.newContext({ ignoreHTTPSErrors: true });
-  const base = tenant().baseUrl;
-  return {
-    api,
-    stats: async () => ((await (await api.get(`${base}/_emulator/stats`)).json()) as { byRoute: Record<string, number> }).byRoute,
-    faults: async (spec) => {
-      const res = await api.post(`${base}/_emulator/faults`, { data: spec });
-      expect(res.ok()).toBe(true);
-    },
-  };
-}
 
 /** The n-th Windows device by name: each test acts on its own device, so tests do not contend. */
 async function windowsDevice(page: Page, n: number): Promise<{ id: string; name: string }> {
@@ -114,8 +100,7 @@ test.describe("response actions", () => {
     await expect(page.getByTestId("isolation-state")).toHaveText("Not isolated");
   });
 
-  test("double-clicking isolate creates one action in Defender", async ({ asRole }) => {
-    const emu = await emulator();
+  test("double-clicking isolate creates one action in Defender", async ({ asRole, emulator: emu }) => {
     const page = await asRole("responder", "/devices");
     const device = await windowsDevice(page, 1);
     await page.goto(`/devices/${device.id}`);
@@ -124,7 +109,6 @@ test.describe("response actions", () => {
     await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Succeeded", { timeout: 15_000 });
     expect((await emu.stats())[ISOLATE_ROUTE] ?? 0).toBe(before + 1);
     await expect(page.locator('li[data-action-type="Isolate"]')).toHaveCount(1);
-    await emu.api.dispose();
   });
 
   test("an Analyst sees no response controls and the API refuses the action", async ({ asRole }) => {
@@ -143,12 +127,11 @@ test.describe("response actions", () => {
     expect(res.status()).toBe(403);
   });
 
-  test("with four-eyes on, isolation reaches Defender only after a second person approves", async ({ asRole, browser }) => {
+  test("with four-eyes on, isolation reaches Defender only after a second person approves", async ({ asRole, emulator: emu, browser }) => {
     test.setTimeout(90_000);
-    const emu = await emulator();
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
-    await signInAs(admin, "admin", "/settings");
+    await asRole("admin", "/settings", admin);
     const toggle = admin.getByRole("checkbox", { name: "Require four-eyes approval for isolate and release" });
     await toggle.check();
     await admin.getByRole("button", { name: "Save", exact: true }).click();
@@ -164,7 +147,7 @@ test.describe("response actions", () => {
 
       const managerContext = await browser.newContext();
       const manager = await managerContext.newPage();
-      await signInAs(manager, "manager", "/actions?tab=approvals");
+      await asRole("manager", "/actions?tab=approvals", manager);
       const row = manager.locator(`tr[data-device-name="${device.name}"]`).first();
       await row.getByRole("button", { name: "Approve" }).click();
       const dialog = manager.getByRole("dialog", { name: new RegExp(`^Approve .+ ${device.name.replaceAll(".", "\\.")}\\?$`) });
@@ -180,12 +163,10 @@ test.describe("response actions", () => {
       const off = await admin.request.put("/api/settings/actions", { data: { fourEyes: false }, headers: { origin: new URL(admin.url()).origin } });
       expect(off.status()).toBe(200);
       await adminContext.close();
-      await emu.api.dispose();
     }
   });
 
-  test("a failed action is shown as failed and the device stays as it was", async ({ asRole }) => {
-    const emu = await emulator();
+  test("a failed action is shown as failed and the device stays as it was", async ({ asRole, emulator: emu }) => {
     const page = await asRole("responder", "/devices");
     const device = await windowsDevice(page, 4);
     await page.goto(`/devices/${device.id}`);
@@ -199,13 +180,11 @@ test.describe("response actions", () => {
     await page.reload();
     await expect(page.getByTestId("isolation-state")).toHaveText("Not isolated");
     await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Failed");
-    await emu.api.dispose();
   });
 
-  test("while Defender cannot be reached, the responder is told the status shown is the last known; it catches up after", async ({ asRole }) => {
+  test("while Defender cannot be reached, the responder is told the status shown is the last known; it catches up after", async ({ asRole, emulator: emu }) => {
     // Status reads share a per-minute budget with every earlier test's actions: allow for a wait on it.
     test.setTimeout(120_000);
-    const emu = await emulator();
     const page = await asRole("responder", "/devices");
     const device = await windowsDevice(page, 8);
     await page.goto(`/devices/${device.id}`);
@@ -223,14 +202,12 @@ test.describe("response actions", () => {
     }
     await expect(status).toHaveText("Succeeded", { timeout: 45_000 });
     await expect(page.getByRole("alert").filter({ hasText: "could not be refreshed" })).toHaveCount(0);
-    await emu.api.dispose();
   });
 });
 
 test.describe("bulk scan and keyboard", () => {
-  test("scans two selected devices: one confirmation, per-device results, two scans in Defender, audited", async ({ asRole, browser }) => {
+  test("scans two selected devices: one confirmation, per-device results, two scans in Defender, audited", async ({ asRole, emulator: emu, browser }) => {
     test.setTimeout(60_000);
-    const emu = await emulator();
     const page = await asRole("responder", "/devices?platform=windows&onboarding=Onboarded&sort=name");
     const before = (await emu.stats())["POST /api/machines/{id}/runAntiVirusScan"] ?? 0;
     const picked = [rows(page).nth(5), rows(page).nth(6)];
@@ -249,7 +226,6 @@ test.describe("bulk scan and keyboard", () => {
     const results = page.getByRole("list", { name: "Per-device results" });
     for (const name of names) await expect(results.getByRole("listitem").filter({ hasText: name }).getByTestId("action-status")).toHaveText("Succeeded", { timeout: 20_000 });
     expect((await emu.stats())["POST /api/machines/{id}/runAntiVirusScan"] ?? 0).toBe(before + 2);
-    await emu.api.dispose();
 
     // Followed into the action center (a client-side navigation, with the scan's follow-up still cached).
     await page.getByRole("link", { name: "Follow in the action center" }).click();
@@ -258,7 +234,7 @@ test.describe("bulk scan and keyboard", () => {
 
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
-    await signInAs(admin, "admin", "/audit?action=action.bulk_scan");
+    await asRole("admin", "/audit?action=action.bulk_scan", admin);
     await expect(admin.getByRole("table", { name: /Audit events/ })).toContainText("responder@contoso.example");
     await adminContext.close();
   });

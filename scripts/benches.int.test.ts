@@ -7,6 +7,8 @@ import { availableTestDatabases } from "../lib/db/testing";
 // someone needs its numbers: bench:tvm once broke silently when a migration dropped an index its fixture recreated.
 // Each runs here at a tiny size and must print its JSON line: on PostgreSQL when there is one (the quicker to
 // start), and bench:tvm on PGlite too, where its index rebuild matters most.
+// Keep every size here tiny: a smoke run's cost is starting processes and migrating a fresh database, not the rows.
+// A new bench gets its own test here, with sizes as small as these.
 
 const execFileAsync = promisify(execFile);
 const kinds = await availableTestDatabases();
@@ -26,27 +28,27 @@ async function runBench(script: string, args: string[]): Promise<Record<string, 
 
 describe(`benchmarks still run (tiny sizes, ${db})`, { timeout: 150_000 }, () => {
   it("bench:sync prints a full and an incremental line", async () => {
-    const lines = await runBench("scripts/bench-sync.ts", ["--devices", "30", "--alerts", "60", "--vulns-per-device", "3", "--db", db]);
+    const lines = await runBench("scripts/bench-sync.ts", ["--devices", "10", "--alerts", "20", "--vulns-per-device", "2", "--db", db]);
     expect(lines.map((l) => [l.bench, l.db, l.mode])).toEqual([
       ["sync", db, "full"],
       ["sync", db, "incremental"],
     ]);
     expect(lines[0]).toMatchObject({ records: expect.any(Number), calls: expect.any(Number), calls_unavoidable: expect.any(Number) });
-    expect(lines[0].records as number).toBeGreaterThan(30 + 60 + 30 * 3 - 1);
+    expect(lines[0].records as number).toBeGreaterThan(10 + 20 + 10 * 2 - 1);
   });
 
   it("bench:tvm prints its latency line on each database", async () => {
-    const lines = await runBench("scripts/bench-tvm.ts", ["--devices", "20", "--vulns-per-device", "5", "--requests", "10", "--db", kinds.join(",")]);
-    expect(lines).toEqual(kinds.map((kind) => expect.objectContaining({ bench: "tvm", db: kind, device_vulns: 100, requests: 10, p95_ms: expect.any(Number) })));
+    const lines = await runBench("scripts/bench-tvm.ts", ["--devices", "10", "--vulns-per-device", "5", "--requests", "10", "--db", kinds.join(",")]);
+    expect(lines).toEqual(kinds.map((kind) => expect.objectContaining({ bench: "tvm", db: kind, device_vulns: 50, requests: 10, p95_ms: expect.any(Number) })));
   });
 
   it("bench:devices prints its latency line", async () => {
-    const lines = await runBench("scripts/bench-devices.ts", ["--rows", "200", "--requests", "10", "--db", db]);
-    expect(lines).toEqual([expect.objectContaining({ bench: "devices", db, rows: 200, requests: 10, p95_ms: expect.any(Number) })]);
+    const lines = await runBench("scripts/bench-devices.ts", ["--rows", "100", "--requests", "10", "--db", db]);
+    expect(lines).toEqual([expect.objectContaining({ bench: "devices", db, rows: 100, requests: 10, p95_ms: expect.any(Number) })]);
   });
 
   it("bench:alerts prints its latency line", async () => {
-    const lines = await runBench("scripts/bench-alerts.ts", ["--rows", "200", "--requests", "10", "--db", db, "--skip-page"]);
-    expect(lines).toEqual([expect.objectContaining({ bench: "alerts", db, rows: 200, requests: 10, p95_ms: expect.any(Number) })]);
+    const lines = await runBench("scripts/bench-alerts.ts", ["--rows", "100", "--requests", "10", "--db", db, "--skip-page"]);
+    expect(lines).toEqual([expect.objectContaining({ bench: "alerts", db, rows: 100, requests: 10, p95_ms: expect.any(Number) })]);
   });
 });

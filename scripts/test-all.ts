@@ -1,5 +1,5 @@
 // npm test: every check this project has, in the order a failure is cheapest to see, then one summary line.
-// lint → types → unit + integration (vitest: PGlite and PostgreSQL, emulator contract tests) → build → e2e (Chromium).
+// format → lint → types → unit + integration (vitest: PGlite and PostgreSQL, emulator contract tests) → build → e2e (Chromium).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { readTestEnv } from "../lib/config/env";
 import { run, stopChildrenOnExit } from "./lib/processes";
@@ -78,6 +78,7 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const started = Date.now();
 
+  await step("format (prettier --check)", () => check(bin("prettier"), ["--check", "--log-level", "warn", "."]));
   await step("lint", () => check(bin("eslint"), ["--max-warnings", "0", "."]));
   await step("types", async () => {
     const root = await check(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);

@@ -2,12 +2,13 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ActionStatusBadge } from "@/components/devices/badges";
 import { EmptyRow, Th } from "@/components/ui/table";
+import { formatUtc } from "@/components/ui/format";
 import { ACTION_LABELS, type ActionType, type ActionView } from "@/lib/actions/schemas";
 
 // The action center's table: who, what, device, comment, status and timestamps; the row's buttons are the
 // caller's (approve/reject for approvers, cancel for responders).
 
-const when = (iso: string | null) => (iso ? iso.replace("T", " ").slice(0, 19) + " UTC" : "—");
+const when = (iso: string | null) => formatUtc(iso, "—", { seconds: true });
 
 export function ActionTable({ rows, empty, controls }: { rows: ActionView[]; empty: ReactNode; controls: (row: ActionView) => ReactNode }) {
   const td = "border-b border-slate-100 px-2 py-1.5 align-top text-xs dark:border-slate-800";

@@ -10,7 +10,7 @@ export interface ClassificationFieldsProps {
   determination: string;
   onChange: (next: { classification: Classification | ""; determination: string }) => void;
   disabled: boolean;
-  /** Defender XDR takes an incident determination only with TruePositive (mde-api.md §2.8). */
+  /** Defender XDR takes an incident determination only with TruePositive (Update incident API). */
   determinationOnlyFor?: Classification;
 }
 

@@ -16,7 +16,5 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
   return iso;
 }
 
-/** "2026-11-26 14:05 UTC" from an ISO date; `empty` when there is none. */
-export function formatUtc(iso: string | null | undefined, empty = "—"): string {
-  return iso ? `${iso.replace("T", " ").slice(0, 16)} UTC` : empty;
-}
+// One UTC formatter for the UI and the server's messages alike.
+export { formatUtc } from "@/lib/time";

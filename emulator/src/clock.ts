@@ -28,7 +28,7 @@ export class EmulatedClock {
 }
 
 /**
- * MDE timestamps carry 7 fractional digits (§0 conventions, e.g. "2021-01-26T20:33:57.7220239Z").
+ * MDE timestamps carry 7 fractional digits (§0, e.g. "2021-01-26T20:33:57.7220239Z").
  * We store milliseconds and pad, so a value read back and used in `ge` filters round-trips exactly.
  */
 export function isoTime(ms: number): string {

@@ -1,6 +1,6 @@
 // Per (application, endpoint family) quotas with sliding one-minute and one-hour windows.
 // Defaults are the documented limits (§4); Graph values from §5.1.2/§5.8. Rate limits apply
-// per application + tenant (§2.2, [S90]); this emulator has one tenant, so the key is the app.
+// per application + tenant (§2.2, confirmed by Microsoft in a docs issue); this emulator has one tenant, so the key is the app.
 
 export interface Limit {
   perMinute: number;

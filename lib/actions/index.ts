@@ -1,4 +1,4 @@
-// The response-action domain's server-side door (style.md §1). Client code imports "@/lib/actions/schemas".
+// The response-action domain's server-side door (docs/conventions.md). Client code imports "@/lib/actions/schemas".
 
 export { requestAction, refreshAction, cancelAction, approveAction, rejectAction, type FollowedAction, type RequestedAction } from "./mutations";
 export { bulkScan } from "./bulk";

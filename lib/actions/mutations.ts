@@ -4,6 +4,7 @@ import { db, Prisma } from "../db";
 import { isAlreadyInProgress, type ResponseAction, type ResponseActionBody } from "../defender";
 import { describeFailedRead, describeProviderError, ProviderError } from "../microsoft";
 import { logger } from "../log";
+import { formatUtc } from "../time";
 import { AppError, Conflict, Forbidden, NotFound } from "../http/errors";
 import { writeMachineAction } from "../cache/machine-actions";
 import { actionPacer } from "../budgets";
@@ -13,7 +14,7 @@ import { getActionSettings } from "./settings";
 import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, canCancel, supportsAction, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
 import { actionWriter, type MachineAction } from "./writer";
 
-// Response actions, exactly once. Two transactions around the Defender call (style.md §3): the request is
+// Response actions, exactly once. Two transactions around the Defender call (docs/conventions.md): the request is
 // recorded and audited first, under a per-device lock that refuses a second contending action; then Defender is
 // called once (never retried after a 5xx or timeout); then its answer is stored and audited. A double click or
 // a retried request carries the same idempotency key and gets the first request back; a second tab or responder
@@ -34,7 +35,7 @@ const SINGLE_MAX_WAIT_MS = 10_000;
 type Tx = Prisma.TransactionClient;
 type RequestRow = Prisma.ActionRequestGetPayload<object>;
 
-const when = (d: Date) => d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+const when = (d: Date) => formatUtc(d);
 
 /** Serialises requests for one device across connections (and instances sharing the database). */
 async function lockDevice(tx: Tx, deviceId: string): Promise<void> {

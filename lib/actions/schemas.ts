@@ -3,7 +3,7 @@ import { multi, single } from "../http/query-params";
 
 // Client-safe: response action types, request bodies, the action center's URL grammar and DTOs.
 
-/** Defender's MachineAction types (mde-api.md §2.5.1), the console's canonical names too. */
+/** Defender's MachineAction types (learn.microsoft.com/defender-endpoint/api/machineaction), the console's names too. */
 export const ACTION_TYPES = ["Isolate", "Unisolate", "RunAntiVirusScan", "RestrictCodeExecution", "UnrestrictCodeExecution", "CollectInvestigationPackage"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 

@@ -2,7 +2,8 @@ import { ACTION_POSTS_PER_MINUTE } from "../budgets";
 import { SlidingWindow } from "./sliding-window";
 
 // When the console asks Defender for the status of an action it follows. Status reads share Defender's
-// machine-action limits (100 calls a minute and 1,500 an hour per app; mde-api.md §4) with the response actions
+// machine-action limits (100 calls a minute and 1,500 an hour per app, see
+// learn.microsoft.com/defender-endpoint/api/get-machineaction-object) with the response actions
 // themselves, so following must never starve an isolation:
 // - an action is re-read soon after Defender created it (most settle within minutes), then less and less often
 //   (an action for an offline device can stay Pending for days, and its page may be left open);

@@ -1,4 +1,4 @@
-// The alert domain's server-side door (style.md §1). Client code imports "@/lib/alerts/schemas" instead.
+// The alert domain's server-side door (docs/conventions.md). Client code imports "@/lib/alerts/schemas" instead.
 
 export { listAlerts, groupCounts, slaCounts, alertCacheState, getAlertDetail, listFilterOptions, type ListOptions, type AlertFilterOptions } from "./queries";
 export { triageAlert, bulkTriageAlerts, defenderPatch, BATCH_CHUNK } from "./mutations";

@@ -8,7 +8,7 @@ import { PRIORITIES, type Priority } from "../cache/alert-priority";
 
 export { PRIORITIES, type Priority };
 
-/** Defender's alert severities (mde-api.md §2.3): there is no Critical. Highest first. */
+/** Defender's alert severities (learn.microsoft.com/defender-endpoint/api/alerts): there is no Critical. Highest first. */
 export const SEVERITIES = ["High", "Medium", "Low", "Informational", "UnSpecified"] as const;
 export const ALERT_STATUSES = ["New", "InProgress", "Resolved"] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -178,7 +178,7 @@ export const CLASSIFICATIONS = ["TruePositive", "InformationalExpectedActivity",
 export type Classification = (typeof CLASSIFICATIONS)[number];
 
 /**
- * Determinations allowed per classification (mde-api.md §2.3.2). `value` is what GET returns and the cache keeps;
+ * Determinations allowed per classification (Update alert API). `value` is what GET returns and the cache keeps;
  * `patch` is what the update page documents — three values are spelled differently there, so the console sends
  * the PATCH spelling and stores the GET one.
  */

@@ -15,6 +15,8 @@ import { resolveApiToken, tokenPrefix, type TokenRefusal } from "./tokens";
 // Every route handler goes through route(): the same checks in the same order, declared once per handler.
 //   1 request id  2 credentials (Bearer token or session cookie)  3 CSRF for cookie mutations  4 rate limit
 //   5 permission  6 zod parse  7 handler  8 errors → one JSON envelope; failures of audited acts are recorded.
+// Route files need no `export const dynamic = "force-dynamic"`: since Next.js 15 route handlers, GET included,
+// run on every request unless a file opts into caching (Next.js docs: Getting Started › Route Handlers › Caching).
 
 /** "public": no credentials needed (health, sign-in). "authenticated": any signed-in user or token. */
 export type Access = Permission | "authenticated" | "public";

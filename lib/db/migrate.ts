@@ -16,7 +16,7 @@ import type { DatabaseLocation } from "./open";
 // Prisma's CLI downloads a native schema engine before any migrate command, which this project cannot do
 // offline. Prisma publishes the same engine as WebAssembly; this module drives it through the driver adapters
 // the console already uses. The migrations it writes and applies are ordinary Prisma migrations, so a site with
-// internet access can still run `prisma migrate deploy` on them. Facts and pitfalls: shared/recipes/prisma-offline.md.
+// internet access can still run `prisma migrate deploy` on them (README, "Database").
 
 const ROOT = process.cwd();
 export const SCHEMA_PATH = path.join(ROOT, "prisma", "schema.prisma");

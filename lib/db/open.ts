@@ -40,7 +40,7 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
   let pglite: PGlite;
   if (location.kind === "pglite") {
     const dataDir = path.resolve(location.dataDir);
-    // PGlite needs the parent folder to exist (shared/recipes/prisma-offline.md, pitfall 5).
+    // PGlite creates its data folder but not the folders above it.
     mkdirSync(path.dirname(dataDir), { recursive: true });
     refuseOtherMajorVersion(dataDir);
     claimOwnership(dataDir);

@@ -4,9 +4,9 @@ import { odataDateTime } from "../microsoft";
 import type { Page } from "../microsoft";
 import { Alert, type AlertPatch } from "./schemas";
 
-// Alerts (mde-api.md §2.3): list with evidence, get, update, batch update.
+// Alerts (learn.microsoft.com/defender-endpoint/api/alerts): list with evidence, get, update, batch update.
 
-/** $top maximum for /api/alerts (§3). */
+/** $top maximum for /api/alerts (get-alerts). */
 export const ALERTS_MAX_PAGE = 10_000;
 
 export interface AlertPagesOptions {
@@ -20,9 +20,9 @@ export function alertPages(client: DefenderClient, opts: AlertPagesOptions = {})
   return client.pages({
     path: "/api/alerts",
     query: {
-      // Datetimes are unquoted in MDE's OData (§3); a quoted one is a type error.
+      // Datetimes are unquoted in MDE's OData (exposed-apis-odata-samples); a quoted one is a type error.
       $filter: opts.updatedSince ? `lastUpdateTime ge ${odataDateTime(opts.updatedSince)}` : undefined,
-      // Evidence is only included on lists when expanded (§2.3.1, release notes 01.09.2020).
+      // Evidence is only included on lists when expanded (get-alerts; API release notes, 01.09.2020).
       $expand: "evidence",
     },
     itemSchema: Alert,
@@ -36,7 +36,7 @@ export function getAlert(client: DefenderClient, id: string): Promise<Alert> {
 }
 
 /**
- * PATCH /api/alerts/{id} with a camelCase body (§2.3.5) → the updated alert. Setting the same fields twice gives
+ * PATCH /api/alerts/{id} with a camelCase body (update-alert) → the updated alert. Setting the same fields twice gives
  * the same result, so the call is idempotent and may be retried on 5xx — except a `comment`, which would be added
  * twice; with a comment the call is sent once.
  */
@@ -60,7 +60,7 @@ export interface BatchAlertUpdate {
   comment?: string;
 }
 
-/** POST /api/alerts/batchUpdate → 200 with an empty body (§2.3.5). 10 calls/min, 500/h (§4). */
+/** POST /api/alerts/batchUpdate → 200 with an empty body. 10 calls/min, 500/h (batch-update-alerts). */
 export async function batchUpdateAlerts(client: DefenderClient, update: BatchAlertUpdate): Promise<void> {
   await client.request({
     method: "POST",

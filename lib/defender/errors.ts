@@ -2,8 +2,8 @@ import { ProviderError } from "../microsoft";
 
 /**
  * A machine action of this kind is already pending on the device. MDE answers HTTP 400 "Action is already in
- * progress"; clients see the code `ActiveRequestAlreadyExists` (mde-api.md §2.2, §2.5.3 — code UNCONFIRMED as
- * official, so the message is matched too).
+ * progress" ("Isolate machine API", learn.microsoft.com/defender-endpoint/api/isolate-machine); clients see the
+ * code `ActiveRequestAlreadyExists`, which Microsoft does not document, so the message is matched too.
  */
 export function isAlreadyInProgress(err: unknown): err is ProviderError {
   return (

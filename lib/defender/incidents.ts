@@ -3,9 +3,10 @@ import { odataDateTime } from "../microsoft";
 import type { Page } from "../microsoft";
 import { Incident, IncidentListItem, type IncidentPatch } from "./schemas";
 
-// Defender XDR incidents (mde-api.md §2.8): XDR_API_URL and the https://api.security.microsoft.com token.
+// Defender XDR incidents (learn.microsoft.com/defender-xdr/api-incident): XDR_API_URL and the
+// https://api.security.microsoft.com token.
 
-/** $top maximum for incidents (§2.8); 50 calls/min (§4). */
+/** $top maximum for incidents; 50 calls/min (learn.microsoft.com/defender-xdr/api-list-incidents). */
 export const INCIDENTS_MAX_PAGE = 100;
 
 export interface IncidentPagesOptions {

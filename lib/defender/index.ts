@@ -1,4 +1,4 @@
-// The one door to the Defender for Endpoint and Defender XDR clients (style.md §1, §4).
+// The one door to the Defender for Endpoint and Defender XDR clients (docs/conventions.md: one door per module).
 
 export { createDefenderClient, type DefenderClient, type DefenderClientOptions, type DefenderApi, type TokenSource, type RequestOp, type PagesOp } from "./client";
 export { isAlreadyInProgress } from "./errors";

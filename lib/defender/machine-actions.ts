@@ -4,9 +4,10 @@ import { odataDateTime, odataString } from "../microsoft";
 import type { Page } from "../microsoft";
 import { MachineAction } from "./schemas";
 
-// Machine actions (mde-api.md §2.5). Response actions are POSTs that Defender executes once accepted: they are
-// never retried after a 5xx, timeout or dropped connection (a 429 is retried: nothing ran). A duplicate answers
-// 400 "Action is already in progress" — see isAlreadyInProgress() and pendingMachineActions().
+// Machine actions (learn.microsoft.com/defender-endpoint/api/machineaction). Response actions are POSTs that
+// Defender executes once accepted: they are never retried after a 5xx, timeout or dropped connection (a 429 is
+// retried: nothing ran). A duplicate answers 400 "Action is already in progress" — see isAlreadyInProgress() and
+// pendingMachineActions().
 
 export const MACHINE_ACTIONS_MAX_PAGE = 10_000;
 
@@ -18,7 +19,7 @@ export type ResponseAction =
   | "unrestrictCodeExecution"
   | "collectInvestigationPackage";
 
-/** Bodies are PascalCase and case-sensitive (§2.2, §2.5.3). */
+/** Bodies are PascalCase and case-sensitive (common-errors, isolate-machine). */
 export interface ResponseActionBody {
   Comment: string;
   /** isolate only. */
@@ -28,7 +29,7 @@ export interface ResponseActionBody {
 }
 
 export interface MachineActionPagesOptions {
-  /** Only actions with creationDateTimeUtc ≥ this (the list filters on creation time, §2.5.2). */
+  /** Only actions with creationDateTimeUtc ≥ this (the list filters on creation time). */
   createdSince?: Date;
   pageSize?: number;
   maxPages?: number;
@@ -59,7 +60,7 @@ export function getMachineAction(client: DefenderClient, id: string, opts: GetMa
   });
 }
 
-/** POST /api/machines/{id}/{action} → 201 + the new MachineAction, normally `Pending` (§2.5.3). */
+/** POST /api/machines/{id}/{action} → 201 + the new MachineAction, normally `Pending` (isolate-machine). */
 export function requestMachineAction(client: DefenderClient, machineId: string, action: ResponseAction, body: ResponseActionBody): Promise<MachineAction> {
   const payload: Record<string, string> = { Comment: body.Comment };
   if (action === "isolate" && body.IsolationType) payload.IsolationType = body.IsolationType;
@@ -74,7 +75,7 @@ export function requestMachineAction(client: DefenderClient, machineId: string, 
   });
 }
 
-/** POST /api/machineactions/{id}/cancel → 200 + the action, only while it is not final (§2.5.3). */
+/** POST /api/machineactions/{id}/cancel → 200 + the action, only while it is not final (cancel-machine-action). */
 export function cancelMachineAction(client: DefenderClient, id: string, comment: string): Promise<MachineAction> {
   return client.request({
     method: "POST",
@@ -92,7 +93,7 @@ const PENDING = new Set(["Pending", "InProgress"]);
 
 /**
  * The device's actions that are not final yet — what a 400 "Action is already in progress" refers to. Filters on
- * machineId only: `in`/`or` in MDE's $filter are UNCONFIRMED (§3), so status is checked here.
+ * machineId only: MDE's docs show no `in`/`or` in $filter, so status is checked here.
  */
 export async function pendingMachineActions(client: DefenderClient, machineId: string): Promise<MachineAction[]> {
   const res = await client.request({

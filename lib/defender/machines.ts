@@ -4,7 +4,7 @@ import { odataDateTime } from "../microsoft";
 import type { Page } from "../microsoft";
 import { LogonUser, Machine } from "./schemas";
 
-// Machines (mde-api.md §2.4).
+// Machines (learn.microsoft.com/defender-endpoint/api/machine).
 
 export const MACHINES_MAX_PAGE = 10_000;
 
@@ -22,12 +22,12 @@ export function machinePages(client: DefenderClient, opts: MachinePagesOptions =
     itemSchema: Machine,
     pageSize: Math.min(opts.pageSize ?? MACHINES_MAX_PAGE, MACHINES_MAX_PAGE),
     maxPages: opts.maxPages,
-    // "404 Not Found if there are no recent machines" (§2.4.3): that is an empty inventory page, not a failure.
+    // "404 Not Found if there are no recent machines" (get-machines): that is an empty inventory page, not a failure.
     notFoundIsEmpty: true,
   });
 }
 
-/** By machine id or computer name (§2.4.3). */
+/** By machine id or computer name (get-machine-by-id). */
 export function getMachine(client: DefenderClient, id: string): Promise<Machine> {
   return client.request({ method: "GET", path: `/api/machines/${encodeURIComponent(id)}`, statsPath: "/api/machines/{id}", schema: Machine });
 }

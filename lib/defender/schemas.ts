@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { IsoDateTime } from "../microsoft/schemas";
 
-// zod at the boundary for every Defender / XDR entity (mde-api.md §2.3–2.8). Rules:
-// - Unknown fields pass through (looseObject): Microsoft adds fields (§2.4.2) and a new field must not drop records.
+// zod at the boundary for every Defender / XDR entity (their resource-type pages on learn.microsoft.com). Rules:
+// - Unknown fields pass through (looseObject): Microsoft adds fields without notice and a new field must not drop records.
 // - Required = what the cache cannot do without (ids, titles, the change timestamps the sync pages on).
 // - Enums are open strings: Microsoft adds values without notice (prisma/schema.prisma stores them as text).
-// - Timestamps stay ISO strings but must parse; MDE sends up to 7 fractional digits (§0 conventions).
+// - Timestamps stay ISO strings but must parse; MDE sends up to 7 fractional digits (its docs' examples).
 
 export { IsoDateTime };
 
@@ -18,7 +18,7 @@ const textList = z
   .nullish()
   .transform((v) => v ?? []);
 
-/** Numbers arrive as numbers or numeric strings (rbacGroupId: String in §2.4.1, numbers in examples, §12 #6). */
+/** Numbers arrive as numbers or numeric strings (rbacGroupId: String in the machine table, numbers in examples). */
 const looseInt = z
   .union([z.number(), z.string()])
   .nullish()
@@ -28,7 +28,7 @@ const looseInt = z
     return Number.isFinite(n) ? n : null;
   });
 
-/** mitreTechniques: "String" in the table, a JSON array in every example (§2.3.1). Always string[] here. */
+/** mitreTechniques: "String" in the table, a JSON array in every example (alerts page). Always string[] here. */
 const mitreTechniques = z
   .union([z.array(z.string()), z.string()])
   .nullish()
@@ -38,7 +38,7 @@ const mitreTechniques = z
     return v.split(/[\s,;]+/).filter(Boolean);
   });
 
-// ───────────── Alerts (§2.3) ─────────────
+// ───────────── Alerts (learn.microsoft.com/defender-endpoint/api/alerts) ─────────────
 
 export const AlertEvidence = z.looseObject({
   entityType: z.string(),
@@ -69,7 +69,7 @@ export const AlertEvidence = z.looseObject({
 });
 export type AlertEvidence = z.infer<typeof AlertEvidence>;
 
-/** Comment time: the table says `createTime`, every JSON example `createdTime` (§12 #4). Normalised to createdTime. */
+/** Comment time: the table says `createTime`, every JSON example `createdTime`. Normalised to createdTime. */
 export const AlertComment = z
   .looseObject({ comment: optText, createdBy: optText, createdTime: optDate, createTime: optDate })
   .transform(({ createTime, ...c }) => ({ ...c, comment: c.comment ?? "", createdBy: c.createdBy ?? null, createdTime: c.createdTime ?? createTime ?? null }));
@@ -107,12 +107,12 @@ export const Alert = z.looseObject({
   mitreTechniques,
   relatedUser: RelatedUser.nullish(),
   comments: z.array(AlertComment).nullish().transform((v) => v ?? []),
-  /** Present with $expand=evidence on lists and on GET by id (§2.3.1). */
+  /** Present with $expand=evidence on lists and on GET by id (get-alerts). */
   evidence: z.array(AlertEvidence).nullish().transform((v) => v ?? []),
 });
 export type Alert = z.infer<typeof Alert>;
 
-// ───────────── Machines (§2.4) ─────────────
+// ───────────── Machines (learn.microsoft.com/defender-endpoint/api/machine) ─────────────
 
 export const MachineIpAddress = z.looseObject({ ipAddress: optText, macAddress: optText, operationalStatus: optText, type: optText });
 
@@ -151,7 +151,7 @@ export const Machine = z.looseObject({
 });
 export type Machine = z.infer<typeof Machine>;
 
-/** GET /api/machines/{id}/logonusers (§2.4.3, [S23]). */
+/** GET /api/machines/{id}/logonusers (get-machine-log-on-users). */
 export const LogonUser = z.looseObject({
   id: optText,
   accountName: z.string(),
@@ -165,9 +165,9 @@ export const LogonUser = z.looseObject({
 });
 export type LogonUser = z.infer<typeof LogonUser>;
 
-// ───────────── Machine actions (§2.5) ─────────────
+// ───────────── Machine actions (learn.microsoft.com/defender-endpoint/api/machineaction) ─────────────
 
-/** `lastUpdateDateTimeUtc` (entity/get) vs `lastUpdateTimeUtc` (list examples) (§12 #5): both read, one kept. */
+/** `lastUpdateDateTimeUtc` (entity/get) vs `lastUpdateTimeUtc` (list examples): both read, one kept. */
 export const MachineAction = z
   .looseObject({
     id: z.string().min(1),
@@ -193,7 +193,7 @@ export const MachineAction = z
   .transform(({ lastUpdateTimeUtc, ...a }) => ({ ...a, lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null }));
 export type MachineAction = z.infer<typeof MachineAction>;
 
-// ───────────── Threat & vulnerability management (§2.6) ─────────────
+// ───────────── Threat & vulnerability management (learn.microsoft.com/defender-endpoint/api/vulnerability) ─────────────
 
 export const Vulnerability = z.looseObject({
   id: z.string().min(1),
@@ -210,12 +210,12 @@ export const Vulnerability = z.looseObject({
   exploitInKit: optBool,
   exploitTypes: textList,
   exploitUris: textList,
-  /** Declared a collection, sent as a string (§12 #15); kept as sent. */
+  /** Declared a collection, sent as a string (the example); kept as sent. */
   CveSupportability: z.union([z.string(), z.array(z.string())]).nullish(),
 });
 export type Vulnerability = z.infer<typeof Vulnerability>;
 
-/** One row of GET /api/vulnerabilities/machinesVulnerabilities (§2.6.2). */
+/** One row of GET /api/vulnerabilities/machinesVulnerabilities (get-all-vulnerabilities-by-machines). */
 export const MachineVulnerability = z.looseObject({
   id: z.string().min(1),
   cveId: z.string(),
@@ -266,7 +266,7 @@ export const Software = z.looseObject({
 });
 export type Software = z.infer<typeof Software>;
 
-/** GET /api/exposureScore and /api/configurationScore: current value only (§2.6.5). */
+/** GET /api/exposureScore and /api/configurationScore: current value only (score). */
 export const Score = z.looseObject({ time: IsoDateTime, score: z.number() });
 export type Score = z.infer<typeof Score>;
 
@@ -274,7 +274,7 @@ export type Score = z.infer<typeof Score>;
 export const GroupScore = z.looseObject({ time: IsoDateTime, score: z.number(), rbacGroupName: z.string(), rbacGroupId: looseInt });
 export type GroupScore = z.infer<typeof GroupScore>;
 
-// ───────────── Defender XDR incidents (§2.8) ─────────────
+// ───────────── Defender XDR incidents (learn.microsoft.com/defender-xdr/api-incident) ─────────────
 
 export const IncidentComment = AlertComment;
 
@@ -336,7 +336,7 @@ export type IncidentListItem = z.infer<typeof IncidentListItem>;
 
 // ───────────── Write bodies ─────────────
 
-/** PATCH /api/alerts/{id}: camelCase (§2.3.5). Determination spellings differ between pages (§12 #2): open string. */
+/** PATCH /api/alerts/{id}: camelCase (update-alert). Determination spellings differ between pages: open string. */
 export const AlertPatch = z.object({
   status: z.enum(["New", "InProgress", "Resolved"]).optional(),
   assignedTo: z.string().optional(),

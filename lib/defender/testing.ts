@@ -34,7 +34,7 @@ export function trustingTransport(caPem: string): TrustingTransport {
     new Promise<Response>((resolve, reject) => {
       const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
       const headers = new Headers(init.headers);
-      // Like undici, ask for compression: MDE deflates bodies (mde-api.md §2.2) and the emulator does too.
+      // Like undici, ask for compression: MDE deflates bodies (Content-Encoding: deflate) and the emulator does too.
       if (!headers.has("accept-encoding")) headers.set("accept-encoding", "gzip, deflate");
       const signal = init.signal ?? undefined;
       if (signal?.aborted) return reject(signal.reason);

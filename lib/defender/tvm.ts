@@ -3,9 +3,10 @@ import type { DefenderClient } from "./client";
 import type { Page } from "../microsoft";
 import { GroupScore, MachineVulnerability, Recommendation, Score, Software, Vulnerability } from "./schemas";
 
-// Threat & vulnerability management (mde-api.md §2.6): catalogues, the bulk device×CVE rows, scores.
+// Threat & vulnerability management (learn.microsoft.com/defender-endpoint/api/vulnerability and its siblings):
+// catalogues, the bulk device×CVE rows, scores.
 
-/** $top maxima (§3): vulnerabilities 8,000 (§12 #10), the rest 10,000. */
+/** $top maxima (each list page): vulnerabilities 8,000, the rest 10,000. */
 export const TVM_MAX_PAGE = { vulnerabilities: 8_000, machinesVulnerabilities: 10_000, recommendations: 10_000, software: 10_000 } as const;
 
 export interface TvmPagesOptions {
@@ -19,7 +20,7 @@ export function vulnerabilityPages(client: DefenderClient, opts: TvmPagesOptions
   return client.pages({ path: "/api/vulnerabilities", itemSchema: Vulnerability, pageSize: size(opts.pageSize, TVM_MAX_PAGE.vulnerabilities), maxPages: opts.maxPages });
 }
 
-/** Every device×CVE row in one paged listing — far fewer calls than per-machine lists (50/min, §4). */
+/** Every device×CVE row in one paged listing — far fewer calls than per-machine lists (50/min). */
 export function machineVulnerabilityPages(client: DefenderClient, opts: TvmPagesOptions = {}): AsyncGenerator<Page<MachineVulnerability>> {
   return client.pages({
     path: "/api/vulnerabilities/machinesVulnerabilities",
@@ -37,7 +38,7 @@ export function softwarePages(client: DefenderClient, opts: TvmPagesOptions = {}
   return client.pages({ path: "/api/Software", itemSchema: Software, pageSize: size(opts.pageSize, TVM_MAX_PAGE.software), maxPages: opts.maxPages });
 }
 
-/** The current organisation exposure score; the API keeps no history (§2.6.5), the sync snapshots it. */
+/** The current organisation exposure score; the API keeps no history (get-exposure-score), the sync snapshots it. */
 export function exposureScore(client: DefenderClient): Promise<Score> {
   return client.request({ method: "GET", path: "/api/exposureScore", schema: Score });
 }
@@ -49,7 +50,7 @@ export async function exposureScoreByGroups(client: DefenderClient): Promise<Gro
   return res.value;
 }
 
-/** Microsoft Secure Score for Devices (§2.6.5). */
+/** Microsoft Secure Score for Devices (get-device-secure-score). */
 export function configurationScore(client: DefenderClient): Promise<Score> {
   return client.request({ method: "GET", path: "/api/configurationScore", schema: Score });
 }

@@ -1,4 +1,4 @@
-// The device domain's server-side door (style.md §1). Client code imports "@/lib/devices/schemas" instead.
+// The device domain's server-side door (docs/conventions.md). Client code imports "@/lib/devices/schemas" instead.
 
 export { listDevices, devicesCsv, deviceCacheState, listDeviceFilterOptions, DEVICE_CSV_HEADER, type DeviceListOptions } from "./queries";
 export { getDeviceDetail } from "./detail";

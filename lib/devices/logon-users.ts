@@ -3,7 +3,7 @@ import { db } from "../db";
 import { logger } from "../log";
 import { processSingleton } from "../process-singleton";
 
-// Logged-on users are a per-device Defender call (GET /api/machines/{id}/logonusers, mde-api.md §2.4), too many
+// Logged-on users are a per-device Defender call (GET /api/machines/{id}/logonusers, Get machine logon users API), too many
 // calls for the bulk sync at 50,000 devices. The device page refreshes them into the cache when it is opened —
 // at most every REFRESH_MS per device, with a short timeout — and shows the cached rows when Defender is slow
 // or refuses (the console's app may lack User.Read.All).

@@ -16,7 +16,7 @@ export const PLATFORMS_OF_TAB: Record<Exclude<PlatformTab, "all">, string[]> = {
   mobile: ["iOS", "Android"],
 };
 
-// Defender's and Intune's values (mde-api.md §2.4, Graph managedDevice). Stored as text; these are the filter options.
+// Defender's and Intune's values (Defender's machine, Graph's managedDevice). Stored as text; these are the filter options.
 export const RISK_SCORES = ["High", "Medium", "Low", "Informational", "None"] as const;
 export const EXPOSURE_LEVELS = ["High", "Medium", "Low", "None"] as const;
 export const HEALTH_STATUSES = ["Active", "Inactive", "ImpairedCommunication", "NoSensorData", "NoSensorDataImpairedCommunication", "Unknown"] as const;

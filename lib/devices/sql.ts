@@ -29,7 +29,7 @@ export const DEVICE_SORT_KEYS: Record<DeviceSortColumn, { expr: string; type: So
 const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${column} = ANY(${p.add(values)}::text[])`;
 
 /**
- * Defender spells onboarding status both "Onboarded" and "onboarded" (mde-api.md §12 #7): match both spellings
+ * Defender spells onboarding status "Onboarded" (live) and "onboarded" (its machine page): match both spellings
  * of each value (rather than lower(), so the column's index still serves the filter).
  */
 const ONBOARDED = `d."onboardingStatus" IN ('Onboarded', 'onboarded')`;

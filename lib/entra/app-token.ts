@@ -1,11 +1,12 @@
 import { ConfidentialClientApplication, type INetworkModule } from "@azure/msal-node";
 import { msalConfiguration, tenantSettings, type TenantSettings } from "./msal-config";
 
-// App-only (client-credentials) tokens for the Defender, Defender XDR and Graph clients (mde-api.md §1.1).
+// App-only (client-credentials) tokens for the Defender, Defender XDR and Graph clients
+// (learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow).
 // MSAL's in-memory cache answers repeats and renews a token shortly before it expires (tokenRenewalOffsetSeconds,
 // 5 min), so callers simply ask for a token before every request.
 
-/** One `.default` scope per resource: a token request may only name one resource (mde-api.md §1.1). */
+/** One `.default` scope per resource: a token request may only name one resource (same page). */
 export const APP_SCOPES = {
   mde: "https://api.securitycenter.microsoft.com/.default",
   /** Incident.* permissions live on the Microsoft Threat Protection resource, not on WindowsDefenderATP. */

@@ -30,7 +30,8 @@ import {
 // Microsoft Graph (GRAPH_API_URL + /v1.0) through @microsoft/microsoft-graph-client. The SDK builds requests and
 // its AuthenticationHandler adds the MSAL app token — only for Graph hosts or our configured host (customHosts),
 // so a token never follows a link elsewhere. The last middleware is ours: the same request core as the Defender
-// client (timeout, bounded retries, Retry-After on 429/503 per mde-api.md §5.8, error envelope §5.5, accounting)
+// client (timeout, bounded retries, Retry-After on 429/503 as "Microsoft Graph throttling guidance" asks, the
+// Graph error envelope, accounting)
 // over the injected fetch. The SDK's own RetryHandler is left out so retries are not stacked.
 
 export interface GraphClientOptions extends TransportOptions {

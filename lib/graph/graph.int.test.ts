@@ -93,8 +93,8 @@ describe("managed devices", () => {
   });
 
   it("a nextLink loop on an opaque $skiptoken, where $skip is not supported, is a PagingError", async () => {
-    // The emulator's managedDevices accepts $skiptoken only (like the documented Graph paging, §5.5), so the loop
-    // cannot be stepped over: the caller gets an error instead of a silently partial inventory.
+    // The emulator's managedDevices accepts $skiptoken only (like Graph paging, learn.microsoft.com/graph/paging),
+    // so the loop cannot be stepped over: the caller gets an error instead of a silently partial inventory.
     await setFaults({ nextLinkLoop: true });
     const err = await drain(managedDevicePages(clientFor(), { pageSize: 10 })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PagingError);

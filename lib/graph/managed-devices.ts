@@ -3,10 +3,10 @@ import type { Page } from "../microsoft";
 import { odataDateTime } from "../microsoft";
 import { ManagedDevice } from "./schemas";
 
-// GET /v1.0/deviceManagement/managedDevices (mde-api.md §5.1, G1). Requires an Intune licence and
-// DeviceManagementManagedDevices.Read.All.
+// GET /v1.0/deviceManagement/managedDevices (learn.microsoft.com/graph/api/intune-devices-manageddevice-list).
+// Requires an Intune licence and DeviceManagementManagedDevices.Read.All.
 
-/** Page size: Graph's $top limit is 1,000 (§5.4; managedDevices maximum UNCONFIRMED, §5.1.2). */
+/** Page size: Graph's usual $top limit is 1,000; Microsoft documents no maximum for managedDevices. */
 export const MANAGED_DEVICES_MAX_PAGE = 1_000;
 
 export interface ManagedDevicePagesOptions {

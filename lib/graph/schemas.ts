@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { IsoDateTime } from "../microsoft/schemas";
 
-// Intune managed devices (mde-api.md §5.1.1). Unknown fields pass; enums are open strings (Graph adds members
-// after unknownFutureValue, §5.5); azureADDeviceId is the join key to MDE's aadDeviceId.
+// Intune managed devices (learn.microsoft.com/graph/api/resources/intune-devices-manageddevice). Unknown fields
+// pass; enums are open strings (Graph adds members after unknownFutureValue); azureADDeviceId is the join key to
+// MDE's aadDeviceId.
 
 const optText = z.string().nullish();
 const optDate = IsoDateTime.nullish();

@@ -46,8 +46,9 @@ export interface IncidentDetail extends IncidentRow {
 }
 
 /**
- * Incident triage. Defender XDR takes a determination only with a TruePositive classification (mde-api.md §2.8,
- * [S52]); it is refused here first so the person gets a named field, not an upstream error.
+ * Incident triage. Defender XDR takes a determination only with a TruePositive classification
+ * (learn.microsoft.com/defender-xdr/api-update-incidents); it is refused here first so the person gets a named
+ * field, not an upstream error.
  */
 export const IncidentTriage = z
   .object({

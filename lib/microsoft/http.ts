@@ -6,7 +6,7 @@ import type { StatsRecorder } from "./stats";
 // The request core shared by the Defender and Graph clients: timeout, bounded retries with backoff, Retry-After,
 // the Microsoft error envelopes, call accounting. Pure HTTP: it knows nothing about entities.
 //
-// Retry rules (style.md §4, mde-api.md §2.2/§4):
+// Retry rules (docs/conventions.md; 429 and Retry-After per learn.microsoft.com/defender-endpoint/api/common-errors):
 // - 429: always retried (up to maxRetries) — the request was refused before anything ran.
 // - 500/502/503/504, timeouts, dropped connections, a 2xx body that is not JSON: retried only for GETs and calls
 //   marked idempotent. A machine action is never repeated blindly: its first attempt may have executed.
@@ -70,7 +70,7 @@ function requestIdOf(headers: Headers | null, envelope: Record<string, unknown> 
     const v = headers?.get(h);
     if (v) return v;
   }
-  // Graph repeats it in error.innerError["request-id"] (mde-api.md §5.5).
+  // Graph repeats it in error.innerError["request-id"] (learn.microsoft.com/graph/errors).
   const inner = (envelope?.innerError ?? envelope?.innererror) as Record<string, unknown> | undefined;
   return typeof inner?.["request-id"] === "string" ? inner["request-id"] : null;
 }

@@ -1,4 +1,5 @@
-// OData literals as MDE expects them (mde-api.md §3): datetimes unquoted, strings single-quoted with '' escapes.
+// OData literals as MDE expects them (learn.microsoft.com/defender-endpoint/api/exposed-apis-odata-samples):
+// datetimes unquoted, strings single-quoted with '' escapes.
 
 export function odataDateTime(d: Date): string {
   return d.toISOString();

@@ -2,10 +2,11 @@ import type { ZodType } from "zod";
 import { logger } from "../log";
 import { PagingError, type Provider } from "./errors";
 
-// Walks an OData collection page by page (mde-api.md §3, §5.5) and validates every record.
+// Walks an OData collection page by page (exposed-apis-odata-samples; learn.microsoft.com/graph/paging) and validates
+// every record.
 //
 // - Follows `@odata.nextLink` (rebased onto the configured host, so the token never leaves it).
-// - MDE documents only $top/$skip for alerts and machines; whether they emit nextLink is UNCONFIRMED (§3, §13).
+// - MDE documents only $top/$skip for alerts and machines, not whether they emit nextLink.
 //   So when a full page arrives without a nextLink, and the service has not shown that it emits nextLinks, we go on
 //   with $skip. Once a nextLink has been seen, its absence means the end.
 // - Loops: a nextLink already visited, or one whose $skip is not the number of records received so far, is not
@@ -184,7 +185,7 @@ export async function* paginate<T>(o: PaginateOptions<T>): AsyncGenerator<Page<T
         url = next;
       }
     } else if (!sawNextLink && raw.value.length >= o.pageSize) {
-      // A full page and no nextLink from a service that has not shown it emits them: page on with $skip (§3).
+      // A full page and no nextLink from a service that has not shown it emits them: page on with $skip.
       url = offsetUrl(o.firstUrl, o.pageSize, received);
       offsetMode = !verified;
       if (verified) checkingRecovery = true;

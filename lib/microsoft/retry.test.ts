@@ -3,7 +3,7 @@ import { backoffDelay, parseRetryAfter } from "./retry";
 
 describe("parseRetryAfter", () => {
   const now = Date.parse("2025-03-01T12:00:00Z");
-  it("reads delta-seconds, as MDE documents (§4)", () => {
+  it("reads delta-seconds, as MDE documents", () => {
     expect(parseRetryAfter("8", now)).toBe(8000);
     expect(parseRetryAfter(" 0 ", now)).toBe(0);
     expect(parseRetryAfter("1.5", now)).toBe(1500);

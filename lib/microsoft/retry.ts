@@ -1,7 +1,7 @@
 // Pure retry arithmetic, kept apart from I/O so it can be unit-tested with fixed clocks and random sources.
 
 /**
- * `Retry-After` as milliseconds from `nowMs`: delta-seconds (what MDE documents, mde-api.md §2.2/§4) or an
+ * `Retry-After` as milliseconds from `nowMs`: delta-seconds (what MDE documents, common-errors) or an
  * HTTP-date (RFC 9110 §10.2.3; Graph may send either). Null when absent or unreadable.
  */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | null {

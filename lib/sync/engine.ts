@@ -60,7 +60,8 @@ const JOBS: Record<SyncEntity, JobSpec> = {
 const LANES: readonly (readonly SyncEntity[])[] = [
   ["machines", "intuneDevices", "machineActions"],
   ["alerts"],
-  // Incidents come 100 to a page (mde-api.md §2.8), so a full pull is hundreds of round trips: its own lane.
+  // Incidents come 100 to a page (Defender XDR list incidents API): hundreds of round trips for a full pull, so
+  // its own lane.
   ["incidents"],
   ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations", "scores"],
 ];

@@ -64,7 +64,8 @@ export async function startTestTenant(opts: Parameters<typeof startEmulator>[0])
       return res.json();
     },
     async raw(path) {
-      // Incidents belong to the Defender XDR API and need its audience (mde-api.md §1.1).
+      // Incidents belong to the Defender XDR API and need its audience
+      // (learn.microsoft.com/defender-xdr/api-create-app-web).
       const scope = path.startsWith("/v1.0/")
         ? "https://graph.microsoft.com/.default"
         : path.startsWith("/api/incidents")

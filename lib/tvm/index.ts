@@ -1,4 +1,4 @@
-// The vulnerability-management domain's server-side door (style.md §1). Client code imports "@/lib/tvm/schemas".
+// The vulnerability-management domain's server-side door (docs/conventions.md). Client code imports "@/lib/tvm/schemas".
 
 export { getTvmDashboard, listDeviceGroups } from "./dashboard";
 export { listVulnerabilities, getVulnerability } from "./vulnerabilities";

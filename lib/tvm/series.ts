@@ -50,7 +50,7 @@ export function topN<T>(items: readonly T[], n: number, score: (t: T) => number,
 }
 
 /**
- * Microsoft Secure Score for Devices as a percentage. The API returns points (mde-api.md §2.6.5: the doc example
+ * Microsoft Secure Score for Devices as a percentage. The API returns points (Get device secure score API: its example
  * is 340) and no maximum, which depends on the tenant; the maximum comes from configuration
  * (SECURE_SCORE_MAX_POINTS, the figure the Defender portal shows; the simulated tenant's is 1000). A value
  * already on a 0–100 scale is kept.

@@ -7,7 +7,7 @@ import { runSync } from "../../lib/sync/engine";
 import { createSyncSources } from "../../lib/sync/sources";
 import type { EntitySummary, SyncEntity } from "../../lib/sync/types";
 
-/** Largest page each endpoint serves (mde-api.md §3, §5): the floor on calls for a full pull. */
+/** Largest page each endpoint serves (each list API's $top maximum): the floor on calls for a full pull. */
 const MAX_PAGE: Record<SyncEntity, number> = {
   machines: 10_000,
   intuneDevices: 1_000,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NoMatches } from "@/components/ui/no-matches";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatUtc } from "@/components/ui/format";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { requireUser } from "@/lib/auth/page";
@@ -104,7 +105,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ) : (
             page.data.map((e) => (
               <tr key={e.id}>
-                <Td className="whitespace-nowrap font-mono text-xs">{e.at.replace("T", " ").slice(0, 19)}</Td>
+                <Td className="whitespace-nowrap font-mono text-xs">{formatUtc(e.at, "—", { seconds: true, zone: false })}</Td>
                 <Td>
                   <span className="block">{e.actorName}</span>
                   <span className="text-xs text-slate-500">{e.actorType}</span>

@@ -2,6 +2,7 @@ import { NoMatches } from "@/components/ui/no-matches";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatUtc } from "@/components/ui/format";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { requireUser } from "@/lib/auth/page";
@@ -110,7 +111,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
                 <Td className="text-xs">{i.deviceCount}</Td>
                 <Td className="text-xs">{i.userCount}</Td>
                 <Td className="text-xs">{i.assignedTo ?? "—"}</Td>
-                <Td className="whitespace-nowrap font-mono text-xs">{i.lastUpdateTime.replace("T", " ").slice(0, 16)}</Td>
+                <Td className="whitespace-nowrap font-mono text-xs">{formatUtc(i.lastUpdateTime, "—", { zone: false })}</Td>
               </tr>
             ))
           )}

@@ -1,8 +1,6 @@
 import { route, z } from "@/lib/auth/route";
 import { AuditFilter, listAuditEvents } from "@/lib/audit";
 
-export const dynamic = "force-dynamic";
-
 const AuditQuery = AuditFilter.extend({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

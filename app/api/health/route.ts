@@ -1,8 +1,6 @@
 import { route } from "@/lib/auth/route";
 import { checkHealth } from "@/lib/health";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/health (public: load balancers and the demo script poll it). Anonymous callers learn only whether the
 // console is up ({status} and the HTTP code); sync errors, record counts and database error text are for people and
 // tokens with console:read (GET /api/sync has them too).

@@ -2,8 +2,6 @@ import { route } from "@/lib/auth/route";
 import { listIncidents } from "@/lib/incidents";
 import { IncidentQuery } from "@/lib/incidents/schemas";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/incidents (console:read) — newest change first, filtered, cursor-paged
 export const GET = route({ permission: "console:read", query: IncidentQuery }, async ({ actor, query }) => {
   const { cursor, limit, ...filter } = query;

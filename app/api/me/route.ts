@@ -1,7 +1,5 @@
 import { route } from "@/lib/auth/route";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/me (any signed-in user or token) — who the console thinks you are
 export const GET = route({ permission: "authenticated" }, async ({ actor }) => ({
   type: actor!.type,

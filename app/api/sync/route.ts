@@ -2,8 +2,6 @@ import { route, z } from "@/lib/auth/route";
 import { getSyncOverview } from "@/lib/sync/status";
 import { requestSync } from "@/lib/sync/request-sync";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/sync (console:read) — per-entity sync state
 export const GET = route({ permission: "console:read" }, () => getSyncOverview());
 

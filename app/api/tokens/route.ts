@@ -1,8 +1,6 @@
 import { route } from "@/lib/auth/route";
 import { ApiTokenCreate, createApiToken, listApiTokens } from "@/lib/auth/tokens";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/tokens (tokens:manage) — every API token, without secrets
 export const GET = route({ permission: "tokens:manage" }, async () => ({ data: await listApiTokens() }));
 

@@ -2,8 +2,6 @@ import { route } from "@/lib/auth/route";
 import { createSavedView, listSavedViews } from "@/lib/views";
 import { SavedViewInput, SavedViewList } from "@/lib/views/schemas";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/views?page=alerts (console:read) — the caller's saved views, then views others shared
 export const GET = route({ permission: "console:read", query: SavedViewList }, async ({ actor, query }) => ({ data: await listSavedViews(actor!, query.page) }));
 

@@ -1,8 +1,6 @@
 import { route, z } from "@/lib/auth/route";
 import { finishSignIn } from "@/lib/auth/sign-in-flow";
 
-export const dynamic = "force-dynamic";
-
 const CallbackQuery = z.object({
   code: z.string().max(4000).optional(),
   state: z.string().max(500).optional(),

@@ -1,8 +1,6 @@
 import { route, z } from "@/lib/auth/route";
 import { startSignIn } from "@/lib/auth/sign-in-flow";
 
-export const dynamic = "force-dynamic";
-
 // GET /auth/sign-in?returnTo=/alerts (public) — redirects to Entra ID with PKCE
 export const GET = route(
   { permission: "public", query: z.object({ returnTo: z.string().max(500).optional() }) },

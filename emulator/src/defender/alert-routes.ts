@@ -70,7 +70,7 @@ export function alertRoutes(env: ApiEnv): RouteDef[] {
   return [
     // GET /api/alerts (Alert.Read.All | Alert.ReadWrite.All)
     { method: "GET", template: "/api/alerts", surface: "mde", family, permissions: READ, countable: true, handler: (ctx) => list(ctx, alertSource(env)) },
-    // GET /api/alerts/{id}: evidence included, like the live capture (§10.3)
+    // GET /api/alerts/{id}: evidence included, like captured live responses
     {
       method: "GET", template: "/api/alerts/{id}", surface: "mde", family, permissions: READ,
       handler: (ctx) => {
@@ -109,7 +109,7 @@ export function alertRoutes(env: ApiEnv): RouteDef[] {
         sendEmpty(ctx, 200);
       },
     },
-    // GET /api/machines/{id}/alerts (permission UNCONFIRMED §11 #8: Alert.Read.All/Alert.ReadWrite.All)
+    // GET /api/machines/{id}/alerts (permission not documented; Alert.Read.All/Alert.ReadWrite.All here)
     {
       method: "GET", template: "/api/machines/{id}/alerts", surface: "mde", family: "machines", permissions: READ, countable: true,
       handler: (ctx) => {

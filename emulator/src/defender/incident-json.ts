@@ -1,4 +1,4 @@
-// Defender XDR incident shape (§2.8, §10.4) with embedded alerts, devices and entities.
+// Defender XDR incident shape (§2.8, the list example) with embedded alerts, devices and entities.
 import { isoTime } from "../clock";
 import { ALERT_TEMPLATES } from "../tenant/catalog/alert-templates";
 import { incidentSeverity } from "../tenant/alert-factory";
@@ -72,7 +72,7 @@ export function incidentJson(t: Tenant, i: Incident): Record<string, unknown> {
     createdTime: isoTime(i.createdMs),
     lastUpdateTime: isoTime(i.lastUpdateMs),
     assignedTo: i.assignedTo,
-    // Unresolved incidents read Unknown / NotAvailable, as in the list example (§10.4).
+    // Unresolved incidents read Unknown / NotAvailable, as in the list example (defender-xdr/api-list-incidents).
     classification: i.classification ?? "Unknown",
     determination: i.determination ?? "NotAvailable",
     status: i.status,

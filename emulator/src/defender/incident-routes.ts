@@ -48,7 +48,7 @@ export function parseIncidentChanges(body: Record<string, unknown>, current: Inc
   }
   if (body.classification !== undefined) c.classification = enumOf("classification", body.classification, ["TruePositive", "InformationalExpectedActivity", "FalsePositive", "Unknown"]);
   if (body.determination !== undefined) {
-    // "determination only settable if classification = TruePositive" (§2.8, [S52]).
+    // "determination only settable if classification = TruePositive" (§2.8, defender-xdr/api-update-incidents).
     if ((c.classification ?? current.classification) !== "TruePositive") {
       throw new ApiError(400, "InvalidInput", "Invalid input determination: it can only be set when classification is TruePositive.");
     }

@@ -109,7 +109,7 @@ export function machineActionRoutes(env: ApiEnv): RouteDef[] {
         });
       },
     },
-    // GET /api/machineactions/{id}: non-GUID → 400 Edm.Guid message (§9 #12), unknown → 404
+    // GET /api/machineactions/{id}: non-GUID → 400 Edm.Guid message (as the real service answers), unknown → 404
     {
       method: "GET", template: "/api/machineactions/{id}", surface: "mde", family: "machineactions", permissions: ["Machine.Read.All", "Machine.ReadWrite.All"],
       handler: (ctx) => sendJson(ctx, 200, entity(ctx, actionOr404(ctx.params.id!))),
@@ -131,7 +131,7 @@ export function machineActionRoutes(env: ApiEnv): RouteDef[] {
       handler: (ctx) => {
         const a = actionOr404(ctx.params.id!);
         if (a.type !== "CollectInvestigationPackage" || a.status !== "Succeeded") throw notFound("Investigation package for action", a.id);
-        // The value is a JSON-quoted string inside the string (§9 #18).
+        // The value is a JSON-quoted string inside the string (get-package-sas-uri).
         const url = `${ctx.baseUrl}/_emulator/packages/${a.id}.zip?token=emulated`;
         return sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/api/$metadata#Edm.String`, value: JSON.stringify(url) });
       },

@@ -104,7 +104,7 @@ export class MachineActionStore {
     this.settle();
     for (const a of this.active) {
       if (a.machine === machine && CONFLICTS[type].includes(a.type)) {
-        // §2.5.3 / §9 #16: code used by clients (UNCONFIRMED as official), message from the docs.
+        // §2.5.3: the code third-party clients match on (not in Microsoft's docs), the message from the docs.
         throw new ApiError(400, "ActiveRequestAlreadyExists", "Action is already in progress");
       }
     }
@@ -148,7 +148,7 @@ export class MachineActionStore {
     this.changes++;
   }
 
-  /** Full shape (§2.5.1 incl. the fields of the cancel sample). `lastUpdateDateTimeUtc` is the entity-doc spelling (§12 #5). */
+  /** Full shape (§2.5.1 with the cancel sample's fields). `lastUpdateDateTimeUtc` is the entity page's spelling. */
   json(a: MachineAction): Record<string, unknown> {
     return {
       id: a.id,

@@ -81,7 +81,7 @@ export function machineRoutes(env: ApiEnv): RouteDef[] {
     name: "machines", size: () => env.tenant.machines.length, at: (i) => env.tenant.machines[i]!, version: () => env.tenant.machinesVersion,
   };
   return [
-    // GET /api/machines (Machine.Read.All | Machine.ReadWrite.All); 404 when the tenant has no machines (§9 #10)
+    // GET /api/machines (Machine.Read.All | Machine.ReadWrite.All); 404 when the tenant has no machines (get-machines)
     {
       method: "GET", template: "/api/machines", surface: "mde", family: "machines", permissions: READ, countable: true,
       handler: (ctx) => {

@@ -41,7 +41,8 @@ function deviceFields(t: ApiEnv["tenant"]): EntityFields<Device> {
     manufacturer: { type: "string", get: (d) => d.intune!.manufacturer },
     serialNumber: { type: "string", get: (d) => d.intune!.serialNumber },
   },
-  // Reported behaviour (§5.1.2, [S90]): these filters are silently ignored, all devices come back.
+  // Reported behaviour (§5.1.2; issues on Microsoft's Graph docs repository): these filters are silently ignored,
+  // all devices come back.
   ignoredInFilter: ["userId", "deviceEnrollmentType"],
   };
 }

@@ -1,4 +1,4 @@
-// Writing responses: OData headers for MDE/Graph payloads (§2.2, checklist §9 #6), plain JSON for
+// Writing responses: OData headers for MDE/Graph payloads (§2.2 and captured live responses), plain JSON for
 // errors, deflate/gzip when the client accepts it (live MDE responses are deflated, §2.2).
 import { randomUUID } from "node:crypto";
 import { deflate, gzip, constants as zlibConstants } from "node:zlib";
@@ -86,7 +86,7 @@ export function sendHtml(ctx: RequestContext, status: number, html: string, allo
   res.end(payload);
 }
 
-/** MDE/XDR error envelope (§2.2): `target` is a fresh correlation GUID (§9 #7). */
+/** MDE/XDR error envelope (§2.2): `target` is a fresh correlation GUID. */
 export function mdeErrorBody(code: string, message: string): string {
   return JSON.stringify({ error: { code, message, target: randomUUID() } });
 }

@@ -32,7 +32,7 @@ function createContext(req: IncomingMessage, res: ServerResponse, baseUrl: strin
   const url = new URL(req.url ?? "/", baseUrl);
   let path = url.pathname.replace(/\/{2,}/g, "/");
   let apiPrefix = "/api";
-  // `/api/v1.0/...` is the versioned alias of `/api/...` (§2.1, §9 #4).
+  // `/api/v1.0/...` is the versioned alias of `/api/...` (§2.1).
   if (/^\/api\/v1\.0(\/|$)/i.test(path)) {
     path = `/api${path.slice(9)}`;
     apiPrefix = "/api/v1.0";
@@ -104,7 +104,7 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
   }
   if (!match) throw new ApiError(404, "NotFound", `No HTTP resource was found that matches the request URI '${ctx.url.pathname}'.`);
   if (!match.route) {
-    // §9 #13: 405, empty body, Allow header.
+    // As captured from the real service: 405, empty body, Allow header.
     return sendEmpty(ctx, 405, { Allow: match.allowed.join(", ") });
   }
   const route = match.route;
@@ -121,7 +121,7 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
       : base;
     const decision = deps.limiter.check(`${principal.clientId}|${route.family}`, limit);
     if (!decision.ok) {
-      // §4 / §9 #26: 429, Retry-After in whole seconds, the observed quota message.
+      // §4: 429, Retry-After in whole seconds, the quota message the real service sends.
       throw new ApiError(429, "TooManyRequests",
         `API calls quota exceeded! Maximum allowed ${decision.limit} per ${decision.window} for the key Destination+TenantID+AppID. You can send requests again in ${decision.retryAfterSec} seconds.`,
         { "Retry-After": String(decision.retryAfterSec) });

@@ -12,7 +12,7 @@ export const MDE_PERMISSIONS = [
   "SecurityRecommendation.Read.All", "Score.Read.All", "Software.Read.All", "User.Read.All", "Ti.ReadWrite.All",
 ] as const;
 
-/** Microsoft Threat Protection (Defender XDR) application permissions (§1.5, [S54]). */
+/** Microsoft Threat Protection (Defender XDR) application permissions (§1.5; defender-xdr/api-create-app-web). */
 export const XDR_PERMISSIONS = ["Incident.Read.All", "Incident.ReadWrite.All", "AdvancedHunting.Read.All"] as const;
 
 /** Microsoft Graph application permissions (§5.7). */

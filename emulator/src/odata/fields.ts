@@ -1,5 +1,5 @@
 // Typed, per-entity property tables. They decide which properties `$filter`/`$orderby` accept
-// (an unlisted one is a 400, §9 #9) and how a literal compares with the stored value.
+// (an unlisted one is a 400, §2.2 ODataError) and how a literal compares with the stored value.
 import { ODataQueryError } from "../http/errors";
 import { parseFilter, type CompareOp, type FilterNode, type Literal } from "./filter-parser";
 

@@ -139,7 +139,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                 ) : (
                   alert.history.map((h, i) => (
                     <tr key={i}>
-                      <Td className="whitespace-nowrap font-mono text-xs">{h.at.replace("T", " ").slice(0, 19)}</Td>
+                      <Td className="whitespace-nowrap font-mono text-xs">{formatUtc(h.at, "—", { seconds: true, zone: false })}</Td>
                       <Td>{h.actorName}</Td>
                       <Td className="font-mono text-xs">
                         {h.action} {h.params === null ? null : JSON.stringify(h.params)}

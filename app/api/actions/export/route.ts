@@ -3,8 +3,6 @@ import { csvResponse } from "@/lib/http/csv-response";
 import { actionsCsv } from "@/lib/actions";
 import { ActionExportQuery } from "@/lib/actions/schemas";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/actions/export (console:read) — the filtered action list as CSV, streamed
 export const GET = route({ permission: "console:read", query: ActionExportQuery }, async ({ query }) => {
   return csvResponse("actions", actionsCsv(query));

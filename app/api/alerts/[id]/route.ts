@@ -2,8 +2,6 @@ import { route } from "@/lib/auth/route";
 import { triageAlert } from "@/lib/alerts";
 import { AlertRef, AlertTriage } from "@/lib/alerts/schemas";
 
-export const dynamic = "force-dynamic";
-
 // PATCH /api/alerts/[id] (alerts:triage) — status, assignment, classification + determination, comment, via Defender
 export const PATCH = route(
   { permission: "alerts:triage", params: AlertRef, body: AlertTriage, audit: "alert.triage" },

@@ -2,8 +2,6 @@ import { route } from "@/lib/auth/route";
 import { bulkTriageAlerts } from "@/lib/alerts";
 import { AlertBulkTriage } from "@/lib/alerts/schemas";
 
-export const dynamic = "force-dynamic";
-
 // POST /api/alerts/bulk (alerts:triage) — one change to many alerts through Defender's batch endpoint; per-item results
 export const POST = route(
   { permission: "alerts:triage", body: AlertBulkTriage, audit: "alert.bulk_triage" },

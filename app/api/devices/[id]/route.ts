@@ -3,8 +3,6 @@ import { getDeviceDetail } from "@/lib/devices";
 import { DeviceRef } from "@/lib/devices/schemas";
 import { NotFound } from "@/lib/http/errors";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/devices/[id] (console:read) — one device with its alerts, vulnerabilities, users and timeline
 export const GET = route({ permission: "console:read", params: DeviceRef }, async ({ params, actor }) => {
   const device = await getDeviceDetail(params.id, { auditDetails: actor!.permissions.has("audit:read") });

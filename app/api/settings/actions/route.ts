@@ -2,8 +2,6 @@ import { route } from "@/lib/auth/route";
 import { getActionSettings, saveActionSettings } from "@/lib/actions";
 import { ActionSettingsInput } from "@/lib/actions/schemas";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/settings/actions (console:read) — whether isolate and release need a second person's approval
 export const GET = route({ permission: "console:read" }, async () => getActionSettings());
 

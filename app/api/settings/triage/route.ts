@@ -1,8 +1,6 @@
 import { route } from "@/lib/auth/route";
 import { cachedTriageSettings, saveTriageSettings, TriageSettingsInput } from "@/lib/alerts";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/settings/triage (console:read) — the priority rules and SLA clocks in force
 export const GET = route({ permission: "console:read" }, async () => cachedTriageSettings());
 

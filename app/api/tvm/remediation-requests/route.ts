@@ -2,8 +2,6 @@ import { route } from "@/lib/auth/route";
 import { createRemediationRequest, listRemediationRequests } from "@/lib/tvm";
 import { RemediationListQuery, RemediationRequestInput } from "@/lib/tvm/schemas";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/tvm/remediation-requests (console:read) — requests with progress, burndown and overdue flag
 export const GET = route({ permission: "console:read", query: RemediationListQuery }, ({ query }) => listRemediationRequests({ recommendationId: query.recommendationId }));
 

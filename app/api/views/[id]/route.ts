@@ -2,8 +2,6 @@ import { route } from "@/lib/auth/route";
 import { deleteSavedView } from "@/lib/views";
 import { SavedViewRef } from "@/lib/views/schemas";
 
-export const dynamic = "force-dynamic";
-
 // DELETE /api/views/[id] (views:write) — the owner deletes a view; an Admin may remove a shared one
 export const DELETE = route({ permission: "views:write", params: SavedViewRef, audit: "view.delete" }, async ({ params, audit }) => ({
   data: await deleteSavedView(audit, params.id),

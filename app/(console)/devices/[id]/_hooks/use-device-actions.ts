@@ -8,7 +8,7 @@ import { asFollowed, fetchActionsFollowing, type FollowedPage } from "../../../_
 import { actionKeys, deviceKeys } from "../../../_query/keys";
 import type { ActionPage, ActionRequestInput, ActionView } from "@/lib/actions/schemas";
 
-// A device's response actions, followed live. Never optimistic (style.md §5): a new action shows what Defender
+// A device's response actions, followed live. Never optimistic (docs/conventions.md): a new action shows what Defender
 // answered (Pending), and the list is re-polled — each unfinished action refreshed from Defender through
 // GET /api/actions/[id] — until every action is final. When one finishes, the server-rendered page refreshes so
 // the isolation state shown is the one the cache derived from Defender's Succeeded.

@@ -3,8 +3,6 @@ import { requestAction } from "@/lib/actions";
 import { ActionRequestInput } from "@/lib/actions/schemas";
 import { DeviceRef } from "@/lib/devices/schemas";
 
-export const dynamic = "force-dynamic";
-
 // POST /api/devices/[id]/actions (actions:respond) — isolate, release, scan, restrict, unrestrict or collect.
 // 201 with the new action; 200 with the earlier one when the idempotency key was already used (nothing new sent).
 export const POST = route({ permission: "actions:respond", params: DeviceRef, body: ActionRequestInput, audit: "action.request" }, async ({ params, body, audit }) => {

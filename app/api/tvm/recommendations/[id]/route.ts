@@ -3,8 +3,6 @@ import { NotFound } from "@/lib/http/errors";
 import { getRecommendation } from "@/lib/tvm";
 import { RecommendationRef, GroupScope } from "@/lib/tvm/schemas";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/tvm/recommendations/[id] (console:read) — one recommendation and its exposed devices
 export const GET = route(
   { permission: "console:read", params: RecommendationRef, query: GroupScope },

@@ -3,8 +3,6 @@ import { NotFound } from "@/lib/http/errors";
 import { getVulnerability } from "@/lib/tvm";
 import { CveRef, GroupScope } from "@/lib/tvm/schemas";
 
-export const dynamic = "force-dynamic";
-
 // GET /api/tvm/vulnerabilities/[id] (console:read) — one CVE and the devices still exposed to it
 export const GET = route(
   { permission: "console:read", params: CveRef, query: GroupScope },
