@@ -18,6 +18,7 @@ import { ActionDialog } from "@/components/devices/action-dialog";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, canCancel, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
+import { cn } from "@/components/ui/cn";
 
 // The action center's client container. The URL is the filter; rows still in flight are refreshed from Defender
 // (GET /api/actions/[id]) every few seconds until they settle. Approvers decide here; the requester never can.
@@ -131,7 +132,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
             Loading…
           </span>
         ) : null}
-        <a href={`/api/actions/export${search ? `?${search}` : ""}`} className={`${buttonSecondary} ml-auto`} download>
+        <a href={`/api/actions/export${search ? `?${search}` : ""}`} className={cn(buttonSecondary, "ml-auto")} download>
           Export CSV
         </a>
       </div>

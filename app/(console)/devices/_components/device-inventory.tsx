@@ -34,6 +34,7 @@ import {
   type DeviceView,
 } from "@/lib/devices/schemas";
 import { BulkScan } from "./bulk-scan";
+import { cn } from "@/components/ui/cn";
 
 // The inventory's client container: the URL is the view; the server renders the first page, this component
 // pages on with the cursor ("load more"), and owns the selection for a bulk scan (local; cleared on a new view).
@@ -49,7 +50,10 @@ export interface DeviceInventoryProps {
 }
 
 const pill = (active: boolean) =>
-  `rounded-full border px-3 py-1 text-sm ${active ? "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-500" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"}`;
+  cn(
+    "rounded-full border px-3 py-1 text-sm",
+    active ? "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-500" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
+  );
 
 export function DeviceInventory({ view, search, initialPage, now, canRespond, cache, options }: DeviceInventoryProps) {
   const router = useRouter();
@@ -138,7 +142,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
             Loading…
           </span>
         ) : null}
-        <a href={`/api/devices/export${search ? `?${search}` : ""}`} className={`${buttonSecondary} ml-auto`} download>
+        <a href={`/api/devices/export${search ? `?${search}` : ""}`} className={cn(buttonSecondary, "ml-auto")} download>
           Export CSV ({totalText})
         </a>
       </div>
