@@ -3,7 +3,7 @@
 import { useId, useState, type ReactNode } from "react";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { downloadCsv } from "./csv-download";
-import { DataTable, type Column } from "./data-table";
+import { ChartTable, type Column } from "./data-table";
 import { cn } from "@/components/ui/cn";
 
 /**
@@ -79,7 +79,7 @@ export function ChartPanel<T>({
         </p>
       ) : showTable ? (
         <div className={tableOnly ? "overflow-auto" : "max-h-96 overflow-auto"}>
-          <DataTable caption={title} columns={columns} rows={rows} rowKey={rowKey} empty={empty} />
+          <ChartTable caption={title} columns={columns} rows={rows} rowKey={rowKey} empty={empty} />
         </div>
       ) : (
         <div className="chart-box h-56 text-slate-600 dark:text-slate-300">{chart}</div>
