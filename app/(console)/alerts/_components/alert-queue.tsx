@@ -82,7 +82,9 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
 
   // Selection belongs to one view (useUrlList); the focused row is the keyboard's.
   const selected = selection.selected;
-  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [focus, setFocusedId] = useState<string | null>(null);
+  // A focused row that left the list (resolved out of a view of New alerts) is no longer a target.
+  const focusedId = focus !== null && rows.some((r) => r.id === focus) ? focus : null;
   const [pending, setPending] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; failures: BulkItemResult[] } | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
