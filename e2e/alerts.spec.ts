@@ -96,8 +96,10 @@ test.describe("alert queue", () => {
     for (const id of ids) {
       await expect.poll(() => emulator.defender(`/api/alerts/${id}`)).toMatchObject({ status: "Resolved", classification: "FalsePositive", determination: "Clean" });
     }
-    // They leave a view of New alerts.
+    // They leave a view of New alerts, and the selection with them: the form counts only ticked rows.
     await expect.poll(async () => (await rowIds(page)).filter((id) => ids.includes(id))).toEqual([]);
+    await expect(page.getByRole("form", { name: "Triage 3 selected alerts" })).toHaveCount(0);
+    await expect(page.getByRole("form", { name: "Triage no alert" })).toBeVisible();
 
     // The alert's own page shows the change in its history (from the audit log)…
     await page.goto(`/alerts/${encodeURIComponent(ids[0])}`);
@@ -144,6 +146,19 @@ test.describe("alert queue", () => {
 
     await first.getByRole("link").first().click();
     await expect(page.getByTestId("priority-rule")).toContainText(/Raised to Critical by rule “.+”/);
+  });
+
+  test("a long queue renders only the rows in view, and j moves focus to rows not yet on screen", async ({ asRole }) => {
+    const page = await asRole("viewer", "/alerts?range=180d&sort=title");
+    for (let shown = 100; shown <= 250; shown += 50) {
+      await page.getByRole("button", { name: "Load more" }).click();
+      await expect(page.getByText(`${shown} alerts shown`)).toBeVisible();
+    }
+    expect(await rows(page).count()).toBeLessThan(250);
+    await page.locator("h1").click(); // focus on the page, not in a field
+    for (let i = 0; i < 121; i++) await page.keyboard.press("j");
+    // The 121st row (aria-rowindex counts the header row) is rendered and focused.
+    await expect(page.locator('tbody tr[aria-current="true"]')).toHaveAttribute("aria-rowindex", "122");
   });
 
   test("keyboard triage: j/k move, x selects, a assigns to me, s opens status, / searches, ? helps", async ({ asRole }) => {

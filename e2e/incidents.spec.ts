@@ -29,6 +29,24 @@ test.describe("incidents", () => {
     await expect(page.getByTestId("incident-classification")).toContainText("Malware");
   });
 
+  test("the list pages on with Load more, and its filters live in the URL", async ({ asRole }) => {
+    const page = await asRole("viewer", "/incidents");
+    const table = page.getByRole("table", { name: "Incidents" });
+    const rows = table.locator("tbody tr[data-incident-id]");
+    await expect(rows).toHaveCount(50);
+    await page.getByRole("button", { name: "Load more" }).click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(50);
+
+    const filters = page.getByRole("search", { name: "Filter incidents" });
+    await filters.getByRole("checkbox", { name: "High", exact: true }).check();
+    await filters.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/\/incidents\?severity=High$/);
+    await expect.poll(async () => new Set(await rows.locator("td:nth-child(2)").allTextContents())).toEqual(new Set(["High"]));
+    await filters.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL(/\/incidents$/);
+    await expect(filters.getByRole("checkbox", { name: "High", exact: true })).not.toBeChecked();
+  });
+
   test("a Viewer reads an incident without triage controls", async ({ asRole }) => {
     const page = await asRole("viewer", "/incidents");
     await page.getByRole("table", { name: "Incidents" }).locator("tbody a").first().click();

@@ -18,5 +18,18 @@ test.describe("sync status", () => {
     await expect(page.getByRole("status").filter({ hasText: "Sync started" })).toBeVisible();
     await page.goto("/audit?action=sync.");
     await expect(page.getByRole("row").filter({ hasText: "sync.run" }).first()).toBeVisible();
+
+    // The audit log's filter form puts the view in the URL, and Clear filters empties both.
+    await page.goto("/audit");
+    const filters = page.getByRole("search", { name: "Filter audit events" });
+    await filters.getByRole("textbox", { name: "Action" }).fill("sync.");
+    await filters.getByRole("combobox", { name: "Result" }).selectOption("success");
+    await filters.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/\/audit\?action=sync\.&result=success$/);
+    const actions = page.getByRole("table", { name: /Audit events/ }).locator("tbody tr td:nth-child(3)");
+    await expect.poll(async () => (await actions.allTextContents()).every((a) => a.startsWith("sync."))).toBe(true);
+    await filters.getByRole("link", { name: "Clear filters" }).click();
+    await expect(page).toHaveURL(/\/audit$/);
+    await expect(filters.getByRole("textbox", { name: "Action" })).toHaveValue("");
   });
 });

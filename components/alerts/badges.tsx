@@ -1,4 +1,5 @@
 import { shortDuration, slaState } from "./sla";
+import { cn } from "@/components/ui/cn";
 
 const PRIORITY_STYLE: Record<string, string> = {
   Critical: "bg-red-700 text-white dark:bg-red-600",
@@ -12,7 +13,7 @@ const PRIORITY_STYLE: Record<string, string> = {
 export function PriorityBadge({ priority, rule }: { priority: string; rule: string | null }) {
   return (
     <span
-      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold ${PRIORITY_STYLE[priority] ?? PRIORITY_STYLE.Informational}`}
+      className={cn("inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold", PRIORITY_STYLE[priority] ?? PRIORITY_STYLE.Informational)}
       title={rule ? `Raised by rule: ${rule}` : "From the alert's severity"}
       data-testid="priority-badge"
     >
@@ -25,7 +26,7 @@ export function PriorityBadge({ priority, rule }: { priority: string; rule: stri
 
 export function SeverityText({ severity }: { severity: string }) {
   const tone = severity === "High" ? "text-red-700 dark:text-red-300" : severity === "Medium" ? "text-amber-700 dark:text-amber-300" : "text-slate-600 dark:text-slate-400";
-  return <span className={`text-xs font-medium ${tone}`}>{severity}</span>;
+  return <span className={cn("text-xs font-medium", tone)}>{severity}</span>;
 }
 
 /** Time left on the SLA clock, or how long ago it was breached, against the `now` the page was rendered with. */
@@ -44,7 +45,7 @@ export function SlaBadge({ slaDueAt, status, alertCreationTime, now }: { slaDueA
     <span
       data-testid="sla-badge"
       data-sla={state.near ? "near" : "ok"}
-      className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ${state.near ? "bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800" : "text-emerald-800 ring-emerald-200 dark:text-emerald-200 dark:ring-emerald-800"}`}
+      className={cn("inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1", state.near ? "bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800" : "text-emerald-800 ring-emerald-200 dark:text-emerald-200 dark:ring-emerald-800")}
     >
       {shortDuration(state.ms)} left
     </span>

@@ -4,6 +4,7 @@ import { useState, type Ref } from "react";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { ALERT_STATUSES, ASSIGNED_TO_ME, type AlertTriage, type Classification } from "@/lib/alerts/schemas";
 import { ClassificationFields } from "./classification-fields";
+import { cn } from "@/components/ui/cn";
 
 // Triage controls for one alert or a selection: props in, one `onSubmit(change)` out. Only the fields a person
 // filled are sent. The parent disables it while a change is in flight, so it cannot be submitted twice.
@@ -65,7 +66,7 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium">
         Assign to
-        <input type="email" value={assignee} onChange={(e) => setAssignee(e.target.value)} placeholder="name@contoso.com" className={`${inputBase} w-48`} disabled={disabled} />
+        <input type="email" value={assignee} onChange={(e) => setAssignee(e.target.value)} placeholder="name@contoso.com" className={cn(inputBase, "w-48")} disabled={disabled} />
       </label>
       <ClassificationFields
         classification={classification}
@@ -78,7 +79,7 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
       />
       <label className="flex flex-col gap-1 text-xs font-medium">
         Comment
-        <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} className={`${inputBase} w-56`} disabled={disabled} />
+        <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} className={cn(inputBase, "w-56")} disabled={disabled} />
       </label>
       <button type="submit" className={buttonPrimary} disabled={disabled}>
         {busy ? "Sending to Defender…" : `Apply to ${target}`}

@@ -3,7 +3,8 @@
 import { useId, useState, type ReactNode } from "react";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { downloadCsv } from "./csv-download";
-import { DataTable, type Column } from "./data-table";
+import { ChartTable, type Column } from "./data-table";
+import { cn } from "@/components/ui/cn";
 
 /**
  * The frame every dashboard figure shares: title, a chart or its table view (the same rows), a CSV of those rows,
@@ -38,7 +39,7 @@ export function ChartPanel<T>({
   const headingId = useId();
   const showTable = tableOnly || view === "table";
   return (
-    <section aria-labelledby={headingId} data-testid={testId} data-points={rows.length} className={`chart-panel flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900 ${className}`}>
+    <section aria-labelledby={headingId} data-testid={testId} data-points={rows.length} className={cn("chart-panel flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900", className)}>
       <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 id={headingId} className="text-sm font-semibold">
@@ -55,7 +56,7 @@ export function ChartPanel<T>({
                   type="button"
                   aria-pressed={view === v}
                   onClick={() => setView(v)}
-                  className={`px-2 py-1 capitalize focus-visible:outline-2 focus-visible:outline-blue-600 ${view === v ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}
+                  className={cn("px-2 py-1 capitalize focus-visible:outline-2 focus-visible:outline-blue-600", view === v ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800")}
                 >
                   {v}
                 </button>
@@ -64,7 +65,7 @@ export function ChartPanel<T>({
           )}
           <button
             type="button"
-            className={`${buttonSecondary} px-2 py-1 text-xs`}
+            className={cn(buttonSecondary, "px-2 py-1 text-xs")}
             disabled={rows.length === 0}
             onClick={() => downloadCsv(csvName, columns.map((c) => c.label), rows.map((r) => columns.map((c) => c.value(r))))}
           >
@@ -78,7 +79,7 @@ export function ChartPanel<T>({
         </p>
       ) : showTable ? (
         <div className={tableOnly ? "overflow-auto" : "max-h-96 overflow-auto"}>
-          <DataTable caption={title} columns={columns} rows={rows} rowKey={rowKey} empty={empty} />
+          <ChartTable caption={title} columns={columns} rows={rows} rowKey={rowKey} empty={empty} />
         </div>
       ) : (
         <div className="chart-box h-56 text-slate-600 dark:text-slate-300">{chart}</div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/ui/data-table";
 
 /** One column of a chart's table view and CSV: `value` is the raw figure, `render` how a cell shows it. */
 export interface Column<T> {
@@ -10,33 +11,11 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-export function DataTable<T>({ caption, columns, rows, empty, rowKey }: { caption: string; columns: Column<T>[]; rows: T[]; empty: ReactNode; rowKey: (row: T) => string }) {
-  return (
-    <Table caption={caption}>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <Th key={c.key} className={c.numeric ? "text-right" : undefined}>
-              {c.label}
-            </Th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.length === 0 ? (
-          <EmptyRow colSpan={columns.length}>{empty}</EmptyRow>
-        ) : (
-          rows.map((row) => (
-            <tr key={rowKey(row)}>
-              {columns.map((c) => (
-                <Td key={c.key} className={c.numeric ? "text-right tabular-nums" : undefined}>
-                  {c.render ? c.render(row) : String(c.value(row) ?? "—")}
-                </Td>
-              ))}
-            </tr>
-          ))
-        )}
-      </tbody>
-    </Table>
-  );
+/** A chart's rows as a table: the chart's columns (shared with its CSV) become the one DataTable's column defs. */
+export function ChartTable<T>({ caption, columns, rows, empty, rowKey }: { caption: string; columns: Column<T>[]; rows: T[]; empty: ReactNode; rowKey: (row: T) => string }) {
+  return <DataTable caption={caption} columns={columns.map(toColumnDef)} rows={rows} getRowId={rowKey} empty={empty} />;
+}
+
+function toColumnDef<T>(c: Column<T>): ColumnDef<T> {
+  return { id: c.key, header: c.label, cell: ({ row }) => (c.render ? c.render(row.original) : String(c.value(row.original) ?? "—")), meta: { numeric: c.numeric } };
 }

@@ -1,3 +1,4 @@
+import { cn } from "@/components/ui/cn";
 // Small status marks for devices, shared by the inventory and the device page. Colour is never the only signal:
 // every badge carries its text.
 
@@ -10,7 +11,7 @@ const TONE = {
 
 function Badge({ tone, children, testId }: { tone: keyof typeof TONE; children: React.ReactNode; testId?: string }) {
   return (
-    <span className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${TONE[tone]}`} data-testid={testId}>
+    <span className={cn("inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium", TONE[tone])} data-testid={testId}>
       {children}
     </span>
   );

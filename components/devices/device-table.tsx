@@ -1,31 +1,74 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { ColumnDef } from "@tanstack/react-table";
 import type { DeviceRow, DeviceSortColumn } from "@/lib/devices/schemas";
 import { formatRelative } from "@/components/ui/format";
-import { EmptyRow, SelectAllTh, SortableTh, Th } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
 import { ComplianceBadge, HealthBadge, IsolationBadge, LevelBadge, VulnCounts } from "./badges";
 
-// The inventory table: props in, callbacks out. Sortable headers carry aria-sort; selection is by checkbox.
+// The inventory's columns for the one DataTable. A sortable column's id is the URL's `sort` value; selection is by
+// checkbox; columns can be hidden (Columns).
 
-export const DEVICE_COLUMNS: { key: string; label: string; sort?: DeviceSortColumn; className?: string }[] = [
-  { key: "name", label: "Device", sort: "name", className: "min-w-56" },
-  { key: "os", label: "OS", sort: "platform" },
-  { key: "risk", label: "Risk", sort: "risk" },
-  { key: "exposure", label: "Exposure", sort: "exposure" },
-  { key: "health", label: "Health", sort: "health" },
-  { key: "onboarding", label: "Onboarding", sort: "onboarding" },
-  { key: "lastSeen", label: "Sensor seen", sort: "lastSeen" },
-  { key: "group", label: "Group", sort: "group" },
-  { key: "tags", label: "Tags" },
-  { key: "isolation", label: "Isolation", sort: "isolation" },
-  { key: "alerts", label: "Open alerts", sort: "openAlerts" },
-  { key: "vulns", label: "Vulns C/H/M/L", sort: "vulnerabilities" },
-  { key: "compliance", label: "Compliance", sort: "compliance" },
-  { key: "encryption", label: "Encrypted" },
-  { key: "agent", label: "Managed by" },
-  { key: "user", label: "Primary user", sort: "user" },
-  { key: "intune", label: "Intune sync", sort: "lastIntuneSync" },
-];
+const dash = <span className="text-slate-400">—</span>;
+
+export function deviceColumns(now: number): ColumnDef<DeviceRow>[] {
+  const col = (id: string, header: string, cell: ColumnDef<DeviceRow>["cell"], opts: { sort?: boolean; meta?: ColumnDef<DeviceRow>["meta"] } = {}): ColumnDef<DeviceRow> => ({
+    id,
+    header,
+    cell,
+    meta: opts.meta,
+    enableSorting: opts.sort === true,
+  });
+  const sorted = (id: DeviceSortColumn, header: string, cell: ColumnDef<DeviceRow>["cell"], meta?: ColumnDef<DeviceRow>["meta"]) => col(id, header, cell, { sort: true, meta });
+  return [
+    {
+      ...sorted("name", "Device", ({ row: { original: r } }) => (
+        <>
+          <Link href={`/devices/${encodeURIComponent(r.id)}`} className="font-medium text-blue-800 hover:underline dark:text-blue-300">
+            {r.name}
+          </Link>
+          <div className="text-xs text-slate-500">{r.lastIpAddress ?? (r.inMde ? "" : "Intune only")}</div>
+        </>
+      ), { headerClassName: "min-w-56" }),
+      enableHiding: false,
+    },
+    sorted(
+      "platform",
+      "OS",
+      ({ row: { original: r } }) => (
+        <>
+          {r.osPlatform ?? r.platform}
+          {r.osBuild ? <span className="text-slate-500"> · {r.osBuild}</span> : null}
+        </>
+      ),
+      { cellClassName: "whitespace-nowrap text-xs", cellProps: () => ({ "data-col": "platform" }) },
+    ),
+    sorted("risk", "Risk", ({ row: { original: r } }) => <LevelBadge value={r.riskScore} />, { cellProps: () => ({ "data-col": "risk" }) }),
+    sorted("exposure", "Exposure", ({ row: { original: r } }) => <LevelBadge value={r.exposureLevel} />),
+    sorted("health", "Health", ({ row: { original: r } }) => <HealthBadge value={r.healthStatus} />, { cellProps: () => ({ "data-col": "health" }) }),
+    sorted("onboarding", "Onboarding", ({ row: { original: r } }) => (r.inMde ? (r.onboardingStatus ?? dash) : "Not in Defender"), {
+      cellClassName: "text-xs",
+      cellProps: () => ({ "data-col": "onboarding" }),
+    }),
+    sorted("lastSeen", "Sensor seen", ({ row: { original: r } }) => (r.lastSeen ? formatRelative(r.lastSeen, now) : dash), {
+      cellClassName: "whitespace-nowrap text-xs",
+      cellProps: (r) => ({ title: r.lastSeen ?? undefined }),
+    }),
+    sorted("group", "Group", ({ row: { original: r } }) => r.rbacGroupName ?? dash, { cellClassName: "text-xs" }),
+    col("tags", "Tags", ({ row: { original: r } }) => (r.machineTags.length ? r.machineTags.join(", ") : dash), { meta: { cellClassName: "text-xs" } }),
+    sorted("isolation", "Isolation", ({ row: { original: r } }) => <IsolationBadge value={r.isolationState} />, { cellProps: () => ({ "data-col": "isolation" }) }),
+    sorted("openAlerts", "Open alerts", ({ row: { original: r } }) => r.openAlerts, { cellClassName: "text-right text-xs" }),
+    sorted("vulnerabilities", "Vulns C/H/M/L", ({ row: { original: r } }) => <VulnCounts critical={r.vulnCritical} high={r.vulnHigh} medium={r.vulnMedium} low={r.vulnLow} />),
+    sorted("compliance", "Compliance", ({ row: { original: r } }) => <ComplianceBadge value={r.complianceState} />, { cellProps: () => ({ "data-col": "compliance" }) }),
+    col("encryption", "Encrypted", ({ row: { original: r } }) => (r.isEncrypted === null ? dash : r.isEncrypted ? "Yes" : "No"), { meta: { cellClassName: "text-xs" } }),
+    col("agent", "Managed by", ({ row: { original: r } }) => r.managementAgent ?? dash, { meta: { cellClassName: "text-xs" } }),
+    sorted("user", "Primary user", ({ row: { original: r } }) => r.primaryUserUpn ?? r.primaryUserName ?? dash, { cellClassName: "text-xs" }),
+    sorted("lastIntuneSync", "Intune sync", ({ row: { original: r } }) => (r.lastIntuneSync ? formatRelative(r.lastIntuneSync, now) : dash), {
+      cellClassName: "whitespace-nowrap text-xs",
+      cellProps: (r) => ({ title: r.lastIntuneSync ?? undefined }),
+    }),
+  ];
+}
 
 export interface DeviceTableProps {
   rows: DeviceRow[];
@@ -35,93 +78,23 @@ export interface DeviceTableProps {
   now: number;
   selectable: boolean;
   selected: ReadonlySet<string>;
-  onToggle: (id: string) => void;
-  onToggleAll: (select: boolean) => void;
+  onSelect: (ids: Set<string>) => void;
   empty: ReactNode;
 }
 
-const td = "border-b border-slate-100 px-2 py-1.5 align-top dark:border-slate-800";
-const dash = <span className="text-slate-400">—</span>;
-
-export function DeviceTable({ rows, sort, dir, onSort, now, selectable, selected, onToggle, onToggleAll, empty }: DeviceTableProps) {
-  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+export function DeviceTable({ rows, sort, dir, onSort, now, selectable, selected, onSelect, empty }: DeviceTableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="min-w-full text-left text-sm" aria-label="Device inventory">
-        <thead>
-          <tr>
-            {selectable ? <SelectAllTh label="Select all shown devices" checked={allSelected} onChange={onToggleAll} /> : null}
-            {DEVICE_COLUMNS.map((c) => {
-              const column = c.sort;
-              return column ? (
-                <SortableTh key={c.key} label={c.label} className={c.className} active={column === sort} dir={dir} onSort={() => onSort(column)} />
-              ) : (
-                <Th key={c.key} dense className={c.className}>
-                  {c.label}
-                </Th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
-            <EmptyRow colSpan={DEVICE_COLUMNS.length + (selectable ? 1 : 0)}>{empty}</EmptyRow>
-          ) : (
-            rows.map((r) => (
-              <tr key={r.id} data-device-id={r.id} data-device-name={r.name} aria-selected={selectable ? selected.has(r.id) : undefined} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
-                {selectable ? (
-                  <td className={td}>
-                    <input type="checkbox" aria-label={`Select ${r.name}`} checked={selected.has(r.id)} onChange={() => onToggle(r.id)} />
-                  </td>
-                ) : null}
-                <td className={td}>
-                  <Link href={`/devices/${encodeURIComponent(r.id)}`} className="font-medium text-blue-800 hover:underline dark:text-blue-300">
-                    {r.name}
-                  </Link>
-                  <div className="text-xs text-slate-500">{r.lastIpAddress ?? (r.inMde ? "" : "Intune only")}</div>
-                </td>
-                <td className={`${td} whitespace-nowrap text-xs`} data-col="platform">
-                  {r.osPlatform ?? r.platform}
-                  {r.osBuild ? <span className="text-slate-500"> · {r.osBuild}</span> : null}
-                </td>
-                <td className={td} data-col="risk">
-                  <LevelBadge value={r.riskScore} />
-                </td>
-                <td className={td}>
-                  <LevelBadge value={r.exposureLevel} />
-                </td>
-                <td className={td} data-col="health">
-                  <HealthBadge value={r.healthStatus} />
-                </td>
-                <td className={`${td} text-xs`} data-col="onboarding">
-                  {r.inMde ? (r.onboardingStatus ?? dash) : "Not in Defender"}
-                </td>
-                <td className={`${td} whitespace-nowrap text-xs`} title={r.lastSeen ?? undefined}>
-                  {r.lastSeen ? formatRelative(r.lastSeen, now) : dash}
-                </td>
-                <td className={`${td} text-xs`}>{r.rbacGroupName ?? dash}</td>
-                <td className={`${td} text-xs`}>{r.machineTags.length ? r.machineTags.join(", ") : dash}</td>
-                <td className={td} data-col="isolation">
-                  <IsolationBadge value={r.isolationState} />
-                </td>
-                <td className={`${td} text-right text-xs`}>{r.openAlerts}</td>
-                <td className={td}>
-                  <VulnCounts critical={r.vulnCritical} high={r.vulnHigh} medium={r.vulnMedium} low={r.vulnLow} />
-                </td>
-                <td className={td} data-col="compliance">
-                  <ComplianceBadge value={r.complianceState} />
-                </td>
-                <td className={`${td} text-xs`}>{r.isEncrypted === null ? dash : r.isEncrypted ? "Yes" : "No"}</td>
-                <td className={`${td} text-xs`}>{r.managementAgent ?? dash}</td>
-                <td className={`${td} text-xs`}>{r.primaryUserUpn ?? r.primaryUserName ?? dash}</td>
-                <td className={`${td} whitespace-nowrap text-xs`} title={r.lastIntuneSync ?? undefined}>
-                  {r.lastIntuneSync ? formatRelative(r.lastIntuneSync, now) : dash}
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Device inventory"
+      dense
+      columnPicker
+      rows={rows}
+      columns={deviceColumns(now)}
+      getRowId={(r) => r.id}
+      sort={{ column: sort, dir, onSort: (c) => onSort(c as DeviceSortColumn) }}
+      selection={selectable ? { selected, onChange: onSelect, allLabel: "Select all shown devices", rowLabel: (r) => `Select ${r.name}` } : undefined}
+      rowProps={(r) => ({ "data-device-id": r.id, "data-device-name": r.name })}
+      empty={empty}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatRelative } from "@/components/ui/format";
+import { cn } from "@/components/ui/cn";
 
 export function FreshnessBadge({
   lastSyncAt,
@@ -23,7 +24,7 @@ export function FreshnessBadge({
   return (
     <Link
       href="/sync"
-      className={`inline-flex h-7 items-center rounded-full border px-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-600 ${tone}`}
+      className={cn("inline-flex h-7 items-center rounded-full border px-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-600", tone)}
       title={failing.length ? `Failing: ${failing.join(", ")}` : lastSyncAt ? `Cache last complete at ${lastSyncAt}` : undefined}
       data-testid="freshness"
     >

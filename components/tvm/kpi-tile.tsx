@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
 
 /** One headline figure. `hint` explains an absent value; `href` links to the list behind the number. */
 export function KpiTile({ label, value, detail, hint, href, testId }: { label: string; value: string | null; detail?: ReactNode; hint?: string; href?: string; testId?: string }) {
@@ -15,7 +16,7 @@ export function KpiTile({ label, value, detail, hint, href, testId }: { label: s
   );
   const cls = "chart-panel block rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900";
   return href ? (
-    <Link href={href} className={`${cls} hover:border-blue-400 focus-visible:outline-2 focus-visible:outline-blue-600`}>
+    <Link href={href} className={cn(cls, "hover:border-blue-400 focus-visible:outline-2 focus-visible:outline-blue-600")}>
       {body}
     </Link>
   ) : (

@@ -1,3 +1,4 @@
+import { cn } from "@/components/ui/cn";
 const STYLE: Record<string, string> = {
   Critical: "bg-red-800 text-white dark:bg-red-700",
   High: "bg-orange-100 text-orange-900 ring-1 ring-orange-300 dark:bg-orange-950 dark:text-orange-100 dark:ring-orange-800",
@@ -7,7 +8,7 @@ const STYLE: Record<string, string> = {
 
 /** A CVE's severity (Critical is a real value in TVM, unlike alerts). */
 export function CveSeverityBadge({ severity }: { severity: string }) {
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-semibold ${STYLE[severity] ?? STYLE.Low}`}>{severity}</span>;
+  return <span className={cn("inline-flex rounded px-1.5 py-0.5 text-xs font-semibold", STYLE[severity] ?? STYLE.Low)}>{severity}</span>;
 }
 
 export function Flag({ children, tone = "red" }: { children: string; tone?: "red" | "slate" }) {
@@ -15,5 +16,5 @@ export function Flag({ children, tone = "red" }: { children: string; tone?: "red
     tone === "red"
       ? "bg-red-50 text-red-800 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-800"
       : "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600";
-  return <span className={`inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1 ${cls}`}>{children}</span>;
+  return <span className={cn("inline-flex rounded px-1.5 py-0.5 text-xs font-medium ring-1", cls)}>{children}</span>;
 }

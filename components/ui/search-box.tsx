@@ -1,5 +1,6 @@
 import type { Ref } from "react";
 import { inputBase } from "./button-styles";
+import { cn } from "./cn";
 
 /**
  * A list's free-text search: submits on Enter and hands back the trimmed text, or undefined when it is empty so the
@@ -32,7 +33,7 @@ export function SearchBox({
       <label className="sr-only" htmlFor={id}>
         {label}
       </label>
-      <input ref={inputRef} id={id} name="q" type="search" defaultValue={defaultValue} placeholder={placeholder} className={`${inputBase} ${width}`} />
+      <input ref={inputRef} id={id} name="q" type="search" defaultValue={defaultValue} placeholder={placeholder} className={cn(inputBase, width)} />
     </form>
   );
 }

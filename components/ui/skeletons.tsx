@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cn } from "./cn";
 
 // Loading placeholders shared by every console segment's loading.tsx, so a page keeps its real shape (title,
 // filters, columns) while the server renders and the layout does not jump when the first page arrives.
@@ -6,7 +7,7 @@ import type { ReactNode } from "react";
 const bar = "animate-pulse rounded bg-slate-200 dark:bg-slate-800";
 
 function Placeholder({ className }: { className: string }) {
-  return <div className={`${className} ${bar}`} />;
+  return <div className={cn(className, bar)} />;
 }
 
 function SkeletonFrame({ label, children }: { label: string; children: ReactNode }) {
@@ -25,7 +26,7 @@ export function TableSkeleton({ columns, rows, cellPadding }: { columns: readonl
         <thead>
           <tr>
             {columns.map((label) => (
-              <th key={label} className={`border-b border-slate-200 bg-slate-50 ${cellPadding} py-2 text-left text-xs font-semibold uppercase text-slate-500 dark:border-slate-800 dark:bg-slate-800/50`}>
+              <th key={label} className={cn("border-b border-slate-200 bg-slate-50", cellPadding, "py-2 text-left text-xs font-semibold uppercase text-slate-500 dark:border-slate-800 dark:bg-slate-800/50")}>
                 {label}
               </th>
             ))}
@@ -35,7 +36,7 @@ export function TableSkeleton({ columns, rows, cellPadding }: { columns: readonl
           {Array.from({ length: rows }, (_, i) => (
             <tr key={i}>
               {columns.map((label) => (
-                <td key={label} className={`border-b border-slate-100 ${cellPadding} py-2 dark:border-slate-800`}>
+                <td key={label} className={cn("border-b border-slate-100", cellPadding, "py-2 dark:border-slate-800")}>
                   <div className="h-3 rounded bg-slate-200 dark:bg-slate-800" />
                 </td>
               ))}
@@ -70,11 +71,11 @@ export function PageSkeleton({
 }) {
   return (
     <SkeletonFrame label={label}>
-      <Placeholder className={`h-7 ${titleWidth}`} />
+      <Placeholder className={cn("h-7", titleWidth)} />
       {filters ? (
-        <div className={`flex ${filters.gap ?? "gap-3"}`}>
+        <div className={cn("flex", filters.gap ?? "gap-3")}>
           {Array.from({ length: filters.count }, (_, i) => (
-            <Placeholder key={i} className={`h-8 ${filters.width}`} />
+            <Placeholder key={i} className={cn("h-8", filters.width)} />
           ))}
         </div>
       ) : null}

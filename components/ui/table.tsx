@@ -1,4 +1,5 @@
 import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
+import { cn } from "./cn";
 
 // Table primitives shared by every list in the console, so rows, headers and empty states look the same everywhere.
 
@@ -19,7 +20,7 @@ export function Th({ dense, ...props }: ThHTMLAttributes<HTMLTableCellElement> &
     <th
       scope="col"
       {...props}
-      className={`border-b border-slate-200 bg-slate-50 ${dense ? "px-2" : "px-3"} py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300 ${props.className ?? ""}`}
+      className={cn("border-b border-slate-200 bg-slate-50", dense ? "px-2" : "px-3", "py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300", props.className)}
     />
   );
 }
@@ -62,7 +63,7 @@ export function SelectAllTh({ label, checked, onChange }: { label: string; check
 }
 
 export function Td(props: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td {...props} className={`border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800 ${props.className ?? ""}`} />;
+  return <td {...props} className={cn("border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800", props.className)} />;
 }
 
 export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {

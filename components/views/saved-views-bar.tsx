@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import type { SavedViewRow } from "@/lib/views/schemas";
+import { cn } from "@/components/ui/cn";
 
 // Saved views of a list page: open one, save the current view under a name (optionally shared), delete your own.
 // Presentational: the container owns fetching and navigation.
@@ -83,7 +84,7 @@ export function SavedViewsBar({ views, currentQuery, canSave, busy, error, onOpe
           <label className="sr-only" htmlFor="saved-view-name">
             View name
           </label>
-          <input id="saved-view-name" name="name" required maxLength={80} autoFocus placeholder="View name" className={`${inputBase} w-48`} disabled={busy} />
+          <input id="saved-view-name" name="name" required maxLength={80} autoFocus placeholder="View name" className={cn(inputBase, "w-48")} disabled={busy} />
           <label className="flex items-center gap-1 text-xs">
             <input type="checkbox" name="shared" disabled={busy} /> Share with everyone
           </label>

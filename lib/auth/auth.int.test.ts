@@ -92,6 +92,13 @@ describe.each(kinds)("authentication, tokens and audit on %s", (kind) => {
   it("lets Managers read the audit log but only Admins export it", async () => {
     const manager = await sessionCookieFor("Manager");
     expect((await callRoute(auditList, { headers: { cookie: manager } })).status).toBe(200);
+    // The list page's "Load more" reads pages by cursor: one page of one event leads to the next, and a cursor
+    // that does not decode is a 400, never an empty page.
+    const first = (await (await callRoute(auditList, { headers: { cookie: manager }, path: "/api/audit?limit=1" })).json()) as { data: { id: string }[]; nextCursor: string | null };
+    expect(first.data).toHaveLength(1);
+    const second = (await (await callRoute(auditList, { headers: { cookie: manager }, path: `/api/audit?limit=1&cursor=${first.nextCursor}` })).json()) as { data: { id: string }[] };
+    expect(Number(second.data[0].id)).toBeLessThan(Number(first.data[0].id));
+    expect((await callRoute(auditList, { headers: { cookie: manager }, path: "/api/audit?cursor=not-a-cursor" })).status).toBe(400);
     expect((await callRoute(auditExport, { headers: { cookie: manager } })).status).toBe(403);
     const csv = await callRoute(auditExport, { headers: { cookie: admin }, path: "/api/audit/export?action=token." });
     expect(csv.status).toBe(200);

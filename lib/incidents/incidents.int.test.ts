@@ -85,6 +85,10 @@ describe.each(kinds)("incidents on %s", (kind) => {
     expect((await list("assignedTo=@me")).body.data).toHaveLength(3);
     expect((await list("q=ransomware")).body.data).toHaveLength(4);
     expect((await list("status=Closed")).status).toBe(400);
+    // A cursor that does not decode, or one made for the other sort, is a 400 (the list page's "Load more").
+    expect((await list("cursor=not-a-cursor")).status).toBe(400);
+    const { body: page } = await list("limit=2");
+    expect((await list(`sort=created&cursor=${page.nextCursor}`)).status).toBe(400);
   });
 
   it("sets status through Defender XDR and cascades to the cached alerts", async () => {

@@ -17,10 +17,30 @@ export const IncidentFilter = z.object({
 });
 export type IncidentFilter = z.infer<typeof IncidentFilter>;
 
+/** The canonical query string of a filter (fixed order, defaults left out), so equal views share a cache key. */
+export function incidentFilterToSearch(filter: Partial<IncidentFilter>): URLSearchParams {
+  const s = new URLSearchParams();
+  if (filter.q) s.set("q", filter.q);
+  for (const v of filter.status ?? []) s.append("status", v);
+  for (const v of filter.severity ?? []) s.append("severity", v);
+  for (const v of filter.assignedTo ?? []) s.append("assignedTo", v);
+  if (filter.sort && filter.sort !== "updated") s.set("sort", filter.sort);
+  return s;
+}
+
+export function hasIncidentFilters(filter: IncidentFilter): boolean {
+  return Boolean(filter.q || filter.status.length || filter.severity.length || filter.assignedTo.length || filter.sort !== "updated");
+}
+
 export const IncidentQuery = IncidentFilter.extend({
   cursor: single(z.string().max(300).optional()),
   limit: single(z.coerce.number().int().min(1).max(200).default(50)),
 }).strict();
+
+export interface IncidentPage {
+  data: IncidentRow[];
+  nextCursor: string | null;
+}
 
 export interface IncidentRow {
   id: string;

@@ -91,7 +91,7 @@ async function severityTrend(group: string, from: string): Promise<{ trend: Seve
 
 /** Recommendations ranked by Defender's exposure impact, as the recommendations list ranks them. */
 async function topRecommendations(group: string, limit: number): Promise<TopRecommendation[]> {
-  const { data } = await listRecommendations({ group, sort: "exposure" }, limit);
+  const { data } = await listRecommendations({ group, sort: "exposure" }, { limit });
   return data.map(({ id, name, remediationType, severityScore, exposureImpact, configScoreImpact, exposedDevices, exposedInScope }) => ({
     id,
     name,

@@ -1,8 +1,11 @@
+import { z } from "zod";
 import { db } from "../db";
 import { SqlParams, containsPattern } from "../db/sql-params";
+import { decodeCursor, encodeCursor } from "../http/cursor";
+import { BadRequest } from "../http/errors";
 import { round1 } from "./series";
 import { exposedDevices } from "./vulnerabilities";
-import type { RecommendationDetail, RecommendationRow, RecommendationView } from "./schemas";
+import type { RecommendationDetail, RecommendationPage, RecommendationRow, RecommendationView } from "./schemas";
 
 // Security recommendations as Defender ranks them. Software-update recommendations (va-_-vendor-_-product) get their
 // exposed devices per group from SoftwareExposure; configuration recommendations only have Defender's tenant-wide
@@ -15,12 +18,19 @@ export function softwareIdOf(recommendationId: string): string | null {
   return recommendationId.startsWith(SOFTWARE_PREFIX) ? recommendationId.slice(SOFTWARE_PREFIX.length) : null;
 }
 
-const SORTS: Record<RecommendationView["sort"], string> = {
-  exposure: `r."exposureImpact" DESC`,
-  secure: `r."configScoreImpact" DESC`,
-  severity: `r."severityScore" DESC`,
-  exposed: `"exposedDevices" DESC`,
+/** The exposed devices a row shows: per group for software, else Defender's tenant-wide count (SELECT below). */
+const EXPOSED = `CASE WHEN left(r."id", 5) = 'va-_-' AND se."exposedDevices" IS NOT NULL THEN se."exposedDevices"
+         WHEN left(r."id", 5) = 'va-_-' AND $1 <> '' THEN 0 ELSE r."exposedMachinesCount" END`;
+
+/** Each sort's key (highest first, then id); numeric, so one cursor shape serves all. */
+const SORT_KEYS: Record<RecommendationView["sort"], string> = {
+  exposure: `r."exposureImpact"::float8`,
+  secure: `r."configScoreImpact"::float8`,
+  severity: `r."severityScore"::float8`,
+  exposed: `(${EXPOSED})::float8`,
 };
+
+const Cursor = z.object({ s: z.string(), v: z.number(), id: z.string().max(300) });
 
 interface RawRow {
   id: string;
@@ -41,9 +51,7 @@ interface RawRow {
   exposedDevices: number;
 }
 
-const SELECT = `SELECT r.*, se."exposedDevices" AS scoped,
-    CASE WHEN left(r."id", 5) = 'va-_-' AND se."exposedDevices" IS NOT NULL THEN se."exposedDevices"
-         WHEN left(r."id", 5) = 'va-_-' AND $1 <> '' THEN 0 ELSE r."exposedMachinesCount" END AS "exposedDevices"
+const SELECT = `SELECT r.*, se."exposedDevices" AS scoped, ${EXPOSED} AS "exposedDevices"
   FROM "Recommendation" r
   LEFT JOIN "SoftwareExposure" se ON se."scope" = $1 AND left(r."id", 5) = 'va-_-' AND se."softwareId" = substr(r."id", 6)`;
 
@@ -69,8 +77,8 @@ function toRow(r: RawRow, group: string): RecommendationRow {
 
 export const RECOMMENDATION_LIST_LIMIT = 500;
 
-/** Active recommendations (Defender lists a few hundred per tenant, so one bounded page, no cursor). */
-export async function listRecommendations(view: RecommendationView, limit = RECOMMENDATION_LIST_LIMIT): Promise<{ data: RecommendationRow[]; truncated: boolean }> {
+/** Active recommendations, highest impact first, paged by keyset on (sort key, id); a cursor made for another sort is a 400. */
+export async function listRecommendations(view: RecommendationView, page: { cursor?: string; limit: number } = { limit: RECOMMENDATION_LIST_LIMIT }): Promise<RecommendationPage> {
   const params = new SqlParams();
   params.add(view.group); // $1: the scope SELECT joins on
   const p = (value: unknown) => params.add(value);
@@ -82,11 +90,25 @@ export async function listRecommendations(view: RecommendationView, limit = RECO
     where.push(`(r."recommendationName" ILIKE ${q} OR r."productName" ILIKE ${q})`);
   }
   if (view.type) where.push(`r."remediationType" = ${p(view.type)}`);
-  const rows = await db().$queryRawUnsafe<RawRow[]>(
-    `${SELECT} WHERE ${where.join(" AND ")} ORDER BY ${SORTS[view.sort]}, r."id" LIMIT ${p(limit + 1)}`,
+  const key = SORT_KEYS[view.sort];
+  if (page.cursor) {
+    const c = decodeCursor(page.cursor, Cursor);
+    if (c.s !== view.sort) throw new BadRequest("cursor was made for another sort: start again from the first page", [{ path: "cursor", message: "sort changed" }]);
+    // Highest key first, ties by id ascending: the rows after (v, id) in that order.
+    const v = p(c.v);
+    where.push(`(${key} < ${v}::float8 OR (${key} = ${v}::float8 AND r."id" > ${p(c.id)}))`);
+  }
+  const rows = await db().$queryRawUnsafe<(RawRow & { sortKey: number })[]>(
+    `${SELECT.replace("SELECT ", `SELECT ${key} AS "sortKey", `)} WHERE ${where.join(" AND ")} ORDER BY ${key} DESC, r."id" LIMIT ${p(page.limit + 1)}`,
     ...params.values,
   );
-  return { data: rows.slice(0, limit).map((r) => toRow(r, view.group)), truncated: rows.length > limit };
+  const more = rows.length > page.limit;
+  const shown = rows.slice(0, page.limit);
+  const last = shown.at(-1);
+  return {
+    data: shown.map((r) => toRow(r, view.group)),
+    nextCursor: more && last ? encodeCursor({ s: view.sort, v: Number(last.sortKey), id: last.id }) : null,
+  };
 }
 
 export async function getRecommendation(id: string, group = ""): Promise<RecommendationDetail | null> {

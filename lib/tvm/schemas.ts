@@ -219,6 +219,30 @@ export const RecommendationView = z.object({
 });
 export type RecommendationView = z.infer<typeof RecommendationView>;
 
+/** Rows per page of the recommendation list (the server render and "Load more"). */
+export const RECOMMENDATION_PAGE_SIZE = 100;
+
+/** GET /api/tvm/recommendations: the view plus keyset paging. */
+export const RecommendationQuery = RecommendationView.extend({
+  cursor: firstOf(z.string().max(400).optional()),
+  limit: firstOf(z.coerce.number().int().min(1).max(500).default(100)),
+});
+
+/** The canonical query string of a view (defaults left out), so equal views share a cache key. */
+export function recommendationSearch(v: Partial<RecommendationView>): URLSearchParams {
+  const s = new URLSearchParams();
+  if (v.group) s.set("group", v.group);
+  if (v.q) s.set("q", v.q);
+  if (v.type) s.set("type", v.type);
+  if (v.sort && v.sort !== "exposure") s.set("sort", v.sort);
+  return s;
+}
+
+export interface RecommendationPage {
+  data: RecommendationRow[];
+  nextCursor: string | null;
+}
+
 export interface RecommendationRow {
   id: string;
   name: string;

@@ -6,10 +6,11 @@ import { deriveAfter } from "../sync/derive";
 import { GET as dashboardRoute } from "@/app/api/tvm/dashboard/route";
 import { GET as vulnerabilitiesRoute } from "@/app/api/tvm/vulnerabilities/route";
 import { GET as cveRoute } from "@/app/api/tvm/vulnerabilities/[id]/route";
+import { GET as recommendationsRoute } from "@/app/api/tvm/recommendations/route";
 import { GET as listRequestsRoute, POST as createRequestRoute } from "@/app/api/tvm/remediation-requests/route";
 import { getTvmDashboard, listRecommendations, listRemediationRequests } from ".";
 import { refreshTvmAggregates } from "../cache/tvm-aggregates";
-import type { RemediationRequestRow, TvmDashboard, VulnerabilityDetail, VulnerabilityPage } from "./schemas";
+import type { RecommendationPage, RemediationRequestRow, TvmDashboard, VulnerabilityDetail, VulnerabilityPage } from "./schemas";
 
 // The TVM aggregates on a hand-sized cache whose figures are counted by hand in the comments, on both databases.
 //   devices: d1 (Finance, m1), d2 (Finance, m2), d3 (Servers, m3), d4 (no group, m4)
@@ -184,6 +185,27 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
     const { data } = await listRecommendations({ group: "Servers", sort: "exposure" });
     expect(data.map((r) => [r.id, r.exposedDevices])).toEqual([["scid-1", 7], ["va-_-zed-_-tool", 1]]);
     expect((await listRecommendations({ group: "", sort: "exposure", q: "%" })).data).toEqual([]);
+  });
+
+  it("pages recommendations by cursor (ties by id) and refuses a cursor that does not fit", async () => {
+    const cookie = await sessionCookieFor("Viewer");
+    const get = (qs: string) => callRoute(recommendationsRoute, { path: `/api/tvm/recommendations?${qs}`, headers: { cookie } });
+    const read = async (qs: string) => (await (await get(qs)).json()) as RecommendationPage;
+    // Every severity score is 0: the keyset must step through the tie by id, one row a page.
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: RecommendationPage = await read(`sort=severity&limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      ids.push(...page.data.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ids).toEqual(["scid-1", "va-_-acme-_-app", "va-_-zed-_-tool"]);
+    const first = await read("limit=2");
+    expect(first.data.map((r) => r.id)).toEqual(["va-_-acme-_-app", "scid-1"]);
+    const rest = await read(`limit=2&cursor=${first.nextCursor}`);
+    expect(rest).toMatchObject({ data: [{ id: "va-_-zed-_-tool" }], nextCursor: null });
+    expect((await get("cursor=not-a-cursor")).status).toBe(400);
+    expect((await get(`sort=severity&cursor=${first.nextCursor}`)).status).toBe(400);
   });
 
   it("records a Manager's remediation request, audited, and burns it down from the next sync", async () => {

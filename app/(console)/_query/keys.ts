@@ -46,4 +46,10 @@ export const actionKeys = {
 export const tvmKeys = {
   all: ["tvm"] as const,
   vulnerabilities: (search: string) => [...tvmKeys.all, "vulnerabilities", search] as const,
+  recommendations: (search: string) => [...tvmKeys.all, "recommendations", search] as const,
+};
+
+export const auditKeys = {
+  all: ["audit"] as const,
+  list: (search: string) => [...auditKeys.all, "list", search] as const,
 };

@@ -4,11 +4,12 @@ import { NoMatches } from "@/components/ui/no-matches";
 import { TabBar } from "@/components/ui/tab-bar";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "../../_query/api";
 import { asFollowed, fetchActionsFollowing, type FollowedPage } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
+import { useCursorList, useUrlListView } from "../../_query/use-url-list";
 import { ActionTable } from "@/components/actions/action-table";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
@@ -18,6 +19,7 @@ import { ActionDialog } from "@/components/devices/action-dialog";
 import { buttonSecondary } from "@/components/ui/button-styles";
 import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, canCancel, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
+import { cn } from "@/components/ui/cn";
 
 // The action center's client container. The URL is the filter; rows still in flight are refreshed from Defender
 // (GET /api/actions/[id]) every few seconds until they settle. Approvers decide here; the requester never can.
@@ -39,17 +41,18 @@ export interface ActionCenterProps {
 
 export function ActionCenter({ filter, search, initialPage, pendingApprovals, me, canApprove, canRespond }: ActionCenterProps) {
   const router = useRouter();
-  const [navigating, startTransition] = useTransition();
   const queryClient = useQueryClient();
-  const list = useInfiniteQuery({
+  const { go, href, navigating } = useUrlListView({ path: "/actions", view: filter, toSearch: actionFilterToSearch });
+  // No selection here: the rows' own buttons act. The failed refresh of a poll shows in FollowWarning, not the footer.
+  const { list, pages, rows, footer } = useCursorList<ActionView, FollowedPage>({
     queryKey: actionKeys.pages(search),
-    queryFn: ({ pageParam }) => fetchActionsFollowing(`/api/actions?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [asFollowed(initialPage)], pageParams: [null] },
-    refetchInterval: (q) => ((q.state.data as InfiniteData<FollowedPage> | undefined)?.pages.some((p) => p.data.some((a) => !a.final)) ? POLL_MS : false),
+    endpoint: "/api/actions",
+    search,
+    initialPage: asFollowed(initialPage),
+    fetchPage: fetchActionsFollowing,
+    refetchInterval: (loaded) => (loaded?.some((p) => p.data.some((a) => !a.final)) ? POLL_MS : false),
+    footerShowsRefetchErrors: false,
   });
-  const rows = list.data.pages.flatMap((p) => p.data);
 
   const [decision, setDecision] = useState<Decision | null>(null);
   const [message, setMessage] = useState<Outcome | null>(null);
@@ -67,11 +70,6 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: actionKeys.all }),
   });
-
-  function go(next: Partial<ActionFilter>) {
-    const qs = actionFilterToSearch({ ...filter, ...next }).toString();
-    startTransition(() => router.push(qs ? `/actions?${qs}` : "/actions", { scroll: false }));
-  }
 
   const controls = (a: ActionView) => {
     const buttons = [];
@@ -102,10 +100,9 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
       <TabBar
         label="Action lists"
         tabs={ACTION_TABS.map((tab) => {
-          const qs = actionFilterToSearch({ ...filter, tab }).toString();
           return {
             key: tab,
-            href: qs ? `/actions?${qs}` : "/actions",
+            href: href({ tab }),
             active: filter.tab === tab,
             label: (
               <>
@@ -131,7 +128,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
             Loading…
           </span>
         ) : null}
-        <a href={`/api/actions/export${search ? `?${search}` : ""}`} className={`${buttonSecondary} ml-auto`} download>
+        <a href={`/api/actions/export${search ? `?${search}` : ""}`} className={cn(buttonSecondary, "ml-auto")} download>
           Export CSV
         </a>
       </div>
@@ -139,7 +136,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
       <OutcomeMessage message={message} />
       <FollowWarning
         error={list.isRefetchError ? list.error : null}
-        unrefreshed={list.data.pages.flatMap((p) => p.unrefreshed)}
+        unrefreshed={pages.flatMap((p) => p.unrefreshed)}
         updatedAt={list.dataUpdatedAt}
         onRetry={() => list.refetch()}
       />
@@ -159,7 +156,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
           )
         }
       />
-      <ListFooter summary={<>{rows.length} shown</>} list={{ hasNextPage: list.hasNextPage, isFetchingNextPage: list.isFetchingNextPage, fetchNextPage: list.fetchNextPage, error: list.isFetchNextPageError ? list.error : null }} />
+      <ListFooter summary={<>{rows.length} shown</>} list={footer} />
 
       <ActionDialog
         spec={

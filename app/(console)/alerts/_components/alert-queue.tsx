@@ -3,11 +3,13 @@
 import { NoMatches } from "@/components/ui/no-matches";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "../../_query/api";
 import { alertKeys } from "../../_query/keys";
+import { useUrlList } from "../../_query/use-url-list";
 import { useAlertTriage } from "../_hooks/use-alert-triage";
+import { useQueueKeyboard } from "../_hooks/use-queue-keyboard";
 import { AlertTable } from "@/components/alerts/alert-table";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
@@ -17,6 +19,7 @@ import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
 import { inputBase } from "@/components/ui/button-styles";
 import { formatRelative } from "@/components/ui/format";
+import { useTick } from "@/components/ui/use-tick";
 import {
   ALERT_STATUSES,
   ASSIGNED_TO_ME,
@@ -29,6 +32,7 @@ import {
   UNASSIGNED,
   viewToSearch,
   type AlertPage,
+  type AlertRow,
   type AlertTriage,
   type AlertView,
   type BulkItemResult,
@@ -37,8 +41,8 @@ import {
 } from "@/lib/alerts/schemas";
 
 // The queue's client container: the URL is the view (filters, sort, grouping); the server renders the first
-// page, this component pages on with the cursor ("load more", never all rows), and owns selection, keyboard and
-// triage. Selection is local and clears when the view changes.
+// page, useUrlList pages on with the cursor ("load more", never all rows) and keeps the selection (local, cleared
+// when the view changes); this component adds the SLA counters, keyboard and triage.
 
 export interface AlertQueueProps {
   view: AlertView;
@@ -55,38 +59,32 @@ export interface AlertQueueProps {
 const RANGE_LABEL: Record<string, string> = { "1d": "Last day", "3d": "Last 3 days", "7d": "Last 7 days", "30d": "Last 30 days", "90d": "Last 3 months", "180d": "Last 6 months" };
 const GROUP_LABEL: Record<string, string> = { none: "No grouping", incident: "Incident", device: "Device", title: "Title / detector" };
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
-}
+const alertId = (r: AlertRow) => r.id;
 
 export function AlertQueue({ view, search, initialPage, counts, now: renderedAt, me, canTriage, cache, options }: AlertQueueProps) {
   const router = useRouter();
-  const [navigating, startTransition] = useTransition();
   const dir = view.dir ?? defaultDirection(view.sort);
-
-  const list = useInfiniteQuery({
+  const { go, navigating, rows, pages, footer, list, selection } = useUrlList<AlertView, AlertRow, AlertPage>({
+    path: "/alerts",
+    view,
+    toSearch: viewToSearch,
     queryKey: alertKeys.list(search),
-    queryFn: ({ pageParam }) => apiFetch<AlertPage>(`/api/alerts?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
+    endpoint: "/api/alerts",
+    search,
+    initialPage,
+    idOf: alertId,
   });
   const sla = useQuery({ queryKey: alertKeys.sla(), queryFn: () => apiFetch<SlaCounts>("/api/alerts/sla"), initialData: counts, refetchInterval: 60_000 });
-  const rows = useMemo(() => list.data.pages.flatMap((p) => p.data), [list.data]);
-  const groups = list.data.pages[0]?.groups;
+  const groups = pages[0]?.groups;
 
   // The clock the SLA badges count against: the render time, then a tick every 30 s.
-  const [now, setNow] = useState(renderedAt);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useTick(30_000, renderedAt);
 
-  // Selection and focus belong to one view; a different view starts empty.
-  const [selection, setSelection] = useState<{ search: string; ids: Set<string> }>({ search, ids: new Set() });
-  const selected = selection.search === search ? selection.ids : new Set<string>();
-  const [focusedId, setFocusedId] = useState<string | null>(null);
+  // Selection belongs to one view (useUrlList); the focused row is the keyboard's.
+  const selected = selection.selected;
+  const [focus, setFocusedId] = useState<string | null>(null);
+  // A focused row that left the list (resolved out of a view of New alerts) is no longer a target.
+  const focusedId = focus !== null && rows.some((r) => r.id === focus) ? focus : null;
   const [pending, setPending] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; failures: BulkItemResult[] } | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
@@ -95,22 +93,9 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
 
   const triage = useAlertTriage(me, (o) => setOutcome({ ok: o.ok, message: o.message, failures: o.result?.items.filter((i) => i.result !== "updated") ?? [] }));
 
-  function go(next: Partial<AlertView>) {
-    const merged = { ...view, ...next };
-    const qs = viewToSearch(merged).toString();
-    startTransition(() => router.push(qs ? `/alerts?${qs}` : "/alerts", { scroll: false }));
-  }
-
   function sortBy(column: SortColumn) {
     const nextDir = column === view.sort ? (dir === "asc" ? "desc" : "asc") : defaultDirection(column);
     go({ sort: column, dir: nextDir });
-  }
-
-  function toggle(id: string) {
-    const ids = new Set(selected);
-    if (ids.has(id)) ids.delete(id);
-    else ids.add(id);
-    setSelection({ search, ids });
   }
 
   /** The alerts a change applies to: the selection, else the focused row. */
@@ -124,56 +109,18 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
     triage.mutate({ ids, change, bulk: selected.size > 0 }, { onSettled: () => setPending(new Set()) });
   }
 
-  // Keyboard: j/k move, x select, a assign to me, s status, / search, ? help, Enter open.
-  const keyState = useRef({ rows, focusedId, send, toggle });
-  useEffect(() => {
-    keyState.current = { rows, focusedId, send, toggle };
+  useQueueKeyboard({
+    rowIds: rows.map(alertId),
+    focusedId,
+    onFocus: setFocusedId,
+    canTriage,
+    onToggle: selection.toggle,
+    onAssignToMe: () => send({ assignedTo: ASSIGNED_TO_ME }),
+    onStatus: () => statusRef.current?.focus(),
+    onSearch: () => searchRef.current?.focus(),
+    onHelp: () => setShowShortcuts(true),
+    onOpen: (id) => router.push(`/alerts/${encodeURIComponent(id)}`),
   });
-  useEffect(() => {
-    function onKey(e: KeyboardEvent) {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || document.querySelector("dialog[open]")) return;
-      const { rows: current, focusedId: focus } = keyState.current;
-      const index = current.findIndex((r) => r.id === focus);
-      const move = (to: number) => {
-        const row = current[Math.max(0, Math.min(current.length - 1, to))];
-        if (!row) return;
-        setFocusedId(row.id);
-        document.querySelector(`tr[data-alert-id="${CSS.escape(row.id)}"]`)?.scrollIntoView({ block: "nearest" });
-      };
-      switch (e.key) {
-        case "j":
-          move(index + 1);
-          break;
-        case "k":
-          move(index < 0 ? 0 : index - 1);
-          break;
-        case "x":
-          if (focus && canTriage) keyState.current.toggle(focus);
-          break;
-        case "a":
-          if (canTriage) keyState.current.send({ assignedTo: ASSIGNED_TO_ME });
-          break;
-        case "s":
-          if (canTriage) statusRef.current?.focus();
-          break;
-        case "/":
-          searchRef.current?.focus();
-          break;
-        case "?":
-          setShowShortcuts(true);
-          break;
-        case "Enter":
-          if (focus) router.push(`/alerts/${encodeURIComponent(focus)}`);
-          else return;
-          break;
-        default:
-          return;
-      }
-      e.preventDefault();
-    }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [canTriage, router]);
 
   const filtered = hasFilters(view);
   const empty = !cache.hasAlerts ? (
@@ -305,15 +252,14 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
         now={now}
         selectable={canTriage}
         selected={selected}
-        onToggle={toggle}
-        onToggleAll={(all) => setSelection({ search, ids: all ? new Set(rows.map((r) => r.id)) : new Set() })}
+        onSelect={selection.set}
         focusedId={focusedId}
         onFocusRow={setFocusedId}
         pending={pending}
         empty={empty}
       />
 
-      <ListFooter summary={<>{rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}</>} list={list} />
+      <ListFooter summary={<>{rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}</>} list={footer} />
 
       <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
     </div>

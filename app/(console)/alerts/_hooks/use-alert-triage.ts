@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, type InfiniteData, type QueryKey } from "@tanstack/react-query";
 import { ApiError, apiFetch } from "../../_query/api";
 import { alertKeys } from "../../_query/keys";
+import { updateRowsInPages } from "../../_query/list-cache";
 import { ASSIGNED_TO_ME, CLASSIFICATIONS, normaliseDetermination, type AlertPage, type AlertRow, type AlertTriage, type BulkTriageResult, type Classification } from "@/lib/alerts/schemas";
 
 // Triage from the queue, optimistic: the rows change at once, and go back (with Defender's reason) if it refuses.
@@ -41,10 +42,7 @@ export function useAlertTriage(me: string, onOutcome: (outcome: { ok: boolean; m
     onMutate: async ({ ids, change }) => {
       await queryClient.cancelQueries({ queryKey: alertKeys.lists() });
       const snapshot = queryClient.getQueriesData<InfiniteData<AlertPage>>({ queryKey: alertKeys.lists() });
-      const wanted = new Set(ids);
-      queryClient.setQueriesData<InfiniteData<AlertPage>>({ queryKey: alertKeys.lists() }, (old) =>
-        old ? { ...old, pages: old.pages.map((p) => ({ ...p, data: p.data.map((r) => (wanted.has(r.id) ? applyChange(r, change, me) : r)) })) } : old,
-      );
+      queryClient.setQueriesData<InfiniteData<AlertPage>>({ queryKey: alertKeys.lists() }, (old) => updateRowsInPages(old, ids, (r) => r.id, (r) => applyChange(r, change, me)));
       return { snapshot };
     },
     onError: (error, _input, context) => {

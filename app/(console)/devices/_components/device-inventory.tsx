@@ -3,11 +3,8 @@
 import { NoMatches } from "@/components/ui/no-matches";
 import { TabBar } from "@/components/ui/tab-bar";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { apiFetch } from "../../_query/api";
 import { deviceKeys } from "../../_query/keys";
+import { useUrlList } from "../../_query/use-url-list";
 import { DeviceTable } from "@/components/devices/device-table";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
@@ -30,13 +27,15 @@ import {
   RISK_SCORES,
   type DevicePage,
   type DeviceFilterOptions,
+  type DeviceRow,
   type DeviceSortColumn,
   type DeviceView,
 } from "@/lib/devices/schemas";
 import { BulkScan } from "./bulk-scan";
+import { cn } from "@/components/ui/cn";
 
-// The inventory's client container: the URL is the view; the server renders the first page, this component
-// pages on with the cursor ("load more"), and owns the selection for a bulk scan (local; cleared on a new view).
+// The inventory's client container: the URL is the view; the server renders the first page, useUrlList pages on
+// with the cursor ("load more") and keeps the selection for a bulk scan (local; cleared on a new view).
 
 export interface DeviceInventoryProps {
   view: DeviceView;
@@ -49,39 +48,31 @@ export interface DeviceInventoryProps {
 }
 
 const pill = (active: boolean) =>
-  `rounded-full border px-3 py-1 text-sm ${active ? "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-500" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800"}`;
+  cn(
+    "rounded-full border px-3 py-1 text-sm",
+    active ? "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-500" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
+  );
+
+const deviceId = (r: DeviceRow) => r.id;
 
 export function DeviceInventory({ view, search, initialPage, now, canRespond, cache, options }: DeviceInventoryProps) {
-  const router = useRouter();
-  const [navigating, startTransition] = useTransition();
   const dir = view.dir ?? defaultDeviceDirection(view.sort);
-
-  const list = useInfiniteQuery({
+  const { go, href, navigating, rows, pages, footer, selection } = useUrlList<DeviceView, DeviceRow, DevicePage>({
+    path: "/devices",
+    view,
+    toSearch: deviceViewToSearch,
     queryKey: deviceKeys.list(search),
-    queryFn: ({ pageParam }) => apiFetch<DevicePage>(`/api/devices?${search}${search ? "&" : ""}limit=50${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    initialData: { pages: [initialPage], pageParams: [null] },
+    endpoint: "/api/devices",
+    search,
+    initialPage,
+    idOf: deviceId,
   });
-  const rows = useMemo(() => list.data.pages.flatMap((p) => p.data), [list.data]);
-  const total = list.data.pages[0]?.total ?? rows.length;
-  const totalText = `${total}${list.data.pages[0]?.totalCapped ? "+" : ""}`;
+  const total = pages[0]?.total ?? rows.length;
+  const totalText = `${total}${pages[0]?.totalCapped ? "+" : ""}`;
+  const selected = selection.selected;
 
-  const [selection, setSelection] = useState<{ search: string; ids: Set<string> }>({ search, ids: new Set() });
-  const selected = selection.search === search ? selection.ids : new Set<string>();
-
-  function go(next: Partial<DeviceView>) {
-    const qs = deviceViewToSearch({ ...view, ...next }).toString();
-    startTransition(() => router.push(qs ? `/devices?${qs}` : "/devices", { scroll: false }));
-  }
   function sortBy(column: DeviceSortColumn) {
     go({ sort: column, dir: column === view.sort ? (dir === "asc" ? "desc" : "asc") : defaultDeviceDirection(column) });
-  }
-  function toggle(id: string) {
-    const ids = new Set(selected);
-    if (ids.has(id)) ids.delete(id);
-    else ids.add(id);
-    setSelection({ search, ids });
   }
 
   const filtered = hasDeviceFilters(view);
@@ -101,10 +92,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
     <div className="space-y-3">
       <TabBar
         label="Platform"
-        tabs={PLATFORM_TABS.map((tab) => {
-          const qs = deviceViewToSearch({ ...view, platform: tab }).toString();
-          return { key: tab, href: qs ? `/devices?${qs}` : "/devices", active: view.platform === tab, label: PLATFORM_TAB_LABELS[tab] };
-        })}
+        tabs={PLATFORM_TABS.map((tab) => ({ key: tab, href: href({ platform: tab }), active: view.platform === tab, label: PLATFORM_TAB_LABELS[tab] }))}
       />
 
       <div role="group" aria-label="Quick filters" className="flex flex-wrap gap-2">
@@ -138,7 +126,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
             Loading…
           </span>
         ) : null}
-        <a href={`/api/devices/export${search ? `?${search}` : ""}`} className={`${buttonSecondary} ml-auto`} download>
+        <a href={`/api/devices/export${search ? `?${search}` : ""}`} className={cn(buttonSecondary, "ml-auto")} download>
           Export CSV ({totalText})
         </a>
       </div>
@@ -147,7 +135,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
         {totalText} device{total === 1 ? "" : "s"} match
       </p>
 
-      {canRespond ? <BulkScan devices={rows.filter((r) => selected.has(r.id))} onDone={() => setSelection({ search, ids: new Set() })} /> : null}
+      {canRespond ? <BulkScan devices={rows.filter((r) => selected.has(r.id))} onDone={selection.clear} /> : null}
 
       <DeviceTable
         rows={rows}
@@ -157,12 +145,11 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
         now={now}
         selectable={canRespond}
         selected={selected}
-        onToggle={toggle}
-        onToggleAll={(all) => setSelection({ search, ids: all ? new Set(rows.map((r) => r.id)) : new Set() })}
+        onSelect={selection.set}
         empty={empty}
       />
 
-      <ListFooter summary={<>{rows.length} of {totalText} shown</>} list={list} />
+      <ListFooter summary={<>{rows.length} of {totalText} shown</>} list={footer} />
     </div>
   );
 }

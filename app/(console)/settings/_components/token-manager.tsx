@@ -9,6 +9,7 @@ import { formatUtc } from "@/components/ui/format";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { buttonDanger, buttonPrimary, inputBase } from "@/components/ui/button-styles";
 import type { ApiTokenRow } from "@/lib/auth/token-types";
+import { cn } from "@/components/ui/cn";
 
 const ROLE_OPTIONS = ["Viewer", "Analyst", "Responder", "Manager", "Admin"];
 
@@ -66,7 +67,7 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium">
           Expires in (days)
-          <input name="days" type="number" min={1} max={365} defaultValue={30} required className={`${inputBase} w-24`} />
+          <input name="days" type="number" min={1} max={365} defaultValue={30} required className={cn(inputBase, "w-24")} />
         </label>
         <button type="submit" className={buttonPrimary} disabled={!hydrated || create.isPending}>
           {create.isPending ? "Creating…" : "Create token"}

@@ -7,6 +7,7 @@ import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
 import { ApiError, apiFetch } from "../../_query/api";
 import { PRIORITIES, type Priority } from "@/lib/alerts/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
+import { cn } from "@/components/ui/cn";
 
 type Sla = Record<Priority, number | null>;
 
@@ -49,7 +50,7 @@ export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: 
           {PRIORITIES.map((p) => (
             <label key={p} className="flex flex-col gap-1 text-xs font-medium">
               {p}
-              <input type="number" min={1} value={sla[p]} onChange={(e) => setSla({ ...sla, [p]: e.target.value })} className={`${inputBase} w-28`} placeholder="no clock" />
+              <input type="number" min={1} value={sla[p]} onChange={(e) => setSla({ ...sla, [p]: e.target.value })} className={cn(inputBase, "w-28")} placeholder="no clock" />
             </label>
           ))}
         </fieldset>

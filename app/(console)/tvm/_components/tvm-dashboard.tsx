@@ -25,6 +25,7 @@ import {
   type TopSoftware,
   type TvmDashboard,
 } from "@/lib/tvm/schemas";
+import { cn } from "@/components/ui/cn";
 
 const SEVERITY_SERIES = (["critical", "high", "medium", "low"] as const).map((k) => ({ key: k, label: k[0].toUpperCase() + k.slice(1), color: SEVERITY_COLORS[k[0].toUpperCase() + k.slice(1)] }));
 
@@ -101,7 +102,7 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
               type="button"
               aria-pressed={data.range === r}
               onClick={() => startTransition(() => router.push(`/tvm?${dashboardSearch({ group: data.group, range: r })}`))}
-              className={`px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-blue-600 ${data.range === r ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}
+              className={cn("px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-blue-600", data.range === r ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800")}
             >
               {r} days
             </button>

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
-import { NoMatches } from "@/components/ui/no-matches";
 import { PageHeader } from "@/components/ui/page-header";
-import { RecommendationTable } from "@/components/tvm/recommendation-table";
 import { RemediationTable } from "@/components/tvm/remediation-table";
 import { requireUser } from "@/lib/auth/page";
 import { listDeviceGroups, listRecommendations, listRemediationRequests } from "@/lib/tvm";
-import { groupQuery, RecommendationView } from "@/lib/tvm/schemas";
-import { RecommendationFilters } from "./_components/recommendation-filters";
+import { RECOMMENDATION_PAGE_SIZE, recommendationSearch, RecommendationView } from "@/lib/tvm/schemas";
+import { RecommendationList } from "./_components/recommendation-list";
 import { parseLeniently } from "@/lib/http/query-params";
 import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 
@@ -19,10 +17,8 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   await requireUser("console:read");
   const raw = await searchParams;
   const { value: view, ignored } = parseLeniently(RecommendationView, raw);
-  const [recs, requests, groups] = await Promise.all([listRecommendations(view), listRemediationRequests(), listDeviceGroups()]);
+  const [recs, requests, groups] = await Promise.all([listRecommendations(view, { limit: RECOMMENDATION_PAGE_SIZE }), listRemediationRequests(), listDeviceGroups()]);
   const overdue = requests.filter((r) => r.overdue).length;
-  const filtered = Boolean(view.q || view.type || view.group);
-  const groupParam = groupQuery(view.group);
   return (
     <>
       <PageHeader title="Recommendations and remediation" description="Defender's security recommendations ranked by impact, and the remediation requests tracking them." />
@@ -38,13 +34,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
           Security recommendations
         </h2>
         <IgnoredParameters names={ignored} />
-        <RecommendationFilters view={view} groups={groups} />
-        <RecommendationTable
-          rows={recs.data}
-          hrefFor={(id) => `/tvm/recommendations/${encodeURIComponent(id)}${groupParam}`}
-          empty={filtered ? <NoMatches what="recommendations" clearHref="/tvm/recommendations" /> : "Nothing synced yet: the first vulnerability sync fills this list."}
-        />
-        {recs.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the first {recs.data.length}; narrow the filters to see the rest.</p> : null}
+        <RecommendationList view={view} search={recommendationSearch(view).toString()} initialPage={recs} groups={groups} />
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ActionDialog, type ActionDialogSpec } from "@/components/devices/action-dialog";
 import { ActionList } from "@/components/devices/action-list";
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
@@ -9,6 +9,7 @@ import { newIdempotencyKey } from "../../../_query/idempotency";
 import { useDeviceActions } from "../_hooks/use-device-actions";
 import { FollowWarning } from "@/components/ui/follow-warning";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
+import { useTick } from "@/components/ui/use-tick";
 
 // The device's response panel: one button per action Defender supports on this platform, each through a
 // confirmation dialog (device named, comment required), then the action followed live until Defender settles it.
@@ -59,11 +60,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
   const [open, setOpen] = useState<{ type: ActionType; key: string } | null>(null);
   const [cancelling, setCancelling] = useState<ActionView | null>(null);
   const [message, setMessage] = useState<Outcome | null>(null);
-  const [now, setNow] = useState(renderedAt);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useTick(30_000, renderedAt);
 
   const available = availableActions(device);
   // The clock ticks every 30 s: an action requested since is "now", not "in 1 second".

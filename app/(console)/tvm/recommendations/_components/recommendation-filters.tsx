@@ -1,29 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { GroupSelect } from "@/components/tvm/group-select";
-import { REMEDIATION_TYPES, type RecommendationView } from "@/lib/tvm/schemas";
+import { recommendationSearch, REMEDIATION_TYPES, type RecommendationView } from "@/lib/tvm/schemas";
 
 const SORT_LABELS: Record<RecommendationView["sort"], string> = { exposure: "Exposure impact", secure: "Secure score impact", severity: "Severity", exposed: "Exposed devices" };
 
-function toSearch(v: RecommendationView): string {
-  const s = new URLSearchParams();
-  if (v.group) s.set("group", v.group);
-  if (v.q) s.set("q", v.q);
-  if (v.type) s.set("type", v.type);
-  if (v.sort !== "exposure") s.set("sort", v.sort);
-  return s.toString();
-}
-
-export function RecommendationFilters({ view, groups }: { view: RecommendationView; groups: string[] }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const go = (next: Partial<RecommendationView>) => {
-    const s = toSearch({ ...view, ...next });
-    startTransition(() => router.push(`/tvm/recommendations${s ? `?${s}` : ""}`));
-  };
+/** The recommendation list's filter bar: every change goes to the URL through `go`. */
+export function RecommendationFilters({ view, groups, go, pending }: { view: RecommendationView; groups: string[]; go: (next: Partial<RecommendationView>) => void; pending: boolean }) {
   return (
     <form
       className="mb-3 flex flex-wrap items-center gap-3"
@@ -33,7 +17,7 @@ export function RecommendationFilters({ view, groups }: { view: RecommendationVi
         go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
       }}
     >
-      <GroupSelect groups={groups} value={view.group} base="/tvm/recommendations" search={toSearch(view)} />
+      <GroupSelect groups={groups} value={view.group} base="/tvm/recommendations" search={recommendationSearch(view).toString()} />
       <label className="inline-flex items-center gap-2 text-sm">
         <span className="font-medium">Remediation</span>
         <select className={inputBase} value={view.type ?? ""} onChange={(e) => go({ type: (e.target.value || undefined) as RecommendationView["type"] })}>

@@ -1,8 +1,6 @@
 import { route, z } from "@/lib/auth/route";
 import { endUserSessions } from "@/lib/auth/sessions";
 
-export const dynamic = "force-dynamic";
-
 // DELETE /api/users/[id]/sessions?revokeTokens=true (settings:write, people only) — sign a person out everywhere
 // now and, by default, revoke the API tokens they created (e.g. their role was removed in Entra ID)
 export const DELETE = route(

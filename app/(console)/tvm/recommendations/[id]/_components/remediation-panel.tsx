@@ -11,6 +11,7 @@ import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
 import { RemediationTable } from "@/components/tvm/remediation-table";
 import type { BurndownPoint, RemediationRequestInput, RemediationRequestRow } from "@/lib/tvm/schemas";
+import { cn } from "@/components/ui/cn";
 
 const burndownColumns: Column<BurndownPoint>[] = [
   { key: "day", label: "Day", value: (p) => p.day },
@@ -96,7 +97,7 @@ export function RemediationPanel({
             </label>
             <label className="flex flex-col gap-1 text-sm sm:col-span-2">
               <span className="font-medium">Note</span>
-              <textarea name="note" maxLength={2000} rows={2} className={`${inputBase} h-auto py-1`} />
+              <textarea name="note" maxLength={2000} rows={2} className={cn(inputBase, "h-auto py-1")} />
             </label>
             <div className="flex items-center gap-3 sm:col-span-2">
               <button type="submit" className={buttonPrimary} disabled={create.isPending}>

@@ -1,0 +1,233 @@
+"use client";
+
+import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode, type TableHTMLAttributes, type TdHTMLAttributes } from "react";
+import {
+  flexRender,
+  getCoreRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowData,
+  type RowSelectionState,
+  type SortingState,
+  type VisibilityState,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { cn } from "./cn";
+import { EmptyRow, SelectAllTh, SortableTh, Th } from "./table";
+
+// The one table every list uses: column definitions in (TanStack Table, headless), the console's Tailwind markup
+// out. Sorting is the server's (the table shows the URL's sort and calls back) unless `sortLocally` is set;
+// selection is by checkbox with select-all; past `virtualizeAbove` rows only the rows in view are rendered.
+
+declare module "@tanstack/react-table" {
+  // TData and TValue are the library's names for this augmentation; TValue is unused here.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Classes on the header and on every cell of the column. */
+    className?: string;
+    headerClassName?: string;
+    cellClassName?: string;
+    /** Figures: right-aligned, tabular. */
+    numeric?: boolean;
+    /** More attributes on each cell (`data-col` that tests read, `title`). */
+    cellProps?: (row: TData) => TdHTMLAttributes<HTMLTableCellElement> & { [data: `data-${string}`]: string | undefined };
+    /** The header's accessible text when it shows none (a column of buttons). */
+    srHeader?: string;
+  }
+}
+
+/** Attributes of one row (data-* ids that tests and the keyboard use, aria-current, a class, a click handler). */
+export type RowProps = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
+
+export interface DataTableProps<T> {
+  rows: T[];
+  /** Column definitions; in server-sorted tables a column sorts when `enableSorting: true`, its `id` being the sort key. */
+  columns: ColumnDef<T>[];
+  getRowId: (row: T) => string;
+  /** The table's accessible name: a visually hidden caption, or `label` as aria-label. */
+  caption?: string;
+  label?: string;
+  /** What the one row of an empty table says ("nothing synced yet", or NoMatches with its "Clear filters"). */
+  empty: ReactNode;
+  /** The tighter cells of the work queues (alerts, devices, actions). */
+  dense?: boolean;
+  /** Classes on every body cell (a column's own classes come after, and win). */
+  cellClassName?: string;
+  /** Server-side sort: the URL's column and direction, and the callback a header press makes. */
+  sort?: { column: string; dir: "asc" | "desc"; onSort: (column: string) => void };
+  /** Sort the given rows in the browser instead (small, complete lists). */
+  sortLocally?: boolean;
+  selection?: {
+    selected: ReadonlySet<string>;
+    onChange: (ids: Set<string>) => void;
+    allLabel: string;
+    rowLabel: (row: T) => string;
+  };
+  /** Columns hidden by id; with `columnPicker` the reader can change it. */
+  initialColumnVisibility?: VisibilityState;
+  columnPicker?: boolean;
+  rowProps?: (row: T) => RowProps;
+  /** A row (the keyboard's focus) to keep in view: scrolled to when it changes. */
+  activeRowId?: string | null;
+  /** Above this many rows only the rows in view are rendered (and the table scrolls inside its frame). */
+  virtualizeAbove?: number;
+  tableProps?: TableHTMLAttributes<HTMLTableElement>;
+}
+
+const CELL = "border-b border-slate-100 align-top dark:border-slate-800";
+const ROW_HOVER = "hover:bg-slate-50 dark:hover:bg-slate-800/40";
+
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { rows, columns, getRowId, caption, label, empty, dense = false, cellClassName, sort, sortLocally = false, selection, rowProps, activeRowId, virtualizeAbove = 200, tableProps } = props;
+  const [localSorting, setLocalSorting] = useState<SortingState>([]);
+  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(props.initialColumnVisibility ?? {});
+  const rowSelection: RowSelectionState = {};
+  for (const id of selection?.selected ?? []) rowSelection[id] = true;
+
+  // TanStack Table returns functions that the React Compiler must not memoise; this component is not compiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getRowId: (row) => getRowId(row),
+    getCoreRowModel: getCoreRowModel(),
+    ...(sortLocally ? { getSortedRowModel: getSortedRowModel() } : { manualSorting: true }),
+    enableRowSelection: Boolean(selection),
+    state: { rowSelection, columnVisibility, ...(sortLocally ? { sorting: localSorting } : {}) },
+    onSortingChange: setLocalSorting,
+    onColumnVisibilityChange: setColumnVisibility,
+    onRowSelectionChange: (updater) => {
+      if (!selection) return;
+      const next = typeof updater === "function" ? updater(rowSelection) : updater;
+      selection.onChange(new Set(Object.keys(next).filter((id) => next[id])));
+    },
+  });
+
+  const tableRows = table.getRowModel().rows;
+  const leafColumns = table.getVisibleLeafColumns();
+  const colSpan = leafColumns.length + (selection ? 1 : 0);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = tableRows.length > virtualizeAbove;
+  const virtualizer = useVirtualizer({
+    count: virtual ? tableRows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => (dense ? 34 : 40),
+    overscan: 12,
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const padTop = items.length ? items[0].start : 0;
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const shown = virtual ? items.map((item) => ({ row: tableRows[item.index], index: item.index })) : tableRows.map((row, index) => ({ row, index }));
+
+  // Keep the active row in view when it changes (j/k in the alert queue), not when rows load around it.
+  const scrolledTo = useRef<string | null>(null);
+  const activeIndex = activeRowId ? tableRows.findIndex((r) => r.id === activeRowId) : -1;
+  useEffect(() => {
+    if (!activeRowId || activeRowId === scrolledTo.current || activeIndex < 0) return;
+    scrolledTo.current = activeRowId;
+    if (virtual) virtualizer.scrollToIndex(activeIndex, { align: "auto" });
+    else scrollRef.current?.querySelector(`tr[data-row-id="${CSS.escape(activeRowId)}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [activeRowId, activeIndex, virtual, virtualizer]);
+
+  const cellPad = dense ? "px-2 py-1.5" : "px-3 py-2";
+  return (
+    <div className="space-y-2">
+      {props.columnPicker ? <ColumnPicker table={table} /> : null}
+      <div
+        ref={scrollRef}
+        className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900", virtual && "max-h-[75vh] overflow-y-auto")}
+      >
+        <table className="min-w-full text-left text-sm" aria-label={label} {...(virtual ? { "aria-rowcount": tableRows.length + 1 } : {})} {...tableProps}>
+          {caption ? <caption className="sr-only">{caption}</caption> : null}
+          <thead className={cn(virtual && "sticky top-0 z-10")}>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {selection ? <SelectAllTh label={selection.allLabel} checked={table.getIsAllRowsSelected()} onChange={(all) => table.toggleAllRowsSelected(all)} /> : null}
+                {group.headers.map((header) => {
+                  const meta = header.column.columnDef.meta;
+                  const className = cn(meta?.numeric && "text-right", meta?.className, meta?.headerClassName) || undefined;
+                  const title = flexRender(header.column.columnDef.header, header.getContext());
+                  const serverSortable = sort && header.column.columnDef.enableSorting === true;
+                  if (serverSortable) {
+                    return <SortableTh key={header.id} dense={dense} className={className} label={title} active={sort.column === header.column.id} dir={sort.dir} onSort={() => sort.onSort(header.column.id)} />;
+                  }
+                  if (sortLocally && header.column.getCanSort()) {
+                    const sorted = header.column.getIsSorted();
+                    return (
+                      <SortableTh key={header.id} dense={dense} className={className} label={title} active={sorted !== false} dir={sorted || "asc"} onSort={() => header.column.toggleSorting(sorted === "asc")} />
+                    );
+                  }
+                  return (
+                    <Th key={header.id} dense={dense} className={className}>
+                      {title ?? null}
+                      {meta?.srHeader ? <span className="sr-only">{meta.srHeader}</span> : null}
+                    </Th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {tableRows.length === 0 ? (
+              <EmptyRow colSpan={colSpan}>{empty}</EmptyRow>
+            ) : (
+              <>
+                {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
+                {shown.map(({ row, index }) => {
+                  const extra = rowProps?.(row.original) ?? {};
+                  return (
+                    <tr
+                      key={row.id}
+                      data-row-id={row.id}
+                      {...extra}
+                      className={extra.className ?? ROW_HOVER}
+                      aria-selected={selection ? row.getIsSelected() : undefined}
+                      {...(virtual ? { "aria-rowindex": index + 2, "data-index": index, ref: virtualizer.measureElement } : {})}
+                    >
+                      {selection ? (
+                        <td className={cn(CELL, cellPad)}>
+                          <input type="checkbox" aria-label={selection.rowLabel(row.original)} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+                        </td>
+                      ) : null}
+                      {row.getVisibleCells().map((cell) => {
+                        const meta = cell.column.columnDef.meta;
+                        return (
+                          <td key={cell.id} {...meta?.cellProps?.(row.original)} className={cn(CELL, cellPad, cellClassName, meta?.numeric && "text-right tabular-nums", meta?.className, meta?.cellClassName)}>
+                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+                {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
+              </>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** Show or hide columns: a disclosure with one checkbox per column that can be hidden. */
+function ColumnPicker<T>({ table }: { table: ReturnType<typeof useReactTable<T>> }) {
+  const hideable = table.getAllLeafColumns().filter((c) => c.getCanHide() && typeof c.columnDef.header === "string");
+  const hidden = hideable.filter((c) => !c.getIsVisible()).length;
+  return (
+    <details className="relative inline-block text-sm">
+      <summary className="cursor-pointer select-none text-slate-600 underline dark:text-slate-300">Columns{hidden ? ` (${hidden} hidden)` : ""}</summary>
+      <fieldset className="absolute z-20 mt-1 grid max-h-80 w-56 gap-1 overflow-y-auto rounded-md border border-slate-300 bg-white p-2 shadow dark:border-slate-600 dark:bg-slate-900">
+        <legend className="sr-only">Columns shown</legend>
+        {hideable.map((c) => (
+          <label key={c.id} className="flex items-center gap-2">
+            <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />
+            {c.columnDef.header as string}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  );
+}
