@@ -204,8 +204,11 @@ describe.each(kinds)("response actions on %s", (kind) => {
       // Both are due; the budget allows one read.
       for (const id of started) expect((await get(id)).status).toBe(200);
       expect(await reads()).toBe(1);
-      // Polled again at once: the one read is final now; the other finds no budget and answers its cached status.
-      for (const id of started) expect(((await (await get(id)).json()) as { refreshError: string | null }).refreshError).toBeNull();
+      // Polled again at once: the one read is final now; the other finds no budget and answers its cached status,
+      // saying that it was not refreshed.
+      const again = [];
+      for (const id of started) again.push(((await (await get(id)).json()) as { refreshError: string | null }).refreshError);
+      expect(again).toEqual([null, expect.stringMatching(/budget of Defender status reads is used up/)]);
       expect(await reads()).toBe(1);
     } finally {
       useStatusReadsForTests(new StatusReads(10_000, 10_000));

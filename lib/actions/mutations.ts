@@ -258,12 +258,12 @@ export interface FollowedAction {
  * when it succeeded. A failed read keeps the cached status and says why, so the responder sees that the status
  * shown may be behind (polling goes on).
  */
-export async function refreshAction(id: string): Promise<FollowedAction> {
+export async function refreshAction(id: string, opts: { responder: boolean }): Promise<FollowedAction> {
   const view = await viewOf(id);
   if (!view.machineActionId || view.final) return { view, refreshError: null };
   const cached = await db().machineAction.findUnique({ where: { id: view.machineActionId }, select: { syncedAt: true, creationDateTimeUtc: true } });
   // Age counts from Defender's creation: an approved request or a paced bulk scan may have waited long before it.
-  const plan = statusReads().plan(id, cached?.creationDateTimeUtc ?? new Date(view.createdAt), cached?.syncedAt ?? null);
+  const plan = statusReads().plan(id, cached?.creationDateTimeUtc ?? new Date(view.createdAt), cached?.syncedAt ?? null, { responder: opts.responder });
   if (!plan.read) return { view, refreshError: plan.error };
   try {
     // No retries: the responder's poll asks again in a moment, and a retry (or a Retry-After sleep) would only

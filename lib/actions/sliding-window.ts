@@ -13,6 +13,12 @@ export class SlidingWindow {
     return this.taken.length < this.limit ? 0 : this.taken[0] + this.windowMs - now;
   }
 
+  /** Calls taken within the window at `now`. */
+  count(now: number): number {
+    this.waitMs(now);
+    return this.taken.length;
+  }
+
   take(now: number): void {
     this.taken.push(now);
   }

@@ -62,3 +62,26 @@ describe("following an action's status", () => {
     expect(reads.plan("d", created, null).read).toBe(true);
   });
 });
+
+describe("the status-read budget under readers who cannot respond", () => {
+  it("keeps half of it for responders, and says when a read was skipped", () => {
+    const c = clock();
+    const reads = new StatusReads(100, 10, c.now);
+    const created = c.at(0);
+    c.advance(5_000);
+    const viewer = ["a", "b", "c", "d", "e", "f", "g"].map((id) => reads.plan(id, created, null, { responder: false }));
+    expect(viewer.map((p) => p.read)).toEqual([true, true, true, true, true, false, false]);
+    expect(viewer[5]).toEqual({ read: false, error: expect.stringMatching(/kept for responders/) });
+    // A responder following an isolation still gets its reads.
+    expect(["x", "y", "z"].map((id) => reads.plan(id, created, null, { responder: true }).read)).toEqual([true, true, true]);
+  });
+
+  it("reports a read skipped because the whole budget is used up, instead of staying silent", () => {
+    const c = clock();
+    const reads = new StatusReads(1, 100, c.now);
+    const created = c.at(0);
+    c.advance(5_000);
+    expect(reads.plan("a", created, null).read).toBe(true);
+    expect(reads.plan("b", created, null)).toEqual({ read: false, error: expect.stringMatching(/budget .* used up/) });
+  });
+});

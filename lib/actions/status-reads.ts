@@ -10,6 +10,9 @@ import { SlidingWindow } from "./sliding-window";
 //   within a fifth of the hourly one;
 // - a read that failed is not repeated before Defender's Retry-After, and its reason is reported by every poll
 //   until a read succeeds, so the responder keeps seeing that the status shown may be behind.
+// - half of each budget is kept for people who can respond (actions:respond): a reader without it, however often
+//   they poll, cannot leave a responder following an isolation without status reads;
+// - a read skipped for want of budget says so (the status shown may be behind), like a failed one.
 // The budget and the records are per console process (like the pacer).
 
 const FIRST_INTERVAL_MS = 2_000;
@@ -24,6 +27,9 @@ export function statusReadIntervalMs(ageMs: number): number {
 export const STATUS_READS_PER_MINUTE = 100 - ACTION_POSTS_PER_MINUTE;
 /** Status reads per hour: a fifth of Defender's 1,500, the rest being for response actions and the sync. */
 export const STATUS_READS_PER_HOUR = 300;
+
+/** The share of each budget that callers without actions:respond may use. */
+export const READER_SHARE = 0.5;
 
 /** What to do about one action's status on this poll. */
 export type ReadPlan = { read: true } | { read: false; error: string | null };
@@ -57,14 +63,19 @@ export class StatusReads {
    * has passed since the later of that and the last attempt, and only if the budget has room. A plan to read takes
    * its slot at once, so two tabs polling together cause one read.
    */
-  plan(actionId: string, createdAt: Date, lastReadAt: Date | null): ReadPlan {
+  plan(actionId: string, createdAt: Date, lastReadAt: Date | null, opts: { responder?: boolean } = {}): ReadPlan {
+    const responder = opts.responder ?? true;
     const now = this.now();
     const failure = this.failures.get(actionId) ?? null;
     const skip: ReadPlan = { read: false, error: failure?.error ?? null };
     if (failure && now < failure.notBefore) return skip;
     const last = Math.max(lastReadAt?.getTime() ?? 0, this.attempts.get(actionId) ?? 0);
     if (last && now - last < statusReadIntervalMs(now - createdAt.getTime())) return skip;
-    if (this.perMinute.waitMs(now) > 0 || this.perHour.waitMs(now) > 0) return skip;
+    const wait = Math.max(this.perMinute.waitMs(now), this.perHour.waitMs(now));
+    if (wait > 0) return { read: false, error: failure?.error ?? `Not refreshed: the console's budget of Defender status reads is used up for now (next in ${Math.ceil(wait / 1000)} s); the status shown may be behind.` };
+    if (!responder && (this.perMinute.count(now) >= Math.floor(this.perMinute.limit * READER_SHARE) || this.perHour.count(now) >= Math.floor(this.perHour.limit * READER_SHARE))) {
+      return { read: false, error: failure?.error ?? "Not refreshed: the rest of Defender's status-read budget is kept for responders; the status shown may be behind." };
+    }
     this.perMinute.take(now);
     this.perHour.take(now);
     this.attempts.delete(actionId);

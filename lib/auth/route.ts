@@ -21,6 +21,9 @@ export type Access = Permission | "authenticated" | "public";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+/** Per actor, for GETs that may call Defender: room for the action center following 10 actions every 3 s. */
+export const DEFENDER_READS_PER_MINUTE = 300;
+
 export interface RouteOptions<P, Q, B> {
   permission: Access;
   params?: ZodType<P>;
@@ -28,8 +31,11 @@ export interface RouteOptions<P, Q, B> {
   body?: ZodType<B>;
   /** Audit action for state-changing handlers (required for POST/PUT/PATCH/DELETE; a test enforces it). */
   audit?: string;
-  /** Mutations are limited by default. */
-  rateLimit?: boolean;
+  /**
+   * Mutations are limited by default (false: not). "defender-read": a GET that may call Defender, limited per
+   * actor too (DEFENDER_READS_PER_MINUTE), so no reader can make the console call Defender without bound.
+   */
+  rateLimit?: boolean | "defender-read";
   /** Only a signed-in person (a session), never an API token. */
   peopleOnly?: boolean;
 }
@@ -199,8 +205,11 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       actor = await authenticate(req);
       if (!actor && options.permission !== "public") throw new Denied(new Unauthorized(), sessionRefused.has(req) ? "session_invalid" : "no_credentials");
       if (actor && mutating && actor.type === "user") assertSameOrigin(req);
-      if (actor && mutating && options.rateLimit !== false) {
-        const limit = takeToken(`${actor.type}:${actor.id}`, getConfig().RATE_LIMIT_MUTATIONS_PER_MINUTE);
+      const limited = mutating ? options.rateLimit !== false : options.rateLimit === "defender-read";
+      if (actor && limited) {
+        const limit = mutating
+          ? takeToken(`${actor.type}:${actor.id}`, getConfig().RATE_LIMIT_MUTATIONS_PER_MINUTE)
+          : takeToken(`defender-read:${actor.type}:${actor.id}`, DEFENDER_READS_PER_MINUTE);
         extraHeaders["X-RateLimit-Limit"] = String(limit.limit);
         extraHeaders["X-RateLimit-Remaining"] = String(limit.remaining);
         if (!limit.allowed) throw new Denied(new RateLimited(limit.retryAfterSeconds), "rate_limited");

@@ -27,6 +27,7 @@ import { useIncidentWriterForTests, type DefenderIncident } from "../incidents/w
 import { useActionWriterForTests, type MachineAction } from "../actions/writer";
 import { PATCH as incidentRoute } from "@/app/api/incidents/[id]/route";
 import { recoverStuckRequests } from "../actions/recovery";
+import { StatusReads, useStatusReadsForTests } from "../actions/status-reads";
 import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
 import { GET as securityRoute } from "@/app/api/audit/security/route";
 import { GET as callback } from "@/app/auth/callback/route";
@@ -464,6 +465,48 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       // Nothing holds the device any more: a new collection is accepted.
       const again = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(responder), body: { type: "CollectInvestigationPackage", comment: "again", idempotencyKey: randomUUID() } });
       expect(again.status).toBe(201);
+    });
+  });
+
+  describe("F11: readers cannot spend the Defender read budget responders need", () => {
+    afterAll(() => {
+      useActionWriterForTests(undefined);
+      useStatusReadsForTests(undefined);
+    });
+
+    it("limits Defender-reaching GETs per actor", async () => {
+      const viewer = await sessionCookieFor("Viewer", "vince");
+      const req = await database.prisma.actionRequest.create({ data: { idempotencyKey: `f11-${randomUUID()}`, deviceId, type: "RunAntiVirusScan", comment: "x", state: "SendFailed", requestedById: "x", requestedByName: "x" } });
+      let last: Response | undefined;
+      for (let i = 0; i < 300; i++) last = await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: viewer } });
+      expect(last!.status).toBe(200);
+      expect((await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: viewer } })).status).toBe(429);
+      // Someone else is not affected.
+      expect((await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: responder } })).status).toBe(200);
+    });
+
+    it("keeps a share of status reads for responders and tells a reader when their refresh was skipped", async () => {
+      useStatusReadsForTests(new StatusReads(100, 2));
+      let reads = 0;
+      useActionWriterForTests({
+        get: async (id) => {
+          reads += 1;
+          return { id, type: "Isolate", status: "Pending", machineId: "m-sec-1", creationDateTimeUtc: new Date().toISOString(), lastUpdateDateTimeUtc: null } as MachineAction;
+        },
+        request: async () => Promise.reject(new Error("not used")),
+        cancel: async () => Promise.reject(new Error("not used")),
+        pending: async () => [],
+      });
+      const follow = async (cookie: string) => {
+        const ma = await database.prisma.machineAction.create({ data: { id: `ma-${randomUUID()}`, type: "Isolate", status: "Pending", machineId: "m-sec-1", creationDateTimeUtc: new Date(Date.now() - 60_000), syncedAt: new Date(Date.now() - 60_000) } });
+        const r = await database.prisma.actionRequest.create({ data: { idempotencyKey: `f11-${randomUUID()}`, deviceId, type: "Isolate", comment: "x", state: "Sent", requestedById: "x", requestedByName: "x", machineActionId: ma.id } });
+        return (await callRoute(actionRoute, { params: { id: r.id }, headers: { cookie } })).json();
+      };
+      const viewer = await sessionCookieFor("Viewer", "vivi");
+      expect((await follow(viewer)).refreshError).toBeNull();
+      expect((await follow(viewer)).refreshError).toMatch(/kept for responders/);
+      expect((await follow(responder)).refreshError).toBeNull();
+      expect(reads).toBe(2);
     });
   });
 
