@@ -1,6 +1,7 @@
 import { db, Prisma } from "../db";
 import { logger } from "../log";
 import type { Actor } from "../auth/actor";
+import type { AuditAction } from "./actions";
 
 // Refused requests (401, 403 including CSRF, 429) and failed sign-in legs, as "security.denied" rows in the audit
 // log, so that probing and brute force are visible (OWASP ASVS 7.2.1, 7.2.2). Recording them must not itself become
@@ -8,7 +9,7 @@ import type { Actor } from "../auth/actor";
 // minute, the first at once and the repeats as one row carrying their count; past MAX_KEYS distinct refusals in a
 // minute, new ones fold into one row per reason. Summing params.count over the rows gives the exact number.
 
-export const SECURITY_DENIED = "security.denied";
+export const SECURITY_DENIED = "security.denied" satisfies AuditAction;
 
 export type DenialReason =
   | "no_credentials"

@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 // GET /api/incidents (console:read) — newest change first, filtered, cursor-paged
 export const GET = route({ permission: "console:read", query: IncidentQuery }, async ({ actor, query }) => {
   const { cursor, limit, ...filter } = query;
-  return listIncidents(actor!, filter, { cursor, limit });
+  return listIncidents(actor, filter, { cursor, limit });
 });

@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 // refreshError says why it could not be (the status shown is then the last one known), including a read skipped
 // because the budget is used up or kept for responders. Limited per actor: it may call Defender.
 export const GET = route({ permission: "console:read", params: ActionRef, rateLimit: "defender-read" }, async ({ params, actor }) => {
-  const { view, refreshError } = await refreshAction(params.id, { responder: actor!.permissions.has("actions:respond") });
+  const { view, refreshError } = await refreshAction(params.id, { responder: actor.permissions.has("actions:respond") });
   return { data: view, refreshError };
 });
