@@ -26,6 +26,11 @@ import { useAlertWriterForTests, type DefenderAlert } from "../alerts/writer";
 import { useIncidentWriterForTests, type DefenderIncident } from "../incidents/writer";
 import { useActionWriterForTests, type MachineAction } from "../actions/writer";
 import { PATCH as incidentRoute } from "@/app/api/incidents/[id]/route";
+import { GET as incidentsRoute } from "@/app/api/incidents/route";
+import { GET as alertsRoute } from "@/app/api/alerts/route";
+import { GET as auditRoute } from "@/app/api/audit/route";
+import { GET as actionsRoute } from "@/app/api/actions/route";
+import { GET as devicesRoute } from "@/app/api/devices/route";
 import { recoverStuckRequests } from "../actions/recovery";
 import { StatusReads, useStatusReadsForTests } from "../actions/status-reads";
 import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
@@ -507,6 +512,21 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       expect((await follow(viewer)).refreshError).toMatch(/kept for responders/);
       expect((await follow(responder)).refreshError).toBeNull();
       expect(reads).toBe(2);
+    });
+  });
+
+  describe("I5: a malformed cursor is a 400, not a failed cast in the database", () => {
+    const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+    it.each([
+      ["audit id beyond int8", () => auditRoute, `/api/audit?cursor=${cursor({ id: "99999999999999999999" })}`],
+      ["incident id beyond int8", () => incidentsRoute, `/api/incidents?cursor=${cursor({ s: "updated", v: "2026-11-26T10:00:00.000Z", id: "99999999999999999999" })}`],
+      ["action time that is no timestamp", () => actionsRoute, `/api/actions?cursor=${cursor({ at: "v", id: "x" })}`],
+      ["alert age that is no timestamp", () => alertsRoute, `/api/alerts?sort=age&cursor=${cursor({ s: "age", d: "desc", v: "at", id: "x" })}`],
+      ["device count that is no number", () => devicesRoute, `/api/devices?sort=openAlerts&cursor=${cursor({ s: "openAlerts", d: "asc", v: "many", id: "x" })}`],
+    ])("%s", async (_, handler, path) => {
+      const res = await callRoute(handler(), { path, headers: { cookie: manager } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.issues.map((i: { path: string }) => i.path)).toContain("cursor");
     });
   });
 
