@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
-import { resetRateLimits } from "../auth/rate-limit";
+import { rateLimitWindows } from "../auth/rate-limit";
 import { createAppTokenProvider } from "../entra/app-token";
 import { createDefenderClient } from "../defender";
 import { tenantFor } from "../defender/testing";
@@ -17,7 +17,7 @@ import { POST as bulkRoute } from "@/app/api/actions/bulk/route";
 import { GET as listRoute } from "@/app/api/actions/route";
 import { GET as exportRoute } from "@/app/api/actions/export/route";
 import { PUT as settingsRoute } from "@/app/api/settings/actions/route";
-import { StatusReads, useStatusReadsForTests } from "./status-reads";
+import { StatusReads, statusReads } from "./status-reads";
 import { countAwaitingApproval, defenderActionWriter, actionWriter } from "./index";
 import { actionPacer, MemoryBudgetStore, Pacer } from "../budgets";
 import type { ActionPage, ActionView, BulkScanResult } from "./schemas";
@@ -47,7 +47,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
     });
     actionWriter.replaceForTests(defenderActionWriter(client));
     // Tests follow many actions within a minute; the production budget is covered on its own below.
-    useStatusReadsForTests(new StatusReads(10_000, 10_000));
+    statusReads.replaceForTests(new StatusReads(10_000, 10_000));
     database = await createTestDatabase(kind);
     getDatabase.replaceForTests(database);
     [responder, responder2, manager, admin] = await Promise.all([
@@ -67,12 +67,12 @@ describe.each(kinds)("response actions on %s", (kind) => {
   afterAll(async () => {
     actionWriter.replaceForTests(undefined);
     actionPacer.replaceForTests(undefined);
-    useStatusReadsForTests(undefined);
+    statusReads.replaceForTests(undefined);
     await database?.close();
     await tenant?.close();
   });
   beforeEach(async () => {
-    resetRateLimits();
+    rateLimitWindows.replaceForTests(undefined);
     await tenant.control("faults", {});
     await tenant.control("stats/reset", {});
   });
@@ -190,7 +190,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
   });
 
   it("keeps status reads within their per-minute budget: a poll beyond it answers the cached status", async () => {
-    useStatusReadsForTests(new StatusReads(1, 10_000));
+    statusReads.replaceForTests(new StatusReads(1, 10_000));
     try {
       const started = await Promise.all(
         (["RunAntiVirusScan", "RestrictCodeExecution"] as const).map(async (type) => {
@@ -205,11 +205,14 @@ describe.each(kinds)("response actions on %s", (kind) => {
       // Both are due; the budget allows one read.
       for (const id of started) expect((await get(id)).status).toBe(200);
       expect(await reads()).toBe(1);
-      // Polled again at once: the one read is final now; the other finds no budget and answers its cached status.
-      for (const id of started) expect(((await (await get(id)).json()) as { refreshError: string | null }).refreshError).toBeNull();
+      // Polled again at once: the one read is final now; the other finds no budget and answers its cached status,
+      // saying that it was not refreshed.
+      const again = [];
+      for (const id of started) again.push(((await (await get(id)).json()) as { refreshError: string | null }).refreshError);
+      expect(again).toEqual([null, expect.stringMatching(/budget of Defender status reads is used up/)]);
       expect(await reads()).toBe(1);
     } finally {
-      useStatusReadsForTests(new StatusReads(10_000, 10_000));
+      statusReads.replaceForTests(new StatusReads(10_000, 10_000));
     }
   });
 

@@ -1,5 +1,5 @@
 import type { AuditContext } from "../auth/actor";
-import { recordAudit, withAudit, withExternalChange } from "../audit";
+import { recordAudit, withAudit, withExternalChange, type AuditEntry } from "../audit";
 import { db, Prisma } from "../db";
 import { isAlreadyInProgress, type ResponseAction, type ResponseActionBody } from "../defender";
 import { describeFailedRead, describeProviderError, ProviderError } from "../microsoft";
@@ -180,7 +180,7 @@ function defenderFailure(err: unknown, deviceName: string, label: string): Error
 export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: { maxWaitMs?: number; approvedBy?: string | null } = {}): Promise<void> {
   const device = await db().device.findUniqueOrThrow({ where: { id: req.deviceId }, select: { name: true, mdeMachineId: true } });
   const label = (ACTION_LABELS[req.type as ActionType] ?? req.type).toLowerCase();
-  const audit = (result: "success" | "failure", params: Record<string, unknown>) => ({
+  const audit = (result: "success" | "failure", params: Record<string, unknown>): AuditEntry => ({
     action: "action.send",
     targetType: "device",
     targetId: req.deviceId,
@@ -236,12 +236,12 @@ export interface FollowedAction {
  * when it succeeded. A failed read keeps the cached status and says why, so the responder sees that the status
  * shown may be behind (polling goes on).
  */
-export async function refreshAction(id: string): Promise<FollowedAction> {
+export async function refreshAction(id: string, opts: { responder: boolean }): Promise<FollowedAction> {
   const view = await viewOf(id);
   if (!view.machineActionId || view.final) return { view, refreshError: null };
   const cached = await db().machineAction.findUnique({ where: { id: view.machineActionId }, select: { syncedAt: true, creationDateTimeUtc: true } });
   // Age counts from Defender's creation: an approved request or a paced bulk scan may have waited long before it.
-  const plan = statusReads().plan(id, cached?.creationDateTimeUtc ?? new Date(view.createdAt), cached?.syncedAt ?? null);
+  const plan = await statusReads().plan(id, cached?.creationDateTimeUtc ?? new Date(view.createdAt), cached?.syncedAt ?? null, { responder: opts.responder });
   if (!plan.read) return { view, refreshError: plan.error };
   try {
     // No retries: the responder's poll asks again in a moment, and a retry (or a Retry-After sleep) would only
@@ -265,7 +265,7 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
   if (view.status === "AwaitingApproval" || view.status === "Queued") {
     // Nothing has reached Defender yet: the request is withdrawn here (a drain claims only Queued rows).
     const from = view.status;
-    const withdraw = { action: "action.withdraw", targetType: "device", targetId: view.deviceId ?? undefined, params: { actionRequestId: view.requestId, comment } };
+    const withdraw: AuditEntry = { action: "action.withdraw", targetType: "device", targetId: view.deviceId ?? undefined, params: { actionRequestId: view.requestId, comment } };
     await withAudit(ctx, withdraw, async (tx) => {
       const changed = await tx.actionRequest.updateMany({
         where: { id: view.requestId!, state: from },
@@ -289,7 +289,7 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
       throw defenderFailure(err, view.deviceName ?? "the device", "cancellation");
     }
   };
-  const cancel = { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: view.machineActionId, type: view.type, comment } };
+  const cancel: AuditEntry = { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: view.machineActionId, type: view.type, comment } };
   await withExternalChange(ctx, cancel, ask, async (tx, cancelled) => ({ result: await writeMachineAction(tx, cancelled) }));
   return viewOf(id);
 }
@@ -306,7 +306,7 @@ export async function approveAction(ctx: AuditContext, id: string, reason: strin
   assertPerson(ctx, "approve");
   if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; a second person must approve it.");
   if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be approved.`);
-  const approval = { action: "action.approve", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null } };
+  const approval: AuditEntry = { action: "action.approve", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null } };
   const approved = await withAudit(ctx, approval, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },
@@ -325,7 +325,7 @@ export async function rejectAction(ctx: AuditContext, id: string, reason: string
   assertPerson(ctx, "reject");
   if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; withdraw it instead of rejecting it.");
   if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be rejected.`);
-  const rejection = { action: "action.reject", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason } };
+  const rejection: AuditEntry = { action: "action.reject", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason } };
   await withAudit(ctx, rejection, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },

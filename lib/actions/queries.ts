@@ -73,7 +73,7 @@ function filterSql(p: SqlParams, f: ActionFilter): string {
   return where.length ? where.join(" AND ") : "TRUE";
 }
 
-const Cursor = z.object({ at: z.string().max(40), id: z.string().max(100) });
+const Cursor = z.object({ at: z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), "a timestamp"), id: z.string().max(100) });
 
 export async function listActions(filter: ActionFilter, page: { cursor?: string; limit: number }): Promise<ActionPage> {
   const p = new SqlParams();

@@ -3,62 +3,92 @@ import { StatusReads, statusReadIntervalMs } from "./status-reads";
 
 const t0 = Date.parse("2026-11-26T10:00:00Z");
 
+/** Plans one read per action in turn (as polls arrive), never side by side. */
+async function planEach(reads: StatusReads, ids: string[], created: Date, opts?: { responder?: boolean }) {
+  const plans = [];
+  for (const id of ids) plans.push(await reads.plan(id, created, null, opts));
+  return plans;
+}
+
 function clock() {
   let now = t0;
   return { now: () => now, advance: (ms: number) => void (now += ms), at: (ms: number) => new Date(t0 + ms) };
 }
 
 describe("following an action's status", () => {
-  it("re-reads a fresh action every 2 s, an older one less often, and one left pending for hours once a minute", () => {
+  it("re-reads a fresh action every 2 s, an older one less often, and one left pending for hours once a minute", async () => {
     expect(statusReadIntervalMs(3_000)).toBe(2_000);
     expect(statusReadIntervalMs(60_000)).toBe(12_000);
     expect(statusReadIntervalMs(10 * 60_000)).toBe(60_000);
     expect(statusReadIntervalMs(3 * 86_400_000)).toBe(60_000);
   });
 
-  it("reads when due, once however many tabs poll together, and not again before the interval for the action's age", () => {
+  it("reads when due, once however many tabs poll together, and not again before the interval for the action's age", async () => {
     const c = clock();
     const reads = new StatusReads(100, 1_000, c.now);
     const created = c.at(0);
     c.advance(2_500);
-    expect(reads.plan("a", created, c.at(0))).toEqual({ read: true });
-    expect(reads.plan("a", created, c.at(0))).toEqual({ read: false, error: null });
+    expect(await reads.plan("a", created, c.at(0))).toEqual({ read: true });
+    expect(await reads.plan("a", created, c.at(0))).toEqual({ read: false, error: null });
     reads.succeeded("a");
     c.advance(1_000);
-    expect(reads.plan("a", created, c.at(2_500))).toEqual({ read: false, error: null });
+    expect(await reads.plan("a", created, c.at(2_500))).toEqual({ read: false, error: null });
     c.advance(1_000);
-    expect(reads.plan("a", created, c.at(2_500))).toEqual({ read: true });
+    expect(await reads.plan("a", created, c.at(2_500))).toEqual({ read: true });
     // Ten minutes old and read a moment ago: next read in a minute.
     c.advance(600_000);
-    expect(reads.plan("a", created, c.at(600_000))).toEqual({ read: false, error: null });
+    expect(await reads.plan("a", created, c.at(600_000))).toEqual({ read: false, error: null });
     c.advance(61_000);
-    expect(reads.plan("a", created, c.at(600_000))).toEqual({ read: true });
+    expect(await reads.plan("a", created, c.at(600_000))).toEqual({ read: true });
   });
 
-  it("keeps reporting a failed read until one succeeds, and waits out Defender's Retry-After", () => {
+  it("keeps reporting a failed read until one succeeds, and waits out Defender's Retry-After", async () => {
     const c = clock();
     const reads = new StatusReads(100, 1_000, c.now);
     const created = c.at(0);
     c.advance(2_500);
-    expect(reads.plan("a", created, c.at(0)).read).toBe(true);
+    expect((await reads.plan("a", created, c.at(0))).read).toBe(true);
     reads.failed("a", "Defender is throttling status reads; next try in 30 s.", 30_000);
     c.advance(10_000);
-    expect(reads.plan("a", created, c.at(0))).toEqual({ read: false, error: "Defender is throttling status reads; next try in 30 s." });
+    expect(await reads.plan("a", created, c.at(0))).toEqual({ read: false, error: "Defender is throttling status reads; next try in 30 s." });
     c.advance(20_000);
-    expect(reads.plan("a", created, c.at(0))).toEqual({ read: true });
+    expect(await reads.plan("a", created, c.at(0))).toEqual({ read: true });
     reads.succeeded("a");
-    expect(reads.plan("a", created, c.at(32_500))).toEqual({ read: false, error: null });
+    expect(await reads.plan("a", created, c.at(32_500))).toEqual({ read: false, error: null });
   });
 
-  it("leaves response actions their share of Defender's limits: per minute and per hour", () => {
+  it("leaves response actions their share of Defender's limits: per minute and per hour", async () => {
     const c = clock();
     const reads = new StatusReads(2, 3, c.now);
     const created = c.at(0);
     c.advance(5_000);
-    expect(["a", "b", "c"].map((id) => reads.plan(id, created, null).read)).toEqual([true, true, false]);
+    expect((await planEach(reads, ["a", "b", "c"], created)).map((p) => p.read)).toEqual([true, true, false]);
     c.advance(60_000);
-    expect(["c", "d"].map((id) => reads.plan(id, created, null).read)).toEqual([true, false]);
+    expect((await planEach(reads, ["c", "d"], created)).map((p) => p.read)).toEqual([true, false]);
     c.advance(3_600_000);
-    expect(reads.plan("d", created, null).read).toBe(true);
+    expect((await reads.plan("d", created, null)).read).toBe(true);
+  });
+});
+
+describe("the status-read budget under readers who cannot respond", () => {
+  it("keeps half of it for responders, and says when a read was skipped", async () => {
+    const c = clock();
+    const reads = new StatusReads(100, 10, c.now);
+    const created = c.at(0);
+    c.advance(5_000);
+    const viewer = await planEach(reads, ["a", "b", "c", "d", "e", "f", "g"], created, { responder: false });
+    expect(viewer.map((p) => p.read)).toEqual([true, true, true, true, true, false, false]);
+    expect(viewer[5]).toEqual({ read: false, error: expect.stringMatching(/kept for responders/) });
+    // A responder following an isolation still gets its reads.
+    expect((await planEach(reads, ["x", "y", "z"], created, { responder: true })).map((p) => p.read)).toEqual([true, true, true]);
+  });
+
+  it("reports a read skipped because the whole budget is used up, instead of staying silent", async () => {
+    const c = clock();
+    const reads = new StatusReads(1, 100, c.now);
+    const created = c.at(0);
+    c.advance(5_000);
+    expect((await reads.plan("a", created, null)).read).toBe(true);
+    expect(await reads.plan("b", created, null)).toEqual({ read: false, error: expect.stringMatching(/budget .* used up/) });
   });
 });

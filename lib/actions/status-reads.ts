@@ -1,5 +1,5 @@
-import { ACTION_POSTS_PER_MINUTE } from "../budgets";
-import { SlidingWindow } from "./sliding-window";
+import { ACTION_POSTS_PER_MINUTE, budgetStore, MemoryBudgetStore, type Budget, type BudgetStore } from "../budgets";
+import { processSingleton } from "../process-singleton";
 
 // When the console asks Defender for the status of an action it follows. Status reads share Defender's
 // machine-action limits (100 calls a minute and 1,500 an hour per app, see
@@ -11,7 +11,11 @@ import { SlidingWindow } from "./sliding-window";
 //   within a fifth of the hourly one;
 // - a read that failed is not repeated before Defender's Retry-After, and its reason is reported by every poll
 //   until a read succeeds, so the responder keeps seeing that the status shown may be behind.
-// The budget and the records are per console process (like the pacer).
+// - half of each budget is kept for people who can respond (actions:respond): a reader without it, however often
+//   they poll, cannot leave a responder following an isolation without status reads;
+// - a read skipped for want of budget says so (the status shown may be behind), like a failed one.
+// The budget is counted in the database, shared by every console instance (lib/budgets); the per-action records
+// (last attempt, last failure) are per process: another instance at worst reads an action once more.
 
 const FIRST_INTERVAL_MS = 2_000;
 const LONGEST_INTERVAL_MS = 60_000;
@@ -26,6 +30,9 @@ export const STATUS_READS_PER_MINUTE = 100 - ACTION_POSTS_PER_MINUTE;
 /** Status reads per hour: a fifth of Defender's 1,500, the rest being for response actions and the sync. */
 export const STATUS_READS_PER_HOUR = 300;
 
+/** The share of each budget that callers without actions:respond may use. */
+export const READER_SHARE = 0.5;
+
 /** What to do about one action's status on this poll. */
 export type ReadPlan = { read: true } | { read: false; error: string | null };
 
@@ -38,8 +45,8 @@ interface FailedRead {
 const MAX_RECORDS = 5_000;
 
 export class StatusReads {
-  private readonly perMinute: SlidingWindow;
-  private readonly perHour: SlidingWindow;
+  private readonly all: Budget;
+  private readonly readers: Budget;
   private readonly attempts = new Map<string, number>();
   private readonly failures = new Map<string, FailedRead>();
 
@@ -47,9 +54,15 @@ export class StatusReads {
     perMinute = STATUS_READS_PER_MINUTE,
     perHour = STATUS_READS_PER_HOUR,
     private readonly now: () => number = Date.now,
+    private readonly store: BudgetStore = new MemoryBudgetStore(),
   ) {
-    this.perMinute = new SlidingWindow(perMinute, 60_000);
-    this.perHour = new SlidingWindow(perHour, 3_600_000);
+    const windows = (share: number) => [
+      { limit: Math.max(1, Math.floor(perMinute * share)), windowMs: 60_000 },
+      { limit: Math.max(1, Math.floor(perHour * share)), windowMs: 3_600_000 },
+    ];
+    this.all = { family: "defender.machineActions.statusRead", windows: windows(1) };
+    // Readers draw on both: their own half, and the whole.
+    this.readers = { family: "defender.machineActions.statusRead.readers", windows: windows(READER_SHARE) };
   }
 
   /**
@@ -58,19 +71,27 @@ export class StatusReads {
    * has passed since the later of that and the last attempt, and only if the budget has room. A plan to read takes
    * its slot at once, so two tabs polling together cause one read.
    */
-  plan(actionId: string, createdAt: Date, lastReadAt: Date | null): ReadPlan {
+  async plan(actionId: string, createdAt: Date, lastReadAt: Date | null, opts: { responder?: boolean } = {}): Promise<ReadPlan> {
+    const responder = opts.responder ?? true;
     const now = this.now();
     const failure = this.failures.get(actionId) ?? null;
     const skip: ReadPlan = { read: false, error: failure?.error ?? null };
     if (failure && now < failure.notBefore) return skip;
     const last = Math.max(lastReadAt?.getTime() ?? 0, this.attempts.get(actionId) ?? 0);
     if (last && now - last < statusReadIntervalMs(now - createdAt.getTime())) return skip;
-    if (this.perMinute.waitMs(now) > 0 || this.perHour.waitMs(now) > 0) return skip;
-    this.perMinute.take(now);
-    this.perHour.take(now);
+    // Taken at once (before the read), so two tabs polling together cause one read.
     this.attempts.delete(actionId);
     this.attempts.set(actionId, now);
     if (this.attempts.size > MAX_RECORDS) this.attempts.delete(this.attempts.keys().next().value!);
+    if (!responder && (await this.store.tryTake(this.readers, now)) > 0) {
+      this.attempts.delete(actionId);
+      return { read: false, error: failure?.error ?? "Not refreshed: the rest of Defender's status-read budget is kept for responders; the status shown may be behind." };
+    }
+    const wait = await this.store.tryTake(this.all, now);
+    if (wait > 0) {
+      this.attempts.delete(actionId);
+      return { read: false, error: failure?.error ?? `Not refreshed: the console's budget of Defender status reads is used up for now (next in ${Math.ceil(wait / 1000)} s); the status shown may be behind.` };
+    }
     return { read: true };
   }
 
@@ -88,14 +109,5 @@ export class StatusReads {
   }
 }
 
-const slot = globalThis as unknown as { __socStatusReads?: StatusReads };
-
-export function statusReads(): StatusReads {
-  slot.__socStatusReads ??= new StatusReads();
-  return slot.__socStatusReads;
-}
-
-/** Tests that follow many actions within a minute give themselves a larger budget. */
-export function useStatusReadsForTests(reads: StatusReads | undefined): void {
-  slot.__socStatusReads = reads;
-}
+/** The process's follow-up state, drawing on the budget every console instance shares. */
+export const statusReads = processSingleton("statusReads", () => new StatusReads(STATUS_READS_PER_MINUTE, STATUS_READS_PER_HOUR, Date.now, budgetStore()));

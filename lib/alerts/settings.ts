@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuditContext } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db, type PrismaClient } from "../db";
+import { processSingleton } from "../process-singleton";
 import { derivePriority, getTriageSettings, PriorityRule, SETTING_KEYS, SlaMinutes, slaDueAt, type TriageSettings } from "../cache/alert-priority";
 
 export { getTriageSettings, SETTING_KEYS, type TriageSettings };
@@ -11,13 +12,15 @@ export { getTriageSettings, SETTING_KEYS, type TriageSettings };
 // The queue reads the SLA clocks on every request; they change a few times a year. A short in-process cache
 // saves a query per request, and a save in this process clears it at once (other instances catch up in 10 s).
 const CACHE_MS = 10_000;
-let cached: { at: number; database: PrismaClient; value: TriageSettings } | null = null;
+// One per process (not per server chunk), so a save clears what the queue's route reads.
+const settingsCache = processSingleton("triageSettingsCache", () => ({ entry: null as { at: number; database: PrismaClient; value: TriageSettings } | null }));
 
 export async function cachedTriageSettings(): Promise<TriageSettings> {
   const database = db();
-  if (cached && cached.database === database && Date.now() - cached.at < CACHE_MS) return cached.value;
+  const cache = settingsCache();
+  if (cache.entry && cache.entry.database === database && Date.now() - cache.entry.at < CACHE_MS) return cache.entry.value;
   const value = await getTriageSettings(database);
-  cached = { at: Date.now(), database, value };
+  cache.entry = { at: Date.now(), database, value };
   return value;
 }
 
@@ -74,6 +77,6 @@ export async function saveTriageSettings(ctx: AuditContext, input: TriageSetting
     },
     { timeout: 120_000 },
   );
-  cached = null;
+  settingsCache().entry = null;
   return { settings: { rules: input.rules, sla: input.sla }, rederived };
 }

@@ -1,4 +1,5 @@
 import { SqlParams, containsPattern } from "../db/sql-params";
+import { assertCursorValue } from "../http/cursor";
 import type { SlaMinutes } from "../cache/alert-priority";
 import { ASSIGNED_TO_ME, TIME_RANGES, UNASSIGNED, type AlertFilter, type SortColumn } from "./schemas";
 
@@ -97,6 +98,7 @@ export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; 
  */
 export function keysetSql(p: SqlParams, sort: SortColumn, dir: "asc" | "desc", after: { v: string; id: string }): string {
   const { expr, type } = SORT_KEYS[sort];
+  assertCursorValue(type, after.v);
   const value = `${p.add(after.v)}::${type === "int" ? "integer" : type}`;
   return `(${expr}, a."id") ${dir === "desc" ? "<" : ">"} (${value}, ${p.add(after.id)})`;
 }

@@ -6,7 +6,7 @@ import { startEmulator, type Emulator } from "../../emulator/src/index";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
-import { resetRateLimits } from "../auth/rate-limit";
+import { rateLimitWindows } from "../auth/rate-limit";
 import { createAppTokenProvider } from "../entra/app-token";
 import { createDefenderClient, getAlert, ProviderError, type DefenderClient } from "../defender";
 import { trustingTransport, tenantFor, type TrustingTransport } from "../defender/testing";
@@ -83,7 +83,7 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     alertWriter.replaceForTests(fake);
     fake.calls = [];
     fake.fail = null;
-    resetRateLimits();
+    rateLimitWindows.replaceForTests(undefined);
     await resetBudgetsForTests();
   });
 
@@ -244,7 +244,7 @@ describe("triage against the simulated tenant", () => {
   });
   beforeEach(async () => {
     alertWriter.replaceForTests(defenderAlertWriter(client));
-    resetRateLimits();
+    rateLimitWindows.replaceForTests(undefined);
     await resetBudgetsForTests();
   });
   afterEach(() => alertWriter.replaceForTests(undefined));

@@ -2,13 +2,16 @@ import { db, Prisma } from "../db";
 import type { AuditContext } from "../auth/actor";
 import { AppError } from "../http/errors";
 import { logger } from "../log";
+import type { AuditAction, AuditIntentAction } from "./actions";
 
 // The audit log is append-only: this module inserts and reads; nothing updates or deletes audit rows.
 
 export type TransactionClient = Prisma.TransactionClient;
 
+export { AUDIT_ACTIONS, type AuditAction, type AuditIntentAction } from "./actions";
+
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   targetType?: string;
   targetId?: string;
   params?: Record<string, unknown>;
@@ -52,7 +55,7 @@ const alreadyAudited = new WeakSet<object>();
 
 /** Records, in its own transaction, that a change is about to be asked of another system ("<action>.intent", pending). */
 export async function recordIntent(ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await db().auditEvent.create({ data: auditRow(ctx, { ...entry, action: `${entry.action}.intent` }, "pending", {}) });
+  await db().auditEvent.create({ data: auditRow(ctx, entry, "pending", {}, `${entry.action}.intent`) });
 }
 
 /** True for an error whose outcome the domain already recorded (the route wrapper then records no failure row). */
@@ -95,12 +98,13 @@ function auditRow(
   entry: AuditEntry,
   result: "success" | "failure" | "pending",
   late: { targetId?: string; params?: Record<string, unknown> },
+  action: AuditAction | AuditIntentAction = entry.action,
 ): Prisma.AuditEventCreateInput {
   return {
     actorType: ctx.actor.type,
     actorId: ctx.actor.id,
     actorName: ctx.actor.name,
-    action: entry.action,
+    action,
     targetType: entry.targetType ?? null,
     targetId: late.targetId ?? entry.targetId ?? null,
     params: (late.params ?? entry.params ?? {}) as Prisma.InputJsonValue,

@@ -72,7 +72,8 @@ function toRow(e: Prisma.AuditEventGetPayload<object>): AuditEventRow {
   };
 }
 
-const CursorShape = z.object({ id: z.string().regex(/^\d+$/) });
+// At most 18 digits: within int8, so a forged id is a 400 rather than a failed BigInt cast.
+const CursorShape = z.object({ id: z.string().regex(/^\d{1,18}$/) });
 
 /** Newest first, paged by id (ids only grow, so the cursor is stable while new events arrive). */
 export async function listAuditEvents(

@@ -1,6 +1,8 @@
 import { db, Prisma } from "../db";
 import { logger } from "../log";
 import type { Actor } from "../auth/actor";
+import type { AuditAction } from "./actions";
+import { processSingleton } from "../process-singleton";
 
 // Refused requests (401, 403 including CSRF, 429) and failed sign-in legs, as "security.denied" rows in the audit
 // log, so that probing and brute force are visible (OWASP ASVS 7.2.1, 7.2.2). Recording them must not itself become
@@ -8,7 +10,7 @@ import type { Actor } from "../auth/actor";
 // minute, the first at once and the repeats as one row carrying their count; past MAX_KEYS distinct refusals in a
 // minute, new ones fold into one row per reason. Summing params.count over the rows gives the exact number.
 
-export const SECURITY_DENIED = "security.denied";
+export const SECURITY_DENIED = "security.denied" satisfies AuditAction;
 
 export type DenialReason =
   | "no_credentials"
@@ -133,17 +135,8 @@ export class SecurityEventLog {
   }
 }
 
-let log: SecurityEventLog | undefined;
-
-export function securityEvents(): SecurityEventLog {
-  log ??= new SecurityEventLog();
-  return log;
-}
-
-/** Tests: a fresh log (counts and windows forgotten). */
-export function useSecurityEventsForTests(replacement: SecurityEventLog | undefined): void {
-  log = replacement;
-}
+/** The process's log of refusals (module-level state would be one per server chunk); tests start a fresh one. */
+export const securityEvents = processSingleton("securityEvents", () => new SecurityEventLog());
 
 export interface SecuritySummary {
   minutes: number;

@@ -8,7 +8,7 @@ import { availableTestDatabases, createTestDatabase, type TestDatabase } from ".
 import { getDatabase } from "../db";
 import { openDatabase } from "../db/open";
 import { deployMigrations } from "../db/migrate";
-import { resetRateLimits } from "./rate-limit";
+import { rateLimitWindows } from "./rate-limit";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "./testing";
 import { GET as me } from "@/app/api/me/route";
 import { POST as createToken } from "@/app/api/tokens/route";
@@ -37,7 +37,7 @@ describe.each(kinds)("authentication, tokens and audit on %s", (kind) => {
   afterAll(async () => {
     await database?.close();
   });
-  beforeEach(() => resetRateLimits());
+  beforeEach(() => rateLimitWindows.replaceForTests(undefined));
 
   async function newToken(role = "Analyst", days = 30): Promise<{ token: string; id: string }> {
     const res = await callRoute(createToken, { method: "POST", headers: { cookie: admin, origin: TEST_ORIGIN }, body: { name: `t-${role}`, role, days } });

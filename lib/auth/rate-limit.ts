@@ -1,3 +1,5 @@
+import { processSingleton } from "../process-singleton";
+
 // A fixed one-minute window per key (user or token), kept in this process. Several console instances each keep
 // their own window, so the effective limit scales with instances; that is acceptable for abuse protection.
 
@@ -7,8 +9,9 @@ interface Window {
 }
 
 const WINDOW_MS = 60_000;
-const windows = new Map<string, Window>();
-let lastSweep = 0;
+
+/** The process's windows (module-level state would be one per server chunk); tests start with none. */
+export const rateLimitWindows = processSingleton("rateLimitWindows", () => ({ byKey: new Map<string, Window>(), lastSweep: 0 }));
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -18,9 +21,11 @@ export interface RateLimitResult {
 }
 
 export function takeToken(key: string, limit: number, now: number = Date.now()): RateLimitResult {
-  if (now - lastSweep > WINDOW_MS) {
+  const state = rateLimitWindows();
+  const windows = state.byKey;
+  if (now - state.lastSweep > WINDOW_MS) {
     for (const [k, w] of windows) if (now - w.startedAt >= WINDOW_MS) windows.delete(k);
-    lastSweep = now;
+    state.lastSweep = now;
   }
   let window = windows.get(key);
   if (!window || now - window.startedAt >= WINDOW_MS) {
@@ -31,9 +36,4 @@ export function takeToken(key: string, limit: number, now: number = Date.now()):
   if (window.count >= limit) return { allowed: false, limit, remaining: 0, retryAfterSeconds };
   window.count += 1;
   return { allowed: true, limit, remaining: limit - window.count, retryAfterSeconds };
-}
-
-/** Tests only: forget every window. */
-export function resetRateLimits(): void {
-  windows.clear();
 }

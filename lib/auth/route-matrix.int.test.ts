@@ -3,13 +3,16 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
-import { ROLES, can, type Permission } from "./permissions";
+import { PEOPLE_ONLY, ROLES, can, type Permission } from "./permissions";
+import { AUDIT_ACTIONS } from "../audit";
+import { createApiToken } from "./tokens";
 import type { RouteHandler } from "./route";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "./testing";
 
 // Every route handler in app/, found on disk: a new route cannot be added without passing through route(),
-// declaring a permission, and (if it changes state) an audit action. Without credentials each answers 401
-// (unless public); each role lacking the declared permission gets 403.
+// declaring a permission, and (if it changes state) an audit action from lib/audit's list. Without credentials
+// each answers 401 (unless public), uncached; each role lacking the declared permission gets 403, and so does an
+// Admin API token on every people-only permission.
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -36,11 +39,14 @@ function samplePath(file: string): string {
 
 let database: TestDatabase;
 const cookies: Record<string, string> = {};
+let adminToken: string;
 
 beforeAll(async () => {
   database = await createTestDatabase("pglite");
   getDatabase.replaceForTests(database);
   for (const role of ROLES) cookies[role] = await sessionCookieFor(role);
+  const system = { type: "system" as const, id: "matrix", name: "matrix", roles: [], permissions: new Set<never>() };
+  adminToken = (await createApiToken({ actor: system, requestId: "matrix", ip: null }, { name: "matrix", role: "Admin", days: 1 })).token;
 });
 afterAll(async () => {
   await database?.close();
@@ -54,6 +60,7 @@ describe("route matrix", () => {
   it.each(handlers.map((h) => [`${h.method} ${h.file}`, h] as const))("%s is wrapped by route() and audited if it mutates", (_, h) => {
     expect(typeof h.handler.access, "export the handler through route()").toBe("string");
     if (MUTATING.has(h.method)) expect(h.handler.auditAction, "mutating handlers declare an audit action").toBeTruthy();
+    if (h.handler.auditAction) expect(AUDIT_ACTIONS, "audit actions come from lib/audit's list").toContain(h.handler.auditAction);
   });
 
   it.each(handlers.filter((h) => h.handler.access !== "public").map((h) => [`${h.method} ${h.file}`, h] as const))(
@@ -62,8 +69,15 @@ describe("route matrix", () => {
       const res = await callRoute(h.handler, { method: h.method, path: samplePath(h.file), headers: { origin: TEST_ORIGIN } });
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe("unauthorized");
+      expect(res.headers.get("cache-control")).toBe("no-store");
     },
   );
+
+  const peopleOnly = handlers.filter((h) => PEOPLE_ONLY.includes(h.handler.access as Permission));
+  it.each(peopleOnly.map((h) => [`${h.method} ${h.file}`, h] as const))("%s refuses an Admin API token (people only)", async (_, h) => {
+    const res = await callRoute(h.handler, { method: h.method, path: samplePath(h.file), headers: { authorization: `Bearer ${adminToken}` }, body: MUTATING.has(h.method) ? {} : undefined });
+    expect(res.status).toBe(403);
+  });
 
   const guarded = handlers.filter((h) => !["public", "authenticated"].includes(h.handler.access));
   const denials = guarded.flatMap((h) =>

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z, ZodError, type ZodType } from "zod";
 import { getConfig } from "../config/env";
-import { isAudited, recordAuditFailure } from "../audit";
+import { isAudited, recordAuditFailure, type AuditAction } from "../audit";
 import { securityEvents, type DenialReason } from "../audit/security-events";
 import { AppError, BadRequest, Forbidden, RateLimited, Unauthorized, type FieldIssue } from "../http/errors";
 import { logger } from "../log";
@@ -23,22 +23,31 @@ export type Access = Permission | "authenticated" | "public";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-export interface RouteOptions<P, Q, B> {
-  permission: Access;
+/** Per actor, for GETs that may call Defender: room for the action center following 10 actions every 3 s. */
+export const DEFENDER_READS_PER_MINUTE = 300;
+
+/** The actor a handler sees: anyone (or no one) on a public route, a proven one everywhere else. */
+export type ActorFor<A extends Access> = A extends "public" ? Actor | null : Actor;
+
+export interface RouteOptions<P, Q, B, A extends Access = Access> {
+  permission: A;
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
   /** Audit action for state-changing handlers (required for POST/PUT/PATCH/DELETE; a test enforces it). */
-  audit?: string;
-  /** Mutations are limited by default. */
-  rateLimit?: boolean;
+  audit?: AuditAction;
+  /**
+   * Mutations are limited by default (false: not). "defender-read": a GET that may call Defender, limited per
+   * actor too (DEFENDER_READS_PER_MINUTE), so no reader can make the console call Defender without bound.
+   */
+  rateLimit?: boolean | "defender-read";
   /** Only a signed-in person (a session), never an API token. */
   peopleOnly?: boolean;
 }
 
-export interface RouteContext<P, Q, B> {
+export interface RouteContext<P, Q, B, A extends Access = Access> {
   req: Request;
-  actor: Actor | null;
+  actor: ActorFor<A>;
   params: P;
   query: Q;
   body: B;
@@ -46,14 +55,14 @@ export interface RouteContext<P, Q, B> {
   audit: AuditContext;
 }
 
-type Handler<P, Q, B> = (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
+type Handler<P, Q, B, A extends Access> = (ctx: RouteContext<P, Q, B, A>) => Promise<unknown>;
 type NextRouteContext = { params: Promise<Record<string, string | string[]>> };
 
 export interface RouteHandler {
   (req: Request, ctx?: NextRouteContext): Promise<Response>;
   /** Read by the route-matrix test. */
   readonly access: Access;
-  readonly auditAction?: string;
+  readonly auditAction?: AuditAction;
 }
 
 /** The header the server's preload (scripts/lib/peer-address.cjs) sets to the TCP peer, overwriting any client value. */
@@ -154,8 +163,29 @@ function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
+/** JSON bodies of these APIs are small; anything larger is refused before it is buffered whole. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+function tooLarge(): AppError {
+  return new AppError(413, "payload_too_large", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, { issues: [{ path: "body", message: "too large" }] });
+}
+
 async function readBody(req: Request): Promise<unknown> {
-  const text = await req.text();
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    size += next.value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader!.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(next.value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
   if (!text) return {};
   try {
     return JSON.parse(text);
@@ -185,9 +215,9 @@ export function errorResponse(error: unknown, requestId: string): Response {
   );
 }
 
-export function route<P = undefined, Q = undefined, B = undefined>(
-  options: RouteOptions<P, Q, B>,
-  handler: Handler<P, Q, B>,
+export function route<P = undefined, Q = undefined, B = undefined, A extends Access = Access>(
+  options: RouteOptions<P, Q, B, A>,
+  handler: Handler<P, Q, B, A>,
 ): RouteHandler {
   const wrapped = async (req: Request, nextCtx?: NextRouteContext): Promise<Response> => {
     // Always the server's own: a client-chosen id could be reused to muddle the audit trail's correlation.
@@ -201,17 +231,21 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       actor = await authenticate(req);
       if (!actor && options.permission !== "public") throw new Denied(new Unauthorized(), sessionRefused.has(req) ? "session_invalid" : "no_credentials");
       if (actor && mutating && actor.type === "user") assertSameOrigin(req);
-      if (actor && mutating && options.rateLimit !== false) {
-        const limit = takeToken(`${actor.type}:${actor.id}`, getConfig().RATE_LIMIT_MUTATIONS_PER_MINUTE);
+      const limited = mutating ? options.rateLimit !== false : options.rateLimit === "defender-read";
+      if (actor && limited) {
+        const limit = mutating
+          ? takeToken(`${actor.type}:${actor.id}`, getConfig().RATE_LIMIT_MUTATIONS_PER_MINUTE)
+          : takeToken(`defender-read:${actor.type}:${actor.id}`, DEFENDER_READS_PER_MINUTE);
         extraHeaders["X-RateLimit-Limit"] = String(limit.limit);
         extraHeaders["X-RateLimit-Remaining"] = String(limit.remaining);
         if (!limit.allowed) throw new Denied(new RateLimited(limit.retryAfterSeconds), "rate_limited");
       }
-      if (options.permission !== "public" && options.permission !== "authenticated" && !actor!.permissions.has(options.permission)) {
-        if (actor!.type !== "user" && PEOPLE_ONLY.includes(options.permission) && actor!.roles.length > 0) {
-          throw new Denied(new Forbidden(`${options.permission} is for signed-in people only; API tokens cannot use it.`), "people_only");
+      const permission: Access = options.permission;
+      if (actor && permission !== "public" && permission !== "authenticated" && !actor.permissions.has(permission)) {
+        if (actor.type !== "user" && PEOPLE_ONLY.includes(permission) && actor.roles.length > 0) {
+          throw new Denied(new Forbidden(`${permission} is for signed-in people only; API tokens cannot use it.`), "people_only");
         }
-        throw new Denied(new Forbidden(`Your role (${actor!.roles.join(", ") || "none"}) does not include ${options.permission}.`), "forbidden");
+        throw new Denied(new Forbidden(`Your role (${actor.roles.join(", ") || "none"}) does not include ${permission}.`), "forbidden");
       }
       if (options.peopleOnly && actor?.type !== "user") throw new Denied(new Forbidden("This is for signed-in people only; API tokens cannot use it."), "people_only");
       audit = actor ? { actor, requestId, ip: requestIp(req) } : null;
@@ -220,7 +254,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       const body = options.body ? parse(options.body, await readBody(req), "body") : (undefined as B);
       const result = await handler({
         req,
-        actor,
+        // Checked above: only a public route gets here without an actor.
+        actor: actor as ActorFor<A>,
         params,
         query,
         body,
@@ -229,6 +264,8 @@ export function route<P = undefined, Q = undefined, B = undefined>(
       });
       const response = result instanceof Response ? result : Response.json(result ?? { ok: true });
       response.headers.set("X-Request-Id", requestId);
+      // Per-user JSON (and a new token's plaintext) must not be kept by a browser or proxy cache.
+      if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
       for (const [k, v] of Object.entries(extraHeaders)) response.headers.set(k, v);
       return response;
     } catch (caught) {
@@ -253,6 +290,7 @@ export function route<P = undefined, Q = undefined, B = undefined>(
         );
       }
       const response = errorResponse(error, requestId);
+      response.headers.set("Cache-Control", "no-store");
       for (const [k, v] of Object.entries(extraHeaders)) response.headers.set(k, v);
       return response;
     }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
-import { resetRateLimits } from "./rate-limit";
+import { rateLimitWindows } from "./rate-limit";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "./testing";
 import { createSession } from "./sessions";
 import { createApiToken } from "./tokens";
@@ -26,13 +26,19 @@ import { alertWriter, type DefenderAlert } from "../alerts/writer";
 import { incidentWriter, type DefenderIncident } from "../incidents/writer";
 import { actionWriter, type MachineAction } from "../actions/writer";
 import { PATCH as incidentRoute } from "@/app/api/incidents/[id]/route";
+import { GET as incidentsRoute } from "@/app/api/incidents/route";
+import { GET as alertsRoute } from "@/app/api/alerts/route";
+import { GET as auditRoute } from "@/app/api/audit/route";
+import { GET as actionsRoute } from "@/app/api/actions/route";
+import { GET as devicesRoute } from "@/app/api/devices/route";
 import { recoverStuckRequests } from "../actions/recovery";
+import { StatusReads, statusReads } from "../actions/status-reads";
 import { PATCH as triageAlert } from "@/app/api/alerts/[id]/route";
 import { GET as securityRoute } from "@/app/api/audit/security/route";
 import { GET as callback } from "@/app/auth/callback/route";
 import { PendingSignIn } from "./oidc";
 import { finishSignIn } from "./sign-in-flow";
-import { SecurityEventLog, useSecurityEventsForTests, securityEvents } from "../audit/security-events";
+import { SecurityEventLog, securityEvents } from "../audit/security-events";
 
 // The security review's findings, each as the attack it describes: these fail on the code the review read.
 // None of them reaches Defender (four-eyes requests wait for approval), so no emulator is needed.
@@ -62,8 +68,8 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     await database?.close();
   });
   beforeEach(() => {
-    resetRateLimits();
-    useSecurityEventsForTests(new SecurityEventLog());
+    rateLimitWindows.replaceForTests(undefined);
+    securityEvents.replaceForTests(new SecurityEventLog());
   });
 
   const asCookie = (cookie: string) => ({ cookie, origin: TEST_ORIGIN });
@@ -464,6 +470,63 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       // Nothing holds the device any more: a new collection is accepted.
       const again = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(responder), body: { type: "CollectInvestigationPackage", comment: "again", idempotencyKey: randomUUID() } });
       expect(again.status).toBe(201);
+    });
+  });
+
+  describe("F11: readers cannot spend the Defender read budget responders need", () => {
+    afterAll(() => {
+      actionWriter.replaceForTests(undefined);
+      statusReads.replaceForTests(undefined);
+    });
+
+    it("limits Defender-reaching GETs per actor", async () => {
+      const viewer = await sessionCookieFor("Viewer", "vince");
+      const req = await database.prisma.actionRequest.create({ data: { idempotencyKey: `f11-${randomUUID()}`, deviceId, type: "RunAntiVirusScan", comment: "x", state: "SendFailed", requestedById: "x", requestedByName: "x" } });
+      let last: Response | undefined;
+      for (let i = 0; i < 300; i++) last = await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: viewer } });
+      expect(last!.status).toBe(200);
+      expect((await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: viewer } })).status).toBe(429);
+      // Someone else is not affected.
+      expect((await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: responder } })).status).toBe(200);
+    });
+
+    it("keeps a share of status reads for responders and tells a reader when their refresh was skipped", async () => {
+      statusReads.replaceForTests(new StatusReads(100, 2));
+      let reads = 0;
+      actionWriter.replaceForTests({
+        get: async (id) => {
+          reads += 1;
+          return { id, type: "Isolate", status: "Pending", machineId: "m-sec-1", creationDateTimeUtc: new Date().toISOString(), lastUpdateDateTimeUtc: null } as MachineAction;
+        },
+        request: async () => Promise.reject(new Error("not used")),
+        cancel: async () => Promise.reject(new Error("not used")),
+        pending: async () => [],
+      });
+      const follow = async (cookie: string) => {
+        const ma = await database.prisma.machineAction.create({ data: { id: `ma-${randomUUID()}`, type: "Isolate", status: "Pending", machineId: "m-sec-1", creationDateTimeUtc: new Date(Date.now() - 60_000), syncedAt: new Date(Date.now() - 60_000) } });
+        const r = await database.prisma.actionRequest.create({ data: { idempotencyKey: `f11-${randomUUID()}`, deviceId, type: "Isolate", comment: "x", state: "Sent", requestedById: "x", requestedByName: "x", machineActionId: ma.id } });
+        return (await callRoute(actionRoute, { params: { id: r.id }, headers: { cookie } })).json();
+      };
+      const viewer = await sessionCookieFor("Viewer", "vivi");
+      expect((await follow(viewer)).refreshError).toBeNull();
+      expect((await follow(viewer)).refreshError).toMatch(/kept for responders/);
+      expect((await follow(responder)).refreshError).toBeNull();
+      expect(reads).toBe(2);
+    });
+  });
+
+  describe("I5: a malformed cursor is a 400, not a failed cast in the database", () => {
+    const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+    it.each([
+      ["audit id beyond int8", () => auditRoute, `/api/audit?cursor=${cursor({ id: "99999999999999999999" })}`],
+      ["incident id beyond int8", () => incidentsRoute, `/api/incidents?cursor=${cursor({ s: "updated", v: "2026-11-26T10:00:00.000Z", id: "99999999999999999999" })}`],
+      ["action time that is no timestamp", () => actionsRoute, `/api/actions?cursor=${cursor({ at: "v", id: "x" })}`],
+      ["alert age that is no timestamp", () => alertsRoute, `/api/alerts?sort=age&cursor=${cursor({ s: "age", d: "desc", v: "at", id: "x" })}`],
+      ["device count that is no number", () => devicesRoute, `/api/devices?sort=openAlerts&cursor=${cursor({ s: "openAlerts", d: "asc", v: "many", id: "x" })}`],
+    ])("%s", async (_, handler, path) => {
+      const res = await callRoute(handler(), { path, headers: { cookie: manager } });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.issues.map((i: { path: string }) => i.path)).toContain("cursor");
     });
   });
 

@@ -1,6 +1,6 @@
 import { currentTenantId } from "../config/env";
 import { db } from "../db";
-import { Pacer, type Budget } from "../microsoft/pacer";
+import { Pacer, type Budget, type BudgetStore } from "../microsoft/pacer";
 import { processSingleton } from "../process-singleton";
 import { DatabaseBudgetStore } from "./database-store";
 
@@ -20,13 +20,14 @@ export const BUDGETS = {
   alertBatchUpdates: { family: "defender.alerts.batchUpdate", windows: [{ limit: BATCH_CALLS_PER_MINUTE, windowMs: 60_000 }] },
 } satisfies Record<string, Budget>;
 
-const store = processSingleton("budgetStore", () => new DatabaseBudgetStore(db, currentTenantId()));
+/** Where every console instance counts the calls it takes: the database. */
+export const budgetStore = processSingleton("budgetStore", (): BudgetStore => new DatabaseBudgetStore(db, currentTenantId()));
 
 /** Every response-action POST takes a slot here first; a bulk scan's queue waits its turn. */
 export const actionPacer = processSingleton(
   "actionPacer",
   () =>
-    new Pacer(BUDGETS.machineActionPosts, store(), {
+    new Pacer(BUDGETS.machineActionPosts, budgetStore(), {
       exhausted: (s) => `Defender's limit of response actions per minute is used up (a bulk scan may be running); try again in ${s} s. Nothing was sent.`,
     }),
 );
@@ -35,7 +36,7 @@ export const actionPacer = processSingleton(
 export const alertBatchPacer = processSingleton(
   "alertBatchPacer",
   () =>
-    new Pacer(BUDGETS.alertBatchUpdates, store(), {
+    new Pacer(BUDGETS.alertBatchUpdates, budgetStore(), {
       exhausted: (s) => `Defender's limit of ${BATCH_CALLS_PER_MINUTE} bulk updates per minute is used up; try again in ${s} s. Nothing was changed.`,
     }),
 );
@@ -48,4 +49,5 @@ export async function resetBudgetsForTests(): Promise<void> {
   await db().providerCall.deleteMany({});
   actionPacer.replaceForTests(undefined);
   alertBatchPacer.replaceForTests(undefined);
+  budgetStore.replaceForTests(undefined);
 }

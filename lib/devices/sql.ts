@@ -1,4 +1,5 @@
 import { SqlParams, containsPattern } from "../db/sql-params";
+import { assertCursorValue } from "../http/cursor";
 import { INACTIVE_AFTER_DAYS, PLATFORMS_OF_TAB, type DeviceFilter, type DeviceSortColumn } from "./schemas";
 
 // The inventory's WHERE and ORDER BY as parameterised SQL (raw for the same reason as the alert queue: sorts on
@@ -82,6 +83,7 @@ export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): 
 /** Keyset condition for the page after (value, id); see lib/alerts/sql.ts keysetSql for why the id follows dir. */
 export function deviceKeysetSql(p: SqlParams, sort: DeviceSortColumn, dir: "asc" | "desc", after: { v: string; id: string }): string {
   const { expr, type } = DEVICE_SORT_KEYS[sort];
+  assertCursorValue(type, after.v);
   const value = `${p.add(after.v)}::${type === "int" ? "integer" : type}`;
   return `(${expr}, d."id") ${dir === "desc" ? "<" : ">"} (${value}, ${p.add(after.id)})`;
 }

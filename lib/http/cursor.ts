@@ -8,10 +8,29 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
+const CASTABLE: Record<string, (v: string) => boolean> = {
+  int: (v) => /^-?\d{1,9}$/.test(v),
+  bigint: (v) => /^-?\d{1,18}$/.test(v),
+  timestamp: (v) => /^-?infinity$/.test(v) || (/^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v))),
+  text: () => true,
+};
+
+/**
+ * A cursor's sort value must fit the SQL type it is cast to (a keyset compares it with the column): otherwise the
+ * cast would fail in the database and answer 500. Throws the same 400 as any other cursor that does not fit.
+ */
+export function assertCursorValue(type: string, value: string): void {
+  if (!(CASTABLE[type] ?? CASTABLE.text)(value)) throw invalidCursor();
+}
+
+function invalidCursor(): BadRequest {
+  return new BadRequest("cursor is not valid: start again from the first page", [{ path: "cursor", message: "invalid cursor" }]);
+}
+
 export function decodeCursor<T>(cursor: string, shape: ZodType<T>): T {
   try {
     return shape.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
   } catch {
-    throw new BadRequest("cursor is not valid: start again from the first page", [{ path: "cursor", message: "invalid cursor" }]);
+    throw invalidCursor();
   }
 }

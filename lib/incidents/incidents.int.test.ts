@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
-import { resetRateLimits } from "../auth/rate-limit";
+import { rateLimitWindows } from "../auth/rate-limit";
 import { ProviderError } from "../defender";
 import { GET as listRoute } from "@/app/api/incidents/route";
 import { PATCH as patchRoute } from "@/app/api/incidents/[id]/route";
@@ -64,7 +64,7 @@ describe.each(kinds)("incidents on %s", (kind) => {
     incidentWriter.replaceForTests(writer);
     calls.length = 0;
     fail = null;
-    resetRateLimits();
+    rateLimitWindows.replaceForTests(undefined);
   });
 
   const list = async (q: string) => {

@@ -27,7 +27,7 @@ export function toIncidentRow(i: IncidentRecord): IncidentRow {
   };
 }
 
-const Cursor = z.object({ s: z.enum(["updated", "created"]), v: z.iso.datetime(), id: z.string().regex(/^\d+$/) });
+const Cursor = z.object({ s: z.enum(["updated", "created"]), v: z.iso.datetime(), id: z.string().regex(/^\d{1,18}$/) }); // within int8
 
 export async function listIncidents(actor: Actor, filter: IncidentFilter, page: { cursor?: string; limit: number }): Promise<{ data: IncidentRow[]; nextCursor: string | null }> {
   const field = filter.sort === "created" ? "createdTime" : "lastUpdateTime";
