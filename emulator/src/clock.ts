@@ -1,6 +1,6 @@
 // The emulator's notion of "now". Scores and generated timestamps follow it so a demo script
 // can step the clock back day by day and collect a score history through the real client
-// (the real exposureScore/configurationScore APIs only return the current value, §2.6.5).
+// (the real APIs, "Get exposure score" and "Get device secure score", only return the current value).
 // Token lifetimes, rate-limit windows and machine-action delays always use real time.
 
 export class EmulatedClock {
@@ -28,7 +28,7 @@ export class EmulatedClock {
 }
 
 /**
- * MDE timestamps carry 7 fractional digits (§0, e.g. "2021-01-26T20:33:57.7220239Z").
+ * MDE timestamps carry 7 fractional digits (as in the "Alert resource type" example: "2021-01-26T20:33:57.7220239Z").
  * We store milliseconds and pad, so a value read back and used in `ge` filters round-trips exactly.
  */
 export function isoTime(ms: number): string {

@@ -4,7 +4,7 @@
 import { Rng } from "./random";
 
 export interface FaultSpec {
-  /** true = documented limits per endpoint family (§4); perMinute/perHour override every family. */
+  /** true = documented limits per endpoint family (API pages' Limitations); perMinute/perHour override every family. */
   rateLimit?: boolean | { perMinute?: number; perHour?: number; windowSeconds?: number };
   /** Share of API calls answered with 500 or 503. */
   errorRate?: number;

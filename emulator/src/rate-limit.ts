@@ -1,6 +1,7 @@
 // Per (application, endpoint family) quotas with sliding one-minute and one-hour windows.
-// Defaults are the documented limits (§4); Graph values from §5.1.2/§5.8. Rate limits apply
-// per application + tenant (§2.2, confirmed by Microsoft in a docs issue); this emulator has one tenant, so the key is the app.
+// Defaults are the documented limits (each API page's Limitations section); Graph values from "Microsoft Graph
+// service-specific throttling limits". Rate limits apply per application + tenant (confirmed by Microsoft in a docs
+// issue); this emulator has one tenant, so the key is the app.
 
 export interface Limit {
   perMinute: number;
@@ -28,7 +29,7 @@ export const FAMILY_LIMITS: Record<string, Limit> = {
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSec: number; limit: number; window: string };
 
-/** "00:01:00" style, as in the observed quota message (§4). */
+/** "00:01:00" style, as in the quota message captured from the real service. */
 function windowLabel(ms: number): string {
   const s = Math.round(ms / 1000);
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -43,7 +43,7 @@ describe("Graph managedDevices", () => {
     expect(recent["@odata.count"]).toBe(all.length);
     const selected = (await h.call("GET", "/v1.0/deviceManagement/managedDevices?$select=id,deviceName,complianceState&$top=2")).json().value;
     expect(Object.keys(selected[0]).sort()).toEqual(["complianceState", "deviceName", "id"]);
-    // Reported quirk (§5.1.2): a userId filter is silently ignored.
+    // Reported quirk (issues on Microsoft's Graph docs repository): a userId filter is silently ignored.
     expect((await h.call("GET", "/v1.0/deviceManagement/managedDevices?$filter=userId eq 'x'")).json().value).toHaveLength(all.length);
     const over = await h.call("GET", "/v1.0/deviceManagement/managedDevices?$top=1001");
     expect(over.status).toBe(400);

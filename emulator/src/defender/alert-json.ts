@@ -1,4 +1,4 @@
-// MDE Alert entity (§2.3.1), keys in the order of the documentation example (§2.3.4).
+// MDE Alert entity ("Alert resource type", defender-endpoint/api/alerts), keys in the order of that page's example.
 import { isoTime } from "../clock";
 import { ALERT_TEMPLATES } from "../tenant/catalog/alert-templates";
 import type { AlertRecord } from "../tenant/model";
@@ -37,7 +37,7 @@ export function alertJson(tenant: Tenant, a: AlertRecord, withEvidence: boolean)
     threatName: t.threatName,
     mitreTechniques: t.mitreTechniques,
     relatedUser: user ? { userName: user.accountName, domainName: "CONTOSO" } : null,
-    // Live captures also carry loggedOnUsers and domains (§2.3.1).
+    // Live captures also carry loggedOnUsers and domains (not in the "Alert resource type" table).
     loggedOnUsers: user ? [{ accountName: user.accountName, domainName: "CONTOSO" }] : [],
     comments: (a.comments ?? []).map((c) => ({ comment: c.comment, createdBy: c.createdBy, createdTime: isoTime(c.createdMs) })),
     evidence: withEvidence ? alertEvidence(tenant, a) : [],

@@ -1,12 +1,13 @@
-// Hand-written validation of the alert PATCH / batchUpdate bodies (§2.3.5). Keys are
-// case-sensitive (§2.2): an unknown key such as `Status` is InvalidRequestBody.
+// Hand-written validation of the alert PATCH / batchUpdate bodies ("Update alert", "Batch update alerts"). Keys are
+// case-sensitive (defender-endpoint/api/common-errors): an unknown key such as `Status` is InvalidRequestBody.
 import { ApiError } from "../http/errors";
 import type { AlertChanges } from "../tenant/alert-updates";
 
 const STATUSES = ["New", "InProgress", "Resolved"];
 const CLASSIFICATIONS = ["TruePositive", "InformationalExpectedActivity", "FalsePositive"];
 
-/** Both spellings are accepted (§2.3.2 DISCREPANCY); GET returns the alerts.md spelling. */
+/** "Alert resource type" and "Update alert" spell these determinations differently; both are accepted,
+ *  GET returns the former. */
 const DETERMINATION_SPELLINGS: Record<string, string> = {
   MultiStagedAttack: "MultiStagedAttack", MaliciousUserActivity: "MaliciousUserActivity", CompromisedUser: "CompromisedUser",
   CompromisedAccount: "CompromisedUser", Malware: "Malware", Phishing: "Phishing", UnwantedSoftware: "UnwantedSoftware",

@@ -1,4 +1,5 @@
-// /api/alerts (§2.3): list with OData, get, PATCH, batchUpdate; /api/machines/{id}/alerts.
+// /api/alerts ("List alerts API", "Update alert", "Batch update alerts"): list with OData, get, PATCH, batchUpdate;
+// /api/machines/{id}/alerts.
 import type { ApiEnv } from "../api-env";
 import { readJsonObject } from "../http/body";
 import { ApiError, notFound } from "../http/errors";
@@ -17,7 +18,7 @@ import { alertJson } from "./alert-json";
 const READ = ["Alert.Read.All", "Alert.ReadWrite.All"];
 const WRITE = ["Alert.ReadWrite.All"];
 
-/** Filterable properties per get-alerts.md (§2.3.5, §3). */
+/** Filterable properties per "List alerts API" (learn.microsoft.com/defender-endpoint/api/get-alerts). */
 export const ALERT_FIELDS: EntityFields<AlertRecord> = {
   entityName: "microsoft.windowsDefenderATP.api.PublicAlertV2Dto",
   fields: {
@@ -88,7 +89,7 @@ export function alertRoutes(env: ApiEnv): RouteDef[] {
         return sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/api/$metadata#Alerts/$entity`, ...alertJson(env.tenant, a, true) });
       },
     },
-    // POST /api/alerts/batchUpdate (Alert.ReadWrite.All): 200 with an empty body (§2.3.5). Unknown ids are skipped.
+    // POST /api/alerts/batchUpdate (Alert.ReadWrite.All): 200, empty body ("Batch update alerts"); unknown ids skipped.
     {
       method: "POST", template: "/api/alerts/batchUpdate", surface: "mde", family: "alerts.batchUpdate", permissions: WRITE,
       handler: async (ctx) => {

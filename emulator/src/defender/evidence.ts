@@ -1,5 +1,6 @@
 // Alert evidence is generated on demand from the alert (deterministic per alert id), so 200,000
-// alerts do not keep evidence objects in memory. Every item carries all keys (§2.3.3).
+// alerts do not keep evidence objects in memory. Every item carries all keys, null when unused
+// (as in the "Alert resource type" example).
 import { createHash } from "node:crypto";
 import { isoTime } from "../clock";
 import { Rng } from "../random";

@@ -1,4 +1,5 @@
-// Defender XDR incident shape (§2.8, the list example) with embedded alerts, devices and entities.
+// Defender XDR incident shape (the example in "List incidents API in Microsoft Defender XDR") with embedded
+// alerts, devices and entities.
 import { isoTime } from "../clock";
 import { ALERT_TEMPLATES } from "../tenant/catalog/alert-templates";
 import { incidentSeverity } from "../tenant/alert-factory";
@@ -6,7 +7,7 @@ import type { AlertRecord, Incident } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
 import { alertEvidence } from "./evidence";
 
-/** XDR alert statuses are New/Active/Resolved (§2.8); MDE's InProgress maps to Active. */
+/** XDR alert statuses are New/Active/Resolved (defender-xdr/api-list-incidents); MDE's InProgress maps to Active. */
 function xdrAlertStatus(status: string): string {
   return status === "InProgress" ? "Active" : status;
 }

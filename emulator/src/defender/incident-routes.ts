@@ -1,4 +1,5 @@
-// Defender XDR /api/incidents (§2.8): list (most recent first, $top ≤ 100), get, PATCH.
+// Defender XDR /api/incidents (defender-xdr/api-list-incidents, api-update-incidents): list (most recent first,
+// $top ≤ 100), get, PATCH.
 import type { ApiEnv } from "../api-env";
 import { readJsonObject } from "../http/body";
 import { ApiError } from "../http/errors";
@@ -36,7 +37,7 @@ function enumOf(key: string, v: unknown, allowed: string[]): string {
   return match;
 }
 
-/** PATCH body (§2.8): status, assignedTo, classification, determination, tags, comment. */
+/** PATCH body (defender-xdr/api-update-incidents): status, assignedTo, classification, determination, tags, comment. */
 export function parseIncidentChanges(body: Record<string, unknown>, current: Incident): IncidentChanges {
   const allowed = ["status", "assignedTo", "classification", "determination", "tags", "comment"];
   for (const k of Object.keys(body)) if (!allowed.includes(k)) throw new ApiError(400, "InvalidRequestBody", `Invalid request body. Unknown property '${k}'.`);
@@ -48,7 +49,7 @@ export function parseIncidentChanges(body: Record<string, unknown>, current: Inc
   }
   if (body.classification !== undefined) c.classification = enumOf("classification", body.classification, ["TruePositive", "InformationalExpectedActivity", "FalsePositive", "Unknown"]);
   if (body.determination !== undefined) {
-    // "determination only settable if classification = TruePositive" (§2.8, defender-xdr/api-update-incidents).
+    // "determination only settable if classification = TruePositive" (defender-xdr/api-update-incidents).
     if ((c.classification ?? current.classification) !== "TruePositive") {
       throw new ApiError(400, "InvalidInput", "Invalid input determination: it can only be set when classification is TruePositive.");
     }
@@ -68,7 +69,7 @@ export function parseIncidentChanges(body: Record<string, unknown>, current: Inc
 
 export function incidentSource(env: ApiEnv): CollectionSource<Incident> {
   const t = env.tenant;
-  // Stored oldest first; served newest first (§2.8 "most recent first").
+  // Stored oldest first; served most recent first, as defender-xdr/api-list-incidents says.
   return { name: "incidents", size: () => t.incidents.length, at: (i) => t.incidents[t.incidents.length - 1 - i]!, version: () => t.incidentsVersion };
 }
 

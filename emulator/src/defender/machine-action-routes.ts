@@ -1,5 +1,5 @@
-// Response actions (§2.5.3) and /api/machineactions (§2.5.2). Bodies are PascalCase and
-// case-sensitive; `Comment` is required; success is 201 + MachineAction.
+// Response actions ("Isolate machine API" and its sibling pages) and /api/machineactions ("List MachineActions
+// API"). Bodies are PascalCase and case-sensitive; `Comment` is required; success is 201 + MachineAction.
 import type { ApiEnv } from "../api-env";
 import { readJsonObject } from "../http/body";
 import { ApiError, notFound } from "../http/errors";
@@ -114,7 +114,7 @@ export function machineActionRoutes(env: ApiEnv): RouteDef[] {
       method: "GET", template: "/api/machineactions/{id}", surface: "mde", family: "machineactions", permissions: ["Machine.Read.All", "Machine.ReadWrite.All"],
       handler: (ctx) => sendJson(ctx, 200, entity(ctx, actionOr404(ctx.params.id!))),
     },
-    // POST /api/machineactions/{id}/cancel (any Machine.* action permission, §1.5) → 200 + action
+    // POST /api/machineactions/{id}/cancel (any Machine.* action permission, cancel-machine-action) → 200 + action
     {
       method: "POST", template: "/api/machineactions/{id}/cancel", surface: "mde", family: "machineactions", permissions: ALL_ACTION_PERMISSIONS,
       handler: async (ctx) => {
@@ -124,7 +124,7 @@ export function machineActionRoutes(env: ApiEnv): RouteDef[] {
         return sendJson(ctx, 200, entity(ctx, action));
       },
     },
-    // GET /api/machineactions/{id}/getPackageUri: 404 until the collection succeeded (§2.5.3), 2/min
+    // GET /api/machineactions/{id}/getPackageUri: 404 until the collection succeeded (get-package-sas-uri), 2/min
     {
       method: "GET", template: "/api/machineactions/{id}/getPackageUri", surface: "mde", family: "machineactions.packageUri",
       permissions: ["Machine.Read.All", "Machine.ReadWrite.All", "Machine.CollectForensics"],

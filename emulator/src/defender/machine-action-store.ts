@@ -1,6 +1,6 @@
 // Machine actions and their lifecycle Pending → InProgress → Succeeded | Failed | TimeOut
-// (§2.5.1, transitions derived; timings configurable). Transitions are evaluated lazily against
-// real time on every read, so no timers run; the machine's containment state changes only when
+// (statuses from "MachineAction resource type"; transitions derived, timings configurable). Transitions are
+// evaluated lazily against real time on every read, so no timers run; the machine's containment state changes only when
 // an action reaches Succeeded.
 import { randomUUID } from "node:crypto";
 import { isoTime, type EmulatedClock } from "../clock";
@@ -104,7 +104,7 @@ export class MachineActionStore {
     this.settle();
     for (const a of this.active) {
       if (a.machine === machine && CONFLICTS[type].includes(a.type)) {
-        // §2.5.3: the code third-party clients match on (not in Microsoft's docs), the message from the docs.
+        // The code third-party clients match on (not in Microsoft's docs); the message unisolate-machine documents.
         throw new ApiError(400, "ActiveRequestAlreadyExists", "Action is already in progress");
       }
     }
@@ -148,7 +148,8 @@ export class MachineActionStore {
     this.changes++;
   }
 
-  /** Full shape (§2.5.1 with the cancel sample's fields). `lastUpdateDateTimeUtc` is the entity page's spelling. */
+  /** Full shape ("MachineAction resource type" plus the fields of a captured cancel response).
+   *  `lastUpdateDateTimeUtc` is the entity page's spelling. */
   json(a: MachineAction): Record<string, unknown> {
     return {
       id: a.id,

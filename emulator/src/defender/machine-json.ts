@@ -1,4 +1,4 @@
-// MDE Machine entity in the key order of the live capture (§2.4.2).
+// MDE Machine entity ("Machine resource type") in the key order of a captured live response.
 import { isoTime } from "../clock";
 import type { Device } from "../tenant/model";
 
@@ -23,7 +23,7 @@ export function machineJson(m: Device): Record<string, unknown> {
     osBuild: m.osBuild,
     healthStatus: m.healthStatus,
     deviceValue: m.deviceValue,
-    // Numbers, as in every example and the live capture (§2.4.1 DISCREPANCY).
+    // Numbers, as in every example and the live capture; the "Machine resource type" table says String.
     rbacGroupId: m.group.id,
     rbacGroupName: m.group.name,
     riskScore: m.riskScore,

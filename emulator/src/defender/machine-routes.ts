@@ -1,4 +1,4 @@
-// /api/machines (§2.4): list/get with OData, logonusers.
+// /api/machines ("List machines API", get-machine-by-id, get-machine-log-on-users): list/get with OData, logonusers.
 import type { ApiEnv } from "../api-env";
 import { isoTime, DAY_MS } from "../clock";
 import { ApiError, notFound } from "../http/errors";
@@ -13,7 +13,7 @@ import { machineJson } from "./machine-json";
 
 const READ = ["Machine.Read.All", "Machine.ReadWrite.All"];
 
-/** Filterable properties per get-machines.md (§2.4.3). */
+/** Filterable properties per "List machines API" (learn.microsoft.com/defender-endpoint/api/get-machines). */
 export const MACHINE_FIELDS: EntityFields<Device> = {
   entityName: "microsoft.windowsDefenderATP.api.PublicMachineDto",
   fields: {
@@ -92,7 +92,7 @@ export function machineRoutes(env: ApiEnv): RouteDef[] {
         });
       },
     },
-    // GET /api/machines/{id}: by machine id or computer name (§2.4.3)
+    // GET /api/machines/{id}: by machine id or computer name (get-machine-by-id)
     {
       method: "GET", template: "/api/machines/{id}", surface: "mde", family: "machines", permissions: READ,
       handler: (ctx) => {

@@ -1,4 +1,5 @@
-// /api/exposureScore, /api/exposureScore/ByMachineGroups, /api/configurationScore (§2.6.5).
+// /api/exposureScore, /api/exposureScore/ByMachineGroups, /api/configurationScore ("Get exposure score",
+// get-machine-group-exposure-score, "Get device secure score").
 // Values follow the emulated clock (see tenant/scores.ts); `time` is the emulated now.
 import type { ApiEnv } from "../api-env";
 import { isoTime } from "../clock";

@@ -1,5 +1,5 @@
-// Vulnerability (§2.6.1), Software (§2.6.4), Recommendation (§2.6.3) and machinesVulnerabilities
-// row (§2.6.2) shapes.
+// Vulnerability, Software and Recommendation shapes ("… methods and properties" pages) and the
+// machinesVulnerabilities row ("List vulnerabilities by machine and software").
 import { isoTime } from "../clock";
 import type { Device, Recommendation, SoftwareProduct, Vulnerability } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
@@ -20,7 +20,7 @@ export function vulnerabilityJson(v: Vulnerability): Record<string, unknown> {
     exploitInKit: v.exploitInKit,
     exploitTypes: v.exploitTypes,
     exploitUris: v.exploitUris,
-    // Plain string as in the doc example; the table says "String collection" (§2.6.1 DISCREPANCY).
+    // Plain string as in the JSON example; the "Vulnerability methods and properties" table says String collection.
     CveSupportability: "Supported",
   };
 }
@@ -76,7 +76,7 @@ function machineVulnerabilityParts(tenant: Tenant, row: number) {
   const v = tenant.vulns[tenant.rows.rowVuln[row]!]!;
   const s = tenant.software[v.software]!;
   const version = tenant.softwareVersion(m, s);
-  // The id format is documented (§2.6.2).
+  // The id format is documented in "List vulnerabilities by machine and software".
   const id = `${m.id}-_-${v.id}-_-${s.vendor}-_-${s.product}-_-${version}-_-${v.fixingKb ?? ""}`;
   return { m, v, s, version, id };
 }

@@ -1,4 +1,4 @@
-// Threat & vulnerability management endpoints (§2.6): vulnerabilities, machinesVulnerabilities
+// Threat & vulnerability management endpoints (defender-endpoint/api/): vulnerabilities, machinesVulnerabilities
 // (streamed from typed arrays, one page at a time), recommendations, software, per-machine views.
 import type { ApiEnv } from "../api-env";
 import { notFound } from "../http/errors";
@@ -122,7 +122,7 @@ export function tvmRoutes(env: ApiEnv): RouteDef[] {
   };
 
   return [
-    // GET /api/vulnerabilities (Vulnerability.Read.All), $top ≤ 8,000 (§2.6.2)
+    // GET /api/vulnerabilities (Vulnerability.Read.All), $top ≤ 8,000 (get-all-vulnerabilities)
     {
       method: "GET", template: "/api/vulnerabilities", surface: "mde", family: "tvm", permissions: VULN, countable: true,
       handler: (ctx) => respondList(ctx, env, { source: staticSource("vulnerabilities", () => t.vulns), rules: rules(VULN_FIELDS, 8_000), contextUrl: ctxUrl(ctx, "Vulnerabilities"), serialize: vulnerabilityJson, keyField: "id", timeField: "publishedOn", style: "mde" }),
@@ -144,7 +144,7 @@ export function tvmRoutes(env: ApiEnv): RouteDef[] {
       method: "GET", template: "/api/vulnerabilities/{id}/machineReferences", surface: "mde", family: "tvm", permissions: VULN,
       handler: (ctx) => { const v = vulnOr404(ctx.params.id!); return refs(ctx, `refs:vuln:${v.id}`, () => t.vulnMachines(v)); },
     },
-    // GET /api/machines/{id}/vulnerabilities (Vulnerability.Read.All), 50/min (§2.6.2)
+    // GET /api/machines/{id}/vulnerabilities (Vulnerability.Read.All), 50/min (get-discovered-vulnerabilities)
     {
       method: "GET", template: "/api/machines/{id}/vulnerabilities", surface: "mde", family: "machines.vulnerabilities", permissions: VULN,
       handler: (ctx) => {

@@ -1,4 +1,4 @@
-// Microsoft Graph under /v1.0 (§5): Intune managedDevices, security/alerts_v2, security/incidents.
+// Microsoft Graph under /v1.0: Intune managedDevices ("List managedDevices"), security/alerts_v2, security/incidents.
 import type { ApiEnv } from "../api-env";
 import { readJsonObject } from "../http/body";
 import { ApiError } from "../http/errors";
@@ -41,7 +41,7 @@ function deviceFields(t: ApiEnv["tenant"]): EntityFields<Device> {
     manufacturer: { type: "string", get: (d) => d.intune!.manufacturer },
     serialNumber: { type: "string", get: (d) => d.intune!.serialNumber },
   },
-  // Reported behaviour (§5.1.2; issues on Microsoft's Graph docs repository): these filters are silently ignored,
+  // Reported behaviour (issues on Microsoft's Graph docs repository): these filters are silently ignored,
   // all devices come back.
   ignoredInFilter: ["userId", "deviceEnrollmentType"],
   };
@@ -78,7 +78,7 @@ const GRAPH_INCIDENT_FIELDS: EntityFields<Incident> = {
   },
 };
 
-/** Graph page sizes are UNCONFIRMED (§5.1.2, §5.4): default 1000 / 100, $top ≤ 1000 (README). */
+/** Graph page sizes are not documented for these resources; chosen here: default 1000 / 100, $top ≤ 1000 (README). */
 const deviceRules = (t: ApiEnv["tenant"]): ListRules<Device> => ({ entity: deviceFields(t), maxTop: 1000, defaultPageSize: 1000, options: ["$filter", "$top", "$select", "$skiptoken", "$count"] });
 const ALERT_RULES: ListRules<AlertRecord> = { entity: GRAPH_ALERT_FIELDS, maxTop: 1000, defaultPageSize: 100, options: ["$filter", "$top", "$skip", "$skiptoken", "$count"] };
 const INCIDENT_RULES: ListRules<Incident> = { entity: GRAPH_INCIDENT_FIELDS, maxTop: 1000, defaultPageSize: 100, options: ["$filter", "$top", "$skip", "$skiptoken", "$count", "$expand"], expandable: ["alerts"] };

@@ -1,5 +1,5 @@
-// Intune managedDevice (§5.1.1). LIST returns null iccid/udid/notes and 0 physicalMemoryInBytes;
-// the real values only come from GET by id with $select (§5.1.1).
+// Intune managedDevice ("managedDevice resource type"). LIST returns null iccid/udid/notes and 0
+// physicalMemoryInBytes; the real values only come from GET by id with $select, as those properties' descriptions say.
 import { isoTime } from "../clock";
 import type { Device } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";

@@ -1,4 +1,4 @@
-// Graph security alert (§5.3) and incident (§5.4) shapes, with camelCase enums.
+// Graph security alert and incident shapes (graph/api/resources/security-alert, security-incident), camelCase enums.
 import { isoTime } from "../clock";
 import { ALERT_TEMPLATES, DETECTION_GRAPH_SOURCE } from "../tenant/catalog/alert-templates";
 import { incidentSeverity } from "../tenant/alert-factory";

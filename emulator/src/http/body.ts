@@ -21,7 +21,8 @@ function isJsonContentType(req: IncomingMessage): boolean {
 
 /**
  * The JSON body of an MDE write call. The docs make `Content-Type: application/json` a required
- * header for PATCH and the response actions (§2.3.5, §2.5.3), so anything else is InvalidRequestBody.
+ * header for PATCH ("Update alert") and the response actions ("Isolate machine API" …), so anything else is
+ * InvalidRequestBody.
  */
 export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
   const text = await readText(req);

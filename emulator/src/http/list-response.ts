@@ -78,7 +78,7 @@ export async function respondList<T>(ctx: RequestContext & { countOnly?: boolean
   const q = parseListQuery(ctx.query, rules, req.style === "graph" ? decodeSkipToken : undefined);
   const selection = select(source, rules, q, env.cache);
   if (ctx.countOnly) {
-    // `/…/$count` answers a bare number (§3).
+    // `/…/$count` answers a bare number (as "OData queries with Microsoft Defender for Endpoint" shows).
     return sendBody(ctx, 200, String(selection.total), "text/plain; charset=utf-8");
   }
   const { start, end, pageSize } = pageBounds(q, rules as ListRules<unknown>, selection.total);

@@ -1,5 +1,5 @@
-// Writing responses: OData headers for MDE/Graph payloads (§2.2 and captured live responses), plain JSON for
-// errors, deflate/gzip when the client accepts it (live MDE responses are deflated, §2.2).
+// Writing responses: OData headers for MDE/Graph payloads (API page examples and captured live responses), plain
+// JSON for errors, deflate/gzip when the client accepts it (captured live MDE responses are deflated).
 import { randomUUID } from "node:crypto";
 import { deflate, gzip, constants as zlibConstants } from "node:zlib";
 import { promisify } from "node:util";
@@ -86,12 +86,12 @@ export function sendHtml(ctx: RequestContext, status: number, html: string, allo
   res.end(payload);
 }
 
-/** MDE/XDR error envelope (§2.2): `target` is a fresh correlation GUID. */
+/** MDE/XDR error envelope (defender-endpoint/api/common-errors): `target` is a fresh correlation GUID. */
 export function mdeErrorBody(code: string, message: string): string {
   return JSON.stringify({ error: { code, message, target: randomUUID() } });
 }
 
-/** Graph error envelope (§5.5). */
+/** Graph error envelope ("Microsoft Graph error responses and resource types"). */
 export function graphErrorBody(ctx: RequestContext, code: string, message: string): string {
   return JSON.stringify({
     error: {
@@ -106,7 +106,7 @@ export function graphErrorBody(ctx: RequestContext, code: string, message: strin
   });
 }
 
-/** Graph codes for the statuses we emit (top-level codes listed in §5.5). */
+/** Graph codes for the statuses we emit (top-level codes listed in learn.microsoft.com/graph/errors). */
 function graphCodeFor(err: ApiError): string {
   switch (err.status) {
     case 400: return "invalidRequest";

@@ -11,7 +11,7 @@ export interface RouteDef {
   family: string;
   /** Any one of these application permissions (or their delegated counterparts) grants access. */
   permissions: readonly string[];
-  /** Also serve `{template}/$count` (bare number body, §3). */
+  /** Also serve `{template}/$count` (bare number body, as the MDE OData samples page shows). */
   countable?: boolean;
   handler: (ctx: RequestContext & { countOnly?: boolean }) => Promise<void>;
 }

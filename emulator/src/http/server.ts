@@ -32,7 +32,7 @@ function createContext(req: IncomingMessage, res: ServerResponse, baseUrl: strin
   const url = new URL(req.url ?? "/", baseUrl);
   let path = url.pathname.replace(/\/{2,}/g, "/");
   let apiPrefix = "/api";
-  // `/api/v1.0/...` is the versioned alias of `/api/...` (§2.1).
+  // `/api/v1.0/...` is the versioned alias of `/api/...` ("Supported Microsoft Defender for Endpoint APIs").
   if (/^\/api\/v1\.0(\/|$)/i.test(path)) {
     path = `/api${path.slice(9)}`;
     apiPrefix = "/api/v1.0";
@@ -121,7 +121,7 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
       : base;
     const decision = deps.limiter.check(`${principal.clientId}|${route.family}`, limit);
     if (!decision.ok) {
-      // §4: 429, Retry-After in whole seconds, the quota message the real service sends.
+      // 429 with Retry-After in whole seconds (common-errors) and the quota message the real service sends.
       throw new ApiError(429, "TooManyRequests",
         `API calls quota exceeded! Maximum allowed ${decision.limit} per ${decision.window} for the key Destination+TenantID+AppID. You can send requests again in ${decision.retryAfterSec} seconds.`,
         { "Retry-After": String(decision.retryAfterSec) });
@@ -138,7 +138,7 @@ async function renderError(ctx: RequestContext, err: unknown, log: (m: string) =
   if (ctx.res.headersSent || ctx.res.destroyed) return;
   if (err instanceof ApiError) return sendApiError(ctx, err);
   if (err instanceof ODataQueryError) {
-    // MDE: 400 ODataError "Invalid OData URI query" with the specific error (§2.2 error table).
+    // MDE: 400 ODataError "Invalid OData URI query" with the specific error (common-errors table).
     return sendApiError(ctx, new ApiError(400, "ODataError", `Invalid OData URI query: ${err.message}`));
   }
   log(`internal error on ${ctx.method} ${ctx.url.pathname}: ${(err as Error)?.stack ?? String(err)}`);

@@ -1,5 +1,5 @@
-// Entra ID token-endpoint error envelope (§1.1): error, "AADSTSnnnn: …" description, error_codes,
-// timestamp "YYYY-MM-DD HH:MM:SSZ", trace_id, correlation_id.
+// Entra ID token-endpoint error envelope (entra/identity-platform/v2-oauth2-client-creds-grant-flow): error,
+// "AADSTSnnnn: …" description, error_codes, timestamp "YYYY-MM-DD HH:MM:SSZ", trace_id, correlation_id.
 import { randomUUID } from "node:crypto";
 import type { RequestContext } from "../http/context";
 import { sendBody, PLAIN_JSON } from "../http/respond";

@@ -1,10 +1,11 @@
 // The emulated Entra ID directory: one tenant, the registered apps with their application
-// permissions per resource (§1.5, §5.7), and the demo users with the console's app roles.
+// permissions per resource (the Permissions section of each API page; "Microsoft Graph permissions reference"),
+// and the demo users with the console's app roles.
 import { Rng } from "../random";
 
 export const TENANT_DOMAIN = "contoso.example";
 
-/** WindowsDefenderATP application permissions (§1.5). */
+/** WindowsDefenderATP application permissions (the Permissions section of each MDE API page). */
 export const MDE_PERMISSIONS = [
   "Alert.Read.All", "Alert.ReadWrite.All", "Machine.Read.All", "Machine.ReadWrite.All", "Machine.Isolate",
   "Machine.Scan", "Machine.RestrictExecution", "Machine.CollectForensics", "Machine.Offboard",
@@ -12,10 +13,10 @@ export const MDE_PERMISSIONS = [
   "SecurityRecommendation.Read.All", "Score.Read.All", "Software.Read.All", "User.Read.All", "Ti.ReadWrite.All",
 ] as const;
 
-/** Microsoft Threat Protection (Defender XDR) application permissions (§1.5; defender-xdr/api-create-app-web). */
+/** Microsoft Threat Protection (Defender XDR) application permissions (defender-xdr/api-create-app-web). */
 export const XDR_PERMISSIONS = ["Incident.Read.All", "Incident.ReadWrite.All", "AdvancedHunting.Read.All"] as const;
 
-/** Microsoft Graph application permissions (§5.7). */
+/** Microsoft Graph application permissions ("Microsoft Graph permissions reference"). */
 export const GRAPH_PERMISSIONS = [
   "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All",
   "SecurityAlert.Read.All", "SecurityAlert.ReadWrite.All", "SecurityIncident.Read.All",
@@ -30,7 +31,7 @@ export interface ResourceApi {
 
 export const RESOURCES: readonly ResourceApi[] = [
   { uri: "https://api.securitycenter.microsoft.com", permissions: MDE_PERMISSIONS },
-  // Legacy resource form from the MDE curl sample (§1.1).
+  // Legacy resource form from the curl sample in exposed-apis-create-app-webapp.
   { uri: "https://securitycenter.onmicrosoft.com/windowsatpservice", permissions: MDE_PERMISSIONS },
   { uri: "https://api.security.microsoft.com", permissions: XDR_PERMISSIONS },
   { uri: "https://graph.microsoft.com", permissions: GRAPH_PERMISSIONS },

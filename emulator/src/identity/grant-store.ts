@@ -1,5 +1,5 @@
 // In-memory authorization state: pending sign-in requests, single-use codes (10-minute lifetime,
-// §1.4) and refresh tokens.
+// entra/identity-platform/v2-oauth2-auth-code-flow) and refresh tokens.
 import { randomBytes } from "node:crypto";
 import { randomCode } from "./token-issuer";
 

@@ -1,5 +1,6 @@
-// Entra ID endpoints under /{tenant}/ (§1.1, §1.4) plus instance discovery, so MSAL never needs
-// to reach Microsoft: /common/discovery/instance, OpenID configuration, JWKS, token, authorize, logout.
+// Entra ID endpoints under /{tenant}/ (client credentials and authorization code flows) plus instance
+// discovery, so MSAL never needs to reach Microsoft: /common/discovery/instance, OpenID configuration, JWKS,
+// token, authorize, logout.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { RequestContext } from "../http/context";
 import { readForm } from "../http/body";
@@ -150,7 +151,7 @@ export class IdentityRoutes {
     }
   }
 
-  /** §1.1: exactly one resource, as `{resource}/.default`. */
+  /** Client credentials: exactly one resource, as `{resource}/.default` (v2-oauth2-client-creds-grant-flow). */
   private async clientCredentials(ctx: RequestContext, form: URLSearchParams): Promise<void> {
     const app = this.authenticateClient(ctx, form, true);
     const scope = (form.get("scope") ?? "").trim();

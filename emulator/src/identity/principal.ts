@@ -4,7 +4,7 @@ export interface Principal {
   clientId: string;
   tenantId: string;
   audience: string;
-  /** Application permissions (`roles` claim, §1.2). */
+  /** Application permissions (`roles` claim, "Microsoft identity platform access tokens"). */
   roles: string[];
   /** Delegated permissions (`scp` claim). */
   scopes: string[];
@@ -13,8 +13,8 @@ export interface Principal {
 }
 
 /**
- * Delegated counterpart of an application permission (§1.5): `Alert.Read.All` → `Alert.Read`;
- * the action permissions (`Machine.Isolate` …) and `User.Read.All` keep their names.
+ * Delegated counterpart of an application permission (the MDE pages' Permissions tables):
+ * `Alert.Read.All` → `Alert.Read`; the action permissions (`Machine.Isolate` …) and `User.Read.All` keep their names.
  */
 export function delegatedName(permission: string): string {
   if (permission === "User.Read.All") return permission;

@@ -32,7 +32,7 @@ export class TokenIssuer {
     return { iat, nbf: iat, exp: iat + this.opts.tokenLifetimeSec };
   }
 
-  /** App-only token (§1.1): `roles` = the app's permissions on that resource; no roles claim if none. */
+  /** App-only token (client credentials): `roles` = the app's permissions on that resource; no roles claim if none. */
   appToken(app: AppRegistration, resourceUri: string): string {
     const resource = findResource(resourceUri)!;
     const roles = app.permissions.filter((p) => resource.permissions.includes(p));
@@ -104,7 +104,7 @@ export class TokenIssuer {
     return { token: signJwt(this.key, claims), scope: [...resourcePart, ...grantedScopes].join(" ") };
   }
 
-  /** ID token claims per the brief (aud = client id, iss = {authorityHost}/{tenant}/v2.0, roles, nonce…). */
+  /** ID token claims as in Entra ID v2.0 (aud = client id, iss = {authorityHost}/{tenant}/v2.0, roles, nonce…). */
   idToken(app: AppRegistration, user: DemoUser, nonce: string | null): string {
     const claims: Record<string, unknown> = {
       aud: app.clientId,

@@ -1,5 +1,5 @@
 // Typed, per-entity property tables. They decide which properties `$filter`/`$orderby` accept
-// (an unlisted one is a 400, §2.2 ODataError) and how a literal compares with the stored value.
+// (an unlisted one is a 400 ODataError) and how a literal compares with the stored value.
 import { ODataQueryError } from "../http/errors";
 import { parseFilter, type CompareOp, type FilterNode, type Literal } from "./filter-parser";
 
@@ -19,7 +19,7 @@ export interface EntityFields<T> {
   /** Used in error messages, e.g. `microsoft.windowsDefenderATP.api.PublicAlertDto`. */
   entityName: string;
   fields: Record<string, FieldDef<T>>;
-  /** Properties whose filter clauses are silently ignored (Graph managedDevices quirk, §5.1.2). */
+  /** Properties whose filter clauses are silently ignored (reported Graph managedDevices quirk). */
   ignoredInFilter?: readonly string[];
 }
 

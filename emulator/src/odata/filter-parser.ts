@@ -1,6 +1,6 @@
 // A small OData v4 `$filter` parser: eq ne gt ge lt le, and/or/not, parentheses, `in (…)`,
 // startswith(prop,'x') and `coll/any(t: t eq 'x')`. Datetimes are unquoted, strings single-quoted
-// with '' as the escape (§3). Anything else is an ODataQueryError.
+// with '' as the escape (OData v4, as in the MDE OData samples page). Anything else is an ODataQueryError.
 import { ODataQueryError } from "../http/errors";
 
 export type Literal =

@@ -5,7 +5,7 @@ import type { AlertRecord, Device, Incident, OsFamily } from "./model";
 
 export const SOC_ANALYSTS = ["analyst@contoso.example", "analyst2@contoso.example", "responder@contoso.example", "manager@contoso.example"];
 
-/** GET spellings (§2.3.2). */
+/** GET spellings ("Alert resource type"). */
 export const DETERMINATIONS: Record<string, readonly (readonly [string, number])[]> = {
   TruePositive: [["Malware", 30], ["MultiStagedAttack", 15], ["CompromisedUser", 10], ["Phishing", 15], ["MaliciousUserActivity", 5], ["UnwantedSoftware", 15], ["Other", 10]],
   InformationalExpectedActivity: [["SecurityTesting", 35], ["LineOfBusinessApplication", 35], ["ConfirmedUserActivity", 20], ["Other", 10]],
@@ -36,7 +36,7 @@ export function pickTemplate(rng: Rng, family: OsFamily, theme: string | null): 
   return rng.weighted(options);
 }
 
-/** `da{ticks}_{int}` like real ids (§2.3.1); `ar…` for automated-investigation alerts. Built from
+/** `da{ticks}_{int}` like real ids ("Alert resource type"); `ar…` for automated-investigation alerts. Built from
  *  the index so ids never depend on the start time and stay unique. */
 export function alertId(idx: number, rng: Rng, template: AlertTemplate): string {
   const ticks = `638${String(400_000_000_000_000 + idx * 12_345_679 + rng.int(0, 999_999)).padStart(15, "0")}`;
@@ -144,7 +144,7 @@ export function severityRank(s: string): number {
   return SEVERITY_RANK[s] ?? 0;
 }
 
-/** Incident status and triage fields derived from its alerts (XDR statuses, §2.8). */
+/** Incident status and triage fields derived from its alerts (XDR statuses, defender-xdr/api-list-incidents). */
 export function recomputeIncident(incident: Incident, alerts: AlertRecord[]): void {
   const own = incident.alertIdxs.map((i) => alerts[i]!);
   if (own.length === 0) return;

@@ -115,7 +115,7 @@ export function linkDevicesToVulnerabilities(seed: string, machines: Device[], v
   return { rowMachine: rowMachine.slice(0, r), rowVuln: rowVuln.slice(0, r), machineStart, vulnStart, vulnRowIndex };
 }
 
-/** Per-product counts consistent with the rows (§2.6.4 weaknesses / exposedMachines). */
+/** Per-product counts consistent with the rows (Software `weaknesses` / `exposedMachines`). */
 export function softwareStatistics(machines: Device[], vulns: Vulnerability[], rows: VulnRows, activeAlertMachines: Set<number>): SoftwareStats[] {
   const stats: SoftwareStats[] = SOFTWARE.map(() => ({ weaknesses: 0, exposedMachines: 0, installedMachines: 0, publicExploit: false, activeAlert: false, impactScore: 0 }));
   for (const m of machines) for (const s of m.software) stats[s]!.installedMachines++;

@@ -79,7 +79,7 @@ export interface Device {
   primaryUser: number;
   inMde: boolean;
   intune: IntuneRecord | null;
-  /** Emulator-internal containment state; the real Machine entity has no such field (§2.4.1). */
+  /** Emulator-internal containment state; the real Machine entity has no such field ("Machine resource type"). */
   isolation: "Full" | "Selective" | "UnManagedDevice" | null;
   codeRestricted: boolean;
   alertIdxs: number[];

@@ -1,6 +1,7 @@
 // Exposure score and Microsoft Secure Score for Devices as a smooth, deterministic function of
-// (seed, emulated day, device group). The real API only returns the current value (§2.6.5); the
-// emulated clock (/_emulator/clock) lets a demo script collect a 30+ day history day by day.
+// (seed, emulated day, device group). The real APIs ("Get exposure score", "Get device secure score")
+// only return the current value; the emulated clock (/_emulator/clock) lets a demo script collect a 30+ day
+// history day by day.
 import { hashString, unit } from "../random";
 import { DAY_MS } from "../clock";
 
@@ -28,7 +29,7 @@ export function exposureScore(seed: string, nowMs: number, groupKey: number, gro
   return Math.max(0, Math.min(100, base + trend + jitter)) + unit(h, groupKey, day, 9) * 1e-9;
 }
 
-/** Secure Score for Devices in points (the doc example returns 340, §2.6.5); maximum 1000 here. */
+/** Secure Score for Devices in points (the "Get device secure score" example returns 340); maximum 1000 here. */
 export function configurationScore(seed: string, nowMs: number): number {
   const h = hashString(`${seed}:config`);
   const day = dayOf(nowMs);

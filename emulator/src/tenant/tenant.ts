@@ -39,7 +39,7 @@ export class Tenant {
     readonly machines: Device[],
     readonly managedDevices: Device[],
     readonly alerts: AlertRecord[],
-    /** Oldest first; XDR and Graph serve them most recent first (§2.8). */
+    /** Oldest first; XDR and Graph serve them most recent first (defender-xdr/api-list-incidents). */
     readonly incidents: Incident[],
     readonly software: readonly SoftwareProduct[],
     readonly softwareStats: SoftwareStats[],
@@ -64,7 +64,7 @@ export class Tenant {
     this.nextInvestigationId = 4000 + alerts.length;
   }
 
-  /** MDE machines are found "by device ID or computer name" (§2.4.3). */
+  /** MDE machines are found "by device ID or computer name" (get-machine-by-id). */
   findMachine(idOrName: string): Device | undefined {
     return this.machineById.get(idOrName.toLowerCase()) ?? this.machineByName.get(idOrName.toLowerCase());
   }

@@ -1,5 +1,5 @@
-// Security-control recommendations (configuration changes, §2.6.3), including the ASR rules
-// the seed guide lists.
+// Security-control recommendations (remediationType ConfigurationChange, "Recommendation methods and properties"),
+// including rules from "Attack surface reduction rules reference".
 export interface ConfigRecommendationDef {
   scid: string;
   name: string;

@@ -1,4 +1,4 @@
-// Software the generated devices run (TVM product ids are `{vendor}-_-{product}`, §2.6.4).
+// Software the generated devices run (TVM product ids are `{vendor}-_-{product}`, "Software methods and properties").
 import type { OsFamily, SoftwareProduct } from "../model";
 
 type Entry = [vendor: string, product: string, displayName: string, families: OsFamily[], versions: string[], prevalence: number, isOs?: boolean];
