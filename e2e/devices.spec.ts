@@ -66,6 +66,27 @@ test.describe("device inventory", () => {
     await expect(rows(page).first()).toHaveAttribute("data-device-name", name);
   });
 
+  test("columns can be hidden and shown again; select-all ticks every shown row", async ({ asRole }) => {
+    const page = await asRole("responder", "/devices");
+    const table = page.getByRole("table", { name: "Device inventory" });
+    await expect(rows(page).first()).toBeVisible();
+    await page.getByText("Columns", { exact: true }).click();
+    const tags = page.getByRole("group", { name: "Columns shown" }).getByRole("checkbox", { name: "Tags" });
+    await tags.uncheck();
+    await expect(table.getByRole("columnheader", { name: "Tags" })).toHaveCount(0);
+    await expect(page.getByText("Columns (1 hidden)")).toBeVisible();
+    await tags.check();
+    await expect(table.getByRole("columnheader", { name: "Tags" })).toHaveCount(1);
+    await page.keyboard.press("Escape"); // closes the picker, which covers the first columns while open
+    await expect(tags).toBeHidden();
+
+    await table.getByRole("checkbox", { name: "Select all shown devices" }).check();
+    const shown = await rows(page).count();
+    await expect(table.locator('tbody tr[aria-selected="true"]')).toHaveCount(shown);
+    await table.getByRole("checkbox", { name: "Select all shown devices" }).uncheck();
+    await expect(table.locator('tbody tr[aria-selected="true"]')).toHaveCount(0);
+  });
+
   test("a device only Intune knows shows Intune's OS and no Defender-only figures", async ({ asRole }) => {
     const page = await asRole("analyst", "/devices?flag=notOnboarded&sort=name");
     const row = rows(page).filter({ has: page.locator('td[data-col="onboarding"]', { hasText: "Not in Defender" }) }).first();

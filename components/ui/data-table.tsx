@@ -212,12 +212,30 @@ export function DataTable<T>(props: DataTableProps<T>) {
   );
 }
 
-/** Show or hide columns: a disclosure with one checkbox per column that can be hidden. */
+/** Show or hide columns: a disclosure with one checkbox per column that can be hidden; Escape or a click
+ * outside closes it (it covers the table's first columns while open). */
 function ColumnPicker<T>({ table }: { table: ReturnType<typeof useReactTable<T>> }) {
   const hideable = table.getAllLeafColumns().filter((c) => c.getCanHide() && typeof c.columnDef.header === "string");
   const hidden = hideable.filter((c) => !c.getIsVisible()).length;
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: Event) => {
+      const details = ref.current;
+      if (!details?.open) return;
+      if (e instanceof KeyboardEvent ? e.key === "Escape" : !details.contains(e.target as Node)) {
+        details.open = false;
+        if (e instanceof KeyboardEvent) details.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("pointerdown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, []);
   return (
-    <details className="relative inline-block text-sm">
+    <details ref={ref} className="relative inline-block text-sm">
       <summary className="cursor-pointer select-none text-slate-600 underline dark:text-slate-300">Columns{hidden ? ` (${hidden} hidden)` : ""}</summary>
       <fieldset className="absolute z-20 mt-1 grid max-h-80 w-56 gap-1 overflow-y-auto rounded-md border border-slate-300 bg-white p-2 shadow dark:border-slate-600 dark:bg-slate-900">
         <legend className="sr-only">Columns shown</legend>

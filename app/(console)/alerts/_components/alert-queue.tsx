@@ -10,26 +10,18 @@ import { alertKeys } from "../../_query/keys";
 import { useUrlList } from "../../_query/use-url-list";
 import { useAlertTriage } from "../_hooks/use-alert-triage";
 import { useQueueKeyboard } from "../_hooks/use-queue-keyboard";
+import { AlertFilterBar, GROUP_LABEL } from "./alert-filter-bar";
 import { AlertTable } from "@/components/alerts/alert-table";
-import { MultiSelect } from "@/components/ui/multi-select";
-import { SearchBox } from "@/components/ui/search-box";
 import { ListFooter } from "@/components/ui/list-footer";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
-import { inputBase } from "@/components/ui/button-styles";
 import { formatRelative } from "@/components/ui/format";
 import { useTick } from "@/components/ui/use-tick";
 import {
-  ALERT_STATUSES,
   ASSIGNED_TO_ME,
   defaultDirection,
-  GROUP_BY,
   hasFilters,
-  PRIORITIES,
-  SEVERITIES,
-  TIME_RANGES,
-  UNASSIGNED,
   viewToSearch,
   type AlertPage,
   type AlertRow,
@@ -56,8 +48,6 @@ export interface AlertQueueProps {
   options: { categories: string[]; sources: string[]; techniques: string[]; assignees: string[] };
 }
 
-const RANGE_LABEL: Record<string, string> = { "1d": "Last day", "3d": "Last 3 days", "7d": "Last 7 days", "30d": "Last 30 days", "90d": "Last 3 months", "180d": "Last 6 months" };
-const GROUP_LABEL: Record<string, string> = { none: "No grouping", incident: "Incident", device: "Device", title: "Title / detector" };
 
 const alertId = (r: AlertRow) => r.id;
 
@@ -159,55 +149,7 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
         </button>
       </div>
 
-      <div role="search" aria-label="Filter alerts" className="flex flex-wrap items-center gap-2">
-        <SearchBox id="alert-search" label="Search title, device or user" placeholder="Search title, device, user  ( / )" defaultValue={view.q ?? ""} width="w-64" onSearch={(q) => go({ q })} inputRef={searchRef} />
-        <MultiSelect label="Severity" options={SEVERITIES} value={view.severity} onChange={(v) => go({ severity: v as AlertView["severity"] })} />
-        <MultiSelect label="Status" options={ALERT_STATUSES} value={view.status} onChange={(v) => go({ status: v as AlertView["status"] })} />
-        <MultiSelect label="Priority" options={PRIORITIES} value={view.priority} onChange={(v) => go({ priority: v as AlertView["priority"] })} />
-        <MultiSelect label="Category" options={options.categories} value={view.category} onChange={(v) => go({ category: v })} />
-        <MultiSelect label="Source" options={options.sources} value={view.source} onChange={(v) => go({ source: v })} />
-        <MultiSelect label="Technique" options={options.techniques} value={view.technique} onChange={(v) => go({ technique: v })} />
-        <MultiSelect
-          label="Assigned to"
-          options={[ASSIGNED_TO_ME, UNASSIGNED, ...options.assignees]}
-          value={view.assignedTo}
-          onChange={(v) => go({ assignedTo: v })}
-          format={(v) => (v === ASSIGNED_TO_ME ? `Me (${me})` : v === UNASSIGNED ? "Unassigned" : v)}
-        />
-        <label className="flex items-center gap-1 text-xs font-medium">
-          <span className="sr-only">Time range</span>
-          <select aria-label="Time range" value={view.range} onChange={(e) => go({ range: e.target.value as AlertView["range"] })} className={inputBase}>
-            {Object.keys(TIME_RANGES).map((r) => (
-              <option key={r} value={r}>
-                {RANGE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <select aria-label="SLA" value={view.sla ?? ""} onChange={(e) => go({ sla: (e.target.value || undefined) as AlertView["sla"] })} className={inputBase}>
-          <option value="">Any SLA state</option>
-          <option value="breached">SLA breached</option>
-          <option value="near">Near breach</option>
-        </select>
-        <select aria-label="Group by" value={view.group} onChange={(e) => go({ group: e.target.value as AlertView["group"] })} className={inputBase}>
-          {GROUP_BY.map((g) => (
-            <option key={g} value={g}>
-              {g === "none" ? GROUP_LABEL.none : `Group by ${GROUP_LABEL[g].toLowerCase()}`}
-            </option>
-          ))}
-        </select>
-        {filtered ? (
-          <Link href="/alerts" className="text-sm text-blue-700 underline dark:text-blue-300">
-            Clear filters
-          </Link>
-        ) : null}
-        {view.incident || view.device || view.title ? (
-          <span className="text-xs text-slate-600 dark:text-slate-400">
-            Only {view.incident ? `incident ${view.incident}` : view.device ? `device ${view.device}` : `“${view.title}”`}
-          </span>
-        ) : null}
-        {navigating ? <span role="status" className="text-xs text-slate-500">Loading…</span> : null}
-      </div>
+      <AlertFilterBar view={view} me={me} options={options} go={go} navigating={navigating} searchRef={searchRef} />
 
       {groups ? (
         <section aria-label={`Groups by ${GROUP_LABEL[view.group].toLowerCase()}`} className="flex flex-wrap gap-2">
