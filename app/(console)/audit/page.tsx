@@ -66,6 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <option value="">Any</option>
             <option value="success">Success</option>
             <option value="failure">Failure</option>
+            <option value="pending">Pending (sent to Defender, outcome not recorded)</option>
           </select>
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium">
@@ -112,7 +113,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 <Td className="font-mono text-xs">{e.action}</Td>
                 <Td className="text-xs">{e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : "—"}</Td>
                 <Td>
-                  <span className={e.result === "success" ? "text-emerald-700 dark:text-emerald-300" : "font-medium text-red-700 dark:text-red-300"}>
+                  <span className={e.result === "success" ? "text-emerald-700 dark:text-emerald-300" : e.result === "pending" ? "text-slate-600 dark:text-slate-400" : "font-medium text-red-700 dark:text-red-300"}>
                     {e.result}
                   </span>
                 </Td>
