@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/auth/csp";
-import { sessionCookieName } from "@/lib/auth/cookies";
+import { sessionCookieName } from "@/lib/auth/cookie-names";
 import { getConfig } from "@/lib/config/env";
 
 // Runs before every request: security headers with a per-request CSP nonce, and a fast redirect to sign-in for

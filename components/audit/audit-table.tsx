@@ -23,7 +23,13 @@ export const auditColumns: ColumnDef<AuditEventRow>[] = [
   {
     id: "result",
     header: "Result",
-    cell: ({ row: { original: e } }) => <span className={e.result === "success" ? "text-emerald-700 dark:text-emerald-300" : "font-medium text-red-700 dark:text-red-300"}>{e.result}</span>,
+    cell: ({ row: { original: e } }) => <span
+        className={
+          e.result === "success" ? "text-emerald-700 dark:text-emerald-300" : e.result === "pending" ? "text-slate-600 dark:text-slate-400" : "font-medium text-red-700 dark:text-red-300"
+        }
+      >
+        {e.result}
+      </span>,
   },
   {
     id: "details",

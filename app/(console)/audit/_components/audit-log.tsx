@@ -48,6 +48,7 @@ export function AuditLog({ view, search, initialPage }: { view: AuditView; searc
             <option value="">Any</option>
             <option value="success">Success</option>
             <option value="failure">Failure</option>
+            <option value="pending">Pending (sent to Defender, outcome not recorded)</option>
           </select>
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium">
