@@ -48,7 +48,7 @@ export function AuditLog({ view, search, initialPage }: { view: AuditView; searc
             <option value="">Any</option>
             <option value="success">Success</option>
             <option value="failure">Failure</option>
-            <option value="pending">Pending (sent to Defender, outcome not recorded)</option>
+            <option value="pending" title="Sent to Defender; the outcome was not recorded">Pending</option>
           </select>
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium">
