@@ -3,11 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ApiError, apiFetch } from "../../_query/api";
+import { apiFetch } from "../../_query/api";
 import { tokenKeys } from "../../_query/keys";
 import { formatUtc } from "@/components/ui/format";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { buttonDanger, buttonPrimary, inputBase } from "@/components/ui/button-styles";
+import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { MutationError } from "@/components/ui/mutation-error";
 import type { ApiTokenRow } from "@/lib/auth/token-types";
 import { cn } from "@/components/ui/cn";
 
@@ -73,11 +75,7 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
           {create.isPending ? "Creating…" : "Create token"}
         </button>
       </form>
-      {create.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {(create.error as ApiError).message}
-        </p>
-      ) : null}
+      <MutationError error={create.error} />
       {created ? (
         <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
           <p className="font-medium">Token “{created.name}” created. Copy it now: it will not be shown again.</p>
@@ -116,16 +114,13 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
                   <Td className="text-xs">{formatUtc(t.lastUsedAt, "never")}</Td>
                   <Td>
                     {state === "active" ? (
-                      <button
-                        type="button"
-                        className={buttonDanger}
+                      <ConfirmButton
+                        question={`Revoke the token “${t.name}”? Scripts using it will get 401 at once.`}
+                        onConfirm={() => revoke.mutate(t.id)}
                         disabled={revoke.isPending && revoke.variables === t.id}
-                        onClick={() => {
-                          if (confirm(`Revoke the token “${t.name}”? Scripts using it will get 401 at once.`)) revoke.mutate(t.id);
-                        }}
                       >
                         Revoke<span className="sr-only"> {t.name}</span>
-                      </button>
+                      </ConfirmButton>
                     ) : (
                       <span className="text-xs text-slate-500">{state}</span>
                     )}
@@ -136,11 +131,7 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
           )}
         </tbody>
       </Table>
-      {revoke.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {(revoke.error as ApiError).message}
-        </p>
-      ) : null}
+      <MutationError error={revoke.error} />
     </section>
   );
 }

@@ -3,10 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ApiError, apiFetch } from "../../_query/api";
+import { apiFetch } from "../../_query/api";
 import { formatUtc } from "@/components/ui/format";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { buttonDanger } from "@/components/ui/button-styles";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { MutationError } from "@/components/ui/mutation-error";
 import type { UserAccessRow } from "@/lib/auth/user-access-types";
 
 // Ending someone's access: their sessions end at once and the API tokens they created are revoked (e.g. after their
@@ -55,16 +56,13 @@ export function UserAccess({ initial, ttlHours, idleMinutes }: { initial: UserAc
                 <Td className="text-xs">{formatUtc(u.lastSeenAt, "—")}</Td>
                 <Td>{u.activeTokens}</Td>
                 <Td>
-                  <button
-                    type="button"
-                    className={buttonDanger}
+                  <ConfirmButton
+                    question={`End ${u.upn}'s access? Their sessions end now and the API tokens they created are revoked.`}
+                    onConfirm={() => end.mutate(u.id)}
                     disabled={!hydrated || (end.isPending && end.variables === u.id) || (u.activeSessions === 0 && u.activeTokens === 0)}
-                    onClick={() => {
-                      if (confirm(`End ${u.upn}'s access? Their sessions end now and the API tokens they created are revoked.`)) end.mutate(u.id);
-                    }}
                   >
                     End access<span className="sr-only"> for {u.upn}</span>
-                  </button>
+                  </ConfirmButton>
                 </Td>
               </tr>
             ))
@@ -72,9 +70,7 @@ export function UserAccess({ initial, ttlHours, idleMinutes }: { initial: UserAc
         </tbody>
       </Table>
       {end.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {(end.error as ApiError).message}
-        </p>
+        <MutationError error={end.error} />
       ) : end.data ? (
         <p role="status" className="text-sm">
           Ended {end.data.data.sessions} session{end.data.data.sessions === 1 ? "" : "s"} and revoked {end.data.data.tokens} token{end.data.data.tokens === 1 ? "" : "s"}.
