@@ -7,7 +7,7 @@ import { EvidenceTable } from "@/components/alerts/evidence-table";
 import { CommentList } from "@/components/ui/comment-list";
 import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { RowsTable, Td } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
 import { getAlertDetail } from "@/lib/alerts";
 import { AlertTriagePanel } from "./_components/alert-triage-panel";
@@ -88,34 +88,24 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   </Link>{" "}
                   · {alert.incident.severity} · {alert.incident.status}
                 </p>
-                <Table caption="Other alerts in this incident">
-                  <thead>
-                    <tr>
-                      <Th>Alert</Th>
-                      <Th>Severity</Th>
-                      <Th>Status</Th>
-                      <Th>Device</Th>
+                <RowsTable
+                  caption="Other alerts in this incident"
+                  columns={["Alert", "Severity", "Status", "Device"]}
+                  rows={alert.incident.alerts}
+                  empty="No other alerts in this incident."
+                  row={(a) => (
+                    <tr key={a.id}>
+                      <Td>
+                        <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                          {a.title}
+                        </Link>
+                      </Td>
+                      <Td>{a.severity}</Td>
+                      <Td>{a.status}</Td>
+                      <Td>{a.computerDnsName ?? "—"}</Td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {alert.incident.alerts.length === 0 ? (
-                      <EmptyRow colSpan={4}>No other alerts in this incident.</EmptyRow>
-                    ) : (
-                      alert.incident.alerts.map((a) => (
-                        <tr key={a.id}>
-                          <Td>
-                            <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
-                              {a.title}
-                            </Link>
-                          </Td>
-                          <Td>{a.severity}</Td>
-                          <Td>{a.status}</Td>
-                          <Td>{a.computerDnsName ?? "—"}</Td>
-                        </tr>
-                      ))
-                    )}
-                  </tbody>
-                </Table>
+                  )}
+                />
               </>
             ) : (
               <p className="text-sm text-slate-500">Not part of an incident.</p>
@@ -124,35 +114,25 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
 
           <section aria-labelledby="history-title">
             <h2 id="history-title" className="mb-2 text-lg font-semibold">History in this console</h2>
-            <Table caption="Changes made to this alert through the console, newest first">
-              <thead>
-                <tr>
-                  <Th>Time (UTC)</Th>
-                  <Th>Who</Th>
-                  <Th>What</Th>
-                  <Th>Result</Th>
+            <RowsTable
+              caption="Changes made to this alert through the console, newest first"
+              columns={["Time (UTC)", "Who", "What", "Result"]}
+              rows={alert.history}
+              empty="No changes through the console yet."
+              row={(h, i) => (
+                <tr key={i}>
+                  <Td className="whitespace-nowrap font-mono text-xs">{formatUtc(h.at, "—", { seconds: true, zone: false })}</Td>
+                  <Td>{h.actorName}</Td>
+                  <Td className="font-mono text-xs">
+                    {h.action} {h.params === null ? null : JSON.stringify(h.params)}
+                  </Td>
+                  <Td className={h.result === "success" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>
+                    {h.result}
+                    {h.error ? `: ${h.error}` : ""}
+                  </Td>
                 </tr>
-              </thead>
-              <tbody>
-                {alert.history.length === 0 ? (
-                  <EmptyRow colSpan={4}>No changes through the console yet.</EmptyRow>
-                ) : (
-                  alert.history.map((h, i) => (
-                    <tr key={i}>
-                      <Td className="whitespace-nowrap font-mono text-xs">{formatUtc(h.at, "—", { seconds: true, zone: false })}</Td>
-                      <Td>{h.actorName}</Td>
-                      <Td className="font-mono text-xs">
-                        {h.action} {h.params === null ? null : JSON.stringify(h.params)}
-                      </Td>
-                      <Td className={h.result === "success" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>
-                        {h.result}
-                        {h.error ? `: ${h.error}` : ""}
-                      </Td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </Table>
+              )}
+            />
           </section>
         </div>
 

@@ -6,7 +6,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiFetch } from "../../_query/api";
 import { tokenKeys } from "../../_query/keys";
 import { formatUtc } from "@/components/ui/format";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { RowsTable, Td } from "@/components/ui/table";
 import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { MutationError } from "@/components/ui/mutation-error";
@@ -84,53 +84,38 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
           </code>
         </div>
       ) : null}
-      <Table caption="API tokens">
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Role</Th>
-            <Th>Token</Th>
-            <Th>Created</Th>
-            <Th>Expires</Th>
-            <Th>Last used</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data.length === 0 ? (
-            <EmptyRow colSpan={7}>No API tokens yet.</EmptyRow>
-          ) : (
-            tokens.data.map((t) => {
-              const state = t.state;
-              return (
-                <tr key={t.id}>
-                  <Td className="font-medium">{t.name}</Td>
-                  <Td>{t.role}</Td>
-                  <Td className="font-mono text-xs">soc_{t.prefix}_…</Td>
-                  <Td className="text-xs">{t.createdAt.slice(0, 10)}{t.createdBy ? ` by ${t.createdBy}` : ""}</Td>
-                  <Td className="text-xs">{t.expiresAt.slice(0, 10)}</Td>
-                  <Td className="text-xs">{formatUtc(t.lastUsedAt, "never")}</Td>
-                  <Td>
-                    {state === "active" ? (
-                      <ConfirmButton
-                        question={`Revoke the token “${t.name}”? Scripts using it will get 401 at once.`}
-                        onConfirm={() => revoke.mutate(t.id)}
-                        disabled={revoke.isPending && revoke.variables === t.id}
-                      >
-                        Revoke<span className="sr-only"> {t.name}</span>
-                      </ConfirmButton>
-                    ) : (
-                      <span className="text-xs text-slate-500">{state}</span>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })
-          )}
-        </tbody>
-      </Table>
+      <RowsTable
+        caption="API tokens"
+        columns={["Name", "Role", "Token", "Created", "Expires", "Last used", { label: <span className="sr-only">Actions</span> }]}
+        rows={tokens.data}
+        empty="No API tokens yet."
+        row={(t) => {
+          const state = t.state;
+          return (
+            <tr key={t.id}>
+              <Td className="font-medium">{t.name}</Td>
+              <Td>{t.role}</Td>
+              <Td className="font-mono text-xs">soc_{t.prefix}_…</Td>
+              <Td className="text-xs">{t.createdAt.slice(0, 10)}{t.createdBy ? ` by ${t.createdBy}` : ""}</Td>
+              <Td className="text-xs">{t.expiresAt.slice(0, 10)}</Td>
+              <Td className="text-xs">{formatUtc(t.lastUsedAt, "never")}</Td>
+              <Td>
+                {state === "active" ? (
+                  <ConfirmButton
+                    question={`Revoke the token “${t.name}”? Scripts using it will get 401 at once.`}
+                    onConfirm={() => revoke.mutate(t.id)}
+                    disabled={revoke.isPending && revoke.variables === t.id}
+                  >
+                    Revoke<span className="sr-only"> {t.name}</span>
+                  </ConfirmButton>
+                ) : (
+                  <span className="text-xs text-slate-500">{state}</span>
+                )}
+              </Td>
+            </tr>
+          );
+        }}
+      />
       <MutationError error={revoke.error} />
     </section>
   );
