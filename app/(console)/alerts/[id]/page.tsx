@@ -7,6 +7,7 @@ import { EvidenceTable } from "@/components/alerts/evidence-table";
 import { CommentList } from "@/components/ui/comment-list";
 import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
+import { CardSection } from "@/components/ui/card-section";
 import { RowsTable, Td } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
 import { getAlertDetail } from "@/lib/alerts";
@@ -137,8 +138,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
         </div>
 
         <aside className="space-y-6">
-          <section aria-labelledby="device-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <h2 id="device-title" className="mb-2 font-semibold">Device</h2>
+          <CardSection id="device-title" title="Device">
             {alert.device ? (
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-500">Name</dt>
@@ -159,13 +159,12 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             ) : (
               <p className="text-sm text-slate-500">{alert.computerDnsName ? `${alert.computerDnsName} (not in the device cache yet)` : "No device on this alert."}</p>
             )}
-          </section>
+          </CardSection>
 
           {actor.permissions.has("alerts:triage") ? (
-            <section aria-labelledby="triage-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-              <h2 id="triage-title" className="mb-2 font-semibold">Triage</h2>
+            <CardSection id="triage-title" title="Triage">
               <AlertTriagePanel id={alert.id} />
-            </section>
+            </CardSection>
           ) : null}
 
           <CommentList comments={alert.comments} />

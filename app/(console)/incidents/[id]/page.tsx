@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { PriorityBadge } from "@/components/alerts/badges";
 import { CommentList } from "@/components/ui/comment-list";
 import { PageHeader } from "@/components/ui/page-header";
+import { CardSection } from "@/components/ui/card-section";
 import { RowsTable, Td } from "@/components/ui/table";
 import { formatUtc } from "@/components/ui/format";
 import { requireUser } from "@/lib/auth/page";
@@ -98,10 +99,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         </div>
         <aside className="space-y-6">
           {actor.permissions.has("alerts:triage") ? (
-            <section aria-labelledby="triage-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-              <h2 id="triage-title" className="mb-2 font-semibold">Triage</h2>
+            <CardSection id="triage-title" title="Triage">
               <IncidentTriagePanel id={incident.id} />
-            </section>
+            </CardSection>
           ) : null}
           <CommentList comments={incident.comments} />
         </aside>
