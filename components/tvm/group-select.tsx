@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { inputBase } from "@/components/ui/button-styles";
+import { NavigatingStatus } from "@/components/ui/filter-form";
 
 /**
  * The device-group filter shared by the TVM pages. The group lives in the URL (a shareable view): choosing one
@@ -34,7 +35,7 @@ export function GroupSelect({ groups, value, base, search }: { groups: string[];
           </option>
         ))}
       </select>
-      {pending ? <span role="status" className="text-xs text-slate-500">Loading…</span> : null}
+      <NavigatingStatus navigating={pending} />
     </label>
   );
 }

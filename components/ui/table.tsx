@@ -75,3 +75,35 @@ export function EmptyRow({ colSpan, children }: { colSpan: number; children: Rea
     </tr>
   );
 }
+
+/** A column of a RowsTable: its header text, or the header with a class (alignment, a visually hidden label). */
+export type RowsTableColumn = string | { label: ReactNode; className?: string };
+
+/**
+ * A read-only table of `rows`: one header per column, then `row` for each item, or one row saying `empty` that spans
+ * every column (so the span cannot drift from the headers).
+ */
+export function RowsTable<T>({
+  caption,
+  columns,
+  rows,
+  empty,
+  row,
+}: {
+  caption: string;
+  columns: readonly RowsTableColumn[];
+  rows: readonly T[];
+  empty: ReactNode;
+  row: (item: T, index: number) => ReactNode;
+}) {
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (typeof c === "string" ? <Th key={i}>{c}</Th> : <Th key={i} className={c.className}>{c.label}</Th>))}
+        </tr>
+      </thead>
+      <tbody>{rows.length === 0 ? <EmptyRow colSpan={columns.length}>{empty}</EmptyRow> : rows.map(row)}</tbody>
+    </Table>
+  );
+}

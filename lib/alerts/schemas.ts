@@ -221,21 +221,28 @@ export function patchSpelling(classification: Classification, determination: str
   return DETERMINATIONS[classification].find((d) => d.value === determination || d.patch === determination)?.patch ?? determination;
 }
 
+/** The triage fields an alert change and an incident change share (each adds its own `status`). */
+export const TRIAGE_FIELDS = {
+  /** "@me" assigns to the caller; otherwise a user principal name. */
+  assignedTo: z.union([z.literal(ASSIGNED_TO_ME), z.email().max(200)]).optional(),
+  classification: z.enum(CLASSIFICATIONS).optional(),
+  determination: z.string().min(1).max(60).optional(),
+  comment: z.string().trim().min(1).max(2000).optional(),
+};
+
+/** A triage change must change something: an empty one is a 400 on `status`, not a silent no-op. */
+export function requireSomeTriageField(v: object, ctx: z.RefinementCtx): void {
+  if (Object.values(v).every((x) => x === undefined)) {
+    ctx.addIssue({ code: "custom", path: ["status"], message: "give at least one of status, assignedTo, classification, determination, comment" });
+  }
+}
+
 /** One triage change: any of status, assignment, classification (+ determination), comment. */
 export const AlertTriage = z
-  .object({
-    status: z.enum(ALERT_STATUSES).optional(),
-    /** "@me" assigns to the caller; otherwise a user principal name. */
-    assignedTo: z.union([z.literal(ASSIGNED_TO_ME), z.email().max(200)]).optional(),
-    classification: z.enum(CLASSIFICATIONS).optional(),
-    determination: z.string().min(1).max(60).optional(),
-    comment: z.string().trim().min(1).max(2000).optional(),
-  })
+  .object({ status: z.enum(ALERT_STATUSES).optional(), ...TRIAGE_FIELDS })
   .strict()
   .superRefine((v, ctx) => {
-    if (Object.values(v).every((x) => x === undefined)) {
-      ctx.addIssue({ code: "custom", path: ["status"], message: "give at least one of status, assignedTo, classification, determination, comment" });
-    }
+    requireSomeTriageField(v, ctx);
     if (v.determination !== undefined) {
       if (!v.classification) ctx.addIssue({ code: "custom", path: ["determination"], message: "a determination needs its classification" });
       else if (!normaliseDetermination(v.classification, v.determination)) {

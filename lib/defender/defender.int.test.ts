@@ -29,10 +29,8 @@ import {
   updateAlert,
   vulnerabilityPages,
   type DefenderClientOptions,
-  type Page,
-  type SkippedRecord,
 } from "./index";
-import { control, tenantFor, trustingTransport, type TrustingTransport } from "./testing";
+import { control, drainPages, tenantFor, trustingTransport, type TrustingTransport } from "./testing";
 
 // The Defender and XDR clients against an in-process simulated tenant over real HTTPS and real MSAL.
 
@@ -54,17 +52,6 @@ function clientFor(extra: Partial<DefenderClientOptions> = {}, app?: { clientId:
   });
 }
 
-async function drain<T>(gen: AsyncGenerator<Page<T>>): Promise<{ items: T[]; skipped: SkippedRecord[]; pages: number }> {
-  const items: T[] = [];
-  const skipped: SkippedRecord[] = [];
-  let pages = 0;
-  for await (const p of gen) {
-    pages++;
-    items.push(...p.items);
-    skipped.push(...p.skipped);
-  }
-  return { items, skipped, pages };
-}
 
 const setFaults = (spec: object) => control(transport, emu.baseUrl, "POST", "/_emulator/faults", spec);
 
@@ -94,25 +81,25 @@ beforeEach(async () => {
 describe("listing everything", () => {
   it("pages every collection to the end with exactly the tenant's counts", async () => {
     const c = clientFor();
-    const alerts = await drain(alertPages(c, { pageSize: 70 }));
+    const alerts = await drainPages(alertPages(c, { pageSize: 70 }));
     expect(alerts.items).toHaveLength(emu.tenant.alerts.length);
     expect(new Set(alerts.items.map((a) => a.id)).size).toBe(300);
     expect(alerts.pages).toBe(5);
     expect(alerts.items.some((a) => a.evidence.length > 0)).toBe(true);
     expect(alerts.items.every((a) => Array.isArray(a.mitreTechniques))).toBe(true);
 
-    const machines = await drain(machinePages(c));
+    const machines = await drainPages(machinePages(c));
     expect(machines.items.map((m) => m.id).sort()).toEqual(emu.tenant.machines.map((m) => m.id).sort());
     expect(machines.pages).toBe(1);
 
-    expect((await drain(vulnerabilityPages(c))).items).toHaveLength(emu.tenant.vulns.length);
-    const rows = await drain(machineVulnerabilityPages(c, { pageSize: 60 }));
+    expect((await drainPages(vulnerabilityPages(c))).items).toHaveLength(emu.tenant.vulns.length);
+    const rows = await drainPages(machineVulnerabilityPages(c, { pageSize: 60 }));
     expect(rows.items).toHaveLength(emu.tenant.rows.rowVuln.length);
     expect(new Set(rows.items.map((r) => r.id)).size).toBe(rows.items.length);
-    expect((await drain(recommendationPages(c))).items).toHaveLength(emu.tenant.recommendations.length);
-    expect((await drain(softwarePages(c))).items).toHaveLength(emu.tenant.software.length);
+    expect((await drainPages(recommendationPages(c))).items).toHaveLength(emu.tenant.recommendations.length);
+    expect((await drainPages(softwarePages(c))).items).toHaveLength(emu.tenant.software.length);
 
-    const incidents = await drain(incidentPages(c));
+    const incidents = await drainPages(incidentPages(c));
     expect(incidents.items).toHaveLength(emu.tenant.incidents.length);
     expect(incidents.pages).toBe(Math.ceil(emu.tenant.incidents.length / 100));
 
@@ -122,22 +109,22 @@ describe("listing everything", () => {
 
   it("filters alerts and incidents by lastUpdateTime and machines by lastSeen", async () => {
     const c = clientFor();
-    const all = (await drain(alertPages(c))).items;
+    const all = (await drainPages(alertPages(c))).items;
     const times = all.map((a) => Date.parse(a.lastUpdateTime)).sort((a, b) => a - b);
     const since = new Date(times[Math.floor(times.length / 2)]!);
-    const recent = (await drain(alertPages(c, { updatedSince: since }))).items;
+    const recent = (await drainPages(alertPages(c, { updatedSince: since }))).items;
     expect(recent.length).toBe(all.filter((a) => Date.parse(a.lastUpdateTime) >= since.getTime()).length);
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.length).toBeLessThan(all.length);
 
-    const incidents = (await drain(incidentPages(c))).items;
+    const incidents = (await drainPages(incidentPages(c))).items;
     const iSince = new Date(Math.max(...incidents.map((i) => Date.parse(i.lastUpdateTime))) - 7 * 86_400_000);
-    const iRecent = (await drain(incidentPages(c, { updatedSince: iSince }))).items;
+    const iRecent = (await drainPages(incidentPages(c, { updatedSince: iSince }))).items;
     expect(iRecent.length).toBe(incidents.filter((i) => Date.parse(i.lastUpdateTime) >= iSince.getTime()).length);
 
-    const machines = (await drain(machinePages(c))).items;
+    const machines = (await drainPages(machinePages(c))).items;
     const mSince = new Date(Math.max(...machines.map((m) => Date.parse(m.lastSeen!))) - 86_400_000);
-    const mRecent = (await drain(machinePages(c, { seenSince: mSince }))).items;
+    const mRecent = (await drainPages(machinePages(c, { seenSince: mSince }))).items;
     expect(mRecent.length).toBe(machines.filter((m) => Date.parse(m.lastSeen!) >= mSince.getTime()).length);
   });
 
@@ -183,7 +170,7 @@ describe("writes", () => {
 
     expect((await pendingMachineActions(c, windows.id)).map((a) => a.id)).toContain(action.id);
     expect((await getMachineAction(c, action.id)).status).toBe("Pending");
-    const listed = (await drain(machineActionPages(c, { createdSince: new Date(Date.parse(action.creationDateTimeUtc) - 1000) }))).items;
+    const listed = (await drainPages(machineActionPages(c, { createdSince: new Date(Date.parse(action.creationDateTimeUtc) - 1000) }))).items;
     expect(listed.map((a) => a.id)).toContain(action.id);
     const cancelled = await cancelMachineAction(c, action.id, "test over");
     expect(cancelled.status).toBe("Cancelled");
@@ -204,8 +191,8 @@ describe("tokens", () => {
     const c = clientFor();
     await Promise.all([exposureScore(c), configurationScore(c), exposureScoreByGroups(c)]);
     for (let i = 0; i < 5; i++) await exposureScore(c);
-    await drain(incidentPages(c));
-    await drain(incidentPages(c));
+    await drainPages(incidentPages(c));
+    await drainPages(incidentPages(c));
     const stats = (await control(transport, emu.baseUrl, "GET", "/_emulator/stats")) as { byRoute: Record<string, number> };
     expect(stats.byRoute["POST /{tenant}/oauth2/v2.0/token"]).toBe(2);
     expect(transport.msalRequests.slice(before).filter((u) => u.includes("/oauth2/v2.0/token"))).toHaveLength(2);
@@ -224,8 +211,8 @@ describe("faults", () => {
   async function reference() {
     const c = clientFor();
     return {
-      alerts: (await drain(alertPages(c, { pageSize: 25 }))).items.map((a) => a.id).sort(),
-      rows: (await drain(machineVulnerabilityPages(c, { pageSize: 50 }))).items.map((r) => r.id).sort(),
+      alerts: (await drainPages(alertPages(c, { pageSize: 25 }))).items.map((a) => a.id).sort(),
+      rows: (await drainPages(machineVulnerabilityPages(c, { pageSize: 50 }))).items.map((r) => r.id).sort(),
     };
   }
 
@@ -237,8 +224,8 @@ describe("faults", () => {
     const ref = await reference();
     await setFaults(spec);
     const c = clientFor();
-    const alerts = await drain(alertPages(c, { pageSize: 25 }));
-    const rows = await drain(machineVulnerabilityPages(c, { pageSize: 50 }));
+    const alerts = await drainPages(alertPages(c, { pageSize: 25 }));
+    const rows = await drainPages(machineVulnerabilityPages(c, { pageSize: 50 }));
     expect(alerts.items.map((a) => a.id).sort()).toEqual(ref.alerts);
     expect(rows.items.map((r) => r.id).sort()).toEqual(ref.rows);
     if (!("nextLinkLoop" in spec)) expect(c.stats().retries).toBeGreaterThan(0);
@@ -248,7 +235,7 @@ describe("faults", () => {
     const ref = await reference();
     await setFaults({ malformedRate });
     const c = clientFor();
-    const alerts = await drain(alertPages(c, { pageSize: 10 }));
+    const alerts = await drainPages(alertPages(c, { pageSize: 10 }));
     const ids = alerts.items.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => ref.alerts.includes(id))).toBe(true);
@@ -265,7 +252,7 @@ describe("faults", () => {
     const waits: number[] = [];
     const c = clientFor({ sleep: (ms) => (waits.push(ms), realSleep(ms)) });
     const started = Date.now();
-    const alerts = await drain(alertPages(c, { pageSize: 60 }));
+    const alerts = await drainPages(alertPages(c, { pageSize: 60 }));
     expect(alerts.items).toHaveLength(300);
     const s = c.stats();
     expect(s.throttled).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import zlib from "node:zlib";
 import type { IncomingHttpHeaders } from "node:http";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
 import type { TenantSettings } from "../entra/msal-config";
+import type { Page, SkippedRecord } from "../microsoft";
 
 // Test transport: fetch and an MSAL network client that trust one extra CA (the emulator's), because
 // NODE_EXTRA_CA_CERTS is only read at process start and vitest workers are already running. Production never uses
@@ -112,4 +113,17 @@ export async function control(transport: TrustingTransport, baseUrl: string, met
   const text = await res.text();
   if (!res.ok) throw new Error(`control ${method} ${path} → ${res.status} ${text}`);
   return text ? JSON.parse(text) : null;
+}
+
+/** Reads a paged listing to its end: every item and skipped record, and how many pages it took. */
+export async function drainPages<T>(gen: AsyncGenerator<Page<T>>): Promise<{ items: T[]; skipped: SkippedRecord[]; pages: number }> {
+  const items: T[] = [];
+  const skipped: SkippedRecord[] = [];
+  let pages = 0;
+  for await (const p of gen) {
+    pages++;
+    items.push(...p.items);
+    skipped.push(...p.skipped);
+  }
+  return { items, skipped, pages };
 }

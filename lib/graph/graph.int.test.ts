@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/src/index";
 import { createAppTokenProvider } from "../entra/app-token";
-import { control, tenantFor, trustingTransport, type TrustingTransport } from "../defender/testing";
+import { control, drainPages, tenantFor, trustingTransport, type TrustingTransport } from "../defender/testing";
 import { createGraphClient, getManagedDevice, managedDevicePages, PagingError, ProviderError, type GraphClientOptions, type ManagedDevice, type Page } from "./index";
 
 // Intune managed devices through @microsoft/microsoft-graph-client, MSAL and our request core, against the emulator.
@@ -25,15 +25,8 @@ function clientFor(extra: Partial<GraphClientOptions> = {}, app?: { clientId: st
 }
 
 async function drain(gen: AsyncGenerator<Page<ManagedDevice>>) {
-  const items: ManagedDevice[] = [];
-  const skipped: Page<ManagedDevice>["skipped"] = [];
-  let pages = 0;
-  for await (const p of gen) {
-    pages++;
-    items.push(...p.items);
-    skipped.push(...p.skipped);
-  }
-  return { items, skipped, pages, ids: items.map((d) => d.id).sort() };
+  const all = await drainPages(gen);
+  return { ...all, ids: all.items.map((d) => d.id).sort() };
 }
 
 const setFaults = (spec: object) => control(transport, emu.baseUrl, "POST", "/_emulator/faults", spec);

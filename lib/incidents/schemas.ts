@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { multi, single } from "../http/query-params";
-import { ASSIGNED_TO_ME, CLASSIFICATIONS, DETERMINATIONS, SEVERITIES } from "../alerts/schemas";
+import { DETERMINATIONS, requireSomeTriageField, SEVERITIES, TRIAGE_FIELDS } from "../alerts/schemas";
 
 // Client-safe: the incident list's query string, DTOs and the triage body.
 
@@ -71,16 +71,10 @@ export interface IncidentDetail extends IncidentRow {
  * field, not an upstream error.
  */
 export const IncidentTriage = z
-  .object({
-    status: z.enum(SETTABLE_INCIDENT_STATUSES).optional(),
-    assignedTo: z.union([z.literal(ASSIGNED_TO_ME), z.email().max(200)]).optional(),
-    classification: z.enum(CLASSIFICATIONS).optional(),
-    determination: z.string().min(1).max(60).optional(),
-    comment: z.string().trim().min(1).max(2000).optional(),
-  })
+  .object({ status: z.enum(SETTABLE_INCIDENT_STATUSES).optional(), ...TRIAGE_FIELDS })
   .strict()
   .superRefine((v, ctx) => {
-    if (Object.values(v).every((x) => x === undefined)) ctx.addIssue({ code: "custom", path: ["status"], message: "give at least one of status, assignedTo, classification, determination, comment" });
+    requireSomeTriageField(v, ctx);
     if (v.determination !== undefined) {
       if (v.classification !== "TruePositive") ctx.addIssue({ code: "custom", path: ["determination"], message: "incidents take a determination only with classification TruePositive" });
       else if (!DETERMINATIONS.TruePositive.some((d) => d.value === v.determination)) {

@@ -32,24 +32,18 @@ const SORT_KEYS: Record<RecommendationView["sort"], string> = {
 
 const Cursor = z.object({ s: z.string(), v: z.number(), id: z.string().max(300) });
 
-interface RawRow {
-  id: string;
+/** A row of SELECT: the Recommendation columns that keep their name in the DTO, plus those toRow renames or drops. */
+type RawRow = Pick<
+  RecommendationRow,
+  "id" | "productName" | "vendor" | "remediationType" | "severityScore" | "exposureImpact" | "configScoreImpact" | "publicExploit" | "weaknesses" | "exposedDevices"
+> & {
   recommendationName: string;
-  productName: string | null;
-  vendor: string | null;
   recommendationCategory: string | null;
-  remediationType: string | null;
-  severityScore: number;
-  exposureImpact: number;
-  configScoreImpact: number;
-  publicExploit: boolean;
-  weaknesses: number;
   exposedMachinesCount: number;
   totalMachineCount: number;
   recommendedVersion: string | null;
   scoped: number | null;
-  exposedDevices: number;
-}
+};
 
 const SELECT = `SELECT r.*, se."exposedDevices" AS scoped, ${EXPOSED} AS "exposedDevices"
   FROM "Recommendation" r

@@ -1,8 +1,8 @@
 "use client";
 
+import { ClearFiltersLink, NavigatingStatus } from "@/components/ui/filter-form";
 import { NoMatches } from "@/components/ui/no-matches";
 import { TabBar } from "@/components/ui/tab-bar";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -94,7 +94,7 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
     return buttons;
   };
 
-  const filtered = filter.type.length || filter.status.length || filter.q || filter.device || filter.batch;
+  const filtered = Boolean(filter.type.length || filter.status.length || filter.q || filter.device || filter.batch);
   return (
     <div className="space-y-3">
       <TabBar
@@ -117,17 +117,9 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
         <SearchBox id="action-search" label="Search requester, approver or device" placeholder="Search requester, approver or device" defaultValue={filter.q ?? ""} width="w-72" onSearch={(q) => go({ q })} />
         <MultiSelect label="Action" options={ACTION_TYPES} value={filter.type} onChange={(v) => go({ type: v as ActionFilter["type"] })} format={(v) => ACTION_LABELS[v as ActionType] ?? v} />
         <MultiSelect label="Status" options={ACTION_STATUSES} value={filter.status} onChange={(v) => go({ status: v as ActionFilter["status"] })} />
-        {filtered ? (
-          <Link href={filter.tab === "all" ? "/actions" : `/actions?tab=${filter.tab}`} className="text-sm text-blue-700 underline dark:text-blue-300">
-            Clear filters
-          </Link>
-        ) : null}
+        <ClearFiltersLink href={filter.tab === "all" ? "/actions" : `/actions?tab=${filter.tab}`} filtered={filtered} />
         {filter.batch ? <span className="text-xs text-slate-600 dark:text-slate-400">Only the bulk scan {filter.batch.slice(0, 8)}…</span> : null}
-        {navigating ? (
-          <span role="status" className="text-xs text-slate-500">
-            Loading…
-          </span>
-        ) : null}
+        <NavigatingStatus navigating={navigating} />
         <a href={`/api/actions/export${search ? `?${search}` : ""}`} className={cn(buttonSecondary, "ml-auto")} download>
           Export CSV
         </a>

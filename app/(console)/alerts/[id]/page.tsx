@@ -7,7 +7,8 @@ import { EvidenceTable } from "@/components/alerts/evidence-table";
 import { CommentList } from "@/components/ui/comment-list";
 import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { CardSection } from "@/components/ui/card-section";
+import { RowsTable, Td } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
 import { getAlertDetail } from "@/lib/alerts";
 import { AlertTriagePanel } from "./_components/alert-triage-panel";
@@ -88,34 +89,24 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   </Link>{" "}
                   · {alert.incident.severity} · {alert.incident.status}
                 </p>
-                <Table caption="Other alerts in this incident">
-                  <thead>
-                    <tr>
-                      <Th>Alert</Th>
-                      <Th>Severity</Th>
-                      <Th>Status</Th>
-                      <Th>Device</Th>
+                <RowsTable
+                  caption="Other alerts in this incident"
+                  columns={["Alert", "Severity", "Status", "Device"]}
+                  rows={alert.incident.alerts}
+                  empty="No other alerts in this incident."
+                  row={(a) => (
+                    <tr key={a.id}>
+                      <Td>
+                        <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                          {a.title}
+                        </Link>
+                      </Td>
+                      <Td>{a.severity}</Td>
+                      <Td>{a.status}</Td>
+                      <Td>{a.computerDnsName ?? "—"}</Td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {alert.incident.alerts.length === 0 ? (
-                      <EmptyRow colSpan={4}>No other alerts in this incident.</EmptyRow>
-                    ) : (
-                      alert.incident.alerts.map((a) => (
-                        <tr key={a.id}>
-                          <Td>
-                            <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
-                              {a.title}
-                            </Link>
-                          </Td>
-                          <Td>{a.severity}</Td>
-                          <Td>{a.status}</Td>
-                          <Td>{a.computerDnsName ?? "—"}</Td>
-                        </tr>
-                      ))
-                    )}
-                  </tbody>
-                </Table>
+                  )}
+                />
               </>
             ) : (
               <p className="text-sm text-slate-500">Not part of an incident.</p>
@@ -124,41 +115,30 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
 
           <section aria-labelledby="history-title">
             <h2 id="history-title" className="mb-2 text-lg font-semibold">History in this console</h2>
-            <Table caption="Changes made to this alert through the console, newest first">
-              <thead>
-                <tr>
-                  <Th>Time (UTC)</Th>
-                  <Th>Who</Th>
-                  <Th>What</Th>
-                  <Th>Result</Th>
+            <RowsTable
+              caption="Changes made to this alert through the console, newest first"
+              columns={["Time (UTC)", "Who", "What", "Result"]}
+              rows={alert.history}
+              empty="No changes through the console yet."
+              row={(h, i) => (
+                <tr key={i}>
+                  <Td className="whitespace-nowrap font-mono text-xs">{formatUtc(h.at, "—", { seconds: true, zone: false })}</Td>
+                  <Td>{h.actorName}</Td>
+                  <Td className="font-mono text-xs">
+                    {h.action} {h.params === null ? null : JSON.stringify(h.params)}
+                  </Td>
+                  <Td className={h.result === "success" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>
+                    {h.result}
+                    {h.error ? `: ${h.error}` : ""}
+                  </Td>
                 </tr>
-              </thead>
-              <tbody>
-                {alert.history.length === 0 ? (
-                  <EmptyRow colSpan={4}>No changes through the console yet.</EmptyRow>
-                ) : (
-                  alert.history.map((h, i) => (
-                    <tr key={i}>
-                      <Td className="whitespace-nowrap font-mono text-xs">{formatUtc(h.at, "—", { seconds: true, zone: false })}</Td>
-                      <Td>{h.actorName}</Td>
-                      <Td className="font-mono text-xs">
-                        {h.action} {h.params === null ? null : JSON.stringify(h.params)}
-                      </Td>
-                      <Td className={h.result === "success" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>
-                        {h.result}
-                        {h.error ? `: ${h.error}` : ""}
-                      </Td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </Table>
+              )}
+            />
           </section>
         </div>
 
         <aside className="space-y-6">
-          <section aria-labelledby="device-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-            <h2 id="device-title" className="mb-2 font-semibold">Device</h2>
+          <CardSection id="device-title" title="Device">
             {alert.device ? (
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-500">Name</dt>
@@ -179,13 +159,12 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             ) : (
               <p className="text-sm text-slate-500">{alert.computerDnsName ? `${alert.computerDnsName} (not in the device cache yet)` : "No device on this alert."}</p>
             )}
-          </section>
+          </CardSection>
 
           {actor.permissions.has("alerts:triage") ? (
-            <section aria-labelledby="triage-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-              <h2 id="triage-title" className="mb-2 font-semibold">Triage</h2>
+            <CardSection id="triage-title" title="Triage">
               <AlertTriagePanel id={alert.id} />
-            </section>
+            </CardSection>
           ) : null}
 
           <CommentList comments={alert.comments} />

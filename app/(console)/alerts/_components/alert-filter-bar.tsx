@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ClearFiltersLink, NavigatingStatus } from "@/components/ui/filter-form";
 import type { Ref } from "react";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
@@ -62,17 +62,13 @@ export function AlertFilterBar({ view, me, options, go, navigating, searchRef }:
           </option>
         ))}
       </select>
-      {filtered ? (
-        <Link href="/alerts" className="text-sm text-blue-700 underline dark:text-blue-300">
-          Clear filters
-        </Link>
-      ) : null}
+      <ClearFiltersLink href="/alerts" filtered={filtered} />
       {view.incident || view.device || view.title ? (
         <span className="text-xs text-slate-600 dark:text-slate-400">
           Only {view.incident ? `incident ${view.incident}` : view.device ? `device ${view.device}` : `“${view.title}”`}
         </span>
       ) : null}
-      {navigating ? <span role="status" className="text-xs text-slate-500">Loading…</span> : null}
+      <NavigatingStatus navigating={navigating} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { NoMatches } from "@/components/ui/no-matches";
+import { NothingSynced } from "@/components/ui/nothing-synced";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -16,7 +17,6 @@ import { ListFooter } from "@/components/ui/list-footer";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
-import { formatRelative } from "@/components/ui/format";
 import { useTick } from "@/components/ui/use-tick";
 import {
   ASSIGNED_TO_ME,
@@ -113,15 +113,7 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
   });
 
   const filtered = hasFilters(view);
-  const empty = !cache.hasAlerts ? (
-    <span>
-      <strong className="block text-slate-700 dark:text-slate-200">Nothing synced yet.</strong>
-      The alert cache is empty{cache.lastSyncAt ? `; the last sync finished ${formatRelative(cache.lastSyncAt, now)}` : " — no alert sync has finished yet"}.{" "}
-      <Link href="/sync" className="text-blue-700 underline dark:text-blue-300">
-        Sync status
-      </Link>
-    </span>
-  ) : filtered ? (
+  const empty = !cache.hasAlerts ? <NothingSynced kind="alert" lastSyncAt={cache.lastSyncAt} now={now} /> : filtered ? (
     <NoMatches what="alerts" clearHref="/alerts" />
   ) : (
     <span>No alerts in this time range.</span>

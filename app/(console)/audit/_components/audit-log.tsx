@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { auditKeys } from "../../_query/keys";
 import { useCursorList, useUrlListView } from "../../_query/use-url-list";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ListFooter } from "@/components/ui/list-footer";
 import { NoMatches } from "@/components/ui/no-matches";
-import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
+import { inputBase } from "@/components/ui/button-styles";
+import { FilterField, FilterForm } from "@/components/ui/filter-form";
 import type { AuditEventRow } from "@/lib/audit";
 import { auditViewToSearch, AUDIT_VIEW_KEYS, type AuditPage, type AuditView } from "@/lib/audit/schemas";
 
@@ -19,60 +19,38 @@ export function AuditLog({ view, search, initialPage }: { view: AuditView; searc
   const filtered = search !== "";
   return (
     <div className="space-y-3">
-      <form
+      <FilterForm
         key={search}
-        className="flex flex-wrap items-end gap-3"
-        role="search"
-        aria-label="Filter audit events"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = new FormData(e.currentTarget);
-          go(Object.fromEntries(AUDIT_VIEW_KEYS.map((k) => [k, String(form.get(k) ?? "").trim() || undefined])));
-        }}
+        label="Filter audit events"
+        onApply={(form) => go(Object.fromEntries(AUDIT_VIEW_KEYS.map((k) => [k, String(form.get(k) ?? "").trim() || undefined])))}
+        clearHref="/audit"
+        filtered={filtered}
+        navigating={navigating}
       >
-        <label className="flex flex-col gap-1 text-xs font-medium">
-          Actor
+        <FilterField label="Actor">
           <input name="actor" defaultValue={view.actor} className={inputBase} placeholder="name or id" />
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium">
-          Action
+        </FilterField>
+        <FilterField label="Action">
           <input name="action" defaultValue={view.action} className={inputBase} placeholder="e.g. token." />
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium">
-          Target id
+        </FilterField>
+        <FilterField label="Target id">
           <input name="target" defaultValue={view.target} className={inputBase} />
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium">
-          Result
+        </FilterField>
+        <FilterField label="Result">
           <select name="result" defaultValue={view.result ?? ""} className={inputBase}>
             <option value="">Any</option>
             <option value="success">Success</option>
             <option value="failure">Failure</option>
             <option value="pending" title="Sent to Defender; the outcome was not recorded">Pending</option>
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium">
-          From
+        </FilterField>
+        <FilterField label="From">
           <input type="date" name="from" defaultValue={view.from} className={inputBase} />
-        </label>
-        <label className="flex flex-col gap-1 text-xs font-medium">
-          To
+        </FilterField>
+        <FilterField label="To">
           <input type="date" name="to" defaultValue={view.to} className={inputBase} />
-        </label>
-        <button type="submit" className={buttonSecondary}>
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/audit" className="text-sm text-blue-700 underline dark:text-blue-300">
-            Clear filters
-          </Link>
-        ) : null}
-        {navigating ? (
-          <span role="status" className="text-xs text-slate-500">
-            Loading…
-          </span>
-        ) : null}
-      </form>
+        </FilterField>
+      </FilterForm>
       <AuditTable rows={rows} empty={filtered ? <NoMatches what="audit events" clearHref="/audit" /> : "Nothing has been recorded yet."} />
       <ListFooter summary={`${rows.length} shown${list.hasNextPage ? "; more match" : ""}`} list={footer} />
     </div>

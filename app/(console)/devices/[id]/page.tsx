@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { ComplianceBadge, HealthBadge, IsolationBadge, LevelBadge, VulnCounts } from "@/components/devices/badges";
 import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { RowsTable, Td } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
 import { getDeviceDetail } from "@/lib/devices";
 import { getActionSettings, listActions } from "@/lib/actions";
@@ -86,62 +86,46 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
 
           <section aria-labelledby="alerts-title">
             <h2 id="alerts-title" className="mb-2 text-lg font-semibold">Open alerts</h2>
-            <Table caption="Open alerts on this device">
-              <thead>
-                <tr>
-                  <Th>Title</Th>
-                  <Th>Severity</Th>
-                  <Th>Status</Th>
-                  <Th>Raised</Th>
+            <RowsTable
+              caption="Open alerts on this device"
+              columns={["Title", "Severity", "Status", "Raised"]}
+              rows={device.alerts}
+              empty="No open alerts on this device."
+              row={(a) => (
+                <tr key={a.id}>
+                  <Td>
+                    <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-800 hover:underline dark:text-blue-300">
+                      {a.title}
+                    </Link>
+                  </Td>
+                  <Td className="text-xs">{a.severity}</Td>
+                  <Td className="text-xs">{a.status}</Td>
+                  <Td className="whitespace-nowrap text-xs">{formatUtc(a.alertCreationTime)}</Td>
                 </tr>
-              </thead>
-              <tbody>
-                {device.alerts.length === 0 ? <EmptyRow colSpan={4}>No open alerts on this device.</EmptyRow> : null}
-                {device.alerts.map((a) => (
-                  <tr key={a.id}>
-                    <Td>
-                      <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-800 hover:underline dark:text-blue-300">
-                        {a.title}
-                      </Link>
-                    </Td>
-                    <Td className="text-xs">{a.severity}</Td>
-                    <Td className="text-xs">{a.status}</Td>
-                    <Td className="whitespace-nowrap text-xs">{formatUtc(a.alertCreationTime)}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+              )}
+            />
           </section>
 
           <section aria-labelledby="vulns-title">
             <h2 id="vulns-title" className="mb-2 text-lg font-semibold">Vulnerabilities</h2>
-            <Table caption="Open vulnerabilities on this device">
-              <thead>
-                <tr>
-                  <Th>CVE</Th>
-                  <Th>Severity</Th>
-                  <Th>CVSS</Th>
-                  <Th>Software</Th>
-                  <Th>Fix</Th>
-                  <Th>Exploit</Th>
+            <RowsTable
+              caption="Open vulnerabilities on this device"
+              columns={["CVE", "Severity", "CVSS", "Software", "Fix", "Exploit"]}
+              rows={device.vulnerabilities}
+              empty="No open vulnerabilities in the cache for this device."
+              row={(v) => (
+                <tr key={`${v.cveId}-${v.productName}-${v.productVersion}`}>
+                  <Td className="font-mono text-xs">{v.cveId}</Td>
+                  <Td className="text-xs">{v.severity}</Td>
+                  <Td className="text-xs">{v.cvssV3 ?? "—"}</Td>
+                  <Td className="text-xs">
+                    {v.productVendor} {v.productName} {v.productVersion}
+                  </Td>
+                  <Td className="text-xs">{v.fixingKbId ?? "—"}</Td>
+                  <Td className="text-xs">{v.publicExploit ? "Public exploit" : "—"}</Td>
                 </tr>
-              </thead>
-              <tbody>
-                {device.vulnerabilities.length === 0 ? <EmptyRow colSpan={6}>No open vulnerabilities in the cache for this device.</EmptyRow> : null}
-                {device.vulnerabilities.map((v) => (
-                  <tr key={`${v.cveId}-${v.productName}-${v.productVersion}`}>
-                    <Td className="font-mono text-xs">{v.cveId}</Td>
-                    <Td className="text-xs">{v.severity}</Td>
-                    <Td className="text-xs">{v.cvssV3 ?? "—"}</Td>
-                    <Td className="text-xs">
-                      {v.productVendor} {v.productName} {v.productVersion}
-                    </Td>
-                    <Td className="text-xs">{v.fixingKbId ?? "—"}</Td>
-                    <Td className="text-xs">{v.publicExploit ? "Public exploit" : "—"}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+              )}
+            />
           </section>
 
           <section aria-labelledby="recs-title">
@@ -161,29 +145,20 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
 
           <section aria-labelledby="users-title">
             <h2 id="users-title" className="mb-2 text-lg font-semibold">Logged-on users</h2>
-            <Table caption="Users seen logging on to this device">
-              <thead>
-                <tr>
-                  <Th>Account</Th>
-                  <Th>Logon types</Th>
-                  <Th>Last seen</Th>
-                  <Th>Domain admin</Th>
+            <RowsTable
+              caption="Users seen logging on to this device"
+              columns={["Account", "Logon types", "Last seen", "Domain admin"]}
+              rows={device.logonUsers}
+              empty={<>No logon users in the cache{device.primaryUserUpn ? `; Intune's primary user is ${device.primaryUserUpn}` : ""}.</>}
+              row={(u) => (
+                <tr key={`${u.accountDomain}\\${u.accountName}`}>
+                  <Td className="text-xs">{u.accountDomain ? `${u.accountDomain}\\${u.accountName}` : u.accountName}</Td>
+                  <Td className="text-xs">{u.logonTypes ?? "—"}</Td>
+                  <Td className="text-xs">{formatUtc(u.lastSeen)}</Td>
+                  <Td className="text-xs">{u.isDomainAdmin ? "Yes" : "No"}</Td>
                 </tr>
-              </thead>
-              <tbody>
-                {device.logonUsers.length === 0 ? (
-                  <EmptyRow colSpan={4}>No logon users in the cache{device.primaryUserUpn ? `; Intune's primary user is ${device.primaryUserUpn}` : ""}.</EmptyRow>
-                ) : null}
-                {device.logonUsers.map((u) => (
-                  <tr key={`${u.accountDomain}\\${u.accountName}`}>
-                    <Td className="text-xs">{u.accountDomain ? `${u.accountDomain}\\${u.accountName}` : u.accountName}</Td>
-                    <Td className="text-xs">{u.logonTypes ?? "—"}</Td>
-                    <Td className="text-xs">{formatUtc(u.lastSeen)}</Td>
-                    <Td className="text-xs">{u.isDomainAdmin ? "Yes" : "No"}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+              )}
+            />
           </section>
 
           <section aria-labelledby="intune-title">

@@ -1,8 +1,9 @@
 "use client";
 
+import { ClearFiltersLink, NavigatingStatus } from "@/components/ui/filter-form";
 import { NoMatches } from "@/components/ui/no-matches";
+import { NothingSynced } from "@/components/ui/nothing-synced";
 import { TabBar } from "@/components/ui/tab-bar";
-import Link from "next/link";
 import { deviceKeys } from "../../_query/keys";
 import { useUrlList } from "../../_query/use-url-list";
 import { DeviceTable } from "@/components/devices/device-table";
@@ -10,7 +11,6 @@ import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
 import { ListFooter } from "@/components/ui/list-footer";
 import { buttonSecondary } from "@/components/ui/button-styles";
-import { formatRelative } from "@/components/ui/format";
 import {
   COMPLIANCE_STATES,
   defaultDeviceDirection,
@@ -76,15 +76,7 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
   }
 
   const filtered = hasDeviceFilters(view);
-  const empty = !cache.hasDevices ? (
-    <span>
-      <strong className="block text-slate-700 dark:text-slate-200">Nothing synced yet.</strong>
-      The device cache is empty{cache.lastSyncAt ? `; the last device sync finished ${formatRelative(cache.lastSyncAt, now)}` : " — no device sync has finished yet"}.{" "}
-      <Link href="/sync" className="text-blue-700 underline dark:text-blue-300">
-        Sync status
-      </Link>
-    </span>
-  ) : (
+  const empty = !cache.hasDevices ? <NothingSynced kind="device" lastSyncAt={cache.lastSyncAt} now={now} /> : (
     <NoMatches what="devices" clearHref="/devices" />
   );
 
@@ -116,16 +108,8 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
         <MultiSelect label="Isolation" options={ISOLATION_STATES} value={view.isolation} onChange={(v) => go({ isolation: v as DeviceView["isolation"] })} />
         <MultiSelect label="Group" options={options.groups} value={view.group} onChange={(v) => go({ group: v })} />
         <MultiSelect label="Tag" options={options.tags} value={view.tag} onChange={(v) => go({ tag: v })} />
-        {filtered ? (
-          <Link href="/devices" className="text-sm text-blue-700 underline dark:text-blue-300">
-            Clear filters
-          </Link>
-        ) : null}
-        {navigating ? (
-          <span role="status" className="text-xs text-slate-500">
-            Loading…
-          </span>
-        ) : null}
+        <ClearFiltersLink href="/devices" filtered={filtered} />
+        <NavigatingStatus navigating={navigating} />
         <a href={`/api/devices/export${search ? `?${search}` : ""}`} className={cn(buttonSecondary, "ml-auto")} download>
           Export CSV ({totalText})
         </a>

@@ -5,7 +5,8 @@ import { notFound } from "next/navigation";
 import { PriorityBadge } from "@/components/alerts/badges";
 import { CommentList } from "@/components/ui/comment-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { CardSection } from "@/components/ui/card-section";
+import { RowsTable, Td } from "@/components/ui/table";
 import { formatUtc } from "@/components/ui/format";
 import { requireUser } from "@/lib/auth/page";
 import { getIncidentDetail } from "@/lib/incidents";
@@ -44,86 +45,63 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             <h2 id="alerts-title" className="mb-2 text-lg font-semibold">
               Alerts ({incident.alerts.length})
             </h2>
-            <Table caption="Alerts in this incident">
-              <thead>
-                <tr>
-                  <Th>Priority</Th>
-                  <Th>Alert</Th>
-                  <Th>Severity</Th>
-                  <Th>Status</Th>
-                  <Th>Device</Th>
-                  <Th>User</Th>
-                  <Th>Assigned to</Th>
+            <RowsTable
+              caption="Alerts in this incident"
+              columns={["Priority", "Alert", "Severity", "Status", "Device", "User", "Assigned to"]}
+              rows={incident.alerts}
+              empty="No alerts of this incident are in the cache."
+              row={(a) => (
+                <tr key={a.id}>
+                  <Td>
+                    <PriorityBadge priority={a.priority} rule={null} />
+                  </Td>
+                  <Td>
+                    <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                      {a.title}
+                    </Link>
+                  </Td>
+                  <Td className="text-xs">{a.severity}</Td>
+                  <Td className="text-xs">{a.status}</Td>
+                  <Td className="text-xs">{a.computerDnsName ?? "—"}</Td>
+                  <Td className="text-xs">{a.userName ?? "—"}</Td>
+                  <Td className="text-xs">{a.assignedTo ?? "—"}</Td>
                 </tr>
-              </thead>
-              <tbody>
-                {incident.alerts.length === 0 ? (
-                  <EmptyRow colSpan={7}>No alerts of this incident are in the cache.</EmptyRow>
-                ) : (
-                  incident.alerts.map((a) => (
-                    <tr key={a.id}>
-                      <Td>
-                        <PriorityBadge priority={a.priority} rule={null} />
-                      </Td>
-                      <Td>
-                        <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
-                          {a.title}
-                        </Link>
-                      </Td>
-                      <Td className="text-xs">{a.severity}</Td>
-                      <Td className="text-xs">{a.status}</Td>
-                      <Td className="text-xs">{a.computerDnsName ?? "—"}</Td>
-                      <Td className="text-xs">{a.userName ?? "—"}</Td>
-                      <Td className="text-xs">{a.assignedTo ?? "—"}</Td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </Table>
+              )}
+            />
           </section>
           <section aria-labelledby="devices-title">
             <h2 id="devices-title" className="mb-2 text-lg font-semibold">
               Affected devices ({incident.devices.length})
             </h2>
-            <Table caption="Devices with alerts in this incident">
-              <thead>
-                <tr>
-                  <Th>Device</Th>
-                  <Th>Risk</Th>
-                  <Th>Isolation</Th>
+            <RowsTable
+              caption="Devices with alerts in this incident"
+              columns={["Device", "Risk", "Isolation"]}
+              rows={incident.devices}
+              empty="No devices."
+              row={(d) => (
+                <tr key={d.machineId ?? d.name}>
+                  <Td>
+                    {d.id ? (
+                      <Link href={`/devices/${d.id}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                        {d.name}
+                      </Link>
+                    ) : (
+                      d.name
+                    )}
+                  </Td>
+                  <Td className="text-xs">{d.riskScore ?? "—"}</Td>
+                  <Td className="text-xs">{d.isolationState ?? "—"}</Td>
                 </tr>
-              </thead>
-              <tbody>
-                {incident.devices.length === 0 ? (
-                  <EmptyRow colSpan={3}>No devices.</EmptyRow>
-                ) : (
-                  incident.devices.map((d) => (
-                    <tr key={d.machineId ?? d.name}>
-                      <Td>
-                        {d.id ? (
-                          <Link href={`/devices/${d.id}`} className="text-blue-700 hover:underline dark:text-blue-300">
-                            {d.name}
-                          </Link>
-                        ) : (
-                          d.name
-                        )}
-                      </Td>
-                      <Td className="text-xs">{d.riskScore ?? "—"}</Td>
-                      <Td className="text-xs">{d.isolationState ?? "—"}</Td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </Table>
+              )}
+            />
             {incident.users.length ? <p className="mt-2 text-sm">Users: {incident.users.join(", ")}</p> : null}
           </section>
         </div>
         <aside className="space-y-6">
           {actor.permissions.has("alerts:triage") ? (
-            <section aria-labelledby="triage-title" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-              <h2 id="triage-title" className="mb-2 font-semibold">Triage</h2>
+            <CardSection id="triage-title" title="Triage">
               <IncidentTriagePanel id={incident.id} />
-            </section>
+            </CardSection>
           ) : null}
           <CommentList comments={incident.comments} />
         </aside>

@@ -3,11 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ApiError, apiFetch } from "../../_query/api";
+import { apiFetch } from "../../_query/api";
 import { tokenKeys } from "../../_query/keys";
 import { formatUtc } from "@/components/ui/format";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { buttonDanger, buttonPrimary, inputBase } from "@/components/ui/button-styles";
+import { RowsTable, Td } from "@/components/ui/table";
+import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { MutationError } from "@/components/ui/mutation-error";
 import type { ApiTokenRow } from "@/lib/auth/token-types";
 import { cn } from "@/components/ui/cn";
 
@@ -73,11 +75,7 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
           {create.isPending ? "Creating…" : "Create token"}
         </button>
       </form>
-      {create.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {(create.error as ApiError).message}
-        </p>
-      ) : null}
+      <MutationError error={create.error} />
       {created ? (
         <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
           <p className="font-medium">Token “{created.name}” created. Copy it now: it will not be shown again.</p>
@@ -86,61 +84,39 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
           </code>
         </div>
       ) : null}
-      <Table caption="API tokens">
-        <thead>
-          <tr>
-            <Th>Name</Th>
-            <Th>Role</Th>
-            <Th>Token</Th>
-            <Th>Created</Th>
-            <Th>Expires</Th>
-            <Th>Last used</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data.length === 0 ? (
-            <EmptyRow colSpan={7}>No API tokens yet.</EmptyRow>
-          ) : (
-            tokens.data.map((t) => {
-              const state = t.state;
-              return (
-                <tr key={t.id}>
-                  <Td className="font-medium">{t.name}</Td>
-                  <Td>{t.role}</Td>
-                  <Td className="font-mono text-xs">soc_{t.prefix}_…</Td>
-                  <Td className="text-xs">{t.createdAt.slice(0, 10)}{t.createdBy ? ` by ${t.createdBy}` : ""}</Td>
-                  <Td className="text-xs">{t.expiresAt.slice(0, 10)}</Td>
-                  <Td className="text-xs">{formatUtc(t.lastUsedAt, "never")}</Td>
-                  <Td>
-                    {state === "active" ? (
-                      <button
-                        type="button"
-                        className={buttonDanger}
-                        disabled={revoke.isPending && revoke.variables === t.id}
-                        onClick={() => {
-                          if (confirm(`Revoke the token “${t.name}”? Scripts using it will get 401 at once.`)) revoke.mutate(t.id);
-                        }}
-                      >
-                        Revoke<span className="sr-only"> {t.name}</span>
-                      </button>
-                    ) : (
-                      <span className="text-xs text-slate-500">{state}</span>
-                    )}
-                  </Td>
-                </tr>
-              );
-            })
-          )}
-        </tbody>
-      </Table>
-      {revoke.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {(revoke.error as ApiError).message}
-        </p>
-      ) : null}
+      <RowsTable
+        caption="API tokens"
+        columns={["Name", "Role", "Token", "Created", "Expires", "Last used", { label: <span className="sr-only">Actions</span> }]}
+        rows={tokens.data}
+        empty="No API tokens yet."
+        row={(t) => {
+          const state = t.state;
+          return (
+            <tr key={t.id}>
+              <Td className="font-medium">{t.name}</Td>
+              <Td>{t.role}</Td>
+              <Td className="font-mono text-xs">soc_{t.prefix}_…</Td>
+              <Td className="text-xs">{t.createdAt.slice(0, 10)}{t.createdBy ? ` by ${t.createdBy}` : ""}</Td>
+              <Td className="text-xs">{t.expiresAt.slice(0, 10)}</Td>
+              <Td className="text-xs">{formatUtc(t.lastUsedAt, "never")}</Td>
+              <Td>
+                {state === "active" ? (
+                  <ConfirmButton
+                    question={`Revoke the token “${t.name}”? Scripts using it will get 401 at once.`}
+                    onConfirm={() => revoke.mutate(t.id)}
+                    disabled={revoke.isPending && revoke.variables === t.id}
+                  >
+                    Revoke<span className="sr-only"> {t.name}</span>
+                  </ConfirmButton>
+                ) : (
+                  <span className="text-xs text-slate-500">{state}</span>
+                )}
+              </Td>
+            </tr>
+          );
+        }}
+      />
+      <MutationError error={revoke.error} />
     </section>
   );
 }

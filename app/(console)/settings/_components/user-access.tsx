@@ -3,10 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { ApiError, apiFetch } from "../../_query/api";
+import { apiFetch } from "../../_query/api";
 import { formatUtc } from "@/components/ui/format";
-import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { buttonDanger } from "@/components/ui/button-styles";
+import { RowsTable, Td } from "@/components/ui/table";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { MutationError } from "@/components/ui/mutation-error";
 import type { UserAccessRow } from "@/lib/auth/user-access-types";
 
 // Ending someone's access: their sessions end at once and the API tokens they created are revoked (e.g. after their
@@ -27,54 +28,35 @@ export function UserAccess({ initial, ttlHours, idleMinutes }: { initial: UserAc
           created; they get their roles from Entra ID again at their next sign-in.
         </p>
       </div>
-      <Table caption="People who have signed in">
-        <thead>
-          <tr>
-            <Th>Person</Th>
-            <Th>Roles</Th>
-            <Th>Active sessions</Th>
-            <Th>Last seen</Th>
-            <Th>Active tokens</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
+      <RowsTable
+        caption="People who have signed in"
+        columns={["Person", "Roles", "Active sessions", "Last seen", "Active tokens", { label: <span className="sr-only">Actions</span> }]}
+        rows={initial}
+        empty="Nobody has signed in yet."
+        row={(u) => (
+          <tr key={u.id}>
+            <Td>
+              <span className="block font-medium">{u.name}</span>
+              <span className="text-xs text-slate-500">{u.upn}</span>
+            </Td>
+            <Td className="text-xs">{u.roles.join(", ") || "none"}</Td>
+            <Td>{u.activeSessions}</Td>
+            <Td className="text-xs">{formatUtc(u.lastSeenAt, "—")}</Td>
+            <Td>{u.activeTokens}</Td>
+            <Td>
+              <ConfirmButton
+                question={`End ${u.upn}'s access? Their sessions end now and the API tokens they created are revoked.`}
+                onConfirm={() => end.mutate(u.id)}
+                disabled={!hydrated || (end.isPending && end.variables === u.id) || (u.activeSessions === 0 && u.activeTokens === 0)}
+              >
+                End access<span className="sr-only"> for {u.upn}</span>
+              </ConfirmButton>
+            </Td>
           </tr>
-        </thead>
-        <tbody>
-          {initial.length === 0 ? (
-            <EmptyRow colSpan={6}>Nobody has signed in yet.</EmptyRow>
-          ) : (
-            initial.map((u) => (
-              <tr key={u.id}>
-                <Td>
-                  <span className="block font-medium">{u.name}</span>
-                  <span className="text-xs text-slate-500">{u.upn}</span>
-                </Td>
-                <Td className="text-xs">{u.roles.join(", ") || "none"}</Td>
-                <Td>{u.activeSessions}</Td>
-                <Td className="text-xs">{formatUtc(u.lastSeenAt, "—")}</Td>
-                <Td>{u.activeTokens}</Td>
-                <Td>
-                  <button
-                    type="button"
-                    className={buttonDanger}
-                    disabled={!hydrated || (end.isPending && end.variables === u.id) || (u.activeSessions === 0 && u.activeTokens === 0)}
-                    onClick={() => {
-                      if (confirm(`End ${u.upn}'s access? Their sessions end now and the API tokens they created are revoked.`)) end.mutate(u.id);
-                    }}
-                  >
-                    End access<span className="sr-only"> for {u.upn}</span>
-                  </button>
-                </Td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </Table>
+        )}
+      />
       {end.error ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {(end.error as ApiError).message}
-        </p>
+        <MutationError error={end.error} />
       ) : end.data ? (
         <p role="status" className="text-sm">
           Ended {end.data.data.sessions} session{end.data.data.sessions === 1 ? "" : "s"} and revoked {end.data.data.tokens} token{end.data.data.tokens === 1 ? "" : "s"}.

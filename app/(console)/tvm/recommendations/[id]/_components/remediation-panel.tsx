@@ -9,6 +9,7 @@ import type { Column } from "@/components/charts/data-table";
 import { SERIES_COLORS } from "@/components/charts/palette";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
+import { MutationError } from "@/components/ui/mutation-error";
 import { RemediationTable } from "@/components/tvm/remediation-table";
 import type { BurndownPoint, RemediationRequestInput, RemediationRequestRow } from "@/lib/tvm/schemas";
 import { cn } from "@/components/ui/cn";
@@ -103,11 +104,7 @@ export function RemediationPanel({
               <button type="submit" className={buttonPrimary} disabled={create.isPending}>
                 {create.isPending ? "Creating…" : "Create request"}
               </button>
-              {create.isError ? (
-                <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-                  {create.error.message}
-                </p>
-              ) : null}
+              <MutationError error={create.error} />
             </div>
           </form>
         </details>
