@@ -3,7 +3,10 @@ import nextTs from "eslint-config-next/typescript";
 
 const noDatabaseInUi = {
   patterns: [
-    { group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "@/lib/generated/*", "@prisma/*"], message: "UI code reads data through lib/<domain> services, never Prisma (docs/conventions.md)." },
+    {
+      group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "@/lib/generated/*", "@prisma/*"],
+      message: "UI code reads data through lib/<domain> services, never Prisma (docs/conventions.md).",
+    },
     { group: ["@/emulator/*", "**/emulator/**"], message: "The console never imports the emulator." },
   ],
 };
@@ -12,7 +15,10 @@ const noDatabaseInUi = {
 // clients know no table, the cache knows no domain (only their client-safe schemas), the sync writes through the
 // cache and never calls a domain, and no domain calls the sync.
 const DOMAINS = ["alerts", "actions", "devices", "incidents", "tvm", "views"];
-const noEmulator = { group: ["@/emulator/*", "**/emulator/**"], message: "The console never imports the emulator; only tests (and their testing.ts helpers) and scripts start it." };
+const noEmulator = {
+  group: ["@/emulator/*", "**/emulator/**"],
+  message: "The console never imports the emulator; only tests (and their testing.ts helpers) and scripts start it.",
+};
 /** An import of lib/<one of names> (relative or through @/lib), except the client-safe `<name>/schemas`. */
 const folderImport = (names, { exceptSchemas = false } = {}) =>
   `^(?:(?:\\.\\./)+|@/lib/)(?:${names.join("|")})(?:/${exceptSchemas ? "(?!schemas$)" : ""}.*)?$`;
@@ -29,17 +35,31 @@ function layer(files, groups) {
 function layers() {
   return [
     layer(["lib/**"], []),
-    layer(["lib/microsoft/**", "lib/defender/**", "lib/graph/**"], [
-      { regex: folderImport(["sync", "cache", "budgets", "db", ...DOMAINS]), message: "Microsoft clients are pure HTTP: no database, cache, sync or domain." },
-    ]),
-    layer(["lib/cache/**"], [
-      { regex: folderImport(["sync"]), message: "The cache owns tables; it never calls the sync." },
-      { ...anyDomain, message: "The cache owns tables; it knows no domain (only their client-safe schemas)." },
-    ]),
+    layer(
+      ["lib/microsoft/**", "lib/defender/**", "lib/graph/**"],
+      [
+        {
+          regex: folderImport(["sync", "cache", "budgets", "db", ...DOMAINS]),
+          message: "Microsoft clients are pure HTTP: no database, cache, sync or domain.",
+        },
+      ],
+    ),
+    layer(
+      ["lib/cache/**"],
+      [
+        { regex: folderImport(["sync"]), message: "The cache owns tables; it never calls the sync." },
+        { ...anyDomain, message: "The cache owns tables; it knows no domain (only their client-safe schemas)." },
+      ],
+    ),
     layer(["lib/sync/**"], [{ ...anyDomain, message: "The sync writes through lib/cache; it never calls a domain." }]),
     layer(
       DOMAINS.map((d) => `lib/${d}/**`),
-      [{ regex: "^(?:(?:\\.\\./)+|@/lib/)sync(?:/(?!status$).*)?$", message: "Domains read and write the cache (lib/cache); they never call the sync." }],
+      [
+        {
+          regex: "^(?:(?:\\.\\./)+|@/lib/)sync(?:/(?!status$).*)?$",
+          message: "Domains read and write the cache (lib/cache); they never call the sync.",
+        },
+      ],
     ),
   ];
 }
@@ -48,7 +68,16 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", "lib/generated/**", "next-env.d.ts", "data/**", "test-results/**", "playwright-report/**", ".emulator/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "lib/generated/**",
+      "next-env.d.ts",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      ".emulator/**",
+    ],
   },
   {
     files: ["app/**", "components/**"],
@@ -59,13 +88,26 @@ const config = [
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/config/env.ts", "**/*.test.ts"],
     rules: {
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through lib/config/env.ts." }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/config/env.ts." },
+      ],
     },
   },
   {
     files: ["emulator/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "**/lib/**", "**/app/**", "**/components/**"], message: "The emulator shares no code with the console." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/*", "**/lib/**", "**/app/**", "**/components/**"],
+              message: "The emulator shares no code with the console.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

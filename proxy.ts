@@ -14,7 +14,12 @@ export function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/") || pathname.startsWith("/auth/");
   const isPublicPage = PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
-  if (!isApi && !isPublicPage && !request.cookies.has(sessionCookieName(false)) && !request.cookies.has(sessionCookieName(true))) {
+  if (
+    !isApi &&
+    !isPublicPage &&
+    !request.cookies.has(sessionCookieName(false)) &&
+    !request.cookies.has(sessionCookieName(true))
+  ) {
     const target = new URL("/sign-in", request.url);
     target.searchParams.set("returnTo", `${pathname}${search}`);
     return NextResponse.redirect(target);
@@ -29,7 +34,10 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https" || getConfig().CONSOLE_URL?.startsWith("https:");
+  const https =
+    request.nextUrl.protocol === "https:" ||
+    request.headers.get("x-forwarded-proto") === "https" ||
+    getConfig().CONSOLE_URL?.startsWith("https:");
   if (https) response.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   return response;
 }

@@ -5,7 +5,13 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "emulator/**/*.test.ts", "app/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "components/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "emulator/**/*.test.ts",
+      "app/**/*.test.ts",
+    ],
     exclude: ["node_modules/**", ".next/**", "e2e/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -25,8 +25,13 @@ test.describe("alert queue", () => {
     await expect(page).toHaveURL(/severity=High/);
     await pickInFilter(page, "Status", "New");
     await expect(page).toHaveURL(/status=New/);
-    await expect.poll(async () => new Set(await page.locator('td[data-col="status"]').allTextContents())).toEqual(new Set(["New"]));
-    await expect(page.locator("summary", { hasText: "Severity" })).toHaveAttribute("aria-label", "Severity: 1 selected");
+    await expect
+      .poll(async () => new Set(await page.locator('td[data-col="status"]').allTextContents()))
+      .toEqual(new Set(["New"]));
+    await expect(page.locator("summary", { hasText: "Severity" })).toHaveAttribute(
+      "aria-label",
+      "Severity: 1 selected",
+    );
 
     // Sort by a column header: aria-sort says so, and the sort is in the URL too.
     await page.getByRole("button", { name: "Title", exact: true }).click();
@@ -37,7 +42,10 @@ test.describe("alert queue", () => {
     expect(shown.length).toBeGreaterThan(0);
     const shared = await page.context().newPage();
     await shared.goto(page.url());
-    await expect(shared.locator("summary", { hasText: "Severity" })).toHaveAttribute("aria-label", "Severity: 1 selected");
+    await expect(shared.locator("summary", { hasText: "Severity" })).toHaveAttribute(
+      "aria-label",
+      "Severity: 1 selected",
+    );
     await expect(shared.locator("summary", { hasText: "Status" })).toHaveAttribute("aria-label", "Status: 1 selected");
     await expect(shared.getByRole("columnheader", { name: /Title/ })).toHaveAttribute("aria-sort", "ascending");
     await expect.poll(() => rowIds(shared)).toEqual(shown);
@@ -47,7 +55,10 @@ test.describe("alert queue", () => {
     await expect(page).toHaveURL(/\/alerts$/);
   });
 
-  test("a shared saved view opens the same queue for a colleague; its owner deletes it", async ({ asRole, browser }) => {
+  test("a shared saved view opens the same queue for a colleague; its owner deletes it", async ({
+    asRole,
+    browser,
+  }) => {
     const page = await asRole("analyst", "/alerts?range=90d&severity=Medium&sort=title");
     await page.getByRole("button", { name: "Save view…" }).click();
     const form = page.getByRole("form", { name: "Save this view" });
@@ -63,20 +74,31 @@ test.describe("alert queue", () => {
     await asRole("viewer", "/alerts", viewer);
     const sharedOption = viewer.locator("optgroup[label='Shared views'] option", { hasText: name });
     await expect(sharedOption).toHaveCount(1);
-    await viewer.getByRole("combobox", { name: "Saved view" }).selectOption((await sharedOption.getAttribute("value"))!);
+    await viewer
+      .getByRole("combobox", { name: "Saved view" })
+      .selectOption((await sharedOption.getAttribute("value"))!);
     await expect(viewer).toHaveURL(/range=90d/);
     await expect(viewer).toHaveURL(/severity=Medium/);
     await expect(viewer).toHaveURL(/sort=title/);
-    await expect(viewer.locator("summary", { hasText: "Severity" })).toHaveAttribute("aria-label", "Severity: 1 selected");
+    await expect(viewer.locator("summary", { hasText: "Severity" })).toHaveAttribute(
+      "aria-label",
+      "Severity: 1 selected",
+    );
     // A colleague's shared view is theirs to delete, not the viewer's.
     await expect(viewer.getByRole("button", { name: /^Delete view/ })).toHaveCount(0);
     await viewerContext.close();
 
     await page.getByRole("button", { name: `Delete view “${name}”` }).click();
-    await expect(page.getByRole("combobox", { name: "Saved view" }).locator("option", { hasText: name })).toHaveCount(0);
+    await expect(page.getByRole("combobox", { name: "Saved view" }).locator("option", { hasText: name })).toHaveCount(
+      0,
+    );
   });
 
-  test("resolves three alerts in bulk with a classification: Defender and the audit log have it", async ({ asRole, browser, emulator }) => {
+  test("resolves three alerts in bulk with a classification: Defender and the audit log have it", async ({
+    asRole,
+    browser,
+    emulator,
+  }) => {
     const page = await asRole("analyst", "/alerts?status=New&range=180d&sort=title");
     await expect(rows(page).nth(2)).toBeVisible();
     const ids = (await rowIds(page)).slice(0, 3);
@@ -89,12 +111,16 @@ test.describe("alert queue", () => {
     const batchesBefore = (await emulator.stats())["POST /api/alerts/batchUpdate"] ?? 0;
     const apply = form.getByRole("button", { name: "Apply to 3 selected alerts" });
     await apply.click();
-    await expect(page.getByRole("status").filter({ hasText: "Defender accepted the change for 3 alerts." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Defender accepted the change for 3 alerts." }),
+    ).toBeVisible();
 
     // Exactly one batch call reached Defender, and its API now shows each alert resolved with the classification.
     expect((await emulator.stats())["POST /api/alerts/batchUpdate"] ?? 0).toBe(batchesBefore + 1);
     for (const id of ids) {
-      await expect.poll(() => emulator.defender(`/api/alerts/${id}`)).toMatchObject({ status: "Resolved", classification: "FalsePositive", determination: "Clean" });
+      await expect
+        .poll(() => emulator.defender(`/api/alerts/${id}`))
+        .toMatchObject({ status: "Resolved", classification: "FalsePositive", determination: "Clean" });
     }
     // They leave a view of New alerts, and the selection with them: the form counts only ticked rows.
     await expect.poll(async () => (await rowIds(page)).filter((id) => ids.includes(id))).toEqual([]);
@@ -129,7 +155,10 @@ test.describe("alert queue", () => {
     await expect(page.getByRole("heading", { name: "Triage" })).toHaveCount(0);
 
     const origin = new URL(page.url()).origin;
-    const res = await page.request.patch(`/api/alerts/${encodeURIComponent(id)}`, { data: { status: "Resolved" }, headers: { origin } });
+    const res = await page.request.patch(`/api/alerts/${encodeURIComponent(id)}`, {
+      data: { status: "Resolved" },
+      headers: { origin },
+    });
     expect(res.status()).toBe(403);
   });
 
@@ -148,7 +177,9 @@ test.describe("alert queue", () => {
     await expect(page.getByTestId("priority-rule")).toContainText(/Raised to Critical by rule “.+”/);
   });
 
-  test("a long queue renders only the rows in view, and j moves focus to rows not yet on screen", async ({ asRole }) => {
+  test("a long queue renders only the rows in view, and j moves focus to rows not yet on screen", async ({
+    asRole,
+  }) => {
     const page = await asRole("viewer", "/alerts?range=180d&sort=title");
     for (let shown = 100; shown <= 250; shown += 50) {
       await page.getByRole("button", { name: "Load more" }).click();
@@ -161,7 +192,9 @@ test.describe("alert queue", () => {
     await expect(page.locator('tbody tr[aria-current="true"]')).toHaveAttribute("aria-rowindex", "122");
   });
 
-  test("keyboard triage: j/k move, x selects, a assigns to me, s opens status, / searches, ? helps", async ({ asRole }) => {
+  test("keyboard triage: j/k move, x selects, a assigns to me, s opens status, / searches, ? helps", async ({
+    asRole,
+  }) => {
     const page = await asRole("analyst", "/alerts?status=New&range=180d&sort=device");
     await expect(rows(page).nth(1)).toBeVisible();
     await page.locator("h1").click(); // focus on the page, not in a field
@@ -177,7 +210,9 @@ test.describe("alert queue", () => {
     await page.keyboard.press("x");
     await expect(rows(page).nth(0).getByRole("checkbox")).toBeChecked();
     await page.keyboard.press("a");
-    await expect(page.getByRole("status").filter({ hasText: "Defender accepted the change for 1 alert." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "Defender accepted the change for 1 alert." }),
+    ).toBeVisible();
     await expect(page.locator(`tr[data-alert-id="${id}"] td[data-col="assignedTo"]`)).toHaveText(userFor("analyst"));
 
     await page.locator("h1").click();

@@ -4,7 +4,9 @@ test.describe("sign-in with Entra ID", () => {
   // These tests are about signing in and out, so every one takes the real flow instead of a stored session.
   test.use({ realSignIn: true });
 
-  test("a signed-out visitor is sent to sign-in and, after signing in, lands where they were going", async ({ page }) => {
+  test("a signed-out visitor is sent to sign-in and, after signing in, lands where they were going", async ({
+    page,
+  }) => {
     await signInAs(page, "analyst", "/devices?tab=windows");
     await expect(page).toHaveURL(/\/devices\?tab=windows$/);
     await expect(page.getByTestId("current-user")).toContainText(userFor("analyst"));
@@ -64,7 +66,10 @@ test.describe("sign-in with Entra ID", () => {
     await expect(page).toHaveURL(/\/sign-in/);
   });
 
-  test("an Admin creates an API token in Settings, it works as a bearer token, and the act is audited", async ({ asRole, playwright }) => {
+  test("an Admin creates an API token in Settings, it works as a bearer token, and the act is audited", async ({
+    asRole,
+    playwright,
+  }) => {
     const page = await asRole("admin", "/settings");
     const tokens = page.getByRole("region", { name: "API tokens" });
     await tokens.getByRole("textbox", { name: "Name", exact: true }).fill("e2e-soar");

@@ -17,7 +17,14 @@ async function windowsDevice(page: Page, n: number): Promise<{ id: string; name:
   return { id: (await row.getAttribute("data-device-id"))!, name: (await row.getAttribute("data-device-name"))! };
 }
 
-async function requestAction(page: Page, button: string, deviceName: string, comment: string, confirm: string, opts: { double?: boolean } = {}) {
+async function requestAction(
+  page: Page,
+  button: string,
+  deviceName: string,
+  comment: string,
+  confirm: string,
+  opts: { double?: boolean } = {},
+) {
   await page.getByRole("button", { name: button, exact: true }).click();
   // The dialog names the device it acts on ("Isolate eng-lt-0001…?", "Collect an investigation package from …?").
   const dialog = page.getByRole("dialog", { name: new RegExp(` ${deviceName.replaceAll(".", "\\.")}\\?$`) });
@@ -40,17 +47,31 @@ test.describe("device inventory", () => {
     await page.getByRole("button", { name: "High risk", exact: true }).click();
     await expect(page).toHaveURL(/flag=highRisk/);
     await expect(page.getByRole("button", { name: "High risk", exact: true })).toHaveAttribute("aria-pressed", "true");
-    await expect.poll(async () => new Set(await page.locator('td[data-col="risk"]').allTextContents())).toEqual(new Set(["High"]));
+    await expect
+      .poll(async () => new Set(await page.locator('td[data-col="risk"]').allTextContents()))
+      .toEqual(new Set(["High"]));
 
     await page.getByRole("link", { name: "Windows", exact: true }).click();
     await expect(page).toHaveURL(/platform=windows/);
-    await expect.poll(async () => (await page.locator('td[data-col="platform"]').allTextContents()).every((t) => t.startsWith("Windows"))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await page.locator('td[data-col="platform"]').allTextContents()).every((t) => t.startsWith("Windows")),
+      )
+      .toBe(true);
     const shown = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-device-id")!));
     expect(shown.length).toBeGreaterThan(0);
-    await expect(page.getByTestId("device-total")).toHaveText(`${shown.length} device${shown.length === 1 ? "" : "s"} match`);
+    await expect(page.getByTestId("device-total")).toHaveText(
+      `${shown.length} device${shown.length === 1 ? "" : "s"} match`,
+    );
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Export CSV/ }).click()]);
-    const csv = readFileSync((await download.path())!, "utf8").replaceAll('"', "").trim().split("\r\n");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /Export CSV/ }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, "utf8")
+      .replaceAll('"', "")
+      .trim()
+      .split("\r\n");
     expect(csv[0]).toMatch(/^id,name,platform,/);
     expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(shown);
 
@@ -89,7 +110,9 @@ test.describe("device inventory", () => {
 
   test("a device only Intune knows shows Intune's OS and no Defender-only figures", async ({ asRole }) => {
     const page = await asRole("analyst", "/devices?flag=notOnboarded&sort=name");
-    const row = rows(page).filter({ has: page.locator('td[data-col="onboarding"]', { hasText: "Not in Defender" }) }).first();
+    const row = rows(page)
+      .filter({ has: page.locator('td[data-col="onboarding"]', { hasText: "Not in Defender" }) })
+      .first();
     await expect(row).toBeVisible();
     await page.goto(`/devices/${await row.getAttribute("data-device-id")}`);
     await expect(page.getByText("Not onboarded to Defender for Endpoint", { exact: true })).toBeVisible();
@@ -99,7 +122,9 @@ test.describe("device inventory", () => {
 });
 
 test.describe("response actions", () => {
-  test("a Responder isolates with a comment, sees Pending then Succeeded, the inventory shows it isolated; release the same way", async ({ asRole }) => {
+  test("a Responder isolates with a comment, sees Pending then Succeeded, the inventory shows it isolated; release the same way", async ({
+    asRole,
+  }) => {
     test.setTimeout(60_000); // two actions, each ~3 s in the simulated tenant, plus page loads
     const page = await asRole("responder", "/devices");
     const device = await windowsDevice(page, 0);
@@ -112,7 +137,9 @@ test.describe("response actions", () => {
     await expect(page.getByTestId("isolation-state")).toHaveText("Isolated");
 
     await page.goto(`/devices?flag=isolated&q=${encodeURIComponent(device.name)}`);
-    await expect(page.locator(`tr[data-device-id="${device.id}"] [data-testid="isolation-state"]`)).toHaveText("Isolated");
+    await expect(page.locator(`tr[data-device-id="${device.id}"] [data-testid="isolation-state"]`)).toHaveText(
+      "Isolated",
+    );
 
     await page.goto(`/devices/${device.id}`);
     await requestAction(page, "Release from isolation", device.name, "Cleaned; give the network back", "Release");
@@ -148,7 +175,11 @@ test.describe("response actions", () => {
     expect(res.status()).toBe(403);
   });
 
-  test("with four-eyes on, isolation reaches Defender only after a second person approves", async ({ asRole, emulator: emu, browser }) => {
+  test("with four-eyes on, isolation reaches Defender only after a second person approves", async ({
+    asRole,
+    emulator: emu,
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
@@ -171,17 +202,24 @@ test.describe("response actions", () => {
       await asRole("manager", "/actions?tab=approvals", manager);
       const row = manager.locator(`tr[data-device-name="${device.name}"]`).first();
       await row.getByRole("button", { name: "Approve" }).click();
-      const dialog = manager.getByRole("dialog", { name: new RegExp(`^Approve .+ ${device.name.replaceAll(".", "\\.")}\\?$`) });
+      const dialog = manager.getByRole("dialog", {
+        name: new RegExp(`^Approve .+ ${device.name.replaceAll(".", "\\.")}\\?$`),
+      });
       await dialog.getByRole("textbox", { name: /Reason/ }).fill("Confirmed with the incident lead");
       await dialog.getByRole("button", { name: "Approve and send" }).click();
-      await expect(manager.getByRole("status").filter({ hasText: `Approved: Isolate on ${device.name} sent to Defender` })).toBeVisible();
+      await expect(
+        manager.getByRole("status").filter({ hasText: `Approved: Isolate on ${device.name} sent to Defender` }),
+      ).toBeVisible();
       expect((await emu.stats())[ISOLATE_ROUTE] ?? 0).toBe(before + 1);
       await managerContext.close();
 
       await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Succeeded", { timeout: 20_000 });
       await expect(latest(page, "Isolate")).toContainText("approved by manager@");
     } finally {
-      const off = await admin.request.put("/api/settings/actions", { data: { fourEyes: false }, headers: { origin: new URL(admin.url()).origin } });
+      const off = await admin.request.put("/api/settings/actions", {
+        data: { fourEyes: false },
+        headers: { origin: new URL(admin.url()).origin },
+      });
       expect(off.status()).toBe(200);
       await adminContext.close();
     }
@@ -203,18 +241,29 @@ test.describe("response actions", () => {
     await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Failed");
   });
 
-  test("while Defender cannot be reached, the responder is told the status shown is the last known; it catches up after", async ({ asRole, emulator: emu }) => {
+  test("while Defender cannot be reached, the responder is told the status shown is the last known; it catches up after", async ({
+    asRole,
+    emulator: emu,
+  }) => {
     // Status reads share a per-minute budget with every earlier test's actions: allow for a wait on it.
     test.setTimeout(120_000);
     const page = await asRole("responder", "/devices");
     const device = await windowsDevice(page, 8);
     await page.goto(`/devices/${device.id}`);
-    await requestAction(page, "Collect investigation package", device.name, "Forensics while Defender is flaky", "Collect package");
+    await requestAction(
+      page,
+      "Collect investigation package",
+      device.name,
+      "Forensics while Defender is flaky",
+      "Collect package",
+    );
     const status = latest(page, "CollectInvestigationPackage").getByTestId("action-status");
     await expect(status).toHaveText(/^(Pending|InProgress)$/);
     await emu.faults({ errorRate: 1 });
     try {
-      const warning = page.getByRole("alert").filter({ hasText: "The status of 1 action could not be refreshed: Defender answered" });
+      const warning = page
+        .getByRole("alert")
+        .filter({ hasText: "The status of 1 action could not be refreshed: Defender answered" });
       await expect(warning).toBeVisible({ timeout: 60_000 });
       await expect(warning).toContainText("Its status is the last known");
       await expect(status).toHaveText(/^(Pending|InProgress)$/);
@@ -227,7 +276,11 @@ test.describe("response actions", () => {
 });
 
 test.describe("bulk scan and keyboard", () => {
-  test("scans two selected devices: one confirmation, per-device results, two scans in Defender, audited", async ({ asRole, emulator: emu, browser }) => {
+  test("scans two selected devices: one confirmation, per-device results, two scans in Defender, audited", async ({
+    asRole,
+    emulator: emu,
+    browser,
+  }) => {
     test.setTimeout(60_000);
     const page = await asRole("responder", "/devices?platform=windows&onboarding=Onboarded&sort=name");
     const before = (await emu.stats())["POST /api/machines/{id}/runAntiVirusScan"] ?? 0;
@@ -245,13 +298,18 @@ test.describe("bulk scan and keyboard", () => {
     await dialog.getByRole("button", { name: "Scan 2 devices" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Antivirus scan queued for 2 devices" })).toBeVisible();
     const results = page.getByRole("list", { name: "Per-device results" });
-    for (const name of names) await expect(results.getByRole("listitem").filter({ hasText: name }).getByTestId("action-status")).toHaveText("Succeeded", { timeout: 20_000 });
+    for (const name of names)
+      await expect(results.getByRole("listitem").filter({ hasText: name }).getByTestId("action-status")).toHaveText(
+        "Succeeded",
+        { timeout: 20_000 },
+      );
     expect((await emu.stats())["POST /api/machines/{id}/runAntiVirusScan"] ?? 0).toBe(before + 2);
 
     // Followed into the action center (a client-side navigation, with the scan's follow-up still cached).
     await page.getByRole("link", { name: "Follow in the action center" }).click();
     await expect(page).toHaveURL(/\/actions\?batch=/);
-    for (const name of names) await expect(page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Antivirus scan" })).toBeVisible();
+    for (const name of names)
+      await expect(page.getByRole("row").filter({ hasText: name }).filter({ hasText: "Antivirus scan" })).toBeVisible();
 
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();

@@ -92,7 +92,12 @@ export const test = base.extend<Fixtures, { signedInStates: Map<Role, StoredStat
     async function defenderToken(): Promise<string> {
       if (token) return token;
       const res = await api.post(`${t.authorityHost.replace(/\/+$/, "")}/${t.tenantId}/oauth2/v2.0/token`, {
-        form: { grant_type: "client_credentials", client_id: t.clientId, client_secret: t.clientSecret, scope: "https://api.securitycenter.microsoft.com/.default" },
+        form: {
+          grant_type: "client_credentials",
+          client_id: t.clientId,
+          client_secret: t.clientSecret,
+          scope: "https://api.securitycenter.microsoft.com/.default",
+        },
       });
       expect(res.ok(), await res.text()).toBe(true);
       token = ((await res.json()) as { access_token: string }).access_token;
@@ -105,10 +110,13 @@ export const test = base.extend<Fixtures, { signedInStates: Map<Role, StoredStat
     }
 
     await provide({
-      stats: async () => ((await (await api.get(`${t.baseUrl}/_emulator/stats`)).json()) as { byRoute: Record<string, number> }).byRoute,
+      stats: async () =>
+        ((await (await api.get(`${t.baseUrl}/_emulator/stats`)).json()) as { byRoute: Record<string, number> }).byRoute,
       faults: setFaults,
       defender: async (path) => {
-        const res = await api.get(`${t.defenderUrl}${path}`, { headers: { authorization: `Bearer ${await defenderToken()}` } });
+        const res = await api.get(`${t.defenderUrl}${path}`, {
+          headers: { authorization: `Bearer ${await defenderToken()}` },
+        });
         expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
         return res.json();
       },

@@ -41,7 +41,9 @@ test.describe("incidents", () => {
     await filters.getByRole("checkbox", { name: "High", exact: true }).check();
     await filters.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/\/incidents\?severity=High$/);
-    await expect.poll(async () => new Set(await rows.locator("td:nth-child(2)").allTextContents())).toEqual(new Set(["High"]));
+    await expect
+      .poll(async () => new Set(await rows.locator("td:nth-child(2)").allTextContents()))
+      .toEqual(new Set(["High"]));
     await filters.getByRole("link", { name: "Clear filters" }).click();
     await expect(page).toHaveURL(/\/incidents$/);
     await expect(filters.getByRole("checkbox", { name: "High", exact: true })).not.toBeChecked();

@@ -1,6 +1,16 @@
 import { expect, test } from "./fixtures";
 
-const SECTIONS = ["Alerts", "Incidents", "Devices", "Actions", "Vulnerabilities", "Hunting", "Posture", "Audit", "Settings"];
+const SECTIONS = [
+  "Alerts",
+  "Incidents",
+  "Devices",
+  "Actions",
+  "Vulnerabilities",
+  "Hunting",
+  "Posture",
+  "Audit",
+  "Settings",
+];
 /** Where a page's heading says more than its short navigation label. */
 const HEADINGS: Record<string, string> = { Vulnerabilities: "Vulnerability management" };
 
@@ -23,7 +33,10 @@ test.describe("console shell", () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test("follows the system theme and can be switched, and the choice survives a reload", async ({ asRole, browser }) => {
+  test("follows the system theme and can be switched, and the choice survives a reload", async ({
+    asRole,
+    browser,
+  }) => {
     const signedIn = await asRole("viewer");
     const state = await signedIn.context().storageState();
 
@@ -62,7 +75,10 @@ test.describe("console shell", () => {
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   });
 
-  test("health endpoint is public but tells anonymous callers only the status; signed-in people see the database and the last sync", async ({ request, asRole }) => {
+  test("health endpoint is public but tells anonymous callers only the status; signed-in people see the database and the last sync", async ({
+    request,
+    asRole,
+  }) => {
     const res = await request.get("/api/health");
     expect(res.status()).toBe(200);
     expect(res.headers()["cache-control"]).toContain("no-store");

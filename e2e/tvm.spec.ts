@@ -37,7 +37,9 @@ test.describe("vulnerability management", () => {
     // A 7-day window shows at most 7 points.
     await page.getByRole("button", { name: "7 days" }).click();
     await expect(page).toHaveURL(/range=7/);
-    await expect.poll(async () => Number(await page.getByTestId("exposure-trend").getAttribute("data-points"))).toBeLessThanOrEqual(7);
+    await expect
+      .poll(async () => Number(await page.getByTestId("exposure-trend").getAttribute("data-points")))
+      .toBeLessThanOrEqual(7);
   });
 
   test("opens a CVE from the list and sees the devices exposed to it", async ({ asRole }) => {
@@ -71,7 +73,9 @@ test.describe("vulnerability management", () => {
     await page.getByLabel("Due date").fill(inDays(14));
     await page.getByLabel("Note").fill("Patch before the quarterly audit");
     await page.getByRole("button", { name: "Create request" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `Remediation request created for ${owner}` })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: `Remediation request created for ${owner}` }),
+    ).toBeVisible();
     await expect(page.locator("tr[data-request-id]", { hasText: owner })).toBeVisible();
     await expect(page.getByTestId("burndown").first().locator(CHART_SVG)).toBeVisible();
 

@@ -9,18 +9,27 @@ const SECRET_KEY = /secret|password|token|authorization|cookie|assertion|code_ve
 
 function clean(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, ...(getConfig().LOG_LEVEL === "debug" ? { stack: value.stack } : {}) };
+    return {
+      name: value.name,
+      message: value.message,
+      ...(getConfig().LOG_LEVEL === "debug" ? { stack: value.stack } : {}),
+    };
   }
   if (depth > 4 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => clean(v, depth + 1));
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) ? "[redacted]" : clean(v, depth + 1)]),
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      SECRET_KEY.test(k) ? "[redacted]" : clean(v, depth + 1),
+    ]),
   );
 }
 
 function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
   if (ORDER[level] < ORDER[getConfig().LOG_LEVEL]) return;
-  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level, msg: message, ...(clean(fields) as object) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ t: new Date().toISOString(), level, msg: message, ...(clean(fields) as object) })}\n`,
+  );
 }
 
 export const logger = {

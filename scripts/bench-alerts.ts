@@ -7,7 +7,14 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { callRoute, sessionCookieFor } from "../lib/auth/testing";
 import { GET as listAlerts } from "../app/api/alerts/route";
-import { latencySummary, mulberry32, printSlowest, timeListRequests, withBenchDatabase, type BenchKind } from "./bench/harness";
+import {
+  latencySummary,
+  mulberry32,
+  printSlowest,
+  timeListRequests,
+  withBenchDatabase,
+  type BenchKind,
+} from "./bench/harness";
 import { seedBenchAlerts } from "./bench/alert-fixture";
 import { benchAlertsPage } from "./bench/alerts-page";
 
@@ -41,7 +48,22 @@ function viewFor(rand: () => number): string {
   const nFilters = pick([0, 0, 1, 1, 1, 2, 2, 3]);
   for (let i = 0; i < nFilters; i++) pick(filters)();
   q.set("range", pick(["1d", "7d", "30d", "30d", "30d", "90d", "180d"]));
-  const sort = pick(["age", "age", "age", "priority", "sla", "severity", "status", "title", "device", "user", "assignedTo", "category", "source", "technique"]);
+  const sort = pick([
+    "age",
+    "age",
+    "age",
+    "priority",
+    "sla",
+    "severity",
+    "status",
+    "title",
+    "device",
+    "user",
+    "assignedTo",
+    "category",
+    "source",
+    "technique",
+  ]);
   if (sort !== "age") q.set("sort", sort);
   if (rand() < 0.3) q.set("dir", rand() < 0.5 ? "asc" : "desc");
   if (rand() < 0.1) q.set("group", pick(["incident", "device", "title"]));
@@ -72,7 +94,12 @@ async function main() {
   const kinds = values.db.split(",") as BenchKind[];
   for (const kind of kinds) await benchOne(kind, rows, requests);
   // The page is measured once, on the production database when it is in the run.
-  if (!values["skip-page"]) await benchAlertsPage({ kind: kinds.includes("postgresql") ? "postgresql" : kinds[0], rows, verbose: values.verbose });
+  if (!values["skip-page"])
+    await benchAlertsPage({
+      kind: kinds.includes("postgresql") ? "postgresql" : kinds[0],
+      rows,
+      verbose: values.verbose,
+    });
   // Nothing else is running in this process; PGlite's worker would otherwise keep it alive.
   process.exit(0);
 }

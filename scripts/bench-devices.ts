@@ -7,7 +7,14 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { callRoute, sessionCookieFor } from "../lib/auth/testing";
 import { GET as listDevices } from "../app/api/devices/route";
-import { latencySummary, mulberry32, printSlowest, timeListRequests, withBenchDatabase, type BenchKind } from "./bench/harness";
+import {
+  latencySummary,
+  mulberry32,
+  printSlowest,
+  timeListRequests,
+  withBenchDatabase,
+  type BenchKind,
+} from "./bench/harness";
 
 const { values } = parseArgs({
   options: {
@@ -70,7 +77,11 @@ function viewFor(rand: () => number): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const q = new URLSearchParams();
   const filters: (() => void)[] = [
-    () => q.set("flag", pick(["highRisk", "inactive", "notOnboarded", "nonCompliant", "isolated", "highRisk,nonCompliant"])),
+    () =>
+      q.set(
+        "flag",
+        pick(["highRisk", "inactive", "notOnboarded", "nonCompliant", "isolated", "highRisk,nonCompliant"]),
+      ),
     () => q.set("risk", pick(["High", "High,Medium", "Low"])),
     () => q.set("exposure", pick(["High", "Medium,High"])),
     () => q.set("health", pick(["Inactive", "ImpairedCommunication,NoSensorData"])),
@@ -84,7 +95,24 @@ function viewFor(rand: () => number): string {
   if (rand() < 0.4) q.set("platform", pick(["windows", "windows", "macos", "linux", "mobile"]));
   const nFilters = pick([0, 0, 1, 1, 1, 2, 2, 3]);
   for (let i = 0; i < nFilters; i++) pick(filters)();
-  const sort = pick(["name", "name", "name", "risk", "exposure", "health", "onboarding", "lastSeen", "group", "compliance", "user", "openAlerts", "vulnerabilities", "isolation", "lastIntuneSync", "platform"]);
+  const sort = pick([
+    "name",
+    "name",
+    "name",
+    "risk",
+    "exposure",
+    "health",
+    "onboarding",
+    "lastSeen",
+    "group",
+    "compliance",
+    "user",
+    "openAlerts",
+    "vulnerabilities",
+    "isolation",
+    "lastIntuneSync",
+    "platform",
+  ]);
   if (sort !== "name") q.set("sort", sort);
   if (rand() < 0.3) q.set("dir", rand() < 0.5 ? "asc" : "desc");
   q.set("limit", "50");

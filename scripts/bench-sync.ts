@@ -22,16 +22,36 @@ async function main() {
   stopChildrenOnExit();
   const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
   const emulator = await startEmulatorProcess(
-    ["--port", "0", "--seed", "bench", "--devices", values.devices, "--alerts", values.alerts, "--vulns-per-device", values["vulns-per-device"]],
+    [
+      "--port",
+      "0",
+      "--seed",
+      "bench",
+      "--devices",
+      values.devices,
+      "--alerts",
+      values.alerts,
+      "--vulns-per-device",
+      values["vulns-per-device"],
+    ],
     profile,
   );
   let failed = false;
   for (const kind of values.db.split(",") as ("pglite" | "postgresql")[]) {
     const database = await freshDatabase(kind);
     try {
-      const code = await run(process.execPath, [...profile, "--import", "tsx", "scripts/bench/sync-run.ts", ...(values.verbose ? ["--verbose"] : [])], {
-        env: { ...process.env, ...consoleEnvFor(emulator.ready), ...database.env, LOG_LEVEL: values.verbose ? "debug" : "error" },
-      });
+      const code = await run(
+        process.execPath,
+        [...profile, "--import", "tsx", "scripts/bench/sync-run.ts", ...(values.verbose ? ["--verbose"] : [])],
+        {
+          env: {
+            ...process.env,
+            ...consoleEnvFor(emulator.ready),
+            ...database.env,
+            LOG_LEVEL: values.verbose ? "debug" : "error",
+          },
+        },
+      );
       failed ||= code !== 0;
     } finally {
       await database.drop();

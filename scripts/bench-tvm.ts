@@ -28,11 +28,21 @@ const { values } = parseArgs({
   },
 });
 
-const GROUPS = ["Finance", "Engineering", "Sales", "Human Resources", "Executives", "Servers - Production", "Servers - Development", "Mobile Devices"];
+const GROUPS = [
+  "Finance",
+  "Engineering",
+  "Sales",
+  "Human Resources",
+  "Executives",
+  "Servers - Production",
+  "Servers - Development",
+  "Mobile Devices",
+];
 const CVES = 5000;
 const PRODUCTS = 200;
 const GROUP_ARRAY = `ARRAY[${GROUPS.map((g) => `'${g}'`).join(",")}]`;
-const SEVERITY_OF = (cve: string) => `(ARRAY['Critical','High','High','Medium','Medium','Medium','Low','Low','Low','Low'])[1 + (${cve} % 10)]`;
+const SEVERITY_OF = (cve: string) =>
+  `(ARRAY['Critical','High','High','Medium','Medium','Medium','Low','Low','Low','Low'])[1 + (${cve} % 10)]`;
 
 const SEED: string[] = [
   `INSERT INTO "Device" ("id","mdeMachineId","inMde","name","platform","rbacGroupName","exposureLevel","syncedAt")
@@ -92,34 +102,63 @@ async function withoutDeviceVulnerabilityIndexes(p: PrismaClient, fill: () => Pr
      WHERE i.indrelid = '"DeviceVulnerability"'::regclass`,
   );
   for (const index of indexes) {
-    await p.$executeRawUnsafe(index.isPrimary ? `ALTER TABLE "DeviceVulnerability" DROP CONSTRAINT "${index.name}"` : `DROP INDEX "${index.name}"`);
+    await p.$executeRawUnsafe(
+      index.isPrimary
+        ? `ALTER TABLE "DeviceVulnerability" DROP CONSTRAINT "${index.name}"`
+        : `DROP INDEX "${index.name}"`,
+    );
   }
   await fill();
   for (const index of indexes) {
     await p.$executeRawUnsafe(index.definition);
-    if (index.isPrimary) await p.$executeRawUnsafe(`ALTER TABLE "DeviceVulnerability" ADD CONSTRAINT "${index.name}" PRIMARY KEY USING INDEX "${index.name}"`);
+    if (index.isPrimary)
+      await p.$executeRawUnsafe(
+        `ALTER TABLE "DeviceVulnerability" ADD CONSTRAINT "${index.name}" PRIMARY KEY USING INDEX "${index.name}"`,
+      );
   }
 }
 
 /** What a manager's session asks for: mostly the dashboard (tenant or a group, any window), then the lists. */
-function nextRequest(rand: () => number, last: { path: string; cursor: string } | null): { name: string; handler: RouteHandler; path: string; params?: Record<string, string> } {
+function nextRequest(
+  rand: () => number,
+  last: { path: string; cursor: string } | null,
+): { name: string; handler: RouteHandler; path: string; params?: Record<string, string> } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const group = rand() < 0.4 ? "" : pick(GROUPS);
   const g = group ? `group=${encodeURIComponent(group)}&` : "";
   const r = rand();
-  if (r < 0.5) return { name: "dashboard", handler: dashboardRoute, path: `/api/tvm/dashboard?${g}range=${pick(["7", "30", "30", "90", "365"])}` };
+  if (r < 0.5)
+    return {
+      name: "dashboard",
+      handler: dashboardRoute,
+      path: `/api/tvm/dashboard?${g}range=${pick(["7", "30", "30", "90", "365"])}`,
+    };
   if (r < 0.75) {
     // "Load more" on the previous list view.
-    if (last && rand() < 0.3) return { name: "vulnerabilities", handler: vulnerabilitiesRoute, path: `${last.path.replace(/&cursor=.*$/, "")}&cursor=${encodeURIComponent(last.cursor)}` };
+    if (last && rand() < 0.3)
+      return {
+        name: "vulnerabilities",
+        handler: vulnerabilitiesRoute,
+        path: `${last.path.replace(/&cursor=.*$/, "")}&cursor=${encodeURIComponent(last.cursor)}`,
+      };
     const filter = pick(["", "severity=Critical&", "exploit=1&", "zeroDay=1&", "q=CVE-2026-004&"]);
     const sort = pick(["severity", "exposed", "cvss", "published"]);
-    return { name: "vulnerabilities", handler: vulnerabilitiesRoute, path: `/api/tvm/vulnerabilities?${g}${filter}sort=${sort}&limit=50` };
+    return {
+      name: "vulnerabilities",
+      handler: vulnerabilitiesRoute,
+      path: `/api/tvm/vulnerabilities?${g}${filter}sort=${sort}&limit=50`,
+    };
   }
   if (r < 0.85) {
     const id = `CVE-2026-${String(Math.floor(rand() * CVES)).padStart(5, "0")}`;
     return { name: "cve", handler: cveRoute, path: `/api/tvm/vulnerabilities/${id}?${g}`, params: { id } };
   }
-  if (r < 0.95) return { name: "recommendations", handler: recommendationsRoute, path: `/api/tvm/recommendations?${g}sort=${pick(["exposure", "exposed", "severity"])}` };
+  if (r < 0.95)
+    return {
+      name: "recommendations",
+      handler: recommendationsRoute,
+      path: `/api/tvm/recommendations?${g}sort=${pick(["exposure", "exposed", "severity"])}`,
+    };
   return { name: "remediation", handler: remediationRoute, path: "/api/tvm/remediation-requests" };
 }
 
@@ -133,7 +172,10 @@ async function benchOne(kind: BenchKind, devices: number, perDevice: number, req
       const chunk = Math.max(1, Math.floor(100_000 / perDevice));
       for (let from = 0; from < devices; from += chunk) {
         await p.$executeRawUnsafe(DEVICE_VULNERABILITIES, from, Math.min(devices, from + chunk) - 1, perDevice);
-        if (values.verbose) log(`  ${Math.min(devices, from + chunk) * perDevice} device-vulnerability rows after ${Math.round(performance.now() - t0)} ms`);
+        if (values.verbose)
+          log(
+            `  ${Math.min(devices, from + chunk) * perDevice} device-vulnerability rows after ${Math.round(performance.now() - t0)} ms`,
+          );
       }
     });
     await p.$executeRawUnsafe(`ANALYZE`);
@@ -158,7 +200,8 @@ async function benchOne(kind: BenchKind, devices: number, perDevice: number, req
       const body = (await res.json()) as { nextCursor?: string | null };
       const ms = performance.now() - start;
       if (res.status !== 200) throw new Error(`${req.path} → ${res.status} ${JSON.stringify(body)}`);
-      if (req.name === "vulnerabilities") lastList = body.nextCursor ? { path: req.path, cursor: body.nextCursor } : null;
+      if (req.name === "vulnerabilities")
+        lastList = body.nextCursor ? { path: req.path, cursor: body.nextCursor } : null;
       return ms;
     };
     // Warm-up: the first calls compile the routes and warm the caches; not counted.
@@ -173,7 +216,9 @@ async function benchOne(kind: BenchKind, devices: number, perDevice: number, req
     if (values.verbose) {
       for (const [name, ms] of byRoute) {
         ms.sort((a, b) => a - b);
-        log(`  ${name.padEnd(16)} n=${String(ms.length).padStart(3)} p50=${round1(percentile(ms, 50))} p95=${round1(percentile(ms, 95))} max=${round1(ms.at(-1)!)}`);
+        log(
+          `  ${name.padEnd(16)} n=${String(ms.length).padStart(3)} p50=${round1(percentile(ms, 50))} p95=${round1(percentile(ms, 95))} max=${round1(ms.at(-1)!)}`,
+        );
       }
     }
   });

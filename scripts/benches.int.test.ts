@@ -28,27 +28,65 @@ async function runBench(script: string, args: string[]): Promise<Record<string, 
 
 describe(`benchmarks still run (tiny sizes, ${db})`, { timeout: 150_000 }, () => {
   it("bench:sync prints a full and an incremental line", async () => {
-    const lines = await runBench("scripts/bench-sync.ts", ["--devices", "10", "--alerts", "20", "--vulns-per-device", "2", "--db", db]);
+    const lines = await runBench("scripts/bench-sync.ts", [
+      "--devices",
+      "10",
+      "--alerts",
+      "20",
+      "--vulns-per-device",
+      "2",
+      "--db",
+      db,
+    ]);
     expect(lines.map((l) => [l.bench, l.db, l.mode])).toEqual([
       ["sync", db, "full"],
       ["sync", db, "incremental"],
     ]);
-    expect(lines[0]).toMatchObject({ records: expect.any(Number), calls: expect.any(Number), calls_unavoidable: expect.any(Number) });
+    expect(lines[0]).toMatchObject({
+      records: expect.any(Number),
+      calls: expect.any(Number),
+      calls_unavoidable: expect.any(Number),
+    });
     expect(lines[0].records as number).toBeGreaterThan(10 + 20 + 10 * 2 - 1);
   });
 
   it("bench:tvm prints its latency line on each database", async () => {
-    const lines = await runBench("scripts/bench-tvm.ts", ["--devices", "10", "--vulns-per-device", "5", "--requests", "10", "--db", kinds.join(",")]);
-    expect(lines).toEqual(kinds.map((kind) => expect.objectContaining({ bench: "tvm", db: kind, device_vulns: 50, requests: 10, p95_ms: expect.any(Number) })));
+    const lines = await runBench("scripts/bench-tvm.ts", [
+      "--devices",
+      "10",
+      "--vulns-per-device",
+      "5",
+      "--requests",
+      "10",
+      "--db",
+      kinds.join(","),
+    ]);
+    expect(lines).toEqual(
+      kinds.map((kind) =>
+        expect.objectContaining({ bench: "tvm", db: kind, device_vulns: 50, requests: 10, p95_ms: expect.any(Number) }),
+      ),
+    );
   });
 
   it("bench:devices prints its latency line", async () => {
     const lines = await runBench("scripts/bench-devices.ts", ["--rows", "100", "--requests", "10", "--db", db]);
-    expect(lines).toEqual([expect.objectContaining({ bench: "devices", db, rows: 100, requests: 10, p95_ms: expect.any(Number) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ bench: "devices", db, rows: 100, requests: 10, p95_ms: expect.any(Number) }),
+    ]);
   });
 
   it("bench:alerts prints its latency line", async () => {
-    const lines = await runBench("scripts/bench-alerts.ts", ["--rows", "100", "--requests", "10", "--db", db, "--skip-page"]);
-    expect(lines).toEqual([expect.objectContaining({ bench: "alerts", db, rows: 100, requests: 10, p95_ms: expect.any(Number) })]);
+    const lines = await runBench("scripts/bench-alerts.ts", [
+      "--rows",
+      "100",
+      "--requests",
+      "10",
+      "--db",
+      db,
+      "--skip-page",
+    ]);
+    expect(lines).toEqual([
+      expect.objectContaining({ bench: "alerts", db, rows: 100, requests: 10, p95_ms: expect.any(Number) }),
+    ]);
   });
 });

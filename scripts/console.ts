@@ -16,26 +16,39 @@ const USAGE = `usage:
 
 function cliAudit(): AuditContext {
   const who = `cli:${userInfo().username}`;
-  return { actor: { type: "system", id: who, name: who, roles: ["Admin"], permissions: permissionsOf(["Admin"]) }, requestId: randomUUID(), ip: null };
+  return {
+    actor: { type: "system", id: who, name: who, roles: ["Admin"], permissions: permissionsOf(["Admin"]) },
+    requestId: randomUUID(),
+    ip: null,
+  };
 }
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { name: { type: "string" }, role: { type: "string" }, days: { type: "string" }, json: { type: "boolean", default: false } },
+    options: {
+      name: { type: "string" },
+      role: { type: "string" },
+      days: { type: "string" },
+      json: { type: "boolean", default: false },
+    },
   });
   const [noun, verb, arg] = positionals;
   if (noun !== "token") return (console.error(USAGE), 2);
   if (verb === "create") {
     const input = ApiTokenCreate.safeParse({ name: values.name, role: values.role, days: values.days });
     if (!input.success) {
-      console.error(`token create: ${input.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}\n${USAGE}`);
+      console.error(
+        `token create: ${input.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}\n${USAGE}`,
+      );
       return 2;
     }
     const { token, row } = await createApiToken(cliAudit(), input.data);
     if (values.json) console.log(JSON.stringify({ token, ...row }));
     else {
-      console.error(`Created token "${row.name}" (${row.role}, expires ${row.expiresAt.slice(0, 10)}, id ${row.id}). It is shown only now:`);
+      console.error(
+        `Created token "${row.name}" (${row.role}, expires ${row.expiresAt.slice(0, 10)}, id ${row.id}). It is shown only now:`,
+      );
       console.log(token);
     }
     return 0;
@@ -43,7 +56,11 @@ async function main(): Promise<number> {
   if (verb === "list") {
     const rows = await listApiTokens();
     if (values.json) console.log(JSON.stringify(rows));
-    else for (const r of rows) console.log(`${r.id}  ${r.state.padEnd(8)} ${r.role.padEnd(10)} soc_${r.prefix}_…  ${r.name}  expires ${r.expiresAt.slice(0, 10)}  last used ${r.lastUsedAt ?? "never"}`);
+    else
+      for (const r of rows)
+        console.log(
+          `${r.id}  ${r.state.padEnd(8)} ${r.role.padEnd(10)} soc_${r.prefix}_…  ${r.name}  expires ${r.expiresAt.slice(0, 10)}  last used ${r.lastUsedAt ?? "never"}`,
+        );
     return 0;
   }
   if (verb === "revoke" && arg) {

@@ -14,7 +14,11 @@ async function main(): Promise<number> {
   try {
     if (command === "deploy") {
       const applied = await deployMigrations(target, log);
-      console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `${where} is up to date.`);
+      console.log(
+        applied.length
+          ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`
+          : `${where} is up to date.`,
+      );
       return 0;
     }
     if (command === "migrate") {
@@ -24,12 +28,18 @@ async function main(): Promise<number> {
         return 2;
       }
       const { created } = await createMigration(target, name, log);
-      console.log(created ? `Created and applied prisma/migrations/${created}` : "Schema and migrations agree: nothing to create.");
+      console.log(
+        created
+          ? `Created and applied prisma/migrations/${created}`
+          : "Schema and migrations agree: nothing to create.",
+      );
       return 0;
     }
     if (command === "status") {
       const s = await migrationStatus(target);
-      console.log(`${where}: ${s.applied}/${s.total} migrations applied${s.pending.length ? `; pending: ${s.pending.join(", ")}` : ""}`);
+      console.log(
+        `${where}: ${s.applied}/${s.total} migrations applied${s.pending.length ? `; pending: ${s.pending.join(", ")}` : ""}`,
+      );
       return s.pending.length ? 1 : 0;
     }
     console.error("usage: tsx scripts/db.ts deploy | migrate <name> | status");

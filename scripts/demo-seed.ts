@@ -9,10 +9,16 @@ import { runSync } from "../lib/sync/engine";
 import { policyFromConfig } from "../lib/sync/policy";
 import { createSyncSources } from "../lib/sync/sources";
 
-const { values } = parseArgs({ options: { emulator: { type: "string" }, "history-days": { type: "string", default: "90" } } });
+const { values } = parseArgs({
+  options: { emulator: { type: "string" }, "history-days": { type: "string", default: "90" } },
+});
 
 async function setEmulatorClock(body: object) {
-  const res = await fetch(`${values.emulator}/_emulator/clock`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${values.emulator}/_emulator/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`emulator clock: HTTP ${res.status}`);
 }
 
@@ -33,7 +39,9 @@ async function main() {
   const summaries = await runSync({ db, sources, full: true, policy: policyFromConfig() });
   const failed = summaries.filter((s) => s.status === "failed");
   const records = summaries.reduce((n, s) => n + s.upserted, 0);
-  console.error(`First sync: ${records} records in ${((Date.now() - started) / 1000).toFixed(1)} s, ${sources.calls()} calls${failed.length ? `; FAILED: ${failed.map((f) => `${f.entity} (${f.error})`).join(", ")}` : ""}.`);
+  console.error(
+    `First sync: ${records} records in ${((Date.now() - started) / 1000).toFixed(1)} s, ${sources.calls()} calls${failed.length ? `; FAILED: ${failed.map((f) => `${f.entity} (${f.error})`).join(", ")}` : ""}.`,
+  );
   await getDatabase().close();
   process.exit(failed.length ? 1 : 0);
 }

@@ -49,7 +49,11 @@ async function main() {
     // The first sync runs through the console's real clients and engine, in a child process that trusts the
     // simulated tenant's CA from its start (NODE_EXTRA_CA_CERTS), exactly as the console server does.
     console.error("Syncing the simulated tenant into the embedded database…");
-    const code = await run(process.execPath, ["--import", "tsx", "scripts/demo-seed.ts", "--emulator", emulator.ready.baseUrl], { env });
+    const code = await run(
+      process.execPath,
+      ["--import", "tsx", "scripts/demo-seed.ts", "--emulator", emulator.ready.baseUrl],
+      { env },
+    );
     if (code !== 0) throw new Error("the first sync failed (see above)");
   }
   const server = await startNext({ port: Number(values.port), host: values.host, env });
@@ -58,7 +62,8 @@ async function main() {
   console.log(`\nSOC Console (demo) is running on ${url}`);
   if (emulator) {
     console.log("Sign in as one of the simulated tenant's users:");
-    for (const u of emulator.ready.users) console.log(`  ${u.username.padEnd(32)} ${u.password.padEnd(16)} ${u.roles.join(", ") || "(no role)"}`);
+    for (const u of emulator.ready.users)
+      console.log(`  ${u.username.padEnd(32)} ${u.password.padEnd(16)} ${u.roles.join(", ") || "(no role)"}`);
   }
   console.log("Press Ctrl+C to stop.");
   const code = await waitForExit(server);

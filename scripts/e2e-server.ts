@@ -16,7 +16,18 @@ async function main() {
   const port = Number(values.port);
   const dataDir = "./data/e2e/pglite";
   rmSync("./data/e2e", { recursive: true, force: true });
-  const emulator = await startEmulatorProcess(["--port", values["emulator-port"], "--seed", "e2e", "--devices", "60", "--alerts", "300", "--action-ms", "1500"]);
+  const emulator = await startEmulatorProcess([
+    "--port",
+    values["emulator-port"],
+    "--seed",
+    "e2e",
+    "--devices",
+    "60",
+    "--alerts",
+    "300",
+    "--action-ms",
+    "1500",
+  ]);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...consoleEnvFor(emulator.ready),
@@ -28,11 +39,18 @@ async function main() {
   };
   Object.assign(process.env, env);
   mkdirSync("test-results", { recursive: true });
-  writeFileSync("test-results/e2e-tenant.json", JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL }, null, 2));
+  writeFileSync(
+    "test-results/e2e-tenant.json",
+    JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL }, null, 2),
+  );
   if (!buildIsFresh()) await buildConsole(env);
   await deployDatabase();
   // The same first sync as the demo (real clients and engine), with 35 days of score history.
-  const seeded = await run(process.execPath, ["--import", "tsx", "scripts/demo-seed.ts", "--emulator", emulator.ready.baseUrl, "--history-days", "35"], { env });
+  const seeded = await run(
+    process.execPath,
+    ["--import", "tsx", "scripts/demo-seed.ts", "--emulator", emulator.ready.baseUrl, "--history-days", "35"],
+    { env },
+  );
   if (seeded !== 0) throw new Error("the first sync of the e2e tenant failed");
   const server = await startNext({ port, host: "127.0.0.1", env });
   console.error(`e2e console ready on ${env.CONSOLE_URL}`);

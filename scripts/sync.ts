@@ -48,9 +48,19 @@ async function main(): Promise<number> {
   const sources = createSyncSources();
   do {
     const started = Date.now();
-    const summaries = await runSync({ db, sources, entities, full: values.full, policy: policyFromConfig(), onEntity: values.json ? undefined : printSummary });
+    const summaries = await runSync({
+      db,
+      sources,
+      entities,
+      full: values.full,
+      policy: policyFromConfig(),
+      onEntity: values.json ? undefined : printSummary,
+    });
     if (values.json) console.log(JSON.stringify(summaries));
-    else console.log(`pass finished in ${((Date.now() - started) / 1000).toFixed(1)} s, ${sources.calls()} calls in total`);
+    else
+      console.log(
+        `pass finished in ${((Date.now() - started) / 1000).toFixed(1)} s, ${sources.calls()} calls in total`,
+      );
     if (values.once) return summaries.some((s) => s.status === "failed") ? 1 : 0;
     await new Promise((r) => setTimeout(r, getConfig().SYNC_INTERVAL_SECONDS * 1000 || 300_000));
   } while (true);

@@ -42,7 +42,12 @@ async function vitest() {
   const out = "test-results/vitest.json";
   rmSync(out, { force: true });
   const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${out}`]);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
+  const report = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(out);
   if (!report) return { passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` };
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
   return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
@@ -54,9 +59,13 @@ async function ensureChromium() {
   // A fresh Debian machine has no browser, and Playwright's own download cannot work offline.
   if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
     console.log(`Chromium is missing at ${path}: installing Debian's chromium package…`);
-    await run("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"]);
+    await run("sh", [
+      "-c",
+      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null",
+    ]);
   }
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: run 'sudo apt-get install -y chromium' or set CHROMIUM_PATH`);
+  if (!existsSync(path))
+    throw new Error(`Chromium not found at ${path}: run 'sudo apt-get install -y chromium' or set CHROMIUM_PATH`);
 }
 
 async function playwright() {
@@ -89,7 +98,15 @@ async function main() {
   await step("unit + integration (vitest)", vitest);
   const built = await step("build", () => check(process.execPath, ["node_modules/next/dist/bin/next", "build"]));
   if (built) await step("e2e (playwright, chromium)", playwright);
-  else results.push({ name: "e2e (playwright, chromium)", passed: 0, failed: 1, skipped: 0, seconds: 0, note: "not run: build failed" });
+  else
+    results.push({
+      name: "e2e (playwright, chromium)",
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      seconds: 0,
+      note: "not run: build failed",
+    });
 
   const total = results.reduce(
     (acc, r) => ({ passed: acc.passed + r.passed, failed: acc.failed + r.failed, skipped: acc.skipped + r.skipped }),
@@ -98,7 +115,9 @@ async function main() {
   console.log("\n━━ summary ━━");
   for (const r of results) {
     const status = r.failed ? "FAIL" : "ok  ";
-    console.log(`${status} ${r.name.padEnd(30)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.seconds}s)${r.note ? `  — ${r.note}` : ""}`);
+    console.log(
+      `${status} ${r.name.padEnd(30)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped  (${r.seconds}s)${r.note ? `  — ${r.note}` : ""}`,
+    );
   }
   console.log(`wall time ${Math.round((Date.now() - started) / 1000)}s`);
   console.log(`total: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -17,13 +17,24 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const sync = await getSyncOverview().catch(() => null);
   return (
     <QueryProvider>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900"
+      >
         Skip to content
       </a>
-      <AppHeader lastSyncAt={sync?.lastSyncAt ?? null} failing={sync?.failing ?? []} tenantConfigured={tenantConfigured} user={{ name: actor.name, roles: actor.roles }} />
+      <AppHeader
+        lastSyncAt={sync?.lastSyncAt ?? null}
+        failing={sync?.failing ?? []}
+        tenantConfigured={tenantConfigured}
+        user={{ name: actor.name, roles: actor.roles }}
+      />
       <TenantBanner mode={cfg.CONSOLE_MODE} tenantConfigured={tenantConfigured} />
       <div className="flex flex-col md:flex-row">
-        <nav aria-label="Main" className="no-print border-b border-slate-200 p-2 md:min-h-[calc(100vh-3.5rem)] md:w-52 md:border-b-0 md:border-r dark:border-slate-800">
+        <nav
+          aria-label="Main"
+          className="no-print border-b border-slate-200 p-2 md:min-h-[calc(100vh-3.5rem)] md:w-52 md:border-b-0 md:border-r dark:border-slate-800"
+        >
           <NavLinks permissions={[...actor.permissions]} />
         </nav>
         <main id="main" className="min-w-0 flex-1 p-4 md:p-6">

@@ -13,7 +13,12 @@ const when = (iso: string | null) => formatUtc(iso, "—", { seconds: true });
 
 export function actionColumns(controls: (row: ActionView) => ReactNode): ColumnDef<ActionView>[] {
   return [
-    { id: "requested", header: "Requested", cell: ({ row: { original: a } }) => when(a.createdAt), meta: { cellClassName: "whitespace-nowrap" } },
+    {
+      id: "requested",
+      header: "Requested",
+      cell: ({ row: { original: a } }) => when(a.createdAt),
+      meta: { cellClassName: "whitespace-nowrap" },
+    },
     {
       id: "action",
       header: "Action",
@@ -30,7 +35,10 @@ export function actionColumns(controls: (row: ActionView) => ReactNode): ColumnD
       header: "Device",
       cell: ({ row: { original: a } }) =>
         a.deviceId ? (
-          <Link href={`/devices/${encodeURIComponent(a.deviceId)}`} className="text-blue-800 hover:underline dark:text-blue-300">
+          <Link
+            href={`/devices/${encodeURIComponent(a.deviceId)}`}
+            className="text-blue-800 hover:underline dark:text-blue-300"
+          >
             {a.deviceName ?? a.deviceId}
           </Link>
         ) : (
@@ -48,14 +56,20 @@ export function actionColumns(controls: (row: ActionView) => ReactNode): ColumnD
       ),
     },
     { id: "requestedBy", header: "Requested by", cell: ({ row: { original: a } }) => a.requestedBy ?? "—" },
-    { id: "comment", header: "Comment", cell: ({ row: { original: a } }) => a.comment ?? "—", meta: { cellClassName: "max-w-xs" } },
+    {
+      id: "comment",
+      header: "Comment",
+      cell: ({ row: { original: a } }) => a.comment ?? "—",
+      meta: { cellClassName: "max-w-xs" },
+    },
     {
       id: "decision",
       header: "Decision",
       cell: ({ row: { original: a } }) =>
         a.decidedAt ? (
           <>
-            {a.status === "Rejected" ? "Rejected" : a.status === "Withdrawn" ? "Withdrawn" : "Approved"} by {a.decidedBy}
+            {a.status === "Rejected" ? "Rejected" : a.status === "Withdrawn" ? "Withdrawn" : "Approved"} by{" "}
+            {a.decidedBy}
             {a.decisionReason ? <span className="block text-slate-500">“{a.decisionReason}”</span> : null}
           </>
         ) : a.cancelledBy ? (
@@ -64,12 +78,30 @@ export function actionColumns(controls: (row: ActionView) => ReactNode): ColumnD
           "—"
         ),
     },
-    { id: "updated", header: "Updated", cell: ({ row: { original: a } }) => when(a.updatedAt), meta: { cellClassName: "whitespace-nowrap" } },
-    { id: "controls", header: "", cell: ({ row: { original: a } }) => controls(a), meta: { cellClassName: "whitespace-nowrap", srHeader: "Controls" } },
+    {
+      id: "updated",
+      header: "Updated",
+      cell: ({ row: { original: a } }) => when(a.updatedAt),
+      meta: { cellClassName: "whitespace-nowrap" },
+    },
+    {
+      id: "controls",
+      header: "",
+      cell: ({ row: { original: a } }) => controls(a),
+      meta: { cellClassName: "whitespace-nowrap", srHeader: "Controls" },
+    },
   ];
 }
 
-export function ActionTable({ rows, empty, controls }: { rows: ActionView[]; empty: ReactNode; controls: (row: ActionView) => ReactNode }) {
+export function ActionTable({
+  rows,
+  empty,
+  controls,
+}: {
+  rows: ActionView[];
+  empty: ReactNode;
+  controls: (row: ActionView) => ReactNode;
+}) {
   return (
     <DataTable
       label="Response actions"

@@ -14,37 +14,64 @@ const dash = (v: string | null | undefined) => v || "—";
 
 /** The queue's columns; every one sorts (server-side), its id being the URL's `sort` value. */
 export function alertColumns(now: number): ColumnDef<AlertRow>[] {
-  const col = (id: SortColumn, header: string, cell: ColumnDef<AlertRow>["cell"], meta?: ColumnDef<AlertRow>["meta"]): ColumnDef<AlertRow> => ({ id, header, cell, meta, enableSorting: true });
+  const col = (
+    id: SortColumn,
+    header: string,
+    cell: ColumnDef<AlertRow>["cell"],
+    meta?: ColumnDef<AlertRow>["meta"],
+  ): ColumnDef<AlertRow> => ({ id, header, cell, meta, enableSorting: true });
   return [
-    col("priority", "Priority", ({ row: { original: r } }) => <PriorityBadge priority={r.priority} rule={r.priorityRule} />),
+    col("priority", "Priority", ({ row: { original: r } }) => (
+      <PriorityBadge priority={r.priority} rule={r.priorityRule} />
+    )),
     col("severity", "Severity", ({ row: { original: r } }) => <SeverityText severity={r.severity} />),
     col(
       "title",
       "Title",
       ({ row: { original: r } }) => (
-        <Link href={`/alerts/${encodeURIComponent(r.id)}`} className="font-medium text-blue-800 hover:underline dark:text-blue-300">
+        <Link
+          href={`/alerts/${encodeURIComponent(r.id)}`}
+          className="font-medium text-blue-800 hover:underline dark:text-blue-300"
+        >
           {r.title}
         </Link>
       ),
       { headerClassName: "min-w-64", cellClassName: "max-w-md" },
     ),
-    col("status", "Status", ({ row: { original: r } }) => r.status, { cellClassName: "text-xs", cellProps: () => ({ "data-col": "status" }) }),
+    col("status", "Status", ({ row: { original: r } }) => r.status, {
+      cellClassName: "text-xs",
+      cellProps: () => ({ "data-col": "status" }),
+    }),
     col("category", "Category", ({ row: { original: r } }) => dash(r.category), { cellClassName: "text-xs" }),
-    col("technique", "MITRE", ({ row: { original: r } }) => dash(r.mitreTechniques.join(", ")), { cellClassName: "font-mono text-xs" }),
+    col("technique", "MITRE", ({ row: { original: r } }) => dash(r.mitreTechniques.join(", ")), {
+      cellClassName: "font-mono text-xs",
+    }),
     col("device", "Device", ({ row: { original: r } }) => dash(r.computerDnsName), { cellClassName: "text-xs" }),
     col("user", "User", ({ row: { original: r } }) => dash(r.userName), { cellClassName: "text-xs" }),
     col("source", "Source", ({ row: { original: r } }) => dash(r.detectionSource), { cellClassName: "text-xs" }),
-    col("assignedTo", "Assigned to", ({ row: { original: r } }) => r.assignedTo ?? <span className="text-slate-400">unassigned</span>, {
-      cellClassName: "text-xs",
-      cellProps: () => ({ "data-col": "assignedTo" }),
-    }),
+    col(
+      "assignedTo",
+      "Assigned to",
+      ({ row: { original: r } }) => r.assignedTo ?? <span className="text-slate-400">unassigned</span>,
+      {
+        cellClassName: "text-xs",
+        cellProps: () => ({ "data-col": "assignedTo" }),
+      },
+    ),
     col("age", "Age", ({ row: { original: r } }) => shortDuration(Math.max(0, now - Date.parse(r.alertCreationTime))), {
       cellClassName: "whitespace-nowrap text-xs",
       cellProps: (r) => ({ title: r.alertCreationTime }),
     }),
-    col("sla", "SLA", ({ row: { original: r } }) => <SlaBadge slaDueAt={r.slaDueAt} status={r.status} alertCreationTime={r.alertCreationTime} now={now} />, {
-      cellClassName: "whitespace-nowrap",
-    }),
+    col(
+      "sla",
+      "SLA",
+      ({ row: { original: r } }) => (
+        <SlaBadge slaDueAt={r.slaDueAt} status={r.status} alertCreationTime={r.alertCreationTime} now={now} />
+      ),
+      {
+        cellClassName: "whitespace-nowrap",
+      },
+    ),
   ];
 }
 
@@ -64,7 +91,20 @@ export interface AlertTableProps {
   empty: ReactNode;
 }
 
-export function AlertTable({ rows, sort, dir, onSort, now, selectable, selected, onSelect, focusedId, onFocusRow, pending, empty }: AlertTableProps) {
+export function AlertTable({
+  rows,
+  sort,
+  dir,
+  onSort,
+  now,
+  selectable,
+  selected,
+  onSelect,
+  focusedId,
+  onFocusRow,
+  pending,
+  empty,
+}: AlertTableProps) {
   return (
     <DataTable
       label="Alert queue"
@@ -74,7 +114,16 @@ export function AlertTable({ rows, sort, dir, onSort, now, selectable, selected,
       columns={alertColumns(now)}
       getRowId={(r) => r.id}
       sort={{ column: sort, dir, onSort: (c) => onSort(c as SortColumn) }}
-      selection={selectable ? { selected, onChange: onSelect, allLabel: "Select all shown alerts", rowLabel: (r) => `Select ${r.title} (${r.id})` } : undefined}
+      selection={
+        selectable
+          ? {
+              selected,
+              onChange: onSelect,
+              allLabel: "Select all shown alerts",
+              rowLabel: (r) => `Select ${r.title} (${r.id})`,
+            }
+          : undefined
+      }
       activeRowId={focusedId}
       rowProps={(r) => {
         const focused = r.id === focusedId;
@@ -82,7 +131,12 @@ export function AlertTable({ rows, sort, dir, onSort, now, selectable, selected,
           "data-alert-id": r.id,
           "aria-current": focused ? "true" : undefined,
           onClick: () => onFocusRow(r.id),
-          className: cn(focused ? "bg-blue-50 outline-2 -outline-offset-2 outline-blue-600 dark:bg-blue-950/40" : "hover:bg-slate-50 dark:hover:bg-slate-800/40", pending.has(r.id) && "opacity-60"),
+          className: cn(
+            focused
+              ? "bg-blue-50 outline-2 -outline-offset-2 outline-blue-600 dark:bg-blue-950/40"
+              : "hover:bg-slate-50 dark:hover:bg-slate-800/40",
+            pending.has(r.id) && "opacity-60",
+          ),
         };
       }}
       empty={empty}

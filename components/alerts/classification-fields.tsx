@@ -14,13 +14,24 @@ export interface ClassificationFieldsProps {
   determinationOnlyFor?: Classification;
 }
 
-export function ClassificationFields({ classification, determination, onChange, disabled, determinationOnlyFor }: ClassificationFieldsProps) {
+export function ClassificationFields({
+  classification,
+  determination,
+  onChange,
+  disabled,
+  determinationOnlyFor,
+}: ClassificationFieldsProps) {
   const determinable = classification !== "" && (!determinationOnlyFor || classification === determinationOnlyFor);
   return (
     <>
       <label className="flex flex-col gap-1 text-xs font-medium">
         Classification
-        <select value={classification} onChange={(e) => onChange({ classification: e.target.value as Classification | "", determination: "" })} className={inputBase} disabled={disabled}>
+        <select
+          value={classification}
+          onChange={(e) => onChange({ classification: e.target.value as Classification | "", determination: "" })}
+          className={inputBase}
+          disabled={disabled}
+        >
           <option value="">Unchanged</option>
           {CLASSIFICATIONS.map((c) => (
             <option key={c} value={c}>
@@ -31,8 +42,15 @@ export function ClassificationFields({ classification, determination, onChange, 
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium">
         Determination
-        <select value={determination} onChange={(e) => onChange({ classification, determination: e.target.value })} className={inputBase} disabled={disabled || !determinable}>
-          <option value="">{!classification ? "Pick a classification first" : determinable ? "Choose…" : "Not for this classification"}</option>
+        <select
+          value={determination}
+          onChange={(e) => onChange({ classification, determination: e.target.value })}
+          className={inputBase}
+          disabled={disabled || !determinable}
+        >
+          <option value="">
+            {!classification ? "Pick a classification first" : determinable ? "Choose…" : "Not for this classification"}
+          </option>
           {determinable && classification
             ? DETERMINATIONS[classification].map((d) => (
                 <option key={d.value} value={d.value}>

@@ -11,7 +11,13 @@ export function EvidenceTable({ evidence }: { evidence: AlertEvidenceRow[] }) {
       empty="No evidence on this alert."
       row={(e, i) => {
         const entity =
-          e.fileName ?? e.ipAddress ?? e.url ?? e.registryKey ?? (e.accountName ? `${e.domainName ? `${e.domainName}\\` : ""}${e.accountName}` : null) ?? e.userPrincipalName ?? "—";
+          e.fileName ??
+          e.ipAddress ??
+          e.url ??
+          e.registryKey ??
+          (e.accountName ? `${e.domainName ? `${e.domainName}\\` : ""}${e.accountName}` : null) ??
+          e.userPrincipalName ??
+          "—";
         return (
           <tr key={i}>
             <Td className="text-xs">{e.entityType}</Td>
@@ -19,7 +25,12 @@ export function EvidenceTable({ evidence }: { evidence: AlertEvidenceRow[] }) {
             <Td className="max-w-md break-all font-mono text-xs">
               {e.filePath ? <span className="block">{e.filePath}</span> : null}
               {e.processCommandLine ? <span className="block">{e.processCommandLine}</span> : null}
-              {e.processId !== null ? <span className="block">pid {e.processId}{e.parentProcessFileName ? ` · parent ${e.parentProcessFileName}` : ""}</span> : null}
+              {e.processId !== null ? (
+                <span className="block">
+                  pid {e.processId}
+                  {e.parentProcessFileName ? ` · parent ${e.parentProcessFileName}` : ""}
+                </span>
+              ) : null}
               {e.registryValue ? <span className="block">{e.registryValue}</span> : null}
               {e.userPrincipalName && e.accountName ? <span className="block">{e.userPrincipalName}</span> : null}
             </Td>

@@ -22,7 +22,12 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} onClose={onClose} aria-labelledby="shortcuts-title" className="m-auto rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100">
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-labelledby="shortcuts-title"
+      className="m-auto rounded-lg border border-slate-200 p-5 shadow-xl backdrop:bg-slate-900/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+    >
       <h2 id="shortcuts-title" className="text-lg font-semibold">
         Keyboard shortcuts
       </h2>
@@ -30,7 +35,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         {ALERT_SHORTCUTS.map(([key, what]) => (
           <div key={key} className="contents">
             <dt>
-              <kbd className="rounded border border-slate-300 px-1.5 font-mono text-xs dark:border-slate-600">{key}</kbd>
+              <kbd className="rounded border border-slate-300 px-1.5 font-mono text-xs dark:border-slate-600">
+                {key}
+              </kbd>
             </dt>
             <dd>{what}</dd>
           </div>

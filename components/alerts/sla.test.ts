@@ -6,8 +6,15 @@ describe("slaState", () => {
   const due = "2026-11-26T11:00:00Z"; // a one-hour clock
   const at = (iso: string) => Date.parse(iso);
   it("counts down, turns near in the last quarter, then breached", () => {
-    expect(slaState(due, "New", created, at("2026-11-26T10:30:00Z"))).toEqual({ kind: "left", ms: 30 * 60_000, near: false });
-    expect(slaState(due, "InProgress", created, at("2026-11-26T10:50:00Z"))).toMatchObject({ kind: "left", near: true });
+    expect(slaState(due, "New", created, at("2026-11-26T10:30:00Z"))).toEqual({
+      kind: "left",
+      ms: 30 * 60_000,
+      near: false,
+    });
+    expect(slaState(due, "InProgress", created, at("2026-11-26T10:50:00Z"))).toMatchObject({
+      kind: "left",
+      near: true,
+    });
     expect(slaState(due, "New", created, at("2026-11-26T12:00:00Z"))).toEqual({ kind: "breached", ms: 3_600_000 });
   });
   it("has no clock without a deadline, and is met once resolved", () => {

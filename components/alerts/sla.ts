@@ -1,7 +1,8 @@
 // Pure helpers for the priority and SLA badges: computed against a `now` the caller passes, so a render is pure
 // and the server and the browser agree on the first paint.
 
-export type SlaState = { kind: "none" } | { kind: "met" } | { kind: "left"; ms: number; near: boolean } | { kind: "breached"; ms: number };
+export type SlaState =
+  { kind: "none" } | { kind: "met" } | { kind: "left"; ms: number; near: boolean } | { kind: "breached"; ms: number };
 
 /** Near breach = less than a quarter of the clock left (same rule as the server's near-breach filter). */
 export function slaState(slaDueAt: string | null, status: string, alertCreationTime: string, now: number): SlaState {

@@ -50,12 +50,23 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
         submit();
       }}
     >
-      <button type="button" className={buttonSecondary} disabled={disabled} onClick={() => onSubmit({ assignedTo: ASSIGNED_TO_ME })}>
+      <button
+        type="button"
+        className={buttonSecondary}
+        disabled={disabled}
+        onClick={() => onSubmit({ assignedTo: ASSIGNED_TO_ME })}
+      >
         Assign to me
       </button>
       <label className="flex flex-col gap-1 text-xs font-medium">
         Status
-        <select ref={statusRef} value={status} onChange={(e) => setStatus(e.target.value)} className={inputBase} disabled={disabled}>
+        <select
+          ref={statusRef}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          className={inputBase}
+          disabled={disabled}
+        >
           <option value="">Unchanged</option>
           {ALERT_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -66,7 +77,14 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium">
         Assign to
-        <input type="email" value={assignee} onChange={(e) => setAssignee(e.target.value)} placeholder="name@contoso.com" className={cn(inputBase, "w-48")} disabled={disabled} />
+        <input
+          type="email"
+          value={assignee}
+          onChange={(e) => setAssignee(e.target.value)}
+          placeholder="name@contoso.com"
+          className={cn(inputBase, "w-48")}
+          disabled={disabled}
+        />
       </label>
       <ClassificationFields
         classification={classification}
@@ -79,7 +97,13 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
       />
       <label className="flex flex-col gap-1 text-xs font-medium">
         Comment
-        <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} className={cn(inputBase, "w-56")} disabled={disabled} />
+        <input
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          maxLength={2000}
+          className={cn(inputBase, "w-56")}
+          disabled={disabled}
+        />
       </label>
       <button type="submit" className={buttonPrimary} disabled={disabled}>
         {busy ? "Sending to Defender…" : `Apply to ${target}`}

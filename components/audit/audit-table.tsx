@@ -7,7 +7,12 @@ import type { AuditEventRow } from "@/lib/audit";
 // The audit log's columns for the one DataTable.
 
 export const auditColumns: ColumnDef<AuditEventRow>[] = [
-  { id: "at", header: "Time (UTC)", cell: ({ row }) => formatUtc(row.original.at, "—", { seconds: true, zone: false }), meta: { cellClassName: "whitespace-nowrap font-mono text-xs" } },
+  {
+    id: "at",
+    header: "Time (UTC)",
+    cell: ({ row }) => formatUtc(row.original.at, "—", { seconds: true, zone: false }),
+    meta: { cellClassName: "whitespace-nowrap font-mono text-xs" },
+  },
   {
     id: "actor",
     header: "Actor",
@@ -18,18 +23,34 @@ export const auditColumns: ColumnDef<AuditEventRow>[] = [
       </>
     ),
   },
-  { id: "action", header: "Action", cell: ({ row }) => row.original.action, meta: { cellClassName: "font-mono text-xs" } },
-  { id: "target", header: "Target", cell: ({ row: { original: e } }) => (e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : "—"), meta: { cellClassName: "text-xs" } },
+  {
+    id: "action",
+    header: "Action",
+    cell: ({ row }) => row.original.action,
+    meta: { cellClassName: "font-mono text-xs" },
+  },
+  {
+    id: "target",
+    header: "Target",
+    cell: ({ row: { original: e } }) => (e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : "—"),
+    meta: { cellClassName: "text-xs" },
+  },
   {
     id: "result",
     header: "Result",
-    cell: ({ row: { original: e } }) => <span
+    cell: ({ row: { original: e } }) => (
+      <span
         className={
-          e.result === "success" ? "text-emerald-700 dark:text-emerald-300" : e.result === "pending" ? "text-slate-600 dark:text-slate-400" : "font-medium text-red-700 dark:text-red-300"
+          e.result === "success"
+            ? "text-emerald-700 dark:text-emerald-300"
+            : e.result === "pending"
+              ? "text-slate-600 dark:text-slate-400"
+              : "font-medium text-red-700 dark:text-red-300"
         }
       >
         {e.result}
-      </span>,
+      </span>
+    ),
   },
   {
     id: "details",
@@ -42,9 +63,23 @@ export const auditColumns: ColumnDef<AuditEventRow>[] = [
     ),
     meta: { cellClassName: "max-w-md break-words font-mono text-xs" },
   },
-  { id: "request", header: "Request", cell: ({ row }) => row.original.requestId?.slice(0, 8), meta: { cellClassName: "font-mono text-xs text-slate-500" } },
+  {
+    id: "request",
+    header: "Request",
+    cell: ({ row }) => row.original.requestId?.slice(0, 8),
+    meta: { cellClassName: "font-mono text-xs text-slate-500" },
+  },
 ];
 
 export function AuditTable({ rows, empty }: { rows: AuditEventRow[]; empty: ReactNode }) {
-  return <DataTable caption="Audit events, newest first" rows={rows} columns={auditColumns} getRowId={(e) => e.id} rowProps={(e) => ({ "data-audit-id": e.id })} empty={empty} />;
+  return (
+    <DataTable
+      caption="Audit events, newest first"
+      rows={rows}
+      columns={auditColumns}
+      getRowId={(e) => e.id}
+      rowProps={(e) => ({ "data-audit-id": e.id })}
+      empty={empty}
+    />
+  );
 }

@@ -25,20 +25,59 @@ export function CategoryBarChart({
   label: string;
   domain?: [number, number];
 }) {
-  const valueAxis = { type: "number" as const, tick: AXIS_TICK, stroke: GRID_STROKE, allowDecimals: false, domain: domain ?? [0, "auto"] };
-  const categoryAxis = { type: "category" as const, dataKey: categoryKey, tick: AXIS_TICK, stroke: GRID_STROKE, interval: 0 as const };
+  const valueAxis = {
+    type: "number" as const,
+    tick: AXIS_TICK,
+    stroke: GRID_STROKE,
+    allowDecimals: false,
+    domain: domain ?? [0, "auto"],
+  };
+  const categoryAxis = {
+    type: "category" as const,
+    dataKey: categoryKey,
+    tick: AXIS_TICK,
+    stroke: GRID_STROKE,
+    interval: 0 as const,
+  };
   return (
     <figure role="img" aria-label={label} className="h-full w-full">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 480, height: 224 }}>
-        <BarChart data={data} layout={horizontal ? "vertical" : "horizontal"} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <BarChart
+          data={data}
+          layout={horizontal ? "vertical" : "horizontal"}
+          margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+        >
           <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" horizontal={!horizontal} vertical={horizontal} />
           {horizontal ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} />}
-          {horizontal ? <YAxis {...categoryAxis} width={130} tickFormatter={(v: string) => (v.length > 20 ? `${v.slice(0, 19)}…` : v)} /> : <YAxis {...valueAxis} width={36} />}
+          {horizontal ? (
+            <YAxis
+              {...categoryAxis}
+              width={130}
+              tickFormatter={(v: string) => (v.length > 20 ? `${v.slice(0, 19)}…` : v)}
+            />
+          ) : (
+            <YAxis {...valueAxis} width={36} />
+          )}
           <Tooltip {...TOOLTIP_STYLE} cursor={{ fill: "var(--chart-grid)", opacity: 0.3 }} />
-          {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value: string) => <span className="text-slate-700 dark:text-slate-200">{value}</span>} /> : null}
+          {series.length > 1 ? (
+            <Legend
+              wrapperStyle={{ fontSize: 12 }}
+              itemSorter={null}
+              formatter={(value: string) => <span className="text-slate-700 dark:text-slate-200">{value}</span>}
+            />
+          ) : null}
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId={series.length > 1 ? "1" : undefined} fill={s.color} isAnimationActive={false}>
-              {colorOf && series.length === 1 ? data.map((d) => <Cell key={String(d[categoryKey])} fill={colorOf(String(d[categoryKey]))} />) : null}
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId={series.length > 1 ? "1" : undefined}
+              fill={s.color}
+              isAnimationActive={false}
+            >
+              {colorOf && series.length === 1
+                ? data.map((d) => <Cell key={String(d[categoryKey])} fill={colorOf(String(d[categoryKey]))} />)
+                : null}
             </Bar>
           ))}
         </BarChart>

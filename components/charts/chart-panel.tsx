@@ -39,7 +39,15 @@ export function ChartPanel<T>({
   const headingId = useId();
   const showTable = tableOnly || view === "table";
   return (
-    <section aria-labelledby={headingId} data-testid={testId} data-points={rows.length} className={cn("chart-panel flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900", className)}>
+    <section
+      aria-labelledby={headingId}
+      data-testid={testId}
+      data-points={rows.length}
+      className={cn(
+        "chart-panel flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900",
+        className,
+      )}
+    >
       <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 id={headingId} className="text-sm font-semibold">
@@ -49,14 +57,23 @@ export function ChartPanel<T>({
         </div>
         <div className="no-print flex gap-1.5">
           {tableOnly ? null : (
-            <div role="group" aria-label={`${title}: view`} className="inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-600">
+            <div
+              role="group"
+              aria-label={`${title}: view`}
+              className="inline-flex overflow-hidden rounded-md border border-slate-300 text-xs dark:border-slate-600"
+            >
               {(["chart", "table"] as const).map((v) => (
                 <button
                   key={v}
                   type="button"
                   aria-pressed={view === v}
                   onClick={() => setView(v)}
-                  className={cn("px-2 py-1 capitalize focus-visible:outline-2 focus-visible:outline-blue-600", view === v ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800")}
+                  className={cn(
+                    "px-2 py-1 capitalize focus-visible:outline-2 focus-visible:outline-blue-600",
+                    view === v
+                      ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
+                      : "hover:bg-slate-100 dark:hover:bg-slate-800",
+                  )}
                 >
                   {v}
                 </button>
@@ -67,7 +84,13 @@ export function ChartPanel<T>({
             type="button"
             className={cn(buttonSecondary, "px-2 py-1 text-xs")}
             disabled={rows.length === 0}
-            onClick={() => downloadCsv(csvName, columns.map((c) => c.label), rows.map((r) => columns.map((c) => c.value(r))))}
+            onClick={() =>
+              downloadCsv(
+                csvName,
+                columns.map((c) => c.label),
+                rows.map((r) => columns.map((c) => c.value(r))),
+              )
+            }
           >
             CSV<span className="sr-only"> of {title}</span>
           </button>

@@ -2,7 +2,13 @@
 export const AXIS_TICK = { fill: "currentColor", fontSize: 11 } as const;
 export const GRID_STROKE = "var(--chart-grid)";
 export const TOOLTIP_STYLE = {
-  contentStyle: { background: "var(--chart-tooltip-bg)", border: "1px solid var(--chart-grid)", borderRadius: 6, color: "var(--chart-tooltip-fg)", fontSize: 12 },
+  contentStyle: {
+    background: "var(--chart-tooltip-bg)",
+    border: "1px solid var(--chart-grid)",
+    borderRadius: 6,
+    color: "var(--chart-tooltip-fg)",
+    fontSize: 12,
+  },
   labelStyle: { color: "var(--chart-tooltip-fg)", fontWeight: 600 },
   itemStyle: { color: "var(--chart-tooltip-fg)" },
 } as const;

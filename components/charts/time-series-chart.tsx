@@ -1,6 +1,17 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE, shortDay } from "./chart-theme";
 
 export interface Series {
@@ -29,7 +40,13 @@ export function TimeSeriesChart({
       <XAxis dataKey="day" tickFormatter={shortDay} tick={AXIS_TICK} minTickGap={24} stroke={GRID_STROKE} />
       <YAxis domain={domain ?? [0, "auto"]} tick={AXIS_TICK} width={36} stroke={GRID_STROKE} allowDecimals={false} />
       <Tooltip {...TOOLTIP_STYLE} labelFormatter={(d) => shortDay(String(d))} />
-      {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value: string) => <span className="text-slate-700 dark:text-slate-200">{value}</span>} /> : null}
+      {series.length > 1 ? (
+        <Legend
+          wrapperStyle={{ fontSize: 12 }}
+          itemSorter={null}
+          formatter={(value: string) => <span className="text-slate-700 dark:text-slate-200">{value}</span>}
+        />
+      ) : null}
     </>
   );
   return (
@@ -39,14 +56,34 @@ export function TimeSeriesChart({
           <AreaChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             {common}
             {series.map((s) => (
-              <Area key={s.key} type="monotone" dataKey={s.key} name={s.label} stackId="1" stroke={s.color} fill={s.color} fillOpacity={0.75} isAnimationActive={false} />
+              <Area
+                key={s.key}
+                type="monotone"
+                dataKey={s.key}
+                name={s.label}
+                stackId="1"
+                stroke={s.color}
+                fill={s.color}
+                fillOpacity={0.75}
+                isAnimationActive={false}
+              />
             ))}
           </AreaChart>
         ) : (
           <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             {common}
             {series.map((s) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={data.length <= 14} isAnimationActive={false} connectNulls />
+              <Line
+                key={s.key}
+                type="monotone"
+                dataKey={s.key}
+                name={s.label}
+                stroke={s.color}
+                strokeWidth={2}
+                dot={data.length <= 14}
+                isAnimationActive={false}
+                connectNulls
+              />
             ))}
           </LineChart>
         )}

@@ -69,7 +69,14 @@ export function ActionDialog({ spec, deviceName, busy, error, onConfirm, onClose
               <legend className="text-sm font-medium">{spec.options.legend}</legend>
               {spec.options.choices.map((c) => (
                 <label key={c.value} className="flex items-start gap-2 text-sm">
-                  <input type="radio" name={spec.options!.name} value={c.value} checked={option === c.value} onChange={() => setOption(c.value)} className="mt-1" />
+                  <input
+                    type="radio"
+                    name={spec.options!.name}
+                    value={c.value}
+                    checked={option === c.value}
+                    onChange={() => setOption(c.value)}
+                    className="mt-1"
+                  />
                   <span>
                     {c.label}
                     {c.hint ? <span className="block text-xs text-slate-500 dark:text-slate-400">{c.hint}</span> : null}
@@ -91,7 +98,10 @@ export function ActionDialog({ spec, deviceName, busy, error, onConfirm, onClose
             />
           </label>
           {error ? (
-            <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+            <p
+              role="alert"
+              className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+            >
               {error}
             </p>
           ) : null}
@@ -99,7 +109,11 @@ export function ActionDialog({ spec, deviceName, busy, error, onConfirm, onClose
             <button type="button" className={buttonSecondary} onClick={() => ref.current?.close()}>
               Cancel
             </button>
-            <button type="submit" className={spec.danger ? buttonDanger : buttonPrimary} disabled={busy || comment.trim().length < 3}>
+            <button
+              type="submit"
+              className={spec.danger ? buttonDanger : buttonPrimary}
+              disabled={busy || comment.trim().length < 3}
+            >
               {busy ? "Sending…" : spec.confirmLabel}
             </button>
           </div>

@@ -11,7 +11,10 @@ const TONE = {
 
 function Badge({ tone, children, testId }: { tone: keyof typeof TONE; children: React.ReactNode; testId?: string }) {
   return (
-    <span className={cn("inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium", TONE[tone])} data-testid={testId}>
+    <span
+      className={cn("inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium", TONE[tone])}
+      data-testid={testId}
+    >
       {children}
     </span>
   );
@@ -25,7 +28,11 @@ export function LevelBadge({ value }: { value: string | null }) {
 
 export function HealthBadge({ value }: { value: string | null }) {
   if (!value) return <span className="text-slate-400">—</span>;
-  return <Badge tone={value === "Active" ? "ok" : value === "Inactive" || value.startsWith("NoSensor") ? "bad" : "warn"}>{value}</Badge>;
+  return (
+    <Badge tone={value === "Active" ? "ok" : value === "Inactive" || value.startsWith("NoSensor") ? "bad" : "warn"}>
+      {value}
+    </Badge>
+  );
 }
 
 export function IsolationBadge({ value }: { value: string }) {
@@ -46,11 +53,25 @@ export function ComplianceBadge({ value }: { value: string | null }) {
 }
 
 /** Open vulnerabilities by severity as C/H/M/L counts. */
-export function VulnCounts({ critical, high, medium, low }: { critical: number; high: number; medium: number; low: number }) {
+export function VulnCounts({
+  critical,
+  high,
+  medium,
+  low,
+}: {
+  critical: number;
+  high: number;
+  medium: number;
+  low: number;
+}) {
   if (critical + high + medium + low === 0) return <span className="text-slate-400">0</span>;
   return (
-    <span className="whitespace-nowrap font-mono text-xs" title={`${critical} critical, ${high} high, ${medium} medium, ${low} low`}>
-      <span className={critical ? "font-semibold text-red-700 dark:text-red-300" : ""}>{critical}</span>/<span className={high ? "text-orange-700 dark:text-orange-300" : ""}>{high}</span>/{medium}/{low}
+    <span
+      className="whitespace-nowrap font-mono text-xs"
+      title={`${critical} critical, ${high} high, ${medium} medium, ${low} low`}
+    >
+      <span className={critical ? "font-semibold text-red-700 dark:text-red-300" : ""}>{critical}</span>/
+      <span className={high ? "text-orange-700 dark:text-orange-300" : ""}>{high}</span>/{medium}/{low}
       <span className="sr-only"> critical/high/medium/low</span>
     </span>
   );

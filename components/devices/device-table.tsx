@@ -12,24 +12,42 @@ import { ComplianceBadge, HealthBadge, IsolationBadge, LevelBadge, VulnCounts } 
 const dash = <span className="text-slate-400">—</span>;
 
 export function deviceColumns(now: number): ColumnDef<DeviceRow>[] {
-  const col = (id: string, header: string, cell: ColumnDef<DeviceRow>["cell"], opts: { sort?: boolean; meta?: ColumnDef<DeviceRow>["meta"] } = {}): ColumnDef<DeviceRow> => ({
+  const col = (
+    id: string,
+    header: string,
+    cell: ColumnDef<DeviceRow>["cell"],
+    opts: { sort?: boolean; meta?: ColumnDef<DeviceRow>["meta"] } = {},
+  ): ColumnDef<DeviceRow> => ({
     id,
     header,
     cell,
     meta: opts.meta,
     enableSorting: opts.sort === true,
   });
-  const sorted = (id: DeviceSortColumn, header: string, cell: ColumnDef<DeviceRow>["cell"], meta?: ColumnDef<DeviceRow>["meta"]) => col(id, header, cell, { sort: true, meta });
+  const sorted = (
+    id: DeviceSortColumn,
+    header: string,
+    cell: ColumnDef<DeviceRow>["cell"],
+    meta?: ColumnDef<DeviceRow>["meta"],
+  ) => col(id, header, cell, { sort: true, meta });
   return [
     {
-      ...sorted("name", "Device", ({ row: { original: r } }) => (
-        <>
-          <Link href={`/devices/${encodeURIComponent(r.id)}`} className="font-medium text-blue-800 hover:underline dark:text-blue-300">
-            {r.name}
-          </Link>
-          <div className="text-xs text-slate-500">{r.lastIpAddress ?? (r.inMde ? "" : "Intune only")}</div>
-        </>
-      ), { headerClassName: "min-w-56" }),
+      ...sorted(
+        "name",
+        "Device",
+        ({ row: { original: r } }) => (
+          <>
+            <Link
+              href={`/devices/${encodeURIComponent(r.id)}`}
+              className="font-medium text-blue-800 hover:underline dark:text-blue-300"
+            >
+              {r.name}
+            </Link>
+            <div className="text-xs text-slate-500">{r.lastIpAddress ?? (r.inMde ? "" : "Intune only")}</div>
+          </>
+        ),
+        { headerClassName: "min-w-56" },
+      ),
       enableHiding: false,
     },
     sorted(
@@ -43,30 +61,68 @@ export function deviceColumns(now: number): ColumnDef<DeviceRow>[] {
       ),
       { cellClassName: "whitespace-nowrap text-xs", cellProps: () => ({ "data-col": "platform" }) },
     ),
-    sorted("risk", "Risk", ({ row: { original: r } }) => <LevelBadge value={r.riskScore} />, { cellProps: () => ({ "data-col": "risk" }) }),
+    sorted("risk", "Risk", ({ row: { original: r } }) => <LevelBadge value={r.riskScore} />, {
+      cellProps: () => ({ "data-col": "risk" }),
+    }),
     sorted("exposure", "Exposure", ({ row: { original: r } }) => <LevelBadge value={r.exposureLevel} />),
-    sorted("health", "Health", ({ row: { original: r } }) => <HealthBadge value={r.healthStatus} />, { cellProps: () => ({ "data-col": "health" }) }),
-    sorted("onboarding", "Onboarding", ({ row: { original: r } }) => (r.inMde ? (r.onboardingStatus ?? dash) : "Not in Defender"), {
-      cellClassName: "text-xs",
-      cellProps: () => ({ "data-col": "onboarding" }),
+    sorted("health", "Health", ({ row: { original: r } }) => <HealthBadge value={r.healthStatus} />, {
+      cellProps: () => ({ "data-col": "health" }),
     }),
-    sorted("lastSeen", "Sensor seen", ({ row: { original: r } }) => (r.lastSeen ? formatRelative(r.lastSeen, now) : dash), {
-      cellClassName: "whitespace-nowrap text-xs",
-      cellProps: (r) => ({ title: r.lastSeen ?? undefined }),
-    }),
+    sorted(
+      "onboarding",
+      "Onboarding",
+      ({ row: { original: r } }) => (r.inMde ? (r.onboardingStatus ?? dash) : "Not in Defender"),
+      {
+        cellClassName: "text-xs",
+        cellProps: () => ({ "data-col": "onboarding" }),
+      },
+    ),
+    sorted(
+      "lastSeen",
+      "Sensor seen",
+      ({ row: { original: r } }) => (r.lastSeen ? formatRelative(r.lastSeen, now) : dash),
+      {
+        cellClassName: "whitespace-nowrap text-xs",
+        cellProps: (r) => ({ title: r.lastSeen ?? undefined }),
+      },
+    ),
     sorted("group", "Group", ({ row: { original: r } }) => r.rbacGroupName ?? dash, { cellClassName: "text-xs" }),
-    col("tags", "Tags", ({ row: { original: r } }) => (r.machineTags.length ? r.machineTags.join(", ") : dash), { meta: { cellClassName: "text-xs" } }),
-    sorted("isolation", "Isolation", ({ row: { original: r } }) => <IsolationBadge value={r.isolationState} />, { cellProps: () => ({ "data-col": "isolation" }) }),
-    sorted("openAlerts", "Open alerts", ({ row: { original: r } }) => r.openAlerts, { cellClassName: "text-right text-xs" }),
-    sorted("vulnerabilities", "Vulns C/H/M/L", ({ row: { original: r } }) => <VulnCounts critical={r.vulnCritical} high={r.vulnHigh} medium={r.vulnMedium} low={r.vulnLow} />),
-    sorted("compliance", "Compliance", ({ row: { original: r } }) => <ComplianceBadge value={r.complianceState} />, { cellProps: () => ({ "data-col": "compliance" }) }),
-    col("encryption", "Encrypted", ({ row: { original: r } }) => (r.isEncrypted === null ? dash : r.isEncrypted ? "Yes" : "No"), { meta: { cellClassName: "text-xs" } }),
-    col("agent", "Managed by", ({ row: { original: r } }) => r.managementAgent ?? dash, { meta: { cellClassName: "text-xs" } }),
-    sorted("user", "Primary user", ({ row: { original: r } }) => r.primaryUserUpn ?? r.primaryUserName ?? dash, { cellClassName: "text-xs" }),
-    sorted("lastIntuneSync", "Intune sync", ({ row: { original: r } }) => (r.lastIntuneSync ? formatRelative(r.lastIntuneSync, now) : dash), {
-      cellClassName: "whitespace-nowrap text-xs",
-      cellProps: (r) => ({ title: r.lastIntuneSync ?? undefined }),
+    col("tags", "Tags", ({ row: { original: r } }) => (r.machineTags.length ? r.machineTags.join(", ") : dash), {
+      meta: { cellClassName: "text-xs" },
     }),
+    sorted("isolation", "Isolation", ({ row: { original: r } }) => <IsolationBadge value={r.isolationState} />, {
+      cellProps: () => ({ "data-col": "isolation" }),
+    }),
+    sorted("openAlerts", "Open alerts", ({ row: { original: r } }) => r.openAlerts, {
+      cellClassName: "text-right text-xs",
+    }),
+    sorted("vulnerabilities", "Vulns C/H/M/L", ({ row: { original: r } }) => (
+      <VulnCounts critical={r.vulnCritical} high={r.vulnHigh} medium={r.vulnMedium} low={r.vulnLow} />
+    )),
+    sorted("compliance", "Compliance", ({ row: { original: r } }) => <ComplianceBadge value={r.complianceState} />, {
+      cellProps: () => ({ "data-col": "compliance" }),
+    }),
+    col(
+      "encryption",
+      "Encrypted",
+      ({ row: { original: r } }) => (r.isEncrypted === null ? dash : r.isEncrypted ? "Yes" : "No"),
+      { meta: { cellClassName: "text-xs" } },
+    ),
+    col("agent", "Managed by", ({ row: { original: r } }) => r.managementAgent ?? dash, {
+      meta: { cellClassName: "text-xs" },
+    }),
+    sorted("user", "Primary user", ({ row: { original: r } }) => r.primaryUserUpn ?? r.primaryUserName ?? dash, {
+      cellClassName: "text-xs",
+    }),
+    sorted(
+      "lastIntuneSync",
+      "Intune sync",
+      ({ row: { original: r } }) => (r.lastIntuneSync ? formatRelative(r.lastIntuneSync, now) : dash),
+      {
+        cellClassName: "whitespace-nowrap text-xs",
+        cellProps: (r) => ({ title: r.lastIntuneSync ?? undefined }),
+      },
+    ),
   ];
 }
 
@@ -92,7 +148,11 @@ export function DeviceTable({ rows, sort, dir, onSort, now, selectable, selected
       columns={deviceColumns(now)}
       getRowId={(r) => r.id}
       sort={{ column: sort, dir, onSort: (c) => onSort(c as DeviceSortColumn) }}
-      selection={selectable ? { selected, onChange: onSelect, allLabel: "Select all shown devices", rowLabel: (r) => `Select ${r.name}` } : undefined}
+      selection={
+        selectable
+          ? { selected, onChange: onSelect, allLabel: "Select all shown devices", rowLabel: (r) => `Select ${r.name}` }
+          : undefined
+      }
       rowProps={(r) => ({ "data-device-id": r.id, "data-device-name": r.name })}
       empty={empty}
     />

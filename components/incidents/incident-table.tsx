@@ -25,7 +25,12 @@ export const incidentColumns: ColumnDef<IncidentRow>[] = [
   { id: "alerts", header: "Alerts", cell: ({ row }) => row.original.alertCount, meta: { cellClassName: "text-xs" } },
   { id: "devices", header: "Devices", cell: ({ row }) => row.original.deviceCount, meta: { cellClassName: "text-xs" } },
   { id: "users", header: "Users", cell: ({ row }) => row.original.userCount, meta: { cellClassName: "text-xs" } },
-  { id: "assignedTo", header: "Assigned to", cell: ({ row }) => row.original.assignedTo ?? "—", meta: { cellClassName: "text-xs" } },
+  {
+    id: "assignedTo",
+    header: "Assigned to",
+    cell: ({ row }) => row.original.assignedTo ?? "—",
+    meta: { cellClassName: "text-xs" },
+  },
   {
     id: "updated",
     header: "Last update (UTC)",
@@ -35,5 +40,14 @@ export const incidentColumns: ColumnDef<IncidentRow>[] = [
 ];
 
 export function IncidentTable({ rows, empty }: { rows: IncidentRow[]; empty: ReactNode }) {
-  return <DataTable caption="Incidents" rows={rows} columns={incidentColumns} getRowId={(i) => i.id} rowProps={(i) => ({ "data-incident-id": i.id })} empty={empty} />;
+  return (
+    <DataTable
+      caption="Incidents"
+      rows={rows}
+      columns={incidentColumns}
+      getRowId={(i) => i.id}
+      rowProps={(i) => ({ "data-incident-id": i.id })}
+      empty={empty}
+    />
+  );
 }

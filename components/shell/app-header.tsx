@@ -16,7 +16,10 @@ export function AppHeader({
 }) {
   return (
     <header className="no-print sticky top-0 z-20 flex h-14 items-center justify-between gap-4 border-b border-slate-200 bg-white/90 px-4 backdrop-blur dark:border-slate-800 dark:bg-slate-900/90">
-      <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-blue-600">
+      <Link
+        href="/"
+        className="flex items-center gap-2 font-semibold tracking-tight focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- a 24px static SVG needs no optimisation */}
         <img src="/logo.svg" alt="" width={24} height={24} />
         <span>SOC Console</span>

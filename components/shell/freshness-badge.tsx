@@ -18,14 +18,24 @@ export function FreshnessBadge({
       : lastSyncAt
         ? `Synced ${formatRelative(lastSyncAt)}`
         : "Not synced yet";
-  const tone = !tenantConfigured || !lastSyncAt || failing.length
-    ? "border-amber-300 bg-amber-50 text-amber-800 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
-    : "border-emerald-300 bg-emerald-50 text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200";
+  const tone =
+    !tenantConfigured || !lastSyncAt || failing.length
+      ? "border-amber-300 bg-amber-50 text-amber-800 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+      : "border-emerald-300 bg-emerald-50 text-emerald-800 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-200";
   return (
     <Link
       href="/sync"
-      className={cn("inline-flex h-7 items-center rounded-full border px-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-600", tone)}
-      title={failing.length ? `Failing: ${failing.join(", ")}` : lastSyncAt ? `Cache last complete at ${lastSyncAt}` : undefined}
+      className={cn(
+        "inline-flex h-7 items-center rounded-full border px-2.5 text-xs font-medium focus-visible:outline-2 focus-visible:outline-blue-600",
+        tone,
+      )}
+      title={
+        failing.length
+          ? `Failing: ${failing.join(", ")}`
+          : lastSyncAt
+            ? `Cache last complete at ${lastSyncAt}`
+            : undefined
+      }
       data-testid="freshness"
     >
       {label}

@@ -10,13 +10,53 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/alerts", label: "Alerts", permission: "console:read", summary: "Triage the alert queue: filter, assign, classify and resolve in bulk against SLA clocks." },
-  { href: "/incidents", label: "Incidents", permission: "console:read", summary: "Incidents correlating alerts across devices and users." },
-  { href: "/devices", label: "Devices", permission: "console:read", summary: "One inventory merging Defender for Endpoint and Intune, with response actions." },
-  { href: "/actions", label: "Actions", permission: "console:read", summary: "Response actions in flight, approvals and history." },
-  { href: "/tvm", label: "Vulnerabilities", permission: "console:read", summary: "Exposure and Secure Score trends, CVEs, recommendations and remediation." },
+  {
+    href: "/alerts",
+    label: "Alerts",
+    permission: "console:read",
+    summary: "Triage the alert queue: filter, assign, classify and resolve in bulk against SLA clocks.",
+  },
+  {
+    href: "/incidents",
+    label: "Incidents",
+    permission: "console:read",
+    summary: "Incidents correlating alerts across devices and users.",
+  },
+  {
+    href: "/devices",
+    label: "Devices",
+    permission: "console:read",
+    summary: "One inventory merging Defender for Endpoint and Intune, with response actions.",
+  },
+  {
+    href: "/actions",
+    label: "Actions",
+    permission: "console:read",
+    summary: "Response actions in flight, approvals and history.",
+  },
+  {
+    href: "/tvm",
+    label: "Vulnerabilities",
+    permission: "console:read",
+    summary: "Exposure and Secure Score trends, CVEs, recommendations and remediation.",
+  },
   { href: "/hunting", label: "Hunting", permission: "console:read", summary: "Advanced hunting queries." },
-  { href: "/posture", label: "Posture", permission: "console:read", summary: "Security configuration posture of the estate." },
-  { href: "/audit", label: "Audit", permission: "audit:read", summary: "Every state-changing act in the console, who did it and when." },
-  { href: "/settings", label: "Settings", permission: "settings:write", summary: "Priority rules, SLA clocks, sync, API tokens and approvals." },
+  {
+    href: "/posture",
+    label: "Posture",
+    permission: "console:read",
+    summary: "Security configuration posture of the estate.",
+  },
+  {
+    href: "/audit",
+    label: "Audit",
+    permission: "audit:read",
+    summary: "Every state-changing act in the console, who did it and when.",
+  },
+  {
+    href: "/settings",
+    label: "Settings",
+    permission: "settings:write",
+    summary: "Priority rules, SLA clocks, sync, API tokens and approvals.",
+  },
 ];

@@ -17,7 +17,12 @@ export function NavLinks({ permissions }: { permissions: readonly string[] }) {
               href={item.href}
               aria-current={active ? "page" : undefined}
               title={item.summary}
-              className={cn("block whitespace-nowrap rounded-md px-3 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600", active ? "bg-blue-50 font-semibold text-blue-700 dark:bg-blue-950 dark:text-blue-300" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800")}
+              className={cn(
+                "block whitespace-nowrap rounded-md px-3 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-blue-600",
+                active
+                  ? "bg-blue-50 font-semibold text-blue-700 dark:bg-blue-950 dark:text-blue-300"
+                  : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
+              )}
             >
               {item.label}
             </Link>

@@ -4,7 +4,15 @@ import { RowsTable, Td } from "@/components/ui/table";
 import type { ExposedDevice } from "@/lib/tvm/schemas";
 
 /** Devices still exposed (to a CVE or a recommendation's software), each linking to its device page. */
-export function ExposedDeviceTable({ devices, caption, empty }: { devices: ExposedDevice[]; caption: string; empty: ReactNode }) {
+export function ExposedDeviceTable({
+  devices,
+  caption,
+  empty,
+}: {
+  devices: ExposedDevice[];
+  caption: string;
+  empty: ReactNode;
+}) {
   return (
     <RowsTable
       caption={caption}

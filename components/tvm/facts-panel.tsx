@@ -1,9 +1,20 @@
 import type { ReactNode } from "react";
 
 /** The "Details" card of a TVM detail page: label/value pairs, then anything the page adds below them. */
-export function FactsPanel({ id, facts, children }: { id: string; facts: [string, ReactNode][]; children?: ReactNode }) {
+export function FactsPanel({
+  id,
+  facts,
+  children,
+}: {
+  id: string;
+  facts: [string, ReactNode][];
+  children?: ReactNode;
+}) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      aria-labelledby={id}
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 id={id} className="mb-2 text-sm font-semibold">
         Details
       </h2>

@@ -9,7 +9,17 @@ import { NavigatingStatus } from "@/components/ui/filter-form";
  * The device-group filter shared by the TVM pages. The group lives in the URL (a shareable view): choosing one
  * navigates to `base` with the other parameters kept; the page re-renders on the server with that group's figures.
  */
-export function GroupSelect({ groups, value, base, search }: { groups: string[]; value: string; base: string; search: string }) {
+export function GroupSelect({
+  groups,
+  value,
+  base,
+  search,
+}: {
+  groups: string[];
+  value: string;
+  base: string;
+  search: string;
+}) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

@@ -3,7 +3,21 @@ import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 /** One headline figure. `hint` explains an absent value; `href` links to the list behind the number. */
-export function KpiTile({ label, value, detail, hint, href, testId }: { label: string; value: string | null; detail?: ReactNode; hint?: string; href?: string; testId?: string }) {
+export function KpiTile({
+  label,
+  value,
+  detail,
+  hint,
+  href,
+  testId,
+}: {
+  label: string;
+  value: string | null;
+  detail?: ReactNode;
+  hint?: string;
+  href?: string;
+  testId?: string;
+}) {
   const body = (
     <>
       <p className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</p>
@@ -14,9 +28,13 @@ export function KpiTile({ label, value, detail, hint, href, testId }: { label: s
       {detail ? <div className="mt-1 text-xs text-slate-600 dark:text-slate-400">{detail}</div> : null}
     </>
   );
-  const cls = "chart-panel block rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900";
+  const cls =
+    "chart-panel block rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900";
   return href ? (
-    <Link href={href} className={cn(cls, "hover:border-blue-400 focus-visible:outline-2 focus-visible:outline-blue-600")}>
+    <Link
+      href={href}
+      className={cn(cls, "hover:border-blue-400 focus-visible:outline-2 focus-visible:outline-blue-600")}
+    >
       {body}
     </Link>
   ) : (
@@ -25,7 +43,15 @@ export function KpiTile({ label, value, detail, hint, href, testId }: { label: s
 }
 
 /** "▲ 2.1" / "▼ 3.0" with words for screen readers; `goodWhenDown` says which direction is good news. */
-export function Change({ change, goodWhenDown, unit = "" }: { change: number | null; goodWhenDown: boolean; unit?: string }) {
+export function Change({
+  change,
+  goodWhenDown,
+  unit = "",
+}: {
+  change: number | null;
+  goodWhenDown: boolean;
+  unit?: string;
+}) {
   if (change === null) return <span>No earlier point in this window</span>;
   if (change === 0) return <span>Unchanged over the window</span>;
   const good = goodWhenDown ? change < 0 : change > 0;

@@ -5,11 +5,23 @@ import { DataTable } from "@/components/ui/data-table";
 import type { RecommendationRow } from "@/lib/tvm/schemas";
 import { Flag } from "./severity-badge";
 
-export const RECOMMENDATION_COLUMNS = ["Recommendation", "Remediation", "Severity", "Exposure impact", "Secure score impact", "Exposed devices", "Weaknesses"];
+export const RECOMMENDATION_COLUMNS = [
+  "Recommendation",
+  "Remediation",
+  "Severity",
+  "Exposure impact",
+  "Secure score impact",
+  "Exposed devices",
+  "Weaknesses",
+];
 
 /** The recommendation columns for the one DataTable; rows link to the recommendation's page. */
 export function recommendationColumns(hrefFor: (id: string) => string): ColumnDef<RecommendationRow>[] {
-  const figure = (id: string, header: string, cell: ColumnDef<RecommendationRow>["cell"]): ColumnDef<RecommendationRow> => ({ id, header, cell, meta: { numeric: true } });
+  const figure = (
+    id: string,
+    header: string,
+    cell: ColumnDef<RecommendationRow>["cell"],
+  ): ColumnDef<RecommendationRow> => ({ id, header, cell, meta: { numeric: true } });
   return [
     {
       id: "name",
@@ -42,7 +54,15 @@ export function recommendationColumns(hrefFor: (id: string) => string): ColumnDe
   ];
 }
 
-export function RecommendationTable({ rows, hrefFor, empty }: { rows: RecommendationRow[]; hrefFor: (id: string) => string; empty: ReactNode }) {
+export function RecommendationTable({
+  rows,
+  hrefFor,
+  empty,
+}: {
+  rows: RecommendationRow[];
+  hrefFor: (id: string) => string;
+  empty: ReactNode;
+}) {
   return (
     <DataTable
       caption="Security recommendations"

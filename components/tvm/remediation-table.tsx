@@ -4,18 +4,37 @@ import type { RemediationRequestRow } from "@/lib/tvm/schemas";
 import { Flag } from "./severity-badge";
 
 /** Remediation requests with their progress from the sync; overdue ones say so in words, not only colour. */
-export function RemediationTable({ rows, empty, showRecommendation = true }: { rows: RemediationRequestRow[]; empty: string; showRecommendation?: boolean }) {
+export function RemediationTable({
+  rows,
+  empty,
+  showRecommendation = true,
+}: {
+  rows: RemediationRequestRow[];
+  empty: string;
+  showRecommendation?: boolean;
+}) {
   return (
     <RowsTable
       caption="Remediation requests"
-      columns={[...(showRecommendation ? ["Recommendation"] : []), "Scope", "Owner", "Due", { label: "Still exposed", className: "text-right" }, "Status", "Requested by"]}
+      columns={[
+        ...(showRecommendation ? ["Recommendation"] : []),
+        "Scope",
+        "Owner",
+        "Due",
+        { label: "Still exposed", className: "text-right" },
+        "Status",
+        "Requested by",
+      ]}
       rows={rows}
       empty={empty}
       row={(r) => (
         <tr key={r.id} data-request-id={r.id} data-overdue={r.overdue}>
           {showRecommendation ? (
             <Td>
-              <Link href={`/tvm/recommendations/${encodeURIComponent(r.recommendationId)}`} className="text-blue-700 underline dark:text-blue-300">
+              <Link
+                href={`/tvm/recommendations/${encodeURIComponent(r.recommendationId)}`}
+                className="text-blue-700 underline dark:text-blue-300"
+              >
                 {r.recommendationName}
               </Link>
             </Td>

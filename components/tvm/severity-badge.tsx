@@ -8,7 +8,11 @@ const STYLE: Record<string, string> = {
 
 /** A CVE's severity (Critical is a real value in TVM, unlike alerts). */
 export function CveSeverityBadge({ severity }: { severity: string }) {
-  return <span className={cn("inline-flex rounded px-1.5 py-0.5 text-xs font-semibold", STYLE[severity] ?? STYLE.Low)}>{severity}</span>;
+  return (
+    <span className={cn("inline-flex rounded px-1.5 py-0.5 text-xs font-semibold", STYLE[severity] ?? STYLE.Low)}>
+      {severity}
+    </span>
+  );
 }
 
 export function Flag({ children, tone = "red" }: { children: string; tone?: "red" | "slate" }) {

@@ -15,8 +15,8 @@ export function ComingSoon({ href, issue }: { href: string; issue?: number }) {
         </h2>
         <p className="mx-auto mt-2 max-w-xl text-sm text-slate-600 dark:text-slate-400">{item?.summary}</p>
         <p className="mt-4 text-sm text-slate-500 dark:text-slate-400">
-          {issue ? `It arrives with issue #${issue}.` : "It is planned; no issue has been filed yet."} No data on this page is
-          simulated.
+          {issue ? `It arrives with issue #${issue}.` : "It is planned; no issue has been filed yet."} No data on this
+          page is simulated.
         </p>
       </div>
     </section>

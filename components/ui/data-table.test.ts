@@ -17,10 +17,25 @@ const rows: Row[] = [
 ];
 const columns: ColumnDef<Row>[] = [
   { id: "name", header: "Name", accessorFn: (r) => r.name, cell: ({ row }) => row.original.name, enableSorting: true },
-  { id: "score", header: "Score", accessorFn: (r) => r.score, cell: ({ row }) => row.original.score, meta: { numeric: true, cellProps: () => ({ "data-col": "score" }) } },
+  {
+    id: "score",
+    header: "Score",
+    accessorFn: (r) => r.score,
+    cell: ({ row }) => row.original.score,
+    meta: { numeric: true, cellProps: () => ({ "data-col": "score" }) },
+  },
 ];
 const render = (props: Partial<DataTableProps<Row>>) =>
-  renderToStaticMarkup(createElement(DataTable<Row>, { rows, columns, getRowId: (r: Row) => r.id, label: "Things", empty: "Nothing here", ...props }));
+  renderToStaticMarkup(
+    createElement(DataTable<Row>, {
+      rows,
+      columns,
+      getRowId: (r: Row) => r.id,
+      label: "Things",
+      empty: "Nothing here",
+      ...props,
+    }),
+  );
 const bodyRowIds = (html: string) => [...html.matchAll(/<tr data-row-id="([^"]+)"/g)].map((m) => m[1]);
 
 describe("DataTable", () => {
@@ -39,7 +54,12 @@ describe("DataTable", () => {
   });
 
   it("offers select-all and row checkboxes, ticked from the selection, with aria-selected on rows", () => {
-    const selection = { selected: new Set(["r2"]), onChange: () => {}, allLabel: "Select all shown things", rowLabel: (r: Row) => `Select ${r.name}` };
+    const selection = {
+      selected: new Set(["r2"]),
+      onChange: () => {},
+      allLabel: "Select all shown things",
+      rowLabel: (r: Row) => `Select ${r.name}`,
+    };
     const html = render({ selection });
     expect(html).toMatch(/<input type="checkbox" aria-label="Select all shown things"\/>/);
     expect(html).toMatch(/aria-selected="false"[^]*aria-label="Select beta"\/>/);
@@ -49,7 +69,11 @@ describe("DataTable", () => {
   });
 
   it("says what an empty table means in one row across every column", () => {
-    const html = render({ rows: [], empty: "No things match these filters.", selection: { selected: new Set(), onChange: () => {}, allLabel: "all", rowLabel: () => "one" } });
+    const html = render({
+      rows: [],
+      empty: "No things match these filters.",
+      selection: { selected: new Set(), onChange: () => {}, allLabel: "all", rowLabel: () => "one" },
+    });
     expect(html).toContain('<td colSpan="3"');
     expect(html).toContain("No things match these filters.");
     expect(html).not.toMatch(/aria-label="all" checked/);

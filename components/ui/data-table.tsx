@@ -1,6 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode, type TableHTMLAttributes, type TdHTMLAttributes } from "react";
+import {
+  useEffect,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type ReactNode,
+  type TableHTMLAttributes,
+  type TdHTMLAttributes,
+} from "react";
 import {
   flexRender,
   getCoreRowModel,
@@ -31,7 +39,9 @@ declare module "@tanstack/react-table" {
     /** Figures: right-aligned, tabular. */
     numeric?: boolean;
     /** More attributes on each cell (`data-col` that tests read, `title`). */
-    cellProps?: (row: TData) => TdHTMLAttributes<HTMLTableCellElement> & { [data: `data-${string}`]: string | undefined };
+    cellProps?: (
+      row: TData,
+    ) => TdHTMLAttributes<HTMLTableCellElement> & { [data: `data-${string}`]: string | undefined };
     /** The header's accessible text when it shows none (a column of buttons). */
     srHeader?: string;
   }
@@ -79,7 +89,23 @@ const CELL = "border-b border-slate-100 align-top dark:border-slate-800";
 const ROW_HOVER = "hover:bg-slate-50 dark:hover:bg-slate-800/40";
 
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { rows, columns, getRowId, caption, label, empty, dense = false, cellClassName, sort, sortLocally = false, selection, rowProps, activeRowId, virtualizeAbove = 200, tableProps } = props;
+  const {
+    rows,
+    columns,
+    getRowId,
+    caption,
+    label,
+    empty,
+    dense = false,
+    cellClassName,
+    sort,
+    sortLocally = false,
+    selection,
+    rowProps,
+    activeRowId,
+    virtualizeAbove = 200,
+    tableProps,
+  } = props;
   const [localSorting, setLocalSorting] = useState<SortingState>([]);
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(props.initialColumnVisibility ?? {});
   const rowSelection: RowSelectionState = {};
@@ -119,7 +145,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const padTop = items.length ? items[0].start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
-  const shown = virtual ? items.map((item) => ({ row: tableRows[item.index], index: item.index })) : tableRows.map((row, index) => ({ row, index }));
+  const shown = virtual
+    ? items.map((item) => ({ row: tableRows[item.index], index: item.index }))
+    : tableRows.map((row, index) => ({ row, index }));
 
   // Keep the active row in view when it changes (j/k in the alert queue), not when rows load around it.
   const scrolledTo = useRef<string | null>(null);
@@ -128,7 +156,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
     if (!activeRowId || activeRowId === scrolledTo.current || activeIndex < 0) return;
     scrolledTo.current = activeRowId;
     if (virtual) virtualizer.scrollToIndex(activeIndex, { align: "auto" });
-    else scrollRef.current?.querySelector(`tr[data-row-id="${CSS.escape(activeRowId)}"]`)?.scrollIntoView({ block: "nearest" });
+    else
+      scrollRef.current
+        ?.querySelector(`tr[data-row-id="${CSS.escape(activeRowId)}"]`)
+        ?.scrollIntoView({ block: "nearest" });
   }, [activeRowId, activeIndex, virtual, virtualizer]);
 
   const cellPad = dense ? "px-2 py-1.5" : "px-3 py-2";
@@ -137,26 +168,59 @@ export function DataTable<T>(props: DataTableProps<T>) {
       {props.columnPicker ? <ColumnPicker table={table} /> : null}
       <div
         ref={scrollRef}
-        className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900", virtual && "max-h-[75vh] overflow-y-auto")}
+        className={cn(
+          "overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900",
+          virtual && "max-h-[75vh] overflow-y-auto",
+        )}
       >
-        <table className="min-w-full text-left text-sm" aria-label={label} {...(virtual ? { "aria-rowcount": tableRows.length + 1 } : {})} {...tableProps}>
+        <table
+          className="min-w-full text-left text-sm"
+          aria-label={label}
+          {...(virtual ? { "aria-rowcount": tableRows.length + 1 } : {})}
+          {...tableProps}
+        >
           {caption ? <caption className="sr-only">{caption}</caption> : null}
           <thead className={cn(virtual && "sticky top-0 z-10")}>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {selection ? <SelectAllTh label={selection.allLabel} checked={table.getIsAllRowsSelected()} onChange={(all) => table.toggleAllRowsSelected(all)} /> : null}
+                {selection ? (
+                  <SelectAllTh
+                    label={selection.allLabel}
+                    checked={table.getIsAllRowsSelected()}
+                    onChange={(all) => table.toggleAllRowsSelected(all)}
+                  />
+                ) : null}
                 {group.headers.map((header) => {
                   const meta = header.column.columnDef.meta;
-                  const className = cn(meta?.numeric && "text-right", meta?.className, meta?.headerClassName) || undefined;
+                  const className =
+                    cn(meta?.numeric && "text-right", meta?.className, meta?.headerClassName) || undefined;
                   const title = flexRender(header.column.columnDef.header, header.getContext());
                   const serverSortable = sort && header.column.columnDef.enableSorting === true;
                   if (serverSortable) {
-                    return <SortableTh key={header.id} dense={dense} className={className} label={title} active={sort.column === header.column.id} dir={sort.dir} onSort={() => sort.onSort(header.column.id)} />;
+                    return (
+                      <SortableTh
+                        key={header.id}
+                        dense={dense}
+                        className={className}
+                        label={title}
+                        active={sort.column === header.column.id}
+                        dir={sort.dir}
+                        onSort={() => sort.onSort(header.column.id)}
+                      />
+                    );
                   }
                   if (sortLocally && header.column.getCanSort()) {
                     const sorted = header.column.getIsSorted();
                     return (
-                      <SortableTh key={header.id} dense={dense} className={className} label={title} active={sorted !== false} dir={sorted || "asc"} onSort={() => header.column.toggleSorting(sorted === "asc")} />
+                      <SortableTh
+                        key={header.id}
+                        dense={dense}
+                        className={className}
+                        label={title}
+                        active={sorted !== false}
+                        dir={sorted || "asc"}
+                        onSort={() => header.column.toggleSorting(sorted === "asc")}
+                      />
                     );
                   }
                   return (
@@ -184,17 +248,35 @@ export function DataTable<T>(props: DataTableProps<T>) {
                       {...extra}
                       className={extra.className ?? ROW_HOVER}
                       aria-selected={selection ? row.getIsSelected() : undefined}
-                      {...(virtual ? { "aria-rowindex": index + 2, "data-index": index, ref: virtualizer.measureElement } : {})}
+                      {...(virtual
+                        ? { "aria-rowindex": index + 2, "data-index": index, ref: virtualizer.measureElement }
+                        : {})}
                     >
                       {selection ? (
                         <td className={cn(CELL, cellPad)}>
-                          <input type="checkbox" aria-label={selection.rowLabel(row.original)} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+                          <input
+                            type="checkbox"
+                            aria-label={selection.rowLabel(row.original)}
+                            checked={row.getIsSelected()}
+                            onChange={row.getToggleSelectedHandler()}
+                          />
                         </td>
                       ) : null}
                       {row.getVisibleCells().map((cell) => {
                         const meta = cell.column.columnDef.meta;
                         return (
-                          <td key={cell.id} {...meta?.cellProps?.(row.original)} className={cn(CELL, cellPad, cellClassName, meta?.numeric && "text-right tabular-nums", meta?.className, meta?.cellClassName)}>
+                          <td
+                            key={cell.id}
+                            {...meta?.cellProps?.(row.original)}
+                            className={cn(
+                              CELL,
+                              cellPad,
+                              cellClassName,
+                              meta?.numeric && "text-right tabular-nums",
+                              meta?.className,
+                              meta?.cellClassName,
+                            )}
+                          >
                             {flexRender(cell.column.columnDef.cell, cell.getContext())}
                           </td>
                         );
@@ -236,7 +318,9 @@ function ColumnPicker<T>({ table }: { table: ReturnType<typeof useReactTable<T>>
   }, []);
   return (
     <details ref={ref} className="relative inline-block text-sm">
-      <summary className="cursor-pointer select-none text-slate-600 underline dark:text-slate-300">Columns{hidden ? ` (${hidden} hidden)` : ""}</summary>
+      <summary className="cursor-pointer select-none text-slate-600 underline dark:text-slate-300">
+        Columns{hidden ? ` (${hidden} hidden)` : ""}
+      </summary>
       <fieldset className="absolute z-20 mt-1 grid max-h-80 w-56 gap-1 overflow-y-auto rounded-md border border-slate-300 bg-white p-2 shadow dark:border-slate-600 dark:bg-slate-900">
         <legend className="sr-only">Columns shown</legend>
         {hideable.map((c) => (

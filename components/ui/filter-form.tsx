@@ -31,7 +31,17 @@ export function FilterField({ label, children }: { label: string; children: Reac
 }
 
 /** A row of checkboxes that all submit under one name (several values of one filter). */
-export function CheckboxGroup({ legend, name, options, checked }: { legend: string; name: string; options: readonly string[]; checked: readonly string[] }) {
+export function CheckboxGroup({
+  legend,
+  name,
+  options,
+  checked,
+}: {
+  legend: string;
+  name: string;
+  options: readonly string[];
+  checked: readonly string[];
+}) {
   return (
     <fieldset className="flex flex-col gap-1 text-xs font-medium">
       <legend>{legend}</legend>

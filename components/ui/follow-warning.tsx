@@ -27,7 +27,10 @@ export function FollowWarning({ error, unrefreshed, updatedAt, onRetry }: Follow
     ? `Statuses could not be refreshed: ${sentence(error.message)} ${updatedAt ? `Showing the last known status (as of ${clock(updatedAt)} UTC); retrying` : "Retrying"} automatically.`
     : `The status of ${unrefreshed.length} action${unrefreshed.length === 1 ? "" : "s"} could not be refreshed: ${sentence(unrefreshed[0].reason)} ${unrefreshed.length === 1 ? "Its status is" : "Their statuses are"} the last known; retrying automatically.`;
   return (
-    <div role="alert" className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+    <div
+      role="alert"
+      className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+    >
       <p className="min-w-0 flex-1">{text}</p>
       <button
         type="button"

@@ -15,7 +15,12 @@ export function ListFooter({ summary, list }: { summary: ReactNode; list: PagedL
     <div className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
       <span>{summary}</span>
       {list.hasNextPage ? (
-        <button type="button" className={buttonSecondary} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+        <button
+          type="button"
+          className={buttonSecondary}
+          disabled={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
           {list.isFetchingNextPage ? "Loading…" : "Load more"}
         </button>
       ) : null}

@@ -6,7 +6,11 @@ export function NothingSynced({ kind, lastSyncAt, now }: { kind: string; lastSyn
   return (
     <span>
       <strong className="block text-slate-700 dark:text-slate-200">Nothing synced yet.</strong>
-      The {kind} cache is empty{lastSyncAt ? `; the last ${kind} sync finished ${formatRelative(lastSyncAt, now)}` : ` — no ${kind} sync has finished yet`}.{" "}
+      The {kind} cache is empty
+      {lastSyncAt
+        ? `; the last ${kind} sync finished ${formatRelative(lastSyncAt, now)}`
+        : ` — no ${kind} sync has finished yet`}
+      .{" "}
       <Link href="/sync" className="text-blue-700 underline dark:text-blue-300">
         Sync status
       </Link>

@@ -8,7 +8,13 @@ export type Outcome = { ok: boolean; text: string };
 export function OutcomeMessage({ message }: { message: Outcome | null }) {
   if (!message) return null;
   return (
-    <p role={message.ok ? "status" : "alert"} className={cn("text-sm", message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300")}>
+    <p
+      role={message.ok ? "status" : "alert"}
+      className={cn(
+        "text-sm",
+        message.ok ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300",
+      )}
+    >
       {message.text}
     </p>
   );
@@ -19,7 +25,12 @@ export function OutcomeBanner({ outcome, failures }: { outcome: Outcome; failure
   return (
     <div
       role={outcome.ok ? "status" : "alert"}
-      className={cn("rounded-md border p-3 text-sm", outcome.ok ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950")}
+      className={cn(
+        "rounded-md border p-3 text-sm",
+        outcome.ok
+          ? "border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950"
+          : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950",
+      )}
     >
       <p>{outcome.text}</p>
       {failures.length ? (

@@ -33,7 +33,15 @@ export function SearchBox({
       <label className="sr-only" htmlFor={id}>
         {label}
       </label>
-      <input ref={inputRef} id={id} name="q" type="search" defaultValue={defaultValue} placeholder={placeholder} className={cn(inputBase, width)} />
+      <input
+        ref={inputRef}
+        id={id}
+        name="q"
+        type="search"
+        defaultValue={defaultValue}
+        placeholder={placeholder}
+        className={cn(inputBase, width)}
+      />
     </form>
   );
 }

@@ -19,14 +19,29 @@ function SkeletonFrame({ label, children }: { label: string; children: ReactNode
   );
 }
 
-export function TableSkeleton({ columns, rows, cellPadding }: { columns: readonly string[]; rows: number; cellPadding: "px-2" | "px-3" }) {
+export function TableSkeleton({
+  columns,
+  rows,
+  cellPadding,
+}: {
+  columns: readonly string[];
+  rows: number;
+  cellPadding: "px-2" | "px-3";
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="min-w-full text-sm" aria-hidden="true">
         <thead>
           <tr>
             {columns.map((label) => (
-              <th key={label} className={cn("border-b border-slate-200 bg-slate-50", cellPadding, "py-2 text-left text-xs font-semibold uppercase text-slate-500 dark:border-slate-800 dark:bg-slate-800/50")}>
+              <th
+                key={label}
+                className={cn(
+                  "border-b border-slate-200 bg-slate-50",
+                  cellPadding,
+                  "py-2 text-left text-xs font-semibold uppercase text-slate-500 dark:border-slate-800 dark:bg-slate-800/50",
+                )}
+              >
                 {label}
               </th>
             ))}

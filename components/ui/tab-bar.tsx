@@ -18,7 +18,12 @@ export function TabBar({ label, tabs }: { label: string; tabs: TabLink[] }) {
           key={tab.key}
           href={tab.href}
           aria-current={tab.active ? "page" : undefined}
-          className={cn("-mb-px border-b-2 px-3 py-1.5 text-sm font-medium", tab.active ? "border-blue-700 text-blue-800 dark:border-blue-400 dark:text-blue-200" : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")}
+          className={cn(
+            "-mb-px border-b-2 px-3 py-1.5 text-sm font-medium",
+            tab.active
+              ? "border-blue-700 text-blue-800 dark:border-blue-400 dark:text-blue-200"
+              : "border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100",
+          )}
         >
           {tab.label}
         </Link>

@@ -20,7 +20,12 @@ export function Th({ dense, ...props }: ThHTMLAttributes<HTMLTableCellElement> &
     <th
       scope="col"
       {...props}
-      className={cn("border-b border-slate-200 bg-slate-50", dense ? "px-2" : "px-3", "py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300", props.className)}
+      className={cn(
+        "border-b border-slate-200 bg-slate-50",
+        dense ? "px-2" : "px-3",
+        "py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300",
+        props.className,
+      )}
     />
   );
 }
@@ -43,7 +48,11 @@ export function SortableTh({
 }) {
   return (
     <Th dense={dense} className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-blue-700 dark:hover:text-blue-300" onClick={onSort}>
+      <button
+        type="button"
+        className="inline-flex items-center gap-1 uppercase hover:text-blue-700 dark:hover:text-blue-300"
+        onClick={onSort}
+      >
         {label}
         <span aria-hidden="true" className={active ? "" : "opacity-0"}>
           {dir === "asc" ? "▲" : "▼"}
@@ -54,7 +63,15 @@ export function SortableTh({
 }
 
 /** The select-all checkbox header of a list whose rows can be selected in bulk. */
-export function SelectAllTh({ label, checked, onChange }: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function SelectAllTh({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
   return (
     <Th dense className="w-8">
       <input type="checkbox" aria-label={label} checked={checked} onChange={(e) => onChange(e.target.checked)} />
@@ -63,7 +80,12 @@ export function SelectAllTh({ label, checked, onChange }: { label: string; check
 }
 
 export function Td(props: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td {...props} className={cn("border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800", props.className)} />;
+  return (
+    <td
+      {...props}
+      className={cn("border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800", props.className)}
+    />
+  );
 }
 
 export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
@@ -100,7 +122,15 @@ export function RowsTable<T>({
     <Table caption={caption}>
       <thead>
         <tr>
-          {columns.map((c, i) => (typeof c === "string" ? <Th key={i}>{c}</Th> : <Th key={i} className={c.className}>{c.label}</Th>))}
+          {columns.map((c, i) =>
+            typeof c === "string" ? (
+              <Th key={i}>{c}</Th>
+            ) : (
+              <Th key={i} className={c.className}>
+                {c.label}
+              </Th>
+            ),
+          )}
         </tr>
       </thead>
       <tbody>{rows.length === 0 ? <EmptyRow colSpan={columns.length}>{empty}</EmptyRow> : rows.map(row)}</tbody>

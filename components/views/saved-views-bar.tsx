@@ -20,9 +20,19 @@ export interface SavedViewsBarProps {
   onDelete: (view: SavedViewRow) => void;
 }
 
-export function SavedViewsBar({ views, currentQuery, canSave, busy, error, onOpen, onSave, onDelete }: SavedViewsBarProps) {
+export function SavedViewsBar({
+  views,
+  currentQuery,
+  canSave,
+  busy,
+  error,
+  onOpen,
+  onSave,
+  onDelete,
+}: SavedViewsBarProps) {
   const [saving, setSaving] = useState(false);
-  const active = views.find((v) => v.query === currentQuery && v.mine) ?? views.find((v) => v.query === currentQuery) ?? null;
+  const active =
+    views.find((v) => v.query === currentQuery && v.mine) ?? views.find((v) => v.query === currentQuery) ?? null;
   const mine = views.filter((v) => v.mine);
   const shared = views.filter((v) => !v.mine);
   return (
@@ -84,7 +94,16 @@ export function SavedViewsBar({ views, currentQuery, canSave, busy, error, onOpe
           <label className="sr-only" htmlFor="saved-view-name">
             View name
           </label>
-          <input id="saved-view-name" name="name" required maxLength={80} autoFocus placeholder="View name" className={cn(inputBase, "w-48")} disabled={busy} />
+          <input
+            id="saved-view-name"
+            name="name"
+            required
+            maxLength={80}
+            autoFocus
+            placeholder="View name"
+            className={cn(inputBase, "w-48")}
+            disabled={busy}
+          />
           <label className="flex items-center gap-1 text-xs">
             <input type="checkbox" name="shared" disabled={busy} /> Share with everyone
           </label>

@@ -22,9 +22,17 @@ async function main(): Promise<void> {
   try {
     ({ values } = parseArgs({
       options: {
-        port: { type: "string" }, seed: { type: "string" }, devices: { type: "string" }, alerts: { type: "string" },
-        "vulns-per-device": { type: "string" }, live: { type: "boolean" }, "live-interval-ms": { type: "string" },
-        faults: { type: "string" }, "action-ms": { type: "string" }, "data-dir": { type: "string" }, quiet: { type: "boolean" },
+        port: { type: "string" },
+        seed: { type: "string" },
+        devices: { type: "string" },
+        alerts: { type: "string" },
+        "vulns-per-device": { type: "string" },
+        live: { type: "boolean" },
+        "live-interval-ms": { type: "string" },
+        faults: { type: "string" },
+        "action-ms": { type: "string" },
+        "data-dir": { type: "string" },
+        quiet: { type: "boolean" },
       },
       strict: true,
     }));
@@ -40,7 +48,10 @@ async function main(): Promise<void> {
   };
   if (values.seed !== undefined) options.seed = values.seed as string;
   if (values["data-dir"] !== undefined) options.dataDir = values["data-dir"] as string;
-  if (values.live) options.live = { intervalMs: int("live-interval-ms", values["live-interval-ms"] as string | undefined, 100) ?? 5000 };
+  if (values.live)
+    options.live = {
+      intervalMs: int("live-interval-ms", values["live-interval-ms"] as string | undefined, 100) ?? 5000,
+    };
   const actionMs = int("action-ms", values["action-ms"] as string | undefined, 0);
   if (actionMs !== undefined) options.actionDelaysMs = { toInProgress: actionMs, toFinal: actionMs };
   if (values.faults !== undefined) {

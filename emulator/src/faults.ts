@@ -22,7 +22,16 @@ export interface FaultSpec {
   includeIdentity?: boolean;
 }
 
-const KNOWN_KEYS = new Set(["rateLimit", "errorRate", "latencyMs", "dropRate", "malformedRate", "nextLinkLoop", "actionOutcome", "includeIdentity"]);
+const KNOWN_KEYS = new Set([
+  "rateLimit",
+  "errorRate",
+  "latencyMs",
+  "dropRate",
+  "malformedRate",
+  "nextLinkLoop",
+  "actionOutcome",
+  "includeIdentity",
+]);
 
 function rate(v: unknown, key: string): number | undefined {
   if (v === undefined) return undefined;
@@ -32,7 +41,8 @@ function rate(v: unknown, key: string): number | undefined {
 
 /** Hand-written validation (no schema library: the emulator shares nothing with the console). */
 export function parseFaultSpec(input: unknown): FaultSpec {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) throw new Error("faults must be a JSON object");
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    throw new Error("faults must be a JSON object");
   const o = input as Record<string, unknown>;
   for (const k of Object.keys(o)) if (!KNOWN_KEYS.has(k)) throw new Error(`unknown fault '${k}'`);
   const spec: FaultSpec = {};
@@ -44,7 +54,8 @@ export function parseFaultSpec(input: unknown): FaultSpec {
       // windowSeconds: test knob that shortens the "per minute" window so 429 tests finish in seconds.
       for (const k of ["perMinute", "perHour", "windowSeconds"] as const) {
         if (r[k] === undefined) continue;
-        if (typeof r[k] !== "number" || !Number.isInteger(r[k]) || (r[k] as number) < 1) throw new Error(`'rateLimit.${k}' must be a positive integer`);
+        if (typeof r[k] !== "number" || !Number.isInteger(r[k]) || (r[k] as number) < 1)
+          throw new Error(`'rateLimit.${k}' must be a positive integer`);
         out[k] = r[k] as number;
       }
       spec.rateLimit = out;
@@ -57,7 +68,8 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   const malformedRate = rate(o.malformedRate, "malformedRate");
   if (malformedRate !== undefined) spec.malformedRate = malformedRate;
   if (o.latencyMs !== undefined) {
-    if (typeof o.latencyMs !== "number" || o.latencyMs < 0 || o.latencyMs > 120_000) throw new Error("'latencyMs' must be between 0 and 120000");
+    if (typeof o.latencyMs !== "number" || o.latencyMs < 0 || o.latencyMs > 120_000)
+      throw new Error("'latencyMs' must be between 0 and 120000");
     spec.latencyMs = o.latencyMs;
   }
   if (o.nextLinkLoop !== undefined) {
@@ -69,7 +81,8 @@ export function parseFaultSpec(input: unknown): FaultSpec {
     spec.includeIdentity = o.includeIdentity;
   }
   if (o.actionOutcome !== undefined) {
-    if (o.actionOutcome !== "Failed" && o.actionOutcome !== "TimeOut") throw new Error("'actionOutcome' must be 'Failed' or 'TimeOut'");
+    if (o.actionOutcome !== "Failed" && o.actionOutcome !== "TimeOut")
+      throw new Error("'actionOutcome' must be 'Failed' or 'TimeOut'");
     spec.actionOutcome = o.actionOutcome;
   }
   return spec;
@@ -110,7 +123,8 @@ export class Faults {
 
   /** Index of the record to corrupt in a page of `size`, or -1. */
   malformedIndex(size: number): number {
-    if (size === 0 || !((this.current.malformedRate ?? 0) > 0 && this.rng.chance(this.current.malformedRate!))) return -1;
+    if (size === 0 || !((this.current.malformedRate ?? 0) > 0 && this.rng.chance(this.current.malformedRate!)))
+      return -1;
     return this.rng.int(0, size - 1);
   }
 

@@ -84,9 +84,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const directory = createDirectory(seed, options.extraApps ?? [], options.redirectUris ?? null);
   const tls = prepareTls(options.dataDir ?? path.resolve(process.cwd(), ".emulator"));
   const signingKey = createSigningKey();
-  const anchorMs = options.epoch !== undefined
-    ? (typeof options.epoch === "number" ? options.epoch : Date.parse(options.epoch))
-    : Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
+  const anchorMs =
+    options.epoch !== undefined
+      ? typeof options.epoch === "number"
+        ? options.epoch
+        : Date.parse(options.epoch)
+      : Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
   if (Number.isNaN(anchorMs)) throw new Error("epoch must be epoch milliseconds or an ISO date-time");
   const t0 = Date.now();
   const tenant = generateTenant(seed, directory.tenantId, anchorMs, {
@@ -94,18 +97,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     alerts: options.alerts ?? DEFAULT_SIZE.alerts,
     vulnsPerDevice: options.vulnsPerDevice ?? DEFAULT_SIZE.vulnsPerDevice,
   });
-  log(`generated ${tenant.machines.length} machines, ${tenant.managedDevices.length} Intune devices, ${tenant.alerts.length} alerts, ${tenant.incidents.length} incidents, ${tenant.rows.rowVuln.length} device-vulnerability rows in ${Date.now() - t0} ms`);
+  log(
+    `generated ${tenant.machines.length} machines, ${tenant.managedDevices.length} Intune devices, ${tenant.alerts.length} alerts, ${tenant.incidents.length} incidents, ${tenant.rows.rowVuln.length} device-vulnerability rows in ${Date.now() - t0} ms`,
+  );
 
   const clock = new EmulatedClock();
   const faults = new Faults(seed);
   if (options.faults) faults.set(parseFaultSpec(options.faults));
-  const actions = new MachineActionStore(tenant, clock, options.actionDelaysMs ?? { toInProgress: 2000, toFinal: 3000 }, faults);
+  const actions = new MachineActionStore(
+    tenant,
+    clock,
+    options.actionDelaysMs ?? { toInProgress: 2000, toFinal: 3000 },
+    faults,
+  );
   const env: ApiEnv = { tenant, clock, faults, actions, cache: new SelectionCache() };
   const router = new Router();
   for (const r of [
-    ...alertRoutes(env), ...machineRoutes(env), ...machineActionRoutes(env), ...tvmRoutes(env), ...scoreRoutes(env),
-    ...incidentRoutes(env), ...huntingRoutes(), ...graphRoutes(env),
-  ]) router.add(r);
+    ...alertRoutes(env),
+    ...machineRoutes(env),
+    ...machineActionRoutes(env),
+    ...tvmRoutes(env),
+    ...scoreRoutes(env),
+    ...incidentRoutes(env),
+    ...huntingRoutes(),
+    ...graphRoutes(env),
+  ])
+    router.add(r);
   const stats = new Stats();
   const limiter = new RateLimiter();
   const live = new LiveActivity(env, seed, log);
@@ -114,7 +131,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let issuer: TokenIssuer | null = null;
   let identity: IdentityRoutes | null = null;
   const handler = createRequestHandler({
-    baseUrl: () => baseUrl, router, identity: () => identity!, issuer: () => issuer!, faults, limiter, stats, log,
+    baseUrl: () => baseUrl,
+    router,
+    identity: () => identity!,
+    issuer: () => issuer!,
+    faults,
+    limiter,
+    stats,
+    log,
     control: (ctx) => handleControl(ctx, { env, faults, stats, limiter, live }),
   });
   const servers: Server[] = [];
@@ -127,7 +151,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       });
     });
   const make = () => {
-    const s = createServer({ key: tls.serverKeyPem, cert: tls.serverCertPem, keepAliveTimeout: 65_000 }, (req, res) => void handler(req, res));
+    const s = createServer(
+      { key: tls.serverKeyPem, cert: tls.serverCertPem, keepAliveTimeout: 65_000 },
+      (req, res) => void handler(req, res),
+    );
     s.requestTimeout = 0;
     servers.push(s);
     return s;
@@ -140,7 +167,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     servers.pop()?.close();
   }
   baseUrl = `https://localhost:${port}`;
-  issuer = new TokenIssuer(directory, signingKey, { authorityHost: baseUrl, tokenLifetimeSec: options.tokenLifetimeSec ?? 3599 });
+  issuer = new TokenIssuer(directory, signingKey, {
+    authorityHost: baseUrl,
+    tokenLifetimeSec: options.tokenLifetimeSec ?? 3599,
+  });
   identity = new IdentityRoutes(directory, issuer, baseUrl);
   if (options.live) live.start(typeof options.live === "object" ? options.live.intervalMs : 5000);
 
@@ -164,10 +194,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tenant,
     close: async () => {
       live.stop();
-      await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
-        s.close(() => resolve());
-        s.closeAllConnections();
-      })));
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              s.closeAllConnections();
+            }),
+        ),
+      );
     },
   };
 }

@@ -4,7 +4,15 @@
 import type { ApiEnv } from "./api-env";
 import { Rng } from "./random";
 import { MINUTE_MS } from "./clock";
-import { buildAlert, DETERMINATIONS, incidentName, incidentTags, pickTemplate, recomputeIncident, SOC_ANALYSTS } from "./tenant/alert-factory";
+import {
+  buildAlert,
+  DETERMINATIONS,
+  incidentName,
+  incidentTags,
+  pickTemplate,
+  recomputeIncident,
+  SOC_ANALYSTS,
+} from "./tenant/alert-factory";
 import { applyAlertChanges, refreshRisk } from "./tenant/alert-updates";
 import type { Incident } from "./tenant/model";
 
@@ -17,7 +25,11 @@ export class LiveActivity {
   private rng: Rng;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly env: ApiEnv, seed: string, private readonly log: (msg: string) => void) {
+  constructor(
+    private readonly env: ApiEnv,
+    seed: string,
+    private readonly log: (msg: string) => void,
+  ) {
     this.rng = new Rng(`${seed}:live`);
   }
 
@@ -57,16 +69,37 @@ export class LiveActivity {
       const isNew = !incident;
       if (!incident) {
         incident = {
-          idx: t.incidents.length, id: t.nextIncidentId++, name: "", createdMs: now, lastUpdateMs: now, status: "Active",
-          assignedTo: null, classification: null, determination: null, tags: [], comments: [], alertIdxs: [],
+          idx: t.incidents.length,
+          id: t.nextIncidentId++,
+          name: "",
+          createdMs: now,
+          lastUpdateMs: now,
+          status: "Active",
+          assignedTo: null,
+          classification: null,
+          determination: null,
+          tags: [],
+          comments: [],
+          alertIdxs: [],
         };
       }
       const theme = null;
       const template = pickTemplate(rng, machine.family, theme);
       const idx = t.alerts.length;
-      const alert = buildAlert(rng, idx, {
-        template, machine, user: machine.primaryUser, incident: incident.id, firstEventMs: now - rng.int(1, 10) * MINUTE_MS, status: "New",
-      }, now, () => t.nextInvestigationId++);
+      const alert = buildAlert(
+        rng,
+        idx,
+        {
+          template,
+          machine,
+          user: machine.primaryUser,
+          incident: incident.id,
+          firstEventMs: now - rng.int(1, 10) * MINUTE_MS,
+          status: "New",
+        },
+        now,
+        () => t.nextInvestigationId++,
+      );
       alert.lastUpdateMs = now;
       t.alerts.push(alert);
       t.alertById.set(alert.id.toLowerCase(), idx);
@@ -90,10 +123,26 @@ export class LiveActivity {
     for (let k = rng.int(1, 3); k > 0; k--) {
       const a = t.alerts[rng.int(recentFrom, t.alerts.length - 1)]!;
       if (a.status === "New") {
-        applyAlertChanges(t, a, { status: "InProgress", assignedTo: a.assignedTo ?? rng.pick(SOC_ANALYSTS) }, "Automation", now);
+        applyAlertChanges(
+          t,
+          a,
+          { status: "InProgress", assignedTo: a.assignedTo ?? rng.pick(SOC_ANALYSTS) },
+          "Automation",
+          now,
+        );
       } else if (a.status === "InProgress") {
-        const classification = rng.weighted([["TruePositive", 45], ["InformationalExpectedActivity", 30], ["FalsePositive", 25]] as const);
-        applyAlertChanges(t, a, { status: "Resolved", classification, determination: rng.weighted(DETERMINATIONS[classification]!) }, a.assignedTo ?? "Automation", now);
+        const classification = rng.weighted([
+          ["TruePositive", 45],
+          ["InformationalExpectedActivity", 30],
+          ["FalsePositive", 25],
+        ] as const);
+        applyAlertChanges(
+          t,
+          a,
+          { status: "Resolved", classification, determination: rng.weighted(DETERMINATIONS[classification]!) },
+          a.assignedTo ?? "Automation",
+          now,
+        );
       } else {
         continue;
       }

@@ -57,11 +57,21 @@ export class RateLimiter {
     const inMinute = list.length - firstInMinute;
     if (inMinute >= limit.perMinute) {
       const oldest = list[list.length - limit.perMinute]!;
-      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((oldest + windowMs - nowMs) / 1000)), limit: limit.perMinute, window: windowLabel(windowMs) };
+      return {
+        ok: false,
+        retryAfterSec: Math.max(1, Math.ceil((oldest + windowMs - nowMs) / 1000)),
+        limit: limit.perMinute,
+        window: windowLabel(windowMs),
+      };
     }
     if (list.length >= limit.perHour) {
       const oldest = list[list.length - limit.perHour]!;
-      return { ok: false, retryAfterSec: Math.max(1, Math.ceil((oldest + 3_600_000 - nowMs) / 1000)), limit: limit.perHour, window: "01:00:00" };
+      return {
+        ok: false,
+        retryAfterSec: Math.max(1, Math.ceil((oldest + 3_600_000 - nowMs) / 1000)),
+        limit: limit.perHour,
+        window: "01:00:00",
+      };
     }
     list.push(nowMs);
     return { ok: true };

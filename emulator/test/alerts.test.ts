@@ -16,12 +16,27 @@ describe("GET /api/alerts", () => {
   it("returns the OData collection envelope with OData headers", async () => {
     const { res, body } = await list("$top=5");
     expect(res.status).toBe(200);
-    expect(res.headers["content-type"]).toBe("application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8");
+    expect(res.headers["content-type"]).toBe(
+      "application/json; odata.metadata=minimal; odata.streaming=true; charset=utf-8",
+    );
     expect(res.headers["odata-version"]).toBe("4.0");
     expect(body["@odata.context"]).toBe(`${h.emu.baseUrl}/api/$metadata#Alerts`);
     expect(body.value).toHaveLength(5);
     const a = body.value[0];
-    for (const k of ["id", "incidentId", "severity", "status", "alertCreationTime", "lastUpdateTime", "machineId", "computerDnsName", "mitreTechniques", "comments", "evidence"]) expect(a).toHaveProperty(k);
+    for (const k of [
+      "id",
+      "incidentId",
+      "severity",
+      "status",
+      "alertCreationTime",
+      "lastUpdateTime",
+      "machineId",
+      "computerDnsName",
+      "mitreTechniques",
+      "comments",
+      "evidence",
+    ])
+      expect(a).toHaveProperty(k);
     expect(a.evidence).toEqual([]);
     expect(a.alertCreationTime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/);
   });
@@ -55,8 +70,12 @@ describe("GET /api/alerts", () => {
     const pivot = all[Math.floor(all.length / 2)]!.lastUpdateTime!;
     const since = (await list(`$filter=lastUpdateTime ge ${pivot}`)).body.value as Record<string, string>[];
     expect(since.length).toBe(all.filter((a) => a.lastUpdateTime! >= pivot).length);
-    const combined = (await list("$filter=(severity eq 'High' or severity eq 'Medium') and status in ('New','InProgress')")).body.value as Record<string, string>[];
-    expect(combined.length).toBe(all.filter((a) => ["High", "Medium"].includes(a.severity!) && ["New", "InProgress"].includes(a.status!)).length);
+    const combined = (
+      await list("$filter=(severity eq 'High' or severity eq 'Medium') and status in ('New','InProgress')")
+    ).body.value as Record<string, string>[];
+    expect(combined.length).toBe(
+      all.filter((a) => ["High", "Medium"].includes(a.severity!) && ["New", "InProgress"].includes(a.status!)).length,
+    );
     const cred = (await list("$filter=startswith(category,'Credential')")).body.value as Record<string, string>[];
     expect(cred.every((a) => a.category === "CredentialAccess")).toBe(true);
     const gt = (await list("$filter=severity gt 'Medium'")).body.value as Record<string, string>[];
@@ -66,7 +85,14 @@ describe("GET /api/alerts", () => {
   });
 
   it("rejects unsupported properties, quoted datetimes and bad syntax with 400 ODataError", async () => {
-    for (const q of ["$filter=machineId eq 'x'", "$filter=lastUpdateTime ge '2024-01-01T00:00:00Z'", "$filter=severity eq", "$orderby=title", "$expand=machine", "$select=id"]) {
+    for (const q of [
+      "$filter=machineId eq 'x'",
+      "$filter=lastUpdateTime ge '2024-01-01T00:00:00Z'",
+      "$filter=severity eq",
+      "$orderby=title",
+      "$expand=machine",
+      "$select=id",
+    ]) {
       const res = await h.call("GET", `/api/alerts?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.json().error.code).toBe("ODataError");
@@ -105,35 +131,63 @@ describe("GET/PATCH /api/alerts/{id} and batchUpdate", () => {
   it("patches status/assignedTo/classification/determination/comment and bumps lastUpdateTime", async () => {
     const target = (await list("$filter=status eq 'New'&$top=1")).body.value[0];
     const res = await h.call("PATCH", `/api/alerts/${target.id}`, {
-      body: { status: "Resolved", assignedTo: "secop2@contoso.example", classification: "FalsePositive", determination: "NotMalicious", comment: "Resolve my alert" },
+      body: {
+        status: "Resolved",
+        assignedTo: "secop2@contoso.example",
+        classification: "FalsePositive",
+        determination: "NotMalicious",
+        comment: "Resolve my alert",
+      },
     });
     expect(res.status).toBe(200);
     const a = res.json();
-    expect(a).toMatchObject({ status: "Resolved", assignedTo: "secop2@contoso.example", classification: "FalsePositive", determination: "Clean" });
+    expect(a).toMatchObject({
+      status: "Resolved",
+      assignedTo: "secop2@contoso.example",
+      classification: "FalsePositive",
+      determination: "Clean",
+    });
     expect(a.resolvedTime).toBeTruthy();
     expect(a.lastUpdateTime > target.lastUpdateTime).toBe(true);
     expect(a.comments.at(-1)).toMatchObject({ comment: "Resolve my alert", createdBy: h.emu.clientId });
     const since = (await list(`$filter=lastUpdateTime ge ${a.lastUpdateTime}`)).body.value as { id: string }[];
     expect(since.map((x) => x.id)).toContain(target.id);
-    const confirmed = await h.call("PATCH", `/api/alerts/${target.id}`, { body: { classification: "InformationalExpectedActivity", determination: "ConfirmedActivity" } });
+    const confirmed = await h.call("PATCH", `/api/alerts/${target.id}`, {
+      body: { classification: "InformationalExpectedActivity", determination: "ConfirmedActivity" },
+    });
     expect(confirmed.json().determination).toBe("ConfirmedUserActivity");
   });
 
   it("rejects wrong-case keys, bad enums and non-JSON bodies", async () => {
     const id = (await list("$top=1")).body.value[0].id;
-    expect((await h.call("PATCH", `/api/alerts/${id}`, { body: { Status: "Resolved" } })).json().error.code).toBe("InvalidRequestBody");
-    expect((await h.call("PATCH", `/api/alerts/${id}`, { body: { status: "Closed" } })).json().error.code).toBe("InvalidInput");
-    const text = await h.call("PATCH", `/api/alerts/${id}`, { body: "status=Resolved", headers: { "content-type": "text/plain" } });
+    expect((await h.call("PATCH", `/api/alerts/${id}`, { body: { Status: "Resolved" } })).json().error.code).toBe(
+      "InvalidRequestBody",
+    );
+    expect((await h.call("PATCH", `/api/alerts/${id}`, { body: { status: "Closed" } })).json().error.code).toBe(
+      "InvalidInput",
+    );
+    const text = await h.call("PATCH", `/api/alerts/${id}`, {
+      body: "status=Resolved",
+      headers: { "content-type": "text/plain" },
+    });
     expect(text.status).toBe(400);
   });
 
   it("batch-updates with 200 and an empty body", async () => {
     const ids = ((await list("$filter=status eq 'New'&$top=3")).body.value as { id: string }[]).map((a) => a.id);
-    const res = await h.call("POST", "/api/alerts/batchUpdate", { body: { alertIds: ids, status: "InProgress", assignedTo: "analyst@contoso.example" } });
+    const res = await h.call("POST", "/api/alerts/batchUpdate", {
+      body: { alertIds: ids, status: "InProgress", assignedTo: "analyst@contoso.example" },
+    });
     expect(res.status).toBe(200);
     expect(res.text).toBe("");
-    for (const id of ids) expect((await h.call("GET", `/api/alerts/${id}`)).json()).toMatchObject({ status: "InProgress", assignedTo: "analyst@contoso.example" });
-    expect((await h.call("POST", "/api/alerts/batchUpdate", { body: { status: "New" } })).json().error.code).toBe("MissingRequiredParameter");
+    for (const id of ids)
+      expect((await h.call("GET", `/api/alerts/${id}`)).json()).toMatchObject({
+        status: "InProgress",
+        assignedTo: "analyst@contoso.example",
+      });
+    expect((await h.call("POST", "/api/alerts/batchUpdate", { body: { status: "New" } })).json().error.code).toBe(
+      "MissingRequiredParameter",
+    );
   });
 
   it("lists a machine's alerts and counts them", async () => {

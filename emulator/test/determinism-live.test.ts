@@ -26,13 +26,19 @@ describe("determinism", () => {
     expect(await snapshot(a)).toEqual(await snapshot(b));
     const c = await start({ seed: 43, epoch });
     const other = await snapshot(c);
-    expect(other.machines.map((m: { id: string }) => m.id)).not.toEqual((await snapshot(a)).machines.map((m: { id: string }) => m.id));
+    expect(other.machines.map((m: { id: string }) => m.id)).not.toEqual(
+      (await snapshot(a)).machines.map((m: { id: string }) => m.id),
+    );
   });
 
   it("keeps ids stable across start times when the epoch is not pinned", async () => {
     const a = await start({ seed: "stable" });
     const b = await start({ seed: "stable", epoch: Date.now() - 86_400_000 });
-    const ids = async (h: Harness) => (await h.call("GET", "/api/alerts")).json().value.map((x: { id: string }) => x.id).sort();
+    const ids = async (h: Harness) =>
+      (await h.call("GET", "/api/alerts"))
+        .json()
+        .value.map((x: { id: string }) => x.id)
+        .sort();
     expect(await ids(a)).toEqual(await ids(b));
   });
 });
@@ -46,14 +52,19 @@ describe("live mode", () => {
     await sleep(5);
     const tick = (await h.control("POST", "/_emulator/live/tick")).json() as { created: string[]; updated: string[] };
     expect(tick.created.length).toBeGreaterThan(0);
-    const changed = (await h.call("GET", `/api/alerts?$filter=lastUpdateTime ge ${since}`)).json().value as { id: string; status: string }[];
+    const changed = (await h.call("GET", `/api/alerts?$filter=lastUpdateTime ge ${since}`)).json().value as {
+      id: string;
+      status: string;
+    }[];
     expect(changed.map((a) => a.id).sort()).toEqual([...new Set([...tick.created, ...tick.updated])].sort());
     const after = (await h.call("GET", "/api/alerts")).json().value;
     expect(after.length).toBe(before.length + tick.created.length);
     const created = changed.find((a) => a.id === tick.created[0])!;
     expect(created.status).toBe("New");
     const xdr = "https://api.security.microsoft.com";
-    const incidents = (await h.call("GET", `/api/incidents?$filter=lastUpdateTime ge ${since}`, { resource: xdr })).json().value as { alerts: { alertId: string }[] }[];
+    const incidents = (
+      await h.call("GET", `/api/incidents?$filter=lastUpdateTime ge ${since}`, { resource: xdr })
+    ).json().value as { alerts: { alertId: string }[] }[];
     expect(incidents.flatMap((i) => i.alerts.map((a) => a.alertId))).toEqual(expect.arrayContaining(tick.created));
   });
 

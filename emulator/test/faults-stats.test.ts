@@ -37,7 +37,10 @@ describe("rate limits", () => {
     await h.control("POST", "/_emulator/faults", { rateLimit: true });
     const id = (await h.call("GET", "/api/alerts?$top=1")).json().value[0].id;
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await h.call("POST", "/api/alerts/batchUpdate", { body: { alertIds: [id], comment: `c${i}` } })).status);
+    for (let i = 0; i < 11; i++)
+      statuses.push(
+        (await h.call("POST", "/api/alerts/batchUpdate", { body: { alertIds: [id], comment: `c${i}` } })).status,
+      );
     expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
     expect(statuses[10]).toBe(429);
   });
@@ -45,7 +48,14 @@ describe("rate limits", () => {
   it("does not limit the token endpoint or control endpoints", async () => {
     await h.control("POST", "/_emulator/faults", { rateLimit: { perMinute: 1 }, errorRate: 1 });
     for (let i = 0; i < 3; i++) {
-      const res = await h.http("POST", `${h.emu.authorityHost}/${h.emu.tenantId}/oauth2/v2.0/token`, { form: { grant_type: "client_credentials", client_id: h.emu.clientId, client_secret: h.emu.clientSecret, scope: `${MDE}/.default` } });
+      const res = await h.http("POST", `${h.emu.authorityHost}/${h.emu.tenantId}/oauth2/v2.0/token`, {
+        form: {
+          grant_type: "client_credentials",
+          client_id: h.emu.clientId,
+          client_secret: h.emu.clientSecret,
+          scope: `${MDE}/.default`,
+        },
+      });
       expect(res.status).toBe(200);
       expect((await h.control("GET", "/_emulator/stats")).status).toBe(200);
     }
@@ -80,8 +90,15 @@ describe("injected faults", () => {
     await h.control("POST", "/_emulator/faults", { malformedRate: 1 });
     let broken = 0;
     for (let i = 0; i < 6; i++) {
-      const page = (await h.call("GET", `/api/alerts?$top=10&$skip=${i * 10}`)).json().value as Record<string, unknown>[];
-      broken += page.filter((a) => typeof a.id !== "string" || (typeof a.lastUpdateTime === "string" && Number.isNaN(Date.parse(a.lastUpdateTime)))).length;
+      const page = (await h.call("GET", `/api/alerts?$top=10&$skip=${i * 10}`)).json().value as Record<
+        string,
+        unknown
+      >[];
+      broken += page.filter(
+        (a) =>
+          typeof a.id !== "string" ||
+          (typeof a.lastUpdateTime === "string" && Number.isNaN(Date.parse(a.lastUpdateTime))),
+      ).length;
     }
     expect(broken).toBe(6);
   });

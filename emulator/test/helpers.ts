@@ -60,14 +60,22 @@ export interface Harness {
   http: ReturnType<typeof httpClient>;
   token: (resource: string, client?: { clientId: string; clientSecret: string }) => Promise<string>;
   /** Authenticated call against baseUrl (path starts with /). */
-  call: (method: string, pathOrUrl: string, opts?: RequestOptions & { resource?: string; client?: { clientId: string; clientSecret: string } }) => Promise<HttpResult>;
+  call: (
+    method: string,
+    pathOrUrl: string,
+    opts?: RequestOptions & { resource?: string; client?: { clientId: string; clientSecret: string } },
+  ) => Promise<HttpResult>;
   control: (method: string, path: string, body?: unknown) => Promise<HttpResult>;
   close: () => Promise<void>;
 }
 
 export async function startHarness(options: EmulatorOptions = {}): Promise<Harness> {
   const emu = await startEmulator({
-    port: 0, quiet: true, devices: 40, alerts: 200, vulnsPerDevice: 10,
+    port: 0,
+    quiet: true,
+    devices: 40,
+    alerts: 200,
+    vulnsPerDevice: 10,
     dataDir: mkdtempSync(path.join(tmpdir(), "emu-test-")),
     ...options,
   });
@@ -78,7 +86,12 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     const hit = cache.get(key);
     if (hit) return hit;
     const res = await http("POST", `${emu.authorityHost}/${emu.tenantId}/oauth2/v2.0/token`, {
-      form: { grant_type: "client_credentials", client_id: client.clientId, client_secret: client.clientSecret, scope: `${resource}/.default` },
+      form: {
+        grant_type: "client_credentials",
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        scope: `${resource}/.default`,
+      },
     });
     if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${res.text}`);
     const t = res.json().access_token as string;
@@ -91,12 +104,17 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
     const tok = opts.token ?? (await token(resource, opts.client));
     return http(method, url, { ...opts, token: tok });
   };
-  const control = (method: string, p: string, body?: unknown) => http(method, `${emu.baseUrl}${p}`, body === undefined ? {} : { body });
+  const control = (method: string, p: string, body?: unknown) =>
+    http(method, `${emu.baseUrl}${p}`, body === undefined ? {} : { body });
   return { emu, http, token, call, control, close: () => emu.close() };
 }
 
 /** Follows @odata.nextLink to the end; returns every record and the number of pages. */
-export async function pageAll(h: Harness, first: string, opts: { resource?: string } = {}): Promise<{ items: Record<string, unknown>[]; pages: number }> {
+export async function pageAll(
+  h: Harness,
+  first: string,
+  opts: { resource?: string } = {},
+): Promise<{ items: Record<string, unknown>[]; pages: number }> {
   const items: Record<string, unknown>[] = [];
   let url: string | undefined = first;
   let pages = 0;

@@ -4,7 +4,15 @@ import { decodeJwt, GRAPH, MDE, sleep, startHarness, type Harness } from "./help
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ extraApps: [{ clientId: "11111111-2222-4333-8444-555555555555", clientSecret: "no-graph-secret", permissions: ["Alert.Read.All"] }] });
+  h = await startHarness({
+    extraApps: [
+      {
+        clientId: "11111111-2222-4333-8444-555555555555",
+        clientSecret: "no-graph-secret",
+        permissions: ["Alert.Read.All"],
+      },
+    ],
+  });
 });
 afterAll(() => h.close());
 
@@ -12,12 +20,19 @@ const tokenUrl = () => `${h.emu.authorityHost}/${h.emu.tenantId}/oauth2/v2.0/tok
 
 describe("discovery", () => {
   it("serves OpenID configuration, JWKS and instance discovery", async () => {
-    const conf = (await h.http("GET", `${h.emu.authorityHost}/${h.emu.tenantId}/v2.0/.well-known/openid-configuration`)).json();
+    const conf = (
+      await h.http("GET", `${h.emu.authorityHost}/${h.emu.tenantId}/v2.0/.well-known/openid-configuration`)
+    ).json();
     expect(conf.issuer).toBe(`${h.emu.authorityHost}/${h.emu.tenantId}/v2.0`);
     expect(conf.token_endpoint).toBe(tokenUrl());
     const jwks = (await h.http("GET", conf.jwks_uri)).json();
     expect(jwks.keys[0]).toMatchObject({ kty: "RSA", use: "sig", alg: "RS256" });
-    const inst = (await h.http("GET", `${h.emu.authorityHost}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(conf.authorization_endpoint)}`)).json();
+    const inst = (
+      await h.http(
+        "GET",
+        `${h.emu.authorityHost}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(conf.authorization_endpoint)}`,
+      )
+    ).json();
     expect(inst.tenant_discovery_endpoint).toContain(`/${h.emu.tenantId}/v2.0/.well-known/openid-configuration`);
     expect(inst.metadata[0].aliases).toEqual([new URL(h.emu.baseUrl).host]);
   });
@@ -25,7 +40,14 @@ describe("discovery", () => {
 
 describe("client credentials", () => {
   it("issues an RS256 token with aud, roles and exp (secret in body)", async () => {
-    const res = await h.http("POST", tokenUrl(), { form: { grant_type: "client_credentials", client_id: h.emu.clientId, client_secret: h.emu.clientSecret, scope: `${MDE}/.default` } });
+    const res = await h.http("POST", tokenUrl(), {
+      form: {
+        grant_type: "client_credentials",
+        client_id: h.emu.clientId,
+        client_secret: h.emu.clientSecret,
+        scope: `${MDE}/.default`,
+      },
+    });
     expect(res.status).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ token_type: "Bearer", expires_in: 3599, ext_expires_in: 0 });
@@ -38,8 +60,13 @@ describe("client credentials", () => {
   });
 
   it("accepts HTTP Basic client authentication", async () => {
-    const basic = Buffer.from(`${encodeURIComponent(h.emu.clientId)}:${encodeURIComponent(h.emu.clientSecret)}`).toString("base64");
-    const res = await h.http("POST", tokenUrl(), { headers: { authorization: `Basic ${basic}` }, form: { grant_type: "client_credentials", scope: `${GRAPH}/.default` } });
+    const basic = Buffer.from(
+      `${encodeURIComponent(h.emu.clientId)}:${encodeURIComponent(h.emu.clientSecret)}`,
+    ).toString("base64");
+    const res = await h.http("POST", tokenUrl(), {
+      headers: { authorization: `Basic ${basic}` },
+      form: { grant_type: "client_credentials", scope: `${GRAPH}/.default` },
+    });
     expect(res.status).toBe(200);
     expect(decodeJwt(res.json().access_token).roles).toContain("DeviceManagementManagedDevices.Read.All");
   });
@@ -50,7 +77,13 @@ describe("client credentials", () => {
     ["two resources", { scope: `${MDE}/.default ${GRAPH}/.default` }, 400, "invalid_scope", 70011],
     ["non-.default scope", { scope: `${MDE}/Alert.Read.All` }, 400, "invalid_scope", 70011],
   ])("rejects %s with the AAD envelope", async (_name, override, status, error, code) => {
-    const form = { grant_type: "client_credentials", client_id: h.emu.clientId, client_secret: h.emu.clientSecret, scope: `${MDE}/.default`, ...override };
+    const form = {
+      grant_type: "client_credentials",
+      client_id: h.emu.clientId,
+      client_secret: h.emu.clientSecret,
+      scope: `${MDE}/.default`,
+      ...override,
+    };
     const res = await h.http("POST", tokenUrl(), { form });
     expect(res.status).toBe(status);
     const body = res.json();
@@ -63,7 +96,14 @@ describe("client credentials", () => {
   });
 
   it("rejects an unknown tenant with AADSTS90002", async () => {
-    const res = await h.http("POST", `${h.emu.authorityHost}/not-a-tenant.example/oauth2/v2.0/token`, { form: { grant_type: "client_credentials", client_id: h.emu.clientId, client_secret: h.emu.clientSecret, scope: `${MDE}/.default` } });
+    const res = await h.http("POST", `${h.emu.authorityHost}/not-a-tenant.example/oauth2/v2.0/token`, {
+      form: {
+        grant_type: "client_credentials",
+        client_id: h.emu.clientId,
+        client_secret: h.emu.clientSecret,
+        scope: `${MDE}/.default`,
+      },
+    });
     expect(res.status).toBe(400);
     expect(res.json()).toMatchObject({ error: "invalid_request", error_codes: [90002] });
   });
@@ -78,13 +118,23 @@ async function signIn(username: string, extra: Record<string, string> = {}) {
   const { verifier, challenge } = pkce();
   const redirect = "http://localhost:3000/api/auth/callback";
   const q = new URLSearchParams({
-    client_id: h.emu.clientId, response_type: "code", redirect_uri: redirect, scope: "openid profile offline_access",
-    state: "st-123", nonce: "n-456", code_challenge: challenge, code_challenge_method: "S256", client_info: "1", ...extra,
+    client_id: h.emu.clientId,
+    response_type: "code",
+    redirect_uri: redirect,
+    scope: "openid profile offline_access",
+    state: "st-123",
+    nonce: "n-456",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    client_info: "1",
+    ...extra,
   });
   const authorizeUrl = `${h.emu.authorityHost}/${h.emu.tenantId}/oauth2/v2.0/authorize?${q}`;
   const page = await h.http("GET", authorizeUrl);
   const requestId = /name="request_id" value="([^"]+)"/.exec(page.text)![1]!;
-  const post = await h.http("POST", authorizeUrl.split("?")[0]!, { form: { request_id: requestId, quick: "1", username } });
+  const post = await h.http("POST", authorizeUrl.split("?")[0]!, {
+    form: { request_id: requestId, quick: "1", username },
+  });
   return { page, post, verifier, redirect, location: new URL(String(post.headers.location ?? "http://x/")) };
 }
 
@@ -93,7 +143,10 @@ describe("authorization code + PKCE", () => {
     const { page } = await signIn("analyst@contoso.example");
     expect(page.status).toBe(200);
     expect(page.headers["content-type"]).toMatch(/text\/html/);
-    for (const u of h.emu.users) expect(page.text).toMatch(new RegExp(`<button[^>]*value="${u.username}"[^>]*>[^<]*${u.username.replace(".", "\\.")}`));
+    for (const u of h.emu.users)
+      expect(page.text).toMatch(
+        new RegExp(`<button[^>]*value="${u.username}"[^>]*>[^<]*${u.username.replace(".", "\\.")}`),
+      );
     expect(page.text).toMatch(/<label for="password">/);
   });
 
@@ -102,19 +155,46 @@ describe("authorization code + PKCE", () => {
     expect(post.status).toBe(302);
     expect(location.searchParams.get("state")).toBe("st-123");
     const code = location.searchParams.get("code")!;
-    const form = { grant_type: "authorization_code", client_id: h.emu.clientId, client_secret: h.emu.clientSecret, code, redirect_uri: redirect, code_verifier: verifier, scope: "openid profile offline_access" };
+    const form = {
+      grant_type: "authorization_code",
+      client_id: h.emu.clientId,
+      client_secret: h.emu.clientSecret,
+      code,
+      redirect_uri: redirect,
+      code_verifier: verifier,
+      scope: "openid profile offline_access",
+    };
     const res = await h.http("POST", tokenUrl(), { form });
     expect(res.status).toBe(200);
     const body = res.json();
     expect(body).toHaveProperty("refresh_token");
     const id = decodeJwt(body.id_token);
-    expect(id).toMatchObject({ aud: h.emu.clientId, iss: `${h.emu.authorityHost}/${h.emu.tenantId}/v2.0`, tid: h.emu.tenantId, preferred_username: "responder@contoso.example", roles: ["Responder"], nonce: "n-456", ver: "2.0" });
+    expect(id).toMatchObject({
+      aud: h.emu.clientId,
+      iss: `${h.emu.authorityHost}/${h.emu.tenantId}/v2.0`,
+      tid: h.emu.tenantId,
+      preferred_username: "responder@contoso.example",
+      roles: ["Responder"],
+      nonce: "n-456",
+      ver: "2.0",
+    });
     expect(id.oid).toBeTruthy();
-    expect(JSON.parse(Buffer.from(body.client_info, "base64url").toString())).toEqual({ uid: id.oid, utid: h.emu.tenantId });
+    expect(JSON.parse(Buffer.from(body.client_info, "base64url").toString())).toEqual({
+      uid: id.oid,
+      utid: h.emu.tenantId,
+    });
     const again = await h.http("POST", tokenUrl(), { form });
     expect(again.status).toBe(400);
     expect(again.json()).toMatchObject({ error: "invalid_grant", error_codes: [70008] });
-    const refreshed = await h.http("POST", tokenUrl(), { form: { grant_type: "refresh_token", client_id: h.emu.clientId, client_secret: h.emu.clientSecret, refresh_token: body.refresh_token, scope: "openid profile offline_access" } });
+    const refreshed = await h.http("POST", tokenUrl(), {
+      form: {
+        grant_type: "refresh_token",
+        client_id: h.emu.clientId,
+        client_secret: h.emu.clientSecret,
+        refresh_token: body.refresh_token,
+        scope: "openid profile offline_access",
+      },
+    });
     expect(refreshed.status).toBe(200);
     expect(decodeJwt(refreshed.json().id_token).roles).toEqual(["Responder"]);
   });
@@ -122,37 +202,76 @@ describe("authorization code + PKCE", () => {
   it("rejects a wrong code_verifier with AADSTS501481 and a missing secret with 401", async () => {
     const { location, redirect } = await signIn("viewer@contoso.example");
     const code = location.searchParams.get("code")!;
-    const noSecret = await h.http("POST", tokenUrl(), { form: { grant_type: "authorization_code", client_id: h.emu.clientId, code, redirect_uri: redirect, code_verifier: "x" } });
+    const noSecret = await h.http("POST", tokenUrl(), {
+      form: {
+        grant_type: "authorization_code",
+        client_id: h.emu.clientId,
+        code,
+        redirect_uri: redirect,
+        code_verifier: "x",
+      },
+    });
     expect(noSecret.status).toBe(401);
     const second = await signIn("viewer@contoso.example");
-    const res = await h.http("POST", tokenUrl(), { form: { grant_type: "authorization_code", client_id: h.emu.clientId, client_secret: h.emu.clientSecret, code: second.location.searchParams.get("code")!, redirect_uri: redirect, code_verifier: "wrong-verifier" } });
+    const res = await h.http("POST", tokenUrl(), {
+      form: {
+        grant_type: "authorization_code",
+        client_id: h.emu.clientId,
+        client_secret: h.emu.clientSecret,
+        code: second.location.searchParams.get("code")!,
+        redirect_uri: redirect,
+        code_verifier: "wrong-verifier",
+      },
+    });
     expect(res.status).toBe(400);
     expect(res.json()).toMatchObject({ error: "invalid_grant", error_codes: [501481] });
   });
 
   it("omits roles for the user without a role and supports cancel and password sign-in", async () => {
     const { location, verifier, redirect } = await signIn("norole@contoso.example");
-    const res = await h.http("POST", tokenUrl(), { form: { grant_type: "authorization_code", client_id: h.emu.clientId, client_secret: h.emu.clientSecret, code: location.searchParams.get("code")!, redirect_uri: redirect, code_verifier: verifier } });
+    const res = await h.http("POST", tokenUrl(), {
+      form: {
+        grant_type: "authorization_code",
+        client_id: h.emu.clientId,
+        client_secret: h.emu.clientSecret,
+        code: location.searchParams.get("code")!,
+        redirect_uri: redirect,
+        code_verifier: verifier,
+      },
+    });
     expect(decodeJwt(res.json().id_token).roles).toBeUndefined();
 
-    const q = new URLSearchParams({ client_id: h.emu.clientId, response_type: "code", redirect_uri: redirect, scope: "openid", state: "s2" });
+    const q = new URLSearchParams({
+      client_id: h.emu.clientId,
+      response_type: "code",
+      redirect_uri: redirect,
+      scope: "openid",
+      state: "s2",
+    });
     const url = `${h.emu.authorityHost}/${h.emu.tenantId}/oauth2/v2.0/authorize`;
     const rid = () => h.http("GET", `${url}?${q}`).then((p) => /name="request_id" value="([^"]+)"/.exec(p.text)![1]!);
     const cancel = await h.http("POST", url, { form: { request_id: await rid(), cancel: "1" } });
     const cancelled = new URL(String(cancel.headers.location));
     expect(cancelled.searchParams.get("error")).toBe("access_denied");
     expect(cancelled.searchParams.get("state")).toBe("s2");
-    const bad = await h.http("POST", url, { form: { request_id: await rid(), username: "admin@contoso.example", password: "wrong" } });
+    const bad = await h.http("POST", url, {
+      form: { request_id: await rid(), username: "admin@contoso.example", password: "wrong" },
+    });
     expect(bad.status).toBe(200);
     expect(bad.text).toContain("AADSTS50126");
     const admin = h.emu.users.find((u) => u.username.startsWith("admin@"))!;
-    const good = await h.http("POST", url, { form: { request_id: await rid(), username: admin.username, password: admin.password } });
+    const good = await h.http("POST", url, {
+      form: { request_id: await rid(), username: admin.username, password: admin.password },
+    });
     expect(good.status).toBe(302);
     expect(new URL(String(good.headers.location)).searchParams.get("code")).toBeTruthy();
   });
 
   it("logs out by redirecting to post_logout_redirect_uri", async () => {
-    const res = await h.http("GET", `${h.emu.authorityHost}/${h.emu.tenantId}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent("http://localhost:3000/signed-out")}`);
+    const res = await h.http(
+      "GET",
+      `${h.emu.authorityHost}/${h.emu.tenantId}/oauth2/v2.0/logout?post_logout_redirect_uri=${encodeURIComponent("http://localhost:3000/signed-out")}`,
+    );
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe("http://localhost:3000/signed-out");
   });

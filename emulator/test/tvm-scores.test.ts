@@ -20,18 +20,31 @@ describe("vulnerabilities", () => {
     const body = await get("/api/vulnerabilities");
     const v = body.value[0];
     expect(v.id).toMatch(/^CVE-\d{4}-\d+$/);
-    for (const k of ["cvssV3", "severity", "publicExploit", "exploitVerified", "exploitInKit", "exposedMachines", "publishedOn"]) expect(v).toHaveProperty(k);
+    for (const k of [
+      "cvssV3",
+      "severity",
+      "publicExploit",
+      "exploitVerified",
+      "exploitInKit",
+      "exposedMachines",
+      "publishedOn",
+    ])
+      expect(v).toHaveProperty(k);
     expect((await h.call("GET", "/api/vulnerabilities?$top=8001")).status).toBe(400);
     expect((await h.call("GET", "/api/vulnerabilities?$top=8000")).status).toBe(200);
     const critical = (await get("/api/vulnerabilities?$filter=severity eq 'Critical'")).value as { severity: string }[];
     expect(critical.every((x) => x.severity === "Critical")).toBe(true);
-    const zeroDays = (body.value as { description: string; publicExploit: boolean }[]).filter((x) => x.description.startsWith("Zero-day"));
+    const zeroDays = (body.value as { description: string; publicExploit: boolean }[]).filter((x) =>
+      x.description.startsWith("Zero-day"),
+    );
     expect(zeroDays.length).toBeGreaterThan(0);
     expect(zeroDays.every((x) => x.publicExploit)).toBe(true);
   });
 
   it("keeps exposedMachines consistent with machineReferences and machinesVulnerabilities", async () => {
-    const vulns = ((await get("/api/vulnerabilities")).value as { id: string; exposedMachines: number }[]).filter((v) => v.exposedMachines > 0).slice(0, 3);
+    const vulns = ((await get("/api/vulnerabilities")).value as { id: string; exposedMachines: number }[])
+      .filter((v) => v.exposedMachines > 0)
+      .slice(0, 3);
     for (const v of vulns) {
       const refs = (await get(`/api/vulnerabilities/${v.id}/machineReferences`)).value;
       expect(refs).toHaveLength(v.exposedMachines);
@@ -49,35 +62,53 @@ describe("vulnerabilities", () => {
     expect(items).toHaveLength(total);
     expect(pages).toBe(Math.ceil(total / 200));
     const row = items[0] as Record<string, string>;
-    expect(row.id).toBe(`${row.machineId}-_-${row.cveId}-_-${row.productVendor}-_-${row.productName}-_-${row.productVersion}-_-${row.fixingKbId ?? ""}`);
+    expect(row.id).toBe(
+      `${row.machineId}-_-${row.cveId}-_-${row.productVendor}-_-${row.productName}-_-${row.productVersion}-_-${row.fixingKbId ?? ""}`,
+    );
     expect((await h.call("GET", "/api/vulnerabilities/machinesVulnerabilities?$top=10001")).status).toBe(400);
-    const mine = (await get(`/api/vulnerabilities/machinesVulnerabilities?$filter=machineId eq '${row.machineId}'`)).value;
+    const mine = (await get(`/api/vulnerabilities/machinesVulnerabilities?$filter=machineId eq '${row.machineId}'`))
+      .value;
     const perMachine = (await get(`/api/machines/${row.machineId}/vulnerabilities`)).value;
-    expect(perMachine.map((v: { id: string }) => v.id).sort()).toEqual(mine.map((r: { cveId: string }) => r.cveId).sort());
+    expect(perMachine.map((v: { id: string }) => v.id).sort()).toEqual(
+      mine.map((r: { cveId: string }) => r.cveId).sort(),
+    );
   });
 });
 
 describe("software and recommendations", () => {
   it("serves /api/Software case-insensitively with consistent counts", async () => {
-    const software = (await get("/api/software")).value as { id: string; weaknesses: number; exposedMachines: number }[];
+    const software = (await get("/api/software")).value as {
+      id: string;
+      weaknesses: number;
+      exposedMachines: number;
+    }[];
     expect((await get("/api/Software")).value).toHaveLength(software.length);
     const vulnerable = software.find((s) => s.weaknesses > 0)!;
     const cves = (await get(`/api/Software/${vulnerable.id}/vulnerabilities`)).value;
     expect(cves).toHaveLength(vulnerable.weaknesses);
-    const filtered = (await get(`/api/Software?$filter=vendor eq '${vulnerable.id.split("-_-")[0]}'`)).value as { id: string }[];
+    const filtered = (await get(`/api/Software?$filter=vendor eq '${vulnerable.id.split("-_-")[0]}'`)).value as {
+      id: string;
+    }[];
     expect(filtered.map((s) => s.id)).toContain(vulnerable.id);
     const m = (await get("/api/machines?$top=1")).value[0];
     expect((await get(`/api/machines/${m.id}/software`)).value.length).toBeGreaterThan(0);
   });
 
   it("lists recommendations whose exposedMachinesCount matches machineReferences", async () => {
-    const recs = (await get("/api/recommendations")).value as { id: string; exposedMachinesCount: number; remediationType: string; weaknesses: number }[];
+    const recs = (await get("/api/recommendations")).value as {
+      id: string;
+      exposedMachinesCount: number;
+      remediationType: string;
+      weaknesses: number;
+    }[];
     expect(recs.some((r) => r.remediationType === "ConfigurationChange")).toBe(true);
     for (const r of [recs[0]!, recs.find((x) => x.remediationType === "ConfigurationChange")!]) {
       expect((await get(`/api/recommendations/${r.id}/machineReferences`)).value).toHaveLength(r.exposedMachinesCount);
       expect((await get(`/api/recommendations/${r.id}`)).id).toBe(r.id);
     }
-    const os = (await get("/api/recommendations?$filter=recommendationCategory eq 'OS'")).value as { recommendationCategory: string }[];
+    const os = (await get("/api/recommendations?$filter=recommendationCategory eq 'OS'")).value as {
+      recommendationCategory: string;
+    }[];
     expect(os.every((r) => r.recommendationCategory === "OS")).toBe(true);
     const m = (await get("/api/machines?$top=1")).value[0];
     expect((await h.call("GET", `/api/machines/${m.id}/recommendations`)).status).toBe(200);
@@ -113,11 +144,25 @@ describe("scores and the emulated clock", () => {
   });
 
   it("forbids TVM data to an app without Vulnerability.Read.All", async () => {
-    const noTvm = await startHarness({ devices: 3, alerts: 3, extraApps: [{ clientId: "33333333-3333-4333-8333-333333333333", clientSecret: "s3cret", permissions: ["Alert.Read.All"] }] });
+    const noTvm = await startHarness({
+      devices: 3,
+      alerts: 3,
+      extraApps: [
+        { clientId: "33333333-3333-4333-8333-333333333333", clientSecret: "s3cret", permissions: ["Alert.Read.All"] },
+      ],
+    });
     try {
-      const res = await noTvm.call("GET", "/api/vulnerabilities", { client: { clientId: "33333333-3333-4333-8333-333333333333", clientSecret: "s3cret" } });
+      const res = await noTvm.call("GET", "/api/vulnerabilities", {
+        client: { clientId: "33333333-3333-4333-8333-333333333333", clientSecret: "s3cret" },
+      });
       expect(res.status).toBe(403);
-      expect((await noTvm.call("GET", "/api/exposureScore", { client: { clientId: "33333333-3333-4333-8333-333333333333", clientSecret: "s3cret" } })).status).toBe(403);
+      expect(
+        (
+          await noTvm.call("GET", "/api/exposureScore", {
+            client: { clientId: "33333333-3333-4333-8333-333333333333", clientSecret: "s3cret" },
+          })
+        ).status,
+      ).toBe(403);
     } finally {
       await noTvm.close();
     }
@@ -137,7 +182,11 @@ describe("advanced hunting", () => {
 
 describe("machinesVulnerabilities text fast path", () => {
   it("writes exactly the JSON of the record object, key order included", () => {
-    const tenant = generateTenant("fast-path", "tenant", Date.UTC(2026, 10, 26), { devices: 30, alerts: 10, vulnsPerDevice: 15 });
+    const tenant = generateTenant("fast-path", "tenant", Date.UTC(2026, 10, 26), {
+      devices: 30,
+      alerts: 10,
+      vulnsPerDevice: 15,
+    });
     expect(tenant.rows.rowVuln.length).toBeGreaterThan(100);
     for (let row = 0; row < tenant.rows.rowVuln.length; row++) {
       expect(machineVulnerabilityText(tenant, row)).toBe(JSON.stringify(machineVulnerabilityJson(tenant, row)));

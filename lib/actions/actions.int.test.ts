@@ -38,11 +38,20 @@ describe.each(kinds)("response actions on %s", (kind) => {
   const devices: { id: string; machineId: string; name: string }[] = [];
 
   beforeAll(async () => {
-    tenant = await startTestTenant({ seed: `actions-${kind}`, devices: 16, alerts: 5, vulnsPerDevice: 1, actionDelaysMs: { toInProgress: 150, toFinal: 150 } });
+    tenant = await startTestTenant({
+      seed: `actions-${kind}`,
+      devices: 16,
+      alerts: 5,
+      vulnsPerDevice: 1,
+      actionDelaysMs: { toInProgress: 150, toFinal: 150 },
+    });
     const client = createDefenderClient({
       baseUrl: tenant.emulator.defenderUrl,
       xdrBaseUrl: tenant.emulator.defenderUrl,
-      tokens: createAppTokenProvider({ tenant: tenantFor(tenant.emulator), networkClient: tenant.transport.msalNetworkClient }),
+      tokens: createAppTokenProvider({
+        tenant: tenantFor(tenant.emulator),
+        networkClient: tenant.transport.msalNetworkClient,
+      }),
       fetch: tenant.transport.fetch,
     });
     actionWriter.replaceForTests(defenderActionWriter(client));
@@ -57,9 +66,19 @@ describe.each(kinds)("response actions on %s", (kind) => {
       sessionCookieFor("Admin", "adm"),
     ]);
     // The cache holds Windows machines as the sync would store them.
-    const machines = (await tenant.raw("/api/machines")).value.filter((m) => String(m.osPlatform).startsWith("Windows1"));
+    const machines = (await tenant.raw("/api/machines")).value.filter((m) =>
+      String(m.osPlatform).startsWith("Windows1"),
+    );
     for (const m of machines.slice(0, 8)) {
-      const row = await database.prisma.device.create({ data: { mdeMachineId: String(m.id), name: String(m.computerDnsName), platform: "Windows", inMde: true, osPlatform: String(m.osPlatform) } });
+      const row = await database.prisma.device.create({
+        data: {
+          mdeMachineId: String(m.id),
+          name: String(m.computerDnsName),
+          platform: "Windows",
+          inMde: true,
+          osPlatform: String(m.osPlatform),
+        },
+      });
       devices.push({ id: row.id, machineId: row.mdeMachineId!, name: row.name });
     }
     expect(devices.length).toBe(8);
@@ -90,30 +109,46 @@ describe.each(kinds)("response actions on %s", (kind) => {
       await new Promise((r) => setTimeout(r, 200));
     }
   };
-  const isolation = async (id: string) => (await database.prisma.device.findUniqueOrThrow({ where: { id } })).isolationState;
+  const isolation = async (id: string) =>
+    (await database.prisma.device.findUniqueOrThrow({ where: { id } })).isolationState;
 
   it("isolates, follows Pending to Succeeded, and only then marks the device isolated; release works the same way", async () => {
     const res = await isolate(responder, devices[0].id);
     expect(res.status).toBe(201);
     const { data } = (await res.json()) as { data: ActionView };
-    expect(data).toMatchObject({ type: "Isolate", scope: "Full", status: "Pending", state: "Sent", requestedBy: "resp@contoso.example" });
+    expect(data).toMatchObject({
+      type: "Isolate",
+      scope: "Full",
+      status: "Pending",
+      state: "Sent",
+      requestedBy: "resp@contoso.example",
+    });
     expect(await isolation(devices[0].id)).toBe("NotIsolated");
     expect((await stats())["POST /api/machines/{id}/isolate"]).toBe(1);
     expect(await follow(data.id)).toMatchObject({ status: "Succeeded", final: true });
     expect(await isolation(devices[0].id)).toBe("Isolated");
-    const audits = await database.prisma.auditEvent.findMany({ where: { targetId: devices[0].id }, orderBy: { id: "asc" } });
+    const audits = await database.prisma.auditEvent.findMany({
+      where: { targetId: devices[0].id },
+      orderBy: { id: "asc" },
+    });
     expect(audits.map((a) => `${a.action}:${a.result}`)).toEqual(["action.request:success", "action.send:success"]);
     expect(audits[0].params).toMatchObject({ type: "Isolate", comment: "contain the host" });
 
     const release = await isolate(responder, devices[0].id, randomUUID(), "Unisolate");
     expect(release.status).toBe(201);
-    expect(await follow(((await release.json()) as { data: ActionView }).data.id)).toMatchObject({ status: "Succeeded" });
+    expect(await follow(((await release.json()) as { data: ActionView }).data.id)).toMatchObject({
+      status: "Succeeded",
+    });
     expect(await isolation(devices[0].id)).toBe("NotIsolated");
   });
 
   it("refuses, before anything reaches Defender, an action the device's platform does not offer", async () => {
-    const phone = await database.prisma.device.create({ data: { mdeMachineId: "phone-1", name: "phone-1", platform: "iOS", inMde: true } });
-    const mac = await database.prisma.device.create({ data: { mdeMachineId: "mac-1", name: "mac-1", platform: "macOS", inMde: true } });
+    const phone = await database.prisma.device.create({
+      data: { mdeMachineId: "phone-1", name: "phone-1", platform: "iOS", inMde: true },
+    });
+    const mac = await database.prisma.device.create({
+      data: { mdeMachineId: "mac-1", name: "mac-1", platform: "macOS", inMde: true },
+    });
     const onPhone = await isolate(responder, phone.id, randomUUID(), "RunAntiVirusScan");
     const onMac = await isolate(responder, mac.id, randomUUID(), "RestrictCodeExecution");
     expect([onPhone.status, onMac.status]).toEqual([422, 422]);
@@ -132,22 +167,32 @@ describe.each(kinds)("response actions on %s", (kind) => {
     const [c, d] = await Promise.all([isolate(responder, devices[2].id), isolate(responder2, devices[2].id)]);
     expect([c.status, d.status].sort()).toEqual([201, 409]);
     const refused = (await (c.status === 409 ? c : d).json()) as { error: { message: string } };
-    expect(refused.error.message).toMatch(/Isolate is already (Pending|InProgress|sending) on this device \(requested by resp2?@contoso\.example/);
+    expect(refused.error.message).toMatch(
+      /Isolate is already (Pending|InProgress|sending) on this device \(requested by resp2?@contoso\.example/,
+    );
     expect((await stats())["POST /api/machines/{id}/isolate"]).toBe(2);
   });
 
   it("maps Defender's 'already in progress' to a clear 409 naming the pending action", async () => {
     // An isolation requested outside the console (e.g. in the portal): the cache does not know it yet.
-    const token = await createAppTokenProvider({ tenant: tenantFor(tenant.emulator), networkClient: tenant.transport.msalNetworkClient }).getToken("https://api.securitycenter.microsoft.com/.default");
-    const direct = await tenant.transport.fetch(`${tenant.emulator.defenderUrl}/api/machines/${devices[3].machineId}/isolate`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ Comment: "from the portal", IsolationType: "Full" }),
-    });
+    const token = await createAppTokenProvider({
+      tenant: tenantFor(tenant.emulator),
+      networkClient: tenant.transport.msalNetworkClient,
+    }).getToken("https://api.securitycenter.microsoft.com/.default");
+    const direct = await tenant.transport.fetch(
+      `${tenant.emulator.defenderUrl}/api/machines/${devices[3].machineId}/isolate`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify({ Comment: "from the portal", IsolationType: "Full" }),
+      },
+    );
     expect(direct.status).toBe(201);
     const res = await isolate(responder, devices[3].id);
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^Defender already has a Isolate (Pending|InProgress) on .+ Nothing new was sent/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Defender already has a Isolate (Pending|InProgress) on .+ Nothing new was sent/,
+    );
     const failed = await database.prisma.actionRequest.findFirstOrThrow({ where: { deviceId: devices[3].id } });
     expect(failed.state).toBe("SendFailed");
     expect(await database.prisma.machineAction.count({ where: { machineId: devices[3].machineId } })).toBe(1);
@@ -160,15 +205,27 @@ describe.each(kinds)("response actions on %s", (kind) => {
     expect(await follow(((await res.json()) as { data: ActionView }).data.id)).toMatchObject({ status: "Failed" });
     expect(await isolation(devices[4].id)).toBe("NotIsolated");
     // The action center's history and its CSV show it with who, what and the final status.
-    const csv = await (await callRoute(exportRoute, { path: "/api/actions/export?tab=history&status=Failed", headers: { cookie: responder } })).text();
+    const csv = await (
+      await callRoute(exportRoute, {
+        path: "/api/actions/export?tab=history&status=Failed",
+        headers: { cookie: responder },
+      })
+    ).text();
     const lines = csv.replaceAll('"', "").trim().split("\r\n");
     expect(lines[0]).toMatch(/^createdAt,type,scope,device,deviceId,status,requestedBy,comment,/);
     expect(lines.slice(1)).toHaveLength(1);
-    expect(lines[1]).toContain(`,Isolate,Full,${devices[4].name},${devices[4].id},Failed,resp@contoso.example,contain the host,`);
+    expect(lines[1]).toContain(
+      `,Isolate,Full,${devices[4].name},${devices[4].id},Failed,resp@contoso.example,contain the host,`,
+    );
   });
 
   it("says when Defender cannot be asked for an action's status, keeps the last known one, and follows it again once Defender answers", async () => {
-    const res = await post(requestRoute, responder, { type: "CollectInvestigationPackage", comment: "forensics", idempotencyKey: randomUUID() }, { id: devices[7].id });
+    const res = await post(
+      requestRoute,
+      responder,
+      { type: "CollectInvestigationPackage", comment: "forensics", idempotencyKey: randomUUID() },
+      { id: devices[7].id },
+    );
     const { data } = (await res.json()) as { data: ActionView };
     expect(data.status).toBe("Pending");
     try {
@@ -185,7 +242,9 @@ describe.each(kinds)("response actions on %s", (kind) => {
     }
     // Every poll meanwhile still says why (after Defender's Retry-After, if it gave one, the next read is tried).
     const meanwhile = await callRoute(actionRoute, { params: { id: data.id }, headers: { cookie: responder } });
-    expect(((await meanwhile.json()) as { refreshError: string | null }).refreshError).toMatch(/^Defender answered 50[03]/);
+    expect(((await meanwhile.json()) as { refreshError: string | null }).refreshError).toMatch(
+      /^Defender answered 50[03]/,
+    );
     expect(await follow(data.id)).toMatchObject({ status: "Succeeded", final: true });
   });
 
@@ -194,7 +253,17 @@ describe.each(kinds)("response actions on %s", (kind) => {
     try {
       const started = await Promise.all(
         (["RunAntiVirusScan", "RestrictCodeExecution"] as const).map(async (type) => {
-          const res = await post(requestRoute, responder, { type, ...(type === "RunAntiVirusScan" ? { scope: "Quick" } : {}), comment: "budget check", idempotencyKey: randomUUID() }, { id: devices[7].id });
+          const res = await post(
+            requestRoute,
+            responder,
+            {
+              type,
+              ...(type === "RunAntiVirusScan" ? { scope: "Quick" } : {}),
+              comment: "budget check",
+              idempotencyKey: randomUUID(),
+            },
+            { id: devices[7].id },
+          );
           expect(res.status).toBe(201);
           return ((await res.json()) as { data: ActionView }).data.id;
         }),
@@ -208,7 +277,8 @@ describe.each(kinds)("response actions on %s", (kind) => {
       // Polled again at once: the one read is final now; the other finds no budget and answers its cached status,
       // saying that it was not refreshed.
       const again = [];
-      for (const id of started) again.push(((await (await get(id)).json()) as { refreshError: string | null }).refreshError);
+      for (const id of started)
+        again.push(((await (await get(id)).json()) as { refreshError: string | null }).refreshError);
       expect(again).toEqual([null, expect.stringMatching(/budget of Defender status reads is used up/)]);
       expect(await reads()).toBe(1);
     } finally {
@@ -217,7 +287,12 @@ describe.each(kinds)("response actions on %s", (kind) => {
   });
 
   it("cancels a pending action", async () => {
-    const res = await post(requestRoute, responder, { type: "CollectInvestigationPackage", comment: "forensics please", idempotencyKey: randomUUID() }, { id: devices[5].id });
+    const res = await post(
+      requestRoute,
+      responder,
+      { type: "CollectInvestigationPackage", comment: "forensics please", idempotencyKey: randomUUID() },
+      { id: devices[5].id },
+    );
     const { data } = (await res.json()) as { data: ActionView };
     const cancelled = await post(cancelRoute, responder, { comment: "wrong host" }, { id: data.id });
     expect(cancelled.status).toBe(200);
@@ -227,7 +302,15 @@ describe.each(kinds)("response actions on %s", (kind) => {
   });
 
   it("four-eyes: isolate waits for a second person; the requester cannot approve; rejection is final", async () => {
-    expect((await callRoute(settingsRoute, { method: "PUT", headers: { cookie: admin, origin: TEST_ORIGIN }, body: { fourEyes: true } })).status).toBe(200);
+    expect(
+      (
+        await callRoute(settingsRoute, {
+          method: "PUT",
+          headers: { cookie: admin, origin: TEST_ORIGIN },
+          body: { fourEyes: true },
+        })
+      ).status,
+    ).toBe(200);
     try {
       const res = await isolate(responder, devices[6].id);
       expect(res.status).toBe(201);
@@ -235,13 +318,25 @@ describe.each(kinds)("response actions on %s", (kind) => {
       expect(data.status).toBe("AwaitingApproval");
       expect((await stats())["POST /api/machines/{id}/isolate"] ?? 0).toBe(0);
       // A scan needs no approval even with four-eyes on.
-      const scan = await post(requestRoute, responder, { type: "RunAntiVirusScan", scope: "Quick", comment: "routine check", idempotencyKey: randomUUID() }, { id: devices[6].id });
+      const scan = await post(
+        requestRoute,
+        responder,
+        { type: "RunAntiVirusScan", scope: "Quick", comment: "routine check", idempotencyKey: randomUUID() },
+        { id: devices[6].id },
+      );
       expect(((await scan.json()) as { data: ActionView }).data.status).toBe("Pending");
 
-      const approvals = (await (await callRoute(listRoute, { path: "/api/actions?tab=approvals", headers: { cookie: manager } })).json()) as ActionPage;
+      const approvals = (await (
+        await callRoute(listRoute, { path: "/api/actions?tab=approvals", headers: { cookie: manager } })
+      ).json()) as ActionPage;
       expect(approvals.data.map((a) => a.id)).toContain(data.id);
       // An Admin may approve, but not a request of their own.
-      const own = await post(requestRoute, admin, { type: "Unisolate", comment: "own request", idempotencyKey: randomUUID() }, { id: devices[5].id });
+      const own = await post(
+        requestRoute,
+        admin,
+        { type: "Unisolate", comment: "own request", idempotencyKey: randomUUID() },
+        { id: devices[5].id },
+      );
       const ownId = ((await own.json()) as { data: ActionView }).data.id;
       expect((await post(approveRoute, admin, {}, { id: ownId })).status).toBe(403);
       // The approvals tab's badge counts both.
@@ -249,15 +344,25 @@ describe.each(kinds)("response actions on %s", (kind) => {
 
       const approved = await post(approveRoute, manager, { reason: "confirmed compromise" }, { id: data.id });
       expect(approved.status).toBe(200);
-      expect(((await approved.json()) as { data: ActionView }).data).toMatchObject({ status: "Pending", approvedBy: "mgr@contoso.example" });
+      expect(((await approved.json()) as { data: ActionView }).data).toMatchObject({
+        status: "Pending",
+        approvedBy: "mgr@contoso.example",
+      });
       expect((await stats())["POST /api/machines/{id}/isolate"]).toBe(1);
       expect((await post(approveRoute, manager, {}, { id: data.id })).status).toBe(409);
 
       const rejected = await post(rejectRoute, manager, { reason: "not needed" }, { id: ownId });
       expect(await countAwaitingApproval()).toBe(0);
-      expect(((await rejected.json()) as { data: ActionView }).data).toMatchObject({ status: "Rejected", decisionReason: "not needed", final: true });
+      expect(((await rejected.json()) as { data: ActionView }).data).toMatchObject({
+        status: "Rejected",
+        decisionReason: "not needed",
+        final: true,
+      });
       expect((await stats())["POST /api/machines/{id}/unisolate"] ?? 0).toBe(0);
-      const trail = await database.prisma.auditEvent.findMany({ where: { action: { in: ["action.request_approval", "action.approve", "action.reject"] }, result: "success" }, orderBy: { id: "asc" } });
+      const trail = await database.prisma.auditEvent.findMany({
+        where: { action: { in: ["action.request_approval", "action.approve", "action.reject"] }, result: "success" },
+        orderBy: { id: "asc" },
+      });
       expect(trail.map((a) => `${a.action}:${a.actorName}`)).toEqual([
         "action.request_approval:resp@contoso.example",
         "action.request_approval:adm@contoso.example",
@@ -265,7 +370,11 @@ describe.each(kinds)("response actions on %s", (kind) => {
         "action.reject:mgr@contoso.example",
       ]);
     } finally {
-      await callRoute(settingsRoute, { method: "PUT", headers: { cookie: admin, origin: TEST_ORIGIN }, body: { fourEyes: false } });
+      await callRoute(settingsRoute, {
+        method: "PUT",
+        headers: { cookie: admin, origin: TEST_ORIGIN },
+        body: { fourEyes: false },
+      });
     }
   });
 
@@ -273,19 +382,47 @@ describe.each(kinds)("response actions on %s", (kind) => {
     let slept = 0;
     const budget = { family: "test.bulkScan", windows: [{ limit: 3, windowMs: 60_000 }] };
     // The fourth send waits for a slot; the clock moves on by what it slept, so the test does not take a minute.
-    actionPacer.replaceForTests(new Pacer(budget, new MemoryBudgetStore(), { exhausted: String, now: () => Date.now() + slept, sleep: async (ms) => void (slept += ms) }));
+    actionPacer.replaceForTests(
+      new Pacer(budget, new MemoryBudgetStore(), {
+        exhausted: String,
+        now: () => Date.now() + slept,
+        sleep: async (ms) => void (slept += ms),
+      }),
+    );
     const key = randomUUID();
     const ids = [devices[0].id, devices[1].id, devices[2].id, devices[3].id, "no-such-device"];
-    const res = await post(bulkRoute, responder, { deviceIds: ids, scanType: "Quick", comment: "sweep after phishing", idempotencyKey: key });
+    const res = await post(bulkRoute, responder, {
+      deviceIds: ids,
+      scanType: "Quick",
+      comment: "sweep after phishing",
+      idempotencyKey: key,
+    });
     expect(res.status).toBe(200);
     const result = (await res.json()) as BulkScanResult;
     expect(result).toMatchObject({ queued: 4, refused: 1 });
     expect(result.items.find((i) => i.deviceId === "no-such-device")?.result).toBe("not_found");
-    const batch = async () => ((await (await callRoute(listRoute, { path: `/api/actions?batch=${key}`, headers: { cookie: responder } })).json()) as ActionPage).data;
-    await expect.poll(async () => (await batch()).filter((a) => ["Pending", "InProgress", "Succeeded"].includes(a.status)).length, { timeout: 10_000 }).toBe(4);
+    const batch = async () =>
+      (
+        (await (
+          await callRoute(listRoute, { path: `/api/actions?batch=${key}`, headers: { cookie: responder } })
+        ).json()) as ActionPage
+      ).data;
+    await expect
+      .poll(
+        async () => (await batch()).filter((a) => ["Pending", "InProgress", "Succeeded"].includes(a.status)).length,
+        { timeout: 10_000 },
+      )
+      .toBe(4);
     expect((await stats())["POST /api/machines/{id}/runAntiVirusScan"]).toBe(4);
     expect(slept).toBeGreaterThan(0); // the fourth waited for a slot
-    const again = (await (await post(bulkRoute, responder, { deviceIds: ids, scanType: "Quick", comment: "sweep after phishing", idempotencyKey: key })).json()) as BulkScanResult;
+    const again = (await (
+      await post(bulkRoute, responder, {
+        deviceIds: ids,
+        scanType: "Quick",
+        comment: "sweep after phishing",
+        idempotencyKey: key,
+      })
+    ).json()) as BulkScanResult;
     expect(again.items.filter((i) => i.message === "already requested by this batch")).toHaveLength(4);
     expect((await stats())["POST /api/machines/{id}/runAntiVirusScan"]).toBe(4);
   });

@@ -13,31 +13,69 @@ import type { BulkScanInput, BulkScanItem, BulkScanResult } from "./schemas";
 
 export async function bulkScan(ctx: AuditContext, input: BulkScanInput): Promise<BulkScanResult> {
   const deviceIds = [...new Set(input.deviceIds)];
-  const names = new Map((await db().device.findMany({ where: { id: { in: deviceIds } }, select: { id: true, name: true } })).map((d) => [d.id, d.name]));
+  const names = new Map(
+    (await db().device.findMany({ where: { id: { in: deviceIds } }, select: { id: true, name: true } })).map((d) => [
+      d.id,
+      d.name,
+    ]),
+  );
   const items: BulkScanItem[] = [];
   const toSend: string[] = [];
   for (const deviceId of deviceIds) {
     if (!names.has(deviceId)) {
-      items.push({ deviceId, deviceName: null, result: "not_found", actionId: null, message: "not in the console's cache" });
+      items.push({
+        deviceId,
+        deviceName: null,
+        result: "not_found",
+        actionId: null,
+        message: "not in the console's cache",
+      });
       continue;
     }
     try {
       const { action, replayed } = await requestAction(
         ctx,
         deviceId,
-        { type: "RunAntiVirusScan", scope: input.scanType, comment: input.comment, idempotencyKey: `${input.idempotencyKey}:${deviceId}` },
+        {
+          type: "RunAntiVirusScan",
+          scope: input.scanType,
+          comment: input.comment,
+          idempotencyKey: `${input.idempotencyKey}:${deviceId}`,
+        },
         { queued: true },
       );
-      items.push({ deviceId, deviceName: names.get(deviceId)!, result: "queued", actionId: action.id, message: replayed ? "already requested by this batch" : null });
+      items.push({
+        deviceId,
+        deviceName: names.get(deviceId)!,
+        result: "queued",
+        actionId: action.id,
+        message: replayed ? "already requested by this batch" : null,
+      });
       if (!replayed) toSend.push(action.id);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      items.push({ deviceId, deviceName: names.get(deviceId)!, result: "refused", actionId: null, message: err.message });
+      items.push({
+        deviceId,
+        deviceName: names.get(deviceId)!,
+        result: "refused",
+        actionId: null,
+        message: err.message,
+      });
     }
   }
   const queued = items.filter((i) => i.result === "queued").length;
   await db().$transaction((tx) =>
-    recordAudit(tx, ctx, { action: "action.bulk_scan", targetType: "batch", targetId: input.idempotencyKey, params: { scanType: input.scanType, comment: input.comment, devices: deviceIds.length, queued } }, "success"),
+    recordAudit(
+      tx,
+      ctx,
+      {
+        action: "action.bulk_scan",
+        targetType: "batch",
+        targetId: input.idempotencyKey,
+        params: { scanType: input.scanType, comment: input.comment, devices: deviceIds.length, queued },
+      },
+      "success",
+    ),
   );
   void drain(ctx, toSend);
   return { batch: input.idempotencyKey, queued, refused: items.length - queued, items };
@@ -47,11 +85,18 @@ export async function bulkScan(ctx: AuditContext, input: BulkScanInput): Promise
 async function drain(ctx: AuditContext, requestIds: string[]): Promise<void> {
   for (const id of requestIds) {
     try {
-      const claimed = await db().actionRequest.updateMany({ where: { id, state: "Queued" }, data: { state: "Sending" } });
+      const claimed = await db().actionRequest.updateMany({
+        where: { id, state: "Queued" },
+        data: { state: "Sending" },
+      });
       if (claimed.count === 0) continue;
       await sendToDefender(ctx, await db().actionRequest.findUniqueOrThrow({ where: { id } }));
     } catch (error) {
-      logger.warn("bulk scan: one device's scan was not sent", { requestId: ctx.requestId, actionRequestId: id, error: error instanceof Error ? error.message : String(error) });
+      logger.warn("bulk scan: one device's scan was not sent", {
+        requestId: ctx.requestId,
+        actionRequestId: id,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 }

@@ -1,6 +1,14 @@
 // The response-action domain's server-side door (docs/conventions.md). Client code imports "@/lib/actions/schemas".
 
-export { requestAction, refreshAction, cancelAction, approveAction, rejectAction, type FollowedAction, type RequestedAction } from "./mutations";
+export {
+  requestAction,
+  refreshAction,
+  cancelAction,
+  approveAction,
+  rejectAction,
+  type FollowedAction,
+  type RequestedAction,
+} from "./mutations";
 export { bulkScan } from "./bulk";
 export { recoverStuckRequests } from "./recovery";
 export { listActions, getAction, actionsCsv, countAwaitingApproval } from "./queries";

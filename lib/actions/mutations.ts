@@ -11,7 +11,16 @@ import { actionPacer } from "../budgets";
 import { statusReads } from "./status-reads";
 import { getAction } from "./queries";
 import { getActionSettings } from "./settings";
-import { ACTION_CONFLICTS, ACTION_LABELS, APPROVAL_TYPES, canCancel, supportsAction, type ActionRequestInput, type ActionType, type ActionView } from "./schemas";
+import {
+  ACTION_CONFLICTS,
+  ACTION_LABELS,
+  APPROVAL_TYPES,
+  canCancel,
+  supportsAction,
+  type ActionRequestInput,
+  type ActionType,
+  type ActionView,
+} from "./schemas";
 import { actionWriter, type MachineAction } from "./writer";
 
 // Response actions, exactly once. Two transactions around the Defender call (docs/conventions.md): the request is
@@ -49,16 +58,27 @@ async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type
     where: {
       deviceId,
       type: { in: types },
-      OR: [{ state: { in: ["AwaitingApproval", "Queued", "Sending"] } }, { state: "Sent", machineAction: { status: { in: ["Pending", "InProgress"] } } }],
+      OR: [
+        { state: { in: ["AwaitingApproval", "Queued", "Sending"] } },
+        { state: "Sent", machineAction: { status: { in: ["Pending", "InProgress"] } } },
+      ],
     },
     orderBy: { createdAt: "desc" },
     include: { machineAction: true },
   });
   if (mine) {
-    const status = mine.state === "Sent" ? (mine.machineAction?.status ?? "Pending") : mine.state === "AwaitingApproval" ? "awaiting approval" : mine.state.toLowerCase();
+    const status =
+      mine.state === "Sent"
+        ? (mine.machineAction?.status ?? "Pending")
+        : mine.state === "AwaitingApproval"
+          ? "awaiting approval"
+          : mine.state.toLowerCase();
     return `${ACTION_LABELS[mine.type as ActionType] ?? mine.type} is already ${status} on this device (requested by ${mine.requestedByName} at ${when(mine.createdAt)}). Nothing new was sent; follow or cancel that one.`;
   }
-  const theirs = await tx.machineAction.findFirst({ where: { machineId, type: { in: types }, status: { in: ["Pending", "InProgress"] } }, orderBy: { creationDateTimeUtc: "desc" } });
+  const theirs = await tx.machineAction.findFirst({
+    where: { machineId, type: { in: types }, status: { in: ["Pending", "InProgress"] } },
+    orderBy: { creationDateTimeUtc: "desc" },
+  });
   if (theirs) {
     return `Defender already has a ${theirs.type} ${theirs.status} on this device (requested by ${theirs.requestor ?? "someone"} at ${when(theirs.creationDateTimeUtc)}). Nothing new was sent.`;
   }
@@ -66,7 +86,9 @@ async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type
 }
 
 function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError ? err.code === "P2002" : /unique constraint|duplicate key/i.test(String((err as Error)?.message));
+  return err instanceof Prisma.PrismaClientKnownRequestError
+    ? err.code === "P2002"
+    : /unique constraint|duplicate key/i.test(String((err as Error)?.message));
 }
 
 async function viewOf(id: string): Promise<ActionView> {
@@ -78,7 +100,9 @@ async function viewOf(id: string): Promise<ActionView> {
 /** The same key must mean the same action: a key reused for something else is refused, not silently replayed. */
 function assertSameRequest(existing: RequestRow, deviceId: string, input: ActionRequestInput): void {
   if (existing.deviceId !== deviceId || existing.type !== input.type) {
-    throw new Conflict("This idempotency key was already used for a different action. Open the dialog again to make a new request.");
+    throw new Conflict(
+      "This idempotency key was already used for a different action. Open the dialog again to make a new request.",
+    );
   }
 }
 
@@ -88,8 +112,14 @@ function assertSameRequest(existing: RequestRow, deviceId: string, input: Action
  * comment and intent silently dropped.
  */
 async function assertKeyNotOthers(ctx: AuditContext, idempotencyKey: string): Promise<void> {
-  const other = await db().actionRequest.findFirst({ where: { idempotencyKey, requestedById: { not: ctx.actor.id } }, select: { id: true } });
-  if (other) throw new Conflict("This idempotency key was already used by someone else. Open the dialog again to make a new request.");
+  const other = await db().actionRequest.findFirst({
+    where: { idempotencyKey, requestedById: { not: ctx.actor.id } },
+    select: { id: true },
+  });
+  if (other)
+    throw new Conflict(
+      "This idempotency key was already used by someone else. Open the dialog again to make a new request.",
+    );
 }
 
 export interface RequestedAction {
@@ -99,16 +129,34 @@ export interface RequestedAction {
 }
 
 /** POST /api/devices/[id]/actions: one response action on one device. */
-export async function requestAction(ctx: AuditContext, deviceId: string, input: ActionRequestInput, opts: { queued?: boolean } = {}): Promise<RequestedAction> {
-  const device = await db().device.findUnique({ where: { id: deviceId }, select: { id: true, name: true, mdeMachineId: true, inMde: true, platform: true } });
+export async function requestAction(
+  ctx: AuditContext,
+  deviceId: string,
+  input: ActionRequestInput,
+  opts: { queued?: boolean } = {},
+): Promise<RequestedAction> {
+  const device = await db().device.findUnique({
+    where: { id: deviceId },
+    select: { id: true, name: true, mdeMachineId: true, inMde: true, platform: true },
+  });
   if (!device) throw new NotFound(`Device ${deviceId} is not in the console's cache.`);
   if (!device.mdeMachineId || !device.inMde) {
-    throw new AppError(422, "not_in_defender", `${device.name} is not onboarded to Defender for Endpoint, so Defender cannot act on it.`);
+    throw new AppError(
+      422,
+      "not_in_defender",
+      `${device.name} is not onboarded to Defender for Endpoint, so Defender cannot act on it.`,
+    );
   }
   if (!supportsAction(device.platform, input.type)) {
-    throw new AppError(422, "unsupported_action", `Defender offers no "${ACTION_LABELS[input.type]}" for ${device.platform} devices.`);
+    throw new AppError(
+      422,
+      "unsupported_action",
+      `Defender offers no "${ACTION_LABELS[input.type]}" for ${device.platform} devices.`,
+    );
   }
-  const ownKey = { requestedById_idempotencyKey: { requestedById: ctx.actor.id, idempotencyKey: input.idempotencyKey } };
+  const ownKey = {
+    requestedById_idempotencyKey: { requestedById: ctx.actor.id, idempotencyKey: input.idempotencyKey },
+  };
   const before = await db().actionRequest.findUnique({ where: ownKey });
   if (!before) await assertKeyNotOthers(ctx, input.idempotencyKey);
   if (before) {
@@ -141,7 +189,12 @@ export async function requestAction(ctx: AuditContext, deviceId: string, input: 
       await recordAudit(
         tx,
         ctx,
-        { action: needsApproval ? "action.request_approval" : "action.request", targetType: "device", targetId: deviceId, params: { type: input.type, scope, comment: input.comment, actionRequestId: row.id } },
+        {
+          action: needsApproval ? "action.request_approval" : "action.request",
+          targetType: "device",
+          targetId: deviceId,
+          params: { type: input.type, scope, comment: input.comment, actionRequestId: row.id },
+        },
         "success",
       );
       return { created: row };
@@ -173,12 +226,24 @@ function defenderBody(req: RequestRow, approvedBy?: string | null): ResponseActi
 }
 
 function defenderFailure(err: unknown, deviceName: string, label: string): Error {
-  return describeProviderError(err, { what: deviceName, act: `${label} request`, nothingDone: "Nothing was sent.", sentOnce: true });
+  return describeProviderError(err, {
+    what: deviceName,
+    act: `${label} request`,
+    nothingDone: "Nothing was sent.",
+    sentOnce: true,
+  });
 }
 
 /** Sends a recorded request (state Sending) to Defender once, then stores and audits the answer. */
-export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: { maxWaitMs?: number; approvedBy?: string | null } = {}): Promise<void> {
-  const device = await db().device.findUniqueOrThrow({ where: { id: req.deviceId }, select: { name: true, mdeMachineId: true } });
+export async function sendToDefender(
+  ctx: AuditContext,
+  req: RequestRow,
+  opts: { maxWaitMs?: number; approvedBy?: string | null } = {},
+): Promise<void> {
+  const device = await db().device.findUniqueOrThrow({
+    where: { id: req.deviceId },
+    select: { name: true, mdeMachineId: true },
+  });
   const label = (ACTION_LABELS[req.type as ActionType] ?? req.type).toLowerCase();
   const audit = (result: "success" | "failure", params: Record<string, unknown>): AuditEntry => ({
     action: "action.send",
@@ -189,7 +254,11 @@ export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: {
   let sent: MachineAction;
   try {
     await actionPacer().take(opts.maxWaitMs);
-    sent = await actionWriter().request(device.mdeMachineId!, PATH[req.type as ActionType], defenderBody(req, opts.approvedBy));
+    sent = await actionWriter().request(
+      device.mdeMachineId!,
+      PATH[req.type as ActionType],
+      defenderBody(req, opts.approvedBy),
+    );
   } catch (err) {
     let failure = defenderFailure(err, device.name, label);
     let pending: MachineAction[] = [];
@@ -197,7 +266,8 @@ export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: {
       pending = await actionWriter()
         .pending(device.mdeMachineId!)
         .catch(() => []);
-      const other = pending.find((p) => ACTION_CONFLICTS[req.type as ActionType]?.includes(p.type as ActionType)) ?? pending[0];
+      const other =
+        pending.find((p) => ACTION_CONFLICTS[req.type as ActionType]?.includes(p.type as ActionType)) ?? pending[0];
       failure = new Conflict(
         other
           ? `Defender already has a ${other.type} ${other.status} on ${device.name} (requested by ${other.requestor ?? "someone"} at ${when(new Date(other.creationDateTimeUtc))}). Nothing new was sent; follow or cancel that one.`
@@ -207,14 +277,20 @@ export async function sendToDefender(ctx: AuditContext, req: RequestRow, opts: {
     }
     await db().$transaction(async (tx) => {
       for (const p of pending) await writeMachineAction(tx, p);
-      await tx.actionRequest.update({ where: { id: req.id }, data: { state: "SendFailed", error: failure.message.slice(0, 2000) } });
+      await tx.actionRequest.update({
+        where: { id: req.id },
+        data: { state: "SendFailed", error: failure.message.slice(0, 2000) },
+      });
       await recordAudit(tx, ctx, audit("failure", {}), "failure", failure.message);
     });
     throw failure;
   }
   await db().$transaction(async (tx) => {
     await writeMachineAction(tx, sent);
-    await tx.actionRequest.update({ where: { id: req.id }, data: { state: "Sent", machineActionId: sent.id, error: null } });
+    await tx.actionRequest.update({
+      where: { id: req.id },
+      data: { state: "Sent", machineActionId: sent.id, error: null },
+    });
     await recordAudit(tx, ctx, audit("success", { machineActionId: sent.id, status: sent.status }), "success");
   });
 }
@@ -239,9 +315,17 @@ export interface FollowedAction {
 export async function refreshAction(id: string, opts: { responder: boolean }): Promise<FollowedAction> {
   const view = await viewOf(id);
   if (!view.machineActionId || view.final) return { view, refreshError: null };
-  const cached = await db().machineAction.findUnique({ where: { id: view.machineActionId }, select: { syncedAt: true, creationDateTimeUtc: true } });
+  const cached = await db().machineAction.findUnique({
+    where: { id: view.machineActionId },
+    select: { syncedAt: true, creationDateTimeUtc: true },
+  });
   // Age counts from Defender's creation: an approved request or a paced bulk scan may have waited long before it.
-  const plan = await statusReads().plan(id, cached?.creationDateTimeUtc ?? new Date(view.createdAt), cached?.syncedAt ?? null, { responder: opts.responder });
+  const plan = await statusReads().plan(
+    id,
+    cached?.creationDateTimeUtc ?? new Date(view.createdAt),
+    cached?.syncedAt ?? null,
+    { responder: opts.responder },
+  );
   if (!plan.read) return { view, refreshError: plan.error };
   try {
     // No retries: the responder's poll asks again in a moment, and a retry (or a Retry-After sleep) would only
@@ -261,15 +345,29 @@ export async function refreshAction(id: string, opts: { responder: boolean }): P
 /** Cancels an action: withdraws one awaiting approval, or asks Defender to cancel one not final yet. */
 export async function cancelAction(ctx: AuditContext, id: string, comment: string): Promise<ActionView> {
   const view = await viewOf(id);
-  if (!canCancel(view)) throw new Conflict(`This action is ${view.status}; only one awaiting approval, queued, Pending or InProgress can be cancelled.`);
+  if (!canCancel(view))
+    throw new Conflict(
+      `This action is ${view.status}; only one awaiting approval, queued, Pending or InProgress can be cancelled.`,
+    );
   if (view.status === "AwaitingApproval" || view.status === "Queued") {
     // Nothing has reached Defender yet: the request is withdrawn here (a drain claims only Queued rows).
     const from = view.status;
-    const withdraw: AuditEntry = { action: "action.withdraw", targetType: "device", targetId: view.deviceId ?? undefined, params: { actionRequestId: view.requestId, comment } };
+    const withdraw: AuditEntry = {
+      action: "action.withdraw",
+      targetType: "device",
+      targetId: view.deviceId ?? undefined,
+      params: { actionRequestId: view.requestId, comment },
+    };
     await withAudit(ctx, withdraw, async (tx) => {
       const changed = await tx.actionRequest.updateMany({
         where: { id: view.requestId!, state: from },
-        data: { state: "Withdrawn", decidedAt: new Date(), decisionReason: comment, decidedById: ctx.actor.id, decidedByName: ctx.actor.name },
+        data: {
+          state: "Withdrawn",
+          decidedAt: new Date(),
+          decisionReason: comment,
+          decidedById: ctx.actor.id,
+          decidedByName: ctx.actor.name,
+        },
       });
       if (changed.count === 0) throw new Conflict("This request was decided meanwhile; reload to see how.");
       return { result: undefined };
@@ -282,21 +380,33 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
     } catch (err) {
       if (err instanceof ProviderError && err.status === 400) {
         // Most often: it reached a final state in the meantime. Store what Defender says now.
-        const latest = await actionWriter().get(view.machineActionId!).catch(() => null);
+        const latest = await actionWriter()
+          .get(view.machineActionId!)
+          .catch(() => null);
         if (latest) await db().$transaction((tx) => writeMachineAction(tx, latest));
-        throw new Conflict(`Defender would not cancel it${latest ? ` (it is ${latest.status} now)` : ""}. Defender said: ${err.message}`);
+        throw new Conflict(
+          `Defender would not cancel it${latest ? ` (it is ${latest.status} now)` : ""}. Defender said: ${err.message}`,
+        );
       }
       throw defenderFailure(err, view.deviceName ?? "the device", "cancellation");
     }
   };
-  const cancel: AuditEntry = { action: "action.cancel", targetType: "device", targetId: view.deviceId ?? undefined, params: { machineActionId: view.machineActionId, type: view.type, comment } };
-  await withExternalChange(ctx, cancel, ask, async (tx, cancelled) => ({ result: await writeMachineAction(tx, cancelled) }));
+  const cancel: AuditEntry = {
+    action: "action.cancel",
+    targetType: "device",
+    targetId: view.deviceId ?? undefined,
+    params: { machineActionId: view.machineActionId, type: view.type, comment },
+  };
+  await withExternalChange(ctx, cancel, ask, async (tx, cancelled) => ({
+    result: await writeMachineAction(tx, cancelled),
+  }));
   return viewOf(id);
 }
 
 /** Four-eyes means two people: an API token (whoever holds it) or the console itself never decides a request. */
 function assertPerson(ctx: AuditContext, verb: string): void {
-  if (ctx.actor.type !== "user") throw new Forbidden(`Only a signed-in person can ${verb} a request awaiting approval; API tokens cannot.`);
+  if (ctx.actor.type !== "user")
+    throw new Forbidden(`Only a signed-in person can ${verb} a request awaiting approval; API tokens cannot.`);
 }
 
 /** Four-eyes: a second person with actions:approve sends the request to Defender. The requester never can. */
@@ -304,13 +414,28 @@ export async function approveAction(ctx: AuditContext, id: string, reason: strin
   const req = await db().actionRequest.findUnique({ where: { id } });
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
   assertPerson(ctx, "approve");
-  if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; a second person must approve it.");
-  if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be approved.`);
-  const approval: AuditEntry = { action: "action.approve", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null } };
+  if (req.requestedById === ctx.actor.id)
+    throw new Forbidden("You requested this action; a second person must approve it.");
+  if (req.state !== "AwaitingApproval")
+    throw new Conflict(`This request is ${req.state}; only one awaiting approval can be approved.`);
+  const approval: AuditEntry = {
+    action: "action.approve",
+    targetType: "device",
+    targetId: req.deviceId,
+    params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null },
+  };
   const approved = await withAudit(ctx, approval, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },
-      data: { state: "Sending", approvedById: ctx.actor.id, approvedByName: ctx.actor.name, decidedById: ctx.actor.id, decidedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason ?? null },
+      data: {
+        state: "Sending",
+        approvedById: ctx.actor.id,
+        approvedByName: ctx.actor.name,
+        decidedById: ctx.actor.id,
+        decidedByName: ctx.actor.name,
+        decidedAt: new Date(),
+        decisionReason: reason ?? null,
+      },
     });
     if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
     return { result: await tx.actionRequest.findUniqueOrThrow({ where: { id } }) };
@@ -323,13 +448,26 @@ export async function rejectAction(ctx: AuditContext, id: string, reason: string
   const req = await db().actionRequest.findUnique({ where: { id } });
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
   assertPerson(ctx, "reject");
-  if (req.requestedById === ctx.actor.id) throw new Forbidden("You requested this action; withdraw it instead of rejecting it.");
-  if (req.state !== "AwaitingApproval") throw new Conflict(`This request is ${req.state}; only one awaiting approval can be rejected.`);
-  const rejection: AuditEntry = { action: "action.reject", targetType: "device", targetId: req.deviceId, params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason } };
+  if (req.requestedById === ctx.actor.id)
+    throw new Forbidden("You requested this action; withdraw it instead of rejecting it.");
+  if (req.state !== "AwaitingApproval")
+    throw new Conflict(`This request is ${req.state}; only one awaiting approval can be rejected.`);
+  const rejection: AuditEntry = {
+    action: "action.reject",
+    targetType: "device",
+    targetId: req.deviceId,
+    params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason },
+  };
   await withAudit(ctx, rejection, async (tx) => {
     const changed = await tx.actionRequest.updateMany({
       where: { id, state: "AwaitingApproval" },
-      data: { state: "Rejected", decidedById: ctx.actor.id, decidedByName: ctx.actor.name, decidedAt: new Date(), decisionReason: reason },
+      data: {
+        state: "Rejected",
+        decidedById: ctx.actor.id,
+        decidedByName: ctx.actor.name,
+        decidedAt: new Date(),
+        decisionReason: reason,
+      },
     });
     if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
     return { result: undefined };

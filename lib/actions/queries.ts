@@ -73,7 +73,13 @@ function filterSql(p: SqlParams, f: ActionFilter): string {
   return where.length ? where.join(" AND ") : "TRUE";
 }
 
-const Cursor = z.object({ at: z.string().max(40).refine((v) => !Number.isNaN(Date.parse(v)), "a timestamp"), id: z.string().max(100) });
+const Cursor = z.object({
+  at: z
+    .string()
+    .max(40)
+    .refine((v) => !Number.isNaN(Date.parse(v)), "a timestamp"),
+  id: z.string().max(100),
+});
 
 export async function listActions(filter: ActionFilter, page: { cursor?: string; limit: number }): Promise<ActionPage> {
   const p = new SqlParams();
@@ -89,7 +95,10 @@ export async function listActions(filter: ActionFilter, page: { cursor?: string;
   const more = rows.length > page.limit;
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];
-  return { data: shown.map(toView), nextCursor: more && last ? encodeCursor({ at: new Date(last.createdAt).toISOString(), id: last.id }) : null };
+  return {
+    data: shown.map(toView),
+    nextCursor: more && last ? encodeCursor({ at: new Date(last.createdAt).toISOString(), id: last.id }) : null,
+  };
 }
 
 /** How many requests wait for a second person (the approvals tab's badge). Only console requests can wait. */
@@ -99,11 +108,32 @@ export function countAwaitingApproval(): Promise<number> {
 
 /** One action by the console request's id or Defender's action id; null when neither is known. */
 export async function getAction(id: string): Promise<ActionView | null> {
-  const rows = await db().$queryRawUnsafe<RawAction[]>(`SELECT * FROM (${ROWS}) a WHERE a."id" = $1 OR a."machineActionId" = $1 LIMIT 1`, id);
+  const rows = await db().$queryRawUnsafe<RawAction[]>(
+    `SELECT * FROM (${ROWS}) a WHERE a."id" = $1 OR a."machineActionId" = $1 LIMIT 1`,
+    id,
+  );
   return rows[0] ? toView(rows[0]) : null;
 }
 
-export const ACTION_CSV_HEADER = ["createdAt", "type", "scope", "device", "deviceId", "status", "requestedBy", "comment", "approvedBy", "decidedAt", "decisionReason", "cancelledBy", "updatedAt", "error", "source", "requestId", "machineActionId"];
+export const ACTION_CSV_HEADER = [
+  "createdAt",
+  "type",
+  "scope",
+  "device",
+  "deviceId",
+  "status",
+  "requestedBy",
+  "comment",
+  "approvedBy",
+  "decidedAt",
+  "decisionReason",
+  "cancelledBy",
+  "updatedAt",
+  "error",
+  "source",
+  "requestId",
+  "machineActionId",
+];
 
 /** The filtered action list as CSV chunks (header first). */
 export async function* actionsCsv(filter: ActionFilter): AsyncGenerator<string> {
@@ -112,7 +142,25 @@ export async function* actionsCsv(filter: ActionFilter): AsyncGenerator<string> 
   for (;;) {
     const page = await listActions(filter, { cursor, limit: 1000 });
     yield toCsv(
-      page.data.map((a) => [a.createdAt, a.type, a.scope, a.deviceName, a.deviceId, a.status, a.requestedBy, a.comment, a.approvedBy, a.decidedAt, a.decisionReason, a.cancelledBy, a.updatedAt, a.error, a.source, a.requestId, a.machineActionId]),
+      page.data.map((a) => [
+        a.createdAt,
+        a.type,
+        a.scope,
+        a.deviceName,
+        a.deviceId,
+        a.status,
+        a.requestedBy,
+        a.comment,
+        a.approvedBy,
+        a.decidedAt,
+        a.decisionReason,
+        a.cancelledBy,
+        a.updatedAt,
+        a.error,
+        a.source,
+        a.requestId,
+        a.machineActionId,
+      ]),
     );
     if (!page.nextCursor) return;
     cursor = page.nextCursor;

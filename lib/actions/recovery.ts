@@ -20,10 +20,19 @@ const LEASE_KEY = "actions.recoveryLease";
 const LEASE_MS = 10 * 60_000;
 const OWNER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-const SYSTEM: AuditContext["actor"] = { type: "system", id: "console:recovery", name: "console (after restart)", roles: [], permissions: new Set() };
+const SYSTEM: AuditContext["actor"] = {
+  type: "system",
+  id: "console:recovery",
+  name: "console (after restart)",
+  roles: [],
+  permissions: new Set(),
+};
 
 async function takeLease(): Promise<boolean> {
-  await db().$executeRawUnsafe(`INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, '{}'::jsonb, now()) ON CONFLICT (key) DO NOTHING`, LEASE_KEY);
+  await db().$executeRawUnsafe(
+    `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, '{}'::jsonb, now()) ON CONFLICT (key) DO NOTHING`,
+    LEASE_KEY,
+  );
   const taken = await db().$executeRawUnsafe(
     `UPDATE "Setting" SET value = jsonb_build_object('owner', $2::text, 'until', $3::text), "updatedAt" = now()
      WHERE key = $1 AND (value->>'until' IS NULL OR value->>'until' < $4::text OR value->>'owner' = $2::text)`,
@@ -36,7 +45,11 @@ async function takeLease(): Promise<boolean> {
 }
 
 async function releaseLease(): Promise<void> {
-  await db().$executeRawUnsafe(`UPDATE "Setting" SET value = '{}'::jsonb, "updatedAt" = now() WHERE key = $1 AND value->>'owner' = $2::text`, LEASE_KEY, OWNER);
+  await db().$executeRawUnsafe(
+    `UPDATE "Setting" SET value = '{}'::jsonb, "updatedAt" = now() WHERE key = $1 AND value->>'owner' = $2::text`,
+    LEASE_KEY,
+    OWNER,
+  );
 }
 
 export interface RecoveryResult {
@@ -49,27 +62,53 @@ export async function recoverStuckRequests(now: Date = new Date()): Promise<Reco
   if (!(await takeLease())) return { expired: 0, resumed: 0, skipped: true };
   const ctx: AuditContext = { actor: SYSTEM, requestId: randomUUID(), ip: null };
   try {
-    const stale = await db().actionRequest.findMany({ where: { state: "Sending", updatedAt: { lt: new Date(now.getTime() - SENDING_STALE_MS) } } });
+    const stale = await db().actionRequest.findMany({
+      where: { state: "Sending", updatedAt: { lt: new Date(now.getTime() - SENDING_STALE_MS) } },
+    });
     let expired = 0;
     for (const r of stale) {
       const message = `The console stopped while sending this to Defender, so it may or may not have been created there. Check the device's actions in Defender before requesting it again.`;
       await db().$transaction(async (tx) => {
-        const changed = await tx.actionRequest.updateMany({ where: { id: r.id, state: "Sending" }, data: { state: "SendFailed", error: message } });
+        const changed = await tx.actionRequest.updateMany({
+          where: { id: r.id, state: "Sending" },
+          data: { state: "SendFailed", error: message },
+        });
         if (changed.count === 0) return;
         expired += 1;
-        await recordAudit(tx, ctx, { action: "action.send", targetType: "device", targetId: r.deviceId, params: { type: r.type, scope: r.scope, actionRequestId: r.id, result: "failure", recovered: true } }, "failure", message);
+        await recordAudit(
+          tx,
+          ctx,
+          {
+            action: "action.send",
+            targetType: "device",
+            targetId: r.deviceId,
+            params: { type: r.type, scope: r.scope, actionRequestId: r.id, result: "failure", recovered: true },
+          },
+          "failure",
+          message,
+        );
       });
     }
-    const queued = await db().actionRequest.findMany({ where: { state: "Queued" }, orderBy: { createdAt: "asc" }, select: { id: true } });
+    const queued = await db().actionRequest.findMany({
+      where: { state: "Queued" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    });
     let resumed = 0;
     for (const { id } of queued) {
-      const claimed = await db().actionRequest.updateMany({ where: { id, state: "Queued" }, data: { state: "Sending" } });
+      const claimed = await db().actionRequest.updateMany({
+        where: { id, state: "Queued" },
+        data: { state: "Sending" },
+      });
       if (claimed.count === 0) continue;
       resumed += 1;
       try {
         await sendToDefender(ctx, await db().actionRequest.findUniqueOrThrow({ where: { id } }));
       } catch (error) {
-        logger.warn("resumed request was not sent", { actionRequestId: id, error: error instanceof Error ? error.message : String(error) });
+        logger.warn("resumed request was not sent", {
+          actionRequestId: id,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
       await takeLease();
     }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { availableActions, supportsAction } from "./schemas";
 
-const device = (platform: string, state: { inMde?: boolean; isolationState?: string; restrictionState?: string } = {}) => ({
+const device = (
+  platform: string,
+  state: { inMde?: boolean; isolationState?: string; restrictionState?: string } = {},
+) => ({
   platform,
   inMde: state.inMde ?? true,
   isolationState: state.isolationState ?? "NotIsolated",
@@ -10,19 +13,21 @@ const device = (platform: string, state: { inMde?: boolean; isolationState?: str
 
 describe("response actions a device offers", () => {
   it("offers app restriction on Windows only, and nothing on phones or devices outside Defender", () => {
-    expect(availableActions(device("Windows"))).toEqual(["Isolate", "RunAntiVirusScan", "RestrictCodeExecution", "CollectInvestigationPackage"]);
+    expect(availableActions(device("Windows"))).toEqual([
+      "Isolate",
+      "RunAntiVirusScan",
+      "RestrictCodeExecution",
+      "CollectInvestigationPackage",
+    ]);
     expect(availableActions(device("Linux"))).toEqual(["Isolate", "RunAntiVirusScan", "CollectInvestigationPackage"]);
     expect(availableActions(device("iOS"))).toEqual([]);
     expect(availableActions(device("Windows", { inMde: false }))).toEqual([]);
   });
 
   it("offers the step that undoes an isolation or restriction in effect", () => {
-    expect(availableActions(device("Windows", { isolationState: "Isolated", restrictionState: "Restricted" }))).toEqual([
-      "Unisolate",
-      "RunAntiVirusScan",
-      "UnrestrictCodeExecution",
-      "CollectInvestigationPackage",
-    ]);
+    expect(availableActions(device("Windows", { isolationState: "Isolated", restrictionState: "Restricted" }))).toEqual(
+      ["Unisolate", "RunAntiVirusScan", "UnrestrictCodeExecution", "CollectInvestigationPackage"],
+    );
   });
 
   it("is the rule the server applies to a request", () => {

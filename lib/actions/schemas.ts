@@ -4,7 +4,14 @@ import { multi, single } from "../http/query-params";
 // Client-safe: response action types, request bodies, the action center's URL grammar and DTOs.
 
 /** Defender's MachineAction types (learn.microsoft.com/defender-endpoint/api/machineaction), the console's names too. */
-export const ACTION_TYPES = ["Isolate", "Unisolate", "RunAntiVirusScan", "RestrictCodeExecution", "UnrestrictCodeExecution", "CollectInvestigationPackage"] as const;
+export const ACTION_TYPES = [
+  "Isolate",
+  "Unisolate",
+  "RunAntiVirusScan",
+  "RestrictCodeExecution",
+  "UnrestrictCodeExecution",
+  "CollectInvestigationPackage",
+] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 export const ACTION_LABELS: Record<ActionType, string> = {
@@ -26,7 +33,12 @@ export function supportsAction(platform: string, type: ActionType): boolean {
 }
 
 /** The actions a responder can take on a device now; isolation and restriction offer whichever step undoes the current state. */
-export function availableActions(device: { platform: string; inMde: boolean; isolationState: string | null; restrictionState: string | null }): ActionType[] {
+export function availableActions(device: {
+  platform: string;
+  inMde: boolean;
+  isolationState: string | null;
+  restrictionState: string | null;
+}): ActionType[] {
   if (!device.inMde) return [];
   const candidates: ActionType[] = [
     device.isolationState === "Isolated" ? "Unisolate" : "Isolate",
@@ -54,9 +66,25 @@ export const APPROVAL_TYPES: readonly ActionType[] = ["Isolate", "Unisolate"];
 export const DEFENDER_STATUSES = ["Pending", "InProgress", "Succeeded", "Failed", "TimeOut", "Cancelled"] as const;
 export const FINAL_STATUSES = ["Succeeded", "Failed", "TimeOut", "Cancelled"] as const;
 /** The console's own states before (or instead of) Defender's: AwaitingApproval … SendFailed. */
-export const REQUEST_STATES = ["AwaitingApproval", "Rejected", "Withdrawn", "Queued", "Sending", "Sent", "SendFailed"] as const;
+export const REQUEST_STATES = [
+  "AwaitingApproval",
+  "Rejected",
+  "Withdrawn",
+  "Queued",
+  "Sending",
+  "Sent",
+  "SendFailed",
+] as const;
 /** What a row shows: Defender's status once sent, else the console's state. */
-export const ACTION_STATUSES = [...DEFENDER_STATUSES, "AwaitingApproval", "Rejected", "Withdrawn", "Queued", "Sending", "SendFailed"] as const;
+export const ACTION_STATUSES = [
+  ...DEFENDER_STATUSES,
+  "AwaitingApproval",
+  "Rejected",
+  "Withdrawn",
+  "Queued",
+  "Sending",
+  "SendFailed",
+] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Statuses after which nothing more happens: Defender's final ones and the console's dead ends. */
@@ -75,15 +103,28 @@ const comment = z.string().trim().min(3, "say why (at least 3 characters)").max(
 /** Made by the browser once per dialog: a double click or a retry of the same dialog is the same request. */
 const idempotencyKey = z.string().regex(/^[A-Za-z0-9_-]{16,80}$/, "16–80 letters, digits, - or _");
 
-export const ActionRequestInput = z
-  .discriminatedUnion("type", [
-    z.object({ type: z.literal("Isolate"), scope: z.enum(["Full", "Selective"]).default("Full"), comment, idempotencyKey }).strict(),
-    z.object({ type: z.literal("Unisolate"), comment, idempotencyKey }).strict(),
-    z.object({ type: z.literal("RunAntiVirusScan"), scope: z.enum(["Quick", "Full"]).default("Quick"), comment, idempotencyKey }).strict(),
-    z.object({ type: z.literal("RestrictCodeExecution"), comment, idempotencyKey }).strict(),
-    z.object({ type: z.literal("UnrestrictCodeExecution"), comment, idempotencyKey }).strict(),
-    z.object({ type: z.literal("CollectInvestigationPackage"), comment, idempotencyKey }).strict(),
-  ]);
+export const ActionRequestInput = z.discriminatedUnion("type", [
+  z
+    .object({
+      type: z.literal("Isolate"),
+      scope: z.enum(["Full", "Selective"]).default("Full"),
+      comment,
+      idempotencyKey,
+    })
+    .strict(),
+  z.object({ type: z.literal("Unisolate"), comment, idempotencyKey }).strict(),
+  z
+    .object({
+      type: z.literal("RunAntiVirusScan"),
+      scope: z.enum(["Quick", "Full"]).default("Quick"),
+      comment,
+      idempotencyKey,
+    })
+    .strict(),
+  z.object({ type: z.literal("RestrictCodeExecution"), comment, idempotencyKey }).strict(),
+  z.object({ type: z.literal("UnrestrictCodeExecution"), comment, idempotencyKey }).strict(),
+  z.object({ type: z.literal("CollectInvestigationPackage"), comment, idempotencyKey }).strict(),
+]);
 export type ActionRequestInput = z.infer<typeof ActionRequestInput>;
 
 export const ActionCancelInput = z.object({ comment }).strict();
@@ -101,7 +142,13 @@ export const BulkScanInput = z
   .strict();
 export type BulkScanInput = z.infer<typeof BulkScanInput>;
 
-export const ActionRef = z.object({ id: z.string().min(1).max(100).regex(/^[\w-]+$/, "an action id") });
+export const ActionRef = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[\w-]+$/, "an action id"),
+});
 
 // ───────────── The action center's query string ─────────────
 

@@ -13,12 +13,21 @@ export async function getActionSettings(): Promise<ActionSettings> {
 }
 
 export async function saveActionSettings(ctx: AuditContext, input: ActionSettings): Promise<ActionSettings> {
-  return withAudit(ctx, { action: "settings.actions", targetType: "setting", targetId: FOUR_EYES_KEY, params: { fourEyes: input.fourEyes } }, async (tx) => {
-    await tx.setting.upsert({
-      where: { key: FOUR_EYES_KEY },
-      create: { key: FOUR_EYES_KEY, value: input.fourEyes, updatedBy: ctx.actor.name },
-      update: { value: input.fourEyes, updatedBy: ctx.actor.name },
-    });
-    return { result: { fourEyes: input.fourEyes } };
-  });
+  return withAudit(
+    ctx,
+    {
+      action: "settings.actions",
+      targetType: "setting",
+      targetId: FOUR_EYES_KEY,
+      params: { fourEyes: input.fourEyes },
+    },
+    async (tx) => {
+      await tx.setting.upsert({
+        where: { key: FOUR_EYES_KEY },
+        create: { key: FOUR_EYES_KEY, value: input.fourEyes, updatedBy: ctx.actor.name },
+        update: { value: input.fourEyes, updatedBy: ctx.actor.name },
+      });
+      return { result: { fourEyes: input.fourEyes } };
+    },
+  );
 }

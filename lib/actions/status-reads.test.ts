@@ -50,7 +50,10 @@ describe("following an action's status", () => {
     expect((await reads.plan("a", created, c.at(0))).read).toBe(true);
     reads.failed("a", "Defender is throttling status reads; next try in 30 s.", 30_000);
     c.advance(10_000);
-    expect(await reads.plan("a", created, c.at(0))).toEqual({ read: false, error: "Defender is throttling status reads; next try in 30 s." });
+    expect(await reads.plan("a", created, c.at(0))).toEqual({
+      read: false,
+      error: "Defender is throttling status reads; next try in 30 s.",
+    });
     c.advance(20_000);
     expect(await reads.plan("a", created, c.at(0))).toEqual({ read: true });
     reads.succeeded("a");
@@ -80,7 +83,11 @@ describe("the status-read budget under readers who cannot respond", () => {
     expect(viewer.map((p) => p.read)).toEqual([true, true, true, true, true, false, false]);
     expect(viewer[5]).toEqual({ read: false, error: expect.stringMatching(/kept for responders/) });
     // A responder following an isolation still gets its reads.
-    expect((await planEach(reads, ["x", "y", "z"], created, { responder: true })).map((p) => p.read)).toEqual([true, true, true]);
+    expect((await planEach(reads, ["x", "y", "z"], created, { responder: true })).map((p) => p.read)).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 
   it("reports a read skipped because the whole budget is used up, instead of staying silent", async () => {
@@ -89,6 +96,9 @@ describe("the status-read budget under readers who cannot respond", () => {
     const created = c.at(0);
     c.advance(5_000);
     expect((await reads.plan("a", created, null)).read).toBe(true);
-    expect(await reads.plan("b", created, null)).toEqual({ read: false, error: expect.stringMatching(/budget .* used up/) });
+    expect(await reads.plan("b", created, null)).toEqual({
+      read: false,
+      error: expect.stringMatching(/budget .* used up/),
+    });
   });
 });

@@ -71,7 +71,12 @@ export class StatusReads {
    * has passed since the later of that and the last attempt, and only if the budget has room. A plan to read takes
    * its slot at once, so two tabs polling together cause one read.
    */
-  async plan(actionId: string, createdAt: Date, lastReadAt: Date | null, opts: { responder?: boolean } = {}): Promise<ReadPlan> {
+  async plan(
+    actionId: string,
+    createdAt: Date,
+    lastReadAt: Date | null,
+    opts: { responder?: boolean } = {},
+  ): Promise<ReadPlan> {
     const responder = opts.responder ?? true;
     const now = this.now();
     const failure = this.failures.get(actionId) ?? null;
@@ -85,12 +90,22 @@ export class StatusReads {
     if (this.attempts.size > MAX_RECORDS) this.attempts.delete(this.attempts.keys().next().value!);
     if (!responder && (await this.store.tryTake(this.readers, now)) > 0) {
       this.attempts.delete(actionId);
-      return { read: false, error: failure?.error ?? "Not refreshed: the rest of Defender's status-read budget is kept for responders; the status shown may be behind." };
+      return {
+        read: false,
+        error:
+          failure?.error ??
+          "Not refreshed: the rest of Defender's status-read budget is kept for responders; the status shown may be behind.",
+      };
     }
     const wait = await this.store.tryTake(this.all, now);
     if (wait > 0) {
       this.attempts.delete(actionId);
-      return { read: false, error: failure?.error ?? `Not refreshed: the console's budget of Defender status reads is used up for now (next in ${Math.ceil(wait / 1000)} s); the status shown may be behind.` };
+      return {
+        read: false,
+        error:
+          failure?.error ??
+          `Not refreshed: the console's budget of Defender status reads is used up for now (next in ${Math.ceil(wait / 1000)} s); the status shown may be behind.`,
+      };
     }
     return { read: true };
   }
@@ -110,4 +125,7 @@ export class StatusReads {
 }
 
 /** The process's follow-up state, drawing on the budget every console instance shares. */
-export const statusReads = processSingleton("statusReads", () => new StatusReads(STATUS_READS_PER_MINUTE, STATUS_READS_PER_HOUR, Date.now, budgetStore()));
+export const statusReads = processSingleton(
+  "statusReads",
+  () => new StatusReads(STATUS_READS_PER_MINUTE, STATUS_READS_PER_HOUR, Date.now, budgetStore()),
+);

@@ -38,4 +38,6 @@ export function defenderActionWriter(client: DefenderClient): ActionWriter {
 }
 
 /** The process's gateway to Defender; integration tests replace it (actionWriter.replaceForTests) with their own. */
-export const actionWriter = processSingleton("actionWriter", (): ActionWriter => defenderActionWriter(createDefenderClient()));
+export const actionWriter = processSingleton("actionWriter", (): ActionWriter =>
+  defenderActionWriter(createDefenderClient()),
+);

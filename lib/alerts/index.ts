@@ -1,6 +1,22 @@
 // The alert domain's server-side door (docs/conventions.md). Client code imports "@/lib/alerts/schemas" instead.
 
-export { listAlerts, groupCounts, slaCounts, alertCacheState, getAlertDetail, listFilterOptions, type ListOptions, type AlertFilterOptions } from "./queries";
+export {
+  listAlerts,
+  groupCounts,
+  slaCounts,
+  alertCacheState,
+  getAlertDetail,
+  listFilterOptions,
+  type ListOptions,
+  type AlertFilterOptions,
+} from "./queries";
 export { triageAlert, bulkTriageAlerts, defenderPatch, BATCH_CHUNK } from "./mutations";
-export { getTriageSettings, cachedTriageSettings, saveTriageSettings, TriageSettingsInput, SETTING_KEYS, type TriageSettings } from "./settings";
+export {
+  getTriageSettings,
+  cachedTriageSettings,
+  saveTriageSettings,
+  TriageSettingsInput,
+  SETTING_KEYS,
+  type TriageSettings,
+} from "./settings";
 export { alertWriter, defenderAlertWriter, type AlertWriter } from "./writer";

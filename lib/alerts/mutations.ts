@@ -5,7 +5,15 @@ import { NotFound } from "../http/errors";
 import { alertBatchPacer, BATCH_MAX_WAIT_MS } from "../budgets";
 import { describeProviderError } from "../microsoft";
 import { ALERT_LIST_SELECT, toAlertListItem } from "../cache/alerts";
-import { ASSIGNED_TO_ME, normaliseDetermination, patchSpelling, type AlertRow, type AlertTriage, type BulkItemResult, type BulkTriageResult } from "./schemas";
+import {
+  ASSIGNED_TO_ME,
+  normaliseDetermination,
+  patchSpelling,
+  type AlertRow,
+  type AlertTriage,
+  type BulkItemResult,
+  type BulkTriageResult,
+} from "./schemas";
 import { alertWriter, type DefenderAlert, type DefenderAlertPatch } from "./writer";
 
 // Triage: route → authorize (route wrapper) → here → intent audit row → Defender → write-through to the cache +
@@ -18,7 +26,9 @@ export function defenderPatch(change: AlertTriage, me: string): DefenderAlertPat
     ...(change.status ? { status: change.status } : {}),
     ...(change.assignedTo ? { assignedTo: change.assignedTo === ASSIGNED_TO_ME ? me : change.assignedTo } : {}),
     ...(change.classification ? { classification: change.classification } : {}),
-    ...(change.classification && change.determination ? { determination: patchSpelling(change.classification, change.determination) } : {}),
+    ...(change.classification && change.determination
+      ? { determination: patchSpelling(change.classification, change.determination) }
+      : {}),
     ...(change.comment ? { comment: change.comment } : {}),
   };
 }
@@ -29,12 +39,19 @@ function cachedChange(change: AlertTriage, patch: DefenderAlertPatch, at: Date) 
     ...(patch.status ? { status: patch.status, resolvedTime: patch.status === "Resolved" ? at : null } : {}),
     ...(patch.assignedTo ? { assignedTo: patch.assignedTo } : {}),
     ...(change.classification ? { classification: change.classification } : {}),
-    ...(change.classification && change.determination ? { determination: normaliseDetermination(change.classification, change.determination) } : {}),
+    ...(change.classification && change.determination
+      ? { determination: normaliseDetermination(change.classification, change.determination) }
+      : {}),
   };
 }
 
 /** The comment list after a change: Defender's own when it returned the alert, else ours appended. */
-function appendComment(existing: Prisma.JsonValue, comment: string | undefined, by: string, at: Date): Prisma.InputJsonValue | undefined {
+function appendComment(
+  existing: Prisma.JsonValue,
+  comment: string | undefined,
+  by: string,
+  at: Date,
+): Prisma.InputJsonValue | undefined {
   if (!comment) return undefined;
   const list = Array.isArray(existing) ? existing : [];
   return [...list, { comment, createdBy: by, createdTime: at.toISOString() }] as Prisma.InputJsonValue;
@@ -45,34 +62,53 @@ const date = (v: string | null | undefined) => (v ? new Date(v) : null);
 /** Triage one alert. Throws NotFound when the alert is not in the cache, a mapped Defender error when refused. */
 export async function triageAlert(ctx: AuditContext, id: string, change: AlertTriage): Promise<AlertRow> {
   const current = await db().alert.findUnique({ where: { id }, select: { id: true, comments: true } });
-  if (!current) throw new NotFound(`Alert ${id} is not in the console's cache. Wait for the next sync or check the id.`);
+  if (!current)
+    throw new NotFound(`Alert ${id} is not in the console's cache. Wait for the next sync or check the id.`);
   const patch = defenderPatch(change, ctx.actor.name);
   const ask = async (): Promise<DefenderAlert> => {
     try {
       return await alertWriter().updateAlert(id, patch);
     } catch (err) {
-      throw describeProviderError(err, { what: `alert ${id}`, act: "update", permission: "Alert.ReadWrite.All", nothingDone: "Nothing was changed." });
+      throw describeProviderError(err, {
+        what: `alert ${id}`,
+        act: "update",
+        permission: "Alert.ReadWrite.All",
+        nothingDone: "Nothing was changed.",
+      });
     }
   };
   const now = new Date();
-  return withExternalChange(ctx, { action: "alert.triage", targetType: "alert", targetId: id, params: { ...patch } }, ask, async (tx, updated) => {
-    // Defender's answer is the truth (it may normalise values, and its comment list includes ours).
-    const row = await tx.alert.update({
-      where: { id },
-      data: {
-        status: updated.status ?? patch.status,
-        assignedTo: updated.assignedTo ?? patch.assignedTo ?? undefined,
-        classification: updated.classification ?? change.classification ?? undefined,
-        determination: updated.determination ?? (change.classification && change.determination ? normaliseDetermination(change.classification, change.determination) : undefined) ?? undefined,
-        comments: updated.comments?.length ? (updated.comments as Prisma.InputJsonValue) : appendComment(current.comments, patch.comment, ctx.actor.name, now),
-        lastUpdateTime: date(updated.lastUpdateTime) ?? now,
-        resolvedTime: updated.status === "Resolved" ? (date(updated.resolvedTime) ?? now) : updated.status ? null : undefined,
-        syncedAt: now,
-      },
-      select: ALERT_LIST_SELECT,
-    });
-    return { result: toAlertListItem(row) };
-  });
+  return withExternalChange(
+    ctx,
+    { action: "alert.triage", targetType: "alert", targetId: id, params: { ...patch } },
+    ask,
+    async (tx, updated) => {
+      // Defender's answer is the truth (it may normalise values, and its comment list includes ours).
+      const row = await tx.alert.update({
+        where: { id },
+        data: {
+          status: updated.status ?? patch.status,
+          assignedTo: updated.assignedTo ?? patch.assignedTo ?? undefined,
+          classification: updated.classification ?? change.classification ?? undefined,
+          determination:
+            updated.determination ??
+            (change.classification && change.determination
+              ? normaliseDetermination(change.classification, change.determination)
+              : undefined) ??
+            undefined,
+          comments: updated.comments?.length
+            ? (updated.comments as Prisma.InputJsonValue)
+            : appendComment(current.comments, patch.comment, ctx.actor.name, now),
+          lastUpdateTime: date(updated.lastUpdateTime) ?? now,
+          resolvedTime:
+            updated.status === "Resolved" ? (date(updated.resolvedTime) ?? now) : updated.status ? null : undefined,
+          syncedAt: now,
+        },
+        select: ALERT_LIST_SELECT,
+      });
+      return { result: toAlertListItem(row) };
+    },
+  );
 }
 
 /** Ids per batchUpdate call: small enough that one refused call fails few items. */
@@ -83,7 +119,11 @@ export const BATCH_CHUNK = 100;
  * accepts is written through and audited (one audit row per alert, so each alert's history shows it); a chunk it
  * refuses is reported per item and leaves those alerts untouched.
  */
-export async function bulkTriageAlerts(ctx: AuditContext, ids: readonly string[], change: AlertTriage): Promise<BulkTriageResult> {
+export async function bulkTriageAlerts(
+  ctx: AuditContext,
+  ids: readonly string[],
+  change: AlertTriage,
+): Promise<BulkTriageResult> {
   const unique = [...new Set(ids)];
   const known = await db().alert.findMany({ where: { id: { in: unique } }, select: { id: true, comments: true } });
   const byId = new Map(known.map((a) => [a.id, a]));
@@ -102,7 +142,12 @@ export async function bulkTriageAlerts(ctx: AuditContext, ids: readonly string[]
       await recordIntent(ctx, { action: "alert.bulk_triage", targetType: "alert", params: { ...patch, ids: chunk } });
       await alertWriter().batchUpdate(chunk, patch);
     } catch (err) {
-      const mapped = describeProviderError(err, { what: `${chunk.length} alerts`, act: "update", permission: "Alert.ReadWrite.All", nothingDone: "Nothing was changed." });
+      const mapped = describeProviderError(err, {
+        what: `${chunk.length} alerts`,
+        act: "update",
+        permission: "Alert.ReadWrite.All",
+        nothingDone: "Nothing was changed.",
+      });
       firstError ??= mapped;
       const message = mapped.message;
       items.push(...chunk.map((id) => ({ id, result: "failed" as const, message })));
@@ -114,13 +159,34 @@ export async function bulkTriageAlerts(ctx: AuditContext, ids: readonly string[]
       if (patch.comment) {
         // Comments differ per alert (each keeps its own list), so those rows are updated one by one.
         for (const id of chunk) {
-          await tx.alert.update({ where: { id }, data: { ...data, comments: appendComment(byId.get(id)!.comments, patch.comment, ctx.actor.name, now), lastUpdateTime: now, syncedAt: now } });
+          await tx.alert.update({
+            where: { id },
+            data: {
+              ...data,
+              comments: appendComment(byId.get(id)!.comments, patch.comment, ctx.actor.name, now),
+              lastUpdateTime: now,
+              syncedAt: now,
+            },
+          });
         }
       } else {
-        await tx.alert.updateMany({ where: { id: { in: chunk } }, data: { ...data, lastUpdateTime: now, syncedAt: now } });
+        await tx.alert.updateMany({
+          where: { id: { in: chunk } },
+          data: { ...data, lastUpdateTime: now, syncedAt: now },
+        });
       }
       for (const id of chunk) {
-        await recordAudit(tx, ctx, { action: "alert.bulk_triage", targetType: "alert", targetId: id, params: { ...patch, batch: present.length } }, "success");
+        await recordAudit(
+          tx,
+          ctx,
+          {
+            action: "alert.bulk_triage",
+            targetType: "alert",
+            targetId: id,
+            params: { ...patch, batch: present.length },
+          },
+          "success",
+        );
       }
     });
     items.push(...chunk.map((id) => ({ id, result: "updated" as const })));
@@ -131,9 +197,18 @@ export async function bulkTriageAlerts(ctx: AuditContext, ids: readonly string[]
   // wrapper records the failure. A partial failure is recorded here, per alert, so each history shows it.
   if (updated === 0 && firstError) throw firstError;
   for (const item of items.filter((i) => i.result === "failed")) {
-    await recordAuditFailure(ctx, { action: "alert.bulk_triage", targetType: "alert", targetId: item.id, params: { ...patch } }, item.message ?? "failed");
+    await recordAuditFailure(
+      ctx,
+      { action: "alert.bulk_triage", targetType: "alert", targetId: item.id, params: { ...patch } },
+      item.message ?? "failed",
+    );
   }
   const order = new Map(unique.map((id, n) => [id, n]));
   items.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { updated, failed: items.filter((i) => i.result === "failed").length, notFound: items.filter((i) => i.result === "not_found").length, items };
+  return {
+    updated,
+    failed: items.filter((i) => i.result === "failed").length,
+    notFound: items.filter((i) => i.result === "not_found").length,
+    items,
+  };
 }

@@ -65,7 +65,11 @@ export async function listAlerts(actor: Actor, view: AlertView, page: ListOption
 const GROUP_LIMIT = 50;
 
 /** The largest groups of the filtered queue (by incident, device or title), for the grouped view. */
-export async function groupCounts(actor: Actor, filter: AlertFilter & { group: AlertView["group"] }, now = new Date()): Promise<AlertGroup[]> {
+export async function groupCounts(
+  actor: Actor,
+  filter: AlertFilter & { group: AlertView["group"] },
+  now = new Date(),
+): Promise<AlertGroup[]> {
   const { sla } = await cachedTriageSettings();
   const p = new SqlParams();
   const where = filterSql(p, filter, { me: actor.name, now, sla });
@@ -167,12 +171,31 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
       detectionStatus: e.detectionStatus,
     })),
     device: device
-      ? { id: device.id, name: device.name, riskScore: device.riskScore, isolationState: device.isolationState, exposureLevel: device.exposureLevel, healthStatus: device.healthStatus }
+      ? {
+          id: device.id,
+          name: device.name,
+          riskScore: device.riskScore,
+          isolationState: device.isolationState,
+          exposureLevel: device.exposureLevel,
+          healthStatus: device.healthStatus,
+        }
       : null,
     incident: incident
-      ? { id: incident.id.toString(), name: incident.name, status: incident.status, severity: incident.severity, alerts: siblings }
+      ? {
+          id: incident.id.toString(),
+          name: incident.name,
+          status: incident.status,
+          severity: incident.severity,
+          alerts: siblings,
+        }
       : a.incidentId !== null
-        ? { id: a.incidentId.toString(), name: `Incident ${a.incidentId}`, status: "Unknown", severity: "Unknown", alerts: siblings }
+        ? {
+            id: a.incidentId.toString(),
+            name: `Incident ${a.incidentId}`,
+            status: "Unknown",
+            severity: "Unknown",
+            alerts: siblings,
+          }
         : null,
     history: history.map((h) => ({
       at: h.at.toISOString(),
@@ -199,7 +222,10 @@ let optionsCache: { at: number; value: AlertFilterOptions } | null = null;
 
 export async function listFilterOptions(): Promise<AlertFilterOptions> {
   if (optionsCache && Date.now() - optionsCache.at < OPTIONS_MS) return optionsCache.value;
-  const column = (sql: string) => db().$queryRawUnsafe<{ v: string }[]>(sql).then((rows) => rows.map((r) => r.v));
+  const column = (sql: string) =>
+    db()
+      .$queryRawUnsafe<{ v: string }[]>(sql)
+      .then((rows) => rows.map((r) => r.v));
   const [categories, sources, techniques, assignees] = await Promise.all([
     column(`SELECT DISTINCT "category" AS v FROM "Alert" WHERE "category" <> '' ORDER BY 1 LIMIT 200`),
     column(`SELECT DISTINCT "detectionSource" AS v FROM "Alert" WHERE "detectionSource" <> '' ORDER BY 1 LIMIT 200`),

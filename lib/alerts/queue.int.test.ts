@@ -34,7 +34,13 @@ interface Seed {
 
 const ME = "ana@contoso.example";
 const SEVERITIES = ["High", "Medium", "Low", "Informational", "UnSpecified"];
-const PRIORITY_OF: Record<string, string> = { High: "High", Medium: "Medium", Low: "Low", Informational: "Informational", UnSpecified: "Low" };
+const PRIORITY_OF: Record<string, string> = {
+  High: "High",
+  Medium: "Medium",
+  Low: "Low",
+  Informational: "Informational",
+  UnSpecified: "Low",
+};
 const STATUSES = ["New", "InProgress", "Resolved"];
 const CATEGORIES = ["Execution", "CredentialAccess", "Ransomware", "Persistence"];
 const SOURCES = ["WindowsDefenderAtp", "WindowsDefenderAv", "AutomatedInvestigation"];
@@ -47,7 +53,12 @@ function seeds(): Seed[] {
     const severity = SEVERITIES[i % 5];
     out.push({
       id: `da${String(i).padStart(4, "0")}_${(i * 7919) % 1000}`,
-      title: ["Suspicious PowerShell command line", "Credential dumping via LSASS", "Ransomware behaviour detected", "New service installed"][i % 4],
+      title: [
+        "Suspicious PowerShell command line",
+        "Credential dumping via LSASS",
+        "Ransomware behaviour detected",
+        "New service installed",
+      ][i % 4],
       severity,
       status: STATUSES[i % 3],
       priority: i % 11 === 0 ? "Critical" : PRIORITY_OF[severity],
@@ -83,7 +94,14 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     analyst = await sessionCookieFor("Analyst", "ana");
     viewer = await sessionCookieFor("Viewer");
     await database.prisma.incident.createMany({
-      data: [1000, 1001, 1002].map((id) => ({ id: BigInt(id), name: `Multi-stage incident ${id}`, status: "Active", severity: "High", createdTime: new Date(now), lastUpdateTime: new Date(now) })),
+      data: [1000, 1001, 1002].map((id) => ({
+        id: BigInt(id),
+        name: `Multi-stage incident ${id}`,
+        status: "Active",
+        severity: "High",
+        createdTime: new Date(now),
+        lastUpdateTime: new Date(now),
+      })),
     });
     await database.prisma.alert.createMany({
       data: data.map(({ ageMs, slaInMs, ...s }) => ({
@@ -98,7 +116,10 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     await database?.close();
   });
 
-  async function get(query: string, cookie = analyst): Promise<{ status: number; body: AlertPage & { error?: { message: string; issues?: { path: string }[] } } }> {
+  async function get(
+    query: string,
+    cookie = analyst,
+  ): Promise<{ status: number; body: AlertPage & { error?: { message: string; issues?: { path: string }[] } } }> {
     const res = await callRoute(listRoute, { path: `/api/alerts?${query}`, headers: { cookie } });
     return { status: res.status, body: await res.json() };
   }
@@ -108,7 +129,9 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     const rows: AlertRow[] = [];
     let cursor: string | null = null;
     for (let guard = 0; guard < 100; guard++) {
-      const { status, body } = await get(`${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      const { status, body } = await get(
+        `${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      );
       expect(status, JSON.stringify(body)).toBe(200);
       rows.push(...body.data);
       cursor = body.nextCursor;
@@ -138,7 +161,10 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     ["source=WindowsDefenderAv", (s: Seed) => s.detectionSource === "WindowsDefenderAv"],
     ["assignedTo=@me", (s: Seed) => s.assignedTo === ME],
     ["assignedTo=unassigned", (s: Seed) => s.assignedTo === null],
-    ["assignedTo=bob@contoso.example,unassigned", (s: Seed) => s.assignedTo === null || s.assignedTo === "bob@contoso.example"],
+    [
+      "assignedTo=bob@contoso.example,unassigned",
+      (s: Seed) => s.assignedTo === null || s.assignedTo === "bob@contoso.example",
+    ],
     ["technique=T1003.001", (s: Seed) => s.mitreTechniques.includes("T1003.001")],
     ["technique=T1003", () => false], // exact ids: the filter lists the ids present
     ["technique=T1486", (s: Seed) => s.mitreTechniques.includes("T1486")],
@@ -159,7 +185,9 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
   it("filters near-breach alerts: open, due within a quarter of their clock", async () => {
     const rows = await all("sla=near");
     // Due in 5 minutes: near for every clock of at least 20 minutes (High 60, Medium 480, Low 4320); not for Critical (15 → 3.75 min).
-    const expected = recent.filter((s) => s.status !== "Resolved" && s.slaInMs === 5 * MIN && s.priority !== "Critical");
+    const expected = recent.filter(
+      (s) => s.status !== "Resolved" && s.slaInMs === 5 * MIN && s.priority !== "Critical",
+    );
     expect(ids(rows)).toEqual(ids(expected));
     expect(expected.length).toBeGreaterThan(0);
   });
@@ -190,7 +218,15 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     sla: (r) => r.slaDueAt ?? "9999",
   };
 
-  it.each(Object.keys(key).flatMap((sort) => [[sort, "asc"], [sort, "desc"]] as const))("sorts by %s %s across cursor pages without gaps or repeats", async (sort, dir) => {
+  it.each(
+    Object.keys(key).flatMap(
+      (sort) =>
+        [
+          [sort, "asc"],
+          [sort, "desc"],
+        ] as const,
+    ),
+  )("sorts by %s %s across cursor pages without gaps or repeats", async (sort, dir) => {
     const rows = await all(`sort=${sort}&dir=${dir}&range=180d`, 4);
     expect(rows).toHaveLength(data.length);
     expect(new Set(rows.map((r) => r.id)).size).toBe(data.length);

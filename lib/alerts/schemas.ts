@@ -17,7 +17,20 @@ export const TIME_RANGES = { "1d": 1, "3d": 3, "7d": 7, "30d": 30, "90d": 90, "1
 export type TimeRange = keyof typeof TIME_RANGES;
 export const DEFAULT_TIME_RANGE: TimeRange = "30d";
 
-export const SORT_COLUMNS = ["priority", "severity", "title", "status", "category", "technique", "device", "user", "source", "assignedTo", "age", "sla"] as const;
+export const SORT_COLUMNS = [
+  "priority",
+  "severity",
+  "title",
+  "status",
+  "category",
+  "technique",
+  "device",
+  "user",
+  "source",
+  "assignedTo",
+  "age",
+  "sla",
+] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 export const GROUP_BY = ["none", "incident", "device", "title"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -43,7 +56,12 @@ export const AlertFilter = z.object({
   q: single(z.string().trim().max(200).optional()),
   range: single(z.enum(Object.keys(TIME_RANGES) as [TimeRange, ...TimeRange[]]).default(DEFAULT_TIME_RANGE)),
   sla: single(z.enum(SLA_STATES).optional()),
-  incident: single(z.string().regex(/^\d{1,18}$/, "an incident id").optional()),
+  incident: single(
+    z
+      .string()
+      .regex(/^\d{1,18}$/, "an incident id")
+      .optional(),
+  ),
   device: single(text.optional()),
   title: single(text.optional()),
 });
@@ -68,7 +86,24 @@ export function defaultDirection(sort: SortColumn): "asc" | "desc" {
   return sort === "priority" || sort === "severity" || sort === "age" ? "desc" : "asc";
 }
 
-const VIEW_KEYS = ["severity", "status", "priority", "category", "source", "assignedTo", "technique", "q", "range", "sla", "incident", "device", "title", "sort", "dir", "group"] as const;
+const VIEW_KEYS = [
+  "severity",
+  "status",
+  "priority",
+  "category",
+  "source",
+  "assignedTo",
+  "technique",
+  "q",
+  "range",
+  "sla",
+  "incident",
+  "device",
+  "title",
+  "sort",
+  "dir",
+  "group",
+] as const;
 
 /** The view as a canonical query string (defaults left out), so equal views give equal URLs and cache keys. */
 export function viewToSearch(view: Partial<AlertView>): URLSearchParams {
@@ -90,9 +125,19 @@ export function viewToSearch(view: Partial<AlertView>): URLSearchParams {
 /** True when any filter narrows the queue (sort and grouping do not). */
 export function hasFilters(view: AlertFilter): boolean {
   return Boolean(
-    view.severity.length || view.status.length || view.priority.length || view.category.length || view.source.length ||
-      view.assignedTo.length || view.technique.length || view.q || view.sla || view.incident || view.device || view.title ||
-      view.range !== DEFAULT_TIME_RANGE,
+    view.severity.length ||
+    view.status.length ||
+    view.priority.length ||
+    view.category.length ||
+    view.source.length ||
+    view.assignedTo.length ||
+    view.technique.length ||
+    view.q ||
+    view.sla ||
+    view.incident ||
+    view.device ||
+    view.title ||
+    view.range !== DEFAULT_TIME_RANGE,
   );
 }
 
@@ -167,8 +212,21 @@ export interface AlertDetail extends AlertRow {
   resolvedTime: string | null;
   comments: AlertComment[];
   evidence: AlertEvidenceRow[];
-  device: { id: string; name: string; riskScore: string | null; isolationState: string; exposureLevel: string | null; healthStatus: string | null } | null;
-  incident: { id: string; name: string; status: string; severity: string; alerts: Pick<AlertRow, "id" | "title" | "severity" | "status" | "computerDnsName">[] } | null;
+  device: {
+    id: string;
+    name: string;
+    riskScore: string | null;
+    isolationState: string;
+    exposureLevel: string | null;
+    healthStatus: string | null;
+  } | null;
+  incident: {
+    id: string;
+    name: string;
+    status: string;
+    severity: string;
+    alerts: Pick<AlertRow, "id" | "title" | "severity" | "status" | "computerDnsName">[];
+  } | null;
   history: AlertHistoryEntry[];
 }
 
@@ -218,7 +276,10 @@ export function normaliseDetermination(classification: Classification, determina
 }
 
 export function patchSpelling(classification: Classification, determination: string): string {
-  return DETERMINATIONS[classification].find((d) => d.value === determination || d.patch === determination)?.patch ?? determination;
+  return (
+    DETERMINATIONS[classification].find((d) => d.value === determination || d.patch === determination)?.patch ??
+    determination
+  );
 }
 
 /** The triage fields an alert change and an incident change share (each adds its own `status`). */
@@ -233,7 +294,11 @@ export const TRIAGE_FIELDS = {
 /** A triage change must change something: an empty one is a 400 on `status`, not a silent no-op. */
 export function requireSomeTriageField(v: object, ctx: z.RefinementCtx): void {
   if (Object.values(v).every((x) => x === undefined)) {
-    ctx.addIssue({ code: "custom", path: ["status"], message: "give at least one of status, assignedTo, classification, determination, comment" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["status"],
+      message: "give at least one of status, assignedTo, classification, determination, comment",
+    });
   }
 }
 
@@ -244,7 +309,8 @@ export const AlertTriage = z
   .superRefine((v, ctx) => {
     requireSomeTriageField(v, ctx);
     if (v.determination !== undefined) {
-      if (!v.classification) ctx.addIssue({ code: "custom", path: ["determination"], message: "a determination needs its classification" });
+      if (!v.classification)
+        ctx.addIssue({ code: "custom", path: ["determination"], message: "a determination needs its classification" });
       else if (!normaliseDetermination(v.classification, v.determination)) {
         ctx.addIssue({
           code: "custom",
@@ -279,4 +345,10 @@ export interface BulkTriageResult {
   items: BulkItemResult[];
 }
 
-export const AlertRef = z.object({ id: z.string().min(1).max(100).regex(/^[\w.:-]+$/, "an alert id") });
+export const AlertRef = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[\w.:-]+$/, "an alert id"),
+});

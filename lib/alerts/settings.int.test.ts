@@ -18,8 +18,29 @@ describe.each(kinds)("priority rules and SLA clocks on %s", (kind) => {
     admin = await sessionCookieFor("Admin", "ada");
     await database.prisma.alert.createMany({
       data: [
-        { id: "r1", title: "Ransomware behaviour", severity: "High", category: "Ransomware", status: "New", priority: "Critical", priorityRule: "High-severity ransomware", slaDueAt: new Date(created.getTime() + 15 * 60_000), alertCreationTime: created, lastUpdateTime: created },
-        { id: "r2", title: "PowerShell", severity: "Medium", category: "Execution", status: "New", priority: "Medium", slaDueAt: new Date(created.getTime() + 480 * 60_000), alertCreationTime: created, lastUpdateTime: created },
+        {
+          id: "r1",
+          title: "Ransomware behaviour",
+          severity: "High",
+          category: "Ransomware",
+          status: "New",
+          priority: "Critical",
+          priorityRule: "High-severity ransomware",
+          slaDueAt: new Date(created.getTime() + 15 * 60_000),
+          alertCreationTime: created,
+          lastUpdateTime: created,
+        },
+        {
+          id: "r2",
+          title: "PowerShell",
+          severity: "Medium",
+          category: "Execution",
+          status: "New",
+          priority: "Medium",
+          slaDueAt: new Date(created.getTime() + 480 * 60_000),
+          alertCreationTime: created,
+          lastUpdateTime: created,
+        },
       ],
     });
   });
@@ -27,7 +48,8 @@ describe.each(kinds)("priority rules and SLA clocks on %s", (kind) => {
     await database?.close();
   });
 
-  const put = (body: unknown) => callRoute(putSettings, { method: "PUT", headers: { cookie: admin, origin: TEST_ORIGIN }, body });
+  const put = (body: unknown) =>
+    callRoute(putSettings, { method: "PUT", headers: { cookie: admin, origin: TEST_ORIGIN }, body });
 
   it("serves the defaults until an Admin saves", async () => {
     const res = await callRoute(getSettings, { headers: { cookie: admin } });
@@ -35,18 +57,31 @@ describe.each(kinds)("priority rules and SLA clocks on %s", (kind) => {
   });
 
   it("saves, re-derives cached alerts in the same transaction and audits", async () => {
-    const rules = [{ id: "powershell", name: "PowerShell is critical here", when: { text: "powershell" }, raiseTo: "Critical" }];
+    const rules = [
+      { id: "powershell", name: "PowerShell is critical here", when: { text: "powershell" }, raiseTo: "Critical" },
+    ];
     const res = await put({ rules, sla: { ...DEFAULT_SLA_MINUTES, Critical: 30, High: 120 } });
     expect(res.status).toBe(200);
     expect((await res.json()).rederived).toBe(2);
-    expect(await database.prisma.alert.findUniqueOrThrow({ where: { id: "r1" } })).toMatchObject({ priority: "High", priorityRule: null, slaDueAt: new Date(created.getTime() + 120 * 60_000) });
-    expect(await database.prisma.alert.findUniqueOrThrow({ where: { id: "r2" } })).toMatchObject({ priority: "Critical", priorityRule: "PowerShell is critical here", slaDueAt: new Date(created.getTime() + 30 * 60_000) });
+    expect(await database.prisma.alert.findUniqueOrThrow({ where: { id: "r1" } })).toMatchObject({
+      priority: "High",
+      priorityRule: null,
+      slaDueAt: new Date(created.getTime() + 120 * 60_000),
+    });
+    expect(await database.prisma.alert.findUniqueOrThrow({ where: { id: "r2" } })).toMatchObject({
+      priority: "Critical",
+      priorityRule: "PowerShell is critical here",
+      slaDueAt: new Date(created.getTime() + 30 * 60_000),
+    });
     expect(await database.prisma.auditEvent.count({ where: { action: "settings.triage", result: "success" } })).toBe(1);
     expect((await (await callRoute(getSettings, { headers: { cookie: admin } })).json()).rules).toEqual(rules);
   });
 
   it("refuses a malformed rule with 400 naming it, changing nothing", async () => {
-    const res = await put({ rules: [{ id: "x", name: "bad", when: { mitreTechniques: ["lateral"] }, raiseTo: "Critical" }], sla: DEFAULT_SLA_MINUTES });
+    const res = await put({
+      rules: [{ id: "x", name: "bad", when: { mitreTechniques: ["lateral"] }, raiseTo: "Critical" }],
+      sla: DEFAULT_SLA_MINUTES,
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.issues[0].path).toMatch(/^rules\.0\.when\.mitreTechniques/);
     expect((await database.prisma.alert.findUniqueOrThrow({ where: { id: "r2" } })).priority).toBe("Critical");

@@ -3,7 +3,15 @@ import type { AuditContext } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db, type PrismaClient } from "../db";
 import { processSingleton } from "../process-singleton";
-import { derivePriority, getTriageSettings, PriorityRule, SETTING_KEYS, SlaMinutes, slaDueAt, type TriageSettings } from "../cache/alert-priority";
+import {
+  derivePriority,
+  getTriageSettings,
+  PriorityRule,
+  SETTING_KEYS,
+  SlaMinutes,
+  slaDueAt,
+  type TriageSettings,
+} from "../cache/alert-priority";
 
 export { getTriageSettings, SETTING_KEYS, type TriageSettings };
 
@@ -13,12 +21,15 @@ export { getTriageSettings, SETTING_KEYS, type TriageSettings };
 // saves a query per request, and a save in this process clears it at once (other instances catch up in 10 s).
 const CACHE_MS = 10_000;
 // One per process (not per server chunk), so a save clears what the queue's route reads.
-const settingsCache = processSingleton("triageSettingsCache", () => ({ entry: null as { at: number; database: PrismaClient; value: TriageSettings } | null }));
+const settingsCache = processSingleton("triageSettingsCache", () => ({
+  entry: null as { at: number; database: PrismaClient; value: TriageSettings } | null,
+}));
 
 export async function cachedTriageSettings(): Promise<TriageSettings> {
   const database = db();
   const cache = settingsCache();
-  if (cache.entry && cache.entry.database === database && Date.now() - cache.entry.at < CACHE_MS) return cache.entry.value;
+  if (cache.entry && cache.entry.database === database && Date.now() - cache.entry.at < CACHE_MS)
+    return cache.entry.value;
   const value = await getTriageSettings(database);
   cache.entry = { at: Date.now(), database, value };
   return value;
@@ -26,7 +37,10 @@ export async function cachedTriageSettings(): Promise<TriageSettings> {
 
 export const TriageSettingsInput = z
   .object({
-    rules: z.array(PriorityRule).max(100).refine((r) => new Set(r.map((x) => x.id)).size === r.length, "rule ids must be unique"),
+    rules: z
+      .array(PriorityRule)
+      .max(100)
+      .refine((r) => new Set(r.map((x) => x.id)).size === r.length, "rule ids must be unique"),
     sla: SlaMinutes,
   })
   .strict();
@@ -38,14 +52,21 @@ const REDERIVE_BATCH = 5000;
  * Saves the rules and clocks and re-derives priority, rule and SLA deadline for every cached alert, with the
  * audit row, in one transaction: the queue never shows alerts ranked by a mix of old and new rules.
  */
-export async function saveTriageSettings(ctx: AuditContext, input: TriageSettingsInput): Promise<{ settings: TriageSettings; rederived: number }> {
+export async function saveTriageSettings(
+  ctx: AuditContext,
+  input: TriageSettingsInput,
+): Promise<{ settings: TriageSettings; rederived: number }> {
   const rederived = await db().$transaction(
     async (tx) => {
       for (const [key, value] of [
         [SETTING_KEYS.priorityRules, input.rules],
         [SETTING_KEYS.slaMinutes, input.sla],
       ] as const) {
-        await tx.setting.upsert({ where: { key }, create: { key, value, updatedBy: ctx.actor.name }, update: { value, updatedBy: ctx.actor.name } });
+        await tx.setting.upsert({
+          where: { key },
+          create: { key, value, updatedBy: ctx.actor.name },
+          update: { value, updatedBy: ctx.actor.name },
+        });
       }
       let changed = 0;
       let after = "";
@@ -54,14 +75,28 @@ export async function saveTriageSettings(ctx: AuditContext, input: TriageSetting
           where: { id: { gt: after } },
           orderBy: { id: "asc" },
           take: REDERIVE_BATCH,
-          select: { id: true, severity: true, category: true, title: true, threatName: true, mitreTechniques: true, alertCreationTime: true, priority: true, priorityRule: true, slaDueAt: true },
+          select: {
+            id: true,
+            severity: true,
+            category: true,
+            title: true,
+            threatName: true,
+            mitreTechniques: true,
+            alertCreationTime: true,
+            priority: true,
+            priorityRule: true,
+            slaDueAt: true,
+          },
         });
         if (batch.length === 0) break;
         after = batch[batch.length - 1].id;
         const updates = batch.flatMap((a) => {
           const { priority, rule } = derivePriority(a, input.rules);
           const due = slaDueAt(a.alertCreationTime, priority, input.sla);
-          const same = priority === a.priority && rule === a.priorityRule && (due?.getTime() ?? null) === (a.slaDueAt?.getTime() ?? null);
+          const same =
+            priority === a.priority &&
+            rule === a.priorityRule &&
+            (due?.getTime() ?? null) === (a.slaDueAt?.getTime() ?? null);
           return same ? [] : [{ id: a.id, priority, priorityRule: rule, slaDueAt: due?.toISOString() ?? null }];
         });
         if (updates.length) {
@@ -72,7 +107,17 @@ export async function saveTriageSettings(ctx: AuditContext, input: TriageSetting
           );
         }
       }
-      await recordAudit(tx, ctx, { action: "settings.triage", targetType: "setting", targetId: "alerts", params: { rules: input.rules.length, sla: input.sla, rederived: changed } }, "success");
+      await recordAudit(
+        tx,
+        ctx,
+        {
+          action: "settings.triage",
+          targetType: "setting",
+          targetId: "alerts",
+          params: { rules: input.rules.length, sla: input.sla, rederived: changed },
+        },
+        "success",
+      );
       return changed;
     },
     { timeout: 120_000 },

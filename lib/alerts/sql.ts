@@ -15,10 +15,19 @@ type SortType = "int" | "text" | "timestamp";
  * migration alert_queue_sort_indexes — change an expression here only together with a migration re-creating it.
  */
 export const SORT_KEYS: Record<SortColumn, { expr: string; type: SortType }> = {
-  priority: { expr: `(CASE a."priority" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END)`, type: "int" },
-  severity: { expr: `(CASE a."severity" WHEN 'High' THEN 4 WHEN 'Medium' THEN 3 WHEN 'Low' THEN 2 WHEN 'Informational' THEN 1 ELSE 0 END)`, type: "int" },
+  priority: {
+    expr: `(CASE a."priority" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END)`,
+    type: "int",
+  },
+  severity: {
+    expr: `(CASE a."severity" WHEN 'High' THEN 4 WHEN 'Medium' THEN 3 WHEN 'Low' THEN 2 WHEN 'Informational' THEN 1 ELSE 0 END)`,
+    type: "int",
+  },
   // Workflow order rather than alphabetical: New, InProgress, Resolved.
-  status: { expr: `(CASE a."status" WHEN 'New' THEN 0 WHEN 'InProgress' THEN 1 WHEN 'Resolved' THEN 2 ELSE 3 END)`, type: "int" },
+  status: {
+    expr: `(CASE a."status" WHEN 'New' THEN 0 WHEN 'InProgress' THEN 1 WHEN 'Resolved' THEN 2 ELSE 3 END)`,
+    type: "int",
+  },
   title: { expr: `a."title"`, type: "text" },
   category: { expr: `a."category"`, type: "text" },
   technique: { expr: `COALESCE(a."mitreTechniques"[1], '')`, type: "text" },
@@ -77,7 +86,9 @@ export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; 
   if (filter.technique.length) where.push(`a."mitreTechniques" && ${p.add(filter.technique)}::text[]`);
   if (filter.q) {
     const pattern = p.add(containsPattern(filter.q));
-    where.push(`(a."title" ILIKE ${pattern} OR a."computerDnsName" ILIKE ${pattern} OR a."relatedUserName" ILIKE ${pattern})`);
+    where.push(
+      `(a."title" ILIKE ${pattern} OR a."computerDnsName" ILIKE ${pattern} OR a."relatedUserName" ILIKE ${pattern})`,
+    );
   }
   if (filter.sla === "breached") where.push(breachedSql(p, ctx.now));
   if (filter.sla === "near") where.push(nearBreachSql(p, ctx.now, ctx.sla));
@@ -96,7 +107,12 @@ export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; 
  * direction so one ascending (expr, id) index serves both: forwards for asc, backwards for desc; a row comparison
  * lets PostgreSQL start the index scan right at the cursor.
  */
-export function keysetSql(p: SqlParams, sort: SortColumn, dir: "asc" | "desc", after: { v: string; id: string }): string {
+export function keysetSql(
+  p: SqlParams,
+  sort: SortColumn,
+  dir: "asc" | "desc",
+  after: { v: string; id: string },
+): string {
   const { expr, type } = SORT_KEYS[sort];
   assertCursorValue(type, after.v);
   const value = `${p.add(after.v)}::${type === "int" ? "integer" : type}`;

@@ -13,7 +13,13 @@ import { trustingTransport, tenantFor, type TrustingTransport } from "../defende
 import { PATCH as patchRoute } from "@/app/api/alerts/[id]/route";
 import { POST as bulkRoute } from "@/app/api/alerts/bulk/route";
 import { BUDGETS, MemoryBudgetStore, Pacer, resetBudgetsForTests } from "../budgets";
-import { defenderAlertWriter, alertWriter, type AlertWriter, type DefenderAlert, type DefenderAlertPatch } from "./writer";
+import {
+  defenderAlertWriter,
+  alertWriter,
+  type AlertWriter,
+  type DefenderAlert,
+  type DefenderAlertPatch,
+} from "./writer";
 
 // Triage through the routes: Defender first, then the cache and the audit row together. A refusing Defender is
 // a stand-in writer (the database is always real); one suite runs against the simulated tenant end to end.
@@ -50,7 +56,13 @@ class FakeDefender implements AlertWriter {
   }
 }
 
-const refusal = (status: number, message: string) => new ProviderError({ provider: "defender", status, code: status === 400 ? "BadRequest" : "ServiceUnavailable", message });
+const refusal = (status: number, message: string) =>
+  new ProviderError({
+    provider: "defender",
+    status,
+    code: status === 400 ? "BadRequest" : "ServiceUnavailable",
+    message,
+  });
 
 describe.each(kinds)("alert triage on %s", (kind) => {
   let database: TestDatabase;
@@ -87,17 +99,41 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     await resetBudgetsForTests();
   });
 
-  const patch = (id: string, body: unknown) => callRoute(patchRoute, { method: "PATCH", params: { id }, headers: { cookie: analyst, origin: TEST_ORIGIN }, body });
-  const bulk = (body: unknown) => callRoute(bulkRoute, { method: "POST", headers: { cookie: analyst, origin: TEST_ORIGIN }, body });
+  const patch = (id: string, body: unknown) =>
+    callRoute(patchRoute, { method: "PATCH", params: { id }, headers: { cookie: analyst, origin: TEST_ORIGIN }, body });
+  const bulk = (body: unknown) =>
+    callRoute(bulkRoute, { method: "POST", headers: { cookie: analyst, origin: TEST_ORIGIN }, body });
   const row = (id: string) => database.prisma.alert.findUniqueOrThrow({ where: { id } });
-  const audits = (action: string, id: string) => database.prisma.auditEvent.findMany({ where: { action, targetId: id }, orderBy: { id: "asc" } });
+  const audits = (action: string, id: string) =>
+    database.prisma.auditEvent.findMany({ where: { action, targetId: id }, orderBy: { id: "asc" } });
 
   it("resolves with a classification: Defender gets the update-page spelling, the cache and audit log the result", async () => {
-    const res = await patch(ids[0], { status: "Resolved", classification: "FalsePositive", determination: "Clean", comment: "lab machine" });
+    const res = await patch(ids[0], {
+      status: "Resolved",
+      classification: "FalsePositive",
+      determination: "Clean",
+      comment: "lab machine",
+    });
     expect(res.status).toBe(200);
-    expect(fake.calls).toEqual([{ kind: "patch", ids: [ids[0]], patch: { status: "Resolved", classification: "FalsePositive", determination: "NotMalicious", comment: "lab machine" } }]);
+    expect(fake.calls).toEqual([
+      {
+        kind: "patch",
+        ids: [ids[0]],
+        patch: {
+          status: "Resolved",
+          classification: "FalsePositive",
+          determination: "NotMalicious",
+          comment: "lab machine",
+        },
+      },
+    ]);
     const body = await res.json();
-    expect(body.data).toMatchObject({ id: ids[0], status: "Resolved", classification: "FalsePositive", determination: "Clean" });
+    expect(body.data).toMatchObject({
+      id: ids[0],
+      status: "Resolved",
+      classification: "FalsePositive",
+      determination: "Clean",
+    });
     const cached = await row(ids[0]);
     expect(cached).toMatchObject({ status: "Resolved", classification: "FalsePositive", determination: "Clean" });
     expect(cached.resolvedTime).not.toBeNull();
@@ -133,19 +169,24 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     [403, 502, "upstream_error"],
     [404, 404, "not_found"],
     [500, 502, "upstream_error"],
-  ])("Defender %i → %i: the cache stays unchanged, the message carries Defender's words, a failure is audited", async (upstream, status, code) => {
-    fake.fail = refusal(upstream, `Defender says no (${upstream})`);
-    const before = await row(ids[2]);
-    const res = await patch(ids[2], { status: "InProgress", comment: "try" });
-    expect(res.status).toBe(status);
-    const body = await res.json();
-    expect(body.error.code).toBe(code);
-    expect(body.error.message).toContain(`Defender says no (${upstream})`);
-    expect(body.error.message).toContain("Nothing was changed");
-    expect(await row(ids[2])).toEqual(before);
-    const rows = await database.prisma.auditEvent.findMany({ where: { action: "alert.triage", result: "failure", requestId: res.headers.get("x-request-id") } });
-    expect(rows).toHaveLength(1);
-  });
+  ])(
+    "Defender %i → %i: the cache stays unchanged, the message carries Defender's words, a failure is audited",
+    async (upstream, status, code) => {
+      fake.fail = refusal(upstream, `Defender says no (${upstream})`);
+      const before = await row(ids[2]);
+      const res = await patch(ids[2], { status: "InProgress", comment: "try" });
+      expect(res.status).toBe(status);
+      const body = await res.json();
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toContain(`Defender says no (${upstream})`);
+      expect(body.error.message).toContain("Nothing was changed");
+      expect(await row(ids[2])).toEqual(before);
+      const rows = await database.prisma.auditEvent.findMany({
+        where: { action: "alert.triage", result: "failure", requestId: res.headers.get("x-request-id") },
+      });
+      expect(rows).toHaveLength(1);
+    },
+  );
 
   it("answers 404 for an alert the cache does not hold, without calling Defender", async () => {
     expect((await patch("da999_9", { status: "Resolved" })).status).toBe(404);
@@ -153,7 +194,10 @@ describe.each(kinds)("alert triage on %s", (kind) => {
   });
 
   it("bulk: one batch call for the known alerts, per-item results, cache and one audit row per alert", async () => {
-    const res = await bulk({ ids: [ids[2], ids[3], "da404_4", ids[2]], change: { status: "Resolved", classification: "TruePositive", determination: "Malware", comment: "bulk" } });
+    const res = await bulk({
+      ids: [ids[2], ids[3], "da404_4", ids[2]],
+      change: { status: "Resolved", classification: "TruePositive", determination: "Malware", comment: "bulk" },
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ updated: 2, failed: 0, notFound: 1 });
@@ -162,7 +206,13 @@ describe.each(kinds)("alert triage on %s", (kind) => {
       { id: ids[3], result: "updated" },
       { id: "da404_4", result: "not_found", message: "not in the console's cache" },
     ]);
-    expect(fake.calls).toEqual([{ kind: "batch", ids: [ids[2], ids[3]], patch: { status: "Resolved", classification: "TruePositive", determination: "Malware", comment: "bulk" } }]);
+    expect(fake.calls).toEqual([
+      {
+        kind: "batch",
+        ids: [ids[2], ids[3]],
+        patch: { status: "Resolved", classification: "TruePositive", determination: "Malware", comment: "bulk" },
+      },
+    ]);
     for (const id of [ids[2], ids[3]]) {
       const cached = await row(id);
       expect(cached).toMatchObject({ status: "Resolved", classification: "TruePositive", determination: "Malware" });
@@ -208,7 +258,10 @@ describe("the batch queue", () => {
     }
     await queue.take(20_000); // the 11th waits for the first to leave the window (at 60 s)
     expect(slept).toEqual([10_000]);
-    const fresh = new Pacer({ family: "test", windows: [{ limit: 1, windowMs: 60_000 }] }, new MemoryBudgetStore(), { exhausted, now: () => 0 });
+    const fresh = new Pacer({ family: "test", windows: [{ limit: 1, windowMs: 60_000 }] }, new MemoryBudgetStore(), {
+      exhausted,
+      now: () => 0,
+    });
     await fresh.take(20_000);
     await expect(fresh.take(20_000)).rejects.toMatchObject({ status: 503, extra: { retryAfterSeconds: 60 } });
   });
@@ -223,7 +276,15 @@ describe("triage against the simulated tenant", () => {
   let alertIds: string[];
 
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0, seed: "alert-triage", devices: 10, alerts: 30, vulnsPerDevice: 1, quiet: true, dataDir: mkdtempSync(path.join(tmpdir(), "alert-triage-")) });
+    emu = await startEmulator({
+      port: 0,
+      seed: "alert-triage",
+      devices: 10,
+      alerts: 30,
+      vulnsPerDevice: 1,
+      quiet: true,
+      dataDir: mkdtempSync(path.join(tmpdir(), "alert-triage-")),
+    });
     transport = trustingTransport(emu.caCertPem);
     client = createDefenderClient({
       baseUrl: emu.defenderUrl,
@@ -239,7 +300,15 @@ describe("triage against the simulated tenant", () => {
     const open = await Promise.all(candidates.map((a) => getAlert(client, a.id)));
     alertIds = open.map((a) => a.id);
     await database.prisma.alert.createMany({
-      data: open.map((a) => ({ id: a.id, title: a.title, severity: a.severity, status: a.status, priority: "High", alertCreationTime: new Date(a.alertCreationTime), lastUpdateTime: new Date(a.lastUpdateTime) })),
+      data: open.map((a) => ({
+        id: a.id,
+        title: a.title,
+        severity: a.severity,
+        status: a.status,
+        priority: "High",
+        alertCreationTime: new Date(a.alertCreationTime),
+        lastUpdateTime: new Date(a.lastUpdateTime),
+      })),
     });
   });
   beforeEach(async () => {
@@ -270,13 +339,27 @@ describe("triage against the simulated tenant", () => {
     const many = await callRoute(bulkRoute, {
       method: "POST",
       headers: { cookie: analyst, origin: TEST_ORIGIN },
-      body: { ids: alertIds.slice(1), change: { status: "Resolved", classification: "InformationalExpectedActivity", determination: "ConfirmedUserActivity" } },
+      body: {
+        ids: alertIds.slice(1),
+        change: {
+          status: "Resolved",
+          classification: "InformationalExpectedActivity",
+          determination: "ConfirmedUserActivity",
+        },
+      },
     });
     expect(many.status).toBe(200);
     expect((await many.json()).updated).toBe(3);
     for (const id of alertIds.slice(1)) {
-      expect(await getAlert(client, id)).toMatchObject({ status: "Resolved", classification: "InformationalExpectedActivity", determination: "ConfirmedUserActivity" });
-      expect(await database.prisma.alert.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "Resolved", determination: "ConfirmedUserActivity" });
+      expect(await getAlert(client, id)).toMatchObject({
+        status: "Resolved",
+        classification: "InformationalExpectedActivity",
+        determination: "ConfirmedUserActivity",
+      });
+      expect(await database.prisma.alert.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        status: "Resolved",
+        determination: "ConfirmedUserActivity",
+      });
     }
   });
 });

@@ -1,5 +1,12 @@
 import { processSingleton } from "../process-singleton";
-import { batchUpdateAlerts, createDefenderClient, updateAlert, type DefenderClient, type Alert as DefenderAlert, type AlertPatch as DefenderAlertPatch } from "../defender";
+import {
+  batchUpdateAlerts,
+  createDefenderClient,
+  updateAlert,
+  type DefenderClient,
+  type Alert as DefenderAlert,
+  type AlertPatch as DefenderAlertPatch,
+} from "../defender";
 
 // The alert triage path's only door to Defender. An interface, so integration tests can stand in a refusing or
 // failing Defender without mocking the database, and the client is created once, on first use.
@@ -21,4 +28,6 @@ export function defenderAlertWriter(client: DefenderClient): AlertWriter {
 }
 
 /** The process's gateway to Defender; integration tests replace it (actionWriter.replaceForTests) with their own. */
-export const alertWriter = processSingleton("alertWriter", (): AlertWriter => defenderAlertWriter(createDefenderClient()));
+export const alertWriter = processSingleton("alertWriter", (): AlertWriter =>
+  defenderAlertWriter(createDefenderClient()),
+);

@@ -75,7 +75,10 @@ export async function withExternalChange<E, T>(
   ctx: AuditContext,
   entry: AuditEntry,
   external: () => Promise<E>,
-  local: (tx: TransactionClient, outcome: E) => Promise<{ result: T; targetId?: string; params?: Record<string, unknown> }>,
+  local: (
+    tx: TransactionClient,
+    outcome: E,
+  ) => Promise<{ result: T; targetId?: string; params?: Record<string, unknown> }>,
 ): Promise<T> {
   await recordIntent(ctx, entry);
   const outcome = await external();
@@ -85,9 +88,20 @@ export async function withExternalChange<E, T>(
     const message = error instanceof Error ? error.message : String(error);
     logger.error("change accepted upstream but not stored", { requestId: ctx.requestId, action: entry.action, error });
     await db()
-      .auditEvent.create({ data: { ...auditRow(ctx, entry, "success", {}), error: `Applied upstream; the console's cache was not updated: ${message}`.slice(0, 2000) } })
-      .catch((e: unknown) => logger.error("could not record the outcome of an accepted change", { requestId: ctx.requestId, error: e }));
-    const reported = new AppError(500, "stored_partially", "Defender accepted the change, but the console could not store it; the next sync brings it. Do not repeat it.");
+      .auditEvent.create({
+        data: {
+          ...auditRow(ctx, entry, "success", {}),
+          error: `Applied upstream; the console's cache was not updated: ${message}`.slice(0, 2000),
+        },
+      })
+      .catch((e: unknown) =>
+        logger.error("could not record the outcome of an accepted change", { requestId: ctx.requestId, error: e }),
+      );
+    const reported = new AppError(
+      500,
+      "stored_partially",
+      "Defender accepted the change, but the console could not store it; the next sync brings it. Do not repeat it.",
+    );
     alreadyAudited.add(reported);
     throw reported;
   }

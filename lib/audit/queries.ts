@@ -46,11 +46,15 @@ export interface AuditEventRow {
 
 function where(filter: AuditFilter): Prisma.AuditEventWhereInput {
   return {
-    ...(filter.actor ? { OR: [{ actorName: { contains: filter.actor, mode: "insensitive" } }, { actorId: filter.actor }] } : {}),
+    ...(filter.actor
+      ? { OR: [{ actorName: { contains: filter.actor, mode: "insensitive" } }, { actorId: filter.actor }] }
+      : {}),
     ...(filter.action ? { action: { startsWith: filter.action } } : {}),
     ...(filter.target ? { targetId: filter.target } : {}),
     ...(filter.result ? { result: filter.result } : {}),
-    ...(filter.from || filter.to ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+    ...(filter.from || filter.to
+      ? { at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+      : {}),
   };
 }
 
@@ -91,7 +95,20 @@ export async function listAuditEvents(
   return { data, nextCursor: more ? encodeCursor({ id: data[data.length - 1].id }) : null };
 }
 
-const CSV_COLUMNS = ["at", "actorType", "actorName", "actorId", "action", "targetType", "targetId", "result", "error", "requestId", "ip", "params"] as const;
+const CSV_COLUMNS = [
+  "at",
+  "actorType",
+  "actorName",
+  "actorId",
+  "action",
+  "targetType",
+  "targetId",
+  "result",
+  "error",
+  "requestId",
+  "ip",
+  "params",
+] as const;
 
 /** Every matching event as CSV, streamed in batches so an export of a year of activity stays in bounded memory. */
 export async function* auditEventsCsv(filter: AuditFilter): AsyncGenerator<string> {
@@ -99,7 +116,9 @@ export async function* auditEventsCsv(filter: AuditFilter): AsyncGenerator<strin
   let cursor: string | undefined;
   do {
     const page = await listAuditEvents(filter, { cursor, limit: 1000 });
-    yield toCsv(page.data.map((r) => CSV_COLUMNS.map((c) => (c === "params" ? JSON.stringify(r.params) : (r[c] ?? "")))));
+    yield toCsv(
+      page.data.map((r) => CSV_COLUMNS.map((c) => (c === "params" ? JSON.stringify(r.params) : (r[c] ?? "")))),
+    );
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }

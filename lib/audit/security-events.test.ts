@@ -7,12 +7,24 @@ import { SecurityEventLog, type Denial } from "./security-events";
 function log() {
   const rows: { actorId: string; params: { count: number; reason: string; folded?: boolean } }[] = [];
   let now = 1_000_000;
-  const events = new SecurityEventLog(async (data) => void rows.push(data as never), () => now);
+  const events = new SecurityEventLog(
+    async (data) => void rows.push(data as never),
+    () => now,
+  );
   return { rows, events, tick: (ms: number) => (now += ms) };
 }
 
 const denial = (i: number, extra: Partial<Denial> = {}): Denial => ({
-  reason: "token_unknown", status: 401, method: "GET", path: "/api/me", actor: null, tokenPrefix: `P${String(i).padStart(7, "0")}`, ip: `203.0.113.${i % 250}`, requestId: `r${i}`, message: "invalid", ...extra,
+  reason: "token_unknown",
+  status: 401,
+  method: "GET",
+  path: "/api/me",
+  actor: null,
+  tokenPrefix: `P${String(i).padStart(7, "0")}`,
+  ip: `203.0.113.${i % 250}`,
+  requestId: `r${i}`,
+  message: "invalid",
+  ...extra,
 });
 
 describe("SecurityEventLog", () => {

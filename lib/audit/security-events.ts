@@ -52,7 +52,8 @@ interface Pending {
 
 function subject(d: Denial): { type: string; id: string; name: string } {
   if (d.actor) return { type: d.actor.type, id: d.actor.id, name: d.actor.name };
-  if (d.tokenPrefix) return { type: "anonymous", id: `token-prefix:${d.tokenPrefix}`, name: `token soc_${d.tokenPrefix}_…` };
+  if (d.tokenPrefix)
+    return { type: "anonymous", id: `token-prefix:${d.tokenPrefix}`, name: `token soc_${d.tokenPrefix}_…` };
   return { type: "anonymous", id: "anonymous", name: "anonymous" };
 }
 
@@ -65,7 +66,13 @@ function row(d: Denial, count: number, folded: boolean): Prisma.AuditEventCreate
     action: SECURITY_DENIED,
     targetType: "route",
     targetId: folded ? "*" : `${d.method} ${d.path}`.slice(0, 300),
-    params: { reason: d.reason, status: d.status, count, ...(count > 1 ? { repeated: true } : {}), ...(folded ? { folded: true } : {}) },
+    params: {
+      reason: d.reason,
+      status: d.status,
+      count,
+      ...(count > 1 ? { repeated: true } : {}),
+      ...(folded ? { folded: true } : {}),
+    },
     result: "failure",
     error: d.message.slice(0, 500),
     requestId: d.requestId,
@@ -80,7 +87,8 @@ export class SecurityEventLog {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
-    private readonly write: (data: Prisma.AuditEventCreateInput) => Promise<unknown> = (data) => db().auditEvent.create({ data }),
+    private readonly write: (data: Prisma.AuditEventCreateInput) => Promise<unknown> = (data) =>
+      db().auditEvent.create({ data }),
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -105,7 +113,15 @@ export class SecurityEventLog {
     } else {
       this.pending.set(key, { first: d, startedAt: now, repeats: 0 });
       if (!folded) this.keysThisWindow += 1;
-      logger.warn("request refused", { reason: d.reason, status: d.status, method: d.method, path: d.path, actor: who.name, ip: d.ip, requestId: d.requestId });
+      logger.warn("request refused", {
+        reason: d.reason,
+        status: d.status,
+        method: d.method,
+        path: d.path,
+        actor: who.name,
+        ip: d.ip,
+        requestId: d.requestId,
+      });
       writes.push(this.safeWrite(row(d, 1, folded)));
     }
     this.startTimer();
@@ -150,7 +166,9 @@ export async function securitySummary(minutes = 60): Promise<SecuritySummary> {
   const since = new Date(Date.now() - minutes * 60_000);
   const counted = Prisma.sql`SELECT "actorName", "ip", "params"->>'reason' AS reason, COALESCE(("params"->>'count')::int, 1) AS n
     FROM "AuditEvent" WHERE "action" = ${SECURITY_DENIED} AND "at" >= ${since}`;
-  const byReason = await db().$queryRaw<{ reason: string; count: number }[]>`SELECT reason, SUM(n)::int AS count FROM (${counted}) c GROUP BY reason ORDER BY count DESC`;
+  const byReason = await db().$queryRaw<
+    { reason: string; count: number }[]
+  >`SELECT reason, SUM(n)::int AS count FROM (${counted}) c GROUP BY reason ORDER BY count DESC`;
   const topSources = await db().$queryRaw<{ actorName: string; ip: string | null; count: number }[]>`
     SELECT "actorName", ip, SUM(n)::int AS count FROM (${counted}) c GROUP BY "actorName", ip ORDER BY count DESC LIMIT 5`;
   return { minutes, total: byReason.reduce((sum, r) => sum + r.count, 0), byReason, topSources };

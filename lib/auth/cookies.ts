@@ -62,7 +62,13 @@ export function serializeCookie(
   value: string,
   opts: { maxAgeSeconds: number; secure: boolean; path?: string },
 ): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${opts.path ?? "/"}`, "HttpOnly", "SameSite=Lax", `Max-Age=${Math.max(0, Math.floor(opts.maxAgeSeconds))}`];
+  const parts = [
+    `${name}=${encodeURIComponent(value)}`,
+    `Path=${opts.path ?? "/"}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${Math.max(0, Math.floor(opts.maxAgeSeconds))}`,
+  ];
   if (opts.secure) parts.push("Secure");
   return parts.join("; ");
 }

@@ -31,7 +31,9 @@ describe("consoleOrigin", () => {
     const { consoleOrigin } = await import("./cookies");
     const req = new Request("http://0.0.0.0:3000/auth/sign-in", { headers: { host: "localhost:3000" } });
     expect(consoleOrigin(req)).toBe("http://localhost:3000");
-    const proxied = new Request("http://10.0.0.5:3000/auth/sign-in", { headers: { host: "10.0.0.5:3000", "x-forwarded-host": "soc.example.com", "x-forwarded-proto": "https" } });
+    const proxied = new Request("http://10.0.0.5:3000/auth/sign-in", {
+      headers: { host: "10.0.0.5:3000", "x-forwarded-host": "soc.example.com", "x-forwarded-proto": "https" },
+    });
     expect(consoleOrigin(proxied)).toBe("https://soc.example.com");
   });
 });

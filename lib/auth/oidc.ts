@@ -33,14 +33,29 @@ export type PendingSignIn = z.infer<typeof PendingSignIn>;
 
 /** Only same-site paths: never an absolute URL, never protocol-relative (open-redirect guard). */
 export function safeReturnTo(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || value.startsWith("/auth/")) return "/";
+  if (
+    !value ||
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.startsWith("/\\") ||
+    value.startsWith("/auth/")
+  )
+    return "/";
   return value.slice(0, 500);
 }
 
-export async function beginSignIn(redirectUri: string, returnTo: string): Promise<{ url: string; pending: PendingSignIn }> {
+export async function beginSignIn(
+  redirectUri: string,
+  returnTo: string,
+): Promise<{ url: string; pending: PendingSignIn }> {
   const crypto = new CryptoProvider();
   const { verifier, challenge } = await crypto.generatePkceCodes();
-  const pending: PendingSignIn = { state: crypto.createNewGuid() + crypto.createNewGuid(), nonce: crypto.createNewGuid(), verifier, returnTo: safeReturnTo(returnTo) };
+  const pending: PendingSignIn = {
+    state: crypto.createNewGuid() + crypto.createNewGuid(),
+    nonce: crypto.createNewGuid(),
+    verifier,
+    returnTo: safeReturnTo(returnTo),
+  };
   const url = await msalClient().getAuthCodeUrl({
     scopes: SIGN_IN_SCOPES,
     redirectUri,
@@ -73,7 +88,10 @@ const IdClaims = z.object({
   nonce: z.string().optional(),
 });
 
-export function rolesFromClaims(claims: { roles?: string[]; groups?: string[] }, groupRoles: Record<string, string>): { roles: Role[]; unmapped: string[] } {
+export function rolesFromClaims(
+  claims: { roles?: string[]; groups?: string[] },
+  groupRoles: Record<string, string>,
+): { roles: Role[]; unmapped: string[] } {
   const fromGroups = (claims.groups ?? []).map((g) => groupRoles[g]).filter((r): r is string => Boolean(r));
   const values = [...(claims.roles ?? []), ...fromGroups];
   const roles = normaliseRoles(values);
@@ -81,11 +99,25 @@ export function rolesFromClaims(claims: { roles?: string[]; groups?: string[] },
   return { roles, unmapped };
 }
 
-export async function completeSignIn(code: string, redirectUri: string, pending: PendingSignIn): Promise<VerifiedIdentity> {
+export async function completeSignIn(
+  code: string,
+  redirectUri: string,
+  pending: PendingSignIn,
+): Promise<VerifiedIdentity> {
   const t = tenantSettings();
-  const result = await msalClient().acquireTokenByCode({ code, scopes: SIGN_IN_SCOPES, redirectUri, codeVerifier: pending.verifier, nonce: pending.nonce });
+  const result = await msalClient().acquireTokenByCode({
+    code,
+    scopes: SIGN_IN_SCOPES,
+    redirectUri,
+    codeVerifier: pending.verifier,
+    nonce: pending.nonce,
+  });
   if (!result?.idToken) throw new Error("Entra ID returned no ID token.");
-  const { payload } = await jwtVerify(result.idToken, tenantKeys(), { issuer: t.issuer, audience: t.clientId, algorithms: ["RS256"] });
+  const { payload } = await jwtVerify(result.idToken, tenantKeys(), {
+    issuer: t.issuer,
+    audience: t.clientId,
+    algorithms: ["RS256"],
+  });
   const claims = IdClaims.parse(payload satisfies JWTPayload);
   if (claims.nonce !== pending.nonce) throw new Error("ID token nonce does not match this sign-in.");
   if (claims.tid !== t.tenantId) throw new Error("ID token was issued for another tenant.");

@@ -12,8 +12,16 @@ describe("role → permission table", () => {
     expect(can(["Responder"], "actions:respond")).toBe(true);
   });
   it("gives Managers reports, approvals and the audit log, but not triage, response, export or settings", () => {
-    for (const p of ["console:read", "tvm:report", "actions:approve", "audit:read"] as const) expect(can(["Manager"], p)).toBe(true);
-    for (const p of ["alerts:triage", "actions:respond", "audit:export", "settings:write", "tokens:manage", "sync:run"] as const)
+    for (const p of ["console:read", "tvm:report", "actions:approve", "audit:read"] as const)
+      expect(can(["Manager"], p)).toBe(true);
+    for (const p of [
+      "alerts:triage",
+      "actions:respond",
+      "audit:export",
+      "settings:write",
+      "tokens:manage",
+      "sync:run",
+    ] as const)
       expect(can(["Manager"], p)).toBe(false);
   });
   it("gives Admins everything", () => {

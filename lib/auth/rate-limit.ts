@@ -11,7 +11,10 @@ interface Window {
 const WINDOW_MS = 60_000;
 
 /** The process's windows (module-level state would be one per server chunk); tests start with none. */
-export const rateLimitWindows = processSingleton("rateLimitWindows", () => ({ byKey: new Map<string, Window>(), lastSweep: 0 }));
+export const rateLimitWindows = processSingleton("rateLimitWindows", () => ({
+  byKey: new Map<string, Window>(),
+  lastSweep: 0,
+}));
 
 export interface RateLimitResult {
   allowed: boolean;

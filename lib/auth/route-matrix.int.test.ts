@@ -34,7 +34,9 @@ for (const file of files) {
 
 /** Sample values for dynamic segments, so a route's params parse once access is granted. */
 function samplePath(file: string): string {
-  return "/" + path.dirname(path.relative("app", file)).replaceAll(/\[(\w+)\]/g, "00000000-0000-4000-8000-000000000000");
+  return (
+    "/" + path.dirname(path.relative("app", file)).replaceAll(/\[(\w+)\]/g, "00000000-0000-4000-8000-000000000000")
+  );
 }
 
 let database: TestDatabase;
@@ -46,7 +48,9 @@ beforeAll(async () => {
   getDatabase.replaceForTests(database);
   for (const role of ROLES) cookies[role] = await sessionCookieFor(role);
   const system = { type: "system" as const, id: "matrix", name: "matrix", roles: [], permissions: new Set<never>() };
-  adminToken = (await createApiToken({ actor: system, requestId: "matrix", ip: null }, { name: "matrix", role: "Admin", days: 1 })).token;
+  adminToken = (
+    await createApiToken({ actor: system, requestId: "matrix", ip: null }, { name: "matrix", role: "Admin", days: 1 })
+  ).token;
 });
 afterAll(async () => {
   await database?.close();
@@ -57,16 +61,25 @@ describe("route matrix", () => {
     expect(handlers.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(handlers.map((h) => [`${h.method} ${h.file}`, h] as const))("%s is wrapped by route() and audited if it mutates", (_, h) => {
-    expect(typeof h.handler.access, "export the handler through route()").toBe("string");
-    if (MUTATING.has(h.method)) expect(h.handler.auditAction, "mutating handlers declare an audit action").toBeTruthy();
-    if (h.handler.auditAction) expect(AUDIT_ACTIONS, "audit actions come from lib/audit's list").toContain(h.handler.auditAction);
-  });
+  it.each(handlers.map((h) => [`${h.method} ${h.file}`, h] as const))(
+    "%s is wrapped by route() and audited if it mutates",
+    (_, h) => {
+      expect(typeof h.handler.access, "export the handler through route()").toBe("string");
+      if (MUTATING.has(h.method))
+        expect(h.handler.auditAction, "mutating handlers declare an audit action").toBeTruthy();
+      if (h.handler.auditAction)
+        expect(AUDIT_ACTIONS, "audit actions come from lib/audit's list").toContain(h.handler.auditAction);
+    },
+  );
 
   it.each(handlers.filter((h) => h.handler.access !== "public").map((h) => [`${h.method} ${h.file}`, h] as const))(
     "%s answers 401 without credentials",
     async (_, h) => {
-      const res = await callRoute(h.handler, { method: h.method, path: samplePath(h.file), headers: { origin: TEST_ORIGIN } });
+      const res = await callRoute(h.handler, {
+        method: h.method,
+        path: samplePath(h.file),
+        headers: { origin: TEST_ORIGIN },
+      });
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe("unauthorized");
       expect(res.headers.get("cache-control")).toBe("no-store");
@@ -74,14 +87,24 @@ describe("route matrix", () => {
   );
 
   const peopleOnly = handlers.filter((h) => PEOPLE_ONLY.includes(h.handler.access as Permission));
-  it.each(peopleOnly.map((h) => [`${h.method} ${h.file}`, h] as const))("%s refuses an Admin API token (people only)", async (_, h) => {
-    const res = await callRoute(h.handler, { method: h.method, path: samplePath(h.file), headers: { authorization: `Bearer ${adminToken}` }, body: MUTATING.has(h.method) ? {} : undefined });
-    expect(res.status).toBe(403);
-  });
+  it.each(peopleOnly.map((h) => [`${h.method} ${h.file}`, h] as const))(
+    "%s refuses an Admin API token (people only)",
+    async (_, h) => {
+      const res = await callRoute(h.handler, {
+        method: h.method,
+        path: samplePath(h.file),
+        headers: { authorization: `Bearer ${adminToken}` },
+        body: MUTATING.has(h.method) ? {} : undefined,
+      });
+      expect(res.status).toBe(403);
+    },
+  );
 
   const guarded = handlers.filter((h) => !["public", "authenticated"].includes(h.handler.access));
   const denials = guarded.flatMap((h) =>
-    ROLES.filter((role) => !can([role], h.handler.access as Permission)).map((role) => [`${h.method} ${h.file} as ${role}`, h, role] as const),
+    ROLES.filter((role) => !can([role], h.handler.access as Permission)).map(
+      (role) => [`${h.method} ${h.file} as ${role}`, h, role] as const,
+    ),
   );
   it.each(denials)("%s answers 403", async (_, h, role) => {
     const res = await callRoute(h.handler, {
@@ -97,11 +120,15 @@ describe("route matrix", () => {
     const openToViewers: Record<string, string> = {
       "POST app/auth/sign-out/route.ts": "everyone may end their own session",
       "POST app/api/views/route.ts": "everyone may save their own views of what they can read",
-      "DELETE app/api/views/[id]/route.ts": "everyone may delete their own saved views (ownership checked in lib/views)",
+      "DELETE app/api/views/[id]/route.ts":
+        "everyone may delete their own saved views (ownership checked in lib/views)",
     };
     for (const h of handlers.filter((x) => MUTATING.has(x.method))) {
       const key = `${h.method} ${h.file}`;
-      const deniedToViewer = h.handler.access !== "authenticated" && h.handler.access !== "public" && !can(["Viewer"], h.handler.access as Permission);
+      const deniedToViewer =
+        h.handler.access !== "authenticated" &&
+        h.handler.access !== "public" &&
+        !can(["Viewer"], h.handler.access as Permission);
       expect(deniedToViewer || key in openToViewers, `${key} is open to Viewers without a listed reason`).toBe(true);
     }
   });

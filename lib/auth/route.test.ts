@@ -17,8 +17,17 @@ describe("route()", () => {
   });
 
   it("refuses a body over 64 KB with 413 before parsing it, and sends no-store", async () => {
-    const handler = route({ permission: "public", body: z.object({ note: z.string() }) }, async ({ body }) => ({ length: body.note.length }));
-    const call = (note: string) => handler(new Request("http://console.test/x", { method: "PUT", body: JSON.stringify({ note }), headers: { "content-type": "application/json" } }));
+    const handler = route({ permission: "public", body: z.object({ note: z.string() }) }, async ({ body }) => ({
+      length: body.note.length,
+    }));
+    const call = (note: string) =>
+      handler(
+        new Request("http://console.test/x", {
+          method: "PUT",
+          body: JSON.stringify({ note }),
+          headers: { "content-type": "application/json" },
+        }),
+      );
     const small = await call("a".repeat(1000));
     expect(small.status).toBe(200);
     expect(small.headers.get("cache-control")).toBe("no-store");

@@ -87,7 +87,11 @@ export function clientIp(headers: Headers, trustedProxies: number, peerHeaderTru
 }
 
 function requestIp(req: Request): string | null {
-  return clientIp(req.headers, getConfig().TRUSTED_PROXIES, (globalThis as Record<symbol, unknown>)[PEER_HEADER_TRUSTED] === true);
+  return clientIp(
+    req.headers,
+    getConfig().TRUSTED_PROXIES,
+    (globalThis as Record<symbol, unknown>)[PEER_HEADER_TRUSTED] === true,
+  );
 }
 
 /** A refusal before the handler ran: answered as usual, and recorded as a security event (lib/audit/security-events). */
@@ -113,10 +117,19 @@ async function authenticate(req: Request): Promise<Actor | null> {
   const authorization = req.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw new Denied(new BadRequest("Authorization header must be 'Bearer <token>'.", [{ path: "authorization", message: "malformed" }]), "authorization_malformed");
+    if (!match)
+      throw new Denied(
+        new BadRequest("Authorization header must be 'Bearer <token>'.", [
+          { path: "authorization", message: "malformed" },
+        ]),
+        "authorization_malformed",
+      );
     const resolved = await resolveApiToken(match[1]);
     if ("refused" in resolved) {
-      const message = resolved.refused === "creator_lost_role" ? "The API token's creator no longer holds its role." : "The API token is invalid, expired or revoked.";
+      const message =
+        resolved.refused === "creator_lost_role"
+          ? "The API token's creator no longer holds its role."
+          : "The API token is invalid, expired or revoked.";
       throw new Denied(new Unauthorized(message), TOKEN_REFUSALS[resolved.refused], tokenPrefix(match[1]));
     }
     return resolved.actor;
@@ -137,11 +150,15 @@ function assertSameOrigin(req: Request): void {
     if (origin !== consoleOrigin(req)) throw new Denied(new Forbidden("Cross-site request refused."), "csrf");
     return;
   }
-  if (req.headers.get("sec-fetch-site") !== "same-origin") throw new Denied(new Forbidden("Cross-site request refused: Origin header missing."), "csrf");
+  if (req.headers.get("sec-fetch-site") !== "same-origin")
+    throw new Denied(new Forbidden("Cross-site request refused: Origin header missing."), "csrf");
 }
 
 function zodIssues(error: ZodError, prefix: string): FieldIssue[] {
-  return error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join("."), message: i.message }));
+  return error.issues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join("."),
+    message: i.message,
+  }));
 }
 
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: "params" | "query" | "body"): T {
@@ -149,7 +166,10 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: "params
   const result = schema.safeParse(value);
   if (!result.success) {
     const issues = zodIssues(result.error, where === "body" ? "" : where);
-    throw new BadRequest(`Invalid ${where}: ${issues.map((i) => `${i.path || where} ${i.message}`).join("; ")}`, issues);
+    throw new BadRequest(
+      `Invalid ${where}: ${issues.map((i) => `${i.path || where} ${i.message}`).join("; ")}`,
+      issues,
+    );
   }
   return result.data;
 }
@@ -167,7 +187,9 @@ function queryObject(url: URL): Record<string, string | string[]> {
 export const MAX_BODY_BYTES = 64 * 1024;
 
 function tooLarge(): AppError {
-  return new AppError(413, "payload_too_large", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, { issues: [{ path: "body", message: "too large" }] });
+  return new AppError(413, "payload_too_large", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, {
+    issues: [{ path: "body", message: "too large" }],
+  });
 }
 
 async function readBody(req: Request): Promise<unknown> {
@@ -204,13 +226,27 @@ export function errorResponse(error: unknown, requestId: string): Response {
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     if (error.extra.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.extra.retryAfterSeconds);
     return Response.json(
-      { error: { code: error.code, message: error.message, requestId, ...(error.extra.issues ? { issues: error.extra.issues } : {}), ...(error.extra.details ? { details: error.extra.details } : {}) } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          requestId,
+          ...(error.extra.issues ? { issues: error.extra.issues } : {}),
+          ...(error.extra.details ? { details: error.extra.details } : {}),
+        },
+      },
       { status: error.status, headers },
     );
   }
   logger.error("unhandled route error", { requestId, error });
   return Response.json(
-    { error: { code: "internal_error", message: "Something went wrong on the server. Quote the request id if it keeps happening.", requestId } },
+    {
+      error: {
+        code: "internal_error",
+        message: "Something went wrong on the server. Quote the request id if it keeps happening.",
+        requestId,
+      },
+    },
     { status: 500, headers: { "X-Request-Id": requestId } },
   );
 }
@@ -229,7 +265,8 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
     let actor: Actor | null = null;
     try {
       actor = await authenticate(req);
-      if (!actor && options.permission !== "public") throw new Denied(new Unauthorized(), sessionRefused.has(req) ? "session_invalid" : "no_credentials");
+      if (!actor && options.permission !== "public")
+        throw new Denied(new Unauthorized(), sessionRefused.has(req) ? "session_invalid" : "no_credentials");
       if (actor && mutating && actor.type === "user") assertSameOrigin(req);
       const limited = mutating ? options.rateLimit !== false : options.rateLimit === "defender-read";
       if (actor && limited) {
@@ -243,11 +280,18 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       const permission: Access = options.permission;
       if (actor && permission !== "public" && permission !== "authenticated" && !actor.permissions.has(permission)) {
         if (actor.type !== "user" && PEOPLE_ONLY.includes(permission) && actor.roles.length > 0) {
-          throw new Denied(new Forbidden(`${permission} is for signed-in people only; API tokens cannot use it.`), "people_only");
+          throw new Denied(
+            new Forbidden(`${permission} is for signed-in people only; API tokens cannot use it.`),
+            "people_only",
+          );
         }
-        throw new Denied(new Forbidden(`Your role (${actor.roles.join(", ") || "none"}) does not include ${permission}.`), "forbidden");
+        throw new Denied(
+          new Forbidden(`Your role (${actor.roles.join(", ") || "none"}) does not include ${permission}.`),
+          "forbidden",
+        );
       }
-      if (options.peopleOnly && actor?.type !== "user") throw new Denied(new Forbidden("This is for signed-in people only; API tokens cannot use it."), "people_only");
+      if (options.peopleOnly && actor?.type !== "user")
+        throw new Denied(new Forbidden("This is for signed-in people only; API tokens cannot use it."), "people_only");
       audit = actor ? { actor, requestId, ip: requestIp(req) } : null;
       const params = parse(options.params, nextCtx ? await nextCtx.params : {}, "params");
       const query = parse(options.query, queryObject(new URL(req.url)), "query");
@@ -285,9 +329,11 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
         });
       }
       if (audit && options.audit && !(error instanceof BadRequest) && !isAudited(error)) {
-        await recordAuditFailure(audit, { action: options.audit }, error instanceof Error ? error.message : String(error)).catch(
-          (e: unknown) => logger.error("could not record audit failure", { requestId, error: e }),
-        );
+        await recordAuditFailure(
+          audit,
+          { action: options.audit },
+          error instanceof Error ? error.message : String(error),
+        ).catch((e: unknown) => logger.error("could not record audit failure", { requestId, error: e }));
       }
       const response = errorResponse(error, requestId);
       response.headers.set("Cache-Control", "no-store");

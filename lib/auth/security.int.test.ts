@@ -57,11 +57,16 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     database = await createTestDatabase(kind);
     getDatabase.replaceForTests(database);
     adminOid = randomUUID();
-    const session = await createSession({ oid: adminOid, upn: "alice@contoso.example", name: "alice", roles: ["Admin"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+    const session = await createSession(
+      { oid: adminOid, upn: "alice@contoso.example", name: "alice", roles: ["Admin"] },
+      { ip: null, userAgent: null, requestId: randomUUID() },
+    );
     admin = `soc_session=${session.cookieValue}`;
     responder = await sessionCookieFor("Responder", "rita");
     manager = await sessionCookieFor("Manager", "max");
-    const device = await database.prisma.device.create({ data: { mdeMachineId: "m-sec-1", name: "sec-host-1", platform: "Windows", inMde: true, osPlatform: "Windows11" } });
+    const device = await database.prisma.device.create({
+      data: { mdeMachineId: "m-sec-1", name: "sec-host-1", platform: "Windows", inMde: true, osPlatform: "Windows11" },
+    });
     deviceId = device.id;
   });
   afterAll(async () => {
@@ -76,14 +81,20 @@ describe.each(kinds)("security review findings on %s", (kind) => {
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
   async function tokenFor(cookie: string, role: string): Promise<{ token: string; id: string }> {
-    const res = await callRoute(createToken, { method: "POST", headers: asCookie(cookie), body: { name: `t-${role}-${randomUUID().slice(0, 4)}`, role, days: 1 } });
+    const res = await callRoute(createToken, {
+      method: "POST",
+      headers: asCookie(cookie),
+      body: { name: `t-${role}-${randomUUID().slice(0, 4)}`, role, days: 1 },
+    });
     expect(res.status).toBe(201);
     const body = await res.json();
     return { token: body.token, id: body.row.id };
   }
 
   async function withFourEyes<T>(run: () => Promise<T>): Promise<T> {
-    expect((await callRoute(actionSettings, { method: "PUT", headers: asCookie(admin), body: { fourEyes: true } })).status).toBe(200);
+    expect(
+      (await callRoute(actionSettings, { method: "PUT", headers: asCookie(admin), body: { fourEyes: true } })).status,
+    ).toBe(200);
     try {
       return await run();
     } finally {
@@ -92,7 +103,12 @@ describe.each(kinds)("security review findings on %s", (kind) => {
   }
 
   async function awaitingApproval(cookie: string, type = "Isolate"): Promise<string> {
-    const res = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(cookie), body: { type, comment: "test", idempotencyKey: randomUUID() } });
+    const res = await callRoute(requestRoute, {
+      method: "POST",
+      params: { id: deviceId },
+      headers: asCookie(cookie),
+      body: { type, comment: "test", idempotencyKey: randomUUID() },
+    });
     expect(res.status).toBe(201);
     const { data } = await res.json();
     expect(data.status).toBe("AwaitingApproval");
@@ -104,10 +120,20 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       const managerToken = await tokenFor(admin, "Manager");
       await withFourEyes(async () => {
         const id = await awaitingApproval(admin);
-        const approve = await callRoute(approveRoute, { method: "POST", params: { id }, headers: bearer(managerToken.token), body: {} });
+        const approve = await callRoute(approveRoute, {
+          method: "POST",
+          params: { id },
+          headers: bearer(managerToken.token),
+          body: {},
+        });
         expect(approve.status).toBe(403);
         expect((await approve.json()).error.message).toMatch(/signed-in people|API tokens/);
-        const reject = await callRoute(rejectRoute, { method: "POST", params: { id }, headers: bearer(managerToken.token), body: { reason: "no" } });
+        const reject = await callRoute(rejectRoute, {
+          method: "POST",
+          params: { id },
+          headers: bearer(managerToken.token),
+          body: { reason: "no" },
+        });
         expect(reject.status).toBe(403);
         const row = await database.prisma.actionRequest.findUniqueOrThrow({ where: { id } });
         expect(row.state).toBe("AwaitingApproval");
@@ -119,8 +145,26 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     it("refuses the requester's own rejection (a second person decides)", async () => {
       await withFourEyes(async () => {
         const id = await awaitingApproval(admin, "Unisolate");
-        expect((await callRoute(rejectRoute, { method: "POST", params: { id }, headers: asCookie(admin), body: { reason: "mine" } })).status).toBe(403);
-        expect((await callRoute(rejectRoute, { method: "POST", params: { id }, headers: asCookie(manager), body: { reason: "not needed" } })).status).toBe(200);
+        expect(
+          (
+            await callRoute(rejectRoute, {
+              method: "POST",
+              params: { id },
+              headers: asCookie(admin),
+              body: { reason: "mine" },
+            })
+          ).status,
+        ).toBe(403);
+        expect(
+          (
+            await callRoute(rejectRoute, {
+              method: "POST",
+              params: { id },
+              headers: asCookie(manager),
+              body: { reason: "not needed" },
+            })
+          ).status,
+        ).toBe(200);
       });
     });
   });
@@ -128,11 +172,31 @@ describe.each(kinds)("security review findings on %s", (kind) => {
   describe("F2: tokens cannot manage tokens or settings, and never outgrow their creator", () => {
     it("refuses token and settings management to an Admin token", async () => {
       const adminToken = await tokenFor(admin, "Admin");
-      const mint = await callRoute(createToken, { method: "POST", headers: bearer(adminToken.token), body: { name: "persist", role: "Admin", days: 365 } });
+      const mint = await callRoute(createToken, {
+        method: "POST",
+        headers: bearer(adminToken.token),
+        body: { name: "persist", role: "Admin", days: 365 },
+      });
       expect(mint.status).toBe(403);
       expect((await callRoute(listTokens, { headers: bearer(adminToken.token) })).status).toBe(403);
-      expect((await callRoute(revokeToken, { method: "DELETE", params: { id: adminToken.id }, headers: bearer(adminToken.token) })).status).toBe(403);
-      expect((await callRoute(actionSettings, { method: "PUT", headers: bearer(adminToken.token), body: { fourEyes: false } })).status).toBe(403);
+      expect(
+        (
+          await callRoute(revokeToken, {
+            method: "DELETE",
+            params: { id: adminToken.id },
+            headers: bearer(adminToken.token),
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await callRoute(actionSettings, {
+            method: "PUT",
+            headers: bearer(adminToken.token),
+            body: { fourEyes: false },
+          })
+        ).status,
+      ).toBe(403);
       const whoami = await (await callRoute(me, { headers: bearer(adminToken.token) })).json();
       expect(whoami.permissions).not.toContain("tokens:manage");
       expect(whoami.permissions).not.toContain("settings:write");
@@ -145,19 +209,38 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     });
 
     it("refuses a token role above the creator's own roles", async () => {
-      const actor = { type: "user" as const, id: randomUUID(), name: "mgr@contoso.example", roles: ["Manager" as const], permissions: permissionsOf(["Manager"]) };
-      await expect(createApiToken({ actor, requestId: randomUUID(), ip: null }, { name: "up", role: "Admin", days: 1 })).rejects.toMatchObject({ status: 403 });
-      await expect(createApiToken({ actor, requestId: randomUUID(), ip: null }, { name: "side", role: "Responder", days: 1 })).rejects.toMatchObject({ status: 403 });
+      const actor = {
+        type: "user" as const,
+        id: randomUUID(),
+        name: "mgr@contoso.example",
+        roles: ["Manager" as const],
+        permissions: permissionsOf(["Manager"]),
+      };
+      await expect(
+        createApiToken({ actor, requestId: randomUUID(), ip: null }, { name: "up", role: "Admin", days: 1 }),
+      ).rejects.toMatchObject({ status: 403 });
+      await expect(
+        createApiToken({ actor, requestId: randomUUID(), ip: null }, { name: "side", role: "Responder", days: 1 }),
+      ).rejects.toMatchObject({ status: 403 });
     });
 
     it("stops a person's tokens once a sign-in shows they lost the role, and resumes them if it comes back", async () => {
       const oid = randomUUID();
-      const first = await createSession({ oid, upn: "bob@contoso.example", name: "bob", roles: ["Admin"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      const first = await createSession(
+        { oid, upn: "bob@contoso.example", name: "bob", roles: ["Admin"] },
+        { ip: null, userAgent: null, requestId: randomUUID() },
+      );
       const { token } = await tokenFor(`soc_session=${first.cookieValue}`, "Responder");
       expect((await callRoute(me, { headers: bearer(token) })).status).toBe(200);
-      await createSession({ oid, upn: "bob@contoso.example", name: "bob", roles: ["Viewer"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      await createSession(
+        { oid, upn: "bob@contoso.example", name: "bob", roles: ["Viewer"] },
+        { ip: null, userAgent: null, requestId: randomUUID() },
+      );
       expect((await callRoute(me, { headers: bearer(token) })).status).toBe(401);
-      await createSession({ oid, upn: "bob@contoso.example", name: "bob", roles: ["Responder"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      await createSession(
+        { oid, upn: "bob@contoso.example", name: "bob", roles: ["Responder"] },
+        { ip: null, userAgent: null, requestId: randomUUID() },
+      );
       expect((await callRoute(me, { headers: bearer(token) })).status).toBe(200);
     });
   });
@@ -179,37 +262,64 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       await withFourEyes(async () => {
         const key = `shared-${randomUUID()}`;
         const body = (comment: string) => ({ type: "Unisolate", comment, idempotencyKey: key });
-        const first = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(responder), body: body("first ask") });
+        const first = await callRoute(requestRoute, {
+          method: "POST",
+          params: { id: deviceId },
+          headers: asCookie(responder),
+          body: body("first ask"),
+        });
         expect(first.status).toBe(201);
-        const other = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(await sessionCookieFor("Responder", "rolf")), body: body("second ask") });
+        const other = await callRoute(requestRoute, {
+          method: "POST",
+          params: { id: deviceId },
+          headers: asCookie(await sessionCookieFor("Responder", "rolf")),
+          body: body("second ask"),
+        });
         expect(other.status).toBe(409);
-        const retry = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(responder), body: body("first ask") });
+        const retry = await callRoute(requestRoute, {
+          method: "POST",
+          params: { id: deviceId },
+          headers: asCookie(responder),
+          body: body("first ask"),
+        });
         expect(retry.status).toBe(200);
         expect((await retry.json()).replayed).toBe(true);
         const rows = await database.prisma.actionRequest.findMany({ where: { idempotencyKey: key } });
         expect(rows.map((r) => r.comment)).toEqual(["first ask"]);
-        await database.prisma.actionRequest.updateMany({ where: { idempotencyKey: key }, data: { state: "Withdrawn" } });
+        await database.prisma.actionRequest.updateMany({
+          where: { idempotencyKey: key },
+          data: { state: "Withdrawn" },
+        });
       });
     });
   });
 
   describe("F4: refused requests and failed sign-ins are recorded, counted and shown to auditors", () => {
-    const denied = () => database.prisma.auditEvent.findMany({ where: { action: "security.denied" }, orderBy: { id: "asc" } });
-    const total = async () => (await denied()).reduce((sum, r) => sum + Number((r.params as { count: number }).count), 0);
+    const denied = () =>
+      database.prisma.auditEvent.findMany({ where: { action: "security.denied" }, orderBy: { id: "asc" } });
+    const total = async () =>
+      (await denied()).reduce((sum, r) => sum + Number((r.params as { count: number }).count), 0);
     beforeEach(async () => {
       await database.prisma.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "action" = 'security.denied'`);
     });
 
     it("counts a burst of invalid tokens exactly, in two rows rather than one per request", async () => {
       for (let i = 0; i < 40; i++) {
-        const res = await callRoute(me, { headers: bearer(`soc_AAAAAAAA_${randomUUID().replaceAll("-", "")}abcdefghijk`) });
+        const res = await callRoute(me, {
+          headers: bearer(`soc_AAAAAAAA_${randomUUID().replaceAll("-", "")}abcdefghijk`),
+        });
         expect(res.status).toBe(401);
       }
       expect(await denied()).toHaveLength(1);
       await securityEvents().flush();
       const rows = await denied();
       expect(rows).toHaveLength(2);
-      expect(rows[0]).toMatchObject({ actorId: "token-prefix:AAAAAAAA", targetId: "GET /", result: "failure", params: { reason: "token_unknown", status: 401, count: 1 } });
+      expect(rows[0]).toMatchObject({
+        actorId: "token-prefix:AAAAAAAA",
+        targetId: "GET /",
+        result: "failure",
+        params: { reason: "token_unknown", status: 401, count: 1 },
+      });
       expect(await total()).toBe(40);
       const summary = await (await callRoute(securityRoute, { headers: { cookie: manager } })).json();
       expect(summary).toMatchObject({ total: 40, byReason: [{ reason: "token_unknown", count: 40 }] });
@@ -217,24 +327,53 @@ describe.each(kinds)("security review findings on %s", (kind) => {
 
     it("records a 403 with the actor, a cross-site POST, a 429 and a request with no credentials", async () => {
       const viewer = await sessionCookieFor("Viewer", "vera");
-      expect((await callRoute(triageAlert, { method: "PATCH", params: { id: "da1" }, headers: asCookie(viewer), body: { status: "Resolved" } })).status).toBe(403);
-      expect((await callRoute(createToken, { method: "POST", headers: { cookie: admin, origin: "https://evil.example" }, body: { name: "x", role: "Viewer", days: 1 } })).status).toBe(403);
+      expect(
+        (
+          await callRoute(triageAlert, {
+            method: "PATCH",
+            params: { id: "da1" },
+            headers: asCookie(viewer),
+            body: { status: "Resolved" },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await callRoute(createToken, {
+            method: "POST",
+            headers: { cookie: admin, origin: "https://evil.example" },
+            body: { name: "x", role: "Viewer", days: 1 },
+          })
+        ).status,
+      ).toBe(403);
       expect((await callRoute(me)).status).toBe(401);
       let last: Response | undefined;
-      for (let i = 0; i <= 120; i++) last = await callRoute(revokeToken, { method: "DELETE", params: { id: randomUUID() }, headers: asCookie(viewer) });
+      for (let i = 0; i <= 120; i++)
+        last = await callRoute(revokeToken, {
+          method: "DELETE",
+          params: { id: randomUUID() },
+          headers: asCookie(viewer),
+        });
       expect(last!.status).toBe(429);
       await securityEvents().flush();
       const rows = await denied();
       const reasons = (r: (typeof rows)[number]) => (r.params as { reason: string }).reason;
-      expect(rows.find((r) => reasons(r) === "forbidden" && r.targetId?.startsWith("PATCH"))).toMatchObject({ actorName: "vera@contoso.example", actorType: "user" });
+      expect(rows.find((r) => reasons(r) === "forbidden" && r.targetId?.startsWith("PATCH"))).toMatchObject({
+        actorName: "vera@contoso.example",
+        actorType: "user",
+      });
       expect(rows.find((r) => reasons(r) === "csrf")).toMatchObject({ actorName: "alice@contoso.example" });
       expect(rows.find((r) => reasons(r) === "no_credentials")).toMatchObject({ actorType: "anonymous" });
       expect(rows.find((r) => reasons(r) === "rate_limited")).toMatchObject({ actorName: "vera@contoso.example" });
     });
 
     it("records a sign-in callback whose state does not match, and an Entra error", async () => {
-      expect((await callRoute(callback, { path: "/auth/callback?code=abc&state=forged-state-value" })).status).toBe(302);
-      expect((await callRoute(callback, { path: "/auth/callback?error=server_error&error_description=AADSTS" })).status).toBe(302);
+      expect((await callRoute(callback, { path: "/auth/callback?code=abc&state=forged-state-value" })).status).toBe(
+        302,
+      );
+      expect(
+        (await callRoute(callback, { path: "/auth/callback?error=server_error&error_description=AADSTS" })).status,
+      ).toBe(302);
       const reasons = (await denied()).map((r) => (r.params as { reason: string }).reason);
       expect(reasons).toEqual(["sign_in_state", "sign_in_entra_error"]);
     });
@@ -242,22 +381,40 @@ describe.each(kinds)("security review findings on %s", (kind) => {
 
   describe("F5: the client chooses neither the recorded address nor the request id", () => {
     it("ignores X-Forwarded-For without a trusted proxy and always issues its own request id", async () => {
-      const res = await callRoute(createToken, { method: "POST", headers: { ...asCookie(admin), "x-forwarded-for": "10.9.9.9", "x-request-id": "deadbeef-0001" }, body: { name: "xff", role: "Viewer", days: 1 } });
+      const res = await callRoute(createToken, {
+        method: "POST",
+        headers: { ...asCookie(admin), "x-forwarded-for": "10.9.9.9", "x-request-id": "deadbeef-0001" },
+        body: { name: "xff", role: "Viewer", days: 1 },
+      });
       expect(res.status).toBe(201);
       expect(res.headers.get("x-request-id")).not.toBe("deadbeef-0001");
-      const row = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "token.create" }, orderBy: { id: "desc" } });
+      const row = await database.prisma.auditEvent.findFirstOrThrow({
+        where: { action: "token.create" },
+        orderBy: { id: "desc" },
+      });
       expect(row.ip).not.toBe("10.9.9.9");
       expect(row.requestId).toBe(res.headers.get("x-request-id"));
     });
   });
 
   describe("F9: the sign-in cookie is signed, returnTo is checked again, cookies are __Host- over https", () => {
-    const forged = { state: "s".repeat(72), nonce: "n".repeat(36), verifier: "v".repeat(43), returnTo: "@evil.example" };
+    const forged = {
+      state: "s".repeat(72),
+      nonce: "n".repeat(36),
+      verifier: "v".repeat(43),
+      returnTo: "@evil.example",
+    };
 
     it("refuses a planted (unsigned) sign-in cookie at the callback before talking to Entra", async () => {
       const cookie = `soc_sign_in=${Buffer.from(JSON.stringify(forged)).toString("base64url")}`;
-      const req = new Request(`${TEST_ORIGIN}/auth/callback?code=attacker-code&state=${forged.state}`, { headers: { cookie } });
-      const res = await finishSignIn(req, { code: "attacker-code", state: forged.state }, { requestId: randomUUID(), ip: null });
+      const req = new Request(`${TEST_ORIGIN}/auth/callback?code=attacker-code&state=${forged.state}`, {
+        headers: { cookie },
+      });
+      const res = await finishSignIn(
+        req,
+        { code: "attacker-code", state: forged.state },
+        { requestId: randomUUID(), ip: null },
+      );
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toBe(`${TEST_ORIGIN}/sign-in/error?reason=state`);
     });
@@ -270,8 +427,12 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     });
 
     it("over https reads only the __Host- session cookie, never a plain one someone could plant", async () => {
-      const { cookieValue } = await createSession({ oid: randomUUID(), upn: "hanna@contoso.example", name: "hanna", roles: ["Viewer"] }, { ip: null, userAgent: null, requestId: randomUUID() });
-      const call = (cookie: string) => me(new Request("https://console.test/api/me", { headers: { cookie } }), { params: Promise.resolve({}) });
+      const { cookieValue } = await createSession(
+        { oid: randomUUID(), upn: "hanna@contoso.example", name: "hanna", roles: ["Viewer"] },
+        { ip: null, userAgent: null, requestId: randomUUID() },
+      );
+      const call = (cookie: string) =>
+        me(new Request("https://console.test/api/me", { headers: { cookie } }), { params: Promise.resolve({}) });
       expect((await call(`soc_session=${cookieValue}`)).status).toBe(401);
       expect((await call(`__Host-soc_session=${cookieValue}`)).status).toBe(200);
     });
@@ -286,29 +447,62 @@ describe.each(kinds)("security review findings on %s", (kind) => {
 
     it("ends a session unused for longer than the idle timeout", async () => {
       const oid = randomUUID();
-      const { sessionId, cookieValue } = await createSession({ oid, upn: "ida@contoso.example", name: "ida", roles: ["Viewer"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      const { sessionId, cookieValue } = await createSession(
+        { oid, upn: "ida@contoso.example", name: "ida", roles: ["Viewer"] },
+        { ip: null, userAgent: null, requestId: randomUUID() },
+      );
       expect((await callRoute(me, { headers: { cookie: `soc_session=${cookieValue}` } })).status).toBe(200);
-      await database.prisma.session.update({ where: { id: sessionId }, data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+      await database.prisma.session.update({
+        where: { id: sessionId },
+        data: { lastSeenAt: new Date(Date.now() - 31 * 60_000) },
+      });
       expect((await callRoute(me, { headers: { cookie: `soc_session=${cookieValue}` } })).status).toBe(401);
       expect(await database.prisma.session.count({ where: { id: sessionId } })).toBe(0);
     });
 
     it("lets an Admin end a person's sessions and revoke their tokens, audited", async () => {
       const oid = randomUUID();
-      const s1 = await createSession({ oid, upn: "eve@contoso.example", name: "eve", roles: ["Admin"] }, { ip: null, userAgent: null, requestId: randomUUID() });
-      const s2 = await createSession({ oid, upn: "eve@contoso.example", name: "eve", roles: ["Admin"] }, { ip: null, userAgent: null, requestId: randomUUID() });
+      const s1 = await createSession(
+        { oid, upn: "eve@contoso.example", name: "eve", roles: ["Admin"] },
+        { ip: null, userAgent: null, requestId: randomUUID() },
+      );
+      const s2 = await createSession(
+        { oid, upn: "eve@contoso.example", name: "eve", roles: ["Admin"] },
+        { ip: null, userAgent: null, requestId: randomUUID() },
+      );
       const { token } = await tokenFor(`soc_session=${s1.cookieValue}`, "Analyst");
-      const byToken = await callRoute(endSessions, { method: "DELETE", params: { id: oid }, headers: bearer((await tokenFor(admin, "Admin")).token) });
+      const byToken = await callRoute(endSessions, {
+        method: "DELETE",
+        params: { id: oid },
+        headers: bearer((await tokenFor(admin, "Admin")).token),
+      });
       expect(byToken.status).toBe(403);
-      expect((await callRoute(endSessions, { method: "DELETE", params: { id: oid }, headers: asCookie(responder) })).status).toBe(403);
-      const res = await callRoute(endSessions, { method: "DELETE", params: { id: oid }, path: `/api/users/${oid}/sessions`, headers: asCookie(admin) });
+      expect(
+        (await callRoute(endSessions, { method: "DELETE", params: { id: oid }, headers: asCookie(responder) })).status,
+      ).toBe(403);
+      const res = await callRoute(endSessions, {
+        method: "DELETE",
+        params: { id: oid },
+        path: `/api/users/${oid}/sessions`,
+        headers: asCookie(admin),
+      });
       expect(res.status).toBe(200);
       expect((await res.json()).data).toEqual({ sessions: 2, tokens: 1 });
-      for (const c of [s1.cookieValue, s2.cookieValue]) expect((await callRoute(me, { headers: { cookie: `soc_session=${c}` } })).status).toBe(401);
+      for (const c of [s1.cookieValue, s2.cookieValue])
+        expect((await callRoute(me, { headers: { cookie: `soc_session=${c}` } })).status).toBe(401);
       expect((await callRoute(me, { headers: bearer(token) })).status).toBe(401);
-      const row = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "user.end_sessions", targetId: oid } });
-      expect(row).toMatchObject({ actorName: "alice@contoso.example", result: "success", params: { upn: "eve@contoso.example", sessions: 2, tokens: 1 } });
-      expect((await callRoute(endSessions, { method: "DELETE", params: { id: "no-such-person" }, headers: asCookie(admin) })).status).toBe(404);
+      const row = await database.prisma.auditEvent.findFirstOrThrow({
+        where: { action: "user.end_sessions", targetId: oid },
+      });
+      expect(row).toMatchObject({
+        actorName: "alice@contoso.example",
+        result: "success",
+        params: { upn: "eve@contoso.example", sessions: 2, tokens: 1 },
+      });
+      expect(
+        (await callRoute(endSessions, { method: "DELETE", params: { id: "no-such-person" }, headers: asCookie(admin) }))
+          .status,
+      ).toBe(404);
     });
   });
 
@@ -316,7 +510,12 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     it("keeps the withdrawer apart from the approver, in the action and on the device timeline", async () => {
       const other = await sessionCookieFor("Responder", "walt");
       const id = await withFourEyes(() => awaitingApproval(responder));
-      const res = await callRoute(cancelRoute, { method: "POST", params: { id }, headers: asCookie(other), body: { comment: "not needed" } });
+      const res = await callRoute(cancelRoute, {
+        method: "POST",
+        params: { id },
+        headers: asCookie(other),
+        body: { comment: "not needed" },
+      });
       expect(res.status).toBe(200);
       const row = await database.prisma.actionRequest.findUniqueOrThrow({ where: { id } });
       expect(row).toMatchObject({ state: "Withdrawn", approvedByName: null, decidedByName: "walt@contoso.example" });
@@ -325,7 +524,9 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       // The device page without a Defender call (logged-on users are read only for onboarded devices).
       await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: false } });
       try {
-        const detail = await (await callRoute(deviceRoute, { params: { id: deviceId }, headers: { cookie: other } })).json();
+        const detail = await (
+          await callRoute(deviceRoute, { params: { id: deviceId }, headers: { cookie: other } })
+        ).json();
         const titles = (detail.timeline as { title: string }[]).map((t) => t.title);
         expect(titles).toContain("Isolate withdrawn by walt@contoso.example");
         expect(titles.filter((t) => t.includes("approved by walt"))).toEqual([]);
@@ -337,21 +538,67 @@ describe.each(kinds)("security review findings on %s", (kind) => {
 
   describe("F16: readers see who did what when; parameters and errors need audit:read", () => {
     it("hides audit parameters and error text from console:read on the device timeline and the alert history", async () => {
-      await database.prisma.auditEvent.create({ data: { actorType: "user", actorId: "x", actorName: "ann@contoso.example", action: "action.send", targetType: "device", targetId: deviceId, params: { secret: "internal" }, result: "failure", error: "AADSTS7000215: invalid client secret for app 1234" } });
-      await database.prisma.alert.create({ data: { id: "da-f16", title: "t", severity: "High", status: "New", priority: "High", alertCreationTime: new Date(), lastUpdateTime: new Date() } });
-      await database.prisma.auditEvent.create({ data: { actorType: "user", actorId: "x", actorName: "ann@contoso.example", action: "alert.triage", targetType: "alert", targetId: "da-f16", params: { comment: "internal note" }, result: "failure", error: "Defender said: 500 at host-17" } });
+      await database.prisma.auditEvent.create({
+        data: {
+          actorType: "user",
+          actorId: "x",
+          actorName: "ann@contoso.example",
+          action: "action.send",
+          targetType: "device",
+          targetId: deviceId,
+          params: { secret: "internal" },
+          result: "failure",
+          error: "AADSTS7000215: invalid client secret for app 1234",
+        },
+      });
+      await database.prisma.alert.create({
+        data: {
+          id: "da-f16",
+          title: "t",
+          severity: "High",
+          status: "New",
+          priority: "High",
+          alertCreationTime: new Date(),
+          lastUpdateTime: new Date(),
+        },
+      });
+      await database.prisma.auditEvent.create({
+        data: {
+          actorType: "user",
+          actorId: "x",
+          actorName: "ann@contoso.example",
+          action: "alert.triage",
+          targetType: "alert",
+          targetId: "da-f16",
+          params: { comment: "internal note" },
+          result: "failure",
+          error: "Defender said: 500 at host-17",
+        },
+      });
       await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: false } });
       try {
         const viewer = await sessionCookieFor("Viewer", "val");
         const seen = async (cookie: string) =>
-          ((await (await callRoute(deviceRoute, { params: { id: deviceId }, headers: { cookie } })).json()).timeline as { title: string; detail: string | null }[]).find((t) => t.title.startsWith("action.send by ann"));
-        expect(await seen(viewer)).toMatchObject({ title: "action.send by ann@contoso.example (failure)", detail: null });
+          (
+            (await (await callRoute(deviceRoute, { params: { id: deviceId }, headers: { cookie } })).json())
+              .timeline as { title: string; detail: string | null }[]
+          ).find((t) => t.title.startsWith("action.send by ann"));
+        expect(await seen(viewer)).toMatchObject({
+          title: "action.send by ann@contoso.example (failure)",
+          detail: null,
+        });
         expect((await seen(manager))?.detail).toContain("AADSTS7000215");
       } finally {
         await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: true } });
       }
       const [curated] = (await getAlertDetail("da-f16"))!.history;
-      expect(curated).toMatchObject({ actorName: "ann@contoso.example", action: "alert.triage", result: "failure", params: null, error: null });
+      expect(curated).toMatchObject({
+        actorName: "ann@contoso.example",
+        action: "alert.triage",
+        result: "failure",
+        params: null,
+        error: null,
+      });
       const [full] = (await getAlertDetail("da-f16", { auditDetails: true }))!.history;
       expect(full).toMatchObject({ params: { comment: "internal note" }, error: "Defender said: 500 at host-17" });
     });
@@ -370,47 +617,143 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     it("alert triage, incident triage and cancel write a pending intent row first, then the outcome", async () => {
       const analyst = await sessionCookieFor("Analyst", "anouk");
       const seen: Record<string, number> = {};
-      await database.prisma.alert.create({ data: { id: "da-f6", title: "t", severity: "High", status: "New", priority: "High", alertCreationTime: new Date(), lastUpdateTime: new Date() } });
+      await database.prisma.alert.create({
+        data: {
+          id: "da-f6",
+          title: "t",
+          severity: "High",
+          status: "New",
+          priority: "High",
+          alertCreationTime: new Date(),
+          lastUpdateTime: new Date(),
+        },
+      });
       alertWriter.replaceForTests({
         updateAlert: async (id, patch) => {
           seen.alert = await intentAt("alert.triage", id);
-          return { id, title: "t", severity: "High", status: patch.status, alertCreationTime: new Date().toISOString(), lastUpdateTime: new Date().toISOString(), comments: [], evidence: [], mitreTechniques: [] } as unknown as DefenderAlert;
+          return {
+            id,
+            title: "t",
+            severity: "High",
+            status: patch.status,
+            alertCreationTime: new Date().toISOString(),
+            lastUpdateTime: new Date().toISOString(),
+            comments: [],
+            evidence: [],
+            mitreTechniques: [],
+          } as unknown as DefenderAlert;
         },
         batchUpdate: async () => undefined,
       });
-      expect((await callRoute(triageAlert, { method: "PATCH", params: { id: "da-f6" }, headers: asCookie(analyst), body: { status: "Resolved" } })).status).toBe(200);
+      expect(
+        (
+          await callRoute(triageAlert, {
+            method: "PATCH",
+            params: { id: "da-f6" },
+            headers: asCookie(analyst),
+            body: { status: "Resolved" },
+          })
+        ).status,
+      ).toBe(200);
       expect(seen.alert).toBe(1);
 
-      await database.prisma.incident.create({ data: { id: BigInt(6006), name: "i", status: "Active", severity: "High", createdTime: new Date(), lastUpdateTime: new Date() } });
+      await database.prisma.incident.create({
+        data: {
+          id: BigInt(6006),
+          name: "i",
+          status: "Active",
+          severity: "High",
+          createdTime: new Date(),
+          lastUpdateTime: new Date(),
+        },
+      });
       incidentWriter.replaceForTests({
         updateIncident: async (id, patch) => {
           seen.incident = await intentAt("incident.triage", id);
-          return { incidentId: Number(id), status: patch.status, lastUpdateTime: new Date().toISOString(), comments: [], alerts: [] } as unknown as DefenderIncident;
+          return {
+            incidentId: Number(id),
+            status: patch.status,
+            lastUpdateTime: new Date().toISOString(),
+            comments: [],
+            alerts: [],
+          } as unknown as DefenderIncident;
         },
       });
-      expect((await callRoute(incidentRoute, { method: "PATCH", params: { id: "6006" }, headers: asCookie(analyst), body: { status: "Resolved" } })).status).toBe(200);
+      expect(
+        (
+          await callRoute(incidentRoute, {
+            method: "PATCH",
+            params: { id: "6006" },
+            headers: asCookie(analyst),
+            body: { status: "Resolved" },
+          })
+        ).status,
+      ).toBe(200);
       expect(seen.incident).toBe(1);
 
       const created = new Date().toISOString();
-      await database.prisma.machineAction.create({ data: { id: "ma-f6", type: "RunAntiVirusScan", status: "Pending", machineId: "m-sec-1", creationDateTimeUtc: new Date() } });
+      await database.prisma.machineAction.create({
+        data: {
+          id: "ma-f6",
+          type: "RunAntiVirusScan",
+          status: "Pending",
+          machineId: "m-sec-1",
+          creationDateTimeUtc: new Date(),
+        },
+      });
       const req = await database.prisma.actionRequest.create({
-        data: { idempotencyKey: `f6-${randomUUID()}`, deviceId, type: "RunAntiVirusScan", comment: "scan", state: "Sent", requestedById: "x", requestedByName: "x", machineActionId: "ma-f6" },
+        data: {
+          idempotencyKey: `f6-${randomUUID()}`,
+          deviceId,
+          type: "RunAntiVirusScan",
+          comment: "scan",
+          state: "Sent",
+          requestedById: "x",
+          requestedByName: "x",
+          machineActionId: "ma-f6",
+        },
       });
       actionWriter.replaceForTests({
         cancel: async (id) => {
           seen.cancel = await intentAt("action.cancel", deviceId);
-          return { id, type: "RunAntiVirusScan", status: "Cancelled", machineId: "m-sec-1", creationDateTimeUtc: created, lastUpdateDateTimeUtc: new Date().toISOString() } as MachineAction;
+          return {
+            id,
+            type: "RunAntiVirusScan",
+            status: "Cancelled",
+            machineId: "m-sec-1",
+            creationDateTimeUtc: created,
+            lastUpdateDateTimeUtc: new Date().toISOString(),
+          } as MachineAction;
         },
         request: async () => Promise.reject(new Error("not used")),
         get: async () => Promise.reject(new Error("not used")),
         pending: async () => [],
       });
-      expect((await callRoute(cancelRoute, { method: "POST", params: { id: req.id }, headers: asCookie(responder), body: { comment: "stop it" } })).status).toBe(200);
+      expect(
+        (
+          await callRoute(cancelRoute, {
+            method: "POST",
+            params: { id: req.id },
+            headers: asCookie(responder),
+            body: { comment: "stop it" },
+          })
+        ).status,
+      ).toBe(200);
       expect(seen.cancel).toBe(1);
 
-      for (const [action, target] of [["alert.triage", "da-f6"], ["incident.triage", "6006"], ["action.cancel", deviceId]]) {
-        const rows = await database.prisma.auditEvent.findMany({ where: { action: { in: [action, `${action}.intent`] }, targetId: target }, orderBy: { id: "asc" } });
-        expect(rows.map((r) => `${r.action}:${r.result}`).slice(-2)).toEqual([`${action}.intent:pending`, `${action}:success`]);
+      for (const [action, target] of [
+        ["alert.triage", "da-f6"],
+        ["incident.triage", "6006"],
+        ["action.cancel", deviceId],
+      ]) {
+        const rows = await database.prisma.auditEvent.findMany({
+          where: { action: { in: [action, `${action}.intent`] }, targetId: target },
+          orderBy: { id: "asc" },
+        });
+        expect(rows.map((r) => `${r.action}:${r.result}`).slice(-2)).toEqual([
+          `${action}.intent:pending`,
+          `${action}:success`,
+        ]);
       }
     });
   });
@@ -418,20 +761,48 @@ describe.each(kinds)("security review findings on %s", (kind) => {
   describe("F6: when Defender accepted but the console cannot store it", () => {
     afterAll(() => alertWriter.replaceForTests(undefined));
     it("records the change as made (not as a failure) and says so", async () => {
-      await database.prisma.alert.create({ data: { id: "da-f6b", title: "t", severity: "High", status: "New", priority: "High", alertCreationTime: new Date(), lastUpdateTime: new Date() } });
+      await database.prisma.alert.create({
+        data: {
+          id: "da-f6b",
+          title: "t",
+          severity: "High",
+          status: "New",
+          priority: "High",
+          alertCreationTime: new Date(),
+          lastUpdateTime: new Date(),
+        },
+      });
       alertWriter.replaceForTests({
         updateAlert: async (id, patch) => {
           // The cache row disappears between Defender's answer and the local write.
           await database.prisma.alert.delete({ where: { id } });
-          return { id, title: "t", severity: "High", status: patch.status, alertCreationTime: new Date().toISOString(), lastUpdateTime: new Date().toISOString(), comments: [], evidence: [], mitreTechniques: [] } as unknown as DefenderAlert;
+          return {
+            id,
+            title: "t",
+            severity: "High",
+            status: patch.status,
+            alertCreationTime: new Date().toISOString(),
+            lastUpdateTime: new Date().toISOString(),
+            comments: [],
+            evidence: [],
+            mitreTechniques: [],
+          } as unknown as DefenderAlert;
         },
         batchUpdate: async () => undefined,
       });
-      const res = await callRoute(triageAlert, { method: "PATCH", params: { id: "da-f6b" }, headers: asCookie(await sessionCookieFor("Analyst", "arno")), body: { status: "Resolved" } });
+      const res = await callRoute(triageAlert, {
+        method: "PATCH",
+        params: { id: "da-f6b" },
+        headers: asCookie(await sessionCookieFor("Analyst", "arno")),
+        body: { status: "Resolved" },
+      });
       expect(res.status).toBe(500);
       expect((await res.json()).error.message).toMatch(/Defender accepted the change/);
       const rows = await database.prisma.auditEvent.findMany({ where: { targetId: "da-f6b" }, orderBy: { id: "asc" } });
-      expect(rows.map((r) => `${r.action}:${r.result}`)).toEqual(["alert.triage.intent:pending", "alert.triage:success"]);
+      expect(rows.map((r) => `${r.action}:${r.result}`)).toEqual([
+        "alert.triage.intent:pending",
+        "alert.triage:success",
+      ]);
       expect(rows[1].error).toMatch(/cache was not updated/);
     });
   });
@@ -439,24 +810,52 @@ describe.each(kinds)("security review findings on %s", (kind) => {
   describe("F10: requests a stopped console left Queued or Sending do not block the device for good", () => {
     afterAll(() => actionWriter.replaceForTests(undefined));
     const stuck = (state: string, type = "RunAntiVirusScan") =>
-      database.prisma.actionRequest.create({ data: { idempotencyKey: `f10-${randomUUID()}`, deviceId, type, scope: "Quick", comment: "sweep", state, requestedById: "x", requestedByName: "xena" } });
+      database.prisma.actionRequest.create({
+        data: {
+          idempotencyKey: `f10-${randomUUID()}`,
+          deviceId,
+          type,
+          scope: "Quick",
+          comment: "sweep",
+          state,
+          requestedById: "x",
+          requestedByName: "xena",
+        },
+      });
 
     it("lets a responder cancel a queued request", async () => {
       const req = await stuck("Queued");
-      const res = await callRoute(cancelRoute, { method: "POST", params: { id: req.id }, headers: asCookie(responder), body: { comment: "not any more" } });
+      const res = await callRoute(cancelRoute, {
+        method: "POST",
+        params: { id: req.id },
+        headers: asCookie(responder),
+        body: { comment: "not any more" },
+      });
       expect(res.status).toBe(200);
-      expect((await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: req.id } })).state).toBe("Withdrawn");
+      expect((await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: req.id } })).state).toBe(
+        "Withdrawn",
+      );
     });
 
     it("at start-up marks stale Sending rows SendFailed and sends Queued ones, so the device takes new actions again", async () => {
       const sending = await stuck("Sending", "CollectInvestigationPackage");
-      await database.prisma.$executeRawUnsafe(`UPDATE "ActionRequest" SET "updatedAt" = now() - interval '10 minutes' WHERE id = $1`, sending.id);
+      await database.prisma.$executeRawUnsafe(
+        `UPDATE "ActionRequest" SET "updatedAt" = now() - interval '10 minutes' WHERE id = $1`,
+        sending.id,
+      );
       const queued = await stuck("Queued");
       const sent: string[] = [];
       actionWriter.replaceForTests({
         request: async (machineId, action) => {
           sent.push(action);
-          return { id: `ma-${randomUUID()}`, type: "RunAntiVirusScan", status: "Pending", machineId, creationDateTimeUtc: new Date().toISOString(), lastUpdateDateTimeUtc: null } as MachineAction;
+          return {
+            id: `ma-${randomUUID()}`,
+            type: "RunAntiVirusScan",
+            status: "Pending",
+            machineId,
+            creationDateTimeUtc: new Date().toISOString(),
+            lastUpdateDateTimeUtc: null,
+          } as MachineAction;
         },
         cancel: async () => Promise.reject(new Error("not used")),
         get: async () => Promise.reject(new Error("not used")),
@@ -464,11 +863,19 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       });
       const result = await recoverStuckRequests();
       expect(result).toMatchObject({ expired: 1, resumed: 1, skipped: false });
-      expect(await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: sending.id } })).toMatchObject({ state: "SendFailed", error: expect.stringMatching(/Check the device's actions in Defender/) });
+      expect(await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: sending.id } })).toMatchObject({
+        state: "SendFailed",
+        error: expect.stringMatching(/Check the device's actions in Defender/),
+      });
       expect((await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: queued.id } })).state).toBe("Sent");
       expect(sent).toEqual(["runAntiVirusScan"]);
       // Nothing holds the device any more: a new collection is accepted.
-      const again = await callRoute(requestRoute, { method: "POST", params: { id: deviceId }, headers: asCookie(responder), body: { type: "CollectInvestigationPackage", comment: "again", idempotencyKey: randomUUID() } });
+      const again = await callRoute(requestRoute, {
+        method: "POST",
+        params: { id: deviceId },
+        headers: asCookie(responder),
+        body: { type: "CollectInvestigationPackage", comment: "again", idempotencyKey: randomUUID() },
+      });
       expect(again.status).toBe(201);
     });
   });
@@ -481,13 +888,26 @@ describe.each(kinds)("security review findings on %s", (kind) => {
 
     it("limits Defender-reaching GETs per actor", async () => {
       const viewer = await sessionCookieFor("Viewer", "vince");
-      const req = await database.prisma.actionRequest.create({ data: { idempotencyKey: `f11-${randomUUID()}`, deviceId, type: "RunAntiVirusScan", comment: "x", state: "SendFailed", requestedById: "x", requestedByName: "x" } });
+      const req = await database.prisma.actionRequest.create({
+        data: {
+          idempotencyKey: `f11-${randomUUID()}`,
+          deviceId,
+          type: "RunAntiVirusScan",
+          comment: "x",
+          state: "SendFailed",
+          requestedById: "x",
+          requestedByName: "x",
+        },
+      });
       let last: Response | undefined;
-      for (let i = 0; i < 300; i++) last = await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: viewer } });
+      for (let i = 0; i < 300; i++)
+        last = await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: viewer } });
       expect(last!.status).toBe(200);
       expect((await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: viewer } })).status).toBe(429);
       // Someone else is not affected.
-      expect((await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: responder } })).status).toBe(200);
+      expect((await callRoute(actionRoute, { params: { id: req.id }, headers: { cookie: responder } })).status).toBe(
+        200,
+      );
     });
 
     it("keeps a share of status reads for responders and tells a reader when their refresh was skipped", async () => {
@@ -496,15 +916,42 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       actionWriter.replaceForTests({
         get: async (id) => {
           reads += 1;
-          return { id, type: "Isolate", status: "Pending", machineId: "m-sec-1", creationDateTimeUtc: new Date().toISOString(), lastUpdateDateTimeUtc: null } as MachineAction;
+          return {
+            id,
+            type: "Isolate",
+            status: "Pending",
+            machineId: "m-sec-1",
+            creationDateTimeUtc: new Date().toISOString(),
+            lastUpdateDateTimeUtc: null,
+          } as MachineAction;
         },
         request: async () => Promise.reject(new Error("not used")),
         cancel: async () => Promise.reject(new Error("not used")),
         pending: async () => [],
       });
       const follow = async (cookie: string) => {
-        const ma = await database.prisma.machineAction.create({ data: { id: `ma-${randomUUID()}`, type: "Isolate", status: "Pending", machineId: "m-sec-1", creationDateTimeUtc: new Date(Date.now() - 60_000), syncedAt: new Date(Date.now() - 60_000) } });
-        const r = await database.prisma.actionRequest.create({ data: { idempotencyKey: `f11-${randomUUID()}`, deviceId, type: "Isolate", comment: "x", state: "Sent", requestedById: "x", requestedByName: "x", machineActionId: ma.id } });
+        const ma = await database.prisma.machineAction.create({
+          data: {
+            id: `ma-${randomUUID()}`,
+            type: "Isolate",
+            status: "Pending",
+            machineId: "m-sec-1",
+            creationDateTimeUtc: new Date(Date.now() - 60_000),
+            syncedAt: new Date(Date.now() - 60_000),
+          },
+        });
+        const r = await database.prisma.actionRequest.create({
+          data: {
+            idempotencyKey: `f11-${randomUUID()}`,
+            deviceId,
+            type: "Isolate",
+            comment: "x",
+            state: "Sent",
+            requestedById: "x",
+            requestedByName: "x",
+            machineActionId: ma.id,
+          },
+        });
         return (await callRoute(actionRoute, { params: { id: r.id }, headers: { cookie } })).json();
       };
       const viewer = await sessionCookieFor("Viewer", "vivi");
@@ -519,10 +966,22 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
     it.each([
       ["audit id beyond int8", () => auditRoute, `/api/audit?cursor=${cursor({ id: "99999999999999999999" })}`],
-      ["incident id beyond int8", () => incidentsRoute, `/api/incidents?cursor=${cursor({ s: "updated", v: "2026-11-26T10:00:00.000Z", id: "99999999999999999999" })}`],
+      [
+        "incident id beyond int8",
+        () => incidentsRoute,
+        `/api/incidents?cursor=${cursor({ s: "updated", v: "2026-11-26T10:00:00.000Z", id: "99999999999999999999" })}`,
+      ],
       ["action time that is no timestamp", () => actionsRoute, `/api/actions?cursor=${cursor({ at: "v", id: "x" })}`],
-      ["alert age that is no timestamp", () => alertsRoute, `/api/alerts?sort=age&cursor=${cursor({ s: "age", d: "desc", v: "at", id: "x" })}`],
-      ["device count that is no number", () => devicesRoute, `/api/devices?sort=openAlerts&cursor=${cursor({ s: "openAlerts", d: "asc", v: "many", id: "x" })}`],
+      [
+        "alert age that is no timestamp",
+        () => alertsRoute,
+        `/api/alerts?sort=age&cursor=${cursor({ s: "age", d: "desc", v: "at", id: "x" })}`,
+      ],
+      [
+        "device count that is no number",
+        () => devicesRoute,
+        `/api/devices?sort=openAlerts&cursor=${cursor({ s: "openAlerts", d: "asc", v: "many", id: "x" })}`,
+      ],
     ])("%s", async (_, handler, path) => {
       const res = await callRoute(handler(), { path, headers: { cookie: manager } });
       expect(res.status).toBe(400);
@@ -540,7 +999,10 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     });
 
     it("rate-limits sign-out like every other mutation", async () => {
-      const res = await callRoute(signOut, { method: "POST", headers: asCookie(await sessionCookieFor("Viewer", "sigrid")) });
+      const res = await callRoute(signOut, {
+        method: "POST",
+        headers: asCookie(await sessionCookieFor("Viewer", "sigrid")),
+      });
       expect(res.status).toBe(303);
       expect(res.headers.get("x-ratelimit-limit")).toBe("120");
     });

@@ -29,7 +29,13 @@ export async function createSession(
   const cookieValue = randomToken();
   const sessionId = sha256(cookieValue);
   const expiresAt = new Date(Date.now() + getConfig().SESSION_TTL_HOURS * 3_600_000);
-  const actor: Actor = { type: "user", id: user.oid, name: user.upn, roles: user.roles, permissions: permissionsOf(user.roles) };
+  const actor: Actor = {
+    type: "user",
+    id: user.oid,
+    name: user.upn,
+    roles: user.roles,
+    permissions: permissionsOf(user.roles),
+  };
   await db().$transaction(async (tx) => {
     await tx.user.upsert({
       where: { id: user.oid },
@@ -37,9 +43,21 @@ export async function createSession(
       update: { upn: user.upn, name: user.name, roles: user.roles, lastLoginAt: new Date() },
     });
     await tx.session.create({
-      data: { id: sessionId, userId: user.oid, roles: user.roles, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) },
+      data: {
+        id: sessionId,
+        userId: user.oid,
+        roles: user.roles,
+        expiresAt,
+        ip: meta.ip,
+        userAgent: meta.userAgent?.slice(0, 300),
+      },
     });
-    await recordAudit(tx, { actor, requestId: meta.requestId, ip: meta.ip }, { action: "auth.sign_in", targetType: "user", targetId: user.oid, params: { roles: user.roles } }, "success");
+    await recordAudit(
+      tx,
+      { actor, requestId: meta.requestId, ip: meta.ip },
+      { action: "auth.sign_in", targetType: "user", targetId: user.oid, params: { roles: user.roles } },
+      "success",
+    );
   });
   return { cookieValue, expiresAt, sessionId };
 }
@@ -85,7 +103,10 @@ export async function endSession(audit: AuditContext): Promise<void> {
  * outlives the change.
  */
 export async function recordNoRole(oid: string): Promise<void> {
-  await db().$transaction([db().user.updateMany({ where: { id: oid }, data: { roles: [] } }), db().session.deleteMany({ where: { userId: oid } })]);
+  await db().$transaction([
+    db().user.updateMany({ where: { id: oid }, data: { roles: [] } }),
+    db().session.deleteMany({ where: { userId: oid } }),
+  ]);
 }
 
 /** People who signed in, with their live sessions and tokens, for the Settings page. */
@@ -106,7 +127,10 @@ export async function listUserAccess(): Promise<UserAccessRow[]> {
     roles: u.roles,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     activeSessions: u.sessions.length,
-    lastSeenAt: u.sessions.reduce<Date | null>((max, s) => (!max || s.lastSeenAt > max ? s.lastSeenAt : max), null)?.toISOString() ?? null,
+    lastSeenAt:
+      u.sessions
+        .reduce<Date | null>((max, s) => (!max || s.lastSeenAt > max ? s.lastSeenAt : max), null)
+        ?.toISOString() ?? null,
     activeTokens: u.apiTokens.length,
   }));
 }
@@ -115,12 +139,19 @@ export async function listUserAccess(): Promise<UserAccessRow[]> {
  * An Admin ends a person's access at once: every session of theirs is deleted and, unless asked not to, every API
  * token they created is revoked. Their next sign-in takes their roles from Entra ID again. Audited with the counts.
  */
-export async function endUserSessions(ctx: AuditContext, userId: string, opts: { revokeTokens: boolean }): Promise<{ sessions: number; tokens: number }> {
+export async function endUserSessions(
+  ctx: AuditContext,
+  userId: string,
+  opts: { revokeTokens: boolean },
+): Promise<{ sessions: number; tokens: number }> {
   return withAudit(ctx, { action: "user.end_sessions", targetType: "user", targetId: userId }, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { upn: true } });
     if (!user) throw new NotFound(`No person ${userId} has signed in to the console.`);
     const { count: sessions } = await tx.session.deleteMany({ where: { userId } });
     const tokens = opts.revokeTokens ? await revokeTokensCreatedBy(tx, userId) : 0;
-    return { result: { sessions, tokens }, params: { upn: user.upn, sessions, tokens, revokeTokens: opts.revokeTokens } };
+    return {
+      result: { sessions, tokens },
+      params: { upn: user.upn, sessions, tokens, revokeTokens: opts.revokeTokens },
+    };
   });
 }

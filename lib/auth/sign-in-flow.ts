@@ -1,5 +1,16 @@
 import { PendingSignIn, beginSignIn, completeSignIn, safeReturnTo } from "./oidc";
-import { clearCookie, consoleOrigin, isHttps, readCookie, serializeCookie, sessionCookieName, signInCookieName, signInCookiePath, signValue, verifySignedValue } from "./cookies";
+import {
+  clearCookie,
+  consoleOrigin,
+  isHttps,
+  readCookie,
+  serializeCookie,
+  sessionCookieName,
+  signInCookieName,
+  signInCookiePath,
+  signValue,
+  verifySignedValue,
+} from "./cookies";
 import { createSession, recordNoRole } from "./sessions";
 import { recordAuditFailure } from "../audit";
 import { securityEvents } from "../audit/security-events";
@@ -55,14 +66,31 @@ export async function finishSignIn(
   meta: { requestId: string; ip: string | null },
 ): Promise<Response> {
   const refused = async (reason: "sign_in_state" | "sign_in_entra_error", message: string) =>
-    securityEvents().record({ reason, status: 302, method: "GET", path: "/auth/callback", actor: null, ip: meta.ip, requestId: meta.requestId, message });
+    securityEvents().record({
+      reason,
+      status: 302,
+      method: "GET",
+      path: "/auth/callback",
+      actor: null,
+      ip: meta.ip,
+      requestId: meta.requestId,
+      message,
+    });
   if (query.error) {
-    await refused("sign_in_entra_error", `Entra ID answered ${query.error.slice(0, 100)}${query.error_description ? `: ${query.error_description.slice(0, 300)}` : ""}`);
+    await refused(
+      "sign_in_entra_error",
+      `Entra ID answered ${query.error.slice(0, 100)}${query.error_description ? `: ${query.error_description.slice(0, 300)}` : ""}`,
+    );
     return failed(req, query.error === "access_denied" ? "cancelled" : "entra_error");
   }
   const pending = readPending(req);
   if (!pending || !query.code || !query.state || query.state !== pending.state) {
-    await refused("sign_in_state", !pending ? "No valid sign-in cookie at the callback." : "The callback's state does not match this browser's sign-in.");
+    await refused(
+      "sign_in_state",
+      !pending
+        ? "No valid sign-in cookie at the callback."
+        : "The callback's state does not match this browser's sign-in.",
+    );
     return failed(req, "state");
   }
   let identity;
@@ -73,9 +101,19 @@ export async function finishSignIn(
     return failed(req, "token");
   }
   if (identity.roles.length === 0) {
-    const actor = { type: "user" as const, id: identity.oid, name: identity.upn, roles: [], permissions: permissionsOf([]) };
+    const actor = {
+      type: "user" as const,
+      id: identity.oid,
+      name: identity.upn,
+      roles: [],
+      permissions: permissionsOf([]),
+    };
     await recordNoRole(identity.oid);
-    await recordAuditFailure({ actor, requestId: meta.requestId, ip: meta.ip }, { action: "auth.sign_in", targetType: "user", targetId: identity.oid }, "no console role assigned");
+    await recordAuditFailure(
+      { actor, requestId: meta.requestId, ip: meta.ip },
+      { action: "auth.sign_in", targetType: "user", targetId: identity.oid },
+      "no console role assigned",
+    );
     return failed(req, "no_role");
   }
   const session = await createSession(
@@ -84,7 +122,10 @@ export async function finishSignIn(
   );
   const secure = isHttps(req);
   return redirect(`${consoleOrigin(req)}${safeReturnTo(pending.returnTo)}`, [
-    serializeCookie(sessionCookieName(secure), session.cookieValue, { maxAgeSeconds: (session.expiresAt.getTime() - Date.now()) / 1000, secure }),
+    serializeCookie(sessionCookieName(secure), session.cookieValue, {
+      maxAgeSeconds: (session.expiresAt.getTime() - Date.now()) / 1000,
+      secure,
+    }),
     clearSignIn(req),
   ]);
 }
@@ -92,6 +133,10 @@ export async function finishSignIn(
 export function signedOutResponse(req: Request): Response {
   return new Response(null, {
     status: 303,
-    headers: { Location: `${consoleOrigin(req)}/sign-in?signedOut=1`, "Set-Cookie": clearCookie(sessionCookieName(isHttps(req)), isHttps(req)), "Cache-Control": "no-store" },
+    headers: {
+      Location: `${consoleOrigin(req)}/sign-in?signedOut=1`,
+      "Set-Cookie": clearCookie(sessionCookieName(isHttps(req)), isHttps(req)),
+      "Cache-Control": "no-store",
+    },
   });
 }

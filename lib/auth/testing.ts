@@ -7,7 +7,10 @@ import { normaliseRoles } from "./permissions";
 
 export const TEST_ORIGIN = "http://console.test";
 
-export async function sessionCookieFor(role: string, name = `${role.toLowerCase()}-${randomUUID().slice(0, 6)}`): Promise<string> {
+export async function sessionCookieFor(
+  role: string,
+  name = `${role.toLowerCase()}-${randomUUID().slice(0, 6)}`,
+): Promise<string> {
   const { cookieValue } = await createSession(
     { oid: randomUUID(), upn: `${name}@contoso.example`, name, roles: normaliseRoles([role]) },
     { ip: "127.0.0.1", userAgent: "vitest", requestId: randomUUID() },

@@ -32,18 +32,29 @@ export async function createApiToken(
   // (The shell's "system" actor stands for whoever runs the server, and may create any.)
   if (audit.actor.type !== "system") {
     if (audit.actor.type !== "user") throw new Forbidden("Only a signed-in person can create API tokens.");
-    if (!withinRoles(input.role, audit.actor.roles)) throw new Forbidden(`You cannot create a ${input.role} token: a token's role may not exceed your own (${audit.actor.roles.join(", ") || "none"}).`);
+    if (!withinRoles(input.role, audit.actor.roles))
+      throw new Forbidden(
+        `You cannot create a ${input.role} token: a token's role may not exceed your own (${audit.actor.roles.join(", ") || "none"}).`,
+      );
   }
   const prefix = randomToken(6).slice(0, 8);
   const token = `soc_${prefix}_${randomToken(32)}`;
   const createdById = audit.actor.type === "user" ? audit.actor.id : null;
   const record = await withAudit(
     audit,
-    { action: "token.create", targetType: "api_token", params: { name: input.name, role: input.role, days: input.days } },
+    {
+      action: "token.create",
+      targetType: "api_token",
+      params: { name: input.name, role: input.role, days: input.days },
+    },
     async (tx) => {
       if (createdById) {
         // A CLI "system" actor or a user created outside a sign-in has no User row yet.
-        await tx.user.upsert({ where: { id: createdById }, create: { id: createdById, upn: audit.actor.name, name: audit.actor.name, roles: audit.actor.roles }, update: {} });
+        await tx.user.upsert({
+          where: { id: createdById },
+          create: { id: createdById, upn: audit.actor.name, name: audit.actor.name, roles: audit.actor.roles },
+          update: {},
+        });
       }
       const row = await tx.apiToken.create({
         data: {
@@ -63,8 +74,15 @@ export async function createApiToken(
 }
 
 function toRow(r: {
-  id: string; name: string; prefix: string; role: string; createdAt: Date; expiresAt: Date; revokedAt: Date | null;
-  lastUsedAt: Date | null; createdBy?: { upn: string } | null;
+  id: string;
+  name: string;
+  prefix: string;
+  role: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  createdBy?: { upn: string } | null;
 }): ApiTokenRow {
   return {
     id: r.id,
@@ -121,14 +139,25 @@ export function tokenPrefix(token: string): string | null {
  */
 export async function resolveApiToken(token: string): Promise<{ actor: Actor } | { refused: TokenRefusal }> {
   if (!TOKEN_PATTERN.test(token)) return { refused: "malformed" };
-  const record = await db().apiToken.findUnique({ where: { tokenHash: sha256(token) }, include: { createdBy: { select: { roles: true } } } });
+  const record = await db().apiToken.findUnique({
+    where: { tokenHash: sha256(token) },
+    include: { createdBy: { select: { roles: true } } },
+  });
   if (!record) return { refused: "unknown" };
   if (record.revokedAt) return { refused: "revoked" };
   if (record.expiresAt.getTime() <= Date.now()) return { refused: "expired" };
   if (record.createdBy && !withinRoles(record.role, record.createdBy.roles)) return { refused: "creator_lost_role" };
   await db().apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
   const roles = normaliseRoles([record.role]) as Role[];
-  return { actor: { type: "token", id: record.id, name: `token:${record.name}`, roles, permissions: tokenPermissionsOf(roles) } };
+  return {
+    actor: {
+      type: "token",
+      id: record.id,
+      name: `token:${record.name}`,
+      roles,
+      permissions: tokenPermissionsOf(roles),
+    },
+  };
 }
 
 /** The actor behind a bearer token, or null when it is malformed, unknown, revoked, expired or beyond its creator. */
@@ -139,6 +168,9 @@ export async function actorFromApiToken(token: string): Promise<Actor | null> {
 
 /** Revokes every live token a person created (their access was ended); returns how many. Inside the caller's audit transaction. */
 export async function revokeTokensCreatedBy(tx: Prisma.TransactionClient, userId: string): Promise<number> {
-  const { count } = await tx.apiToken.updateMany({ where: { createdById: userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  const { count } = await tx.apiToken.updateMany({
+    where: { createdById: userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
   return count;
 }

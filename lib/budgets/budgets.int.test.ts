@@ -17,13 +17,25 @@ describe.each(kinds)("shared call budgets (%s)", (kind) => {
     await database?.close();
   });
 
-  const budget: Budget = { family: "test.family", windows: [{ limit: 5, windowMs: 60_000 }, { limit: 8, windowMs: 3_600_000 }] };
+  const budget: Budget = {
+    family: "test.family",
+    windows: [
+      { limit: 5, windowMs: 60_000 },
+      { limit: 8, windowMs: 3_600_000 },
+    ],
+  };
   const exhausted = (s: number) => `try again in ${s} s`;
 
   it("two instances racing for the same budget take exactly the limit, and the refused are told how long to wait", async () => {
     const now = Date.UTC(2026, 11, 4, 12, 0, 0);
-    const one = new Pacer(budget, new DatabaseBudgetStore(() => database.prisma, "tenant-a"), { exhausted, now: () => now });
-    const two = new Pacer(budget, new DatabaseBudgetStore(() => database.prisma, "tenant-a"), { exhausted, now: () => now });
+    const one = new Pacer(budget, new DatabaseBudgetStore(() => database.prisma, "tenant-a"), {
+      exhausted,
+      now: () => now,
+    });
+    const two = new Pacer(budget, new DatabaseBudgetStore(() => database.prisma, "tenant-a"), {
+      exhausted,
+      now: () => now,
+    });
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? one : two).tryTake()));
     expect(results.filter(Boolean)).toHaveLength(5);
     expect(await one.used()).toEqual([5, 5]);
@@ -32,14 +44,20 @@ describe.each(kinds)("shared call budgets (%s)", (kind) => {
 
   it("a minute later the per-minute window has room, until the hourly one is full", async () => {
     const later = Date.UTC(2026, 11, 4, 12, 1, 1);
-    const pacer = new Pacer(budget, new DatabaseBudgetStore(() => database.prisma, "tenant-a"), { exhausted, now: () => later });
+    const pacer = new Pacer(budget, new DatabaseBudgetStore(() => database.prisma, "tenant-a"), {
+      exhausted,
+      now: () => later,
+    });
     const taken = [await pacer.tryTake(), await pacer.tryTake(), await pacer.tryTake(), await pacer.tryTake()];
     expect(taken).toEqual([true, true, true, false]);
     expect(await pacer.used()).toEqual([3, 8]);
   });
 
   it("another tenant has its own budget", async () => {
-    const pacer = new Pacer(budget, new DatabaseBudgetStore(() => database.prisma, "tenant-b"), { exhausted, now: () => Date.UTC(2026, 11, 4, 12, 1, 1) });
+    const pacer = new Pacer(budget, new DatabaseBudgetStore(() => database.prisma, "tenant-b"), {
+      exhausted,
+      now: () => Date.UTC(2026, 11, 4, 12, 1, 1),
+    });
     expect(await pacer.tryTake()).toBe(true);
   });
 });

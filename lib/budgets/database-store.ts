@@ -17,7 +17,10 @@ export class DatabaseBudgetStore implements BudgetStore {
   async tryTake(budget: Budget, nowMs: number): Promise<number> {
     const longest = Math.max(...budget.windows.map((w) => w.windowMs));
     return this.prisma().$transaction(async (tx) => {
-      await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext($1))::text`, `budget:${this.tenantId}:${budget.family}`);
+      await tx.$queryRawUnsafe(
+        `SELECT pg_advisory_xact_lock(hashtext($1))::text`,
+        `budget:${this.tenantId}:${budget.family}`,
+      );
       let wait = 0;
       for (const w of budget.windows) {
         const full = await tx.$queryRawUnsafe<{ takenAt: Date }[]>(

@@ -16,19 +16,29 @@ export const BATCH_CALLS_PER_MINUTE = 10;
 export const BATCH_MAX_WAIT_MS = 20_000;
 
 export const BUDGETS = {
-  machineActionPosts: { family: "defender.machineActions.post", windows: [{ limit: ACTION_POSTS_PER_MINUTE, windowMs: 60_000 }] },
-  alertBatchUpdates: { family: "defender.alerts.batchUpdate", windows: [{ limit: BATCH_CALLS_PER_MINUTE, windowMs: 60_000 }] },
+  machineActionPosts: {
+    family: "defender.machineActions.post",
+    windows: [{ limit: ACTION_POSTS_PER_MINUTE, windowMs: 60_000 }],
+  },
+  alertBatchUpdates: {
+    family: "defender.alerts.batchUpdate",
+    windows: [{ limit: BATCH_CALLS_PER_MINUTE, windowMs: 60_000 }],
+  },
 } satisfies Record<string, Budget>;
 
 /** Where every console instance counts the calls it takes: the database. */
-export const budgetStore = processSingleton("budgetStore", (): BudgetStore => new DatabaseBudgetStore(db, currentTenantId()));
+export const budgetStore = processSingleton(
+  "budgetStore",
+  (): BudgetStore => new DatabaseBudgetStore(db, currentTenantId()),
+);
 
 /** Every response-action POST takes a slot here first; a bulk scan's queue waits its turn. */
 export const actionPacer = processSingleton(
   "actionPacer",
   () =>
     new Pacer(BUDGETS.machineActionPosts, budgetStore(), {
-      exhausted: (s) => `Defender's limit of response actions per minute is used up (a bulk scan may be running); try again in ${s} s. Nothing was sent.`,
+      exhausted: (s) =>
+        `Defender's limit of response actions per minute is used up (a bulk scan may be running); try again in ${s} s. Nothing was sent.`,
     }),
 );
 
@@ -37,7 +47,8 @@ export const alertBatchPacer = processSingleton(
   "alertBatchPacer",
   () =>
     new Pacer(BUDGETS.alertBatchUpdates, budgetStore(), {
-      exhausted: (s) => `Defender's limit of ${BATCH_CALLS_PER_MINUTE} bulk updates per minute is used up; try again in ${s} s. Nothing was changed.`,
+      exhausted: (s) =>
+        `Defender's limit of ${BATCH_CALLS_PER_MINUTE} bulk updates per minute is used up; try again in ${s} s. Nothing was changed.`,
     }),
 );
 

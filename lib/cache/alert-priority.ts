@@ -23,8 +23,18 @@ export const PriorityRule = z.object({
 export type PriorityRule = z.infer<typeof PriorityRule>;
 
 export const DEFAULT_PRIORITY_RULES: PriorityRule[] = [
-  { id: "ransomware", name: "High-severity ransomware", when: { severities: ["High"], categories: ["Ransomware"] }, raiseTo: "Critical" },
-  { id: "credential-access", name: "High-severity credential access", when: { severities: ["High"], categories: ["CredentialAccess"] }, raiseTo: "Critical" },
+  {
+    id: "ransomware",
+    name: "High-severity ransomware",
+    when: { severities: ["High"], categories: ["Ransomware"] },
+    raiseTo: "Critical",
+  },
+  {
+    id: "credential-access",
+    name: "High-severity credential access",
+    when: { severities: ["High"], categories: ["CredentialAccess"] },
+    raiseTo: "Critical",
+  },
   { id: "lsass", name: "LSASS access", when: { text: "lsass" }, raiseTo: "Critical" },
   { id: "t1003", name: "OS credential dumping (T1003)", when: { mitreTechniques: ["T1003"] }, raiseTo: "Critical" },
   { id: "t1486", name: "Data encrypted for impact (T1486)", when: { mitreTechniques: ["T1486"] }, raiseTo: "Critical" },
@@ -39,7 +49,13 @@ export const SlaMinutes = z.object({
   Informational: z.number().int().positive().nullable(),
 });
 export type SlaMinutes = z.infer<typeof SlaMinutes>;
-export const DEFAULT_SLA_MINUTES: SlaMinutes = { Critical: 15, High: 60, Medium: 8 * 60, Low: 3 * 24 * 60, Informational: null };
+export const DEFAULT_SLA_MINUTES: SlaMinutes = {
+  Critical: 15,
+  High: 60,
+  Medium: 8 * 60,
+  Low: 3 * 24 * 60,
+  Informational: null,
+};
 
 const SEVERITY_PRIORITY: Record<string, Priority> = {
   High: "High",
@@ -63,10 +79,15 @@ function ruleMatches(rule: PriorityRule, alert: PriorityInput): boolean {
   if (w.severities && !w.severities.some((s) => s.toLowerCase() === alert.severity.toLowerCase())) return false;
   if (w.categories && !w.categories.some((c) => c.toLowerCase() === alert.category.toLowerCase())) return false;
   // T1003 also matches its sub-techniques (T1003.001 LSASS memory, …).
-  if (w.mitreTechniques && !w.mitreTechniques.some((t) => alert.mitreTechniques.some((m) => m === t || m.startsWith(`${t}.`)))) return false;
+  if (
+    w.mitreTechniques &&
+    !w.mitreTechniques.some((t) => alert.mitreTechniques.some((m) => m === t || m.startsWith(`${t}.`)))
+  )
+    return false;
   if (w.text) {
     const needle = w.text.toLowerCase();
-    if (!alert.title.toLowerCase().includes(needle) && !(alert.threatName ?? "").toLowerCase().includes(needle)) return false;
+    if (!alert.title.toLowerCase().includes(needle) && !(alert.threatName ?? "").toLowerCase().includes(needle))
+      return false;
   }
   return true;
 }
@@ -74,7 +95,10 @@ function ruleMatches(rule: PriorityRule, alert: PriorityInput): boolean {
 const RANK: Record<Priority, number> = { Critical: 0, High: 1, Medium: 2, Low: 3, Informational: 4 };
 
 /** The alert's priority and the rule that raised it (the highest raise wins; ties go to the first rule). */
-export function derivePriority(alert: PriorityInput, rules: readonly PriorityRule[]): { priority: Priority; rule: string | null } {
+export function derivePriority(
+  alert: PriorityInput,
+  rules: readonly PriorityRule[],
+): { priority: Priority; rule: string | null } {
   let priority = SEVERITY_PRIORITY[alert.severity] ?? "Low";
   let rule: string | null = null;
   for (const r of rules) {
@@ -106,5 +130,8 @@ export async function getTriageSettings(database: PrismaClient): Promise<TriageS
   const value = (key: string) => rows.find((r) => r.key === key)?.value;
   const rules = z.array(PriorityRule).safeParse(value(SETTING_KEYS.priorityRules));
   const sla = SlaMinutes.safeParse(value(SETTING_KEYS.slaMinutes));
-  return { rules: rules.success ? rules.data : DEFAULT_PRIORITY_RULES, sla: sla.success ? sla.data : DEFAULT_SLA_MINUTES };
+  return {
+    rules: rules.success ? rules.data : DEFAULT_PRIORITY_RULES,
+    sla: sla.success ? sla.data : DEFAULT_SLA_MINUTES,
+  };
 }

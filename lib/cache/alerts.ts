@@ -84,7 +84,13 @@ const EVIDENCE_TABLE: BulkTable<EvidenceCacheRow> = {
 
 export function alertRow(a: SourceAlert, rules: readonly PriorityRule[], sla: SlaMinutes, now: string): AlertCacheRow {
   const { priority, rule } = derivePriority(
-    { severity: a.severity, category: a.category ?? "", title: a.title, threatName: a.threatName ?? null, mitreTechniques: a.mitreTechniques },
+    {
+      severity: a.severity,
+      category: a.category ?? "",
+      title: a.title,
+      threatName: a.threatName ?? null,
+      mitreTechniques: a.mitreTechniques,
+    },
     rules,
   );
   const created = new Date(a.alertCreationTime);
@@ -159,7 +165,11 @@ export interface AlertWriteRules {
 }
 
 /** Writes Defender's alerts with their evidence, inside the caller's transaction; resolves to the alerts written. */
-export async function writeAlerts(execute: SqlExecutor, alerts: readonly SourceAlert[], rules: AlertWriteRules): Promise<number> {
+export async function writeAlerts(
+  execute: SqlExecutor,
+  alerts: readonly SourceAlert[],
+  rules: AlertWriteRules,
+): Promise<number> {
   const rows = alerts.map((a) => alertRow(a, rules.rules, rules.sla, rules.now));
   const written = await bulkUpsert(execute, ALERT_TABLE, rows);
   // An alert's evidence is replaced as a whole: Defender returns the full list each time.
@@ -203,7 +213,9 @@ type AlertListField = (typeof ALERT_LIST_FIELDS)[number];
 export type AlertListRecord = Pick<Alert, AlertListField>;
 
 /** Prisma `select` for the queue's columns. */
-export const ALERT_LIST_SELECT = Object.fromEntries(ALERT_LIST_FIELDS.map((f) => [f, true])) as { [K in AlertListField]: true };
+export const ALERT_LIST_SELECT = Object.fromEntries(ALERT_LIST_FIELDS.map((f) => [f, true])) as {
+  [K in AlertListField]: true;
+};
 
 /** The queue's columns in SQL, for a FROM "Alert" under `alias`. */
 export function alertListColumns(alias: string): string {

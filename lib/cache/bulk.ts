@@ -6,7 +6,8 @@ import type { SqlExecutor } from "../db/raw-transaction";
 // The parameter is json, not jsonb: json_to_recordset reads the text once, while jsonb would first build the binary
 // document, which doubled the time to write 500,000 device vulnerabilities (scripts/bench-sync.ts).
 
-export type SqlType = "text" | "text[]" | "bigint" | "integer" | "double precision" | "boolean" | "timestamp(3)" | "date" | "jsonb";
+export type SqlType =
+  "text" | "text[]" | "bigint" | "integer" | "double precision" | "boolean" | "timestamp(3)" | "date" | "jsonb";
 
 export interface BulkTable<Row> {
   table: string;
@@ -45,7 +46,12 @@ export function upsertSql<Row>(spec: BulkTable<Row>): string {
  * and 64-bit ids plain numbers or strings: rows are serialised with a bare JSON.stringify, whose fast path a
  * replacer function would lose.
  */
-export async function bulkUpsert<Row>(execute: SqlExecutor, spec: BulkTable<Row>, input: readonly Row[], chunk = 5000): Promise<number> {
+export async function bulkUpsert<Row>(
+  execute: SqlExecutor,
+  spec: BulkTable<Row>,
+  input: readonly Row[],
+  chunk = 5000,
+): Promise<number> {
   if (input.length === 0) return 0;
   // One statement may not touch a row twice (ON CONFLICT), and $skip paging over changing data can repeat a
   // record within a page: keep the last copy of each key.

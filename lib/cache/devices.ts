@@ -12,7 +12,32 @@ import { iso } from "./values";
 // missing after a complete pass — a failed page never deletes or flags anything. The console's derived columns
 // (openAlerts, vulnerability counts, isolation and restriction state) are written by ./derivations.ts.
 
-type MachineRow = Pick<JsonRow<Device>, "mdeMachineId" | "aadDeviceId" | "name" | "platform" | "osPlatform" | "osVersion" | "osBuild" | "agentVersion" | "rbacGroupId" | "rbacGroupName" | "riskScore" | "exposureLevel" | "healthStatus" | "onboardingStatus" | "deviceValue" | "machineTags" | "lastIpAddress" | "lastExternalIpAddress" | "firstSeen" | "lastSeen" | "inMde" | "mdeMissingSince" | "syncedAt">;
+type MachineRow = Pick<
+  JsonRow<Device>,
+  | "mdeMachineId"
+  | "aadDeviceId"
+  | "name"
+  | "platform"
+  | "osPlatform"
+  | "osVersion"
+  | "osBuild"
+  | "agentVersion"
+  | "rbacGroupId"
+  | "rbacGroupName"
+  | "riskScore"
+  | "exposureLevel"
+  | "healthStatus"
+  | "onboardingStatus"
+  | "deviceValue"
+  | "machineTags"
+  | "lastIpAddress"
+  | "lastExternalIpAddress"
+  | "firstSeen"
+  | "lastSeen"
+  | "inMde"
+  | "mdeMissingSince"
+  | "syncedAt"
+>;
 
 const MACHINE_TABLE: BulkTable<MachineRow> = {
   table: "Device",
@@ -47,7 +72,27 @@ const MACHINE_TABLE: BulkTable<MachineRow> = {
   updateExpr: { aadDeviceId: `COALESCE(EXCLUDED."aadDeviceId", "Device"."aadDeviceId")` },
 };
 
-type IntuneRow = Pick<JsonRow<Device>, "intuneDeviceId" | "aadDeviceId" | "name" | "platform" | "osPlatform" | "osVersion" | "complianceState" | "isEncrypted" | "managementAgent" | "primaryUserUpn" | "primaryUserName" | "model" | "manufacturer" | "serialNumber" | "lastIntuneSync" | "inIntune" | "intuneMissingSince" | "syncedAt">;
+type IntuneRow = Pick<
+  JsonRow<Device>,
+  | "intuneDeviceId"
+  | "aadDeviceId"
+  | "name"
+  | "platform"
+  | "osPlatform"
+  | "osVersion"
+  | "complianceState"
+  | "isEncrypted"
+  | "managementAgent"
+  | "primaryUserUpn"
+  | "primaryUserName"
+  | "model"
+  | "manufacturer"
+  | "serialNumber"
+  | "lastIntuneSync"
+  | "inIntune"
+  | "intuneMissingSince"
+  | "syncedAt"
+>;
 
 const INTUNE_TABLE: BulkTable<IntuneRow> = {
   table: "Device",
@@ -115,7 +160,8 @@ export function machineRow(m: SourceMachine, now: string): MachineRow {
 export function intuneRow(d: SourceManagedDevice, now: string): IntuneRow {
   return {
     intuneDeviceId: d.id,
-    aadDeviceId: d.azureADDeviceId && d.azureADDeviceId !== "00000000-0000-0000-0000-000000000000" ? d.azureADDeviceId : null,
+    aadDeviceId:
+      d.azureADDeviceId && d.azureADDeviceId !== "00000000-0000-0000-0000-000000000000" ? d.azureADDeviceId : null,
     name: d.deviceName || d.id,
     platform: normalisePlatform(d.operatingSystem),
     osPlatform: d.operatingSystem || null,
@@ -153,26 +199,45 @@ function linkSql(column: "mdeMachineId" | "intuneDeviceId"): string {
 const LINK_SQL = { mde: linkSql("mdeMachineId"), intune: linkSql("intuneDeviceId") };
 
 /** Writes Defender's machines, attaching each to an Intune-only row of the same Entra device where there is one. */
-export async function writeMachines(execute: SqlExecutor, machines: readonly SourceMachine[], now: string): Promise<number> {
+export async function writeMachines(
+  execute: SqlExecutor,
+  machines: readonly SourceMachine[],
+  now: string,
+): Promise<number> {
   const rows = machines.map((m) => machineRow(m, now));
   await execute(LINK_SQL.mde, JSON.stringify(rows.map((r) => ({ id: r.mdeMachineId, aadDeviceId: r.aadDeviceId }))));
   return bulkUpsert(execute, MACHINE_TABLE, rows);
 }
 
 /** Writes Intune's managed devices, attaching each to a Defender-only row of the same Entra device where there is one. */
-export async function writeManagedDevices(execute: SqlExecutor, devices: readonly SourceManagedDevice[], now: string): Promise<number> {
+export async function writeManagedDevices(
+  execute: SqlExecutor,
+  devices: readonly SourceManagedDevice[],
+  now: string,
+): Promise<number> {
   const rows = devices.map((d) => intuneRow(d, now));
-  await execute(LINK_SQL.intune, JSON.stringify(rows.map((r) => ({ id: r.intuneDeviceId, aadDeviceId: r.aadDeviceId }))));
+  await execute(
+    LINK_SQL.intune,
+    JSON.stringify(rows.map((r) => ({ id: r.intuneDeviceId, aadDeviceId: r.aadDeviceId }))),
+  );
   return bulkUpsert(execute, INTUNE_TABLE, rows);
 }
 
-const MISSING_COLUMNS = { mde: ["mdeMachineId", "mdeMissingSince"], intune: ["intuneDeviceId", "intuneMissingSince"] } as const;
+const MISSING_COLUMNS = {
+  mde: ["mdeMachineId", "mdeMissingSince"],
+  intune: ["intuneDeviceId", "intuneMissingSince"],
+} as const;
 
 /**
  * After a complete pass of one side: flag (never delete) the devices it no longer lists. Resolves to the number
  * flagged. The seen set is materialised once and anti-joined; a NOT IN over the JSON would re-expand it per row.
  */
-export function flagMissingDevices(database: PrismaClient, side: "mde" | "intune", seenIds: Iterable<string>, now: string): Promise<number> {
+export function flagMissingDevices(
+  database: PrismaClient,
+  side: "mde" | "intune",
+  seenIds: Iterable<string>,
+  now: string,
+): Promise<number> {
   const [id, missing] = MISSING_COLUMNS[side];
   return database.$executeRawUnsafe(
     `WITH seen AS MATERIALIZED (SELECT json_array_elements_text($1::json) AS id)
@@ -189,7 +254,14 @@ export function normalisePlatform(os: string | null | undefined): string {
   if (v.startsWith("mac") || v === "osx") return "macOS";
   if (v.startsWith("ios") || v.startsWith("ipados")) return "iOS";
   if (v.startsWith("android")) return "Android";
-  if (v.includes("linux") || v.startsWith("ubuntu") || v.startsWith("rhel") || v.startsWith("centos") || v.startsWith("debian") || v.startsWith("suse"))
+  if (
+    v.includes("linux") ||
+    v.startsWith("ubuntu") ||
+    v.startsWith("rhel") ||
+    v.startsWith("centos") ||
+    v.startsWith("debian") ||
+    v.startsWith("suse")
+  )
     return "Linux";
   return "Other";
 }

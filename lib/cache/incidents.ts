@@ -7,7 +7,22 @@ import type { SourceIncident } from "./source-types";
 // The Incident table: Defender XDR incidents. Alert, device and user counts are derived from the cached alerts
 // (./derivations.ts), so they agree with what the alert queue shows.
 
-type IncidentRow = Pick<JsonRow<Incident>, "id" | "name" | "status" | "severity" | "classification" | "determination" | "assignedTo" | "tags" | "comments" | "redirectIncidentId" | "createdTime" | "lastUpdateTime" | "syncedAt">;
+type IncidentRow = Pick<
+  JsonRow<Incident>,
+  | "id"
+  | "name"
+  | "status"
+  | "severity"
+  | "classification"
+  | "determination"
+  | "assignedTo"
+  | "tags"
+  | "comments"
+  | "redirectIncidentId"
+  | "createdTime"
+  | "lastUpdateTime"
+  | "syncedAt"
+>;
 
 const INCIDENT_TABLE: BulkTable<IncidentRow> = {
   table: "Incident",
@@ -48,6 +63,14 @@ export function incidentRow(i: SourceIncident, now: string): IncidentRow {
 }
 
 /** Writes Defender XDR's incidents inside the caller's transaction. */
-export function writeIncidents(execute: SqlExecutor, incidents: readonly SourceIncident[], now: string): Promise<number> {
-  return bulkUpsert(execute, INCIDENT_TABLE, incidents.map((i) => incidentRow(i, now)));
+export function writeIncidents(
+  execute: SqlExecutor,
+  incidents: readonly SourceIncident[],
+  now: string,
+): Promise<number> {
+  return bulkUpsert(
+    execute,
+    INCIDENT_TABLE,
+    incidents.map((i) => incidentRow(i, now)),
+  );
 }

@@ -13,7 +13,25 @@ import { iso } from "./values";
 /** Statuses after which Defender never changes a machine action again ("Machine action resource type"). */
 export const FINAL_MACHINE_ACTION_STATUSES = ["Succeeded", "Failed", "TimeOut", "Cancelled"] as const;
 
-type ActionRow = Pick<JsonRow<MachineAction>, "id" | "type" | "scope" | "status" | "machineId" | "computerDnsName" | "requestor" | "requestorComment" | "requestSource" | "externalId" | "cancellationRequestor" | "cancellationComment" | "cancellationDateTimeUtc" | "creationDateTimeUtc" | "lastUpdateDateTimeUtc" | "syncedAt">;
+type ActionRow = Pick<
+  JsonRow<MachineAction>,
+  | "id"
+  | "type"
+  | "scope"
+  | "status"
+  | "machineId"
+  | "computerDnsName"
+  | "requestor"
+  | "requestorComment"
+  | "requestSource"
+  | "externalId"
+  | "cancellationRequestor"
+  | "cancellationComment"
+  | "cancellationDateTimeUtc"
+  | "creationDateTimeUtc"
+  | "lastUpdateDateTimeUtc"
+  | "syncedAt"
+>;
 
 export const ACTION_TABLE: BulkTable<ActionRow> = {
   table: "MachineAction",
@@ -60,8 +78,16 @@ export function actionRow(a: SourceMachineAction, now: string): ActionRow {
 }
 
 /** Writes Defender's view of machine actions inside the caller's transaction (the sync and the console's own follow-up). */
-export function writeMachineActions(execute: SqlExecutor, actions: readonly SourceMachineAction[], now: string): Promise<number> {
-  return bulkUpsert(execute, ACTION_TABLE, actions.map((a) => actionRow(a, now)));
+export function writeMachineActions(
+  execute: SqlExecutor,
+  actions: readonly SourceMachineAction[],
+  now: string,
+): Promise<number> {
+  return bulkUpsert(
+    execute,
+    ACTION_TABLE,
+    actions.map((a) => actionRow(a, now)),
+  );
 }
 
 /** The console's write-through of one action it sent or followed, in the caller's Prisma transaction. */

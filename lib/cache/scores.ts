@@ -33,5 +33,9 @@ export function writeScores(execute: SqlExecutor, pull: ScorePull): Promise<numb
 }
 
 export function scoreSnapshots(pull: ScorePull): SnapshotRow[] {
-  return [snapshot("exposure", "", pull.exposure), snapshot("secure", "", pull.secure), ...pull.exposureByGroup.map((g) => snapshot("exposure", g.rbacGroupName, g))];
+  return [
+    snapshot("exposure", "", pull.exposure),
+    snapshot("secure", "", pull.secure),
+    ...pull.exposureByGroup.map((g) => snapshot("exposure", g.rbacGroupName, g)),
+  ];
 }

@@ -7,7 +7,6 @@ import { GROUP_SQL as GROUP } from "./group-sql";
 // remediation samples drawn from that. Readers see each table's old figures until its new ones are complete. Only
 // the statements over open DeviceVulnerability rows touch the big table; the rest read their small results.
 
-
 // Devices belong to one group each, so a CVE's tenant-wide device count is the sum of its per-group counts: the big
 // table is read once, de-duplicated by hashing (machine, CVE) pairs, and the tenant rows are summed from the
 // group rows. COUNT(DISTINCT …) over a million rows would sort instead, several times slower on PGlite.

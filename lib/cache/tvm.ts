@@ -3,7 +3,12 @@ import type { PrismaClient } from "../db";
 import type { SqlExecutor } from "../db/raw-transaction";
 import { bulkUpsert, type BulkTable } from "./bulk";
 import type { JsonRow } from "./json-row";
-import type { SourceMachineVulnerability, SourceRecommendation, SourceSoftware, SourceVulnerability } from "./source-types";
+import type {
+  SourceMachineVulnerability,
+  SourceRecommendation,
+  SourceSoftware,
+  SourceVulnerability,
+} from "./source-types";
 import { iso } from "./values";
 
 // The vulnerability-management tables: the CVE and software catalogues, security recommendations, and one row per
@@ -13,7 +18,25 @@ import { iso } from "./values";
 type RecommendationRow = JsonRow<Recommendation>;
 type SoftwareRow = JsonRow<Software>;
 
-type VulnerabilityRow = Pick<JsonRow<Vulnerability>, "id" | "name" | "description" | "severity" | "cvssV3" | "cvssVector" | "exposedMachines" | "publishedOn" | "updatedOn" | "publicExploit" | "exploitVerified" | "exploitInKit" | "exploitTypes" | "isZeroDay" | "epss" | "syncedAt">;
+type VulnerabilityRow = Pick<
+  JsonRow<Vulnerability>,
+  | "id"
+  | "name"
+  | "description"
+  | "severity"
+  | "cvssV3"
+  | "cvssVector"
+  | "exposedMachines"
+  | "publishedOn"
+  | "updatedOn"
+  | "publicExploit"
+  | "exploitVerified"
+  | "exploitInKit"
+  | "exploitTypes"
+  | "isZeroDay"
+  | "epss"
+  | "syncedAt"
+>;
 
 const VULNERABILITY_TABLE: BulkTable<VulnerabilityRow> = {
   table: "Vulnerability",
@@ -67,7 +90,20 @@ function vulnerabilityRow(v: SourceVulnerability, now: string): VulnerabilityRow
   };
 }
 
-type DeviceVulnerabilityRow = Pick<JsonRow<DeviceVulnerability>, "id" | "machineId" | "cveId" | "productName" | "productVendor" | "productVersion" | "fixingKbId" | "severity" | "firstSeenAt" | "lastSeenAt" | "resolvedAt">;
+type DeviceVulnerabilityRow = Pick<
+  JsonRow<DeviceVulnerability>,
+  | "id"
+  | "machineId"
+  | "cveId"
+  | "productName"
+  | "productVendor"
+  | "productVersion"
+  | "fixingKbId"
+  | "severity"
+  | "firstSeenAt"
+  | "lastSeenAt"
+  | "resolvedAt"
+>;
 
 const DEVICE_VULNERABILITY_TABLE: BulkTable<DeviceVulnerabilityRow> = {
   table: "DeviceVulnerability",
@@ -184,21 +220,49 @@ function deviceVulnerabilityRow(v: SourceMachineVulnerability, now: string): Dev
   };
 }
 
-export function writeVulnerabilities(execute: SqlExecutor, items: readonly SourceVulnerability[], now: string): Promise<number> {
-  return bulkUpsert(execute, VULNERABILITY_TABLE, items.map((v) => vulnerabilityRow(v, now)));
+export function writeVulnerabilities(
+  execute: SqlExecutor,
+  items: readonly SourceVulnerability[],
+  now: string,
+): Promise<number> {
+  return bulkUpsert(
+    execute,
+    VULNERABILITY_TABLE,
+    items.map((v) => vulnerabilityRow(v, now)),
+  );
 }
 
 export function writeSoftware(execute: SqlExecutor, items: readonly SourceSoftware[], now: string): Promise<number> {
-  return bulkUpsert(execute, SOFTWARE_TABLE, items.map((s) => softwareRow(s, now)));
+  return bulkUpsert(
+    execute,
+    SOFTWARE_TABLE,
+    items.map((s) => softwareRow(s, now)),
+  );
 }
 
-export function writeRecommendations(execute: SqlExecutor, items: readonly SourceRecommendation[], now: string): Promise<number> {
-  return bulkUpsert(execute, RECOMMENDATION_TABLE, items.map((r) => recommendationRow(r, now)));
+export function writeRecommendations(
+  execute: SqlExecutor,
+  items: readonly SourceRecommendation[],
+  now: string,
+): Promise<number> {
+  return bulkUpsert(
+    execute,
+    RECOMMENDATION_TABLE,
+    items.map((r) => recommendationRow(r, now)),
+  );
 }
 
 /** Device–vulnerability rows seen in this pass: firstSeenAt is kept from the first pass that saw the row. */
-export function writeDeviceVulnerabilities(execute: SqlExecutor, items: readonly SourceMachineVulnerability[], now: string): Promise<number> {
-  return bulkUpsert(execute, DEVICE_VULNERABILITY_TABLE, items.map((v) => deviceVulnerabilityRow(v, now)));
+export function writeDeviceVulnerabilities(
+  execute: SqlExecutor,
+  items: readonly SourceMachineVulnerability[],
+  now: string,
+): Promise<number> {
+  return bulkUpsert(
+    execute,
+    DEVICE_VULNERABILITY_TABLE,
+    items.map((v) => deviceVulnerabilityRow(v, now)),
+  );
 }
 
 /** After a complete pass started at `passStartedAt`: what was not seen is no longer exposed (marked, not deleted). */

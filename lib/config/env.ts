@@ -44,7 +44,12 @@ const EnvSchema = z.object({
   /** Absolute session lifetime; at most 12 hours (OWASP ASVS 3.3), so a role removed in Entra ID ends within a shift. */
   SESSION_TTL_HOURS: z.coerce.number().positive().max(12).default(8),
   /** A session unused this long ends (idle timeout). */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(12 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(12 * 60)
+    .default(30),
   /**
    * How many reverse proxies in front of the console append to X-Forwarded-For (0: none, the TCP peer is the
    * caller). The client's address is taken that many hops from the right; anything left of it is the client's claim.
@@ -75,9 +80,7 @@ const EnvSchema = z.object({
 
 export type Config = z.infer<typeof EnvSchema> & { database: DatabaseTarget };
 
-export type DatabaseTarget =
-  | { kind: "postgresql"; url: string }
-  | { kind: "pglite"; dataDir: string };
+export type DatabaseTarget = { kind: "postgresql"; url: string } | { kind: "pglite"; dataDir: string };
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -119,7 +122,13 @@ export function hasTenant(cfg: Config = getConfig()): boolean {
 }
 
 /** Test/scripting helper: values such as DATABASE_URL_TEST live here too, so no other module reads process.env. */
-export function readTestEnv(): { databaseUrlTest?: string; chromiumPath: string; ci: boolean; e2ePort: number; e2eEmulatorPort: number } {
+export function readTestEnv(): {
+  databaseUrlTest?: string;
+  chromiumPath: string;
+  ci: boolean;
+  e2ePort: number;
+  e2eEmulatorPort: number;
+} {
   return {
     databaseUrlTest: process.env.DATABASE_URL_TEST || undefined,
     chromiumPath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",

@@ -89,7 +89,10 @@ class PgShadowAwareFactory {
   readonly provider = "postgres" as const;
   readonly adapterName: string;
   private readonly shadowNames: string[] = [];
-  constructor(private readonly url: string, private readonly main: PrismaPg) {
+  constructor(
+    private readonly url: string,
+    private readonly main: PrismaPg,
+  ) {
     this.adapterName = main.adapterName;
   }
   connect() {
@@ -191,7 +194,9 @@ export async function createMigration(
         // Same order as `prisma migrate dev`: the diagnostic is what attaches the shadow database.
         const diagnostic = await engine.devDiagnostic({ migrationsList, filters: FILTERS });
         if (diagnostic.action.tag === "reset") {
-          throw new Error(`The database has drifted from prisma/migrations (${diagnostic.action.reason}). Reset it first.`);
+          throw new Error(
+            `The database has drifted from prisma/migrations (${diagnostic.action.reason}). Reset it first.`,
+          );
         }
         return engine.createMigration({ draft: false, migrationName: name, migrationsList, schema, filters: FILTERS });
       },
@@ -221,10 +226,15 @@ export async function migrationStatus(
   const list = readMigrations();
   const result = await withEngine(
     target.adapterFactory,
-    (engine) => engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: FILTERS }),
+    (engine) =>
+      engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters: FILTERS }),
     () => {},
   );
   const history = result.history;
   const pending = history && "unappliedMigrationNames" in history ? history.unappliedMigrationNames : [];
-  return { pending, applied: list.migrationDirectories.length - pending.length, total: list.migrationDirectories.length };
+  return {
+    pending,
+    applied: list.migrationDirectories.length - pending.length,
+    total: list.migrationDirectories.length,
+  };
 }

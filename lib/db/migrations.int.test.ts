@@ -13,7 +13,8 @@ type Fixture = { create: (db: PrismaClient) => Promise<unknown>; read: (db: Pris
 
 const FIXTURES: Record<string, Fixture> = {
   User: {
-    create: (db) => db.user.create({ data: { id: "oid-1", upn: "ana@contoso.example", name: "Ana", roles: ["Analyst"] } }),
+    create: (db) =>
+      db.user.create({ data: { id: "oid-1", upn: "ana@contoso.example", name: "Ana", roles: ["Analyst"] } }),
     read: (db) => db.user.findUniqueOrThrow({ where: { id: "oid-1" } }),
   },
   Session: {
@@ -22,11 +23,24 @@ const FIXTURES: Record<string, Fixture> = {
   },
   ApiToken: {
     create: (db) =>
-      db.apiToken.create({ data: { id: "tok-1", name: "soar", tokenHash: "h", prefix: "soc_ab", role: "Analyst", createdById: "oid-1", expiresAt: t0 } }),
+      db.apiToken.create({
+        data: {
+          id: "tok-1",
+          name: "soar",
+          tokenHash: "h",
+          prefix: "soc_ab",
+          role: "Analyst",
+          createdById: "oid-1",
+          expiresAt: t0,
+        },
+      }),
     read: (db) => db.apiToken.findUniqueOrThrow({ where: { tokenHash: "h" } }),
   },
   SavedView: {
-    create: (db) => db.savedView.create({ data: { ownerId: "oid-1", page: "alerts", name: "High new", query: "severity=High&status=New" } }),
+    create: (db) =>
+      db.savedView.create({
+        data: { ownerId: "oid-1", page: "alerts", name: "High new", query: "severity=High&status=New" },
+      }),
     read: (db) => db.savedView.findFirstOrThrow({ where: { name: "High new" } }),
   },
   Setting: {
@@ -34,7 +48,8 @@ const FIXTURES: Record<string, Fixture> = {
     read: (db) => db.setting.findUniqueOrThrow({ where: { key: "sla" } }),
   },
   ProviderCall: {
-    create: (db) => db.providerCall.create({ data: { tenantId: "t-1", family: "defender.machineActions.post", takenAt: t0 } }),
+    create: (db) =>
+      db.providerCall.create({ data: { tenantId: "t-1", family: "defender.machineActions.post", takenAt: t0 } }),
     read: (db) => db.providerCall.findFirstOrThrow({ where: { tenantId: "t-1" } }),
   },
   Alert: {
@@ -58,57 +73,130 @@ const FIXTURES: Record<string, Fixture> = {
   },
   AlertEvidence: {
     create: (db) =>
-      db.alertEvidence.create({ data: { alertId: "da637472900382838869_1364969609", ordinal: 0, entityType: "File", sha256: "ab".repeat(32) } }),
+      db.alertEvidence.create({
+        data: { alertId: "da637472900382838869_1364969609", ordinal: 0, entityType: "File", sha256: "ab".repeat(32) },
+      }),
     read: (db) => db.alertEvidence.findFirstOrThrow({ include: { alert: true } }),
   },
   Incident: {
-    create: (db) => db.incident.create({ data: { id: 1126093n, name: "Multi-stage incident", status: "Active", severity: "High", tags: ["ransomware"], createdTime: t0, lastUpdateTime: t0 } }),
+    create: (db) =>
+      db.incident.create({
+        data: {
+          id: 1126093n,
+          name: "Multi-stage incident",
+          status: "Active",
+          severity: "High",
+          tags: ["ransomware"],
+          createdTime: t0,
+          lastUpdateTime: t0,
+        },
+      }),
     read: (db) => db.incident.findUniqueOrThrow({ where: { id: 1126093n } }),
   },
   Device: {
     create: (db) =>
       db.device.create({
-        data: { id: "dev-1", mdeMachineId: "7b1f4967d9728e5aa3c06a9e617a22a4a5a17378", intuneDeviceId: "i-1", name: "fin-lt-0042", platform: "Windows", osBuild: 22631n, machineTags: ["VIP"], inMde: true, inIntune: true },
+        data: {
+          id: "dev-1",
+          mdeMachineId: "7b1f4967d9728e5aa3c06a9e617a22a4a5a17378",
+          intuneDeviceId: "i-1",
+          name: "fin-lt-0042",
+          platform: "Windows",
+          osBuild: 22631n,
+          machineTags: ["VIP"],
+          inMde: true,
+          inIntune: true,
+        },
       }),
     read: (db) => db.device.findUniqueOrThrow({ where: { mdeMachineId: "7b1f4967d9728e5aa3c06a9e617a22a4a5a17378" } }),
   },
   DeviceLogonUser: {
-    create: (db) => db.deviceLogonUser.create({ data: { deviceId: "dev-1", accountName: "ana", accountDomain: "CONTOSO" } }),
+    create: (db) =>
+      db.deviceLogonUser.create({ data: { deviceId: "dev-1", accountName: "ana", accountDomain: "CONTOSO" } }),
     read: (db) => db.deviceLogonUser.findFirstOrThrow(),
   },
   MachineAction: {
     create: (db) =>
-      db.machineAction.create({ data: { id: "5382f7ea-7557-4ab7-9782-d50480024a4e", type: "Isolate", scope: "Full", status: "Pending", machineId: "7b1f", creationDateTimeUtc: t0 } }),
+      db.machineAction.create({
+        data: {
+          id: "5382f7ea-7557-4ab7-9782-d50480024a4e",
+          type: "Isolate",
+          scope: "Full",
+          status: "Pending",
+          machineId: "7b1f",
+          creationDateTimeUtc: t0,
+        },
+      }),
     read: (db) => db.machineAction.findUniqueOrThrow({ where: { id: "5382f7ea-7557-4ab7-9782-d50480024a4e" } }),
   },
   ActionRequest: {
     create: (db) =>
       db.actionRequest.create({
-        data: { idempotencyKey: "k-1", deviceId: "dev-1", type: "Isolate", comment: "ransomware", state: "Sent", requestedById: "oid-1", requestedByName: "Ana", machineActionId: "5382f7ea-7557-4ab7-9782-d50480024a4e" },
+        data: {
+          idempotencyKey: "k-1",
+          deviceId: "dev-1",
+          type: "Isolate",
+          comment: "ransomware",
+          state: "Sent",
+          requestedById: "oid-1",
+          requestedByName: "Ana",
+          machineActionId: "5382f7ea-7557-4ab7-9782-d50480024a4e",
+        },
       }),
-    read: (db) => db.actionRequest.findUniqueOrThrow({ where: { requestedById_idempotencyKey: { requestedById: "oid-1", idempotencyKey: "k-1" } }, include: { machineAction: true } }),
+    read: (db) =>
+      db.actionRequest.findUniqueOrThrow({
+        where: { requestedById_idempotencyKey: { requestedById: "oid-1", idempotencyKey: "k-1" } },
+        include: { machineAction: true },
+      }),
   },
   Vulnerability: {
-    create: (db) => db.vulnerability.create({ data: { id: "CVE-2019-0608", name: "CVE-2019-0608", severity: "Medium", cvssV3: 4.3, exploitTypes: ["Local"], isZeroDay: true } }),
+    create: (db) =>
+      db.vulnerability.create({
+        data: {
+          id: "CVE-2019-0608",
+          name: "CVE-2019-0608",
+          severity: "Medium",
+          cvssV3: 4.3,
+          exploitTypes: ["Local"],
+          isZeroDay: true,
+        },
+      }),
     read: (db) => db.vulnerability.findUniqueOrThrow({ where: { id: "CVE-2019-0608" } }),
   },
   Software: {
-    create: (db) => db.software.create({ data: { id: "microsoft-_-edge", name: "edge", vendor: "microsoft", weaknesses: 3, impactScore: 1.5 } }),
+    create: (db) =>
+      db.software.create({
+        data: { id: "microsoft-_-edge", name: "edge", vendor: "microsoft", weaknesses: 3, impactScore: 1.5 },
+      }),
     read: (db) => db.software.findUniqueOrThrow({ where: { id: "microsoft-_-edge" } }),
   },
   DeviceVulnerability: {
     create: (db) =>
       db.deviceVulnerability.create({
-        data: { id: "7b1f-_-CVE-2019-0608-_-microsoft-_-edge-_-1.0-_-", machineId: "7b1f", cveId: "CVE-2019-0608", productName: "edge", productVendor: "microsoft", productVersion: "1.0", severity: "Medium" },
+        data: {
+          id: "7b1f-_-CVE-2019-0608-_-microsoft-_-edge-_-1.0-_-",
+          machineId: "7b1f",
+          cveId: "CVE-2019-0608",
+          productName: "edge",
+          productVendor: "microsoft",
+          productVersion: "1.0",
+          severity: "Medium",
+        },
       }),
     read: (db) => db.deviceVulnerability.findFirstOrThrow({ where: { cveId: "CVE-2019-0608" } }),
   },
   Recommendation: {
-    create: (db) => db.recommendation.create({ data: { id: "va-_-microsoft-_-windows_10", recommendationName: "Update Windows 10", exposureImpact: 2.5 } }),
+    create: (db) =>
+      db.recommendation.create({
+        data: { id: "va-_-microsoft-_-windows_10", recommendationName: "Update Windows 10", exposureImpact: 2.5 },
+      }),
     read: (db) => db.recommendation.findUniqueOrThrow({ where: { id: "va-_-microsoft-_-windows_10" } }),
   },
   ScoreSnapshot: {
-    create: (db) => db.scoreSnapshot.create({ data: { kind: "exposure", scope: "", day: new Date("2026-01-02"), score: 33.5, time: t0 } }),
+    create: (db) =>
+      db.scoreSnapshot.create({
+        data: { kind: "exposure", scope: "", day: new Date("2026-01-02"), score: 33.5, time: t0 },
+      }),
     read: (db) => db.scoreSnapshot.findFirstOrThrow({ where: { kind: "exposure" } }),
   },
   CveExposure: {
@@ -116,12 +204,39 @@ const FIXTURES: Record<string, Fixture> = {
     read: (db) => db.cveExposure.findUniqueOrThrow({ where: { scope_cveId: { scope: "", cveId: "CVE-2019-0608" } } }),
   },
   SoftwareExposure: {
-    create: (db) => db.softwareExposure.create({ data: { scope: "Finance", softwareId: "microsoft-_-edge", vendor: "microsoft", name: "edge", vulnerabilities: 4, critical: 1, exposedDevices: 2 } }),
-    read: (db) => db.softwareExposure.findUniqueOrThrow({ where: { scope_softwareId: { scope: "Finance", softwareId: "microsoft-_-edge" } } }),
+    create: (db) =>
+      db.softwareExposure.create({
+        data: {
+          scope: "Finance",
+          softwareId: "microsoft-_-edge",
+          vendor: "microsoft",
+          name: "edge",
+          vulnerabilities: 4,
+          critical: 1,
+          exposedDevices: 2,
+        },
+      }),
+    read: (db) =>
+      db.softwareExposure.findUniqueOrThrow({
+        where: { scope_softwareId: { scope: "Finance", softwareId: "microsoft-_-edge" } },
+      }),
   },
   VulnerabilityCountSnapshot: {
     create: (db) =>
-      db.vulnerabilityCountSnapshot.create({ data: { day: new Date("2026-01-02"), scope: "", critical: 1, high: 2, medium: 3, low: 4, exposedDevices: 5, zeroDay: 0, exploitable: 1, time: t0 } }),
+      db.vulnerabilityCountSnapshot.create({
+        data: {
+          day: new Date("2026-01-02"),
+          scope: "",
+          critical: 1,
+          high: 2,
+          medium: 3,
+          low: 4,
+          exposedDevices: 5,
+          zeroDay: 0,
+          exploitable: 1,
+          time: t0,
+        },
+      }),
     read: (db) => db.vulnerabilityCountSnapshot.findFirstOrThrow({ where: { scope: "" } }),
   },
   RemediationRequest: {
@@ -141,8 +256,17 @@ const FIXTURES: Record<string, Fixture> = {
     read: (db) => db.remediationRequest.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-0000000000a1" } }),
   },
   RemediationProgress: {
-    create: (db) => db.remediationProgress.create({ data: { requestId: "00000000-0000-4000-8000-0000000000a1", day: new Date("2026-01-03"), exposedDevices: 9, time: t0 } }),
-    read: (db) => db.remediationProgress.findFirstOrThrow({ where: { requestId: "00000000-0000-4000-8000-0000000000a1" } }),
+    create: (db) =>
+      db.remediationProgress.create({
+        data: {
+          requestId: "00000000-0000-4000-8000-0000000000a1",
+          day: new Date("2026-01-03"),
+          exposedDevices: 9,
+          time: t0,
+        },
+      }),
+    read: (db) =>
+      db.remediationProgress.findFirstOrThrow({ where: { requestId: "00000000-0000-4000-8000-0000000000a1" } }),
   },
   SyncState: {
     create: (db) => db.syncState.create({ data: { entity: "alerts", watermark: t0, lastSummary: { fetched: 1 } } }),
@@ -150,7 +274,19 @@ const FIXTURES: Record<string, Fixture> = {
   },
   AuditEvent: {
     create: (db) =>
-      db.auditEvent.create({ data: { actorType: "user", actorId: "oid-1", actorName: "Ana", action: "alert.triage", targetType: "alert", targetId: "a1", params: { status: "Resolved" }, result: "success", requestId: "r1" } }),
+      db.auditEvent.create({
+        data: {
+          actorType: "user",
+          actorId: "oid-1",
+          actorName: "Ana",
+          action: "alert.triage",
+          targetType: "alert",
+          targetId: "a1",
+          params: { status: "Resolved" },
+          result: "success",
+          requestId: "r1",
+        },
+      }),
     read: (db) => db.auditEvent.findFirstOrThrow({ where: { action: "alert.triage" } }),
   },
 };

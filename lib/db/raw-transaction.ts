@@ -74,6 +74,7 @@ export function pgliteRawTransactions(pglite: PGlite): RawTransactions {
   // never interleave statements.
   return {
     singleConnection: true,
-    run: (work) => pglite.transaction((tx) => work(async (sql, ...params) => (await tx.query(sql, params)).affectedRows ?? 0)),
+    run: (work) =>
+      pglite.transaction((tx) => work(async (sql, ...params) => (await tx.query(sql, params)).affectedRows ?? 0)),
   };
 }

@@ -39,7 +39,8 @@ function portAnswers(host: string, port: number): Promise<boolean> {
 export async function availableTestDatabases(): Promise<TestDatabaseKind[]> {
   const env = readTestEnv();
   if (env.databaseUrlTest || (await portAnswers("127.0.0.1", 5432))) return ["pglite", "postgresql"];
-  if (env.ci) throw new Error("PostgreSQL is required in CI: set DATABASE_URL_TEST or start a server on 127.0.0.1:5432");
+  if (env.ci)
+    throw new Error("PostgreSQL is required in CI: set DATABASE_URL_TEST or start a server on 127.0.0.1:5432");
   console.warn("\n⚠ PostgreSQL tests SKIPPED: DATABASE_URL_TEST is unset and nothing answers on 127.0.0.1:5432\n");
   return ["pglite"];
 }

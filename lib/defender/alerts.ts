@@ -32,7 +32,12 @@ export function alertPages(client: DefenderClient, opts: AlertPagesOptions = {})
 }
 
 export function getAlert(client: DefenderClient, id: string): Promise<Alert> {
-  return client.request({ method: "GET", path: `/api/alerts/${encodeURIComponent(id)}`, statsPath: "/api/alerts/{id}", schema: Alert });
+  return client.request({
+    method: "GET",
+    path: `/api/alerts/${encodeURIComponent(id)}`,
+    statsPath: "/api/alerts/{id}",
+    schema: Alert,
+  });
 }
 
 /**

@@ -1,7 +1,16 @@
 import type { z, ZodType } from "zod";
 import { APP_SCOPES, createAppTokenProvider, type AppTokenProvider } from "../entra/app-token";
 import { getConfig } from "../config/env";
-import { createRestClient, StatsRecorder, type Page, type ProviderStats, type RestPagesOp, type RestRequestOp, type TokenSource, type TransportOptions } from "../microsoft";
+import {
+  createRestClient,
+  StatsRecorder,
+  type Page,
+  type ProviderStats,
+  type RestPagesOp,
+  type RestRequestOp,
+  type TokenSource,
+  type TransportOptions,
+} from "../microsoft";
 
 // The Defender for Endpoint API (MDE_API_URL, WindowsDefenderATP token) and the Defender XDR API (XDR_API_URL,
 // Microsoft Threat Protection token: the Incident.* permissions only come with that audience — "Microsoft Defender
@@ -40,8 +49,24 @@ export function createDefenderClient(opts: DefenderClientOptions = {}): Defender
   const { baseUrl, xdrBaseUrl, tokens: _tokens, ...transport } = opts;
   // Defender documents $top/$skip for its collections ("OData queries with Microsoft Defender for Endpoint").
   const clients = {
-    mde: createRestClient({ ...transport, provider: "defender", baseUrl: baseUrl ?? getConfig().MDE_API_URL, scope: APP_SCOPES.mde, tokens, stats, offsetPaging: "trusted" }),
-    xdr: createRestClient({ ...transport, provider: "xdr", baseUrl: xdrBaseUrl ?? getConfig().XDR_API_URL, scope: APP_SCOPES.xdr, tokens, stats, offsetPaging: "trusted" }),
+    mde: createRestClient({
+      ...transport,
+      provider: "defender",
+      baseUrl: baseUrl ?? getConfig().MDE_API_URL,
+      scope: APP_SCOPES.mde,
+      tokens,
+      stats,
+      offsetPaging: "trusted",
+    }),
+    xdr: createRestClient({
+      ...transport,
+      provider: "xdr",
+      baseUrl: xdrBaseUrl ?? getConfig().XDR_API_URL,
+      scope: APP_SCOPES.xdr,
+      tokens,
+      stats,
+      offsetPaging: "trusted",
+    }),
   };
   return {
     request: (op) => clients[op.api ?? "mde"].request(op),

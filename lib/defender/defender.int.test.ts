@@ -52,7 +52,6 @@ function clientFor(extra: Partial<DefenderClientOptions> = {}, app?: { clientId:
   });
 }
 
-
 const setFaults = (spec: object) => control(transport, emu.baseUrl, "POST", "/_emulator/faults", spec);
 
 beforeAll(async () => {
@@ -141,7 +140,11 @@ describe("listing everything", () => {
     expect((await configurationScore(c)).score).toBeGreaterThan(0);
     const groups = await exposureScoreByGroups(c);
     expect(groups.length).toBeGreaterThan(0);
-    expect(groups[0]).toMatchObject({ rbacGroupName: expect.any(String), score: expect.any(Number), time: expect.any(String) });
+    expect(groups[0]).toMatchObject({
+      rbacGroupName: expect.any(String),
+      score: expect.any(Number),
+      time: expect.any(String),
+    });
   });
 });
 
@@ -151,14 +154,22 @@ describe("writes", () => {
     const [a, b] = (await alertPages(c, { pageSize: 2 }).next()).value!.items;
     const updated = await updateAlert(c, a!.id, { status: "InProgress", assignedTo: "secop@contoso.example" });
     expect(updated).toMatchObject({ id: a!.id, status: "InProgress", assignedTo: "secop@contoso.example" });
-    await batchUpdateAlerts(c, { alertIds: [a!.id, b!.id], status: "Resolved", classification: "FalsePositive", determination: "Clean", comment: "batch" });
+    await batchUpdateAlerts(c, {
+      alertIds: [a!.id, b!.id],
+      status: "Resolved",
+      classification: "FalsePositive",
+      determination: "Clean",
+      comment: "batch",
+    });
     for (const id of [a!.id, b!.id]) expect((await getAlert(c, id)).status).toBe("Resolved");
   });
 
   it("isolates once, maps the duplicate to isAlreadyInProgress, lists and cancels the action", async () => {
     const c = clientFor();
-    const windows = emu.tenant.machines.find((m) => String((m as unknown as { osPlatform?: string }).osPlatform ?? "").startsWith("Windows1"))
-      ?? emu.tenant.machines[0]!;
+    const windows =
+      emu.tenant.machines.find((m) =>
+        String((m as unknown as { osPlatform?: string }).osPlatform ?? "").startsWith("Windows1"),
+      ) ?? emu.tenant.machines[0]!;
     const action = await requestMachineAction(c, windows.id, "isolate", { Comment: "contain", IsolationType: "Full" });
     expect(action).toMatchObject({ type: "Isolate", status: "Pending", machineId: windows.id, scope: "Full" });
     expect(action.lastUpdateDateTimeUtc).toEqual(expect.any(String));
@@ -170,7 +181,9 @@ describe("writes", () => {
 
     expect((await pendingMachineActions(c, windows.id)).map((a) => a.id)).toContain(action.id);
     expect((await getMachineAction(c, action.id)).status).toBe("Pending");
-    const listed = (await drainPages(machineActionPages(c, { createdSince: new Date(Date.parse(action.creationDateTimeUtc) - 1000) }))).items;
+    const listed = (
+      await drainPages(machineActionPages(c, { createdSince: new Date(Date.parse(action.creationDateTimeUtc) - 1000) }))
+    ).items;
     expect(listed.map((a) => a.id)).toContain(action.id);
     const cancelled = await cancelMachineAction(c, action.id, "test over");
     expect(cancelled.status).toBe("Cancelled");
@@ -178,7 +191,10 @@ describe("writes", () => {
 
   it("a read-only app gets 403 on isolate", async () => {
     const c = clientFor({}, emu.readOnlyClient);
-    const err = await requestMachineAction(c, emu.tenant.machines[0]!.id, "isolate", { Comment: "x", IsolationType: "Full" }).catch((e: unknown) => e);
+    const err = await requestMachineAction(c, emu.tenant.machines[0]!.id, "isolate", {
+      Comment: "x",
+      IsolationType: "Full",
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProviderError);
     expect(err).toMatchObject({ provider: "defender", status: 403, code: "Forbidden" });
   });
@@ -193,7 +209,9 @@ describe("tokens", () => {
     for (let i = 0; i < 5; i++) await exposureScore(c);
     await drainPages(incidentPages(c));
     await drainPages(incidentPages(c));
-    const stats = (await control(transport, emu.baseUrl, "GET", "/_emulator/stats")) as { byRoute: Record<string, number> };
+    const stats = (await control(transport, emu.baseUrl, "GET", "/_emulator/stats")) as {
+      byRoute: Record<string, number>;
+    };
     expect(stats.byRoute["POST /{tenant}/oauth2/v2.0/token"]).toBe(2);
     expect(transport.msalRequests.slice(before).filter((u) => u.includes("/oauth2/v2.0/token"))).toHaveLength(2);
   });
@@ -231,21 +249,24 @@ describe("faults", () => {
     if (!("nextLinkLoop" in spec)) expect(c.stats().retries).toBeGreaterThan(0);
   });
 
-  it.each([0.05, 0.5])("reports malformed records as skipped and leaves them out (malformedRate %s)", async (malformedRate) => {
-    const ref = await reference();
-    await setFaults({ malformedRate });
-    const c = clientFor();
-    const alerts = await drainPages(alertPages(c, { pageSize: 10 }));
-    const ids = alerts.items.map((a) => a.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.every((id) => ref.alerts.includes(id))).toBe(true);
-    expect(ids.length + alerts.skipped.length).toBe(ref.alerts.length);
-    if (malformedRate === 0.5) expect(alerts.skipped.length).toBeGreaterThan(0);
-    for (const s of alerts.skipped) {
-      expect(s.reason).toMatch(/^[\w.]+: /);
-      if (s.id !== null && ref.alerts.includes(s.id)) expect(ids).not.toContain(s.id);
-    }
-  });
+  it.each([0.05, 0.5])(
+    "reports malformed records as skipped and leaves them out (malformedRate %s)",
+    async (malformedRate) => {
+      const ref = await reference();
+      await setFaults({ malformedRate });
+      const c = clientFor();
+      const alerts = await drainPages(alertPages(c, { pageSize: 10 }));
+      const ids = alerts.items.map((a) => a.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.every((id) => ref.alerts.includes(id))).toBe(true);
+      expect(ids.length + alerts.skipped.length).toBe(ref.alerts.length);
+      if (malformedRate === 0.5) expect(alerts.skipped.length).toBeGreaterThan(0);
+      for (const s of alerts.skipped) {
+        expect(s.reason).toMatch(/^[\w.]+: /);
+        if (s.id !== null && ref.alerts.includes(s.id)) expect(ids).not.toContain(s.id);
+      }
+    },
+  );
 
   it("honours Retry-After on 429 and still completes", async () => {
     await setFaults({ rateLimit: { perMinute: 3, windowSeconds: 2 } });

@@ -15,7 +15,10 @@ export interface IncidentPagesOptions {
   maxPages?: number;
 }
 
-export function incidentPages(client: DefenderClient, opts: IncidentPagesOptions = {}): AsyncGenerator<Page<IncidentListItem>> {
+export function incidentPages(
+  client: DefenderClient,
+  opts: IncidentPagesOptions = {},
+): AsyncGenerator<Page<IncidentListItem>> {
   return client.pages({
     api: "xdr",
     path: "/api/incidents",
@@ -28,7 +31,13 @@ export function incidentPages(client: DefenderClient, opts: IncidentPagesOptions
 }
 
 export function getIncident(client: DefenderClient, id: number | string): Promise<Incident> {
-  return client.request({ api: "xdr", method: "GET", path: `/api/incidents/${encodeURIComponent(String(id))}`, statsPath: "/api/incidents/{id}", schema: Incident });
+  return client.request({
+    api: "xdr",
+    method: "GET",
+    path: `/api/incidents/${encodeURIComponent(String(id))}`,
+    statsPath: "/api/incidents/{id}",
+    schema: Incident,
+  });
 }
 
 /** PATCH /api/incidents/{id} → the updated incident. A comment is added on every call, so then it is not retried. */

@@ -1,10 +1,33 @@
 // The one door to the Defender for Endpoint and Defender XDR clients (docs/conventions.md: one door per module).
 
-export { createDefenderClient, type DefenderClient, type DefenderClientOptions, type DefenderApi, type TokenSource, type RequestOp, type PagesOp } from "./client";
+export {
+  createDefenderClient,
+  type DefenderClient,
+  type DefenderClientOptions,
+  type DefenderApi,
+  type TokenSource,
+  type RequestOp,
+  type PagesOp,
+} from "./client";
 export { isAlreadyInProgress } from "./errors";
 // The request core is lib/microsoft; its error and page types are re-exported for the callers of these endpoints.
-export { ProviderError, PagingError, type Provider, type Page, type SkippedRecord, type ProviderStats } from "../microsoft";
-export { alertPages, getAlert, updateAlert, batchUpdateAlerts, ALERTS_MAX_PAGE, type AlertPagesOptions, type BatchAlertUpdate } from "./alerts";
+export {
+  ProviderError,
+  PagingError,
+  type Provider,
+  type Page,
+  type SkippedRecord,
+  type ProviderStats,
+} from "../microsoft";
+export {
+  alertPages,
+  getAlert,
+  updateAlert,
+  batchUpdateAlerts,
+  ALERTS_MAX_PAGE,
+  type AlertPagesOptions,
+  type BatchAlertUpdate,
+} from "./alerts";
 export { machinePages, getMachine, logonUsers, MACHINES_MAX_PAGE, type MachinePagesOptions } from "./machines";
 export {
   machineActionPages,

@@ -35,7 +35,10 @@ export interface MachineActionPagesOptions {
   maxPages?: number;
 }
 
-export function machineActionPages(client: DefenderClient, opts: MachineActionPagesOptions = {}): AsyncGenerator<Page<MachineAction>> {
+export function machineActionPages(
+  client: DefenderClient,
+  opts: MachineActionPagesOptions = {},
+): AsyncGenerator<Page<MachineAction>> {
   return client.pages({
     path: "/api/machineactions",
     query: { $filter: opts.createdSince ? `creationDateTimeUtc ge ${odataDateTime(opts.createdSince)}` : undefined },
@@ -50,7 +53,11 @@ export interface GetMachineActionOptions {
   maxRetries?: number;
 }
 
-export function getMachineAction(client: DefenderClient, id: string, opts: GetMachineActionOptions = {}): Promise<MachineAction> {
+export function getMachineAction(
+  client: DefenderClient,
+  id: string,
+  opts: GetMachineActionOptions = {},
+): Promise<MachineAction> {
   return client.request({
     method: "GET",
     path: `/api/machineactions/${encodeURIComponent(id)}`,
@@ -61,7 +68,12 @@ export function getMachineAction(client: DefenderClient, id: string, opts: GetMa
 }
 
 /** POST /api/machines/{id}/{action} → 201 + the new MachineAction, normally `Pending` (isolate-machine). */
-export function requestMachineAction(client: DefenderClient, machineId: string, action: ResponseAction, body: ResponseActionBody): Promise<MachineAction> {
+export function requestMachineAction(
+  client: DefenderClient,
+  machineId: string,
+  action: ResponseAction,
+  body: ResponseActionBody,
+): Promise<MachineAction> {
   const payload: Record<string, string> = { Comment: body.Comment };
   if (action === "isolate" && body.IsolationType) payload.IsolationType = body.IsolationType;
   if (action === "runAntiVirusScan") payload.ScanType = body.ScanType ?? "Quick";

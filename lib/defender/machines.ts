@@ -29,7 +29,12 @@ export function machinePages(client: DefenderClient, opts: MachinePagesOptions =
 
 /** By machine id or computer name (get-machine-by-id). */
 export function getMachine(client: DefenderClient, id: string): Promise<Machine> {
-  return client.request({ method: "GET", path: `/api/machines/${encodeURIComponent(id)}`, statsPath: "/api/machines/{id}", schema: Machine });
+  return client.request({
+    method: "GET",
+    path: `/api/machines/${encodeURIComponent(id)}`,
+    statsPath: "/api/machines/{id}",
+    schema: Machine,
+  });
 }
 
 const LogonUserList = z.object({ value: z.array(LogonUser) });

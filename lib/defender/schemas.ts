@@ -72,7 +72,12 @@ export type AlertEvidence = z.infer<typeof AlertEvidence>;
 /** Comment time: the table says `createTime`, every JSON example `createdTime`. Normalised to createdTime. */
 export const AlertComment = z
   .looseObject({ comment: optText, createdBy: optText, createdTime: optDate, createTime: optDate })
-  .transform(({ createTime, ...c }) => ({ ...c, comment: c.comment ?? "", createdBy: c.createdBy ?? null, createdTime: c.createdTime ?? createTime ?? null }));
+  .transform(({ createTime, ...c }) => ({
+    ...c,
+    comment: c.comment ?? "",
+    createdBy: c.createdBy ?? null,
+    createdTime: c.createdTime ?? createTime ?? null,
+  }));
 export type AlertComment = z.infer<typeof AlertComment>;
 
 export const RelatedUser = z.looseObject({ userName: optText, domainName: optText });
@@ -106,15 +111,26 @@ export const Alert = z.looseObject({
   aadTenantId: optText,
   mitreTechniques,
   relatedUser: RelatedUser.nullish(),
-  comments: z.array(AlertComment).nullish().transform((v) => v ?? []),
+  comments: z
+    .array(AlertComment)
+    .nullish()
+    .transform((v) => v ?? []),
   /** Present with $expand=evidence on lists and on GET by id (get-alerts). */
-  evidence: z.array(AlertEvidence).nullish().transform((v) => v ?? []),
+  evidence: z
+    .array(AlertEvidence)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type Alert = z.infer<typeof Alert>;
 
 // ───────────── Machines (learn.microsoft.com/defender-endpoint/api/machine) ─────────────
 
-export const MachineIpAddress = z.looseObject({ ipAddress: optText, macAddress: optText, operationalStatus: optText, type: optText });
+export const MachineIpAddress = z.looseObject({
+  ipAddress: optText,
+  macAddress: optText,
+  operationalStatus: optText,
+  type: optText,
+});
 
 export const Machine = z.looseObject({
   id: z.string().min(1),
@@ -147,7 +163,10 @@ export const Machine = z.looseObject({
   mergedIntoMachineId: optText,
   isExcluded: optBool,
   exclusionReason: optText,
-  ipAddresses: z.array(MachineIpAddress).nullish().transform((v) => v ?? []),
+  ipAddresses: z
+    .array(MachineIpAddress)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type Machine = z.infer<typeof Machine>;
 
@@ -190,7 +209,10 @@ export const MachineAction = z
     errorHResult: optNumber,
     relatedFileInfo: z.looseObject({ fileIdentifier: optText, fileIdentifierType: optText }).nullish(),
   })
-  .transform(({ lastUpdateTimeUtc, ...a }) => ({ ...a, lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null }));
+  .transform(({ lastUpdateTimeUtc, ...a }) => ({
+    ...a,
+    lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null,
+  }));
 export type MachineAction = z.infer<typeof MachineAction>;
 
 // ───────────── Threat & vulnerability management (learn.microsoft.com/defender-endpoint/api/vulnerability) ─────────────
@@ -271,7 +293,12 @@ export const Score = z.looseObject({ time: IsoDateTime, score: z.number() });
 export type Score = z.infer<typeof Score>;
 
 /** GET /api/exposureScore/ByMachineGroups items. */
-export const GroupScore = z.looseObject({ time: IsoDateTime, score: z.number(), rbacGroupName: z.string(), rbacGroupId: looseInt });
+export const GroupScore = z.looseObject({
+  time: IsoDateTime,
+  score: z.number(),
+  rbacGroupName: z.string(),
+  rbacGroupId: looseInt,
+});
 export type GroupScore = z.infer<typeof GroupScore>;
 
 // ───────────── Defender XDR incidents (learn.microsoft.com/defender-xdr/api-incident) ─────────────
@@ -301,8 +328,14 @@ export const IncidentAlert = z.looseObject({
   actorName: optText,
   threatFamilyName: optText,
   mitreTechniques,
-  devices: z.array(z.looseObject({})).nullish().transform((v) => v ?? []),
-  entities: z.array(z.looseObject({ entityType: optText })).nullish().transform((v) => v ?? []),
+  devices: z
+    .array(z.looseObject({}))
+    .nullish()
+    .transform((v) => v ?? []),
+  entities: z
+    .array(z.looseObject({ entityType: optText }))
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type IncidentAlert = z.infer<typeof IncidentAlert>;
 
@@ -319,8 +352,14 @@ export const Incident = z.looseObject({
   determination: optText,
   detectionSource: optText,
   tags: textList,
-  comments: z.array(IncidentComment).nullish().transform((v) => v ?? []),
-  alerts: z.array(IncidentAlert).nullish().transform((v) => v ?? []),
+  comments: z
+    .array(IncidentComment)
+    .nullish()
+    .transform((v) => v ?? []),
+  alerts: z
+    .array(IncidentAlert)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type Incident = z.infer<typeof Incident>;
 
@@ -330,7 +369,10 @@ export type Incident = z.infer<typeof Incident>;
  * cost the sync more than the incidents themselves.
  */
 export const IncidentListItem = Incident.extend({
-  alerts: z.array(z.looseObject({ alertId: z.string() })).nullish().transform((v) => v ?? []),
+  alerts: z
+    .array(z.looseObject({ alertId: z.string() }))
+    .nullish()
+    .transform((v) => v ?? []),
 });
 export type IncidentListItem = z.infer<typeof IncidentListItem>;
 

@@ -39,21 +39,26 @@ export function trustingTransport(caPem: string): TrustingTransport {
       if (!headers.has("accept-encoding")) headers.set("accept-encoding", "gzip, deflate");
       const signal = init.signal ?? undefined;
       if (signal?.aborted) return reject(signal.reason);
-      const req = https.request(url, { method: init.method ?? "GET", agent, headers: Object.fromEntries(headers) }, (res) => {
-        const enc = String(res.headers["content-encoding"] ?? "").toLowerCase();
-        const stream = enc === "gzip" ? res.pipe(zlib.createGunzip()) : enc === "deflate" ? res.pipe(zlib.createInflate()) : res;
-        const chunks: Buffer[] = [];
-        stream.on("data", (c: Buffer) => chunks.push(c));
-        stream.on("error", reject);
-        res.on("error", reject);
-        // "aborted": the server destroyed the socket mid-body.
-        res.on("aborted", () => reject(Object.assign(new Error("response aborted"), { code: "ECONNRESET" })));
-        stream.on("end", () => {
-          const status = res.statusCode ?? 0;
-          const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
-          resolve(new Response(body, { status, statusText: res.statusMessage, headers: toHeaders(res.headers) }));
-        });
-      });
+      const req = https.request(
+        url,
+        { method: init.method ?? "GET", agent, headers: Object.fromEntries(headers) },
+        (res) => {
+          const enc = String(res.headers["content-encoding"] ?? "").toLowerCase();
+          const stream =
+            enc === "gzip" ? res.pipe(zlib.createGunzip()) : enc === "deflate" ? res.pipe(zlib.createInflate()) : res;
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("error", reject);
+          res.on("error", reject);
+          // "aborted": the server destroyed the socket mid-body.
+          res.on("aborted", () => reject(Object.assign(new Error("response aborted"), { code: "ECONNRESET" })));
+          stream.on("end", () => {
+            const status = res.statusCode ?? 0;
+            const body = status === 204 || status === 304 ? null : Buffer.concat(chunks);
+            resolve(new Response(body, { status, statusText: res.statusMessage, headers: toHeaders(res.headers) }));
+          });
+        },
+      );
       const onAbort = () => req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
       signal?.addEventListener("abort", onAbort, { once: true });
       req.on("error", (err) => reject(signal?.aborted ? signal.reason : err));
@@ -62,7 +67,12 @@ export function trustingTransport(caPem: string): TrustingTransport {
       req.end();
     });
 
-  const msalSend = async <T>(method: "GET" | "POST", url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> => {
+  const msalSend = async <T>(
+    method: "GET" | "POST",
+    url: string,
+    options?: NetworkRequestOptions,
+    timeout?: number,
+  ): Promise<NetworkResponse<T>> => {
     msalRequests.push(url);
     const res = await fetchImpl(url, {
       method,
@@ -78,7 +88,8 @@ export function trustingTransport(caPem: string): TrustingTransport {
   return {
     fetch: fetchImpl as typeof fetch,
     msalNetworkClient: {
-      sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => msalSend<T>("GET", url, options, timeout),
+      sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) =>
+        msalSend<T>("GET", url, options, timeout),
       sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => msalSend<T>("POST", url, options),
     },
     msalRequests,
@@ -104,7 +115,13 @@ export function tenantFor(
 }
 
 /** Calls the emulator's loopback control API (`/_emulator/...`). */
-export async function control(transport: TrustingTransport, baseUrl: string, method: "GET" | "POST", path: string, body?: unknown): Promise<unknown> {
+export async function control(
+  transport: TrustingTransport,
+  baseUrl: string,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   const res = await transport.fetch(`${baseUrl}${path}`, {
     method,
     headers: body === undefined ? undefined : { "content-type": "application/json" },
@@ -116,7 +133,9 @@ export async function control(transport: TrustingTransport, baseUrl: string, met
 }
 
 /** Reads a paged listing to its end: every item and skipped record, and how many pages it took. */
-export async function drainPages<T>(gen: AsyncGenerator<Page<T>>): Promise<{ items: T[]; skipped: SkippedRecord[]; pages: number }> {
+export async function drainPages<T>(
+  gen: AsyncGenerator<Page<T>>,
+): Promise<{ items: T[]; skipped: SkippedRecord[]; pages: number }> {
   const items: T[] = [];
   const skipped: SkippedRecord[] = [];
   let pages = 0;

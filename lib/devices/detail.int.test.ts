@@ -25,23 +25,55 @@ describe("device detail", () => {
     const client = createDefenderClient({
       baseUrl: tenant.emulator.defenderUrl,
       xdrBaseUrl: tenant.emulator.defenderUrl,
-      tokens: createAppTokenProvider({ tenant: tenantFor(tenant.emulator), networkClient: tenant.transport.msalNetworkClient }),
+      tokens: createAppTokenProvider({
+        tenant: tenantFor(tenant.emulator),
+        networkClient: tenant.transport.msalNetworkClient,
+      }),
       fetch: tenant.transport.fetch,
     });
-    logonUserRefresh.replaceForTests({ reader: { list: (machineId) => logonUsers(client, machineId) }, fetchedAt: new Map() });
+    logonUserRefresh.replaceForTests({
+      reader: { list: (machineId) => logonUsers(client, machineId) },
+      fetchedAt: new Map(),
+    });
     database = await createTestDatabase("pglite");
     getDatabase.replaceForTests(database);
     cookie = await sessionCookieFor("Viewer");
-    const [machine] = (await tenant.raw("/api/machines")).value.filter((m) => String(m.osPlatform).startsWith("Windows"));
+    const [machine] = (await tenant.raw("/api/machines")).value.filter((m) =>
+      String(m.osPlatform).startsWith("Windows"),
+    );
     const device = await database.prisma.device.create({
-      data: { mdeMachineId: String(machine.id), name: String(machine.computerDnsName), platform: "Windows", inMde: true, lastSeen: new Date(), healthStatus: "Active" },
+      data: {
+        mdeMachineId: String(machine.id),
+        name: String(machine.computerDnsName),
+        platform: "Windows",
+        inMde: true,
+        lastSeen: new Date(),
+        healthStatus: "Active",
+      },
     });
     deviceId = device.id;
     await database.prisma.alert.create({
-      data: { id: "da-detail-1", title: "Suspicious PowerShell", severity: "High", status: "New", priority: "High", machineId: device.mdeMachineId, alertCreationTime: new Date(), lastUpdateTime: new Date() },
+      data: {
+        id: "da-detail-1",
+        title: "Suspicious PowerShell",
+        severity: "High",
+        status: "New",
+        priority: "High",
+        machineId: device.mdeMachineId,
+        alertCreationTime: new Date(),
+        lastUpdateTime: new Date(),
+      },
     });
     await database.prisma.machineAction.create({
-      data: { id: "00000000-0000-4000-8000-0000000000aa", type: "Isolate", status: "Succeeded", machineId: device.mdeMachineId!, requestor: "someone@contoso.example", creationDateTimeUtc: new Date(Date.now() - 60_000), lastUpdateDateTimeUtc: new Date() },
+      data: {
+        id: "00000000-0000-4000-8000-0000000000aa",
+        type: "Isolate",
+        status: "Succeeded",
+        machineId: device.mdeMachineId!,
+        requestor: "someone@contoso.example",
+        creationDateTimeUtc: new Date(Date.now() - 60_000),
+        lastUpdateDateTimeUtc: new Date(),
+      },
     });
   });
   afterAll(async () => {
@@ -65,7 +97,10 @@ describe("device detail", () => {
   });
 
   it("keeps serving the cached users when Defender refuses, and answers 404 for an unknown device", async () => {
-    logonUserRefresh.replaceForTests({ reader: { list: async () => Promise.reject(new Error("403 Forbidden")) }, fetchedAt: new Map() });
+    logonUserRefresh.replaceForTests({
+      reader: { list: async () => Promise.reject(new Error("403 Forbidden")) },
+      fetchedAt: new Map(),
+    });
     const cached = await database.prisma.deviceLogonUser.count({ where: { deviceId } });
     const device = (await (await get(deviceId)).json()) as DeviceDetail;
     expect(device.logonUsers).toHaveLength(cached);

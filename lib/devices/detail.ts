@@ -14,7 +14,10 @@ const TIMELINE_MAX = 150;
 export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean } = {}): Promise<DeviceDetail | null> {
   const device = await db().device.findUnique({ where: { id } });
   if (!device) return null;
-  const [row] = await db().$queryRawUnsafe<RawDeviceRow[]>(`SELECT ${ROW_COLUMNS} FROM "Device" d WHERE d."id" = $1`, id);
+  const [row] = await db().$queryRawUnsafe<RawDeviceRow[]>(
+    `SELECT ${ROW_COLUMNS} FROM "Device" d WHERE d."id" = $1`,
+    id,
+  );
   const machineId = device.mdeMachineId;
   if (machineId && device.inMde) await refreshLogonUsers(id, machineId);
   const [alerts, vulnerabilities, recommendations, logonUsers, actions, requests, audits] = await Promise.all([
@@ -23,11 +26,31 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
           where: { machineId },
           orderBy: { alertCreationTime: "desc" },
           take: 100,
-          select: { id: true, title: true, severity: true, status: true, priority: true, alertCreationTime: true, resolvedTime: true },
+          select: {
+            id: true,
+            title: true,
+            severity: true,
+            status: true,
+            priority: true,
+            alertCreationTime: true,
+            resolvedTime: true,
+          },
         })
       : [],
     machineId
-      ? db().$queryRawUnsafe<{ cveId: string; severity: string; cvssV3: number | null; productName: string; productVendor: string; productVersion: string; fixingKbId: string | null; publicExploit: boolean | null; firstSeenAt: Date }[]>(
+      ? db().$queryRawUnsafe<
+          {
+            cveId: string;
+            severity: string;
+            cvssV3: number | null;
+            productName: string;
+            productVendor: string;
+            productVersion: string;
+            fixingKbId: string | null;
+            publicExploit: boolean | null;
+            firstSeenAt: Date;
+          }[]
+        >(
           `SELECT v."cveId", v.severity, c."cvssV3", v."productName", v."productVendor", v."productVersion", v."fixingKbId", c."publicExploit", v."firstSeenAt"
            FROM "DeviceVulnerability" v LEFT JOIN "Vulnerability" c ON c.id = v."cveId"
            WHERE v."machineId" = $1 AND v."resolvedAt" IS NULL ORDER BY ${SEVERITY_ORDER}, c."cvssV3" DESC NULLS LAST, v."cveId" LIMIT 200`,
@@ -36,7 +59,17 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
       : [],
     // Defender lists recommendations per product; the ones for products this device has open CVEs in apply to it.
     machineId
-      ? db().$queryRawUnsafe<{ id: string; recommendationName: string; productName: string | null; vendor: string | null; severityScore: number; remediationType: string | null; publicExploit: boolean }[]>(
+      ? db().$queryRawUnsafe<
+          {
+            id: string;
+            recommendationName: string;
+            productName: string | null;
+            vendor: string | null;
+            severityScore: number;
+            remediationType: string | null;
+            publicExploit: boolean;
+          }[]
+        >(
           `SELECT r.id, r."recommendationName", r."productName", r.vendor, r."severityScore", r."remediationType", r."publicExploit"
            FROM "Recommendation" r
            WHERE EXISTS (SELECT 1 FROM "DeviceVulnerability" v WHERE v."machineId" = $1 AND v."resolvedAt" IS NULL
@@ -46,7 +79,9 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
         )
       : [],
     db().deviceLogonUser.findMany({ where: { deviceId: id }, orderBy: { lastSeen: "desc" }, take: 50 }),
-    machineId ? db().machineAction.findMany({ where: { machineId }, orderBy: { creationDateTimeUtc: "desc" }, take: 50 }) : [],
+    machineId
+      ? db().machineAction.findMany({ where: { machineId }, orderBy: { creationDateTimeUtc: "desc" }, take: 50 })
+      : [],
     db().actionRequest.findMany({ where: { deviceId: id }, orderBy: { createdAt: "desc" }, take: 50 }),
     db().auditEvent.findMany({ where: { targetType: "device", targetId: id }, orderBy: { at: "desc" }, take: 50 }),
   ]);
@@ -56,33 +91,96 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
     if (at) timeline.push({ at: at.toISOString(), ...entry });
   };
   for (const a of alerts) {
-    add(a.alertCreationTime, { kind: "alert", title: `Alert raised: ${a.title}`, detail: `${a.severity} · ${a.status}`, href: `/alerts/${encodeURIComponent(a.id)}` });
-    add(a.resolvedTime, { kind: "alert", title: `Alert resolved: ${a.title}`, detail: null, href: `/alerts/${encodeURIComponent(a.id)}` });
+    add(a.alertCreationTime, {
+      kind: "alert",
+      title: `Alert raised: ${a.title}`,
+      detail: `${a.severity} · ${a.status}`,
+      href: `/alerts/${encodeURIComponent(a.id)}`,
+    });
+    add(a.resolvedTime, {
+      kind: "alert",
+      title: `Alert resolved: ${a.title}`,
+      detail: null,
+      href: `/alerts/${encodeURIComponent(a.id)}`,
+    });
   }
   for (const m of actions) {
     const scope = m.scope ? ` (${m.scope})` : "";
-    add(m.creationDateTimeUtc, { kind: "action", title: `${m.type}${scope} requested in Defender`, detail: [m.requestor, m.requestorComment].filter(Boolean).join(": ") || null, href: null });
-    if (m.status !== "Pending") add(m.lastUpdateDateTimeUtc, { kind: "action", title: `${m.type}${scope}: ${m.status}`, detail: m.cancellationComment ? `Cancelled by ${m.cancellationRequestor}: ${m.cancellationComment}` : null, href: null });
+    add(m.creationDateTimeUtc, {
+      kind: "action",
+      title: `${m.type}${scope} requested in Defender`,
+      detail: [m.requestor, m.requestorComment].filter(Boolean).join(": ") || null,
+      href: null,
+    });
+    if (m.status !== "Pending")
+      add(m.lastUpdateDateTimeUtc, {
+        kind: "action",
+        title: `${m.type}${scope}: ${m.status}`,
+        detail: m.cancellationComment ? `Cancelled by ${m.cancellationRequestor}: ${m.cancellationComment}` : null,
+        href: null,
+      });
   }
   for (const r of requests) {
-    if (r.state === "AwaitingApproval" || r.approvedByName || r.state === "Rejected" || (r.state === "Withdrawn" && APPROVAL_TYPES.includes(r.type as ActionType))) {
-      add(r.createdAt, { kind: "request", title: `${r.type} awaiting approval`, detail: `${r.requestedByName}: ${r.comment}`, href: "/actions" });
+    if (
+      r.state === "AwaitingApproval" ||
+      r.approvedByName ||
+      r.state === "Rejected" ||
+      (r.state === "Withdrawn" && APPROVAL_TYPES.includes(r.type as ActionType))
+    ) {
+      add(r.createdAt, {
+        kind: "request",
+        title: `${r.type} awaiting approval`,
+        detail: `${r.requestedByName}: ${r.comment}`,
+        href: "/actions",
+      });
     }
     if (r.decidedAt) {
       // Withdrawn and rejected requests were never approved: say who decided, and how.
       const how = r.state === "Rejected" ? "rejected" : r.state === "Withdrawn" ? "withdrawn" : "approved";
       const by = how === "approved" ? (r.approvedByName ?? r.decidedByName) : r.decidedByName;
-      add(r.decidedAt, { kind: "request", title: `${r.type} ${how} by ${by ?? "?"}`, detail: r.decisionReason, href: "/actions" });
+      add(r.decidedAt, {
+        kind: "request",
+        title: `${r.type} ${how} by ${by ?? "?"}`,
+        detail: r.decisionReason,
+        href: "/actions",
+      });
     }
-    if (r.state === "SendFailed") add(r.updatedAt, { kind: "request", title: `${r.type} not sent to Defender`, detail: r.error, href: "/actions" });
+    if (r.state === "SendFailed")
+      add(r.updatedAt, { kind: "request", title: `${r.type} not sent to Defender`, detail: r.error, href: "/actions" });
   }
   add(device.firstSeen, { kind: "sync", title: "First seen by Defender", detail: null, href: null });
-  add(device.lastSeen, { kind: "status", title: `Last seen by Defender (${device.healthStatus ?? "health unknown"})`, detail: device.lastIpAddress ? `IP ${device.lastIpAddress}` : null, href: null });
-  add(device.lastIntuneSync, { kind: "status", title: `Last Intune check-in (${device.complianceState ?? "compliance unknown"})`, detail: null, href: null });
-  add(device.mdeMissingSince, { kind: "sync", title: "No longer listed by Defender", detail: "A complete sync did not list this device; the row is kept.", href: null });
-  add(device.intuneMissingSince, { kind: "sync", title: "No longer listed by Intune", detail: "A complete sync did not list this device; the row is kept.", href: null });
+  add(device.lastSeen, {
+    kind: "status",
+    title: `Last seen by Defender (${device.healthStatus ?? "health unknown"})`,
+    detail: device.lastIpAddress ? `IP ${device.lastIpAddress}` : null,
+    href: null,
+  });
+  add(device.lastIntuneSync, {
+    kind: "status",
+    title: `Last Intune check-in (${device.complianceState ?? "compliance unknown"})`,
+    detail: null,
+    href: null,
+  });
+  add(device.mdeMissingSince, {
+    kind: "sync",
+    title: "No longer listed by Defender",
+    detail: "A complete sync did not list this device; the row is kept.",
+    href: null,
+  });
+  add(device.intuneMissingSince, {
+    kind: "sync",
+    title: "No longer listed by Intune",
+    detail: "A complete sync did not list this device; the row is kept.",
+    href: null,
+  });
   add(device.syncedAt, { kind: "sync", title: "Cache updated by sync", detail: null, href: null });
-  for (const e of audits) add(e.at, { kind: "audit", title: `${e.action} by ${e.actorName} (${e.result})`, detail: opts.auditDetails ? e.error : null, href: null });
+  for (const e of audits)
+    add(e.at, {
+      kind: "audit",
+      title: `${e.action} by ${e.actorName} (${e.result})`,
+      detail: opts.auditDetails ? e.error : null,
+      href: null,
+    });
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 
   return {
@@ -101,10 +199,28 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
     syncedAt: device.syncedAt.toISOString(),
     alerts: alerts
       .filter((a) => a.status !== "Resolved")
-      .map((a) => ({ id: a.id, title: a.title, severity: a.severity, status: a.status, priority: a.priority, alertCreationTime: a.alertCreationTime.toISOString() })),
-    vulnerabilities: vulnerabilities.map((v) => ({ ...v, publicExploit: v.publicExploit ?? false, firstSeenAt: v.firstSeenAt.toISOString() })),
+      .map((a) => ({
+        id: a.id,
+        title: a.title,
+        severity: a.severity,
+        status: a.status,
+        priority: a.priority,
+        alertCreationTime: a.alertCreationTime.toISOString(),
+      })),
+    vulnerabilities: vulnerabilities.map((v) => ({
+      ...v,
+      publicExploit: v.publicExploit ?? false,
+      firstSeenAt: v.firstSeenAt.toISOString(),
+    })),
     recommendations,
-    logonUsers: logonUsers.map((u) => ({ accountName: u.accountName, accountDomain: u.accountDomain, firstSeen: iso(u.firstSeen), lastSeen: iso(u.lastSeen), logonTypes: u.logonTypes, isDomainAdmin: u.isDomainAdmin })),
+    logonUsers: logonUsers.map((u) => ({
+      accountName: u.accountName,
+      accountDomain: u.accountDomain,
+      firstSeen: iso(u.firstSeen),
+      lastSeen: iso(u.lastSeen),
+      logonTypes: u.logonTypes,
+      isDomainAdmin: u.isDomainAdmin,
+    })),
     timeline: timeline.slice(0, TIMELINE_MAX),
   };
 }

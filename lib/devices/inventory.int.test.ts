@@ -14,12 +14,103 @@ const NOW = Date.now();
 const daysAgo = (n: number) => new Date(NOW - n * 86_400_000);
 
 const DEVICES = [
-  { id: "d01", name: "fin-lt-0001.contoso.example", platform: "Windows", inMde: true, inIntune: true, riskScore: "High", healthStatus: "Active", onboardingStatus: "Onboarded", lastSeen: daysAgo(0), complianceState: "noncompliant", rbacGroupName: "Finance", machineTags: ["VIP"], lastIpAddress: "10.1.0.11", primaryUserUpn: "alice@contoso.example" },
-  { id: "d02", name: "fin-lt-0002.contoso.example", platform: "Windows", inMde: true, inIntune: true, riskScore: "Medium", healthStatus: "Inactive", onboardingStatus: "Onboarded", lastSeen: daysAgo(20), complianceState: "compliant", rbacGroupName: "Finance", machineTags: [], lastIpAddress: "10.1.0.12", primaryUserUpn: "bob@contoso.example" },
-  { id: "d03", name: "eng-mac-0003.contoso.example", platform: "macOS", inMde: true, inIntune: true, riskScore: "High", healthStatus: "Active", onboardingStatus: "onboarded", lastSeen: daysAgo(9), complianceState: "compliant", rbacGroupName: "Engineering", machineTags: ["Pilot ring"], lastIpAddress: "10.2.0.3", primaryUserUpn: "carol@contoso.example" },
-  { id: "d04", name: "srv-sql-0004.contoso.example", platform: "Linux", inMde: true, inIntune: false, riskScore: "Low", healthStatus: "Active", onboardingStatus: "Onboarded", lastSeen: daysAgo(0), complianceState: null, rbacGroupName: "Servers - Production", machineTags: ["Tier0"], lastIpAddress: "10.9.0.4", primaryUserUpn: null, isolationState: "Isolated" },
-  { id: "d05", name: "mob-iph-0005", platform: "iOS", inMde: false, inIntune: true, riskScore: null, healthStatus: null, onboardingStatus: null, lastSeen: null, complianceState: "noncompliant", rbacGroupName: null, machineTags: [], lastIpAddress: null, primaryUserUpn: "alice@contoso.example" },
-  { id: "d06", name: "hr-lt-0006.contoso.example", platform: "Windows", inMde: true, inIntune: true, riskScore: "High", healthStatus: "Active", onboardingStatus: "CanBeOnboarded", lastSeen: daysAgo(1), complianceState: "compliant", rbacGroupName: "Human Resources", machineTags: ["VIP", "Contractor"], lastIpAddress: "10.4.0.6", primaryUserUpn: "dave@contoso.example" },
+  {
+    id: "d01",
+    name: "fin-lt-0001.contoso.example",
+    platform: "Windows",
+    inMde: true,
+    inIntune: true,
+    riskScore: "High",
+    healthStatus: "Active",
+    onboardingStatus: "Onboarded",
+    lastSeen: daysAgo(0),
+    complianceState: "noncompliant",
+    rbacGroupName: "Finance",
+    machineTags: ["VIP"],
+    lastIpAddress: "10.1.0.11",
+    primaryUserUpn: "alice@contoso.example",
+  },
+  {
+    id: "d02",
+    name: "fin-lt-0002.contoso.example",
+    platform: "Windows",
+    inMde: true,
+    inIntune: true,
+    riskScore: "Medium",
+    healthStatus: "Inactive",
+    onboardingStatus: "Onboarded",
+    lastSeen: daysAgo(20),
+    complianceState: "compliant",
+    rbacGroupName: "Finance",
+    machineTags: [],
+    lastIpAddress: "10.1.0.12",
+    primaryUserUpn: "bob@contoso.example",
+  },
+  {
+    id: "d03",
+    name: "eng-mac-0003.contoso.example",
+    platform: "macOS",
+    inMde: true,
+    inIntune: true,
+    riskScore: "High",
+    healthStatus: "Active",
+    onboardingStatus: "onboarded",
+    lastSeen: daysAgo(9),
+    complianceState: "compliant",
+    rbacGroupName: "Engineering",
+    machineTags: ["Pilot ring"],
+    lastIpAddress: "10.2.0.3",
+    primaryUserUpn: "carol@contoso.example",
+  },
+  {
+    id: "d04",
+    name: "srv-sql-0004.contoso.example",
+    platform: "Linux",
+    inMde: true,
+    inIntune: false,
+    riskScore: "Low",
+    healthStatus: "Active",
+    onboardingStatus: "Onboarded",
+    lastSeen: daysAgo(0),
+    complianceState: null,
+    rbacGroupName: "Servers - Production",
+    machineTags: ["Tier0"],
+    lastIpAddress: "10.9.0.4",
+    primaryUserUpn: null,
+    isolationState: "Isolated",
+  },
+  {
+    id: "d05",
+    name: "mob-iph-0005",
+    platform: "iOS",
+    inMde: false,
+    inIntune: true,
+    riskScore: null,
+    healthStatus: null,
+    onboardingStatus: null,
+    lastSeen: null,
+    complianceState: "noncompliant",
+    rbacGroupName: null,
+    machineTags: [],
+    lastIpAddress: null,
+    primaryUserUpn: "alice@contoso.example",
+  },
+  {
+    id: "d06",
+    name: "hr-lt-0006.contoso.example",
+    platform: "Windows",
+    inMde: true,
+    inIntune: true,
+    riskScore: "High",
+    healthStatus: "Active",
+    onboardingStatus: "CanBeOnboarded",
+    lastSeen: daysAgo(1),
+    complianceState: "compliant",
+    rbacGroupName: "Human Resources",
+    machineTags: ["VIP", "Contractor"],
+    lastIpAddress: "10.4.0.6",
+    primaryUserUpn: "dave@contoso.example",
+  },
 ];
 
 describe.each(kinds)("device inventory on %s", (kind) => {
@@ -31,7 +122,13 @@ describe.each(kinds)("device inventory on %s", (kind) => {
     getDatabase.replaceForTests(database);
     cookie = await sessionCookieFor("Viewer");
     await database.prisma.device.createMany({
-      data: DEVICES.map((d, i) => ({ ...d, mdeMachineId: d.inMde ? `m${i}` : null, openAlerts: i, vulnCritical: i % 3, vulnHigh: i })),
+      data: DEVICES.map((d, i) => ({
+        ...d,
+        mdeMachineId: d.inMde ? `m${i}` : null,
+        openAlerts: i,
+        vulnCritical: i % 3,
+        vulnHigh: i,
+      })),
     });
   });
   afterAll(async () => {
@@ -90,12 +187,18 @@ describe.each(kinds)("device inventory on %s", (kind) => {
     expect((await bad.json()).error.issues[0].path).toBe("query.risk.0");
     expect((await callRoute(listRoute, { path: "/api/devices?colour=red", headers: { cookie } })).status).toBe(400);
     const first = await list("sort=name&limit=2");
-    const wrong = await callRoute(listRoute, { path: `/api/devices?sort=risk&cursor=${encodeURIComponent(first.nextCursor!)}`, headers: { cookie } });
+    const wrong = await callRoute(listRoute, {
+      path: `/api/devices?sort=risk&cursor=${encodeURIComponent(first.nextCursor!)}`,
+      headers: { cookie },
+    });
     expect(wrong.status).toBe(400);
   });
 
   it("exports exactly the filtered rows to CSV, in the view's order", async () => {
-    const res = await callRoute(exportRoute, { path: "/api/devices/export?flag=highRisk&sort=name", headers: { cookie } });
+    const res = await callRoute(exportRoute, {
+      path: "/api/devices/export?flag=highRisk&sort=name",
+      headers: { cookie },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await res.text()).replaceAll('"', "").trim().split("\r\n");

@@ -52,7 +52,10 @@ export async function refreshLogonUsers(deviceId: string, machineId: string): Pr
       });
     });
   } catch (error) {
-    logger.warn("logon users not refreshed", { deviceId, error: error instanceof Error ? error.message : String(error) });
+    logger.warn("logon users not refreshed", {
+      deviceId,
+      error: error instanceof Error ? error.message : String(error),
+    });
   } finally {
     clearTimeout(timer);
   }

@@ -4,7 +4,14 @@ import { decodeCursor, encodeCursor } from "../http/cursor";
 import { toCsv } from "../http/csv";
 import { SqlParams } from "../db/sql-params";
 import { deviceFilterSql, deviceKeysetSql, deviceOrderSql, DEVICE_SORT_KEYS } from "./sql";
-import { defaultDeviceDirection, type DeviceFilter, type DeviceFilterOptions, type DevicePage, type DeviceRow, type DeviceView } from "./schemas";
+import {
+  defaultDeviceDirection,
+  type DeviceFilter,
+  type DeviceFilterOptions,
+  type DevicePage,
+  type DeviceRow,
+  type DeviceView,
+} from "./schemas";
 
 // Read side of the device inventory, from the cache the sync fills. Keyset paging on (sort key, id), as the
 // alert queue does: no offsets, so the last page of 50,000 devices costs what the first does.
@@ -14,9 +21,14 @@ export const ROW_COLUMNS = `d."id", d."name", d."platform", d."osPlatform", d."o
   d."lastIpAddress", d."isolationState", d."restrictionState", d."openAlerts", d."vulnCritical", d."vulnHigh", d."vulnMedium", d."vulnLow",
   d."complianceState", d."isEncrypted", d."managementAgent", d."primaryUserUpn", d."primaryUserName", d."lastIntuneSync"`;
 
-export type RawDeviceRow = Omit<DeviceRow, "lastSeen" | "lastIntuneSync"> & { lastSeen: Date | null; lastIntuneSync: Date | null; sortKey?: string };
+export type RawDeviceRow = Omit<DeviceRow, "lastSeen" | "lastIntuneSync"> & {
+  lastSeen: Date | null;
+  lastIntuneSync: Date | null;
+  sortKey?: string;
+};
 
-export const iso = (d: Date | string | null | undefined): string | null => (d === null || d === undefined ? null : new Date(d).toISOString());
+export const iso = (d: Date | string | null | undefined): string | null =>
+  d === null || d === undefined ? null : new Date(d).toISOString();
 
 export function toDeviceRow(r: RawDeviceRow): DeviceRow {
   return {
@@ -54,7 +66,13 @@ export function toDeviceRow(r: RawDeviceRow): DeviceRow {
 }
 
 /** The cursor remembers its order: reused under another sort it is a 400, not a wrong page. */
-const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.string().max(400), id: z.string().max(100), n: z.number().int().optional() });
+const Cursor = z.object({
+  s: z.string(),
+  d: z.enum(["asc", "desc"]),
+  v: z.string().max(400),
+  id: z.string().max(100),
+  n: z.number().int().optional(),
+});
 
 export interface DeviceListOptions {
   cursor?: string;
@@ -125,7 +143,10 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
   } else {
     const p = new SqlParams();
     const filter = deviceFilterSql(p, view, now);
-    const [count] = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*)::int AS n FROM "Device" d WHERE ${filter}`, ...p.values);
+    const [count] = await db().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT COUNT(*)::int AS n FROM "Device" d WHERE ${filter}`,
+      ...p.values,
+    );
     total = count?.n ?? 0;
     rows = total === 0 ? [] : await pageQuery(total <= FILTER_FIRST_MAX);
   }
@@ -135,25 +156,86 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
   return {
     data: shown.map(toDeviceRow),
     // The cursor carries the match count (when known) so later pages choose the same plan.
-    nextCursor: more && last ? encodeCursor({ s: view.sort, d: dir, v: last.sortKey ?? "", id: last.id, n: totalCapped ? undefined : (total ?? after?.n) }) : null,
+    nextCursor:
+      more && last
+        ? encodeCursor({
+            s: view.sort,
+            d: dir,
+            v: last.sortKey ?? "",
+            id: last.id,
+            n: totalCapped ? undefined : (total ?? after?.n),
+          })
+        : null,
     ...(total !== undefined ? { total, ...(totalCapped ? { totalCapped } : {}) } : {}),
   };
 }
 
 /** The CSV's columns, in order: what the inventory shows, one cell per field, plus the ids to join on. */
 export const DEVICE_CSV_HEADER = [
-  "id", "name", "platform", "osPlatform", "osVersion", "osBuild", "inDefender", "inIntune", "mdeMachineId", "riskScore", "exposureLevel",
-  "healthStatus", "onboardingStatus", "lastSeen", "deviceGroup", "tags", "lastIpAddress", "isolationState", "restrictionState", "openAlerts",
-  "vulnCritical", "vulnHigh", "vulnMedium", "vulnLow", "complianceState", "isEncrypted", "managementAgent", "primaryUserUpn", "primaryUserName",
+  "id",
+  "name",
+  "platform",
+  "osPlatform",
+  "osVersion",
+  "osBuild",
+  "inDefender",
+  "inIntune",
+  "mdeMachineId",
+  "riskScore",
+  "exposureLevel",
+  "healthStatus",
+  "onboardingStatus",
+  "lastSeen",
+  "deviceGroup",
+  "tags",
+  "lastIpAddress",
+  "isolationState",
+  "restrictionState",
+  "openAlerts",
+  "vulnCritical",
+  "vulnHigh",
+  "vulnMedium",
+  "vulnLow",
+  "complianceState",
+  "isEncrypted",
+  "managementAgent",
+  "primaryUserUpn",
+  "primaryUserName",
   "lastIntuneSync",
 ] as const;
 
 function csvCells(r: DeviceRow): unknown[] {
   return [
-    r.id, r.name, r.platform, r.osPlatform, r.osVersion, r.osBuild, r.inMde, r.inIntune, r.mdeMachineId, r.riskScore, r.exposureLevel,
-    r.healthStatus, r.onboardingStatus, r.lastSeen, r.rbacGroupName, r.machineTags.join(";"), r.lastIpAddress, r.isolationState, r.restrictionState,
-    r.openAlerts, r.vulnCritical, r.vulnHigh, r.vulnMedium, r.vulnLow, r.complianceState, r.isEncrypted, r.managementAgent, r.primaryUserUpn,
-    r.primaryUserName, r.lastIntuneSync,
+    r.id,
+    r.name,
+    r.platform,
+    r.osPlatform,
+    r.osVersion,
+    r.osBuild,
+    r.inMde,
+    r.inIntune,
+    r.mdeMachineId,
+    r.riskScore,
+    r.exposureLevel,
+    r.healthStatus,
+    r.onboardingStatus,
+    r.lastSeen,
+    r.rbacGroupName,
+    r.machineTags.join(";"),
+    r.lastIpAddress,
+    r.isolationState,
+    r.restrictionState,
+    r.openAlerts,
+    r.vulnCritical,
+    r.vulnHigh,
+    r.vulnMedium,
+    r.vulnLow,
+    r.complianceState,
+    r.isEncrypted,
+    r.managementAgent,
+    r.primaryUserUpn,
+    r.primaryUserName,
+    r.lastIntuneSync,
   ];
 }
 
@@ -186,7 +268,10 @@ let optionsCache: { at: number; value: DeviceFilterOptions } | null = null;
 
 export async function listDeviceFilterOptions(): Promise<DeviceFilterOptions> {
   if (optionsCache && Date.now() - optionsCache.at < OPTIONS_MS) return optionsCache.value;
-  const column = (sql: string) => db().$queryRawUnsafe<{ v: string }[]>(sql).then((rows) => rows.map((r) => r.v));
+  const column = (sql: string) =>
+    db()
+      .$queryRawUnsafe<{ v: string }[]>(sql)
+      .then((rows) => rows.map((r) => r.v));
   const [groups, tags] = await Promise.all([
     column(`SELECT DISTINCT "rbacGroupName" AS v FROM "Device" WHERE "rbacGroupName" IS NOT NULL ORDER BY 1 LIMIT 300`),
     column(`SELECT DISTINCT unnest("machineTags") AS v FROM "Device" ORDER BY 1 LIMIT 300`),

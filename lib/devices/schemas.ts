@@ -7,7 +7,13 @@ import { multi, single } from "../http/query-params";
 /** The inventory's platform tabs. "mobile" is iOS and Android together. */
 export const PLATFORM_TABS = ["all", "windows", "macos", "linux", "mobile"] as const;
 export type PlatformTab = (typeof PLATFORM_TABS)[number];
-export const PLATFORM_TAB_LABELS: Record<PlatformTab, string> = { all: "All", windows: "Windows", macos: "macOS", linux: "Linux", mobile: "Mobile" };
+export const PLATFORM_TAB_LABELS: Record<PlatformTab, string> = {
+  all: "All",
+  windows: "Windows",
+  macos: "macOS",
+  linux: "Linux",
+  mobile: "Mobile",
+};
 /** Device.platform values behind each tab (the sync normalises the OS name to these). */
 export const PLATFORMS_OF_TAB: Record<Exclude<PlatformTab, "all">, string[]> = {
   windows: ["Windows"],
@@ -19,9 +25,24 @@ export const PLATFORMS_OF_TAB: Record<Exclude<PlatformTab, "all">, string[]> = {
 // Defender's and Intune's values (Defender's machine, Graph's managedDevice). Stored as text; these are the filter options.
 export const RISK_SCORES = ["High", "Medium", "Low", "Informational", "None"] as const;
 export const EXPOSURE_LEVELS = ["High", "Medium", "Low", "None"] as const;
-export const HEALTH_STATUSES = ["Active", "Inactive", "ImpairedCommunication", "NoSensorData", "NoSensorDataImpairedCommunication", "Unknown"] as const;
+export const HEALTH_STATUSES = [
+  "Active",
+  "Inactive",
+  "ImpairedCommunication",
+  "NoSensorData",
+  "NoSensorDataImpairedCommunication",
+  "Unknown",
+] as const;
 export const ONBOARDING_STATUSES = ["Onboarded", "CanBeOnboarded", "Unsupported", "InsufficientInfo"] as const;
-export const COMPLIANCE_STATES = ["compliant", "noncompliant", "inGracePeriod", "conflict", "error", "configManager", "unknown"] as const;
+export const COMPLIANCE_STATES = [
+  "compliant",
+  "noncompliant",
+  "inGracePeriod",
+  "conflict",
+  "error",
+  "configManager",
+  "unknown",
+] as const;
 export const ISOLATION_STATES = ["Isolated", "NotIsolated"] as const;
 
 /**
@@ -64,7 +85,9 @@ export type DeviceSortColumn = (typeof DEVICE_SORT_COLUMNS)[number];
 
 /** Columns whose natural first order is "biggest first". */
 export function defaultDeviceDirection(sort: DeviceSortColumn): "asc" | "desc" {
-  return ["risk", "exposure", "lastSeen", "openAlerts", "vulnerabilities", "lastIntuneSync"].includes(sort) ? "desc" : "asc";
+  return ["risk", "exposure", "lastSeen", "openAlerts", "vulnerabilities", "lastIntuneSync"].includes(sort)
+    ? "desc"
+    : "asc";
 }
 
 const text = z.string().trim().min(1).max(200);
@@ -101,7 +124,21 @@ export type DeviceQuery = z.infer<typeof DeviceQuery>;
 /** GET /api/devices/export: the view without paging. */
 export const DeviceExportQuery = DeviceView.strict();
 
-const VIEW_KEYS = ["platform", "flag", "risk", "exposure", "health", "onboarding", "compliance", "isolation", "group", "tag", "q", "sort", "dir"] as const;
+const VIEW_KEYS = [
+  "platform",
+  "flag",
+  "risk",
+  "exposure",
+  "health",
+  "onboarding",
+  "compliance",
+  "isolation",
+  "group",
+  "tag",
+  "q",
+  "sort",
+  "dir",
+] as const;
 
 /** The view as a canonical query string (defaults left out): equal views give equal URLs and cache keys. */
 export function deviceViewToSearch(view: Partial<DeviceView>): URLSearchParams {
@@ -122,8 +159,17 @@ export function deviceViewToSearch(view: Partial<DeviceView>): URLSearchParams {
 /** True when anything narrows the inventory (the platform tab included; sort does not). */
 export function hasDeviceFilters(view: DeviceFilter): boolean {
   return Boolean(
-    view.platform !== "all" || view.flag.length || view.risk.length || view.exposure.length || view.health.length || view.onboarding.length ||
-      view.compliance.length || view.isolation.length || view.group.length || view.tag.length || view.q,
+    view.platform !== "all" ||
+    view.flag.length ||
+    view.risk.length ||
+    view.exposure.length ||
+    view.health.length ||
+    view.onboarding.length ||
+    view.compliance.length ||
+    view.isolation.length ||
+    view.group.length ||
+    view.tag.length ||
+    view.q,
   );
 }
 
@@ -245,4 +291,10 @@ export interface DeviceDetail extends DeviceRow {
 }
 
 /** A cache row id (uuid) as it appears in /devices/[id] and /api/devices/[id]. */
-export const DeviceRef = z.object({ id: z.string().min(1).max(100).regex(/^[\w.:-]+$/, "a device id") });
+export const DeviceRef = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[\w.:-]+$/, "a device id"),
+});

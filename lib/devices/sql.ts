@@ -12,8 +12,14 @@ type SortType = "int" | "bigint" | "text" | "timestamp";
 export const DEVICE_SORT_KEYS: Record<DeviceSortColumn, { expr: string; type: SortType }> = {
   name: { expr: `d."name"`, type: "text" },
   platform: { expr: `d."platform"`, type: "text" },
-  risk: { expr: `(CASE d."riskScore" WHEN 'High' THEN 4 WHEN 'Medium' THEN 3 WHEN 'Low' THEN 2 WHEN 'Informational' THEN 1 ELSE 0 END)`, type: "int" },
-  exposure: { expr: `(CASE d."exposureLevel" WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END)`, type: "int" },
+  risk: {
+    expr: `(CASE d."riskScore" WHEN 'High' THEN 4 WHEN 'Medium' THEN 3 WHEN 'Low' THEN 2 WHEN 'Informational' THEN 1 ELSE 0 END)`,
+    type: "int",
+  },
+  exposure: {
+    expr: `(CASE d."exposureLevel" WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END)`,
+    type: "int",
+  },
   health: { expr: `COALESCE(d."healthStatus", '')`, type: "text" },
   onboarding: { expr: `COALESCE(d."onboardingStatus", '')`, type: "text" },
   lastSeen: { expr: `COALESCE(d."lastSeen", '-infinity'::timestamp)`, type: "timestamp" },
@@ -22,7 +28,10 @@ export const DEVICE_SORT_KEYS: Record<DeviceSortColumn, { expr: string; type: So
   user: { expr: `COALESCE(d."primaryUserUpn", '')`, type: "text" },
   openAlerts: { expr: `d."openAlerts"`, type: "int" },
   // Most critical first: critical count dominates, then high, medium, low (each below a million per device).
-  vulnerabilities: { expr: `(d."vulnCritical"::bigint * 1000000000000 + d."vulnHigh"::bigint * 100000000 + d."vulnMedium"::bigint * 10000 + d."vulnLow"::bigint)`, type: "bigint" },
+  vulnerabilities: {
+    expr: `(d."vulnCritical"::bigint * 1000000000000 + d."vulnHigh"::bigint * 100000000 + d."vulnMedium"::bigint * 10000 + d."vulnLow"::bigint)`,
+    type: "bigint",
+  },
   isolation: { expr: `d."isolationState"`, type: "text" },
   lastIntuneSync: { expr: `COALESCE(d."lastIntuneSync", '-infinity'::timestamp)`, type: "timestamp" },
 };
@@ -65,7 +74,9 @@ export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): 
     if (flag === "notOnboarded") where.push(`(NOT d."inMde" OR d."onboardingStatus" IS NULL OR NOT ${ONBOARDED})`);
     if (flag === "inactive") {
       const silentSince = p.add(new Date(now.getTime() - INACTIVE_AFTER_DAYS * 86_400_000).toISOString());
-      where.push(`(d."inMde" AND (COALESCE(d."healthStatus", '') <> 'Active' OR d."lastSeen" IS NULL OR d."lastSeen" < ${silentSince}::timestamp))`);
+      where.push(
+        `(d."inMde" AND (COALESCE(d."healthStatus", '') <> 'Active' OR d."lastSeen" IS NULL OR d."lastSeen" < ${silentSince}::timestamp))`,
+      );
     }
   }
   if (filter.risk.length) where.push(anyOf(p, `d."riskScore"`, filter.risk));
@@ -81,7 +92,12 @@ export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): 
 }
 
 /** Keyset condition for the page after (value, id); see lib/alerts/sql.ts keysetSql for why the id follows dir. */
-export function deviceKeysetSql(p: SqlParams, sort: DeviceSortColumn, dir: "asc" | "desc", after: { v: string; id: string }): string {
+export function deviceKeysetSql(
+  p: SqlParams,
+  sort: DeviceSortColumn,
+  dir: "asc" | "desc",
+  after: { v: string; id: string },
+): string {
   const { expr, type } = DEVICE_SORT_KEYS[sort];
   assertCursorValue(type, after.v);
   const value = `${p.add(after.v)}::${type === "int" ? "integer" : type}`;

@@ -6,7 +6,11 @@ import { logger } from "../log";
 // The console's one Entra app registration, as msal-node wants it. Used for user sign-in (lib/auth/oidc.ts) and
 // for the app-only tokens the Defender and Graph clients use (lib/entra/app-token.ts).
 
-const MICROSOFT_HOSTS = new Set(["login.microsoftonline.com", "login.microsoftonline.us", "login.partner.microsoftonline.cn"]);
+const MICROSOFT_HOSTS = new Set([
+  "login.microsoftonline.com",
+  "login.microsoftonline.us",
+  "login.partner.microsoftonline.cn",
+]);
 
 export interface TenantSettings {
   host: string;
@@ -20,7 +24,8 @@ export interface TenantSettings {
 
 export function tenantSettings(): TenantSettings {
   const cfg = getConfig();
-  if (!hasTenant(cfg)) throw new Error("No tenant is configured: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET.");
+  if (!hasTenant(cfg))
+    throw new Error("No tenant is configured: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET.");
   const host = cfg.ENTRA_AUTHORITY_HOST.replace(/\/+$/, "");
   return {
     host,

@@ -106,7 +106,8 @@ export function createGraphClient(opts: GraphClientOptions = {}): GraphClient {
     try {
       await tokens.getToken(APP_SCOPES.graph);
     } catch (err) {
-      if (err instanceof AppTokenError) throw new ProviderError({ provider: "graph", status: err.status, code: err.code, message: err.message });
+      if (err instanceof AppTokenError)
+        throw new ProviderError({ provider: "graph", status: err.status, code: err.code, message: err.message });
       throw err;
     }
     const req = sdk.api(call.url.href).middlewareOptions([exchange]).responseType(ResponseType.RAW);
@@ -120,12 +121,28 @@ export function createGraphClient(opts: GraphClientOptions = {}): GraphClient {
       throw exchange.error ?? err;
     }
     if (exchange.error) throw exchange.error;
-    if (!exchange.result) throw new ProviderError({ provider: "graph", status: 0, code: "NoResponse", message: `No response for ${call.method} ${call.url.pathname}` });
+    if (!exchange.result)
+      throw new ProviderError({
+        provider: "graph",
+        status: 0,
+        code: "NoResponse",
+        message: `No response for ${call.method} ${call.url.pathname}`,
+      });
     return exchange.result;
   }
 
   // $skiptoken is opaque and $skip on managedDevices is undocumented ("List managedDevices", Graph v1.0): paging
   // checks any recovery with $skip instead of trusting it.
-  const rest = createRestClient({ ...transport, provider: "graph", baseUrl: base, pathPrefix: "/v1.0", scope: APP_SCOPES.graph, tokens, stats, offsetPaging: "verified", send });
+  const rest = createRestClient({
+    ...transport,
+    provider: "graph",
+    baseUrl: base,
+    pathPrefix: "/v1.0",
+    scope: APP_SCOPES.graph,
+    tokens,
+    stats,
+    offsetPaging: "verified",
+    send,
+  });
   return { request: (op) => rest.request(op), pages: (op) => rest.pages(op), stats: () => stats.snapshot() };
 }

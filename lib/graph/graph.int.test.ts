@@ -5,7 +5,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/src/index";
 import { createAppTokenProvider } from "../entra/app-token";
 import { control, drainPages, tenantFor, trustingTransport, type TrustingTransport } from "../defender/testing";
-import { createGraphClient, getManagedDevice, managedDevicePages, PagingError, ProviderError, type GraphClientOptions, type ManagedDevice, type Page } from "./index";
+import {
+  createGraphClient,
+  getManagedDevice,
+  managedDevicePages,
+  PagingError,
+  ProviderError,
+  type GraphClientOptions,
+  type ManagedDevice,
+  type Page,
+} from "./index";
 
 // Intune managed devices through @microsoft/microsoft-graph-client, MSAL and our request core, against the emulator.
 
@@ -32,7 +41,15 @@ async function drain(gen: AsyncGenerator<Page<ManagedDevice>>) {
 const setFaults = (spec: object) => control(transport, emu.baseUrl, "POST", "/_emulator/faults", spec);
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, seed: "graph-client", devices: 40, alerts: 20, vulnsPerDevice: 2, quiet: true, dataDir: mkdtempSync(path.join(tmpdir(), "graph-client-")) });
+  emu = await startEmulator({
+    port: 0,
+    seed: "graph-client",
+    devices: 40,
+    alerts: 20,
+    vulnsPerDevice: 2,
+    quiet: true,
+    dataDir: mkdtempSync(path.join(tmpdir(), "graph-client-")),
+  });
   transport = trustingTransport(emu.caCertPem);
 });
 
@@ -55,7 +72,11 @@ describe("managed devices", () => {
     const small = await drain(managedDevicePages(c, { pageSize: 10 }));
     expect(small.ids).toEqual(one.ids);
     expect(small.pages).toBe(Math.ceil(expected / 10));
-    expect(c.stats()).toMatchObject({ calls: 1 + small.pages, retries: 0, byPath: { "/v1.0/deviceManagement/managedDevices": 1 + small.pages } });
+    expect(c.stats()).toMatchObject({
+      calls: 1 + small.pages,
+      retries: 0,
+      byPath: { "/v1.0/deviceManagement/managedDevices": 1 + small.pages },
+    });
     expect(one.items.some((d) => d.azureADDeviceId)).toBe(true);
   });
 
@@ -114,7 +135,9 @@ describe("managed devices", () => {
   });
 
   it("a wrong secret is a ProviderError(401) from the token endpoint", async () => {
-    const err = await drain(managedDevicePages(clientFor({}, { clientId: emu.clientId, clientSecret: "nope" }))).catch((e: unknown) => e);
+    const err = await drain(managedDevicePages(clientFor({}, { clientId: emu.clientId, clientSecret: "nope" }))).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ProviderError);
     expect(err).toMatchObject({ provider: "graph", status: 401, code: "invalid_client" });
   });
@@ -133,7 +156,9 @@ describe("managed devices", () => {
       }
       return transport.fetch(input, init);
     };
-    const err = await drain(managedDevicePages(clientFor({ fetch: fakeFetch }), { pageSize: 5 })).catch((e: unknown) => e);
+    const err = await drain(managedDevicePages(clientFor({ fetch: fakeFetch }), { pageSize: 5 })).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(PagingError);
   });
 });

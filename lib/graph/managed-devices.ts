@@ -16,7 +16,10 @@ export interface ManagedDevicePagesOptions {
   maxPages?: number;
 }
 
-export function managedDevicePages(client: GraphClient, opts: ManagedDevicePagesOptions = {}): AsyncGenerator<Page<ManagedDevice>> {
+export function managedDevicePages(
+  client: GraphClient,
+  opts: ManagedDevicePagesOptions = {},
+): AsyncGenerator<Page<ManagedDevice>> {
   return client.pages({
     path: "/deviceManagement/managedDevices",
     query: { $filter: opts.syncedSince ? `lastSyncDateTime ge ${odataDateTime(opts.syncedSince)}` : undefined },

@@ -29,7 +29,12 @@ export async function checkHealth(): Promise<Health> {
     return {
       status: "degraded",
       // The message of a connection error names host and database but never the password.
-      database: { ok: false, kind, latencyMs: null, error: error instanceof Error ? error.message.split("\n")[0] : "unreachable" },
+      database: {
+        ok: false,
+        kind,
+        latencyMs: null,
+        error: error instanceof Error ? error.message.split("\n")[0] : "unreachable",
+      },
       sync: null,
       tenantConfigured: hasTenant(cfg),
       mode: cfg.CONSOLE_MODE,

@@ -24,7 +24,9 @@ export function assertCursorValue(type: string, value: string): void {
 }
 
 function invalidCursor(): BadRequest {
-  return new BadRequest("cursor is not valid: start again from the first page", [{ path: "cursor", message: "invalid cursor" }]);
+  return new BadRequest("cursor is not valid: start again from the first page", [
+    { path: "cursor", message: "invalid cursor" },
+  ]);
 }
 
 export function decodeCursor<T>(cursor: string, shape: ZodType<T>): T {

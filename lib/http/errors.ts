@@ -50,7 +50,11 @@ export class RateLimited extends AppError {
 }
 /** Defender or Graph refused or failed; message says what the user should know. */
 export class UpstreamError extends AppError {
-  constructor(message: string, readonly upstreamStatus?: number, retryAfterSeconds?: number) {
+  constructor(
+    message: string,
+    readonly upstreamStatus?: number,
+    retryAfterSeconds?: number,
+  ) {
     super(retryAfterSeconds !== undefined ? 503 : 502, "upstream_error", message, { retryAfterSeconds });
   }
 }

@@ -23,9 +23,15 @@ describe("single", () => {
 });
 
 describe("parseLeniently", () => {
-  const view = z.object({ severity: multi(z.enum(["High", "Low"])), range: single(z.enum(["7d", "30d"]).default("30d")) });
+  const view = z.object({
+    severity: multi(z.enum(["High", "Low"])),
+    range: single(z.enum(["7d", "30d"]).default("30d")),
+  });
   it("keeps the good parameters and names the bad ones", () => {
-    expect(parseLeniently(view, { severity: "High", range: "2y" })).toEqual({ value: { severity: ["High"], range: "30d" }, ignored: ["range"] });
+    expect(parseLeniently(view, { severity: "High", range: "2y" })).toEqual({
+      value: { severity: ["High"], range: "30d" },
+      ignored: ["range"],
+    });
   });
   it("ignores nothing when everything parses", () => {
     expect(parseLeniently(view, { range: "7d" })).toEqual({ value: { severity: [], range: "7d" }, ignored: [] });

@@ -10,7 +10,18 @@ export function multi<T extends z.ZodType<string, string>>(item: T, max = 50) {
   return z
     .union([z.string(), z.array(z.string())])
     .optional()
-    .transform((v) => (v === undefined ? [] : [...new Set((Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))]))
+    .transform((v) =>
+      v === undefined
+        ? []
+        : [
+            ...new Set(
+              (Array.isArray(v) ? v : [v])
+                .flatMap((s) => s.split(","))
+                .map((s) => s.trim())
+                .filter(Boolean),
+            ),
+          ],
+    )
     .pipe(z.array(item).max(max));
 }
 
@@ -28,7 +39,10 @@ export function firstOf<T extends z.ZodType>(schema: T) {
  * Parses a page's query string, dropping only the parameters that fail: a bad value in a shared link should not
  * cost the rest of the view. Returns the names that were ignored, for the page to say so.
  */
-export function parseLeniently<S extends z.ZodType>(schema: S, raw: Record<string, unknown>): { value: z.infer<S>; ignored: string[] } {
+export function parseLeniently<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, unknown>,
+): { value: z.infer<S>; ignored: string[] } {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { value: parsed.data, ignored: [] };
   const ignored = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "")))].filter(Boolean);

@@ -30,7 +30,16 @@ describe.each(kinds)("incidents on %s", (kind) => {
         assignedTo: patch.assignedTo ?? null,
         comments: [],
         tags: [],
-        alerts: [{ alertId: "ia_1", status: patch.status ?? "New", assignedTo: patch.assignedTo ?? null, mitreTechniques: [], devices: [], entities: [] }],
+        alerts: [
+          {
+            alertId: "ia_1",
+            status: patch.status ?? "New",
+            assignedTo: patch.assignedTo ?? null,
+            mitreTechniques: [],
+            devices: [],
+            entities: [],
+          },
+        ],
       } as unknown as DefenderIncident;
     },
   };
@@ -53,7 +62,16 @@ describe.each(kinds)("incidents on %s", (kind) => {
       })),
     });
     await database.prisma.alert.create({
-      data: { id: "ia_1", incidentId: BigInt(500), title: "x", severity: "High", status: "New", priority: "High", alertCreationTime: new Date(base), lastUpdateTime: new Date(base) },
+      data: {
+        id: "ia_1",
+        incidentId: BigInt(500),
+        title: "x",
+        severity: "High",
+        status: "New",
+        priority: "High",
+        alertCreationTime: new Date(base),
+        lastUpdateTime: new Date(base),
+      },
     });
   });
   afterAll(async () => {
@@ -76,12 +94,20 @@ describe.each(kinds)("incidents on %s", (kind) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const { body }: { body: { data: { id: string }[]; nextCursor: string | null } } = await list(`limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      const { body }: { body: { data: { id: string }[]; nextCursor: string | null } } = await list(
+        `limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       seen.push(...body.data.map((d) => d.id));
       cursor = body.nextCursor;
     } while (cursor);
-    expect(seen).toEqual(["500", "501", "502", "503", "504", "505", "506", "507", "508"].sort((a, b) => Math.floor((+a - 500) / 2) - Math.floor((+b - 500) / 2) || +b - +a));
-    expect((await list("status=Resolved")).body.data.map((d: { id: string }) => d.id)).toEqual(["505", "502", "508"].sort((a, b) => Math.floor((+a - 500) / 2) - Math.floor((+b - 500) / 2) || +b - +a));
+    expect(seen).toEqual(
+      ["500", "501", "502", "503", "504", "505", "506", "507", "508"].sort(
+        (a, b) => Math.floor((+a - 500) / 2) - Math.floor((+b - 500) / 2) || +b - +a,
+      ),
+    );
+    expect((await list("status=Resolved")).body.data.map((d: { id: string }) => d.id)).toEqual(
+      ["505", "502", "508"].sort((a, b) => Math.floor((+a - 500) / 2) - Math.floor((+b - 500) / 2) || +b - +a),
+    );
     expect((await list("assignedTo=@me")).body.data).toHaveLength(3);
     expect((await list("q=ransomware")).body.data).toHaveLength(4);
     expect((await list("status=Closed")).status).toBe(400);
@@ -92,22 +118,52 @@ describe.each(kinds)("incidents on %s", (kind) => {
   });
 
   it("sets status through Defender XDR and cascades to the cached alerts", async () => {
-    const res = await callRoute(patchRoute, { method: "PATCH", params: { id: "500" }, headers: { cookie: analyst, origin: TEST_ORIGIN }, body: { status: "Resolved", assignedTo: "@me" } });
+    const res = await callRoute(patchRoute, {
+      method: "PATCH",
+      params: { id: "500" },
+      headers: { cookie: analyst, origin: TEST_ORIGIN },
+      body: { status: "Resolved", assignedTo: "@me" },
+    });
     expect(res.status).toBe(200);
     expect(calls).toEqual([{ status: "Resolved", assignedTo: "ana@contoso.example" }]);
-    expect(await database.prisma.incident.findUniqueOrThrow({ where: { id: BigInt(500) } })).toMatchObject({ status: "Resolved", assignedTo: "ana@contoso.example" });
-    expect(await database.prisma.alert.findUniqueOrThrow({ where: { id: "ia_1" } })).toMatchObject({ status: "Resolved", assignedTo: "ana@contoso.example" });
-    expect(await database.prisma.auditEvent.count({ where: { action: "incident.triage", targetId: "500", result: "success" } })).toBe(1);
+    expect(await database.prisma.incident.findUniqueOrThrow({ where: { id: BigInt(500) } })).toMatchObject({
+      status: "Resolved",
+      assignedTo: "ana@contoso.example",
+    });
+    expect(await database.prisma.alert.findUniqueOrThrow({ where: { id: "ia_1" } })).toMatchObject({
+      status: "Resolved",
+      assignedTo: "ana@contoso.example",
+    });
+    expect(
+      await database.prisma.auditEvent.count({
+        where: { action: "incident.triage", targetId: "500", result: "success" },
+      }),
+    ).toBe(1);
   });
 
   it("leaves the cache unchanged when Defender refuses, and refuses a determination without TruePositive", async () => {
-    fail = new ProviderError({ provider: "xdr", status: 400, code: "BadRequest", message: "Invalid status transition" });
+    fail = new ProviderError({
+      provider: "xdr",
+      status: 400,
+      code: "BadRequest",
+      message: "Invalid status transition",
+    });
     const before = await database.prisma.incident.findUniqueOrThrow({ where: { id: BigInt(501) } });
-    const res = await callRoute(patchRoute, { method: "PATCH", params: { id: "501" }, headers: { cookie: analyst, origin: TEST_ORIGIN }, body: { status: "Active" } });
+    const res = await callRoute(patchRoute, {
+      method: "PATCH",
+      params: { id: "501" },
+      headers: { cookie: analyst, origin: TEST_ORIGIN },
+      body: { status: "Active" },
+    });
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toContain("Invalid status transition");
     expect(await database.prisma.incident.findUniqueOrThrow({ where: { id: BigInt(501) } })).toEqual(before);
-    const bad = await callRoute(patchRoute, { method: "PATCH", params: { id: "501" }, headers: { cookie: analyst, origin: TEST_ORIGIN }, body: { classification: "FalsePositive", determination: "Clean" } });
+    const bad = await callRoute(patchRoute, {
+      method: "PATCH",
+      params: { id: "501" },
+      headers: { cookie: analyst, origin: TEST_ORIGIN },
+      body: { classification: "FalsePositive", determination: "Clean" },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.issues[0].path).toBe("determination");
   });

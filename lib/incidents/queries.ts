@@ -29,7 +29,11 @@ export function toIncidentRow(i: IncidentRecord): IncidentRow {
 
 const Cursor = z.object({ s: z.enum(["updated", "created"]), v: z.iso.datetime(), id: z.string().regex(/^\d{1,18}$/) }); // within int8
 
-export async function listIncidents(actor: Actor, filter: IncidentFilter, page: { cursor?: string; limit: number }): Promise<{ data: IncidentRow[]; nextCursor: string | null }> {
+export async function listIncidents(
+  actor: Actor,
+  filter: IncidentFilter,
+  page: { cursor?: string; limit: number },
+): Promise<{ data: IncidentRow[]; nextCursor: string | null }> {
   const field = filter.sort === "created" ? "createdTime" : "lastUpdateTime";
   const after = page.cursor ? decodeCursor(page.cursor, Cursor) : null;
   if (after && after.s !== filter.sort) decodeCursor("not-for-this-sort", Cursor);
@@ -43,11 +47,19 @@ export async function listIncidents(actor: Actor, filter: IncidentFilter, page: 
       ? { OR: [{ [field]: { lt: new Date(after.v) } }, { [field]: new Date(after.v), id: { lt: BigInt(after.id) } }] }
       : {}),
   };
-  const rows = await db().incident.findMany({ where, orderBy: [{ [field]: "desc" }, { id: "desc" }], take: page.limit + 1 });
+  const rows = await db().incident.findMany({
+    where,
+    orderBy: [{ [field]: "desc" }, { id: "desc" }],
+    take: page.limit + 1,
+  });
   const more = rows.length > page.limit;
   const data = rows.slice(0, page.limit);
   const last = data[data.length - 1];
-  return { data: data.map(toIncidentRow), nextCursor: more && last ? encodeCursor({ s: filter.sort, v: last[field].toISOString(), id: last.id.toString() }) : null };
+  return {
+    data: data.map(toIncidentRow),
+    nextCursor:
+      more && last ? encodeCursor({ s: filter.sort, v: last[field].toISOString(), id: last.id.toString() }) : null,
+  };
 }
 
 export async function getIncidentDetail(id: string): Promise<IncidentDetail | null> {
@@ -57,7 +69,18 @@ export async function getIncidentDetail(id: string): Promise<IncidentDetail | nu
     where: { incidentId: incident.id },
     orderBy: { alertCreationTime: "desc" },
     take: 500,
-    select: { id: true, title: true, severity: true, status: true, priority: true, machineId: true, computerDnsName: true, relatedUserName: true, assignedTo: true, alertCreationTime: true },
+    select: {
+      id: true,
+      title: true,
+      severity: true,
+      status: true,
+      priority: true,
+      machineId: true,
+      computerDnsName: true,
+      relatedUserName: true,
+      assignedTo: true,
+      alertCreationTime: true,
+    },
   });
   const machineIds = [...new Set(alerts.map((a) => a.machineId).filter((m): m is string => !!m))];
   const devices = machineIds.length ? await db().device.findMany({ where: { mdeMachineId: { in: machineIds } } }) : [];
@@ -66,7 +89,11 @@ export async function getIncidentDetail(id: string): Promise<IncidentDetail | nu
     ...toIncidentRow(incident),
     comments: (Array.isArray(incident.comments) ? incident.comments : []).map((c) => {
       const o = (c ?? {}) as Record<string, unknown>;
-      return { comment: String(o.comment ?? ""), createdBy: typeof o.createdBy === "string" ? o.createdBy : null, createdTime: typeof o.createdTime === "string" ? o.createdTime : null };
+      return {
+        comment: String(o.comment ?? ""),
+        createdBy: typeof o.createdBy === "string" ? o.createdBy : null,
+        createdTime: typeof o.createdTime === "string" ? o.createdTime : null,
+      };
     }),
     alerts: alerts.map((a) => ({
       id: a.id,
@@ -82,7 +109,13 @@ export async function getIncidentDetail(id: string): Promise<IncidentDetail | nu
     devices: machineIds.map((m) => {
       const d = byMachine.get(m);
       const name = d?.name ?? alerts.find((a) => a.machineId === m)?.computerDnsName ?? m;
-      return { id: d?.id ?? null, name, machineId: m, riskScore: d?.riskScore ?? null, isolationState: d?.isolationState ?? null };
+      return {
+        id: d?.id ?? null,
+        name,
+        machineId: m,
+        riskScore: d?.riskScore ?? null,
+        isolationState: d?.isolationState ?? null,
+      };
     }),
     users: [...new Set(alerts.map((a) => a.relatedUserName).filter((u): u is string => !!u))],
   };

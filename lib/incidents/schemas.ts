@@ -29,7 +29,9 @@ export function incidentFilterToSearch(filter: Partial<IncidentFilter>): URLSear
 }
 
 export function hasIncidentFilters(filter: IncidentFilter): boolean {
-  return Boolean(filter.q || filter.status.length || filter.severity.length || filter.assignedTo.length || filter.sort !== "updated");
+  return Boolean(
+    filter.q || filter.status.length || filter.severity.length || filter.assignedTo.length || filter.sort !== "updated",
+  );
 }
 
 export const IncidentQuery = IncidentFilter.extend({
@@ -60,8 +62,24 @@ export interface IncidentRow {
 
 export interface IncidentDetail extends IncidentRow {
   comments: { comment: string; createdBy: string | null; createdTime: string | null }[];
-  alerts: { id: string; title: string; severity: string; status: string; priority: string; computerDnsName: string | null; userName: string | null; assignedTo: string | null; alertCreationTime: string }[];
-  devices: { id: string | null; name: string; machineId: string | null; riskScore: string | null; isolationState: string | null }[];
+  alerts: {
+    id: string;
+    title: string;
+    severity: string;
+    status: string;
+    priority: string;
+    computerDnsName: string | null;
+    userName: string | null;
+    assignedTo: string | null;
+    alertCreationTime: string;
+  }[];
+  devices: {
+    id: string | null;
+    name: string;
+    machineId: string | null;
+    riskScore: string | null;
+    isolationState: string | null;
+  }[];
   users: string[];
 }
 
@@ -76,9 +94,18 @@ export const IncidentTriage = z
   .superRefine((v, ctx) => {
     requireSomeTriageField(v, ctx);
     if (v.determination !== undefined) {
-      if (v.classification !== "TruePositive") ctx.addIssue({ code: "custom", path: ["determination"], message: "incidents take a determination only with classification TruePositive" });
+      if (v.classification !== "TruePositive")
+        ctx.addIssue({
+          code: "custom",
+          path: ["determination"],
+          message: "incidents take a determination only with classification TruePositive",
+        });
       else if (!DETERMINATIONS.TruePositive.some((d) => d.value === v.determination)) {
-        ctx.addIssue({ code: "custom", path: ["determination"], message: `use one of ${DETERMINATIONS.TruePositive.map((d) => d.value).join(", ")}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["determination"],
+          message: `use one of ${DETERMINATIONS.TruePositive.map((d) => d.value).join(", ")}`,
+        });
       }
     }
   });

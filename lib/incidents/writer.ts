@@ -1,5 +1,11 @@
 import { processSingleton } from "../process-singleton";
-import { createDefenderClient, updateIncident, type DefenderClient, type Incident as DefenderIncident, type IncidentPatch as DefenderIncidentPatch } from "../defender";
+import {
+  createDefenderClient,
+  updateIncident,
+  type DefenderClient,
+  type Incident as DefenderIncident,
+  type IncidentPatch as DefenderIncidentPatch,
+} from "../defender";
 
 // The incident triage path's only door to Defender XDR; replaceable in integration tests.
 
@@ -14,4 +20,6 @@ export function defenderIncidentWriter(client: DefenderClient): IncidentWriter {
 }
 
 /** The process's gateway to Defender; integration tests replace it (actionWriter.replaceForTests) with their own. */
-export const incidentWriter = processSingleton("incidentWriter", (): IncidentWriter => defenderIncidentWriter(createDefenderClient()));
+export const incidentWriter = processSingleton("incidentWriter", (): IncidentWriter =>
+  defenderIncidentWriter(createDefenderClient()),
+);

@@ -3,8 +3,19 @@ import { describeFailedRead, describeProviderError } from "./describe-error";
 import { ProviderError } from "./errors";
 
 const err = (status: number, extra: Partial<ConstructorParameters<typeof ProviderError>[0]> = {}) =>
-  new ProviderError({ provider: "defender", status, code: status ? `Http${status}` : "Timeout", message: "went wrong", ...extra });
-const update = { what: "alert da1", act: "update", permission: "Alert.ReadWrite.All", nothingDone: "Nothing was changed." };
+  new ProviderError({
+    provider: "defender",
+    status,
+    code: status ? `Http${status}` : "Timeout",
+    message: "went wrong",
+    ...extra,
+  });
+const update = {
+  what: "alert da1",
+  act: "update",
+  permission: "Alert.ReadWrite.All",
+  nothingDone: "Nothing was changed.",
+};
 
 describe("describeProviderError", () => {
   it("maps each kind of refusal to the status a person can act on, quoting Microsoft and saying what did not happen", () => {
@@ -24,14 +35,22 @@ describe("describeProviderError", () => {
   });
 
   it("throttling is a 503 with the wait Microsoft asked for", () => {
-    const mapped = describeProviderError(err(429, { retryAfterMs: 12_300 }), update) as Error & { status: number; extra: { retryAfterSeconds?: number } };
+    const mapped = describeProviderError(err(429, { retryAfterMs: 12_300 }), update) as Error & {
+      status: number;
+      extra: { retryAfterSeconds?: number };
+    };
     expect(mapped.status).toBe(503);
     expect(mapped.extra.retryAfterSeconds).toBe(13);
     expect(mapped.message).toContain("13 s");
   });
 
   it("a send that got no answer may still have been carried out, and says so", () => {
-    const mapped = describeProviderError(err(0), { what: "WS-1", act: "isolation request", nothingDone: "Nothing was sent.", sentOnce: true });
+    const mapped = describeProviderError(err(0), {
+      what: "WS-1",
+      act: "isolation request",
+      nothingDone: "Nothing was sent.",
+      sentOnce: true,
+    });
     expect(mapped.message).toMatch(/may have been created; it is not resent automatically/);
     expect(mapped.message).not.toContain("Nothing was sent.");
   });
@@ -42,13 +61,22 @@ describe("describeProviderError", () => {
   });
 
   it("names Graph as Graph", () => {
-    expect(describeProviderError(new ProviderError({ provider: "graph", status: 404, code: "x", message: "" }), { what: "device d", act: "read" }).message).toMatch(/^Microsoft Graph does not know device d/);
+    expect(
+      describeProviderError(new ProviderError({ provider: "graph", status: 404, code: "x", message: "" }), {
+        what: "device d",
+        act: "read",
+      }).message,
+    ).toMatch(/^Microsoft Graph does not know device d/);
   });
 });
 
 describe("describeFailedRead", () => {
   it("says why a status could not be read, without claiming anything was sent or not", () => {
-    expect(describeFailedRead(err(503, { message: "Service unavailable." }), { act: "status read" })).toBe("Defender answered 503: Service unavailable.");
-    expect(describeFailedRead(err(429, { retryAfterMs: 30_000 }), { act: "status read" })).toBe("Defender is throttling; the next status read is in 30 s.");
+    expect(describeFailedRead(err(503, { message: "Service unavailable." }), { act: "status read" })).toBe(
+      "Defender answered 503: Service unavailable.",
+    );
+    expect(describeFailedRead(err(429, { retryAfterMs: 30_000 }), { act: "status read" })).toBe(
+      "Defender is throttling; the next status read is in 30 s.",
+    );
   });
 });

@@ -44,21 +44,37 @@ export function describeProviderError(err: unknown, ctx: ProviderErrorContext): 
   const nothing = ctx.nothingDone ? ` ${ctx.nothingDone}` : "";
   if (err.status === 0) {
     return ctx.sentOnce
-      ? new UpstreamError(`${service} did not answer the ${ctx.act} for ${ctx.what} (${err.code}). It may have been created; it is not resent automatically — check the action center before trying again.`)
-      : new UpstreamError(`${service} could not be reached (${err.code}) for the ${ctx.act} of ${ctx.what}.${said}${nothing}`);
+      ? new UpstreamError(
+          `${service} did not answer the ${ctx.act} for ${ctx.what} (${err.code}). It may have been created; it is not resent automatically — check the action center before trying again.`,
+        )
+      : new UpstreamError(
+          `${service} could not be reached (${err.code}) for the ${ctx.act} of ${ctx.what}.${said}${nothing}`,
+        );
   }
   if (err.status === 429 || (err.status === 503 && err.retryAfterMs !== null)) {
     const seconds = retryAfterSeconds(err);
-    return new UpstreamError(`${service} is throttling; the ${ctx.act} of ${ctx.what} can be tried again in ${seconds} s.${said}${nothing}`, err.status, seconds);
+    return new UpstreamError(
+      `${service} is throttling; the ${ctx.act} of ${ctx.what} can be tried again in ${seconds} s.${said}${nothing}`,
+      err.status,
+      seconds,
+    );
   }
   if (err.status === 401 || err.status === 403) {
     const needs = ctx.permission ? ` (it needs ${ctx.permission})` : "";
-    return new UpstreamError(`The console's app registration may not carry out the ${ctx.act} of ${ctx.what} in ${service}${needs}.${said}${nothing}`, err.status);
+    return new UpstreamError(
+      `The console's app registration may not carry out the ${ctx.act} of ${ctx.what} in ${service}${needs}.${said}${nothing}`,
+      err.status,
+    );
   }
-  if (err.status === 404) return new NotFound(`${service} does not know ${ctx.what} (deleted or merged?).${said}${nothing}`);
-  if (err.status >= 400 && err.status < 500) return new ProviderRefused(`${service} refused the ${ctx.act} of ${ctx.what}.${said}${nothing}`);
+  if (err.status === 404)
+    return new NotFound(`${service} does not know ${ctx.what} (deleted or merged?).${said}${nothing}`);
+  if (err.status >= 400 && err.status < 500)
+    return new ProviderRefused(`${service} refused the ${ctx.act} of ${ctx.what}.${said}${nothing}`);
   const notResent = ctx.sentOnce ? " It is not resent automatically." : "";
-  return new UpstreamError(`${service} failed (${err.status}) on the ${ctx.act} of ${ctx.what}.${said}${nothing}${notResent}`, err.status);
+  return new UpstreamError(
+    `${service} failed (${err.status}) on the ${ctx.act} of ${ctx.what}.${said}${nothing}${notResent}`,
+    err.status,
+  );
 }
 
 /** One line for a read that failed where the page shows the last known value instead (e.g. an action's status). */
@@ -67,6 +83,7 @@ export function describeFailedRead(err: unknown, ctx: { act: string; permission?
   const service = SERVICE[err.provider];
   if (err.status === 0) return `${service} did not answer (${err.code}).`;
   if (err.status === 429) return `${service} is throttling; the next ${ctx.act} is in ${retryAfterSeconds(err)} s.`;
-  if (err.status === 401 || err.status === 403) return `The console's app registration may not carry out the ${ctx.act} in ${service}${ctx.permission ? ` (it needs ${ctx.permission})` : ""}.`;
+  if (err.status === 401 || err.status === 403)
+    return `The console's app registration may not carry out the ${ctx.act} in ${service}${ctx.permission ? ` (it needs ${ctx.permission})` : ""}.`;
   return `${service} answered ${err.status}${err.message ? `: ${err.message.replace(/\.+$/, "")}` : ""}.`;
 }

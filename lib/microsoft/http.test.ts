@@ -39,29 +39,57 @@ function core(steps: Step[], extra: { retryAfterCapMs?: number; maxRetries?: num
   return { c, seen, waits, stats };
 }
 
-const get: HttpCall = { method: "GET", url: new URL("https://mde.test/api/alerts"), statsKey: "/api/alerts", token: async () => "tok" };
-const isolate: HttpCall = { method: "POST", url: new URL("https://mde.test/api/machines/m1/isolate"), statsKey: "/api/machines/{id}/isolate", body: { Comment: "x" }, token: async () => "tok" };
+const get: HttpCall = {
+  method: "GET",
+  url: new URL("https://mde.test/api/alerts"),
+  statsKey: "/api/alerts",
+  token: async () => "tok",
+};
+const isolate: HttpCall = {
+  method: "POST",
+  url: new URL("https://mde.test/api/machines/m1/isolate"),
+  statsKey: "/api/machines/{id}/isolate",
+  body: { Comment: "x" },
+  token: async () => "tok",
+};
 const ok = { status: 200, body: '{"value":[]}' };
-const mdeError = (status: number, code: string, message: string, headers?: Record<string, string>) => ({ status, body: JSON.stringify({ error: { code, message, target: "t-1" } }), headers });
+const mdeError = (status: number, code: string, message: string, headers?: Record<string, string>) => ({
+  status,
+  body: JSON.stringify({ error: { code, message, target: "t-1" } }),
+  headers,
+});
 
 describe("http core retries", () => {
   it("honours Retry-After on 429, for any method, and counts the throttling", async () => {
-    const { c, waits, stats, seen } = core([mdeError(429, "TooManyRequests", "quota", { "retry-after": "7" }), { status: 201, body: '{"id":"a"}' }]);
+    const { c, waits, stats, seen } = core([
+      mdeError(429, "TooManyRequests", "quota", { "retry-after": "7" }),
+      { status: 201, body: '{"id":"a"}' },
+    ]);
     const res = await c.send(isolate);
     expect(res.status).toBe(201);
     expect(waits).toEqual([7000]);
-    expect(stats.snapshot()).toMatchObject({ calls: 2, retries: 1, throttled: 1, byPath: { "/api/machines/{id}/isolate": 2 } });
+    expect(stats.snapshot()).toMatchObject({
+      calls: 2,
+      retries: 1,
+      throttled: 1,
+      byPath: { "/api/machines/{id}/isolate": 2 },
+    });
     expect(seen[0]!.auth).toBe("Bearer tok");
   });
 
   it("reads an HTTP-date Retry-After", async () => {
-    const { c, waits } = core([mdeError(503, "ServiceUnavailable", "busy", { "retry-after": "Sat, 01 Mar 2025 12:00:03 GMT" }), ok]);
+    const { c, waits } = core([
+      mdeError(503, "ServiceUnavailable", "busy", { "retry-after": "Sat, 01 Mar 2025 12:00:03 GMT" }),
+      ok,
+    ]);
     await c.send(get);
     expect(waits).toEqual([3000]);
   });
 
   it("fails at once with retryAfterMs when the wait exceeds the cap", async () => {
-    const { c, waits } = core([mdeError(429, "TooManyRequests", "hourly quota", { "retry-after": "3600" })], { retryAfterCapMs: 60_000 });
+    const { c, waits } = core([mdeError(429, "TooManyRequests", "hourly quota", { "retry-after": "3600" })], {
+      retryAfterCapMs: 60_000,
+    });
     const err = await c.send(get).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProviderError);
     expect(err).toMatchObject({ status: 429, code: "TooManyRequests", retryAfterMs: 3_600_000, target: "t-1" });
@@ -69,7 +97,14 @@ describe("http core retries", () => {
   });
 
   it("retries 5xx, timeouts, resets and non-JSON bodies on GET with jittered backoff", async () => {
-    const { c, waits, stats } = core([mdeError(500, "InternalServerError", "x"), { error: "timeout" }, { error: "reset" }, { status: 502, body: "<html>" }, { status: 200, body: '{"value":[' }, ok]);
+    const { c, waits, stats } = core([
+      mdeError(500, "InternalServerError", "x"),
+      { error: "timeout" },
+      { error: "reset" },
+      { status: 502, body: "<html>" },
+      { status: 200, body: '{"value":[' },
+      ok,
+    ]);
     const res = await c.send(get);
     expect(res.json).toEqual({ value: [] });
     expect(waits).toEqual([250, 500, 1000, 2000, 4000]);
@@ -77,7 +112,10 @@ describe("http core retries", () => {
   });
 
   it("gives up after maxRetries", async () => {
-    const { c, stats } = core(Array.from({ length: 10 }, () => mdeError(503, "ServiceUnavailable", "down")), { maxRetries: 2 });
+    const { c, stats } = core(
+      Array.from({ length: 10 }, () => mdeError(503, "ServiceUnavailable", "down")),
+      { maxRetries: 2 },
+    );
     await expect(c.send(get)).rejects.toMatchObject({ status: 503, code: "ServiceUnavailable" });
     expect(stats.snapshot().calls).toBe(3);
   });
@@ -108,12 +146,18 @@ describe("http core retries", () => {
 
   it("does not retry client errors and keeps the MDE envelope", async () => {
     const { c, stats } = core([mdeError(400, "ActiveRequestAlreadyExists", "Action is already in progress")]);
-    await expect(c.send(isolate)).rejects.toMatchObject({ status: 400, code: "ActiveRequestAlreadyExists", message: "Action is already in progress" });
+    await expect(c.send(isolate)).rejects.toMatchObject({
+      status: 400,
+      code: "ActiveRequestAlreadyExists",
+      message: "Action is already in progress",
+    });
     expect(stats.snapshot().calls).toBe(1);
   });
 
   it("reads the Graph envelope and request id", async () => {
-    const body = JSON.stringify({ error: { code: "accessDenied", message: "nope", innerError: { "request-id": "rid-9", date: "x" } } });
+    const body = JSON.stringify({
+      error: { code: "accessDenied", message: "nope", innerError: { "request-id": "rid-9", date: "x" } },
+    });
     const { c } = core([{ status: 403, body }]);
     await expect(c.send(get)).rejects.toMatchObject({ status: 403, code: "accessDenied", msRequestId: "rid-9" });
   });

@@ -16,7 +16,12 @@ import type { StatsRecorder } from "./stats";
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 /** The transport knobs a provider client passes through to its request core (Defender and Graph alike). */
-export type TransportOptions = Partial<Pick<HttpCoreOptions, "fetch" | "maxRetries" | "timeoutMs" | "retryAfterCapMs" | "backoff" | "sleep" | "now" | "random">>;
+export type TransportOptions = Partial<
+  Pick<
+    HttpCoreOptions,
+    "fetch" | "maxRetries" | "timeoutMs" | "retryAfterCapMs" | "backoff" | "sleep" | "now" | "random"
+  >
+>;
 
 export interface HttpCoreOptions {
   provider: Provider;
@@ -76,7 +81,13 @@ function requestIdOf(headers: Headers | null, envelope: Record<string, unknown> 
 }
 
 /** MDE/XDR `{error:{code,message,target}}`, Graph `{error:{code,message,innerError}}`, AAD `{error, error_description}`. */
-export function errorFromResponse(provider: Provider, status: number, headers: Headers, text: string, retryAfterMs: number | null): ProviderError {
+export function errorFromResponse(
+  provider: Provider,
+  status: number,
+  headers: Headers,
+  text: string,
+  retryAfterMs: number | null,
+): ProviderError {
   let parsed: unknown = null;
   try {
     parsed = text ? JSON.parse(text) : null;
@@ -122,13 +133,21 @@ export function createHttpCore(opts: HttpCoreOptions): HttpCore {
   async function attempt(call: HttpCall, headers: Headers, body: string | undefined): Promise<Attempt> {
     opts.stats.call(call.statsKey);
     try {
-      const res = await opts.fetch(call.url, { method: call.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      const res = await opts.fetch(call.url, {
+        method: call.method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       const text = await res.text();
       return { kind: "response", status: res.status, headers: res.headers, text };
     } catch (err) {
       const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
       if (e?.name === "TimeoutError" || e?.name === "AbortError") return { kind: "timeout" };
-      return { kind: "network", message: [e?.message, e?.cause?.code ?? e?.cause?.message].filter(Boolean).join(": ") || "connection failed" };
+      return {
+        kind: "network",
+        message: [e?.message, e?.cause?.code ?? e?.cause?.message].filter(Boolean).join(": ") || "connection failed",
+      };
     }
   }
 
@@ -143,7 +162,8 @@ export function createHttpCore(opts: HttpCoreOptions): HttpCore {
         try {
           headers.set("authorization", `Bearer ${await call.token()}`);
         } catch (err) {
-          if (err instanceof AppTokenError) throw new ProviderError({ provider, status: err.status, code: err.code, message: err.message });
+          if (err instanceof AppTokenError)
+            throw new ProviderError({ provider, status: err.status, code: err.code, message: err.message });
           throw err;
         }
       }
@@ -170,11 +190,18 @@ export function createHttpCore(opts: HttpCoreOptions): HttpCore {
           return { status: a.status, headers: a.headers, json: JSON.parse(a.text) };
         } catch {
           // A truncated or garbled body: for a read, asking again is safe.
-          failure = new ProviderError({ provider, status: a.status, code: "InvalidResponse", message: `Response to ${call.method} ${call.url.pathname} is not valid JSON`, msRequestId: requestIdOf(a.headers, null) });
+          failure = new ProviderError({
+            provider,
+            status: a.status,
+            code: "InvalidResponse",
+            message: `Response to ${call.method} ${call.url.pathname} is not valid JSON`,
+            msRequestId: requestIdOf(a.headers, null),
+          });
           retriable = repeatable;
         }
       } else {
-        const retryAfter = a.status === 429 || a.status === 503 ? parseRetryAfter(a.headers.get("retry-after"), now()) : null;
+        const retryAfter =
+          a.status === 429 || a.status === 503 ? parseRetryAfter(a.headers.get("retry-after"), now()) : null;
         failure = errorFromResponse(provider, a.status, a.headers, a.text, retryAfter);
         if (a.status === 429) {
           opts.stats.throttle();

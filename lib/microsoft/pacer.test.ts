@@ -27,9 +27,17 @@ describe("Pacer", () => {
 
   it("refuses an act that would wait longer than it may, with the seconds to wait, and does not block the line", async () => {
     const { c, now, sleep } = fakeClock();
-    const pacer = new Pacer({ family: "one", windows: [{ limit: 1, windowMs: 60_000 }] }, new MemoryBudgetStore(), { exhausted, now, sleep });
+    const pacer = new Pacer({ family: "one", windows: [{ limit: 1, windowMs: 60_000 }] }, new MemoryBudgetStore(), {
+      exhausted,
+      now,
+      sleep,
+    });
     await pacer.take(10_000);
-    await expect(pacer.take(10_000)).rejects.toMatchObject({ status: 503, message: "used up; try again in 60 s", extra: { retryAfterSeconds: 60 } });
+    await expect(pacer.take(10_000)).rejects.toMatchObject({
+      status: 503,
+      message: "used up; try again in 60 s",
+      extra: { retryAfterSeconds: 60 },
+    });
     await expect(pacer.take()).resolves.toBeUndefined();
     expect(c.slept).toEqual([60_000]);
   });
@@ -49,7 +57,13 @@ describe("Pacer", () => {
 
 describe("waitFor", () => {
   it("honours every window: a free minute does not help when the hour is full", () => {
-    const budget: Budget = { family: "x", windows: [{ limit: 2, windowMs: 60_000 }, { limit: 3, windowMs: 3_600_000 }] };
+    const budget: Budget = {
+      family: "x",
+      windows: [
+        { limit: 2, windowMs: 60_000 },
+        { limit: 3, windowMs: 3_600_000 },
+      ],
+    };
     expect(waitFor(budget, [0, 1_000], 120_000)).toBe(0);
     expect(waitFor(budget, [0, 1_000, 2_000], 120_000)).toBe(3_600_000 - 120_000);
     expect(waitFor(budget, [100_000, 110_000], 120_000)).toBe(40_000);

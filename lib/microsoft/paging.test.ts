@@ -53,7 +53,8 @@ async function collect(opts: Partial<PaginateOptions<Item>> & { fetchPage: Pagin
     rebase: (l) => new URL(l),
     offsetPaging: "trusted",
     ...opts,
-  })) pages.push(p);
+  }))
+    pages.push(p);
   return { pages, items: pages.flatMap((p) => p.items), skipped: pages.flatMap((p) => p.skipped) };
 }
 
@@ -72,7 +73,11 @@ describe("paginate", () => {
     const s = server(collection(25), "noNextLink");
     const r = await collect({ fetchPage: s.fetchPage });
     expect(ids(r.items)).toEqual(all(25));
-    expect(s.requested).toEqual(["/api/x?$filter=a&$top=10", "/api/x?$filter=a&$top=10&$skip=10", "/api/x?$filter=a&$top=10&$skip=20"]);
+    expect(s.requested).toEqual([
+      "/api/x?$filter=a&$top=10",
+      "/api/x?$filter=a&$top=10&$skip=10",
+      "/api/x?$filter=a&$top=10&$skip=20",
+    ]);
   });
 
   it("recovers from a nextLink loop with its own $top/$skip (MDE)", async () => {

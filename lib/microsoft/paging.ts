@@ -87,10 +87,18 @@ export function withQueryOptions(url: URL, options: Record<string, string>): URL
 }
 
 function offsetUrl(first: URL, pageSize: number, skip: number): URL {
-  return withQueryOptions(first, skip > 0 ? { $top: String(pageSize), $skip: String(skip) } : { $top: String(pageSize) });
+  return withQueryOptions(
+    first,
+    skip > 0 ? { $top: String(pageSize), $skip: String(skip) } : { $top: String(pageSize) },
+  );
 }
 
-export function validatePage<T>(raw: unknown[], schema: ZodType<T>, idField: string, ctx: { provider: Provider; label: string }): Page<T> {
+export function validatePage<T>(
+  raw: unknown[],
+  schema: ZodType<T>,
+  idField: string,
+  ctx: { provider: Provider; label: string },
+): Page<T> {
   const items: T[] = [];
   const skipped: SkippedRecord[] = [];
   for (const record of raw) {
@@ -123,10 +131,16 @@ export async function* paginate<T>(o: PaginateOptions<T>): AsyncGenerator<Page<T
   let url: URL | null = offsetUrl(o.firstUrl, o.pageSize, 0);
 
   const warnLoop = (detail: string) =>
-    logger.warn("paging: nextLink loop detected; continuing with $top/$skip", { provider: o.provider, path: o.label, received, detail });
+    logger.warn("paging: nextLink loop detected; continuing with $top/$skip", {
+      provider: o.provider,
+      path: o.label,
+      received,
+      detail,
+    });
 
   while (url) {
-    if (pages >= maxPages) throw new PagingError(o.provider, o.label, `Paging ${o.label} stopped at the cap of ${maxPages} pages`);
+    if (pages >= maxPages)
+      throw new PagingError(o.provider, o.label, `Paging ${o.label} stopped at the cap of ${maxPages} pages`);
     pages++;
     visited.add(visitKey(url));
     let raw: RawPage;
@@ -134,7 +148,11 @@ export async function* paginate<T>(o: PaginateOptions<T>): AsyncGenerator<Page<T
       raw = await o.fetchPage(url);
     } catch (err) {
       if (checkingRecovery) {
-        throw new PagingError(o.provider, o.label, `nextLink loop on ${o.label} and $skip was refused (${(err as Error).message}); not returning a partial list`);
+        throw new PagingError(
+          o.provider,
+          o.label,
+          `nextLink loop on ${o.label} and $skip was refused (${(err as Error).message}); not returning a partial list`,
+        );
       }
       throw err;
     }
@@ -144,7 +162,11 @@ export async function* paginate<T>(o: PaginateOptions<T>): AsyncGenerator<Page<T
       // Compared on validated records only: a malformed id (the same bogus value on two pages) is not a repeat.
       const repeats = page.items.filter((item) => seenIds.has(idOf(item, idField) ?? "")).length;
       if (checkingRecovery && repeats > 0) {
-        throw new PagingError(o.provider, o.label, `nextLink loop on ${o.label} and $skip is not honoured; not returning a partial list`);
+        throw new PagingError(
+          o.provider,
+          o.label,
+          `nextLink loop on ${o.label} and $skip is not honoured; not returning a partial list`,
+        );
       }
       if (page.items.length > 0 && repeats === page.items.length) {
         // The opaque $skiptoken led back to records we have: a loop.

@@ -71,7 +71,12 @@ export function rebaseOnto(base: string, link: string, provider: Provider = "def
   const path = `/${target.pathname.replace(/^[/\\]+/, "")}`;
   const rebased = new URL(`${path}${target.search}`, origin);
   if (rebased.origin !== origin) {
-    throw new ProviderError({ provider, status: 0, code: "InvalidNextLink", message: "A nextLink pointed away from the API host; paging stopped" });
+    throw new ProviderError({
+      provider,
+      status: 0,
+      code: "InvalidNextLink",
+      message: "A nextLink pointed away from the API host; paging stopped",
+    });
   }
   return rebased;
 }
@@ -131,12 +136,18 @@ export function createRestClient(opts: RestClientOptions): RestClient {
         const res = await send({ method: "GET", url, statsKey, token });
         const body = res.json as { value?: unknown; "@odata.nextLink"?: unknown } | undefined;
         if (!body || !Array.isArray(body.value)) {
-          throw new ProviderError({ provider: opts.provider, status: res.status, code: "InvalidResponse", message: `Response to GET ${statsKey} has no value array` });
+          throw new ProviderError({
+            provider: opts.provider,
+            status: res.status,
+            code: "InvalidResponse",
+            message: `Response to GET ${statsKey} has no value array`,
+          });
         }
         const next = body["@odata.nextLink"];
         return { value: body.value, nextLink: typeof next === "string" && next ? next : null };
       } catch (err) {
-        if (op.notFoundIsEmpty && err instanceof ProviderError && err.status === 404) return { value: [], nextLink: null };
+        if (op.notFoundIsEmpty && err instanceof ProviderError && err.status === 404)
+          return { value: [], nextLink: null };
         throw err;
       }
     };

@@ -31,6 +31,11 @@ export class StatsRecorder {
   }
 
   snapshot(): ProviderStats {
-    return { calls: this.calls, retries: this.retries, throttled: this.throttled, byPath: Object.fromEntries(this.byPath) };
+    return {
+      calls: this.calls,
+      retries: this.retries,
+      throttled: this.throttled,
+      byPath: Object.fromEntries(this.byPath),
+    };
   }
 }

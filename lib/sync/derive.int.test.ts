@@ -11,7 +11,10 @@ const at = (minute: number) => new Date(Date.UTC(2026, 10, 26, 10, minute));
 describe.each(kinds)("response states on %s", (kind) => {
   let database: TestDatabase;
   const state = async (machine: string) =>
-    database.prisma.device.findUniqueOrThrow({ where: { mdeMachineId: machine }, select: { isolationState: true, restrictionState: true } });
+    database.prisma.device.findUniqueOrThrow({
+      where: { mdeMachineId: machine },
+      select: { isolationState: true, restrictionState: true },
+    });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -19,11 +22,31 @@ describe.each(kinds)("response states on %s", (kind) => {
       data: [
         { mdeMachineId: "m-released", name: "released", platform: "Windows", inMde: true },
         { mdeMachineId: "m-isolated", name: "isolated", platform: "Windows", inMde: true },
-        { mdeMachineId: "m-restricted", name: "restricted", platform: "Windows", inMde: true, isolationState: "Isolated" },
-        { mdeMachineId: "m-untouched", name: "untouched", platform: "Windows", inMde: true, isolationState: "Isolated", restrictionState: "Restricted" },
+        {
+          mdeMachineId: "m-restricted",
+          name: "restricted",
+          platform: "Windows",
+          inMde: true,
+          isolationState: "Isolated",
+        },
+        {
+          mdeMachineId: "m-untouched",
+          name: "untouched",
+          platform: "Windows",
+          inMde: true,
+          isolationState: "Isolated",
+          restrictionState: "Restricted",
+        },
       ],
     });
-    const action = (id: string, machineId: string, type: string, status: string, minute: number) => ({ id, machineId, type, status, creationDateTimeUtc: at(minute), lastUpdateDateTimeUtc: at(minute + 1) });
+    const action = (id: string, machineId: string, type: string, status: string, minute: number) => ({
+      id,
+      machineId,
+      type,
+      status,
+      creationDateTimeUtc: at(minute),
+      lastUpdateDateTimeUtc: at(minute + 1),
+    });
     await database.prisma.machineAction.createMany({
       data: [
         action("a1", "m-released", "Isolate", "Succeeded", 0),
@@ -49,8 +72,18 @@ describe.each(kinds)("response states on %s", (kind) => {
   });
 
   it("narrows to one machine when asked", async () => {
-    await database.prisma.machineAction.create({ data: { id: "a8", machineId: "m-isolated", type: "Unisolate", status: "Succeeded", creationDateTimeUtc: at(20) } });
-    await database.prisma.machineAction.create({ data: { id: "a9", machineId: "m-restricted", type: "UnrestrictCodeExecution", status: "Succeeded", creationDateTimeUtc: at(20) } });
+    await database.prisma.machineAction.create({
+      data: { id: "a8", machineId: "m-isolated", type: "Unisolate", status: "Succeeded", creationDateTimeUtc: at(20) },
+    });
+    await database.prisma.machineAction.create({
+      data: {
+        id: "a9",
+        machineId: "m-restricted",
+        type: "UnrestrictCodeExecution",
+        status: "Succeeded",
+        creationDateTimeUtc: at(20),
+      },
+    });
     await deriveResponseStates(database.prisma, "m-isolated");
     expect((await state("m-isolated")).isolationState).toBe("NotIsolated");
     expect((await state("m-restricted")).restrictionState).toBe("Restricted");

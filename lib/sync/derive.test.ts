@@ -32,7 +32,11 @@ describe("DerivationSchedule", () => {
     const a = fake("openAlerts", ["alerts", "machines"], true);
     const b = fake("vulnerabilityCounts", ["deviceVulnerabilities", "machines"], true);
     const c = fake("incidentCounts", ["alerts", "incidents"], false);
-    const schedule = new DerivationSchedule(db, new Set(SYNC_ENTITIES), true, [a.derivation, b.derivation, c.derivation]);
+    const schedule = new DerivationSchedule(db, new Set(SYNC_ENTITIES), true, [
+      a.derivation,
+      b.derivation,
+      c.derivation,
+    ]);
     schedule.entityFinished("alerts", true);
     await tick();
     expect(a.log).toEqual([]);
@@ -56,7 +60,10 @@ describe("DerivationSchedule", () => {
   it("skips a derivation when nothing it depends on changed, and waits for all of them at done() without early start", async () => {
     const a = fake("openAlerts", ["alerts"], true);
     const b = fake("incidentCounts", ["incidents"], false);
-    const schedule = new DerivationSchedule(db, new Set<SyncEntity>(["alerts", "incidents"]), false, [a.derivation, b.derivation]);
+    const schedule = new DerivationSchedule(db, new Set<SyncEntity>(["alerts", "incidents"]), false, [
+      a.derivation,
+      b.derivation,
+    ]);
     schedule.entityFinished("alerts", true);
     schedule.entityFinished("incidents", false);
     await tick();

@@ -1,5 +1,10 @@
 import type { PrismaClient } from "../db";
-import { deriveIncidentCounts, deriveOpenAlerts, deriveResponseStates, deriveVulnerabilityCounts } from "../cache/derivations";
+import {
+  deriveIncidentCounts,
+  deriveOpenAlerts,
+  deriveResponseStates,
+  deriveVulnerabilityCounts,
+} from "../cache/derivations";
 import { refreshTvmAggregates } from "../cache/tvm-aggregates";
 import { logger } from "../log";
 import { SYNC_ENTITIES, type SyncEntity } from "./types";
@@ -21,14 +26,27 @@ export interface Derivation {
   run(db: PrismaClient): Promise<unknown>;
 }
 
-export type DerivationName = "openAlerts" | "incidentCounts" | "vulnerabilityCounts" | "responseStates" | "tvmAggregates";
+export type DerivationName =
+  "openAlerts" | "incidentCounts" | "vulnerabilityCounts" | "responseStates" | "tvmAggregates";
 
 const DEVICES: SyncEntity[] = ["machines", "intuneDevices"];
 const TVM_ENTITIES: SyncEntity[] = ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations"];
 
 const DERIVATIONS: readonly Derivation[] = [
-  { name: "openAlerts", triggers: ["alerts", ...DEVICES], reads: ["alerts", ...DEVICES], writesDevice: true, run: deriveOpenAlerts },
-  { name: "incidentCounts", triggers: ["alerts", "incidents"], reads: ["alerts", "incidents"], writesDevice: false, run: deriveIncidentCounts },
+  {
+    name: "openAlerts",
+    triggers: ["alerts", ...DEVICES],
+    reads: ["alerts", ...DEVICES],
+    writesDevice: true,
+    run: deriveOpenAlerts,
+  },
+  {
+    name: "incidentCounts",
+    triggers: ["alerts", "incidents"],
+    reads: ["alerts", "incidents"],
+    writesDevice: false,
+    run: deriveIncidentCounts,
+  },
   {
     name: "vulnerabilityCounts",
     triggers: ["deviceVulnerabilities", ...DEVICES],
@@ -36,7 +54,13 @@ const DERIVATIONS: readonly Derivation[] = [
     writesDevice: true,
     run: deriveVulnerabilityCounts,
   },
-  { name: "responseStates", triggers: ["machineActions", "machines"], reads: ["machineActions", ...DEVICES], writesDevice: true, run: (db) => deriveResponseStates(db) },
+  {
+    name: "responseStates",
+    triggers: ["machineActions", "machines"],
+    reads: ["machineActions", ...DEVICES],
+    writesDevice: true,
+    run: (db) => deriveResponseStates(db),
+  },
   // Groups come from Device. Only when TVM data moved: the TVM entities refresh every few hours, and machine group
   // moves show up at the next refresh.
   {
@@ -91,7 +115,8 @@ export class DerivationSchedule {
    */
   async settle(): Promise<void> {
     await Promise.all(this.decided.values());
-    for (const error of this.errors) logger.warn("sync derivation failed", { error: error instanceof Error ? error.message : String(error) });
+    for (const error of this.errors)
+      logger.warn("sync derivation failed", { error: error instanceof Error ? error.message : String(error) });
   }
 
   private startReady(): void {

@@ -38,7 +38,8 @@ interface JobSpec {
   fullDue?: (lastFullAt: Date | null, now: Date, policy: SyncPolicy) => boolean;
 }
 
-const periodicFull = (lastFullAt: Date | null, now: Date, policy: SyncPolicy) => !lastFullAt || now.getTime() - lastFullAt.getTime() >= policy.fullResyncMs;
+const periodicFull = (lastFullAt: Date | null, now: Date, policy: SyncPolicy) =>
+  !lastFullAt || now.getTime() - lastFullAt.getTime() >= policy.fullResyncMs;
 
 const JOBS: Record<SyncEntity, JobSpec> = {
   machines: { run: syncMachines, fullDue: periodicFull },
@@ -125,7 +126,13 @@ async function runEntity(
   const runStartedAt = new Date(started);
   const base = { entity, fetched: 0, upserted: 0, skipped: 0, calls: 0 };
   if (!(await acquireLease(db, entity, policy.leaseMs))) {
-    return { ...base, status: "locked", mode: "incremental", durationMs: 0, notes: ["another console instance is syncing it"] };
+    return {
+      ...base,
+      status: "locked",
+      mode: "incremental",
+      durationMs: 0,
+      notes: ["another console instance is syncing it"],
+    };
   }
   const state = await db.syncState.findUniqueOrThrow({ where: { entity } });
   const spec = JOBS[entity];
@@ -181,10 +188,21 @@ async function runEntity(
   } catch (error) {
     const message = error instanceof Error ? error.message || error.name : String(error);
     logger.warn("sync failed", { entity, error });
-    const summary: EntitySummary = { ...base, status: "failed", mode: ctx.mode, calls, durationMs: Date.now() - started, error: message };
+    const summary: EntitySummary = {
+      ...base,
+      status: "failed",
+      mode: ctx.mode,
+      calls,
+      durationMs: Date.now() - started,
+      error: message,
+    };
     await db.syncState.update({
       where: { entity },
-      data: { lastFinishedAt: new Date(), lastError: message.slice(0, 2000), lastSummary: summary as unknown as Prisma.InputJsonValue },
+      data: {
+        lastFinishedAt: new Date(),
+        lastError: message.slice(0, 2000),
+        lastSummary: summary as unknown as Prisma.InputJsonValue,
+      },
     });
     return summary;
   } finally {

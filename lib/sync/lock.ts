@@ -30,5 +30,9 @@ export async function renewLease(db: PrismaClient, entity: string, ttlMs: number
 }
 
 export async function releaseLease(db: PrismaClient, entity: string): Promise<void> {
-  await db.$executeRawUnsafe(`UPDATE "SyncState" SET "lockedBy" = NULL, "lockedUntil" = NULL WHERE entity = $1 AND "lockedBy" = $2`, entity, OWNER);
+  await db.$executeRawUnsafe(
+    `UPDATE "SyncState" SET "lockedBy" = NULL, "lockedUntil" = NULL WHERE entity = $1 AND "lockedBy" = $2`,
+    entity,
+    OWNER,
+  );
 }

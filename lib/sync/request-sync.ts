@@ -8,7 +8,9 @@ import { runSyncNow, syncRunning } from "./scheduler";
 export async function requestSync(audit: AuditContext, opts: { full: boolean }): Promise<{ started: true }> {
   if (!hasTenant()) throw new Conflict("No tenant is configured, so there is nothing to sync.");
   if (syncRunning()) throw new Conflict("A sync is already running; it will finish on its own.");
-  await withAudit(audit, { action: "sync.run", targetType: "sync", params: { full: opts.full } }, async () => ({ result: null }));
+  await withAudit(audit, { action: "sync.run", targetType: "sync", params: { full: opts.full } }, async () => ({
+    result: null,
+  }));
   runSyncNow(opts);
   return { started: true };
 }

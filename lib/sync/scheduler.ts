@@ -28,7 +28,8 @@ export function runSyncNow(opts: { full?: boolean } = {}): { started: boolean; d
   state.running = runSync({ db: db(), sources: createSyncSources(), full: opts.full, policy: policyFromConfig() })
     .then((summaries) => {
       const failed = summaries.filter((s) => s.status === "failed");
-      if (failed.length) logger.warn("sync pass finished with failures", { failed: failed.map((f) => `${f.entity}: ${f.error}`) });
+      if (failed.length)
+        logger.warn("sync pass finished with failures", { failed: failed.map((f) => `${f.entity}: ${f.error}`) });
       return summaries;
     })
     .catch((error: unknown) => {

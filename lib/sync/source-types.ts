@@ -1,5 +1,16 @@
 import type { Page as SourcePage } from "../microsoft";
-import type { SourceAlert, SourceMachine, SourceManagedDevice, SourceMachineAction, SourceIncident, SourceVulnerability, SourceMachineVulnerability, SourceRecommendation, SourceSoftware, SourceScore } from "../cache/source-types";
+import type {
+  SourceAlert,
+  SourceMachine,
+  SourceManagedDevice,
+  SourceMachineAction,
+  SourceIncident,
+  SourceVulnerability,
+  SourceMachineVulnerability,
+  SourceRecommendation,
+  SourceSoftware,
+  SourceScore,
+} from "../cache/source-types";
 
 /** Everything the sync pulls, as async page streams. Implemented over the real clients in sources.ts. */
 export interface SyncSources {
@@ -18,5 +29,7 @@ export interface SyncSources {
   /** HTTP calls made so far (all providers, retries included). */
   calls(): number;
   /** Runs `work` and counts the HTTP calls made on its behalf alone, even while other work runs alongside. */
-  countCalls<T>(work: () => Promise<T>): Promise<{ ok: true; result: T; calls: number } | { ok: false; error: unknown; calls: number }>;
+  countCalls<T>(
+    work: () => Promise<T>,
+  ): Promise<{ ok: true; result: T; calls: number } | { ok: false; error: unknown; calls: number }>;
 }

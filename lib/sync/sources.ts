@@ -46,7 +46,13 @@ export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
     if (counter) counter.calls++;
     return baseFetch(input, init);
   };
-  const defender = createDefenderClient({ baseUrl: opts.mdeUrl, xdrBaseUrl: opts.xdrUrl, tokens, fetch: countedFetch, maxRetries: opts.maxRetries });
+  const defender = createDefenderClient({
+    baseUrl: opts.mdeUrl,
+    xdrBaseUrl: opts.xdrUrl,
+    tokens,
+    fetch: countedFetch,
+    maxRetries: opts.maxRetries,
+  });
   const graph = createGraphClient({ baseUrl: opts.graphUrl, tokens, fetch: countedFetch, maxRetries: opts.maxRetries });
   const cap = getConfig().SYNC_MAX_PAGE_SIZE;
   const size = (entity: SyncEntity) => opts.pageSize?.[entity] ?? cap;
@@ -54,8 +60,10 @@ export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
     alertPages: ({ updatedSince }) => alertPages(defender, { updatedSince, pageSize: size("alerts") }),
     incidentPages: ({ updatedSince }) => incidentPages(defender, { updatedSince, pageSize: size("incidents") }),
     machinePages: ({ seenSince }) => machinePages(defender, { seenSince, pageSize: size("machines") }),
-    managedDevicePages: ({ syncedSince }) => managedDevicePages(graph, { syncedSince, pageSize: size("intuneDevices") }),
-    machineActionPages: ({ createdSince }) => machineActionPages(defender, { createdSince, pageSize: size("machineActions") }),
+    managedDevicePages: ({ syncedSince }) =>
+      managedDevicePages(graph, { syncedSince, pageSize: size("intuneDevices") }),
+    machineActionPages: ({ createdSince }) =>
+      machineActionPages(defender, { createdSince, pageSize: size("machineActions") }),
     vulnerabilityPages: () => vulnerabilityPages(defender, { pageSize: size("vulnerabilities") }),
     machineVulnerabilityPages: () => machineVulnerabilityPages(defender, { pageSize: size("deviceVulnerabilities") }),
     recommendationPages: () => recommendationPages(defender, { pageSize: size("recommendations") }),

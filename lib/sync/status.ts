@@ -34,6 +34,7 @@ export async function getSyncOverview(): Promise<SyncOverview> {
     running: Boolean(r.lockedUntil && r.lockedUntil.getTime() > now),
   }));
   const successes = entities.map((e) => e.lastSuccessAt);
-  const lastSyncAt = successes.length > 0 && successes.every((s) => s !== null) ? (successes as string[]).sort()[0] : null;
+  const lastSyncAt =
+    successes.length > 0 && successes.every((s) => s !== null) ? (successes as string[]).sort()[0] : null;
   return { entities, lastSyncAt, failing: entities.filter((e) => e.lastError).map((e) => e.entity) };
 }

@@ -12,10 +12,23 @@ import type { EntitySummary } from "./types";
 
 const run = promisify(execFile);
 const kinds = await availableTestDatabases();
-const SMALL_PAGES = { alerts: 150, machines: 40, intuneDevices: 40, incidents: 50, deviceVulnerabilities: 200, vulnerabilities: 100 };
+const SMALL_PAGES = {
+  alerts: 150,
+  machines: 40,
+  intuneDevices: 40,
+  incidents: 50,
+  deviceVulnerabilities: 200,
+  vulnerabilities: 100,
+};
 
 let tenant: TestTenant;
-let truth: { alerts: Record<string, unknown>[]; machines: number; managed: number; deviceVulns: number; incidents: number };
+let truth: {
+  alerts: Record<string, unknown>[];
+  machines: number;
+  managed: number;
+  deviceVulns: number;
+  incidents: number;
+};
 
 async function pageAll(path: string, top: number): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
@@ -60,13 +73,15 @@ async function derivedMismatches(db: TestDatabase) {
         <> (SELECT COUNT(*) FROM "DeviceVulnerability" v WHERE v."machineId" = d."mdeMachineId" AND v."resolvedAt" IS NULL AND v.severity IN ('Critical', 'High', 'Medium', 'Low'))`),
     incidentCounts: await count(`SELECT COUNT(*) AS n FROM "Incident" i
       WHERE i."alertCount" <> (SELECT COUNT(*) FROM "Alert" a WHERE a."incidentId" = i.id) AND EXISTS (SELECT 1 FROM "Alert" a WHERE a."incidentId" = i.id)`),
-    cveExposure: await count(`SELECT COUNT(*) AS n FROM (SELECT "cveId", COUNT(DISTINCT "machineId") AS devices FROM "DeviceVulnerability" WHERE "resolvedAt" IS NULL GROUP BY "cveId") t
+    cveExposure:
+      await count(`SELECT COUNT(*) AS n FROM (SELECT "cveId", COUNT(DISTINCT "machineId") AS devices FROM "DeviceVulnerability" WHERE "resolvedAt" IS NULL GROUP BY "cveId") t
       FULL JOIN (SELECT "cveId", "exposedDevices" FROM "CveExposure" WHERE scope = '') c USING ("cveId")
       WHERE t.devices IS DISTINCT FROM c."exposedDevices"`),
   };
 }
 
-const ok = (summaries: EntitySummary[]) => summaries.filter((s) => s.status === "failed").map((s) => `${s.entity}: ${s.error}`);
+const ok = (summaries: EntitySummary[]) =>
+  summaries.filter((s) => s.status === "failed").map((s) => `${s.entity}: ${s.error}`);
 
 beforeAll(async () => {
   tenant = await startTestTenant({ seed: "sync-int", devices: 120, alerts: 700, vulnsPerDevice: 6 });
@@ -97,7 +112,10 @@ describe.each(kinds)("sync on %s", (kind) => {
     });
     // A sample of fields, compared with Defender's raw JSON.
     for (const raw of truth.alerts.filter((_, i) => i % 97 === 0)) {
-      const cached = await db.prisma.alert.findUniqueOrThrow({ where: { id: String(raw.id) }, include: { evidence: true } });
+      const cached = await db.prisma.alert.findUniqueOrThrow({
+        where: { id: String(raw.id) },
+        include: { evidence: true },
+      });
       expect(cached.title).toBe(raw.title);
       expect(cached.severity).toBe(raw.severity);
       expect(cached.status).toBe(raw.status);
@@ -109,14 +127,21 @@ describe.each(kinds)("sync on %s", (kind) => {
     const both = await db.prisma.device.count({ where: { inMde: true, inIntune: true } });
     expect(both).toBeGreaterThan(0);
     expect(await db.prisma.device.count()).toBe(truth.machines + truth.managed - both);
-    expect(await derivedMismatches(db)).toEqual({ openAlerts: 0, vulnerabilityCounts: 0, incidentCounts: 0, cveExposure: 0 });
+    expect(await derivedMismatches(db)).toEqual({
+      openAlerts: 0,
+      vulnerabilityCounts: 0,
+      incidentCounts: 0,
+      cveExposure: 0,
+    });
   });
 
   it("an incremental sync after time passes picks up exactly the changed records, in one call per entity", async () => {
     // `lastUpdateTime ge watermark` also returns the records stamped exactly at the watermark (several generated
     // alerts share it); those are the only extras allowed.
     const watermark = (await db.prisma.syncState.findUniqueOrThrow({ where: { entity: "alerts" } })).watermark!;
-    const atWatermark = new Set((await db.prisma.alert.findMany({ where: { lastUpdateTime: watermark }, select: { id: true } })).map((a) => a.id));
+    const atWatermark = new Set(
+      (await db.prisma.alert.findMany({ where: { lastUpdateTime: watermark }, select: { id: true } })).map((a) => a.id),
+    );
     const changed = new Set<string>();
     for (let i = 0; i < 3; i++) {
       const tick = (await tenant.control("live/tick", {})) as { created: string[]; updated: string[] };
@@ -160,7 +185,11 @@ describe.each(kinds)("sync under faults on %s", (kind) => {
     });
     // Intune devices fit one Graph page here: Graph's $skiptoken is opaque, so a looping nextLink there cannot be
     // recovered (next test) — only Defender's $top/$skip paging can.
-    const summaries = await runSync({ db: db.prisma, sources: tenant.sources({ pageSize: { ...SMALL_PAGES, intuneDevices: 1000 }, maxRetries: 12 }), full: true });
+    const summaries = await runSync({
+      db: db.prisma,
+      sources: tenant.sources({ pageSize: { ...SMALL_PAGES, intuneDevices: 1000 }, maxRetries: 12 }),
+      full: true,
+    });
     expect(ok(summaries)).toEqual([]);
     const skipped = summaries.reduce((n, s) => n + s.skipped, 0);
     expect(skipped).toBeGreaterThan(0);
@@ -172,12 +201,23 @@ describe.each(kinds)("sync under faults on %s", (kind) => {
     await tenant.control("faults", {});
     const again = await runSync({ db: db.prisma, sources: tenant.sources(), full: true });
     expect(ok(again)).toEqual([]);
-    expect(await cacheCounts(db)).toEqual({ alerts: truth.alerts.length, machines: truth.machines, managed: truth.managed, deviceVulns: truth.deviceVulns, incidents: truth.incidents });
+    expect(await cacheCounts(db)).toEqual({
+      alerts: truth.alerts.length,
+      machines: truth.machines,
+      managed: truth.managed,
+      deviceVulns: truth.deviceVulns,
+      incidents: truth.incidents,
+    });
   });
 
   it("reports a paging loop it cannot recover from and flags or deletes nothing", async () => {
     await tenant.control("faults", { nextLinkLoop: true });
-    const [intune] = await runSync({ db: db.prisma, sources: tenant.sources({ pageSize: { intuneDevices: 30 } }), entities: ["intuneDevices"], full: true });
+    const [intune] = await runSync({
+      db: db.prisma,
+      sources: tenant.sources({ pageSize: { intuneDevices: 30 } }),
+      entities: ["intuneDevices"],
+      full: true,
+    });
     expect(intune.status).toBe("failed");
     expect(intune.error).toMatch(/loop|paging/i);
     expect(await db.prisma.device.count({ where: { inIntune: true } })).toBe(truth.managed);
@@ -200,11 +240,12 @@ describe.runIf(kinds.includes("postgresql"))("a killed sync process", () => {
     truth = await readTruth();
     const env = { ...process.env, ...tenant.env, DATABASE_URL: db.url!, SYNC_MAX_PAGE_SIZE: "60", LOG_LEVEL: "error" };
     await tenant.control("faults", { latencyMs: 60 });
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/sync.ts", "--once", "--full"], { env, stdio: "ignore" });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/sync.ts", "--once", "--full"], {
+      env,
+      stdio: "ignore",
+    });
     // Kill it part-way through the alerts, with some pages committed and others not.
-    await expect
-      .poll(async () => db.prisma.alert.count(), { timeout: 60_000, interval: 100 })
-      .toBeGreaterThan(0);
+    await expect.poll(async () => db.prisma.alert.count(), { timeout: 60_000, interval: 100 }).toBeGreaterThan(0);
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
     const partial = await db.prisma.alert.count();
@@ -215,10 +256,19 @@ describe.runIf(kinds.includes("postgresql"))("a killed sync process", () => {
     await tenant.control("faults", {});
     // The killed holder's lease would block for its TTL; a restarted console waits it out. Here, clear it.
     await db.prisma.syncState.updateMany({ data: { lockedBy: null, lockedUntil: null } });
-    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/sync.ts", "--once", "--json"], { env, timeout: 120_000 });
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "scripts/sync.ts", "--once", "--json"], {
+      env,
+      timeout: 120_000,
+    });
     const summaries = JSON.parse(stdout.trim().split("\n").at(-1)!) as EntitySummary[];
     expect(ok(summaries)).toEqual([]);
-    expect(await cacheCounts(db)).toEqual({ alerts: truth.alerts.length, machines: truth.machines, managed: truth.managed, deviceVulns: truth.deviceVulns, incidents: truth.incidents });
+    expect(await cacheCounts(db)).toEqual({
+      alerts: truth.alerts.length,
+      machines: truth.machines,
+      managed: truth.managed,
+      deviceVulns: truth.deviceVulns,
+      incidents: truth.incidents,
+    });
     const ids = (await db.prisma.alert.findMany({ select: { id: true } })).map((a) => a.id).sort();
     expect(ids).toEqual(truth.alerts.map((a) => String(a.id)).sort());
   });

@@ -46,7 +46,12 @@ export async function startTestTenant(opts: Parameters<typeof startEmulator>[0])
     const res = await transport.fetch(`${host}/${emulator.tenantId}/oauth2/v2.0/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "client_credentials", client_id: emulator.clientId, client_secret: emulator.clientSecret, scope }).toString(),
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: emulator.clientId,
+        client_secret: emulator.clientSecret,
+        scope,
+      }).toString(),
     });
     return ((await res.json()) as { access_token: string }).access_token;
   }
@@ -73,7 +78,9 @@ export async function startTestTenant(opts: Parameters<typeof startEmulator>[0])
           : "https://api.securitycenter.microsoft.com/.default";
       const key = scope;
       token[key] ??= await appToken(scope);
-      const res = await transport.fetch(`${emulator.baseUrl}${path}`, { headers: { authorization: `Bearer ${token[key]}` } });
+      const res = await transport.fetch(`${emulator.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${token[key]}` },
+      });
       if (!res.ok) throw new Error(`GET ${path}: HTTP ${res.status}`);
       return res.json() as Promise<{ value: Record<string, unknown>[] }>;
     },

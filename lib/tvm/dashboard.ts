@@ -36,7 +36,11 @@ async function scorePoints(kind: "exposure" | "secure", scope: string, from: str
     scope,
     from,
   );
-  return rows.map((r) => ({ day: day(r.day), score: kind === "secure" ? secureScorePercent(Number(r.score), getConfig().SECURE_SCORE_MAX_POINTS) : Number(r.score) }));
+  return rows.map((r) => ({
+    day: day(r.day),
+    score:
+      kind === "secure" ? secureScorePercent(Number(r.score), getConfig().SECURE_SCORE_MAX_POINTS) : Number(r.score),
+  }));
 }
 
 async function groupScores(): Promise<GroupScore[]> {
@@ -57,16 +61,34 @@ async function distribution(group: string): Promise<ExposureBucket[]> {
   return (["High", "Medium", "Low", "None"] as const).map((level) => ({ level, devices: by.get(level) ?? 0 }));
 }
 
-async function severityTrend(group: string, from: string): Promise<{ trend: SeverityPoint[]; latest: VulnerabilityCounts | null }> {
+async function severityTrend(
+  group: string,
+  from: string,
+): Promise<{ trend: SeverityPoint[]; latest: VulnerabilityCounts | null }> {
   const rows = await db().$queryRawUnsafe<
-    { day: Date; critical: number; high: number; medium: number; low: number; exposedDevices: number; zeroDay: number; exploitable: number }[]
+    {
+      day: Date;
+      critical: number;
+      high: number;
+      medium: number;
+      low: number;
+      exposedDevices: number;
+      zeroDay: number;
+      exploitable: number;
+    }[]
   >(
     `SELECT "day", "critical", "high", "medium", "low", "exposedDevices", "zeroDay", "exploitable" FROM "VulnerabilityCountSnapshot"
      WHERE "scope" = $1 AND "day" >= $2::date ORDER BY "day"`,
     group,
     from,
   );
-  const trend = rows.map((r) => ({ day: day(r.day), critical: r.critical, high: r.high, medium: r.medium, low: r.low }));
+  const trend = rows.map((r) => ({
+    day: day(r.day),
+    critical: r.critical,
+    high: r.high,
+    medium: r.medium,
+    low: r.low,
+  }));
   // The latest counts come from the newest snapshot even when it is older than the window.
   const [last] = await db().$queryRawUnsafe<typeof rows>(
     `SELECT "day", "critical", "high", "medium", "low", "exposedDevices", "zeroDay", "exploitable" FROM "VulnerabilityCountSnapshot"
@@ -92,28 +114,57 @@ async function severityTrend(group: string, from: string): Promise<{ trend: Seve
 /** Recommendations ranked by Defender's exposure impact, as the recommendations list ranks them. */
 async function topRecommendations(group: string, limit: number): Promise<TopRecommendation[]> {
   const { data } = await listRecommendations({ group, sort: "exposure" }, { limit });
-  return data.map(({ id, name, remediationType, severityScore, exposureImpact, configScoreImpact, exposedDevices, exposedInScope }) => ({
-    id,
-    name,
-    remediationType,
-    severityScore,
-    exposureImpact,
-    configScoreImpact,
-    exposedDevices,
-    exposedInScope,
-  }));
+  return data.map(
+    ({
+      id,
+      name,
+      remediationType,
+      severityScore,
+      exposureImpact,
+      configScoreImpact,
+      exposedDevices,
+      exposedInScope,
+    }) => ({
+      id,
+      name,
+      remediationType,
+      severityScore,
+      exposureImpact,
+      configScoreImpact,
+      exposedDevices,
+      exposedInScope,
+    }),
+  );
 }
 
 async function topDevices(group: string): Promise<TopDevice[]> {
   const rows = await db().$queryRawUnsafe<
-    { id: string; name: string; group: string | null; exposureLevel: string | null; vulnCritical: number; vulnHigh: number; vulnMedium: number; vulnLow: number }[]
+    {
+      id: string;
+      name: string;
+      group: string | null;
+      exposureLevel: string | null;
+      vulnCritical: number;
+      vulnHigh: number;
+      vulnMedium: number;
+      vulnLow: number;
+    }[]
   >(
     `SELECT d."id", d."name", d."rbacGroupName" AS "group", d."exposureLevel", d."vulnCritical", d."vulnHigh", d."vulnMedium", d."vulnLow"
      FROM "Device" d WHERE d."vulnCritical" + d."vulnHigh" + d."vulnMedium" + d."vulnLow" > 0 AND ($1 = '' OR ${GROUP} = $1)
      ORDER BY d."vulnCritical" DESC, d."vulnHigh" DESC, d."vulnMedium" DESC, d."vulnLow" DESC, d."name" LIMIT 10`,
     group,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, group: r.group, exposureLevel: r.exposureLevel, critical: r.vulnCritical, high: r.vulnHigh, medium: r.vulnMedium, low: r.vulnLow }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    group: r.group,
+    exposureLevel: r.exposureLevel,
+    critical: r.vulnCritical,
+    high: r.vulnHigh,
+    medium: r.vulnMedium,
+    low: r.vulnLow,
+  }));
 }
 
 async function topSoftware(group: string): Promise<TopSoftware[]> {
@@ -125,7 +176,10 @@ async function topSoftware(group: string): Promise<TopSoftware[]> {
 }
 
 async function lastTvmSync(): Promise<string | null> {
-  const row = await db().syncState.findUnique({ where: { entity: "deviceVulnerabilities" }, select: { lastSuccessAt: true } });
+  const row = await db().syncState.findUnique({
+    where: { entity: "deviceVulnerabilities" },
+    select: { lastSuccessAt: true },
+  });
   return row?.lastSuccessAt?.toISOString() ?? null;
 }
 

@@ -4,4 +4,3 @@ export { getTvmDashboard, listDeviceGroups } from "./dashboard";
 export { listVulnerabilities, getVulnerability } from "./vulnerabilities";
 export { listRecommendations, getRecommendation, softwareIdOf } from "./recommendations";
 export { createRemediationRequest, listRemediationRequests } from "./remediation";
-

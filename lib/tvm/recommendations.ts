@@ -35,7 +35,16 @@ const Cursor = z.object({ s: z.string(), v: z.number(), id: z.string().max(300) 
 /** A row of SELECT: the Recommendation columns that keep their name in the DTO, plus those toRow renames or drops. */
 type RawRow = Pick<
   RecommendationRow,
-  "id" | "productName" | "vendor" | "remediationType" | "severityScore" | "exposureImpact" | "configScoreImpact" | "publicExploit" | "weaknesses" | "exposedDevices"
+  | "id"
+  | "productName"
+  | "vendor"
+  | "remediationType"
+  | "severityScore"
+  | "exposureImpact"
+  | "configScoreImpact"
+  | "publicExploit"
+  | "weaknesses"
+  | "exposedDevices"
 > & {
   recommendationName: string;
   recommendationCategory: string | null;
@@ -72,7 +81,10 @@ function toRow(r: RawRow, group: string): RecommendationRow {
 export const RECOMMENDATION_LIST_LIMIT = 500;
 
 /** Active recommendations, highest impact first, paged by keyset on (sort key, id); a cursor made for another sort is a 400. */
-export async function listRecommendations(view: RecommendationView, page: { cursor?: string; limit: number } = { limit: RECOMMENDATION_LIST_LIMIT }): Promise<RecommendationPage> {
+export async function listRecommendations(
+  view: RecommendationView,
+  page: { cursor?: string; limit: number } = { limit: RECOMMENDATION_LIST_LIMIT },
+): Promise<RecommendationPage> {
   const params = new SqlParams();
   params.add(view.group); // $1: the scope SELECT joins on
   const p = (value: unknown) => params.add(value);
@@ -87,7 +99,10 @@ export async function listRecommendations(view: RecommendationView, page: { curs
   const key = SORT_KEYS[view.sort];
   if (page.cursor) {
     const c = decodeCursor(page.cursor, Cursor);
-    if (c.s !== view.sort) throw new BadRequest("cursor was made for another sort: start again from the first page", [{ path: "cursor", message: "sort changed" }]);
+    if (c.s !== view.sort)
+      throw new BadRequest("cursor was made for another sort: start again from the first page", [
+        { path: "cursor", message: "sort changed" },
+      ]);
     // Highest key first, ties by id ascending: the rows after (v, id) in that order.
     const v = p(c.v);
     where.push(`(${key} < ${v}::float8 OR (${key} = ${v}::float8 AND r."id" > ${p(c.id)}))`);

@@ -10,48 +10,71 @@ import type { RemediationRequestInput, RemediationRequestRow } from "./schemas";
 // Remediation requests: a Manager asks an owner to remediate one recommendation by a date. The console records the
 // request (audited) and samples its progress from every TVM sync (refresh.ts); nothing is sent to Defender.
 
-export async function createRemediationRequest(audit: AuditContext, input: RemediationRequestInput, now: Date = new Date()): Promise<RemediationRequestRow> {
+export async function createRemediationRequest(
+  audit: AuditContext,
+  input: RemediationRequestInput,
+  now: Date = new Date(),
+): Promise<RemediationRequestRow> {
   const today = isoDay(now);
-  if (input.dueOn < today) throw new BadRequest("The due date is in the past.", [{ path: "dueOn", message: "must be today or later" }]);
-  const rec = await db().recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true, recommendationName: true } });
+  if (input.dueOn < today)
+    throw new BadRequest("The due date is in the past.", [{ path: "dueOn", message: "must be today or later" }]);
+  const rec = await db().recommendation.findUnique({
+    where: { id: input.recommendationId },
+    select: { id: true, recommendationName: true },
+  });
   if (!rec) throw new NotFound(`No recommendation ${input.recommendationId} in the cache.`);
   const softwareId = softwareIdOf(rec.id);
-  const id = await withAudit(audit, { action: "tvm.remediation.create", targetType: "remediationRequest" }, async (tx) => {
-    const created = await tx.remediationRequest.create({
-      data: {
-        recommendationId: rec.id,
-        recommendationName: rec.recommendationName,
-        softwareId,
-        // Configuration recommendations are counted tenant-wide by Defender: a group would promise what we cannot track.
-        scope: softwareId ? input.scope : "",
-        owner: input.owner,
-        dueOn: new Date(`${input.dueOn}T00:00:00Z`),
-        note: input.note,
-        baselineExposed: 0,
-        createdById: audit.actor.id,
-        createdByName: audit.actor.name,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    // The first sample is the baseline the burndown starts from.
-    await tx.$executeRawUnsafe(REMEDIATION_SAMPLE, today, now.toISOString(), created.id);
-    const [sample] = await tx.$queryRawUnsafe<{ exposedDevices: number }[]>(
-      `SELECT "exposedDevices" FROM "RemediationProgress" WHERE "requestId" = $1`,
-      created.id,
-    );
-    await tx.remediationRequest.update({ where: { id: created.id }, data: { baselineExposed: sample?.exposedDevices ?? 0 } });
-    return {
-      result: created.id,
-      targetId: created.id,
-      params: { recommendationId: rec.id, scope: softwareId ? input.scope : "", owner: input.owner, dueOn: input.dueOn },
-    };
-  });
+  const id = await withAudit(
+    audit,
+    { action: "tvm.remediation.create", targetType: "remediationRequest" },
+    async (tx) => {
+      const created = await tx.remediationRequest.create({
+        data: {
+          recommendationId: rec.id,
+          recommendationName: rec.recommendationName,
+          softwareId,
+          // Configuration recommendations are counted tenant-wide by Defender: a group would promise what we cannot track.
+          scope: softwareId ? input.scope : "",
+          owner: input.owner,
+          dueOn: new Date(`${input.dueOn}T00:00:00Z`),
+          note: input.note,
+          baselineExposed: 0,
+          createdById: audit.actor.id,
+          createdByName: audit.actor.name,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      // The first sample is the baseline the burndown starts from.
+      await tx.$executeRawUnsafe(REMEDIATION_SAMPLE, today, now.toISOString(), created.id);
+      const [sample] = await tx.$queryRawUnsafe<{ exposedDevices: number }[]>(
+        `SELECT "exposedDevices" FROM "RemediationProgress" WHERE "requestId" = $1`,
+        created.id,
+      );
+      await tx.remediationRequest.update({
+        where: { id: created.id },
+        data: { baselineExposed: sample?.exposedDevices ?? 0 },
+      });
+      return {
+        result: created.id,
+        targetId: created.id,
+        params: {
+          recommendationId: rec.id,
+          scope: softwareId ? input.scope : "",
+          owner: input.owner,
+          dueOn: input.dueOn,
+        },
+      };
+    },
+  );
   const [row] = await listRemediationRequests({ id }, now);
   return row;
 }
 
-export async function listRemediationRequests(filter: { id?: string; recommendationId?: string } = {}, now: Date = new Date()): Promise<RemediationRequestRow[]> {
+export async function listRemediationRequests(
+  filter: { id?: string; recommendationId?: string } = {},
+  now: Date = new Date(),
+): Promise<RemediationRequestRow[]> {
   const today = isoDay(now);
   const requests = await db().remediationRequest.findMany({
     where: { id: filter.id, recommendationId: filter.recommendationId },

@@ -21,7 +21,8 @@ const group = oneText.transform((v) => v ?? "");
 export const GroupScope = z.object({ group });
 
 /** "?group=…" to carry a device group to another TVM page, or "" for all groups. */
-export const groupQuery = (group: string | null | undefined): string => (group ? `?group=${encodeURIComponent(group)}` : "");
+export const groupQuery = (group: string | null | undefined): string =>
+  group ? `?group=${encodeURIComponent(group)}` : "";
 
 // ───────────── Dashboard ─────────────
 
@@ -269,7 +270,10 @@ export interface RecommendationDetail extends RecommendationRow {
   truncated: boolean;
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a date");
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Not a date");
 
 export const RemediationRequestInput = z.object({
   recommendationId: z.string().trim().min(1).max(300),

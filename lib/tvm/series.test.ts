@@ -27,7 +27,11 @@ describe("scoreTrend", () => {
   });
 
   it("has no change with a single point and nothing at all without points", () => {
-    expect(scoreTrend([{ day: "2026-11-26", score: 10 }], "2026-11-26", 30)).toEqual({ now: 10, change: null, trend: [{ day: "2026-11-26", score: 10 }] });
+    expect(scoreTrend([{ day: "2026-11-26", score: 10 }], "2026-11-26", 30)).toEqual({
+      now: 10,
+      change: null,
+      trend: [{ day: "2026-11-26", score: 10 }],
+    });
     expect(scoreTrend([], "2026-11-26", 30)).toEqual({ now: null, change: null, trend: [] });
   });
 
@@ -46,8 +50,22 @@ describe("topN", () => {
   ];
 
   it("ranks by score, breaks ties by id and leaves out zeros", () => {
-    expect(topN(software, 3, (s) => s.v, (s) => s.id).map((s) => s.id)).toEqual(["c-_-zoom", "a-_-edge", "b-_-chrome"]);
-    expect(topN(software, 10, (s) => s.v, (s) => s.id)).toHaveLength(4);
+    expect(
+      topN(
+        software,
+        3,
+        (s) => s.v,
+        (s) => s.id,
+      ).map((s) => s.id),
+    ).toEqual(["c-_-zoom", "a-_-edge", "b-_-chrome"]);
+    expect(
+      topN(
+        software,
+        10,
+        (s) => s.v,
+        (s) => s.id,
+      ),
+    ).toHaveLength(4);
   });
 });
 
@@ -75,7 +93,16 @@ describe("burndown", () => {
   });
 
   it("runs past the due day while the request is late, up to today", () => {
-    const points = burndown([{ day: "2026-11-01", exposedDevices: 4 }, { day: "2026-11-05", exposedDevices: 3 }], "2026-11-01", "2026-11-03", 4, "2026-11-05");
+    const points = burndown(
+      [
+        { day: "2026-11-01", exposedDevices: 4 },
+        { day: "2026-11-05", exposedDevices: 3 },
+      ],
+      "2026-11-01",
+      "2026-11-03",
+      4,
+      "2026-11-05",
+    );
     expect(points.map((p) => [p.day, p.exposed, p.ideal])).toEqual([
       ["2026-11-01", 4, 4],
       ["2026-11-02", 4, 2],

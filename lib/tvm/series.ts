@@ -31,7 +31,11 @@ export function scoreTrend(points: readonly ScorePoint[], today: string, days: n
   const trend = points.filter((p) => p.day >= from && p.day <= today).sort((a, b) => a.day.localeCompare(b.day));
   const now = trend.length ? trend[trend.length - 1].score : null;
   const change = trend.length >= 2 ? round1(trend[trend.length - 1].score - trend[0].score) : null;
-  return { now: now === null ? null : round1(now), change, trend: trend.map((p) => ({ day: p.day, score: round1(p.score) })) };
+  return {
+    now: now === null ? null : round1(now),
+    change,
+    trend: trend.map((p) => ({ day: p.day, score: round1(p.score) })),
+  };
 }
 
 export function round1(n: number): number {

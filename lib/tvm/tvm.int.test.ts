@@ -10,7 +10,13 @@ import { GET as recommendationsRoute } from "@/app/api/tvm/recommendations/route
 import { GET as listRequestsRoute, POST as createRequestRoute } from "@/app/api/tvm/remediation-requests/route";
 import { getTvmDashboard, listRecommendations, listRemediationRequests } from ".";
 import { refreshTvmAggregates } from "../cache/tvm-aggregates";
-import type { RecommendationPage, RemediationRequestRow, TvmDashboard, VulnerabilityDetail, VulnerabilityPage } from "./schemas";
+import type {
+  RecommendationPage,
+  RemediationRequestRow,
+  TvmDashboard,
+  VulnerabilityDetail,
+  VulnerabilityPage,
+} from "./schemas";
 
 // The TVM aggregates on a hand-sized cache whose figures are counted by hand in the comments, on both databases.
 //   devices: d1 (Finance, m1), d2 (Finance, m2), d3 (Servers, m3), d4 (no group, m4)
@@ -29,16 +35,48 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
     const p = database.prisma;
     await p.device.createMany({
       data: [
-        { id: "d1", mdeMachineId: "m1", inMde: true, name: "fin-1", platform: "Windows", rbacGroupName: "Finance", exposureLevel: "High" },
-        { id: "d2", mdeMachineId: "m2", inMde: true, name: "fin-2", platform: "Windows", rbacGroupName: "Finance", exposureLevel: "Medium" },
-        { id: "d3", mdeMachineId: "m3", inMde: true, name: "srv-1", platform: "Windows", rbacGroupName: "Servers", exposureLevel: "Low" },
+        {
+          id: "d1",
+          mdeMachineId: "m1",
+          inMde: true,
+          name: "fin-1",
+          platform: "Windows",
+          rbacGroupName: "Finance",
+          exposureLevel: "High",
+        },
+        {
+          id: "d2",
+          mdeMachineId: "m2",
+          inMde: true,
+          name: "fin-2",
+          platform: "Windows",
+          rbacGroupName: "Finance",
+          exposureLevel: "Medium",
+        },
+        {
+          id: "d3",
+          mdeMachineId: "m3",
+          inMde: true,
+          name: "srv-1",
+          platform: "Windows",
+          rbacGroupName: "Servers",
+          exposureLevel: "Low",
+        },
         { id: "d4", mdeMachineId: "m4", inMde: true, name: "lost-1", platform: "Linux", exposureLevel: "Medium" },
       ],
     });
     await p.vulnerability.createMany({
       data: [
         { id: "CVE-1", name: "CVE-1", severity: "Critical", cvssV3: 9.8, publicExploit: true, exploitTypes: [] },
-        { id: "CVE-2", name: "CVE-2", severity: "High", cvssV3: 8.1, exploitVerified: true, isZeroDay: true, exploitTypes: [] },
+        {
+          id: "CVE-2",
+          name: "CVE-2",
+          severity: "High",
+          cvssV3: 8.1,
+          exploitVerified: true,
+          isZeroDay: true,
+          exploitTypes: [],
+        },
         { id: "CVE-3", name: "CVE-3", severity: "Medium", cvssV3: 5.0, exploitTypes: [] },
         { id: "CVE-4", name: "CVE-4", severity: "Low", cvssV3: 2.0, exploitTypes: [] },
       ],
@@ -69,9 +107,27 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
     });
     await p.recommendation.createMany({
       data: [
-        { id: "va-_-acme-_-app", recommendationName: "Update Acme App", remediationType: "Update", exposureImpact: 5, exposedMachinesCount: 99 },
-        { id: "va-_-zed-_-tool", recommendationName: "Update Zed Tool", remediationType: "Update", exposureImpact: 2, exposedMachinesCount: 2 },
-        { id: "scid-1", recommendationName: "Turn on tamper protection", remediationType: "ConfigurationChange", exposureImpact: 3, exposedMachinesCount: 7 },
+        {
+          id: "va-_-acme-_-app",
+          recommendationName: "Update Acme App",
+          remediationType: "Update",
+          exposureImpact: 5,
+          exposedMachinesCount: 99,
+        },
+        {
+          id: "va-_-zed-_-tool",
+          recommendationName: "Update Zed Tool",
+          remediationType: "Update",
+          exposureImpact: 2,
+          exposedMachinesCount: 2,
+        },
+        {
+          id: "scid-1",
+          recommendationName: "Turn on tamper protection",
+          remediationType: "ConfigurationChange",
+          exposureImpact: 3,
+          exposedMachinesCount: 7,
+        },
       ],
     });
     await p.scoreSnapshot.createMany({
@@ -106,7 +162,10 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
   });
 
   it("snapshots distinct open CVEs by severity, exposed devices, zero-days and exploitable ones per scope", async () => {
-    const rows = await database.prisma.vulnerabilityCountSnapshot.findMany({ where: { day: new Date("2026-11-20") }, orderBy: { scope: "asc" } });
+    const rows = await database.prisma.vulnerabilityCountSnapshot.findMany({
+      where: { day: new Date("2026-11-20") },
+      orderBy: { scope: "asc" },
+    });
     const pick = (scope: string) => {
       const r = rows.find((x) => x.scope === scope)!;
       return [r.critical, r.high, r.medium, r.low, r.exposedDevices, r.zeroDay, r.exploitable];
@@ -118,7 +177,10 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
 
   it("serves the dashboard for a group from the aggregates", async () => {
     const cookie = await sessionCookieFor("Viewer");
-    const res = await callRoute(dashboardRoute, { path: "/api/tvm/dashboard?group=Finance&range=7", headers: { cookie } });
+    const res = await callRoute(dashboardRoute, {
+      path: "/api/tvm/dashboard?group=Finance&range=7",
+      headers: { cookie },
+    });
     expect(res.status).toBe(200);
     const finance = (await res.json()) as TvmDashboard;
     expect(finance.groups).toEqual(["Finance", "Servers", "Ungrouped"]);
@@ -149,47 +211,110 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
   it("draws the tenant trend over the chosen window, with the secure score in percent", async () => {
     const now = new Date("2026-11-21T18:00:00Z");
     const week: TvmDashboard = await getTvmDashboard({ group: "", range: "7" }, now);
-    expect(week.exposure).toEqual({ now: 40, change: -4, trend: [{ day: "2026-11-15", score: 44 }, { day: "2026-11-21", score: 40 }] });
+    expect(week.exposure).toEqual({
+      now: 40,
+      change: -4,
+      trend: [
+        { day: "2026-11-15", score: 44 },
+        { day: "2026-11-21", score: 40 },
+      ],
+    });
     expect(week.secure?.now).toBe(54);
     expect(week.groupScores).toEqual([{ group: "Finance", score: 52 }]);
     const month = await getTvmDashboard({ group: "", range: "30" }, now);
     expect(month.exposure.change).toBe(-20);
-    expect(month.counts).toMatchObject({ critical: 1, high: 1, medium: 1, low: 0, total: 3, zeroDay: 1, exploitable: 2 });
-    expect((await getTvmDashboard({ group: "Servers", range: "30" }, now)).topRecommendations.map((r) => r.id)).toEqual(["scid-1", "va-_-zed-_-tool"]);
+    expect(month.counts).toMatchObject({
+      critical: 1,
+      high: 1,
+      medium: 1,
+      low: 0,
+      total: 3,
+      zeroDay: 1,
+      exploitable: 2,
+    });
+    expect((await getTvmDashboard({ group: "Servers", range: "30" }, now)).topRecommendations.map((r) => r.id)).toEqual(
+      ["scid-1", "va-_-zed-_-tool"],
+    );
   });
 
   it("lists CVEs by exposure in a group and opens one with its devices", async () => {
     const cookie = await sessionCookieFor("Viewer");
-    const list = (await (await callRoute(vulnerabilitiesRoute, { path: "/api/tvm/vulnerabilities?group=Finance&sort=exposed&limit=2", headers: { cookie } })).json()) as VulnerabilityPage;
-    expect(list.data.map((v) => [v.id, v.exposedDevices])).toEqual([["CVE-1", 2], ["CVE-3", 1]]);
+    const list = (await (
+      await callRoute(vulnerabilitiesRoute, {
+        path: "/api/tvm/vulnerabilities?group=Finance&sort=exposed&limit=2",
+        headers: { cookie },
+      })
+    ).json()) as VulnerabilityPage;
+    expect(list.data.map((v) => [v.id, v.exposedDevices])).toEqual([
+      ["CVE-1", 2],
+      ["CVE-3", 1],
+    ]);
     expect(list.data[0].software).toEqual(["acme app", "acme lib"]);
-    const next = (await (await callRoute(vulnerabilitiesRoute, { path: `/api/tvm/vulnerabilities?group=Finance&sort=exposed&limit=2&cursor=${list.nextCursor}`, headers: { cookie } })).json()) as VulnerabilityPage;
+    const next = (await (
+      await callRoute(vulnerabilitiesRoute, {
+        path: `/api/tvm/vulnerabilities?group=Finance&sort=exposed&limit=2&cursor=${list.nextCursor}`,
+        headers: { cookie },
+      })
+    ).json()) as VulnerabilityPage;
     expect(next.data.map((v) => v.id)).toEqual(["CVE-2"]);
     expect(next.nextCursor).toBeNull();
-    const zero = (await (await callRoute(vulnerabilitiesRoute, { path: "/api/tvm/vulnerabilities?zeroDay=1", headers: { cookie } })).json()) as VulnerabilityPage;
+    const zero = (await (
+      await callRoute(vulnerabilitiesRoute, { path: "/api/tvm/vulnerabilities?zeroDay=1", headers: { cookie } })
+    ).json()) as VulnerabilityPage;
     expect(zero.data.map((v) => v.id)).toEqual(["CVE-2"]);
     // Search: part of an id finds it; a typed "_" is a character, not a LIKE wildcard.
     const search = async (q: string) =>
-      ((await (await callRoute(vulnerabilitiesRoute, { path: `/api/tvm/vulnerabilities?q=${encodeURIComponent(q)}&sort=cvss`, headers: { cookie } })).json()) as VulnerabilityPage).data.map((v) => v.id);
+      (
+        (await (
+          await callRoute(vulnerabilitiesRoute, {
+            path: `/api/tvm/vulnerabilities?q=${encodeURIComponent(q)}&sort=cvss`,
+            headers: { cookie },
+          })
+        ).json()) as VulnerabilityPage
+      ).data.map((v) => v.id);
     expect(await search("VE-3")).toEqual(["CVE-3"]);
     expect(await search("CVE_3")).toEqual([]);
-    const bad = await callRoute(vulnerabilitiesRoute, { path: "/api/tvm/vulnerabilities?sort=bogus", headers: { cookie } });
+    const bad = await callRoute(vulnerabilitiesRoute, {
+      path: "/api/tvm/vulnerabilities?sort=bogus",
+      headers: { cookie },
+    });
     expect(bad.status).toBe(400);
 
-    const cve = (await (await callRoute(cveRoute, { path: "/api/tvm/vulnerabilities/CVE-2", params: { id: "CVE-2" }, headers: { cookie } })).json()) as VulnerabilityDetail;
-    expect(cve.devices.map((d) => [d.id, d.name])).toEqual([["d1", "fin-1"], ["d4", "lost-1"]]);
-    expect((await callRoute(cveRoute, { path: "/api/tvm/vulnerabilities/CVE-9", params: { id: "CVE-9" }, headers: { cookie } })).status).toBe(404);
+    const cve = (await (
+      await callRoute(cveRoute, {
+        path: "/api/tvm/vulnerabilities/CVE-2",
+        params: { id: "CVE-2" },
+        headers: { cookie },
+      })
+    ).json()) as VulnerabilityDetail;
+    expect(cve.devices.map((d) => [d.id, d.name])).toEqual([
+      ["d1", "fin-1"],
+      ["d4", "lost-1"],
+    ]);
+    expect(
+      (
+        await callRoute(cveRoute, {
+          path: "/api/tvm/vulnerabilities/CVE-9",
+          params: { id: "CVE-9" },
+          headers: { cookie },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("lists recommendations with the group's exposure", async () => {
     const { data } = await listRecommendations({ group: "Servers", sort: "exposure" });
-    expect(data.map((r) => [r.id, r.exposedDevices])).toEqual([["scid-1", 7], ["va-_-zed-_-tool", 1]]);
+    expect(data.map((r) => [r.id, r.exposedDevices])).toEqual([
+      ["scid-1", 7],
+      ["va-_-zed-_-tool", 1],
+    ]);
     expect((await listRecommendations({ group: "", sort: "exposure", q: "%" })).data).toEqual([]);
   });
 
   it("pages recommendations by cursor (ties by id) and refuses a cursor that does not fit", async () => {
     const cookie = await sessionCookieFor("Viewer");
-    const get = (qs: string) => callRoute(recommendationsRoute, { path: `/api/tvm/recommendations?${qs}`, headers: { cookie } });
+    const get = (qs: string) =>
+      callRoute(recommendationsRoute, { path: `/api/tvm/recommendations?${qs}`, headers: { cookie } });
     const read = async (qs: string) => (await (await get(qs)).json()) as RecommendationPage;
     // Every severity score is 0: the keyset must step through the tie by id, one row a page.
     const ids: string[] = [];
@@ -211,29 +336,62 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
   it("records a Manager's remediation request, audited, and burns it down from the next sync", async () => {
     const manager = await sessionCookieFor("Manager", "mona");
     const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-    const body = { recommendationId: "va-_-acme-_-app", scope: "Finance", owner: "Desktop team", dueOn: due, note: "Before the audit" };
-    const res = await callRoute(createRequestRoute, { method: "POST", path: "/api/tvm/remediation-requests", headers: { cookie: manager, origin: TEST_ORIGIN }, body });
+    const body = {
+      recommendationId: "va-_-acme-_-app",
+      scope: "Finance",
+      owner: "Desktop team",
+      dueOn: due,
+      note: "Before the audit",
+    };
+    const res = await callRoute(createRequestRoute, {
+      method: "POST",
+      path: "/api/tvm/remediation-requests",
+      headers: { cookie: manager, origin: TEST_ORIGIN },
+      body,
+    });
     expect(res.status).toBe(200);
     const created = (await res.json()) as RemediationRequestRow;
-    expect(created).toMatchObject({ owner: "Desktop team", scope: "Finance", baselineExposed: 2, exposedNow: 2, status: "Open", overdue: false });
+    expect(created).toMatchObject({
+      owner: "Desktop team",
+      scope: "Finance",
+      baselineExposed: 2,
+      exposedNow: 2,
+      status: "Open",
+      overdue: false,
+    });
     const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "tvm.remediation.create" } });
     expect(audit).toMatchObject({ result: "success", targetId: created.id, actorName: "mona@contoso.example" });
 
     const viewer = await sessionCookieFor("Viewer");
-    const denied = await callRoute(createRequestRoute, { method: "POST", path: "/api/tvm/remediation-requests", headers: { cookie: viewer, origin: TEST_ORIGIN }, body });
+    const denied = await callRoute(createRequestRoute, {
+      method: "POST",
+      path: "/api/tvm/remediation-requests",
+      headers: { cookie: viewer, origin: TEST_ORIGIN },
+      body,
+    });
     expect(denied.status).toBe(403);
-    const past = await callRoute(createRequestRoute, { method: "POST", path: "/api/tvm/remediation-requests", headers: { cookie: manager, origin: TEST_ORIGIN }, body: { ...body, dueOn: "2020-01-01" } });
+    const past = await callRoute(createRequestRoute, {
+      method: "POST",
+      path: "/api/tvm/remediation-requests",
+      headers: { cookie: manager, origin: TEST_ORIGIN },
+      body: { ...body, dueOn: "2020-01-01" },
+    });
     expect(past.status).toBe(400);
 
     // fin-1 gets patched: the next sync resolves its rows; the request's sample drops to 1.
-    await database.prisma.deviceVulnerability.updateMany({ where: { machineId: "m1" }, data: { resolvedAt: new Date() } });
+    await database.prisma.deviceVulnerability.updateMany({
+      where: { machineId: "m1" },
+      data: { resolvedAt: new Date() },
+    });
     const tomorrow = new Date(Date.now() + 86_400_000);
     await refreshTvmAggregates(database.prisma, tomorrow);
     const [row] = await listRemediationRequests({ id: created.id }, tomorrow);
     expect(row.exposedNow).toBe(1);
     expect(row.burndown.slice(0, 2).map((p) => p.exposed)).toEqual([2, 1]);
     expect(row.burndown.at(-1)).toMatchObject({ day: due, ideal: 0 });
-    const listed = (await (await callRoute(listRequestsRoute, { path: "/api/tvm/remediation-requests", headers: { cookie: viewer } })).json()) as RemediationRequestRow[];
+    const listed = (await (
+      await callRoute(listRequestsRoute, { path: "/api/tvm/remediation-requests", headers: { cookie: viewer } })
+    ).json()) as RemediationRequestRow[];
     expect(listed.map((r) => r.id)).toEqual([created.id]);
   });
 });

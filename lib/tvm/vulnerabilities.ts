@@ -3,7 +3,14 @@ import { db } from "../db";
 import { SqlParams, containsPattern } from "../db/sql-params";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import { BadRequest } from "../http/errors";
-import { type ExposedDevice, type VulnerabilityDetail, type VulnerabilityPage, type VulnerabilityRow, type VulnerabilityView, type VulnSort } from "./schemas";
+import {
+  type ExposedDevice,
+  type VulnerabilityDetail,
+  type VulnerabilityPage,
+  type VulnerabilityRow,
+  type VulnerabilityView,
+  type VulnSort,
+} from "./schemas";
 import { GROUP_SQL as GROUP } from "../cache/group-sql";
 
 // The CVE list (the Vulnerability catalogue with each CVE's open exposure from CveExposure) and one CVE with its
@@ -22,9 +29,16 @@ const SORT_SQL: Record<VulnSort, string> = {
 const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.number(), id: z.string().max(100) });
 
 /** A row as the database returns it: the list row before dates are formatted and products attached. */
-type RawRow = Omit<VulnerabilityRow, "publishedOn" | "exposedDevices" | "software"> & { publishedOn: Date | null; exposedDevices: number | null; sortKey: number };
+type RawRow = Omit<VulnerabilityRow, "publishedOn" | "exposedDevices" | "software"> & {
+  publishedOn: Date | null;
+  exposedDevices: number | null;
+  sortKey: number;
+};
 
-export async function listVulnerabilities(view: VulnerabilityView, page: { cursor?: string; limit: number }): Promise<VulnerabilityPage> {
+export async function listVulnerabilities(
+  view: VulnerabilityView,
+  page: { cursor?: string; limit: number },
+): Promise<VulnerabilityPage> {
   const params = new SqlParams();
   params.add(view.group); // $1: the scope the exposure join reads
   const where: string[] = [];
@@ -42,7 +56,10 @@ export async function listVulnerabilities(view: VulnerabilityView, page: { curso
   const cmp = view.dir === "desc" ? "<" : ">";
   if (page.cursor) {
     const c = decodeCursor(page.cursor, Cursor);
-    if (c.s !== view.sort || c.d !== view.dir) throw new BadRequest("cursor was made for another sort: start again from the first page", [{ path: "cursor", message: "sort changed" }]);
+    if (c.s !== view.sort || c.d !== view.dir)
+      throw new BadRequest("cursor was made for another sort: start again from the first page", [
+        { path: "cursor", message: "sort changed" },
+      ]);
     where.push(`(${key}, v."id") ${cmp} (${p(c.v)}::float8, ${p(c.id)})`);
   }
   const rows = await db().$queryRawUnsafe<RawRow[]>(
@@ -95,10 +112,23 @@ async function affectedSoftware(cveIds: string[]): Promise<Map<string, string[]>
 export const DEVICE_LIST_LIMIT = 1000;
 
 /** Open exposures matching `where` (on DeviceVulnerability v), one row per device, with the device when cached. */
-export async function exposedDevices(where: string, params: unknown[], group: string): Promise<{ devices: ExposedDevice[]; truncated: boolean }> {
+export async function exposedDevices(
+  where: string,
+  params: unknown[],
+  group: string,
+): Promise<{ devices: ExposedDevice[]; truncated: boolean }> {
   const groupParam = `$${params.length + 1}`;
   const rows = await db().$queryRawUnsafe<
-    { id: string | null; machineId: string; name: string | null; group: string | null; exposureLevel: string | null; software: string; fixingKbId: string | null; firstSeenAt: Date }[]
+    {
+      id: string | null;
+      machineId: string;
+      name: string | null;
+      group: string | null;
+      exposureLevel: string | null;
+      software: string;
+      fixingKbId: string | null;
+      firstSeenAt: Date;
+    }[]
   >(
     `SELECT DISTINCT ON (v."machineId") d."id", v."machineId", d."name", d."rbacGroupName" AS "group", d."exposureLevel",
        v."productVendor" || ' ' || v."productName" || ' ' || v."productVersion" AS software, v."fixingKbId", v."firstSeenAt"
@@ -128,7 +158,10 @@ export async function getVulnerability(id: string, group = ""): Promise<Vulnerab
   const v = await db().vulnerability.findUnique({ where: { id } });
   if (!v) return null;
   const [exposure, software, devices] = await Promise.all([
-    db().cveExposure.findUnique({ where: { scope_cveId: { scope: group, cveId: id } }, select: { exposedDevices: true } }),
+    db().cveExposure.findUnique({
+      where: { scope_cveId: { scope: group, cveId: id } },
+      select: { exposedDevices: true },
+    }),
     affectedSoftware([id]),
     exposedDevices(`v."cveId" = $1`, [id], group),
   ]);

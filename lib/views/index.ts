@@ -46,16 +46,26 @@ export async function createSavedView(ctx: AuditContext, input: SavedViewInput):
   requirePerson(ctx.actor);
   const query = normaliseViewQuery(input.page, input.query);
   try {
-    return await withAudit(ctx, { action: "view.create", targetType: "saved_view", params: { page: input.page, name: input.name, query, shared: input.shared } }, async (tx) => {
-      const view = await tx.savedView.create({
-        data: { ownerId: ctx.actor.id, page: input.page, name: input.name, query, shared: input.shared },
-        include: { owner: { select: { name: true } } },
-      });
-      return { result: toRow(view, ctx.actor), targetId: view.id };
-    });
+    return await withAudit(
+      ctx,
+      {
+        action: "view.create",
+        targetType: "saved_view",
+        params: { page: input.page, name: input.name, query, shared: input.shared },
+      },
+      async (tx) => {
+        const view = await tx.savedView.create({
+          data: { ownerId: ctx.actor.id, page: input.page, name: input.name, query, shared: input.shared },
+          include: { owner: { select: { name: true } } },
+        });
+        return { result: toRow(view, ctx.actor), targetId: view.id };
+      },
+    );
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new Conflict(`You already have a view named “${input.name}” on this page. Pick another name or delete the old one.`);
+      throw new Conflict(
+        `You already have a view named “${input.name}” on this page. Pick another name or delete the old one.`,
+      );
     }
     throw error;
   }
@@ -70,8 +80,12 @@ export async function deleteSavedView(ctx: AuditContext, id: string): Promise<{ 
   if (!mayDelete(view, ctx.actor)) {
     throw new Forbidden("Only the view's owner or an Admin can delete a shared view.");
   }
-  return withAudit(ctx, { action: "view.delete", targetType: "saved_view", targetId: id, params: { page: view.page, name: view.name } }, async (tx) => {
-    await tx.savedView.delete({ where: { id } });
-    return { result: { id } };
-  });
+  return withAudit(
+    ctx,
+    { action: "view.delete", targetType: "saved_view", targetId: id, params: { page: view.page, name: view.name } },
+    async (tx) => {
+      await tx.savedView.delete({ where: { id } });
+      return { result: { id } };
+    },
+  );
 }

@@ -17,7 +17,10 @@ export function normaliseViewQuery(page: SavedViewPage, query: string): string {
     case "alerts": {
       const parsed = AlertView.strict().safeParse(raw);
       if (!parsed.success) {
-        throw new BadRequest("The view's query is not a valid alert queue view.", parsed.error.issues.map((i) => ({ path: `query.${i.path.join(".")}`, message: i.message })));
+        throw new BadRequest(
+          "The view's query is not a valid alert queue view.",
+          parsed.error.issues.map((i) => ({ path: `query.${i.path.join(".")}`, message: i.message })),
+        );
       }
       return viewToSearch(parsed.data).toString();
     }

@@ -24,26 +24,60 @@ describe.each(kinds)("saved views on %s", (kind) => {
     await database?.close();
   });
 
-  const save = (cookie: string, body: unknown) => callRoute(createView, { method: "POST", headers: { cookie, origin: TEST_ORIGIN }, body });
-  const list = async (cookie: string) => (await (await callRoute(listViews, { path: "/api/views?page=alerts", headers: { cookie } })).json()).data as { id: string; name: string; query: string; mine: boolean; shared: boolean; ownerName: string }[];
-  const remove = (cookie: string, id: string) => callRoute(deleteView, { method: "DELETE", headers: { cookie, origin: TEST_ORIGIN }, params: { id } });
+  const save = (cookie: string, body: unknown) =>
+    callRoute(createView, { method: "POST", headers: { cookie, origin: TEST_ORIGIN }, body });
+  const list = async (cookie: string) =>
+    (await (await callRoute(listViews, { path: "/api/views?page=alerts", headers: { cookie } })).json()).data as {
+      id: string;
+      name: string;
+      query: string;
+      mine: boolean;
+      shared: boolean;
+      ownerName: string;
+    }[];
+  const remove = (cookie: string, id: string) =>
+    callRoute(deleteView, { method: "DELETE", headers: { cookie, origin: TEST_ORIGIN }, params: { id } });
 
   it("saves a view in the page's canonical form and lists it for its owner only", async () => {
-    const res = await save(ann, { page: "alerts", name: "My high new", query: "?status=New&severity=High,Medium&sort=age" });
+    const res = await save(ann, {
+      page: "alerts",
+      name: "My high new",
+      query: "?status=New&severity=High,Medium&sort=age",
+    });
     expect(res.status).toBe(201);
     const { data } = await res.json();
     // Same view, canonical order, defaults dropped: the saved link opens exactly what the person saw.
-    expect(data).toMatchObject({ name: "My high new", query: "severity=High%2CMedium&status=New", shared: false, mine: true, ownerName: "ann" });
+    expect(data).toMatchObject({
+      name: "My high new",
+      query: "severity=High%2CMedium&status=New",
+      shared: false,
+      mine: true,
+      ownerName: "ann",
+    });
     expect((await list(ann)).map((v) => v.name)).toEqual(["My high new"]);
     expect(await list(bob)).toEqual([]);
-    expect(await database.prisma.auditEvent.count({ where: { action: "view.create", result: "success", targetId: data.id } })).toBe(1);
+    expect(
+      await database.prisma.auditEvent.count({
+        where: { action: "view.create", result: "success", targetId: data.id },
+      }),
+    ).toBe(1);
   });
 
   it("shows a shared view to everyone, after the caller's own views", async () => {
-    const shared = await (await save(ann, { page: "alerts", name: "Team: breached", query: "sla=breached", shared: true })).json();
+    const shared = await (
+      await save(ann, { page: "alerts", name: "Team: breached", query: "sla=breached", shared: true })
+    ).json();
     await save(bob, { page: "alerts", name: "Bob's", query: "severity=Low" });
-    expect((await list(bob)).map((v) => [v.name, v.mine])).toEqual([["Bob's", true], ["Team: breached", false]]);
-    expect((await list(bob)).find((v) => v.name === "Team: breached")).toMatchObject({ shared: true, ownerName: "ann", id: shared.data.id, canDelete: false });
+    expect((await list(bob)).map((v) => [v.name, v.mine])).toEqual([
+      ["Bob's", true],
+      ["Team: breached", false],
+    ]);
+    expect((await list(bob)).find((v) => v.name === "Team: breached")).toMatchObject({
+      shared: true,
+      ownerName: "ann",
+      id: shared.data.id,
+      canDelete: false,
+    });
   });
 
   it("refuses a duplicate name with 409 and a query the queue would refuse with 400 naming it", async () => {
@@ -75,8 +109,19 @@ describe.each(kinds)("saved views on %s", (kind) => {
 
   it("keeps views for people: an API token cannot save one", async () => {
     const { createApiToken } = await import("../auth/tokens");
-    const token = await createApiToken({ actor: { type: "system", id: "cli", name: "cli", roles: ["Admin"], permissions: new Set() }, requestId: "r", ip: null }, { name: "soar", role: "Analyst", days: 1 });
-    const res = await callRoute(createView, { method: "POST", headers: { authorization: `Bearer ${token.token}` }, body: { page: "alerts", name: "Bot", query: "" } });
+    const token = await createApiToken(
+      {
+        actor: { type: "system", id: "cli", name: "cli", roles: ["Admin"], permissions: new Set() },
+        requestId: "r",
+        ip: null,
+      },
+      { name: "soar", role: "Analyst", days: 1 },
+    );
+    const res = await callRoute(createView, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token.token}` },
+      body: { page: "alerts", name: "Bot", query: "" },
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -21,8 +21,11 @@ const PORT = 3295;
 const LOADS = 5;
 const FIRST_ROW = "tbody tr[data-alert-id]";
 
-
-async function signIn(browser: Browser, baseUrl: string, username: string): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
+async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
   const context = await browser.newContext({ baseURL: baseUrl, ignoreHTTPSErrors: true });
   const page = await context.newPage();
   await page.goto("/alerts");
@@ -35,9 +38,16 @@ async function signIn(browser: Browser, baseUrl: string, username: string): Prom
   return state;
 }
 
-export async function benchAlertsPage(opts: { kind: "pglite" | "postgresql"; rows: number; verbose: boolean }): Promise<void> {
+export async function benchAlertsPage(opts: {
+  kind: "pglite" | "postgresql";
+  rows: number;
+  verbose: boolean;
+}): Promise<void> {
   const bench = await freshDatabase(opts.kind);
-  const location = opts.kind === "pglite" ? { kind: "pglite" as const, dataDir: bench.env.PGLITE_DIR } : { kind: "postgresql" as const, url: bench.env.DATABASE_URL };
+  const location =
+    opts.kind === "pglite"
+      ? { kind: "pglite" as const, dataDir: bench.env.PGLITE_DIR }
+      : { kind: "postgresql" as const, url: bench.env.DATABASE_URL };
   const database = openDatabase(location);
   let browser: Browser | null = null;
   try {
@@ -46,7 +56,16 @@ export async function benchAlertsPage(opts: { kind: "pglite" | "postgresql"; row
     // PGlite has one owner: the console server is next.
     await database.close();
 
-    const emulator = await startEmulatorProcess(["--port", "0", "--seed", "bench-page", "--devices", "5", "--alerts", "5"]);
+    const emulator = await startEmulatorProcess([
+      "--port",
+      "0",
+      "--seed",
+      "bench-page",
+      "--devices",
+      "5",
+      "--alerts",
+      "5",
+    ]);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...consoleEnvFor(emulator.ready),
@@ -62,7 +81,17 @@ export async function benchAlertsPage(opts: { kind: "pglite" | "postgresql"; row
     await startNext({ port: PORT, host: "127.0.0.1", env });
 
     const testEnv = readTestEnv();
-    browser = await chromium.launch({ executablePath: testEnv.chromiumPath, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+    browser = await chromium.launch({
+      executablePath: testEnv.chromiumPath,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    });
     const analyst = emulator.ready.users.find((u) => u.username.startsWith("analyst@"));
     if (!analyst) throw new Error("the simulated tenant has no analyst user");
     const storageState = await signIn(browser, env.CONSOLE_URL!, analyst.username);
@@ -76,7 +105,13 @@ export async function benchAlertsPage(opts: { kind: "pglite" | "postgresql"; row
       const scripts: Promise<number>[] = [];
       if (i === 1) {
         page.on("response", (res) => {
-          if (res.request().resourceType() === "script") scripts.push(res.body().then((b) => gzipSync(b).length, () => 0));
+          if (res.request().resourceType() === "script")
+            scripts.push(
+              res.body().then(
+                (b) => gzipSync(b).length,
+                () => 0,
+              ),
+            );
         });
       }
       const start = performance.now();
@@ -88,10 +123,25 @@ export async function benchAlertsPage(opts: { kind: "pglite" | "postgresql"; row
         await page.waitForLoadState("load");
         jsGzipBytes = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
       }
-      if (opts.verbose) console.error(`  /alerts load ${i}: first rows after ${ms.toFixed(0)} ms${i === 0 ? " (warm-up)" : ""}`);
+      if (opts.verbose)
+        console.error(`  /alerts load ${i}: first rows after ${ms.toFixed(0)} ms${i === 0 ? " (warm-up)" : ""}`);
       await context.close();
     }
-    console.log(JSON.stringify({ bench: "alerts-page", db: opts.kind, rows: opts.rows, loads: LOADS, first_rows_ms: Math.round(percentile([...timings].sort((a, b) => a - b), 50)), first_load_js_kb_gz: Math.round(jsGzipBytes / 1024) }));
+    console.log(
+      JSON.stringify({
+        bench: "alerts-page",
+        db: opts.kind,
+        rows: opts.rows,
+        loads: LOADS,
+        first_rows_ms: Math.round(
+          percentile(
+            [...timings].sort((a, b) => a - b),
+            50,
+          ),
+        ),
+        first_load_js_kb_gz: Math.round(jsGzipBytes / 1024),
+      }),
+    );
   } finally {
     await browser?.close();
     killAll();

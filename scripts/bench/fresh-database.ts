@@ -18,7 +18,11 @@ const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 export async function freshDatabase(kind: "pglite" | "postgresql", adminUrl = ADMIN_URL): Promise<BenchDatabase> {
   if (kind === "pglite") {
     const dir = mkdtempSync(path.join(tmpdir(), "soc-bench-"));
-    return { kind, env: { PGLITE_DIR: path.join(dir, "pglite"), DATABASE_URL: "" }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      kind,
+      env: { PGLITE_DIR: path.join(dir, "pglite"), DATABASE_URL: "" },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const name = `soc_bench_${randomBytes(4).toString("hex")}`;
   const admin = async (sql: string) => {
@@ -33,5 +37,9 @@ export async function freshDatabase(kind: "pglite" | "postgresql", adminUrl = AD
   await admin(`CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { kind, env: { DATABASE_URL: url.toString() }, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return {
+    kind,
+    env: { DATABASE_URL: url.toString() },
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  };
 }

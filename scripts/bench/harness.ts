@@ -32,11 +32,18 @@ export const round1 = (n: number) => Math.round(n * 10) / 10;
 /** The p50/p95/p99 fields of a bench's JSON line; sorts `timings` in place. */
 export function latencySummary(timings: number[]): { p50_ms: number; p95_ms: number; p99_ms: number } {
   timings.sort((a, b) => a - b);
-  return { p50_ms: round1(percentile(timings, 50)), p95_ms: round1(percentile(timings, 95)), p99_ms: round1(percentile(timings, 99)) };
+  return {
+    p50_ms: round1(percentile(timings, 50)),
+    p95_ms: round1(percentile(timings, 95)),
+    p99_ms: round1(percentile(timings, 99)),
+  };
 }
 
 async function open(bench: BenchDatabase): Promise<OpenDatabase> {
-  const location = bench.kind === "pglite" ? { kind: "pglite" as const, dataDir: bench.env.PGLITE_DIR } : { kind: "postgresql" as const, url: bench.env.DATABASE_URL };
+  const location =
+    bench.kind === "pglite"
+      ? { kind: "pglite" as const, dataDir: bench.env.PGLITE_DIR }
+      : { kind: "postgresql" as const, url: bench.env.DATABASE_URL };
   const database = openDatabase(location);
   await deployMigrations({ location, adapterFactory: database.adapterFactory });
   return database;
@@ -46,7 +53,11 @@ async function open(bench: BenchDatabase): Promise<OpenDatabase> {
  * Runs `body` on a fresh migrated database that the domain layer points at, then closes and drops it (unless
  * `keep` says to leave it for a manual EXPLAIN; its URL goes to stderr).
  */
-export async function withBenchDatabase(kind: BenchKind, body: (database: OpenDatabase) => Promise<void>, opts: { keep?: boolean } = {}): Promise<void> {
+export async function withBenchDatabase(
+  kind: BenchKind,
+  body: (database: OpenDatabase) => Promise<void>,
+  opts: { keep?: boolean } = {},
+): Promise<void> {
   const bench = await freshDatabase(kind);
   const database = await open(bench);
   try {
@@ -93,5 +104,6 @@ export async function timeListRequests(opts: {
 
 /** With --verbose: the slowest requests, slowest first. */
 export function printSlowest(slow: { ms: number; query: string }[], count = 12): void {
-  for (const s of [...slow].sort((a, b) => b.ms - a.ms).slice(0, count)) console.error(`  ${s.ms.toFixed(1)} ms  ${s.query}`);
+  for (const s of [...slow].sort((a, b) => b.ms - a.ms).slice(0, count))
+    console.error(`  ${s.ms.toFixed(1)} ms  ${s.query}`);
 }

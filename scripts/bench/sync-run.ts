@@ -43,7 +43,12 @@ async function main() {
       db: database.prisma,
       sources,
       full: mode === "full",
-      onEntity: verbose ? (s) => console.error(`  ${mode} ${s.entity}: ${s.status} ${s.fetched} fetched, ${s.calls} calls, ${s.durationMs} ms`) : undefined,
+      onEntity: verbose
+        ? (s) =>
+            console.error(
+              `  ${mode} ${s.entity}: ${s.status} ${s.fetched} fetched, ${s.calls} calls, ${s.durationMs} ms`,
+            )
+        : undefined,
     });
     const wall = (performance.now() - started) / 1000;
     const failed = summaries.filter((s) => s.status === "failed");
@@ -57,7 +62,8 @@ async function main() {
         records,
         records_per_s: Math.round(records / wall),
         calls: sources.calls() - callsBefore,
-        calls_unavoidable: mode === "full" ? unavoidable(summaries) : summaries.filter((s) => s.status !== "not-due").length,
+        calls_unavoidable:
+          mode === "full" ? unavoidable(summaries) : summaries.filter((s) => s.status !== "not-due").length,
         wall_s: Math.round(wall * 10) / 10,
         peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
       }),

@@ -2,7 +2,17 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { run } from "./processes";
 
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "postcss.config.mjs", "proxy.ts", "instrumentation.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+  "instrumentation.ts",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

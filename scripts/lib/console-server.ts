@@ -24,7 +24,16 @@ export async function startNext(opts: { port: number; host: string; env: NodeJS.
   const child = spawnGroup(
     process.execPath,
     // The preload records each request's TCP peer (lib/auth/route.ts trusts only that, or configured proxies).
-    ["--import", pathToFileURL(path.resolve("scripts/lib/peer-address.mjs")).href, "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", opts.host],
+    [
+      "--import",
+      pathToFileURL(path.resolve("scripts/lib/peer-address.mjs")).href,
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(opts.port),
+      "-H",
+      opts.host,
+    ],
     { env: opts.env },
   );
   await waitForHttp(`http://${opts.host}:${opts.port}/api/health`, 60_000);

@@ -18,15 +18,27 @@ export async function apiFetch<T>(path: string, init: RequestInit & { json?: unk
   const { json, ...rest } = init;
   const res = await fetch(path, {
     ...rest,
-    headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
+    headers: {
+      Accept: "application/json",
+      ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
+      ...rest.headers,
+    },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
     credentials: "same-origin",
   });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; requestId?: string; issues?: { path: string; message: string }[] } } | null;
+    const body = (await res.json().catch(() => null)) as {
+      error?: { code: string; message: string; requestId?: string; issues?: { path: string; message: string }[] };
+    } | null;
     const retry = res.headers.get("retry-after");
     const message = body?.error?.message ?? `Request failed (${res.status})`;
-    throw new ApiError(res.status, body?.error?.code ?? "http_error", retry ? `${message} Retry in ${retry}s.` : message, body?.error?.requestId, body?.error?.issues);
+    throw new ApiError(
+      res.status,
+      body?.error?.code ?? "http_error",
+      retry ? `${message} Retry in ${retry}s.` : message,
+      body?.error?.requestId,
+      body?.error?.issues,
+    );
   }
   return (await res.json()) as T;
 }

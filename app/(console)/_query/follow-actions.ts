@@ -20,14 +20,19 @@ export async function fetchActionsFollowing(url: string): Promise<FollowedPage> 
   if (open.length === 0) return { ...page, unrefreshed: [] };
   // One refresh that fails keeps that row's cached status rather than failing the whole poll; it is reported.
   const settled = await Promise.allSettled(
-    open.map((a) => apiFetch<{ data: ActionView; refreshError: string | null }>(`/api/actions/${encodeURIComponent(a.id)}`)),
+    open.map((a) =>
+      apiFetch<{ data: ActionView; refreshError: string | null }>(`/api/actions/${encodeURIComponent(a.id)}`),
+    ),
   );
   const byId = new Map<string, ActionView>();
   const unrefreshed: FollowedPage["unrefreshed"] = [];
   settled.forEach((result, i) => {
     if (result.status === "rejected") {
       // The console's own API failed (an expired session, a restart), not Defender: say so.
-      unrefreshed.push({ id: open[i].id, reason: `The console did not answer: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}` });
+      unrefreshed.push({
+        id: open[i].id,
+        reason: `The console did not answer: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`,
+      });
       return;
     }
     byId.set(result.value.data.id, result.value.data);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { InfiniteData } from "@tanstack/react-query";
-import { pageUrl, pruneSelection, removeRowsFromPages, rowsOf, toggleId, updateRowInPages, updateRowsInPages, type CursorPage } from "./list-cache";
+import {
+  pageUrl,
+  pruneSelection,
+  removeRowsFromPages,
+  rowsOf,
+  toggleId,
+  updateRowInPages,
+  updateRowsInPages,
+  type CursorPage,
+} from "./list-cache";
 
 interface Row {
   id: string;
@@ -9,7 +18,13 @@ interface Row {
 const idOf = (r: Row) => r.id;
 const data = (): InfiniteData<CursorPage<Row>> => ({
   pages: [
-    { data: [{ id: "a", status: "New" }, { id: "b", status: "New" }], nextCursor: "c1" },
+    {
+      data: [
+        { id: "a", status: "New" },
+        { id: "b", status: "New" },
+      ],
+      nextCursor: "c1",
+    },
     { data: [{ id: "c", status: "New" }], nextCursor: null },
   ],
   pageParams: [null, "c1"],
@@ -51,7 +66,11 @@ describe("updateRowsInPages", () => {
 describe("updateRowInPages", () => {
   it("replaces one row by id", () => {
     const after = updateRowInPages(data(), { id: "b", status: "InProgress" }, idOf)!;
-    expect(rowsOf(after)).toEqual([{ id: "a", status: "New" }, { id: "b", status: "InProgress" }, { id: "c", status: "New" }]);
+    expect(rowsOf(after)).toEqual([
+      { id: "a", status: "New" },
+      { id: "b", status: "InProgress" },
+      { id: "c", status: "New" },
+    ]);
   });
 });
 

@@ -44,12 +44,20 @@ export function updateRowsInPages<P extends CursorPage<unknown>>(
 }
 
 /** One row replaced (e.g. by the server's answer to a change); a row not loaded leaves the data as it was. */
-export function updateRowInPages<P extends CursorPage<unknown>>(data: InfiniteData<P> | undefined, row: RowOf<P>, idOf: (row: RowOf<P>) => string): InfiniteData<P> | undefined {
+export function updateRowInPages<P extends CursorPage<unknown>>(
+  data: InfiniteData<P> | undefined,
+  row: RowOf<P>,
+  idOf: (row: RowOf<P>) => string,
+): InfiniteData<P> | undefined {
   return updateRowsInPages(data, [idOf(row)], idOf, () => row);
 }
 
 /** The pages without the rows whose id is in `ids` (cursors are kept: they point past the removed rows anyway). */
-export function removeRowsFromPages<P extends CursorPage<unknown>>(data: InfiniteData<P> | undefined, ids: Iterable<string>, idOf: (row: RowOf<P>) => string): InfiniteData<P> | undefined {
+export function removeRowsFromPages<P extends CursorPage<unknown>>(
+  data: InfiniteData<P> | undefined,
+  ids: Iterable<string>,
+  idOf: (row: RowOf<P>) => string,
+): InfiniteData<P> | undefined {
   if (!data) return data;
   const gone = new Set(ids);
   if (gone.size === 0) return data;

@@ -12,7 +12,15 @@ import { pageUrl, pruneSelection, rowsOf, toggleId, type CursorPage } from "./li
 // selection is local to one view and to the rows loaded (useSelection). useUrlList is the three together.
 
 /** The view in the URL: `go` pushes a view's canonical search string (so equal views share a cache key). */
-export function useUrlListView<V>({ path, view, toSearch }: { path: string; view: V; toSearch: (view: V) => URLSearchParams }) {
+export function useUrlListView<V>({
+  path,
+  view,
+  toSearch,
+}: {
+  path: string;
+  view: V;
+  toSearch: (view: V) => URLSearchParams;
+}) {
   const router = useRouter();
   const [navigating, startTransition] = useTransition();
   const href = (next: Partial<V>) => {
@@ -44,7 +52,17 @@ export interface CursorListOptions<P> {
 
 /** Cursor paging of one view: "Load more" fetches the next page; the previous view's rows stay while a new one loads. */
 export function useCursorList<T, P extends CursorPage<T>>(options: CursorListOptions<P>) {
-  const { queryKey, endpoint, search, initialPage, limit = 50, fetchPage = apiFetch<P>, refetchInterval, staleTime, footerShowsRefetchErrors = true } = options;
+  const {
+    queryKey,
+    endpoint,
+    search,
+    initialPage,
+    limit = 50,
+    fetchPage = apiFetch<P>,
+    refetchInterval,
+    staleTime,
+    footerShowsRefetchErrors = true,
+  } = options;
   const list = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(pageUrl(endpoint, search, limit, pageParam)),
@@ -52,7 +70,8 @@ export function useCursorList<T, P extends CursorPage<T>>(options: CursorListOpt
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [initialPage], pageParams: [null] },
     placeholderData: keepPreviousData,
-    refetchInterval: typeof refetchInterval === "function" ? (q) => refetchInterval(q.state.data?.pages) : refetchInterval,
+    refetchInterval:
+      typeof refetchInterval === "function" ? (q) => refetchInterval(q.state.data?.pages) : refetchInterval,
     staleTime,
   });
   const rows: T[] = useMemo(() => rowsOf(list.data) as T[], [list.data]);
@@ -90,7 +109,12 @@ const EMPTY: ReadonlySet<string> = new Set();
 
 /** A URL-driven, cursor-paged, selectable list: the three hooks above for one view. */
 export function useUrlList<V, T, P extends CursorPage<T>>(
-  options: CursorListOptions<P> & { path: string; view: V; toSearch: (view: V) => URLSearchParams; idOf: (row: T) => string },
+  options: CursorListOptions<P> & {
+    path: string;
+    view: V;
+    toSearch: (view: V) => URLSearchParams;
+    idOf: (row: T) => string;
+  },
 ) {
   const url = useUrlListView({ path: options.path, view: options.view, toSearch: options.toSearch });
   const paged = useCursorList<T, P>(options);

@@ -16,7 +16,11 @@ export default async function ActionsPage({ searchParams }: { searchParams: Prom
   const actor = await requireUser("console:read");
   const raw = await searchParams;
   const { value: filter, ignored } = parseLeniently(ActionFilter, raw);
-  const [page, pendingApprovals, settings] = await Promise.all([listActions(filter, { limit: 50 }), countAwaitingApproval(), getActionSettings()]);
+  const [page, pendingApprovals, settings] = await Promise.all([
+    listActions(filter, { limit: 50 }),
+    countAwaitingApproval(),
+    getActionSettings(),
+  ]);
   return (
     <>
       <PageHeader

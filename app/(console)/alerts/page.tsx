@@ -29,10 +29,17 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
   const search = viewToSearch(view).toString();
   return (
     <>
-      <PageHeader title="Alerts" description="The alert queue from the cache, ranked by priority and SLA. Every triage change goes to Defender first." />
+      <PageHeader
+        title="Alerts"
+        description="The alert queue from the cache, ranked by priority and SLA. Every triage change goes to Defender first."
+      />
       <IgnoredParameters names={ignored} />
       <div className="mb-3">
-        <AlertSavedViews initialViews={views} currentQuery={search} canSave={actor.type === "user" && actor.permissions.has("views:write")} />
+        <AlertSavedViews
+          initialViews={views}
+          currentQuery={search}
+          canSave={actor.type === "user" && actor.permissions.has("views:write")}
+        />
       </div>
       <AlertQueue
         view={view}

@@ -20,7 +20,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams;
   const { value: filter, ignored } = parseLeniently(AuditFilter, raw);
   // The view keeps the text as typed (dates as YYYY-MM-DD), without the parameters that did not parse.
-  const view: AuditView = Object.fromEntries(AUDIT_VIEW_KEYS.flatMap((k) => (typeof raw[k] === "string" && !ignored.includes(k) ? [[k, raw[k]]] : [])));
+  const view: AuditView = Object.fromEntries(
+    AUDIT_VIEW_KEYS.flatMap((k) => (typeof raw[k] === "string" && !ignored.includes(k) ? [[k, raw[k]]] : [])),
+  );
   const search = auditViewToSearch(view).toString();
   const [page, refused] = await Promise.all([listAuditEvents(filter, { limit: 100 }), securitySummary(60)]);
   return (
@@ -38,8 +40,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
       <IgnoredParameters names={ignored} />
       {refused.total > 0 ? (
-        <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950" data-testid="refused-requests">
-          <strong>{refused.total}</strong> refused request{refused.total === 1 ? "" : "s"} or failed sign-in{refused.total === 1 ? "" : "s"} in the last hour
+        <p
+          role="status"
+          className="mb-4 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm dark:border-amber-700 dark:bg-amber-950"
+          data-testid="refused-requests"
+        >
+          <strong>{refused.total}</strong> refused request{refused.total === 1 ? "" : "s"} or failed sign-in
+          {refused.total === 1 ? "" : "s"} in the last hour
           {" ("}
           {refused.byReason.map((r) => `${r.reason.replaceAll("_", " ")}: ${r.count}`).join(", ")}
           {"). "}

@@ -17,10 +17,17 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const { value: view, ignored } = parseLeniently(DeviceView, raw);
   const now = new Date();
-  const [page, cache, options] = await Promise.all([listDevices(view, { limit: 50, now }), deviceCacheState(), listDeviceFilterOptions()]);
+  const [page, cache, options] = await Promise.all([
+    listDevices(view, { limit: 50, now }),
+    deviceCacheState(),
+    listDeviceFilterOptions(),
+  ]);
   return (
     <>
-      <PageHeader title="Devices" description="Defender for Endpoint and Intune merged into one row per device. Response actions go to Defender and change the device only when Defender reports success." />
+      <PageHeader
+        title="Devices"
+        description="Defender for Endpoint and Intune merged into one row per device. Response actions go to Defender and change the device only when Defender reports success."
+      />
       <IgnoredParameters names={ignored} />
       <DeviceInventory
         view={view}

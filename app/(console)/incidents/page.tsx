@@ -18,7 +18,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pr
   const page = await listIncidents(actor, filter, { limit: 50 });
   return (
     <>
-      <PageHeader title="Incidents" description="Defender XDR incidents correlating alerts across devices and users, newest change first." />
+      <PageHeader
+        title="Incidents"
+        description="Defender XDR incidents correlating alerts across devices and users, newest change first."
+      />
       <IgnoredParameters names={ignored} />
       <IncidentList filter={filter} search={incidentFilterToSearch(filter).toString()} initialPage={page} />
     </>

@@ -15,11 +15,19 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   await requireUser("settings:write");
-  const [tokens, triage, actions, people] = await Promise.all([listApiTokens(), cachedTriageSettings(), getActionSettings(), listUserAccess()]);
+  const [tokens, triage, actions, people] = await Promise.all([
+    listApiTokens(),
+    cachedTriageSettings(),
+    getActionSettings(),
+    listUserAccess(),
+  ]);
   const { SESSION_TTL_HOURS, SESSION_IDLE_MINUTES } = getConfig();
   return (
     <>
-      <PageHeader title="Settings" description="Administration of the console. Sync controls (issue #4) arrive with their issue." />
+      <PageHeader
+        title="Settings"
+        description="Administration of the console. Sync controls (issue #4) arrive with their issue."
+      />
       <TriageSettings initial={triage} />
       <ActionSettings initial={actions} />
       <TokenManager initial={tokens} />

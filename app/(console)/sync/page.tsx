@@ -20,7 +20,16 @@ export default async function SyncPage() {
       />
       <RowsTable
         caption="Sync state per entity"
-        columns={["Entity", "Last success", "Last pass", { label: "Fetched", className: "text-right" }, { label: "Written", className: "text-right" }, { label: "Skipped", className: "text-right" }, { label: "Calls", className: "text-right" }, "Problem"]}
+        columns={[
+          "Entity",
+          "Last success",
+          "Last pass",
+          { label: "Fetched", className: "text-right" },
+          { label: "Written", className: "text-right" },
+          { label: "Skipped", className: "text-right" },
+          { label: "Calls", className: "text-right" },
+          "Problem",
+        ]}
         rows={overview.entities}
         empty="Nothing has been synced yet."
         row={(e) => (
@@ -31,7 +40,9 @@ export default async function SyncPage() {
             </Td>
             <Td title={e.lastSuccessAt ?? undefined}>{e.lastSuccessAt ? formatRelative(e.lastSuccessAt) : "never"}</Td>
             <Td className="text-xs">
-              {e.lastSummary ? `${e.lastSummary.status} · ${e.lastSummary.mode} · ${Math.round(e.lastSummary.durationMs)} ms` : "—"}
+              {e.lastSummary
+                ? `${e.lastSummary.status} · ${e.lastSummary.mode} · ${Math.round(e.lastSummary.durationMs)} ms`
+                : "—"}
             </Td>
             <Td className="text-right tabular-nums">{e.lastSummary?.fetched ?? "—"}</Td>
             <Td className="text-right tabular-nums">{e.lastSummary?.upserted ?? "—"}</Td>

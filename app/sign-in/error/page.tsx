@@ -14,8 +14,14 @@ const REASONS: Record<string, { title: string; text: string }> = {
     title: "Sign-in expired",
     text: "The sign-in took too long or was started in another tab, so it could not be completed safely. Start again.",
   },
-  token: { title: "Sign-in failed", text: "Entra ID's answer could not be verified. Try again; if it keeps failing, contact your administrator." },
-  entra_error: { title: "Sign-in failed", text: "Microsoft Entra ID refused the sign-in. Try again; if it keeps failing, contact your administrator." },
+  token: {
+    title: "Sign-in failed",
+    text: "Entra ID's answer could not be verified. Try again; if it keeps failing, contact your administrator.",
+  },
+  entra_error: {
+    title: "Sign-in failed",
+    text: "Microsoft Entra ID refused the sign-in. Try again; if it keeps failing, contact your administrator.",
+  },
 };
 
 export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {

@@ -32,7 +32,8 @@ async function jsonBody(ctx: RequestContext): Promise<Record<string, unknown>> {
   const text = (await readText(ctx.req)).trim();
   if (!text) return {};
   const value: unknown = JSON.parse(text);
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("body must be a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error("body must be a JSON object");
   return value as Record<string, unknown>;
 }
 
@@ -41,7 +42,8 @@ function clockState(env: ApiEnv) {
 }
 
 export async function handleControl(ctx: RequestContext, deps: ControlDeps): Promise<void> {
-  if (!LOOPBACK.has(ctx.req.socket.remoteAddress ?? "")) return fail(ctx, 403, "Control endpoints are served on loopback only.");
+  if (!LOOPBACK.has(ctx.req.socket.remoteAddress ?? ""))
+    return fail(ctx, 403, "Control endpoints are served on loopback only.");
   const { env, faults, stats, limiter, live } = deps;
   const route = `${ctx.method} ${ctx.path.replace(/\/+$/, "")}`;
   let body: Record<string, unknown> = {};
@@ -54,7 +56,12 @@ export async function handleControl(ctx: RequestContext, deps: ControlDeps): Pro
   }
   switch (route) {
     case "GET /_emulator/health":
-      return reply(ctx, 200, { ok: true, tenantId: env.tenant.tenantId, machines: env.tenant.machines.length, alerts: env.tenant.alerts.length });
+      return reply(ctx, 200, {
+        ok: true,
+        tenantId: env.tenant.tenantId,
+        machines: env.tenant.machines.length,
+        alerts: env.tenant.alerts.length,
+      });
     case "GET /_emulator/stats":
       return reply(ctx, 200, stats.snapshot());
     case "POST /_emulator/stats/reset":
@@ -83,7 +90,7 @@ export async function handleControl(ctx: RequestContext, deps: ControlDeps): Pro
       } else if (Object.keys(body).length === 0) {
         env.clock.reset();
       } else {
-        return fail(ctx, 400, "Send {\"now\":\"ISO\"}, {\"offsetMs\":N} or {} to reset.");
+        return fail(ctx, 400, 'Send {"now":"ISO"}, {"offsetMs":N} or {} to reset.');
       }
       return reply(ctx, 200, clockState(env));
     }
@@ -101,8 +108,12 @@ export async function handleControl(ctx: RequestContext, deps: ControlDeps): Pro
     const m = env.tenant.findMachine(decodeURIComponent(machineState[1]!));
     if (!m) return fail(ctx, 404, "Machine not found");
     return reply(ctx, 200, {
-      id: m.id, computerDnsName: m.dnsName, isolationState: m.isolation ? "Isolated" : "NotIsolated", isolationType: m.isolation,
-      codeExecutionRestricted: m.codeRestricted, riskScore: m.riskScore,
+      id: m.id,
+      computerDnsName: m.dnsName,
+      isolationState: m.isolation ? "Isolated" : "NotIsolated",
+      isolationType: m.isolation,
+      codeExecutionRestricted: m.codeRestricted,
+      riskScore: m.riskScore,
     });
   }
   if (/^GET \/_emulator\/packages\/[^/]+\.zip$/.test(route)) {

@@ -39,7 +39,11 @@ export function alertJson(tenant: Tenant, a: AlertRecord, withEvidence: boolean)
     relatedUser: user ? { userName: user.accountName, domainName: "CONTOSO" } : null,
     // Live captures also carry loggedOnUsers and domains (not in the "Alert resource type" table).
     loggedOnUsers: user ? [{ accountName: user.accountName, domainName: "CONTOSO" }] : [],
-    comments: (a.comments ?? []).map((c) => ({ comment: c.comment, createdBy: c.createdBy, createdTime: isoTime(c.createdMs) })),
+    comments: (a.comments ?? []).map((c) => ({
+      comment: c.comment,
+      createdBy: c.createdBy,
+      createdTime: isoTime(c.createdMs),
+    })),
     evidence: withEvidence ? alertEvidence(tenant, a) : [],
     domains: [],
   };

@@ -30,8 +30,18 @@ export const ALERT_FIELDS: EntityFields<AlertRecord> = {
     id: { type: "string", get: (a) => a.id, sortable: true },
     assignedTo: { type: "string", get: (a) => a.assignedTo },
     detectionSource: { type: "string", get: (a) => ALERT_TEMPLATES[a.template]!.detectionSource },
-    status: { type: "enum", get: (a) => a.status, enumValues: ["Unknown", "New", "InProgress", "Resolved"], sortable: true },
-    severity: { type: "enum", get: (a) => a.severity, enumValues: ["UnSpecified", "Informational", "Low", "Medium", "High"], sortable: true },
+    status: {
+      type: "enum",
+      get: (a) => a.status,
+      enumValues: ["Unknown", "New", "InProgress", "Resolved"],
+      sortable: true,
+    },
+    severity: {
+      type: "enum",
+      get: (a) => a.severity,
+      enumValues: ["UnSpecified", "Informational", "Low", "Medium", "High"],
+      sortable: true,
+    },
     category: { type: "string", get: (a) => ALERT_TEMPLATES[a.template]!.category },
   },
 };
@@ -70,28 +80,54 @@ export function alertRoutes(env: ApiEnv): RouteDef[] {
     });
   return [
     // GET /api/alerts (Alert.Read.All | Alert.ReadWrite.All)
-    { method: "GET", template: "/api/alerts", surface: "mde", family, permissions: READ, countable: true, handler: (ctx) => list(ctx, alertSource(env)) },
+    {
+      method: "GET",
+      template: "/api/alerts",
+      surface: "mde",
+      family,
+      permissions: READ,
+      countable: true,
+      handler: (ctx) => list(ctx, alertSource(env)),
+    },
     // GET /api/alerts/{id}: evidence included, like captured live responses
     {
-      method: "GET", template: "/api/alerts/{id}", surface: "mde", family, permissions: READ,
+      method: "GET",
+      template: "/api/alerts/{id}",
+      surface: "mde",
+      family,
+      permissions: READ,
       handler: (ctx) => {
         const a = findAlertOr404(env, ctx.params.id!);
-        return sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/api/$metadata#Alerts/$entity`, ...alertJson(env.tenant, a, true) });
+        return sendJson(ctx, 200, {
+          "@odata.context": `${ctx.baseUrl}/api/$metadata#Alerts/$entity`,
+          ...alertJson(env.tenant, a, true),
+        });
       },
     },
     // PATCH /api/alerts/{id} (Alert.ReadWrite.All)
     {
-      method: "PATCH", template: "/api/alerts/{id}", surface: "mde", family, permissions: WRITE,
+      method: "PATCH",
+      template: "/api/alerts/{id}",
+      surface: "mde",
+      family,
+      permissions: WRITE,
       handler: async (ctx) => {
         const a = findAlertOr404(env, ctx.params.id!);
         const changes = parseAlertChanges(await readJsonObject(ctx.req));
         applyAlertChanges(env.tenant, a, changes, actorName(ctx.principal!), env.clock.now());
-        return sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/api/$metadata#Alerts/$entity`, ...alertJson(env.tenant, a, true) });
+        return sendJson(ctx, 200, {
+          "@odata.context": `${ctx.baseUrl}/api/$metadata#Alerts/$entity`,
+          ...alertJson(env.tenant, a, true),
+        });
       },
     },
     // POST /api/alerts/batchUpdate (Alert.ReadWrite.All): 200, empty body ("Batch update alerts"); unknown ids skipped.
     {
-      method: "POST", template: "/api/alerts/batchUpdate", surface: "mde", family: "alerts.batchUpdate", permissions: WRITE,
+      method: "POST",
+      template: "/api/alerts/batchUpdate",
+      surface: "mde",
+      family: "alerts.batchUpdate",
+      permissions: WRITE,
       handler: async (ctx) => {
         const body = await readJsonObject(ctx.req);
         const ids = body.alertIds;
@@ -112,12 +148,22 @@ export function alertRoutes(env: ApiEnv): RouteDef[] {
     },
     // GET /api/machines/{id}/alerts (permission not documented; Alert.Read.All/Alert.ReadWrite.All here)
     {
-      method: "GET", template: "/api/machines/{id}/alerts", surface: "mde", family: "machines", permissions: READ, countable: true,
+      method: "GET",
+      template: "/api/machines/{id}/alerts",
+      surface: "mde",
+      family: "machines",
+      permissions: READ,
+      countable: true,
       handler: (ctx) => {
         const m = env.tenant.findMachine(ctx.params.id!);
         if (!m) throw notFound("Machine", ctx.params.id!);
         const t = env.tenant;
-        return list(ctx, { name: `alerts:machine:${m.id}`, size: () => m.alertIdxs.length, at: (i) => t.alerts[m.alertIdxs[i]!]!, version: () => t.alertsVersion });
+        return list(ctx, {
+          name: `alerts:machine:${m.id}`,
+          size: () => m.alertIdxs.length,
+          at: (i) => t.alerts[m.alertIdxs[i]!]!,
+          version: () => t.alertsVersion,
+        });
       },
     },
   ];

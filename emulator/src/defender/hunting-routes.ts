@@ -9,11 +9,31 @@ export function huntingRoutes(): RouteDef[] {
     throw new ApiError(400, "BadRequest", MESSAGE);
   };
   return [
-    { method: "POST", template: "/api/advancedqueries/run", surface: "mde", family: "hunting", permissions: ["AdvancedQuery.Read.All"], handler: notEmulated },
-    { method: "POST", template: "/api/advancedhunting/run", surface: "mde", family: "hunting", permissions: ["AdvancedHunting.Read.All"], handler: notEmulated },
     {
-      method: "POST", template: "/v1.0/security/runHuntingQuery", surface: "graph", family: "graph.security", permissions: ["ThreatHunting.Read.All"],
-      handler: async () => { throw new ApiError(400, "BadRequest", MESSAGE); },
+      method: "POST",
+      template: "/api/advancedqueries/run",
+      surface: "mde",
+      family: "hunting",
+      permissions: ["AdvancedQuery.Read.All"],
+      handler: notEmulated,
+    },
+    {
+      method: "POST",
+      template: "/api/advancedhunting/run",
+      surface: "mde",
+      family: "hunting",
+      permissions: ["AdvancedHunting.Read.All"],
+      handler: notEmulated,
+    },
+    {
+      method: "POST",
+      template: "/v1.0/security/runHuntingQuery",
+      surface: "graph",
+      family: "graph.security",
+      permissions: ["ThreatHunting.Read.All"],
+      handler: async () => {
+        throw new ApiError(400, "BadRequest", MESSAGE);
+      },
     },
   ];
 }

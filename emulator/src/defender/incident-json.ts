@@ -17,7 +17,8 @@ function xdrAlert(t: Tenant, a: AlertRecord): Record<string, unknown> {
   const m = t.machines[a.machine]!;
   const entities = alertEvidence(t, a).map((e) => {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(e)) if (v !== null && k !== "evidenceCreationTime" && k !== "detectionStatus") out[k] = v;
+    for (const [k, v] of Object.entries(e))
+      if (v !== null && k !== "evidenceCreationTime" && k !== "detectionStatus") out[k] = v;
     out.deviceId = m.id;
     return out;
   });
@@ -45,21 +46,23 @@ function xdrAlert(t: Tenant, a: AlertRecord): Record<string, unknown> {
     actorName: null,
     threatFamilyName: tpl.threatFamilyName,
     mitreTechniques: tpl.mitreTechniques,
-    devices: [{
-      deviceId: m.id,
-      aadDeviceId: m.aadDeviceId,
-      deviceDnsName: m.dnsName,
-      osPlatform: m.osPlatform,
-      osBuild: m.osBuild,
-      version: m.version,
-      healthStatus: m.healthStatus,
-      riskScore: m.riskScore,
-      rbacGroupName: m.group.name,
-      firstSeen: isoTime(m.firstSeenMs),
-      tags: m.machineTags,
-      defenderAvStatus: m.defenderAvStatus,
-      onboardingStatus: m.onboardingStatus,
-    }],
+    devices: [
+      {
+        deviceId: m.id,
+        aadDeviceId: m.aadDeviceId,
+        deviceDnsName: m.dnsName,
+        osPlatform: m.osPlatform,
+        osBuild: m.osBuild,
+        version: m.version,
+        healthStatus: m.healthStatus,
+        riskScore: m.riskScore,
+        rbacGroupName: m.group.name,
+        firstSeen: isoTime(m.firstSeenMs),
+        tags: m.machineTags,
+        defenderAvStatus: m.defenderAvStatus,
+        onboardingStatus: m.onboardingStatus,
+      },
+    ],
     entities,
   };
 }
@@ -79,7 +82,11 @@ export function incidentJson(t: Tenant, i: Incident): Record<string, unknown> {
     status: i.status,
     severity: incidentSeverity(i, t.alerts),
     tags: i.tags,
-    comments: i.comments.map((c) => ({ comment: c.comment, createdBy: c.createdBy, createdTime: isoTime(c.createdMs) })),
+    comments: i.comments.map((c) => ({
+      comment: c.comment,
+      createdBy: c.createdBy,
+      createdTime: isoTime(c.createdMs),
+    })),
     alerts: i.alertIdxs.map((idx) => xdrAlert(t, t.alerts[idx]!)),
   };
 }

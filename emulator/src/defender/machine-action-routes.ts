@@ -15,8 +15,13 @@ import { machineOr404 } from "./machine-routes";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALL_ACTION_PERMISSIONS = [
-  "Machine.CollectForensics", "Machine.Isolate", "Machine.RestrictExecution", "Machine.Scan", "Machine.Offboard",
-  "Machine.StopAndQuarantine", "Machine.LiveResponse",
+  "Machine.CollectForensics",
+  "Machine.Isolate",
+  "Machine.RestrictExecution",
+  "Machine.Scan",
+  "Machine.Offboard",
+  "Machine.StopAndQuarantine",
+  "Machine.LiveResponse",
 ];
 
 interface ActionSpec {
@@ -29,19 +34,51 @@ interface ActionSpec {
 
 const DESKTOP_AND_SERVER: OsFamily[] = ["windows", "server", "macos", "linux"];
 const ACTIONS: ActionSpec[] = [
-  { path: "isolate", type: "Isolate", permission: "Machine.Isolate", families: DESKTOP_AND_SERVER,
-    scope: { key: "IsolationType", values: ["Full", "Selective", "UnManagedDevice"], required: false, fallback: "Full" } },
+  {
+    path: "isolate",
+    type: "Isolate",
+    permission: "Machine.Isolate",
+    families: DESKTOP_AND_SERVER,
+    scope: {
+      key: "IsolationType",
+      values: ["Full", "Selective", "UnManagedDevice"],
+      required: false,
+      fallback: "Full",
+    },
+  },
   { path: "unisolate", type: "Unisolate", permission: "Machine.Isolate", families: DESKTOP_AND_SERVER },
-  { path: "runAntiVirusScan", type: "RunAntiVirusScan", permission: "Machine.Scan", families: DESKTOP_AND_SERVER,
-    scope: { key: "ScanType", values: ["Quick", "Full"], required: true, fallback: null } },
-  { path: "restrictCodeExecution", type: "RestrictCodeExecution", permission: "Machine.RestrictExecution", families: ["windows", "server"] },
-  { path: "unrestrictCodeExecution", type: "UnrestrictCodeExecution", permission: "Machine.RestrictExecution", families: ["windows", "server"] },
-  { path: "collectInvestigationPackage", type: "CollectInvestigationPackage", permission: "Machine.CollectForensics", families: DESKTOP_AND_SERVER },
+  {
+    path: "runAntiVirusScan",
+    type: "RunAntiVirusScan",
+    permission: "Machine.Scan",
+    families: DESKTOP_AND_SERVER,
+    scope: { key: "ScanType", values: ["Quick", "Full"], required: true, fallback: null },
+  },
+  {
+    path: "restrictCodeExecution",
+    type: "RestrictCodeExecution",
+    permission: "Machine.RestrictExecution",
+    families: ["windows", "server"],
+  },
+  {
+    path: "unrestrictCodeExecution",
+    type: "UnrestrictCodeExecution",
+    permission: "Machine.RestrictExecution",
+    families: ["windows", "server"],
+  },
+  {
+    path: "collectInvestigationPackage",
+    type: "CollectInvestigationPackage",
+    permission: "Machine.CollectForensics",
+    families: DESKTOP_AND_SERVER,
+  },
 ];
 
 function requiredComment(body: Record<string, unknown>): string {
-  if (body.Comment === undefined || body.Comment === null) throw new ApiError(400, "MissingRequiredParameter", "Parameter Comment is missing.");
-  if (typeof body.Comment !== "string") throw new ApiError(400, "InvalidInput", "Invalid input Comment: expected a string.");
+  if (body.Comment === undefined || body.Comment === null)
+    throw new ApiError(400, "MissingRequiredParameter", "Parameter Comment is missing.");
+  if (typeof body.Comment !== "string")
+    throw new ApiError(400, "InvalidInput", "Invalid input Comment: expected a string.");
   return body.Comment;
 }
 
@@ -49,7 +86,11 @@ const ACTION_FIELDS: EntityFields<MachineAction> = {
   entityName: "microsoft.windowsDefenderATP.api.MachineAction",
   fields: {
     id: { type: "string", get: (a) => a.id },
-    status: { type: "enum", get: (a) => a.status, enumValues: ["Pending", "InProgress", "Succeeded", "Failed", "TimeOut", "Cancelled"] },
+    status: {
+      type: "enum",
+      get: (a) => a.status,
+      enumValues: ["Pending", "InProgress", "Succeeded", "Failed", "TimeOut", "Cancelled"],
+    },
     machineId: { type: "string", get: (a) => a.machine.id },
     type: { type: "string", get: (a) => a.type },
     requestor: { type: "string", get: (a) => a.requestor },
@@ -58,21 +99,36 @@ const ACTION_FIELDS: EntityFields<MachineAction> = {
 };
 
 const ACTION_RULES: ListRules<MachineAction> = {
-  entity: ACTION_FIELDS, maxTop: 10_000, defaultPageSize: 10_000, options: ["$filter", "$top", "$skip", "$orderby"],
+  entity: ACTION_FIELDS,
+  maxTop: 10_000,
+  defaultPageSize: 10_000,
+  options: ["$filter", "$top", "$skip", "$orderby"],
 };
 
 export function machineActionRoutes(env: ApiEnv): RouteDef[] {
   const store = env.actions;
-  const entity = (ctx: { baseUrl: string }, a: MachineAction) => ({ "@odata.context": `${ctx.baseUrl}/api/$metadata#MachineActions/$entity`, ...store.json(a) });
+  const entity = (ctx: { baseUrl: string }, a: MachineAction) => ({
+    "@odata.context": `${ctx.baseUrl}/api/$metadata#MachineActions/$entity`,
+    ...store.json(a),
+  });
   const actionOr404 = (id: string): MachineAction => {
-    if (!GUID.test(id)) throw new ApiError(400, "BadRequest", `The key value (${id}) from request is not valid. The key value should be format of type 'Edm.Guid'.`);
+    if (!GUID.test(id))
+      throw new ApiError(
+        400,
+        "BadRequest",
+        `The key value (${id}) from request is not valid. The key value should be format of type 'Edm.Guid'.`,
+      );
     const a = store.get(id);
     if (!a) throw notFound("MachineAction", id);
     return a;
   };
   const routes: RouteDef[] = ACTIONS.map((spec) => ({
     // POST /api/machines/{id}/{action} ({permission})
-    method: "POST", template: `/api/machines/{id}/${spec.path}`, surface: "mde", family: "machineactions", permissions: [spec.permission],
+    method: "POST",
+    template: `/api/machines/{id}/${spec.path}`,
+    surface: "mde",
+    family: "machineactions",
+    permissions: [spec.permission],
     handler: async (ctx) => {
       const body = await readJsonObject(ctx.req);
       const machine = machineOr404(env, ctx.params.id!);
@@ -81,42 +137,74 @@ export function machineActionRoutes(env: ApiEnv): RouteDef[] {
       if (spec.scope) {
         const raw = body[spec.scope.key];
         if (raw === undefined || raw === null) {
-          if (spec.scope.required) throw new ApiError(400, "MissingRequiredParameter", `Parameter ${spec.scope.key} is missing.`);
+          if (spec.scope.required)
+            throw new ApiError(400, "MissingRequiredParameter", `Parameter ${spec.scope.key} is missing.`);
           scope = spec.scope.fallback;
         } else if (typeof raw !== "string" || !spec.scope.values.includes(raw)) {
-          throw new ApiError(400, "InvalidInput", `Invalid input ${spec.scope.key}: expected one of ${spec.scope.values.join(", ")}.`);
+          throw new ApiError(
+            400,
+            "InvalidInput",
+            `Invalid input ${spec.scope.key}: expected one of ${spec.scope.values.join(", ")}.`,
+          );
         } else scope = raw;
       }
       const selectiveUnsupported = spec.type === "Isolate" && scope === "Selective" && machine.family !== "windows";
       if (!spec.families.includes(machine.family) || selectiveUnsupported) {
-        throw new ApiError(400, "OsPlatformNotSupported", `OS Platform ${machine.osPlatform} isn't supported for this action.`);
+        throw new ApiError(
+          400,
+          "OsPlatformNotSupported",
+          `OS Platform ${machine.osPlatform} isn't supported for this action.`,
+        );
       }
       const externalId = typeof body.ExternalID === "string" ? body.ExternalID : null;
       const action = store.create(machine, spec.type, scope, comment, actorName(ctx.principal!), externalId);
       return sendJson(ctx, 201, entity(ctx, action));
     },
   }));
-  const source: CollectionSource<MachineAction> = { name: "machineactions", size: () => store.all.length, at: (i) => store.all[i]!, version: () => store.version() };
+  const source: CollectionSource<MachineAction> = {
+    name: "machineactions",
+    size: () => store.all.length,
+    at: (i) => store.all[i]!,
+    version: () => store.version(),
+  };
   routes.push(
     // GET /api/machineactions (Machine.Read.All | Machine.ReadWrite.All)
     {
-      method: "GET", template: "/api/machineactions", surface: "mde", family: "machineactions", permissions: ["Machine.Read.All", "Machine.ReadWrite.All"], countable: true,
+      method: "GET",
+      template: "/api/machineactions",
+      surface: "mde",
+      family: "machineactions",
+      permissions: ["Machine.Read.All", "Machine.ReadWrite.All"],
+      countable: true,
       handler: (ctx) => {
         store.settle();
         return respondList(ctx, env, {
-          source, rules: ACTION_RULES, contextUrl: `${ctx.baseUrl}/api/$metadata#MachineActions`, serialize: (a) => store.json(a),
-          keyField: "id", timeField: "creationDateTimeUtc", style: "mde",
+          source,
+          rules: ACTION_RULES,
+          contextUrl: `${ctx.baseUrl}/api/$metadata#MachineActions`,
+          serialize: (a) => store.json(a),
+          keyField: "id",
+          timeField: "creationDateTimeUtc",
+          style: "mde",
         });
       },
     },
     // GET /api/machineactions/{id}: non-GUID → 400 Edm.Guid message (as the real service answers), unknown → 404
     {
-      method: "GET", template: "/api/machineactions/{id}", surface: "mde", family: "machineactions", permissions: ["Machine.Read.All", "Machine.ReadWrite.All"],
+      method: "GET",
+      template: "/api/machineactions/{id}",
+      surface: "mde",
+      family: "machineactions",
+      permissions: ["Machine.Read.All", "Machine.ReadWrite.All"],
       handler: (ctx) => sendJson(ctx, 200, entity(ctx, actionOr404(ctx.params.id!))),
     },
     // POST /api/machineactions/{id}/cancel (any Machine.* action permission, cancel-machine-action) → 200 + action
     {
-      method: "POST", template: "/api/machineactions/{id}/cancel", surface: "mde", family: "machineactions", permissions: ALL_ACTION_PERMISSIONS,
+      method: "POST",
+      template: "/api/machineactions/{id}/cancel",
+      surface: "mde",
+      family: "machineactions",
+      permissions: ALL_ACTION_PERMISSIONS,
       handler: async (ctx) => {
         const body = await readJsonObject(ctx.req);
         const action = actionOr404(ctx.params.id!);
@@ -126,14 +214,21 @@ export function machineActionRoutes(env: ApiEnv): RouteDef[] {
     },
     // GET /api/machineactions/{id}/getPackageUri: 404 until the collection succeeded (get-package-sas-uri), 2/min
     {
-      method: "GET", template: "/api/machineactions/{id}/getPackageUri", surface: "mde", family: "machineactions.packageUri",
+      method: "GET",
+      template: "/api/machineactions/{id}/getPackageUri",
+      surface: "mde",
+      family: "machineactions.packageUri",
       permissions: ["Machine.Read.All", "Machine.ReadWrite.All", "Machine.CollectForensics"],
       handler: (ctx) => {
         const a = actionOr404(ctx.params.id!);
-        if (a.type !== "CollectInvestigationPackage" || a.status !== "Succeeded") throw notFound("Investigation package for action", a.id);
+        if (a.type !== "CollectInvestigationPackage" || a.status !== "Succeeded")
+          throw notFound("Investigation package for action", a.id);
         // The value is a JSON-quoted string inside the string (get-package-sas-uri).
         const url = `${ctx.baseUrl}/_emulator/packages/${a.id}.zip?token=emulated`;
-        return sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/api/$metadata#Edm.String`, value: JSON.stringify(url) });
+        return sendJson(ctx, 200, {
+          "@odata.context": `${ctx.baseUrl}/api/$metadata#Edm.String`,
+          value: JSON.stringify(url),
+        });
       },
     },
   );

@@ -9,7 +9,13 @@ import type { Faults } from "../faults";
 import type { Device } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
 
-export type ActionType = "Isolate" | "Unisolate" | "RunAntiVirusScan" | "RestrictCodeExecution" | "UnrestrictCodeExecution" | "CollectInvestigationPackage";
+export type ActionType =
+  | "Isolate"
+  | "Unisolate"
+  | "RunAntiVirusScan"
+  | "RestrictCodeExecution"
+  | "UnrestrictCodeExecution"
+  | "CollectInvestigationPackage";
 export type ActionStatus = "Pending" | "InProgress" | "Succeeded" | "Failed" | "TimeOut" | "Cancelled";
 
 export interface MachineAction {
@@ -100,7 +106,14 @@ export class MachineActionStore {
     return this.byId.get(id.toLowerCase());
   }
 
-  create(machine: Device, type: ActionType, scope: string | null, comment: string, requestor: string, externalId: string | null): MachineAction {
+  create(
+    machine: Device,
+    type: ActionType,
+    scope: string | null,
+    comment: string,
+    requestor: string,
+    externalId: string | null,
+  ): MachineAction {
     this.settle();
     for (const a of this.active) {
       if (a.machine === machine && CONFLICTS[type].includes(a.type)) {
@@ -136,7 +149,11 @@ export class MachineActionStore {
   cancel(action: MachineAction, requestor: string, comment: string): void {
     this.settle();
     if (FINAL.has(action.status)) {
-      throw new ApiError(400, "BadRequest", `Action ${action.id} is in a final state (${action.status}) and cannot be cancelled.`);
+      throw new ApiError(
+        400,
+        "BadRequest",
+        `Action ${action.id} is in a final state (${action.status}) and cannot be cancelled.`,
+      );
     }
     const now = this.clock.now();
     action.status = "Cancelled";

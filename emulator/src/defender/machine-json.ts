@@ -37,7 +37,12 @@ export function machineJson(m: Device): Record<string, unknown> {
     managedBy: m.managedBy,
     managedByStatus: m.managedByStatus,
     ipAddresses: [
-      { ipAddress: m.lastIp, macAddress: m.mac.replace(/-/g, ""), type: mobile ? "Wireless80211" : "Ethernet", operationalStatus: "Up" },
+      {
+        ipAddress: m.lastIp,
+        macAddress: m.mac.replace(/-/g, ""),
+        type: mobile ? "Wireless80211" : "Ethernet",
+        operationalStatus: "Up",
+      },
       { ipAddress: "127.0.0.1", macAddress: null, type: "SoftwareLoopback", operationalStatus: "Up" },
     ],
     vmMetadata: null,

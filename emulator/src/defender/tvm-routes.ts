@@ -11,7 +11,15 @@ import { failsConfiguration } from "../tenant/generate-recommendations";
 import type { Device, Recommendation, SoftwareProduct, Vulnerability } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
 import { machineOr404 } from "./machine-routes";
-import { machineReferenceJson, machineVulnerabilityId, machineVulnerabilityJson, machineVulnerabilityText, recommendationJson, softwareJson, vulnerabilityJson } from "./tvm-json";
+import {
+  machineReferenceJson,
+  machineVulnerabilityId,
+  machineVulnerabilityJson,
+  machineVulnerabilityText,
+  recommendationJson,
+  softwareJson,
+  vulnerabilityJson,
+} from "./tvm-json";
 
 const VULN = ["Vulnerability.Read.All"];
 const RECS = ["SecurityRecommendation.Read.All"];
@@ -78,11 +86,19 @@ const SOFTWARE_FIELDS: EntityFields<SoftwareProduct> = {
 
 const PAGING_ONLY = ["$top", "$skip"];
 
-function rules<T>(entity: EntityFields<T>, maxTop: number, options: readonly string[] = ["$filter", "$top", "$skip", "$orderby"]): ListRules<T> {
+function rules<T>(
+  entity: EntityFields<T>,
+  maxTop: number,
+  options: readonly string[] = ["$filter", "$top", "$skip", "$orderby"],
+): ListRules<T> {
   return { entity, maxTop, defaultPageSize: maxTop, options };
 }
 
-function staticSource<T>(name: string, items: () => readonly T[], version: () => number = () => 0): CollectionSource<T> {
+function staticSource<T>(
+  name: string,
+  items: () => readonly T[],
+  version: () => number = () => 0,
+): CollectionSource<T> {
   return { name, size: () => items().length, at: (i) => items()[i]!, version };
 }
 
@@ -91,13 +107,37 @@ const NO_FIELDS = <T>(name: string): EntityFields<T> => ({ entityName: name, fie
 export function tvmRoutes(env: ApiEnv): RouteDef[] {
   const t = env.tenant;
   const ctxUrl = (ctx: { baseUrl: string }, set: string) => `${ctx.baseUrl}/api/$metadata#${set}`;
-  const rowSource: CollectionSource<number> = { name: "machinesVulnerabilities", size: () => t.rows.rowVuln.length, at: (i) => i, version: () => 0 };
-  const vulnOr404 = (id: string) => t.vulnById.get(id.toLowerCase()) ?? (() => { throw notFound("Vulnerability", id); })();
-  const recOr404 = (id: string) => t.recommendationById.get(id.toLowerCase()) ?? (() => { throw notFound("Recommendation", id); })();
-  const softwareOr404 = (id: string) => t.softwareById.get(id.toLowerCase()) ?? (() => { throw notFound("Software", id); })();
+  const rowSource: CollectionSource<number> = {
+    name: "machinesVulnerabilities",
+    size: () => t.rows.rowVuln.length,
+    at: (i) => i,
+    version: () => 0,
+  };
+  const vulnOr404 = (id: string) =>
+    t.vulnById.get(id.toLowerCase()) ??
+    (() => {
+      throw notFound("Vulnerability", id);
+    })();
+  const recOr404 = (id: string) =>
+    t.recommendationById.get(id.toLowerCase()) ??
+    (() => {
+      throw notFound("Recommendation", id);
+    })();
+  const softwareOr404 = (id: string) =>
+    t.softwareById.get(id.toLowerCase()) ??
+    (() => {
+      throw notFound("Software", id);
+    })();
   const refRules = rules(NO_FIELDS<Device>("microsoft.windowsDefenderATP.api.MachineReference"), 10_000, PAGING_ONLY);
   const refs = (ctx: Parameters<RouteDef["handler"]>[0], name: string, machines: () => Device[]) =>
-    respondList(ctx, env, { source: staticSource(name, machines), rules: refRules, contextUrl: ctxUrl(ctx, "MachineReferences"), serialize: machineReferenceJson, keyField: "id", style: "mde" });
+    respondList(ctx, env, {
+      source: staticSource(name, machines),
+      rules: refRules,
+      contextUrl: ctxUrl(ctx, "MachineReferences"),
+      serialize: machineReferenceJson,
+      keyField: "id",
+      style: "mde",
+    });
 
   const softwareMachines = (s: SoftwareProduct): Device[] => t.machines.filter((m) => m.software.includes(s.idx));
   const recommendationMachines = (r: Recommendation): Device[] => {
@@ -105,7 +145,10 @@ export function tvmRoutes(env: ApiEnv): RouteDef[] {
     const out: Device[] = [];
     for (const m of t.machines) {
       for (let row = t.rows.machineStart[m.idx]!; row < t.rows.machineStart[m.idx + 1]!; row++) {
-        if (t.vulns[t.rows.rowVuln[row]!]!.software === r.software) { out.push(m); break; }
+        if (t.vulns[t.rows.rowVuln[row]!]!.software === r.software) {
+          out.push(m);
+          break;
+        }
       }
     }
     return out;
@@ -118,96 +161,230 @@ export function tvmRoutes(env: ApiEnv): RouteDef[] {
   };
   const machineRecommendations = (m: Device): Recommendation[] => {
     const vulnerable = new Set(machineVulns(m).map((v) => v.software));
-    return t.recommendations.filter((r) => (r.software !== null ? vulnerable.has(r.software) : failsConfiguration(r, m)));
+    return t.recommendations.filter((r) =>
+      r.software !== null ? vulnerable.has(r.software) : failsConfiguration(r, m),
+    );
   };
 
   return [
     // GET /api/vulnerabilities (Vulnerability.Read.All), $top ≤ 8,000 (get-all-vulnerabilities)
     {
-      method: "GET", template: "/api/vulnerabilities", surface: "mde", family: "tvm", permissions: VULN, countable: true,
-      handler: (ctx) => respondList(ctx, env, { source: staticSource("vulnerabilities", () => t.vulns), rules: rules(VULN_FIELDS, 8_000), contextUrl: ctxUrl(ctx, "Vulnerabilities"), serialize: vulnerabilityJson, keyField: "id", timeField: "publishedOn", style: "mde" }),
+      method: "GET",
+      template: "/api/vulnerabilities",
+      surface: "mde",
+      family: "tvm",
+      permissions: VULN,
+      countable: true,
+      handler: (ctx) =>
+        respondList(ctx, env, {
+          source: staticSource("vulnerabilities", () => t.vulns),
+          rules: rules(VULN_FIELDS, 8_000),
+          contextUrl: ctxUrl(ctx, "Vulnerabilities"),
+          serialize: vulnerabilityJson,
+          keyField: "id",
+          timeField: "publishedOn",
+          style: "mde",
+        }),
     },
     // GET /api/vulnerabilities/machinesVulnerabilities (Vulnerability.Read.All): rows built per page from typed arrays
     {
-      method: "GET", template: "/api/vulnerabilities/machinesVulnerabilities", surface: "mde", family: "tvm", permissions: VULN, countable: true,
-      handler: (ctx) => respondList(ctx, env, {
-        source: rowSource, rules: rules(rowFields(t), 10_000, ["$filter", "$top", "$skip"]),
-        contextUrl: ctxUrl(ctx, "Collection(microsoft.windowsDefenderATP.api.PublicAssetVulnerabilityDto)"),
-        serialize: (r) => machineVulnerabilityJson(t, r), serializeText: (r) => machineVulnerabilityText(t, r), keyField: "id", style: "mde",
-      }),
+      method: "GET",
+      template: "/api/vulnerabilities/machinesVulnerabilities",
+      surface: "mde",
+      family: "tvm",
+      permissions: VULN,
+      countable: true,
+      handler: (ctx) =>
+        respondList(ctx, env, {
+          source: rowSource,
+          rules: rules(rowFields(t), 10_000, ["$filter", "$top", "$skip"]),
+          contextUrl: ctxUrl(ctx, "Collection(microsoft.windowsDefenderATP.api.PublicAssetVulnerabilityDto)"),
+          serialize: (r) => machineVulnerabilityJson(t, r),
+          serializeText: (r) => machineVulnerabilityText(t, r),
+          keyField: "id",
+          style: "mde",
+        }),
     },
     {
-      method: "GET", template: "/api/vulnerabilities/{id}", surface: "mde", family: "tvm", permissions: VULN,
-      handler: (ctx) => sendJson(ctx, 200, { "@odata.context": ctxUrl(ctx, "Vulnerabilities/$entity"), ...vulnerabilityJson(vulnOr404(ctx.params.id!)) }),
+      method: "GET",
+      template: "/api/vulnerabilities/{id}",
+      surface: "mde",
+      family: "tvm",
+      permissions: VULN,
+      handler: (ctx) =>
+        sendJson(ctx, 200, {
+          "@odata.context": ctxUrl(ctx, "Vulnerabilities/$entity"),
+          ...vulnerabilityJson(vulnOr404(ctx.params.id!)),
+        }),
     },
     {
-      method: "GET", template: "/api/vulnerabilities/{id}/machineReferences", surface: "mde", family: "tvm", permissions: VULN,
-      handler: (ctx) => { const v = vulnOr404(ctx.params.id!); return refs(ctx, `refs:vuln:${v.id}`, () => t.vulnMachines(v)); },
+      method: "GET",
+      template: "/api/vulnerabilities/{id}/machineReferences",
+      surface: "mde",
+      family: "tvm",
+      permissions: VULN,
+      handler: (ctx) => {
+        const v = vulnOr404(ctx.params.id!);
+        return refs(ctx, `refs:vuln:${v.id}`, () => t.vulnMachines(v));
+      },
     },
     // GET /api/machines/{id}/vulnerabilities (Vulnerability.Read.All), 50/min (get-discovered-vulnerabilities)
     {
-      method: "GET", template: "/api/machines/{id}/vulnerabilities", surface: "mde", family: "machines.vulnerabilities", permissions: VULN,
+      method: "GET",
+      template: "/api/machines/{id}/vulnerabilities",
+      surface: "mde",
+      family: "machines.vulnerabilities",
+      permissions: VULN,
       handler: (ctx) => {
         const m = machineOr404(env, ctx.params.id!);
         return respondList(ctx, env, {
-          source: staticSource(`vulns:machine:${m.id}`, () => machineVulns(m)), rules: rules(VULN_FIELDS, 10_000),
-          contextUrl: ctxUrl(ctx, "Collection(Analytics.Contracts.PublicAPI.PublicVulnerabilityDto)"), serialize: vulnerabilityJson, keyField: "id", style: "mde",
+          source: staticSource(`vulns:machine:${m.id}`, () => machineVulns(m)),
+          rules: rules(VULN_FIELDS, 10_000),
+          contextUrl: ctxUrl(ctx, "Collection(Analytics.Contracts.PublicAPI.PublicVulnerabilityDto)"),
+          serialize: vulnerabilityJson,
+          keyField: "id",
+          style: "mde",
         });
       },
     },
     // GET /api/recommendations (SecurityRecommendation.Read.All)
     {
-      method: "GET", template: "/api/recommendations", surface: "mde", family: "tvm", permissions: RECS, countable: true,
-      handler: (ctx) => respondList(ctx, env, { source: staticSource("recommendations", () => t.recommendations), rules: rules(REC_FIELDS, 10_000), contextUrl: ctxUrl(ctx, "Recommendations"), serialize: recommendationJson, keyField: "id", style: "mde" }),
+      method: "GET",
+      template: "/api/recommendations",
+      surface: "mde",
+      family: "tvm",
+      permissions: RECS,
+      countable: true,
+      handler: (ctx) =>
+        respondList(ctx, env, {
+          source: staticSource("recommendations", () => t.recommendations),
+          rules: rules(REC_FIELDS, 10_000),
+          contextUrl: ctxUrl(ctx, "Recommendations"),
+          serialize: recommendationJson,
+          keyField: "id",
+          style: "mde",
+        }),
     },
     {
-      method: "GET", template: "/api/recommendations/{id}", surface: "mde", family: "tvm", permissions: RECS,
-      handler: (ctx) => sendJson(ctx, 200, { "@odata.context": ctxUrl(ctx, "Recommendations/$entity"), ...recommendationJson(recOr404(ctx.params.id!)) }),
+      method: "GET",
+      template: "/api/recommendations/{id}",
+      surface: "mde",
+      family: "tvm",
+      permissions: RECS,
+      handler: (ctx) =>
+        sendJson(ctx, 200, {
+          "@odata.context": ctxUrl(ctx, "Recommendations/$entity"),
+          ...recommendationJson(recOr404(ctx.params.id!)),
+        }),
     },
     {
-      method: "GET", template: "/api/recommendations/{id}/machineReferences", surface: "mde", family: "tvm", permissions: RECS,
-      handler: (ctx) => { const r = recOr404(ctx.params.id!); return refs(ctx, `refs:rec:${r.id}`, () => recommendationMachines(r)); },
-    },
-    {
-      method: "GET", template: "/api/recommendations/{id}/vulnerabilities", surface: "mde", family: "tvm", permissions: RECS,
+      method: "GET",
+      template: "/api/recommendations/{id}/machineReferences",
+      surface: "mde",
+      family: "tvm",
+      permissions: RECS,
       handler: (ctx) => {
         const r = recOr404(ctx.params.id!);
-        const list = r.software === null ? [] : t.vulns.filter((v) => v.software === r.software && v.exposedMachines > 0);
-        return sendJson(ctx, 200, { "@odata.context": ctxUrl(ctx, "Vulnerabilities"), value: list.map(vulnerabilityJson) });
+        return refs(ctx, `refs:rec:${r.id}`, () => recommendationMachines(r));
       },
     },
     {
-      method: "GET", template: "/api/machines/{id}/recommendations", surface: "mde", family: "tvm", permissions: RECS,
+      method: "GET",
+      template: "/api/recommendations/{id}/vulnerabilities",
+      surface: "mde",
+      family: "tvm",
+      permissions: RECS,
+      handler: (ctx) => {
+        const r = recOr404(ctx.params.id!);
+        const list =
+          r.software === null ? [] : t.vulns.filter((v) => v.software === r.software && v.exposedMachines > 0);
+        return sendJson(ctx, 200, {
+          "@odata.context": ctxUrl(ctx, "Vulnerabilities"),
+          value: list.map(vulnerabilityJson),
+        });
+      },
+    },
+    {
+      method: "GET",
+      template: "/api/machines/{id}/recommendations",
+      surface: "mde",
+      family: "tvm",
+      permissions: RECS,
       handler: (ctx) => {
         const m = machineOr404(env, ctx.params.id!);
-        return sendJson(ctx, 200, { "@odata.context": ctxUrl(ctx, "Recommendations"), value: machineRecommendations(m).map(recommendationJson) });
+        return sendJson(ctx, 200, {
+          "@odata.context": ctxUrl(ctx, "Recommendations"),
+          value: machineRecommendations(m).map(recommendationJson),
+        });
       },
     },
     // GET /api/Software (Software.Read.All); static segments match case-insensitively
     {
-      method: "GET", template: "/api/Software", surface: "mde", family: "tvm", permissions: SOFTWARE, countable: true,
-      handler: (ctx) => respondList(ctx, env, { source: staticSource("software", () => t.software), rules: rules(SOFTWARE_FIELDS, 10_000), contextUrl: ctxUrl(ctx, "Software"), serialize: (s) => softwareJson(t, s), keyField: "id", style: "mde" }),
+      method: "GET",
+      template: "/api/Software",
+      surface: "mde",
+      family: "tvm",
+      permissions: SOFTWARE,
+      countable: true,
+      handler: (ctx) =>
+        respondList(ctx, env, {
+          source: staticSource("software", () => t.software),
+          rules: rules(SOFTWARE_FIELDS, 10_000),
+          contextUrl: ctxUrl(ctx, "Software"),
+          serialize: (s) => softwareJson(t, s),
+          keyField: "id",
+          style: "mde",
+        }),
     },
     {
-      method: "GET", template: "/api/Software/{id}", surface: "mde", family: "tvm", permissions: SOFTWARE,
-      handler: (ctx) => sendJson(ctx, 200, { "@odata.context": ctxUrl(ctx, "Software/$entity"), ...softwareJson(t, softwareOr404(ctx.params.id!)) }),
+      method: "GET",
+      template: "/api/Software/{id}",
+      surface: "mde",
+      family: "tvm",
+      permissions: SOFTWARE,
+      handler: (ctx) =>
+        sendJson(ctx, 200, {
+          "@odata.context": ctxUrl(ctx, "Software/$entity"),
+          ...softwareJson(t, softwareOr404(ctx.params.id!)),
+        }),
     },
     {
-      method: "GET", template: "/api/Software/{id}/machineReferences", surface: "mde", family: "tvm", permissions: SOFTWARE,
-      handler: (ctx) => { const s = softwareOr404(ctx.params.id!); return refs(ctx, `refs:sw:${s.idx}`, () => softwareMachines(s)); },
-    },
-    {
-      method: "GET", template: "/api/Software/{id}/vulnerabilities", surface: "mde", family: "tvm", permissions: SOFTWARE,
+      method: "GET",
+      template: "/api/Software/{id}/machineReferences",
+      surface: "mde",
+      family: "tvm",
+      permissions: SOFTWARE,
       handler: (ctx) => {
         const s = softwareOr404(ctx.params.id!);
-        return sendJson(ctx, 200, { "@odata.context": ctxUrl(ctx, "Vulnerabilities"), value: t.vulns.filter((v) => v.software === s.idx && v.exposedMachines > 0).map(vulnerabilityJson) });
+        return refs(ctx, `refs:sw:${s.idx}`, () => softwareMachines(s));
       },
     },
     {
-      method: "GET", template: "/api/machines/{id}/software", surface: "mde", family: "tvm", permissions: SOFTWARE,
+      method: "GET",
+      template: "/api/Software/{id}/vulnerabilities",
+      surface: "mde",
+      family: "tvm",
+      permissions: SOFTWARE,
+      handler: (ctx) => {
+        const s = softwareOr404(ctx.params.id!);
+        return sendJson(ctx, 200, {
+          "@odata.context": ctxUrl(ctx, "Vulnerabilities"),
+          value: t.vulns.filter((v) => v.software === s.idx && v.exposedMachines > 0).map(vulnerabilityJson),
+        });
+      },
+    },
+    {
+      method: "GET",
+      template: "/api/machines/{id}/software",
+      surface: "mde",
+      family: "tvm",
+      permissions: SOFTWARE,
       handler: (ctx) => {
         const m = machineOr404(env, ctx.params.id!);
-        return sendJson(ctx, 200, { "@odata.context": ctxUrl(ctx, "Software"), value: m.software.map((i) => softwareJson(t, t.software[i]!)) });
+        return sendJson(ctx, 200, {
+          "@odata.context": ctxUrl(ctx, "Software"),
+          value: m.software.map((i) => softwareJson(t, t.software[i]!)),
+        });
       },
     },
   ];

@@ -9,7 +9,12 @@ import { actorName } from "../identity/principal";
 import type { CollectionSource, ListRules } from "../odata/collection";
 import type { EntityFields } from "../odata/fields";
 import { ODataQueryError } from "../http/errors";
-import { applyAlertChanges, applyIncidentChanges, type AlertChanges, type IncidentChanges } from "../tenant/alert-updates";
+import {
+  applyAlertChanges,
+  applyIncidentChanges,
+  type AlertChanges,
+  type IncidentChanges,
+} from "../tenant/alert-updates";
 import { ALERT_TEMPLATES, DETECTION_GRAPH_SOURCE } from "../tenant/catalog/alert-templates";
 import type { AlertRecord, Device, Incident } from "../tenant/model";
 import { managedDeviceJson } from "./managed-device-json";
@@ -23,27 +28,37 @@ const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function deviceFields(t: ApiEnv["tenant"]): EntityFields<Device> {
   return {
-  entityName: "microsoft.graph.managedDevice",
-  fields: {
-    id: { type: "string", get: (d) => d.intune!.id },
-    deviceName: { type: "string", get: (d) => (d.family === "windows" ? d.hostName.toUpperCase() : d.hostName) },
-    complianceState: { type: "enum", get: (d) => d.intune!.complianceState, enumValues: ["unknown", "compliant", "noncompliant", "conflict", "error", "inGracePeriod", "configManager"] },
-    operatingSystem: { type: "string", get: (d) => ({ windows: "Windows", server: "Windows", macos: "macOS", linux: "Linux", ios: "iOS", android: "Android" })[d.family] },
-    osVersion: { type: "string", get: (d) => d.osVersionFull },
-    lastSyncDateTime: { type: "datetime", get: (d) => d.intune!.lastSyncMs },
-    enrolledDateTime: { type: "datetime", get: (d) => d.intune!.enrolledMs },
-    isEncrypted: { type: "boolean", get: (d) => d.intune!.isEncrypted },
-    managementAgent: { type: "string", get: (d) => d.intune!.managementAgent },
-    managedDeviceOwnerType: { type: "string", get: (d) => d.intune!.ownerType },
-    azureADDeviceId: { type: "string", get: (d) => d.aadDeviceId ?? "00000000-0000-0000-0000-000000000000" },
-    userPrincipalName: { type: "string", get: (d) => (d.primaryUser >= 0 ? t.employees[d.primaryUser]!.upn : "") },
-    model: { type: "string", get: (d) => d.intune!.model },
-    manufacturer: { type: "string", get: (d) => d.intune!.manufacturer },
-    serialNumber: { type: "string", get: (d) => d.intune!.serialNumber },
-  },
-  // Reported behaviour (issues on Microsoft's Graph docs repository): these filters are silently ignored,
-  // all devices come back.
-  ignoredInFilter: ["userId", "deviceEnrollmentType"],
+    entityName: "microsoft.graph.managedDevice",
+    fields: {
+      id: { type: "string", get: (d) => d.intune!.id },
+      deviceName: { type: "string", get: (d) => (d.family === "windows" ? d.hostName.toUpperCase() : d.hostName) },
+      complianceState: {
+        type: "enum",
+        get: (d) => d.intune!.complianceState,
+        enumValues: ["unknown", "compliant", "noncompliant", "conflict", "error", "inGracePeriod", "configManager"],
+      },
+      operatingSystem: {
+        type: "string",
+        get: (d) =>
+          ({ windows: "Windows", server: "Windows", macos: "macOS", linux: "Linux", ios: "iOS", android: "Android" })[
+            d.family
+          ],
+      },
+      osVersion: { type: "string", get: (d) => d.osVersionFull },
+      lastSyncDateTime: { type: "datetime", get: (d) => d.intune!.lastSyncMs },
+      enrolledDateTime: { type: "datetime", get: (d) => d.intune!.enrolledMs },
+      isEncrypted: { type: "boolean", get: (d) => d.intune!.isEncrypted },
+      managementAgent: { type: "string", get: (d) => d.intune!.managementAgent },
+      managedDeviceOwnerType: { type: "string", get: (d) => d.intune!.ownerType },
+      azureADDeviceId: { type: "string", get: (d) => d.aadDeviceId ?? "00000000-0000-0000-0000-000000000000" },
+      userPrincipalName: { type: "string", get: (d) => (d.primaryUser >= 0 ? t.employees[d.primaryUser]!.upn : "") },
+      model: { type: "string", get: (d) => d.intune!.model },
+      manufacturer: { type: "string", get: (d) => d.intune!.manufacturer },
+      serialNumber: { type: "string", get: (d) => d.intune!.serialNumber },
+    },
+    // Reported behaviour (issues on Microsoft's Graph docs repository): these filters are silently ignored,
+    // all devices come back.
+    ignoredInFilter: ["userId", "deviceEnrollmentType"],
   };
 }
 
@@ -62,7 +77,10 @@ const GRAPH_ALERT_FIELDS: EntityFields<AlertRecord> = {
     severity: { type: "enum", get: (a) => graphSeverity(a.severity), enumValues: SEVERITY },
     serviceSource: { type: "string", get: () => "microsoftDefenderForEndpoint" },
     status: { type: "enum", get: (a) => camel(a.status), enumValues: ALERT_STATUS },
-    detectionSource: { type: "string", get: (a) => DETECTION_GRAPH_SOURCE[ALERT_TEMPLATES[a.template]!.detectionSource] ?? "unknown" },
+    detectionSource: {
+      type: "string",
+      get: (a) => DETECTION_GRAPH_SOURCE[ALERT_TEMPLATES[a.template]!.detectionSource] ?? "unknown",
+    },
   },
 };
 
@@ -74,32 +92,73 @@ const GRAPH_INCIDENT_FIELDS: EntityFields<Incident> = {
     determination: { type: "string", get: (i) => camel(i.determination) ?? "unknown" },
     createdDateTime: { type: "datetime", get: (i) => i.createdMs },
     lastUpdateDateTime: { type: "datetime", get: (i) => i.lastUpdateMs },
-    status: { type: "enum", get: (i) => ({ Active: "active", InProgress: "inProgress", Resolved: "resolved", Redirected: "redirected" })[i.status] ?? "active", enumValues: ["active", "resolved", "inProgress", "redirected", "awaitingAction"] },
+    status: {
+      type: "enum",
+      get: (i) =>
+        ({ Active: "active", InProgress: "inProgress", Resolved: "resolved", Redirected: "redirected" })[i.status] ??
+        "active",
+      enumValues: ["active", "resolved", "inProgress", "redirected", "awaitingAction"],
+    },
   },
 };
 
 /** Graph page sizes are not documented for these resources; chosen here: default 1000 / 100, $top ≤ 1000 (README). */
-const deviceRules = (t: ApiEnv["tenant"]): ListRules<Device> => ({ entity: deviceFields(t), maxTop: 1000, defaultPageSize: 1000, options: ["$filter", "$top", "$select", "$skiptoken", "$count"] });
-const ALERT_RULES: ListRules<AlertRecord> = { entity: GRAPH_ALERT_FIELDS, maxTop: 1000, defaultPageSize: 100, options: ["$filter", "$top", "$skip", "$skiptoken", "$count"] };
-const INCIDENT_RULES: ListRules<Incident> = { entity: GRAPH_INCIDENT_FIELDS, maxTop: 1000, defaultPageSize: 100, options: ["$filter", "$top", "$skip", "$skiptoken", "$count", "$expand"], expandable: ["alerts"] };
+const deviceRules = (t: ApiEnv["tenant"]): ListRules<Device> => ({
+  entity: deviceFields(t),
+  maxTop: 1000,
+  defaultPageSize: 1000,
+  options: ["$filter", "$top", "$select", "$skiptoken", "$count"],
+});
+const ALERT_RULES: ListRules<AlertRecord> = {
+  entity: GRAPH_ALERT_FIELDS,
+  maxTop: 1000,
+  defaultPageSize: 100,
+  options: ["$filter", "$top", "$skip", "$skiptoken", "$count"],
+};
+const INCIDENT_RULES: ListRules<Incident> = {
+  entity: GRAPH_INCIDENT_FIELDS,
+  maxTop: 1000,
+  defaultPageSize: 100,
+  options: ["$filter", "$top", "$skip", "$skiptoken", "$count", "$expand"],
+  expandable: ["alerts"],
+};
 
 function graphEnum(key: string, v: unknown, allowed: string[]): string {
   const match = typeof v === "string" ? allowed.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined;
-  if (!match) throw new ApiError(400, "BadRequest", `Invalid value for '${key}'. Expected one of: ${allowed.join(", ")}.`);
+  if (!match)
+    throw new ApiError(400, "BadRequest", `Invalid value for '${key}'. Expected one of: ${allowed.join(", ")}.`);
   return match;
 }
 
 const GRAPH_DETERMINATION: Record<string, string> = {
-  malware: "Malware", multiStagedAttack: "MultiStagedAttack", compromisedUser: "CompromisedUser", compromisedAccount: "CompromisedUser",
-  phishing: "Phishing", maliciousUserActivity: "MaliciousUserActivity", unwantedSoftware: "UnwantedSoftware", other: "Other",
-  securityTesting: "SecurityTesting", lineOfBusinessApplication: "LineOfBusinessApplication", confirmedUserActivity: "ConfirmedUserActivity",
-  confirmedActivity: "ConfirmedUserActivity", clean: "Clean", notMalicious: "Clean", insufficientData: "InsufficientData",
-  notEnoughDataToValidate: "InsufficientData", unknown: "",
+  malware: "Malware",
+  multiStagedAttack: "MultiStagedAttack",
+  compromisedUser: "CompromisedUser",
+  compromisedAccount: "CompromisedUser",
+  phishing: "Phishing",
+  maliciousUserActivity: "MaliciousUserActivity",
+  unwantedSoftware: "UnwantedSoftware",
+  other: "Other",
+  securityTesting: "SecurityTesting",
+  lineOfBusinessApplication: "LineOfBusinessApplication",
+  confirmedUserActivity: "ConfirmedUserActivity",
+  confirmedActivity: "ConfirmedUserActivity",
+  clean: "Clean",
+  notMalicious: "Clean",
+  insufficientData: "InsufficientData",
+  notEnoughDataToValidate: "InsufficientData",
+  unknown: "",
 };
 
-function graphTriage(body: Record<string, unknown>, statuses: string[], extra: string[] = []): AlertChanges & IncidentChanges {
+function graphTriage(
+  body: Record<string, unknown>,
+  statuses: string[],
+  extra: string[] = [],
+): AlertChanges & IncidentChanges {
   const allowed = ["status", "classification", "determination", "assignedTo", ...extra];
-  for (const k of Object.keys(body)) if (!allowed.includes(k)) throw new ApiError(400, "BadRequest", `Property '${k}' does not exist or cannot be updated.`);
+  for (const k of Object.keys(body))
+    if (!allowed.includes(k))
+      throw new ApiError(400, "BadRequest", `Property '${k}' does not exist or cannot be updated.`);
   const c: AlertChanges & IncidentChanges = {};
   if (body.status !== undefined) c.status = pascal(graphEnum("status", body.status, statuses));
   if (body.classification !== undefined) {
@@ -111,11 +170,13 @@ function graphTriage(body: Record<string, unknown>, statuses: string[], extra: s
     c.determination = GRAPH_DETERMINATION[v] || null;
   }
   if (body.assignedTo !== undefined) {
-    if (body.assignedTo !== null && typeof body.assignedTo !== "string") throw new ApiError(400, "BadRequest", "Invalid value for 'assignedTo'.");
+    if (body.assignedTo !== null && typeof body.assignedTo !== "string")
+      throw new ApiError(400, "BadRequest", "Invalid value for 'assignedTo'.");
     c.assignedTo = body.assignedTo as string | null;
   }
   if (body.customTags !== undefined) {
-    if (!Array.isArray(body.customTags) || !body.customTags.every((x) => typeof x === "string")) throw new ApiError(400, "BadRequest", "Invalid value for 'customTags'.");
+    if (!Array.isArray(body.customTags) || !body.customTags.every((x) => typeof x === "string"))
+      throw new ApiError(400, "BadRequest", "Invalid value for 'customTags'.");
     c.tags = body.customTags as string[];
   }
   return c;
@@ -123,86 +184,185 @@ function graphTriage(body: Record<string, unknown>, statuses: string[], extra: s
 
 export function graphRoutes(env: ApiEnv): RouteDef[] {
   const t = env.tenant;
-  const devices: CollectionSource<Device> = { name: "graph:managedDevices", size: () => t.managedDevices.length, at: (i) => t.managedDevices[i]!, version: () => 0 };
+  const devices: CollectionSource<Device> = {
+    name: "graph:managedDevices",
+    size: () => t.managedDevices.length,
+    at: (i) => t.managedDevices[i]!,
+    version: () => 0,
+  };
   // Newest first, like the portal queues.
-  const alerts: CollectionSource<AlertRecord> = { name: "graph:alerts", size: () => t.alerts.length, at: (i) => t.alerts[t.alerts.length - 1 - i]!, version: () => t.alertsVersion };
-  const incidents: CollectionSource<Incident> = { name: "graph:incidents", size: () => t.incidents.length, at: (i) => t.incidents[t.incidents.length - 1 - i]!, version: () => t.incidentsVersion };
-  const alertOr404 = (id: string) => t.findAlert(id) ?? (() => { throw new ApiError(404, "NotFound", `Alert '${id}' was not found.`); })();
-  const incidentOr404 = (id: string) => (/^\d+$/.test(id) ? t.incidentById.get(Number(id)) : undefined) ?? (() => { throw new ApiError(404, "NotFound", `Incident '${id}' was not found.`); })();
+  const alerts: CollectionSource<AlertRecord> = {
+    name: "graph:alerts",
+    size: () => t.alerts.length,
+    at: (i) => t.alerts[t.alerts.length - 1 - i]!,
+    version: () => t.alertsVersion,
+  };
+  const incidents: CollectionSource<Incident> = {
+    name: "graph:incidents",
+    size: () => t.incidents.length,
+    at: (i) => t.incidents[t.incidents.length - 1 - i]!,
+    version: () => t.incidentsVersion,
+  };
+  const alertOr404 = (id: string) =>
+    t.findAlert(id) ??
+    (() => {
+      throw new ApiError(404, "NotFound", `Alert '${id}' was not found.`);
+    })();
+  const incidentOr404 = (id: string) =>
+    (/^\d+$/.test(id) ? t.incidentById.get(Number(id)) : undefined) ??
+    (() => {
+      throw new ApiError(404, "NotFound", `Incident '${id}' was not found.`);
+    })();
   const expandAlerts = (q: URLSearchParams) => {
     const e = q.get("$expand");
     if (e === null) return false;
-    if (e.trim().toLowerCase() !== "alerts") throw new ODataQueryError(`Could not find a property named '${e}' on type 'microsoft.graph.security.incident'.`);
+    if (e.trim().toLowerCase() !== "alerts")
+      throw new ODataQueryError(`Could not find a property named '${e}' on type 'microsoft.graph.security.incident'.`);
     return true;
   };
   return [
     // GET /v1.0/deviceManagement/managedDevices (DeviceManagementManagedDevices.Read.All)
     {
-      method: "GET", template: "/v1.0/deviceManagement/managedDevices", surface: "graph", family: "graph.intune", permissions: DEVICES_READ,
-      handler: (ctx) => respondList(ctx, env, {
-        source: devices, rules: deviceRules(t), contextUrl: `${ctx.baseUrl}/v1.0/$metadata#deviceManagement/managedDevices`,
-        serialize: (d) => managedDeviceJson(t, d, false, null), keyField: "id", timeField: "lastSyncDateTime", style: "graph",
-      }),
+      method: "GET",
+      template: "/v1.0/deviceManagement/managedDevices",
+      surface: "graph",
+      family: "graph.intune",
+      permissions: DEVICES_READ,
+      handler: (ctx) =>
+        respondList(ctx, env, {
+          source: devices,
+          rules: deviceRules(t),
+          contextUrl: `${ctx.baseUrl}/v1.0/$metadata#deviceManagement/managedDevices`,
+          serialize: (d) => managedDeviceJson(t, d, false, null),
+          keyField: "id",
+          timeField: "lastSyncDateTime",
+          style: "graph",
+        }),
     },
     {
-      method: "GET", template: "/v1.0/deviceManagement/managedDevices/{id}", surface: "graph", family: "graph.intune", permissions: DEVICES_READ,
+      method: "GET",
+      template: "/v1.0/deviceManagement/managedDevices/{id}",
+      surface: "graph",
+      family: "graph.intune",
+      permissions: DEVICES_READ,
       handler: (ctx) => {
         const d = t.managedDeviceById.get(ctx.params.id!.toLowerCase());
         if (!d) throw new ApiError(404, "NotFound", `Resource not found for the segment 'managedDevices'.`);
-        const select = ctx.query.get("$select")?.split(",").map((s) => s.trim()).filter(Boolean) ?? null;
+        const select =
+          ctx.query
+            .get("$select")
+            ?.split(",")
+            .map((s) => s.trim())
+            .filter(Boolean) ?? null;
         let record = managedDeviceJson(t, d, true, select);
         if (select) {
           const picked: Record<string, unknown> = {};
           for (const s of select) {
             const key = Object.keys(record).find((k) => k.toLowerCase() === s.toLowerCase());
-            if (!key) throw new ODataQueryError(`Could not find a property named '${s}' on type 'microsoft.graph.managedDevice'.`);
+            if (!key)
+              throw new ODataQueryError(
+                `Could not find a property named '${s}' on type 'microsoft.graph.managedDevice'.`,
+              );
             picked[key] = record[key];
           }
           record = picked;
         }
-        return sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#deviceManagement/managedDevices/$entity`, ...record });
+        return sendJson(ctx, 200, {
+          "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#deviceManagement/managedDevices/$entity`,
+          ...record,
+        });
       },
     },
     // GET /v1.0/security/alerts_v2 (SecurityAlert.Read.All)
     {
-      method: "GET", template: "/v1.0/security/alerts_v2", surface: "graph", family: "graph.security", permissions: ALERTS_READ,
-      handler: (ctx) => respondList(ctx, env, {
-        source: alerts, rules: ALERT_RULES, contextUrl: `${ctx.baseUrl}/v1.0/$metadata#security/alerts_v2`,
-        serialize: (a) => graphAlertJson(t, a), keyField: "id", timeField: "lastUpdateDateTime", style: "graph",
-      }),
+      method: "GET",
+      template: "/v1.0/security/alerts_v2",
+      surface: "graph",
+      family: "graph.security",
+      permissions: ALERTS_READ,
+      handler: (ctx) =>
+        respondList(ctx, env, {
+          source: alerts,
+          rules: ALERT_RULES,
+          contextUrl: `${ctx.baseUrl}/v1.0/$metadata#security/alerts_v2`,
+          serialize: (a) => graphAlertJson(t, a),
+          keyField: "id",
+          timeField: "lastUpdateDateTime",
+          style: "graph",
+        }),
     },
     {
-      method: "GET", template: "/v1.0/security/alerts_v2/{id}", surface: "graph", family: "graph.security", permissions: ALERTS_READ,
-      handler: (ctx) => sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#security/alerts_v2/$entity`, ...graphAlertJson(t, alertOr404(ctx.params.id!)) }),
+      method: "GET",
+      template: "/v1.0/security/alerts_v2/{id}",
+      surface: "graph",
+      family: "graph.security",
+      permissions: ALERTS_READ,
+      handler: (ctx) =>
+        sendJson(ctx, 200, {
+          "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#security/alerts_v2/$entity`,
+          ...graphAlertJson(t, alertOr404(ctx.params.id!)),
+        }),
     },
     {
-      method: "PATCH", template: "/v1.0/security/alerts_v2/{id}", surface: "graph", family: "graph.security", permissions: ["SecurityAlert.ReadWrite.All"],
+      method: "PATCH",
+      template: "/v1.0/security/alerts_v2/{id}",
+      surface: "graph",
+      family: "graph.security",
+      permissions: ["SecurityAlert.ReadWrite.All"],
       handler: async (ctx) => {
         const a = alertOr404(ctx.params.id!);
         const c = graphTriage(await readJsonObject(ctx.req), ["new", "inProgress", "resolved"]);
         applyAlertChanges(t, a, c, actorName(ctx.principal!), env.clock.now());
-        return sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#security/alerts_v2/$entity`, ...graphAlertJson(t, a) });
+        return sendJson(ctx, 200, {
+          "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#security/alerts_v2/$entity`,
+          ...graphAlertJson(t, a),
+        });
       },
     },
     // GET /v1.0/security/incidents (SecurityIncident.Read.All), $expand=alerts
     {
-      method: "GET", template: "/v1.0/security/incidents", surface: "graph", family: "graph.security", permissions: INCIDENTS_READ,
-      handler: (ctx) => respondList(ctx, env, {
-        source: incidents, rules: INCIDENT_RULES, contextUrl: `${ctx.baseUrl}/v1.0/$metadata#security/incidents`,
-        serialize: (i, q) => graphIncidentJson(t, i, q.expand.has("alerts")), keyField: "id", timeField: "lastUpdateDateTime", style: "graph",
-      }),
+      method: "GET",
+      template: "/v1.0/security/incidents",
+      surface: "graph",
+      family: "graph.security",
+      permissions: INCIDENTS_READ,
+      handler: (ctx) =>
+        respondList(ctx, env, {
+          source: incidents,
+          rules: INCIDENT_RULES,
+          contextUrl: `${ctx.baseUrl}/v1.0/$metadata#security/incidents`,
+          serialize: (i, q) => graphIncidentJson(t, i, q.expand.has("alerts")),
+          keyField: "id",
+          timeField: "lastUpdateDateTime",
+          style: "graph",
+        }),
     },
     {
-      method: "GET", template: "/v1.0/security/incidents/{id}", surface: "graph", family: "graph.security", permissions: INCIDENTS_READ,
-      handler: (ctx) => sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#security/incidents/$entity`, ...graphIncidentJson(t, incidentOr404(ctx.params.id!), expandAlerts(ctx.query)) }),
+      method: "GET",
+      template: "/v1.0/security/incidents/{id}",
+      surface: "graph",
+      family: "graph.security",
+      permissions: INCIDENTS_READ,
+      handler: (ctx) =>
+        sendJson(ctx, 200, {
+          "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#security/incidents/$entity`,
+          ...graphIncidentJson(t, incidentOr404(ctx.params.id!), expandAlerts(ctx.query)),
+        }),
     },
     {
-      method: "PATCH", template: "/v1.0/security/incidents/{id}", surface: "graph", family: "graph.security", permissions: ["SecurityIncident.ReadWrite.All"],
+      method: "PATCH",
+      template: "/v1.0/security/incidents/{id}",
+      surface: "graph",
+      family: "graph.security",
+      permissions: ["SecurityIncident.ReadWrite.All"],
       handler: async (ctx) => {
         const inc = incidentOr404(ctx.params.id!);
         const c = graphTriage(await readJsonObject(ctx.req), ["active", "resolved", "inProgress"], ["customTags"]);
         applyIncidentChanges(t, inc, c, actorName(ctx.principal!), env.clock.now());
-        return sendJson(ctx, 200, { "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#security/incidents/$entity`, ...graphIncidentJson(t, inc, false) });
+        return sendJson(ctx, 200, {
+          "@odata.context": `${ctx.baseUrl}/v1.0/$metadata#security/incidents/$entity`,
+          ...graphIncidentJson(t, inc, false),
+        });
       },
     },
   ];

@@ -4,9 +4,21 @@ import { isoTime } from "../clock";
 import type { Device } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
 
-const OS_NAME: Record<string, string> = { windows: "Windows", server: "Windows", macos: "macOS", linux: "Linux", ios: "iOS", android: "Android" };
+const OS_NAME: Record<string, string> = {
+  windows: "Windows",
+  server: "Windows",
+  macos: "macOS",
+  linux: "Linux",
+  ios: "iOS",
+  android: "Android",
+};
 
-export function managedDeviceJson(t: Tenant, d: Device, single: boolean, selected: string[] | null): Record<string, unknown> {
+export function managedDeviceJson(
+  t: Tenant,
+  d: Device,
+  single: boolean,
+  selected: string[] | null,
+): Record<string, unknown> {
   const i = d.intune!;
   const user = d.primaryUser >= 0 ? t.employees[d.primaryUser]! : null;
   const wants = (k: string) => single && selected?.some((s) => s.toLowerCase() === k.toLowerCase()) === true;
@@ -45,14 +57,23 @@ export function managedDeviceJson(t: Tenant, d: Device, single: boolean, selecte
     model: i.model,
     manufacturer: i.manufacturer,
     imei: i.imei,
-    complianceGracePeriodExpirationDateTime: i.complianceState === "inGracePeriod" ? isoTime(i.lastSyncMs + 3 * 86_400_000) : "9999-12-31T23:59:59Z",
+    complianceGracePeriodExpirationDateTime:
+      i.complianceState === "inGracePeriod" ? isoTime(i.lastSyncMs + 3 * 86_400_000) : "9999-12-31T23:59:59Z",
     serialNumber: i.serialNumber,
     phoneNumber: i.phoneNumber,
     androidSecurityPatchLevel: i.androidSecurityPatchLevel,
     userDisplayName: user?.displayName ?? "",
-    configurationManagerClientEnabledFeatures: i.managementAgent === "configurationManagerClientMdm"
-      ? { inventory: true, modernApps: false, resourceAccess: false, deviceConfiguration: false, compliancePolicy: false, windowsUpdateForBusiness: true }
-      : null,
+    configurationManagerClientEnabledFeatures:
+      i.managementAgent === "configurationManagerClientMdm"
+        ? {
+            inventory: true,
+            modernApps: false,
+            resourceAccess: false,
+            deviceConfiguration: false,
+            compliancePolicy: false,
+            windowsUpdateForBusiness: true,
+          }
+        : null,
     wiFiMacAddress: i.wiFiMac,
     deviceHealthAttestationState: null,
     subscriberCarrier: mobile ? "Contoso Mobile" : "",

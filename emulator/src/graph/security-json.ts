@@ -28,36 +28,51 @@ function graphEvidence(t: Tenant, a: AlertRecord): Record<string, unknown>[] {
     detailedRoles: [],
     tags: [],
   });
-  const out: Record<string, unknown>[] = [{
-    ...base("deviceEvidence", []),
-    detailedRoles: ["Main device"],
-    firstSeenDateTime: isoTime(m.firstSeenMs),
-    mdeDeviceId: m.id,
-    azureAdDeviceId: m.aadDeviceId,
-    deviceDnsName: m.dnsName,
-    osPlatform: m.osPlatform,
-    osBuild: m.osBuild,
-    version: m.version,
-    healthStatus: camel(m.healthStatus),
-    riskScore: camel(m.riskScore),
-    rbacGroupId: m.group.id,
-    rbacGroupName: m.group.name,
-    onboardingStatus: camel(m.onboardingStatus),
-    defenderAvStatus: camel(m.defenderAvStatus),
-    ipInterfaces: [m.lastIp],
-    loggedOnUsers: [],
-    vmMetadata: null,
-  }];
+  const out: Record<string, unknown>[] = [
+    {
+      ...base("deviceEvidence", []),
+      detailedRoles: ["Main device"],
+      firstSeenDateTime: isoTime(m.firstSeenMs),
+      mdeDeviceId: m.id,
+      azureAdDeviceId: m.aadDeviceId,
+      deviceDnsName: m.dnsName,
+      osPlatform: m.osPlatform,
+      osBuild: m.osBuild,
+      version: m.version,
+      healthStatus: camel(m.healthStatus),
+      riskScore: camel(m.riskScore),
+      rbacGroupId: m.group.id,
+      rbacGroupName: m.group.name,
+      onboardingStatus: camel(m.onboardingStatus),
+      defenderAvStatus: camel(m.defenderAvStatus),
+      ipInterfaces: [m.lastIp],
+      loggedOnUsers: [],
+      vmMetadata: null,
+    },
+  ];
   for (const e of alertEvidence(t, a)) {
     const status = camel(e.detectionStatus as string | null);
     if (e.entityType === "Process") {
       out.push({
-        ...base("processEvidence", []), processId: e.processId, parentProcessId: e.parentProcessId, processCommandLine: e.processCommandLine,
-        processCreationDateTime: e.processCreationTime, parentProcessCreationDateTime: e.parentProcessCreationTime, detectionStatus: status, mdeDeviceId: m.id,
-        imageFile: fileDetails(e.sha1, e.sha256, e.fileName, e.filePath), parentProcessImageFile: fileDetails(null, null, e.parentProcessFileName, e.parentProcessFilePath), userAccount: null,
+        ...base("processEvidence", []),
+        processId: e.processId,
+        parentProcessId: e.parentProcessId,
+        processCommandLine: e.processCommandLine,
+        processCreationDateTime: e.processCreationTime,
+        parentProcessCreationDateTime: e.parentProcessCreationTime,
+        detectionStatus: status,
+        mdeDeviceId: m.id,
+        imageFile: fileDetails(e.sha1, e.sha256, e.fileName, e.filePath),
+        parentProcessImageFile: fileDetails(null, null, e.parentProcessFileName, e.parentProcessFilePath),
+        userAccount: null,
       });
     } else if (e.entityType === "File") {
-      out.push({ ...base("fileEvidence", []), detectionStatus: status, mdeDeviceId: m.id, fileDetails: fileDetails(e.sha1, e.sha256, e.fileName, e.filePath) });
+      out.push({
+        ...base("fileEvidence", []),
+        detectionStatus: status,
+        mdeDeviceId: m.id,
+        fileDetails: fileDetails(e.sha1, e.sha256, e.fileName, e.filePath),
+      });
     } else if (e.entityType === "Ip") {
       out.push({ ...base("ipEvidence", ["destination"]), ipAddress: e.ipAddress, countryLetterCode: null });
     } else if (e.entityType === "Url") {
@@ -67,7 +82,14 @@ function graphEvidence(t: Tenant, a: AlertRecord): Record<string, unknown>[] {
     } else if (e.entityType === "User") {
       out.push({
         ...base("userEvidence", ["compromised"]),
-        userAccount: { accountName: e.accountName, domainName: e.domainName, userSid: e.userSid, azureAdUserId: e.aadUserId, userPrincipalName: e.userPrincipalName, displayName: null },
+        userAccount: {
+          accountName: e.accountName,
+          domainName: e.domainName,
+          userSid: e.userSid,
+          azureAdUserId: e.aadUserId,
+          userPrincipalName: e.userPrincipalName,
+          displayName: null,
+        },
       });
     }
   }
@@ -105,13 +127,22 @@ export function graphAlertJson(t: Tenant, a: AlertRecord): Record<string, unknow
     resolvedDateTime: a.resolvedMs === null ? null : isoTime(a.resolvedMs),
     firstActivityDateTime: isoTime(a.firstEventMs),
     lastActivityDateTime: isoTime(a.lastEventMs),
-    comments: (a.comments ?? []).map((c) => ({ comment: c.comment, createdByDisplayName: c.createdBy, createdDateTime: isoTime(c.createdMs) })),
+    comments: (a.comments ?? []).map((c) => ({
+      comment: c.comment,
+      createdByDisplayName: c.createdBy,
+      createdDateTime: isoTime(c.createdMs),
+    })),
     evidence: graphEvidence(t, a),
     systemTags: [],
   };
 }
 
-const INCIDENT_STATUS: Record<string, string> = { Active: "active", InProgress: "inProgress", Resolved: "resolved", Redirected: "redirected" };
+const INCIDENT_STATUS: Record<string, string> = {
+  Active: "active",
+  InProgress: "inProgress",
+  Resolved: "resolved",
+  Redirected: "redirected",
+};
 
 export function graphIncidentJson(t: Tenant, i: Incident, expandAlerts: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {
@@ -130,7 +161,11 @@ export function graphIncidentJson(t: Tenant, i: Incident, expandAlerts: boolean)
     customTags: i.tags,
     systemTags: [],
     description: null,
-    comments: i.comments.map((c) => ({ comment: c.comment, createdByDisplayName: c.createdBy, createdDateTime: isoTime(c.createdMs) })),
+    comments: i.comments.map((c) => ({
+      comment: c.comment,
+      createdByDisplayName: c.createdBy,
+      createdDateTime: isoTime(c.createdMs),
+    })),
   };
   if (expandAlerts) out.alerts = i.alertIdxs.map((idx) => graphAlertJson(t, t.alerts[idx]!));
   return out;

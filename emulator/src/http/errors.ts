@@ -13,4 +13,5 @@ export class ApiError extends Error {
 /** A bad OData query option. MDE answers 400 `ODataError` (common-errors table); Graph 400 `invalidRequest`. */
 export class ODataQueryError extends Error {}
 
-export const notFound = (what: string, id: string) => new ApiError(404, "ResourceNotFound", `${what} ${id} was not found`);
+export const notFound = (what: string, id: string) =>
+  new ApiError(404, "ResourceNotFound", `${what} ${id} was not found`);

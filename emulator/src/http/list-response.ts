@@ -5,7 +5,13 @@ import { ODataQueryError } from "./errors";
 import { sendBody, ODATA_CONTENT_TYPE } from "./respond";
 import type { Faults } from "../faults";
 import {
-  pageBounds, parseListQuery, select, type CollectionSource, type ListQuery, type ListRules, type SelectionCache,
+  pageBounds,
+  parseListQuery,
+  select,
+  type CollectionSource,
+  type ListQuery,
+  type ListRules,
+  type SelectionCache,
 } from "../odata/collection";
 
 export interface ListEnv {
@@ -51,7 +57,12 @@ function otherParams(ctx: RequestContext, drop: readonly string[]): string {
   return parts.length ? `&${parts.join("&")}` : "";
 }
 
-function malform(record: Record<string, unknown>, variant: number, keyField: string, timeField: string | undefined): void {
+function malform(
+  record: Record<string, unknown>,
+  variant: number,
+  keyField: string,
+  timeField: string | undefined,
+): void {
   if (variant === 2 && timeField && timeField in record) {
     record[timeField] = "not-a-date";
   } else if (variant === 1) {
@@ -73,7 +84,11 @@ function applySelect(record: Record<string, unknown>, fields: string[], entityNa
   return out;
 }
 
-export async function respondList<T>(ctx: RequestContext & { countOnly?: boolean }, env: ListEnv, req: ListRequest<T>): Promise<void> {
+export async function respondList<T>(
+  ctx: RequestContext & { countOnly?: boolean },
+  env: ListEnv,
+  req: ListRequest<T>,
+): Promise<void> {
   const { rules, source } = req;
   const q = parseListQuery(ctx.query, rules, req.style === "graph" ? decodeSkipToken : undefined);
   const selection = select(source, rules, q, env.cache);

@@ -109,15 +109,24 @@ export function graphErrorBody(ctx: RequestContext, code: string, message: strin
 /** Graph codes for the statuses we emit (top-level codes listed in learn.microsoft.com/graph/errors). */
 function graphCodeFor(err: ApiError): string {
   switch (err.status) {
-    case 400: return "invalidRequest";
-    case 401: return "unauthenticated";
-    case 403: return "accessDenied";
-    case 404: return "itemNotFound";
-    case 405: return "notAllowed";
-    case 429: return "activityLimitReached";
-    case 501: return "notSupported";
-    case 503: return "serviceNotAvailable";
-    default: return err.status >= 500 ? "generalException" : err.code;
+    case 400:
+      return "invalidRequest";
+    case 401:
+      return "unauthenticated";
+    case 403:
+      return "accessDenied";
+    case 404:
+      return "itemNotFound";
+    case 405:
+      return "notAllowed";
+    case 429:
+      return "activityLimitReached";
+    case 501:
+      return "notSupported";
+    case 503:
+      return "serviceNotAvailable";
+    default:
+      return err.status >= 500 ? "generalException" : err.code;
   }
 }
 

@@ -46,7 +46,9 @@ export class Router {
       const segments = template
         .split("/")
         .filter(Boolean)
-        .map((s) => (s.startsWith("{") ? { literal: null, name: s.slice(1, -1) } : { literal: s.toLowerCase(), name: null }));
+        .map((s) =>
+          s.startsWith("{") ? { literal: null, name: s.slice(1, -1) } : { literal: s.toLowerCase(), name: null },
+        );
       compiled = { template, segments, staticCount: segments.filter((s) => s.literal).length, routes: [], countOnly };
       this.templates.push(compiled);
       this.templates.sort((a, b) => b.staticCount - a.staticCount);
@@ -64,7 +66,10 @@ export class Router {
         const seg = t.segments[i]!;
         const part = parts[i]!;
         if (seg.literal !== null) {
-          if (seg.literal !== safeDecode(part).toLowerCase()) { ok = false; break; }
+          if (seg.literal !== safeDecode(part).toLowerCase()) {
+            ok = false;
+            break;
+          }
         } else {
           params[seg.name!] = safeDecode(part);
         }

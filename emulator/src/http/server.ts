@@ -39,10 +39,25 @@ function createContext(req: IncomingMessage, res: ServerResponse, baseUrl: strin
   }
   const incomingId = String(req.headers["client-request-id"] ?? "");
   return {
-    req, res, method: (req.method ?? "GET").toUpperCase(), url, path, apiPrefix, query: url.searchParams, params: {},
-    requestId: randomUUID(), clientRequestId: /^[\w-]{8,64}$/.test(incomingId) ? incomingId : null,
-    surface: path.startsWith("/v1.0/") ? "graph" : path.startsWith("/api/") || path === "/api" ? "mde" : path.startsWith("/_emulator") ? "control" : "identity",
-    principal: null, baseUrl,
+    req,
+    res,
+    method: (req.method ?? "GET").toUpperCase(),
+    url,
+    path,
+    apiPrefix,
+    query: url.searchParams,
+    params: {},
+    requestId: randomUUID(),
+    clientRequestId: /^[\w-]{8,64}$/.test(incomingId) ? incomingId : null,
+    surface: path.startsWith("/v1.0/")
+      ? "graph"
+      : path.startsWith("/api/") || path === "/api"
+        ? "mde"
+        : path.startsWith("/_emulator")
+          ? "control"
+          : "identity",
+    principal: null,
+    baseUrl,
   };
 }
 
@@ -57,8 +72,12 @@ function authenticate(ctx: RequestContext, issuer: TokenIssuer, route: RouteDef)
 
 function forbidden(route: RouteDef, p: Principal): ApiError {
   let message = `The application does not have any of the required application permissions (${route.permissions.join(", ")}) to access the resource.`;
-  if (route.permissions.some((x) => x.startsWith("Incident.") || x.startsWith("AdvancedHunting.")) && !p.audience.includes("api.security.microsoft.com")) {
-    message += " Incident permissions belong to the https://api.security.microsoft.com resource (Microsoft Threat Protection).";
+  if (
+    route.permissions.some((x) => x.startsWith("Incident.") || x.startsWith("AdvancedHunting.")) &&
+    !p.audience.includes("api.security.microsoft.com")
+  ) {
+    message +=
+      " Incident permissions belong to the https://api.security.microsoft.com resource (Microsoft Threat Protection).";
   }
   return new ApiError(403, "Forbidden", message);
 }
@@ -70,14 +89,30 @@ export function createRequestHandler(deps: PipelineDeps) {
       if (ctx.surface === "control") return await deps.control(ctx);
       if (ctx.surface === "identity") {
         const template = deps.identity().routeTemplate(ctx.method, ctx.path);
-        if (template === null) return await sendBody(ctx, 404, JSON.stringify({ error: { code: "NotFound", message: `No route for ${ctx.path}` } }), PLAIN_JSON);
+        if (template === null)
+          return await sendBody(
+            ctx,
+            404,
+            JSON.stringify({ error: { code: "NotFound", message: `No route for ${ctx.path}` } }),
+            PLAIN_JSON,
+          );
         deps.stats.record(template, "identity");
         res.on("finish", () => deps.stats.recordStatus(template, String(res.statusCode)));
         if (deps.faults.includeIdentity) {
           if (deps.faults.latencyMs()) await sleep(deps.faults.latencyMs());
           if (deps.faults.shouldDrop()) return void req.socket.destroy();
           const injected = deps.faults.injectedError();
-          if (injected) return await sendBody(ctx, injected, JSON.stringify({ error: "temporarily_unavailable", error_description: "AADSTS90033: A transient error has occurred. Please try again.", error_codes: [90033] }), PLAIN_JSON);
+          if (injected)
+            return await sendBody(
+              ctx,
+              injected,
+              JSON.stringify({
+                error: "temporarily_unavailable",
+                error_description: "AADSTS90033: A transient error has occurred. Please try again.",
+                error_codes: [90033],
+              }),
+              PLAIN_JSON,
+            );
         }
         return await deps.identity().handle(ctx);
       }
@@ -94,7 +129,9 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
   const family = match?.route?.family ?? "unmatched";
   deps.stats.record(routeKey, family);
   ctx.res.on("finish", () => deps.stats.recordStatus(routeKey, String(ctx.res.statusCode)));
-  ctx.res.on("close", () => { if (!ctx.res.writableFinished) deps.stats.recordStatus(routeKey, "dropped"); });
+  ctx.res.on("close", () => {
+    if (!ctx.res.writableFinished) deps.stats.recordStatus(routeKey, "dropped");
+  });
 
   const faults = deps.faults;
   if (faults.latencyMs() > 0) await sleep(faults.latencyMs());
@@ -102,7 +139,12 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
     ctx.req.socket.destroy();
     return;
   }
-  if (!match) throw new ApiError(404, "NotFound", `No HTTP resource was found that matches the request URI '${ctx.url.pathname}'.`);
+  if (!match)
+    throw new ApiError(
+      404,
+      "NotFound",
+      `No HTTP resource was found that matches the request URI '${ctx.url.pathname}'.`,
+    );
   if (!match.route) {
     // As captured from the real service: 405, empty body, Allow header.
     return sendEmpty(ctx, 405, { Allow: match.allowed.join(", ") });
@@ -116,20 +158,32 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
   const spec = faults.spec.rateLimit;
   if (spec) {
     const base = FAMILY_LIMITS[route.family] ?? { perMinute: 100, perHour: 1500 };
-    const limit = typeof spec === "object"
-      ? { perMinute: spec.perMinute ?? base.perMinute, perHour: spec.perHour ?? base.perHour, windowMs: spec.windowSeconds ? spec.windowSeconds * 1000 : undefined }
-      : base;
+    const limit =
+      typeof spec === "object"
+        ? {
+            perMinute: spec.perMinute ?? base.perMinute,
+            perHour: spec.perHour ?? base.perHour,
+            windowMs: spec.windowSeconds ? spec.windowSeconds * 1000 : undefined,
+          }
+        : base;
     const decision = deps.limiter.check(`${principal.clientId}|${route.family}`, limit);
     if (!decision.ok) {
       // 429 with Retry-After in whole seconds (common-errors) and the quota message the real service sends.
-      throw new ApiError(429, "TooManyRequests",
+      throw new ApiError(
+        429,
+        "TooManyRequests",
         `API calls quota exceeded! Maximum allowed ${decision.limit} per ${decision.window} for the key Destination+TenantID+AppID. You can send requests again in ${decision.retryAfterSec} seconds.`,
-        { "Retry-After": String(decision.retryAfterSec) });
+        { "Retry-After": String(decision.retryAfterSec) },
+      );
     }
   }
   const injected = faults.injectedError();
-  if (injected === 500) throw new ApiError(500, "InternalServerError", "An internal error occurred. Retry the operation.");
-  if (injected === 503) throw new ApiError(503, "ServiceUnavailable", "The service is temporarily unavailable. Retry the operation.", { "Retry-After": "1" });
+  if (injected === 500)
+    throw new ApiError(500, "InternalServerError", "An internal error occurred. Retry the operation.");
+  if (injected === 503)
+    throw new ApiError(503, "ServiceUnavailable", "The service is temporarily unavailable. Retry the operation.", {
+      "Retry-After": "1",
+    });
   if (!hasAnyPermission(principal, route.permissions)) throw forbidden(route, principal);
   await route.handler(ctx);
 }
@@ -143,7 +197,15 @@ async function renderError(ctx: RequestContext, err: unknown, log: (m: string) =
   }
   log(`internal error on ${ctx.method} ${ctx.url.pathname}: ${(err as Error)?.stack ?? String(err)}`);
   if (ctx.surface === "identity" || ctx.surface === "control") {
-    return sendBody(ctx, 500, JSON.stringify({ error: "server_error", error_description: "Internal emulator error." }), PLAIN_JSON);
+    return sendBody(
+      ctx,
+      500,
+      JSON.stringify({ error: "server_error", error_description: "Internal emulator error." }),
+      PLAIN_JSON,
+    );
   }
-  return sendApiError(ctx, new ApiError(500, "InternalServerError", "An internal error occurred. Retry the operation."));
+  return sendApiError(
+    ctx,
+    new ApiError(500, "InternalServerError", "An internal error occurred. Retry the operation."),
+  );
 }

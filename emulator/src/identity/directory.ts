@@ -7,10 +7,24 @@ export const TENANT_DOMAIN = "contoso.example";
 
 /** WindowsDefenderATP application permissions (the Permissions section of each MDE API page). */
 export const MDE_PERMISSIONS = [
-  "Alert.Read.All", "Alert.ReadWrite.All", "Machine.Read.All", "Machine.ReadWrite.All", "Machine.Isolate",
-  "Machine.Scan", "Machine.RestrictExecution", "Machine.CollectForensics", "Machine.Offboard",
-  "Machine.StopAndQuarantine", "Machine.LiveResponse", "AdvancedQuery.Read.All", "Vulnerability.Read.All",
-  "SecurityRecommendation.Read.All", "Score.Read.All", "Software.Read.All", "User.Read.All", "Ti.ReadWrite.All",
+  "Alert.Read.All",
+  "Alert.ReadWrite.All",
+  "Machine.Read.All",
+  "Machine.ReadWrite.All",
+  "Machine.Isolate",
+  "Machine.Scan",
+  "Machine.RestrictExecution",
+  "Machine.CollectForensics",
+  "Machine.Offboard",
+  "Machine.StopAndQuarantine",
+  "Machine.LiveResponse",
+  "AdvancedQuery.Read.All",
+  "Vulnerability.Read.All",
+  "SecurityRecommendation.Read.All",
+  "Score.Read.All",
+  "Software.Read.All",
+  "User.Read.All",
+  "Ti.ReadWrite.All",
 ] as const;
 
 /** Microsoft Threat Protection (Defender XDR) application permissions (defender-xdr/api-create-app-web). */
@@ -18,9 +32,13 @@ export const XDR_PERMISSIONS = ["Incident.Read.All", "Incident.ReadWrite.All", "
 
 /** Microsoft Graph application permissions ("Microsoft Graph permissions reference"). */
 export const GRAPH_PERMISSIONS = [
-  "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All",
-  "SecurityAlert.Read.All", "SecurityAlert.ReadWrite.All", "SecurityIncident.Read.All",
-  "SecurityIncident.ReadWrite.All", "ThreatHunting.Read.All",
+  "DeviceManagementManagedDevices.Read.All",
+  "DeviceManagementManagedDevices.ReadWrite.All",
+  "SecurityAlert.Read.All",
+  "SecurityAlert.ReadWrite.All",
+  "SecurityIncident.Read.All",
+  "SecurityIncident.ReadWrite.All",
+  "ThreatHunting.Read.All",
 ] as const;
 
 export interface ResourceApi {
@@ -80,9 +98,16 @@ export interface Directory {
 }
 
 const READ_ONLY_PERMISSIONS = [
-  "Alert.Read.All", "Machine.Read.All", "Vulnerability.Read.All", "SecurityRecommendation.Read.All",
-  "Score.Read.All", "Software.Read.All", "Incident.Read.All", "DeviceManagementManagedDevices.Read.All",
-  "SecurityAlert.Read.All", "SecurityIncident.Read.All",
+  "Alert.Read.All",
+  "Machine.Read.All",
+  "Vulnerability.Read.All",
+  "SecurityRecommendation.Read.All",
+  "Score.Read.All",
+  "Software.Read.All",
+  "Incident.Read.All",
+  "DeviceManagementManagedDevices.Read.All",
+  "SecurityAlert.Read.All",
+  "SecurityIncident.Read.All",
 ];
 
 const DEMO_USERS: readonly (readonly [string, string, string[]])[] = [
@@ -104,7 +129,11 @@ function secret(rng: Rng): string {
   return `${s.slice(0, 3)}8Q~${s.slice(3)}`;
 }
 
-export function createDirectory(seed: string, extraApps: ExtraApp[] = [], redirectUris: string[] | null = null): Directory {
+export function createDirectory(
+  seed: string,
+  extraApps: ExtraApp[] = [],
+  redirectUris: string[] | null = null,
+): Directory {
   const rng = new Rng(`${seed}:directory`);
   const tenantId = rng.guid();
   const consoleApp: AppRegistration = {
@@ -138,7 +167,14 @@ export function createDirectory(seed: string, extraApps: ExtraApp[] = [], redire
     permissions: [...a.permissions],
     redirectUris,
   }));
-  return { tenantId, domain: TENANT_DOMAIN, apps: [consoleApp, readOnlyApp, ...extras], users, consoleApp, readOnlyApp };
+  return {
+    tenantId,
+    domain: TENANT_DOMAIN,
+    apps: [consoleApp, readOnlyApp, ...extras],
+    users,
+    consoleApp,
+    readOnlyApp,
+  };
 }
 
 export function findResource(uri: string): ResourceApi | undefined {

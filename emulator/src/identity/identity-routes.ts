@@ -37,8 +37,15 @@ export class IdentityRoutes {
   /** Returns a route template for stats, or null if the path is not an identity path. */
   routeTemplate(method: string, path: string): string | null {
     const rest = path.split("/").slice(2).join("/").toLowerCase();
-    const known = ["discovery/instance", "v2.0/.well-known/openid-configuration", "discovery/v2.0/keys", "discovery/keys",
-      "oauth2/v2.0/token", "oauth2/v2.0/authorize", "oauth2/v2.0/logout"];
+    const known = [
+      "discovery/instance",
+      "v2.0/.well-known/openid-configuration",
+      "discovery/v2.0/keys",
+      "discovery/keys",
+      "oauth2/v2.0/token",
+      "oauth2/v2.0/authorize",
+      "oauth2/v2.0/logout",
+    ];
     return known.includes(rest) ? `${method} /{tenant}/${rest}` : null;
   }
 
@@ -54,12 +61,19 @@ export class IdentityRoutes {
         }
         throw aad.unknownTenant(tenant);
       }
-      if (rest === "v2.0/.well-known/openid-configuration" && ctx.method === "GET") return await this.openIdConfiguration(ctx);
+      if (rest === "v2.0/.well-known/openid-configuration" && ctx.method === "GET")
+        return await this.openIdConfiguration(ctx);
       if ((rest === "discovery/v2.0/keys" || rest === "discovery/keys") && ctx.method === "GET") {
-        return await sendJson(ctx, 200, { keys: [{ ...publicJwk(this.issuer.key), issuer: this.issuer.issuer }] }, false);
+        return await sendJson(
+          ctx,
+          200,
+          { keys: [{ ...publicJwk(this.issuer.key), issuer: this.issuer.issuer }] },
+          false,
+        );
       }
       if (rest === "oauth2/v2.0/token" && ctx.method === "POST") return await this.token(ctx);
-      if (rest === "oauth2/v2.0/authorize") return await (ctx.method === "POST" ? this.authorizePost(ctx) : this.authorizeGet(ctx));
+      if (rest === "oauth2/v2.0/authorize")
+        return await (ctx.method === "POST" ? this.authorizePost(ctx) : this.authorizeGet(ctx));
       if (rest === "oauth2/v2.0/logout") return this.logout(ctx);
       throw new AadError(404, "invalid_request", 900561, "The endpoint only accepts the documented methods and paths.");
     } catch (err) {
@@ -76,39 +90,64 @@ export class IdentityRoutes {
       const seg = new URL(authEndpoint, this.authorityHost).pathname.split("/")[1];
       if (seg) tenant = seg;
     }
-    await sendJson(ctx, 200, {
-      tenant_discovery_endpoint: `${this.authorityHost}/${tenant}/v2.0/.well-known/openid-configuration`,
-      "api-version": "1.1",
-      metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
-    }, false);
+    await sendJson(
+      ctx,
+      200,
+      {
+        tenant_discovery_endpoint: `${this.authorityHost}/${tenant}/v2.0/.well-known/openid-configuration`,
+        "api-version": "1.1",
+        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+      },
+      false,
+    );
   }
 
   private async openIdConfiguration(ctx: RequestContext): Promise<void> {
     const base = `${this.authorityHost}/${this.dir.tenantId}`;
     const host = new URL(this.authorityHost).host;
-    await sendJson(ctx, 200, {
-      token_endpoint: `${base}/oauth2/v2.0/token`,
-      token_endpoint_auth_methods_supported: ["client_secret_post", "private_key_jwt", "client_secret_basic"],
-      jwks_uri: `${base}/discovery/v2.0/keys`,
-      response_modes_supported: ["query", "fragment", "form_post"],
-      subject_types_supported: ["pairwise"],
-      id_token_signing_alg_values_supported: ["RS256"],
-      response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
-      scopes_supported: ["openid", "profile", "email", "offline_access"],
-      issuer: this.issuer.issuer,
-      request_uri_parameter_supported: false,
-      userinfo_endpoint: `${this.authorityHost}/oidc/userinfo`,
-      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-      http_logout_supported: true,
-      frontchannel_logout_supported: true,
-      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-      claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "preferred_username", "name", "tid", "ver", "oid", "roles", "email"],
-      code_challenge_methods_supported: ["plain", "S256"],
-      tenant_region_scope: "EU",
-      cloud_instance_name: host,
-      cloud_graph_host_name: host,
-      msgraph_host: host,
-    }, false);
+    await sendJson(
+      ctx,
+      200,
+      {
+        token_endpoint: `${base}/oauth2/v2.0/token`,
+        token_endpoint_auth_methods_supported: ["client_secret_post", "private_key_jwt", "client_secret_basic"],
+        jwks_uri: `${base}/discovery/v2.0/keys`,
+        response_modes_supported: ["query", "fragment", "form_post"],
+        subject_types_supported: ["pairwise"],
+        id_token_signing_alg_values_supported: ["RS256"],
+        response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
+        scopes_supported: ["openid", "profile", "email", "offline_access"],
+        issuer: this.issuer.issuer,
+        request_uri_parameter_supported: false,
+        userinfo_endpoint: `${this.authorityHost}/oidc/userinfo`,
+        authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+        http_logout_supported: true,
+        frontchannel_logout_supported: true,
+        end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+        claims_supported: [
+          "sub",
+          "iss",
+          "aud",
+          "exp",
+          "iat",
+          "auth_time",
+          "nonce",
+          "preferred_username",
+          "name",
+          "tid",
+          "ver",
+          "oid",
+          "roles",
+          "email",
+        ],
+        code_challenge_methods_supported: ["plain", "S256"],
+        tenant_region_scope: "EU",
+        cloud_instance_name: host,
+        cloud_graph_host_name: host,
+        msgraph_host: host,
+      },
+      false,
+    );
   }
 
   // ---------- token endpoint ----------
@@ -144,10 +183,14 @@ export class IdentityRoutes {
     const grantType = form.get("grant_type");
     if (!grantType) throw aad.missingParam("grant_type");
     switch (grantType) {
-      case "client_credentials": return this.clientCredentials(ctx, form);
-      case "authorization_code": return this.authorizationCode(ctx, form);
-      case "refresh_token": return this.refreshToken(ctx, form);
-      default: throw aad.unsupportedGrant(grantType);
+      case "client_credentials":
+        return this.clientCredentials(ctx, form);
+      case "authorization_code":
+        return this.authorizationCode(ctx, form);
+      case "refresh_token":
+        return this.refreshToken(ctx, form);
+      default:
+        throw aad.unsupportedGrant(grantType);
     }
   }
 
@@ -160,12 +203,17 @@ export class IdentityRoutes {
     if (scopes.length !== 1 || !scopes[0]!.endsWith("/.default")) throw aad.badScope(scope);
     const resourceUri = scopes[0]!.slice(0, -"/.default".length);
     if (!findResource(resourceUri)) throw aad.unknownResource(resourceUri, this.dir.tenantId);
-    await sendJson(ctx, 200, {
-      token_type: "Bearer",
-      expires_in: this.issuer.lifetimeSec,
-      ext_expires_in: 0,
-      access_token: this.issuer.appToken(app, resourceUri),
-    }, false);
+    await sendJson(
+      ctx,
+      200,
+      {
+        token_type: "Bearer",
+        expires_in: this.issuer.lifetimeSec,
+        ext_expires_in: 0,
+        access_token: this.issuer.appToken(app, resourceUri),
+      },
+      false,
+    );
   }
 
   private async authorizationCode(ctx: RequestContext, form: URLSearchParams): Promise<void> {
@@ -181,7 +229,8 @@ export class IdentityRoutes {
     if (issued.codeChallenge) {
       const verifier = form.get("code_verifier");
       if (!verifier) throw aad.missingParam("code_verifier");
-      const computed = issued.codeChallengeMethod === "plain" ? verifier : createHash("sha256").update(verifier).digest("base64url");
+      const computed =
+        issued.codeChallengeMethod === "plain" ? verifier : createHash("sha256").update(verifier).digest("base64url");
       if (computed !== issued.codeChallenge) throw aad.badVerifier();
     }
     const user = this.dir.users.find((u) => u.oid === issued.userOid)!;
@@ -200,7 +249,13 @@ export class IdentityRoutes {
     await this.sendUserTokens(ctx, app, user, requested.length ? requested : grant.scopes, null);
   }
 
-  private async sendUserTokens(ctx: RequestContext, app: AppRegistration, user: DemoUser, scopes: string[], nonce: string | null): Promise<void> {
+  private async sendUserTokens(
+    ctx: RequestContext,
+    app: AppRegistration,
+    user: DemoUser,
+    scopes: string[],
+    nonce: string | null,
+  ): Promise<void> {
     const access = this.issuer.userAccessToken(app, user, scopes);
     const body: Record<string, unknown> = {
       token_type: "Bearer",
@@ -235,11 +290,22 @@ export class IdentityRoutes {
     const clientId = q.get("client_id");
     const app = clientId ? this.dir.apps.find((a) => a.clientId.toLowerCase() === clientId.toLowerCase()) : undefined;
     if (!clientId) return sendHtml(ctx, 400, renderMessagePage("Sign-in error", aad.missingParam("client_id").message));
-    if (!app) return sendHtml(ctx, 400, renderMessagePage("Sign-in error", aad.unknownClient(clientId, this.dir.tenantId).message));
+    if (!app)
+      return sendHtml(
+        ctx,
+        400,
+        renderMessagePage("Sign-in error", aad.unknownClient(clientId, this.dir.tenantId).message),
+      );
     const redirectUri = q.get("redirect_uri");
     if (!redirectUri || !this.redirectAllowed(app, redirectUri)) {
-      return sendHtml(ctx, 400, renderMessagePage("Sign-in error",
-        `AADSTS50011: The redirect URI '${redirectUri ?? ""}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`));
+      return sendHtml(
+        ctx,
+        400,
+        renderMessagePage(
+          "Sign-in error",
+          `AADSTS50011: The redirect URI '${redirectUri ?? ""}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`,
+        ),
+      );
     }
     const responseMode = (q.get("response_mode") ?? "query") as AuthorizeRequest["responseMode"];
     const base: AuthorizeRequest = {
@@ -255,43 +321,77 @@ export class IdentityRoutes {
     };
     const responseType = q.get("response_type") ?? "";
     if (!responseType.split(/\s+/).includes("code")) {
-      return this.redirectResult(ctx, base, { error: "unsupported_response_type", error_description: "AADSTS700054: response_type 'code' is required by the emulator." });
+      return this.redirectResult(ctx, base, {
+        error: "unsupported_response_type",
+        error_description: "AADSTS700054: response_type 'code' is required by the emulator.",
+      });
     }
     if (base.codeChallenge) {
       const method = q.get("code_challenge_method") ?? "plain";
       if (method !== "S256" && method !== "plain") {
-        return this.redirectResult(ctx, base, { error: "invalid_request", error_description: "AADSTS501491: Invalid code_challenge_method." });
+        return this.redirectResult(ctx, base, {
+          error: "invalid_request",
+          error_description: "AADSTS501491: Invalid code_challenge_method.",
+        });
       }
       base.codeChallengeMethod = method;
     }
     if (q.get("prompt") === "none") {
       // The emulator keeps no browser session, so silent sign-in always needs interaction.
-      return this.redirectResult(ctx, base, { error: "login_required", error_description: "AADSTS50058: A silent sign-in request was sent but no user is signed in." });
+      return this.redirectResult(ctx, base, {
+        error: "login_required",
+        error_description: "AADSTS50058: A silent sign-in request was sent but no user is signed in.",
+      });
     }
     const requestId = this.grants.addPending(base);
-    sendHtml(ctx, 200, renderSignInPage({
-      action: ctx.url.pathname, requestId, users: this.dir.users, appName: app.displayName, loginHint: base.loginHint, error: null,
-    }));
+    sendHtml(
+      ctx,
+      200,
+      renderSignInPage({
+        action: ctx.url.pathname,
+        requestId,
+        users: this.dir.users,
+        appName: app.displayName,
+        loginHint: base.loginHint,
+        error: null,
+      }),
+    );
   }
 
   private async authorizePost(ctx: RequestContext): Promise<void> {
     const form = await readForm(ctx.req);
     const requestId = form.get("request_id") ?? "";
     const request = this.grants.peekPending(requestId);
-    if (!request) return sendHtml(ctx, 400, renderMessagePage("Sign-in error", "This sign-in request has expired. Start again from the application."));
+    if (!request)
+      return sendHtml(
+        ctx,
+        400,
+        renderMessagePage("Sign-in error", "This sign-in request has expired. Start again from the application."),
+      );
     if (form.get("cancel")) {
       this.grants.takePending(requestId);
-      return this.redirectResult(ctx, request, { error: "access_denied", error_description: "AADSTS65004: User declined to consent to access the app." });
+      return this.redirectResult(ctx, request, {
+        error: "access_denied",
+        error_description: "AADSTS65004: User declined to consent to access the app.",
+      });
     }
     const username = (form.get("username") ?? "").trim().toLowerCase();
     const user = this.dir.users.find((u) => u.username === username);
     const quick = form.get("quick") === "1";
     if (!user || (!quick && form.get("password") !== user.password)) {
       const app = this.dir.apps.find((a) => a.clientId === request.clientId)!;
-      return sendHtml(ctx, 200, renderSignInPage({
-        action: ctx.url.pathname, requestId, users: this.dir.users, appName: app.displayName, loginHint: username,
-        error: "AADSTS50126: Error validating credentials due to invalid username or password.",
-      }));
+      return sendHtml(
+        ctx,
+        200,
+        renderSignInPage({
+          action: ctx.url.pathname,
+          requestId,
+          users: this.dir.users,
+          appName: app.displayName,
+          loginHint: username,
+          error: "AADSTS50126: Error validating credentials due to invalid username or password.",
+        }),
+      );
     }
     this.grants.takePending(requestId);
     const code = this.grants.issueCode(request, user.oid);
@@ -314,6 +414,10 @@ export class IdentityRoutes {
       const sep = target.includes("?") ? "&" : "?";
       return sendRedirect(ctx, state ? `${target}${sep}state=${encodeURIComponent(state)}` : target);
     }
-    sendHtml(ctx, 200, renderMessagePage("Signed out", "You have signed out of the emulated tenant. You can close this window."));
+    sendHtml(
+      ctx,
+      200,
+      renderMessagePage("Signed out", "You have signed out of the emulated tenant. You can close this window."),
+    );
   }
 }

@@ -40,7 +40,8 @@ export function verifyJwt(key: SigningKey, token: string): JwtCheck {
   } catch {
     return { ok: false, reason: "The access token is malformed." };
   }
-  if (header.alg !== "RS256" || header.kid !== key.kid) return { ok: false, reason: "The access token signing key is unknown." };
+  if (header.alg !== "RS256" || header.kid !== key.kid)
+    return { ok: false, reason: "The access token signing key is unknown." };
   const valid = verify("sha256", Buffer.from(`${h}.${c}`), key.publicKey, Buffer.from(s, "base64url"));
   if (!valid) return { ok: false, reason: "The access token signature is invalid." };
   return { ok: true, claims };

@@ -22,7 +22,9 @@ export function delegatedName(permission: string): string {
 }
 
 export function hasAnyPermission(p: Principal, permissions: readonly string[]): boolean {
-  return permissions.some((perm) => p.roles.includes(perm) || p.scopes.includes(delegatedName(perm)) || p.scopes.includes(perm));
+  return permissions.some(
+    (perm) => p.roles.includes(perm) || p.scopes.includes(delegatedName(perm)) || p.scopes.includes(perm),
+  );
 }
 
 /** What the emulator records as the actor (machine action `requestor`, comment `createdBy`). */

@@ -98,9 +98,10 @@ export class TokenIssuer {
     };
     if (roles.length > 0) claims.roles = roles;
     const grantedScopes = [...scopes.filter((s) => OIDC_SCOPES.has(s) && s !== "offline_access")];
-    const resourcePart = aud === "https://graph.microsoft.com" && resourceScopes.length === 0
-      ? ["https://graph.microsoft.com/User.Read"]
-      : scp.map((s) => `${aud}/${s}`);
+    const resourcePart =
+      aud === "https://graph.microsoft.com" && resourceScopes.length === 0
+        ? ["https://graph.microsoft.com/User.Read"]
+        : scp.map((s) => `${aud}/${s}`);
     return { token: signJwt(this.key, claims), scope: [...resourcePart, ...grantedScopes].join(" ") };
   }
 
@@ -134,18 +135,26 @@ export class TokenIssuer {
   }
 
   /** Resource-side validation: signature, lifetime, audience, tenant. */
-  verifyAccessToken(token: string, audiences: readonly string[]): { ok: true; principal: Principal } | { ok: false; message: string } {
+  verifyAccessToken(
+    token: string,
+    audiences: readonly string[],
+  ): { ok: true; principal: Principal } | { ok: false; message: string } {
     const check = verifyJwt(this.key, token);
     if (!check.ok) return { ok: false, message: check.reason };
     const c = check.claims;
     const now = Date.now() / 1000;
-    if (typeof c.exp !== "number" || c.exp <= now) return { ok: false, message: "Lifetime validation failed, the token is expired." };
-    if (typeof c.nbf === "number" && c.nbf > now + 5) return { ok: false, message: "Lifetime validation failed, the token is not yet valid." };
+    if (typeof c.exp !== "number" || c.exp <= now)
+      return { ok: false, message: "Lifetime validation failed, the token is expired." };
+    if (typeof c.nbf === "number" && c.nbf > now + 5)
+      return { ok: false, message: "Lifetime validation failed, the token is not yet valid." };
     if (typeof c.aud !== "string" || !audiences.includes(c.aud)) {
       return { ok: false, message: `Invalid audience '${String(c.aud)}'. The token was not issued for this resource.` };
     }
-    if (c.tid !== this.dir.tenantId || c.iss !== this.issuer) return { ok: false, message: "The token was issued by an unknown tenant or issuer." };
-    const roles = Array.isArray(c.roles) ? (c.roles as unknown[]).filter((r): r is string => typeof r === "string") : [];
+    if (c.tid !== this.dir.tenantId || c.iss !== this.issuer)
+      return { ok: false, message: "The token was issued by an unknown tenant or issuer." };
+    const roles = Array.isArray(c.roles)
+      ? (c.roles as unknown[]).filter((r): r is string => typeof r === "string")
+      : [];
     const scopes = typeof c.scp === "string" ? c.scp.split(" ").filter(Boolean) : [];
     return {
       ok: true,

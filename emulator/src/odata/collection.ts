@@ -36,17 +36,32 @@ export interface ListQuery {
 }
 
 function parseNonNegativeInt(name: string, raw: string): number {
-  if (!/^\d+$/.test(raw.trim())) throw new ODataQueryError(`Invalid value '${raw}' for ${name} query option found. The ${name} query option requires a non-negative integer value.`);
+  if (!/^\d+$/.test(raw.trim()))
+    throw new ODataQueryError(
+      `Invalid value '${raw}' for ${name} query option found. The ${name} query option requires a non-negative integer value.`,
+    );
   return Number(raw.trim());
 }
 
-export function parseListQuery<T>(query: URLSearchParams, rules: ListRules<T>, skipFromToken?: (token: string) => number): ListQuery {
+export function parseListQuery<T>(
+  query: URLSearchParams,
+  rules: ListRules<T>,
+  skipFromToken?: (token: string) => number,
+): ListQuery {
   for (const key of query.keys()) {
     if (key.startsWith("$") && !rules.options.includes(key)) {
       throw new ODataQueryError(`The query parameter '${key}' is not supported.`);
     }
   }
-  const q: ListQuery = { filter: null, orderby: null, top: null, skip: 0, expand: new Set(), select: null, count: false };
+  const q: ListQuery = {
+    filter: null,
+    orderby: null,
+    top: null,
+    skip: 0,
+    expand: new Set(),
+    select: null,
+    count: false,
+  };
   const filter = query.get("$filter");
   if (filter !== null) q.filter = filter;
   const orderby = query.get("$orderby");
@@ -55,7 +70,9 @@ export function parseListQuery<T>(query: URLSearchParams, rules: ListRules<T>, s
   if (top !== null) {
     q.top = parseNonNegativeInt("$top", top);
     if (q.top > rules.maxTop) {
-      throw new ODataQueryError(`The limit of '${rules.maxTop}' for Top query has been exceeded. The value from the incoming request is '${q.top}'.`);
+      throw new ODataQueryError(
+        `The limit of '${rules.maxTop}' for Top query has been exceeded. The value from the incoming request is '${q.top}'.`,
+      );
     }
   }
   const skip = query.get("$skip");
@@ -64,14 +81,24 @@ export function parseListQuery<T>(query: URLSearchParams, rules: ListRules<T>, s
   if (token !== null && skipFromToken) q.skip = skipFromToken(token);
   const expand = query.get("$expand");
   if (expand !== null) {
-    for (const e of expand.split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const e of expand
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const match = rules.expandable?.find((x) => x.toLowerCase() === e.toLowerCase());
-      if (!match) throw new ODataQueryError(`Property '${e}' on type '${rules.entity.entityName}' is not a navigation property or complex property. Only navigation properties can be expanded.`);
+      if (!match)
+        throw new ODataQueryError(
+          `Property '${e}' on type '${rules.entity.entityName}' is not a navigation property or complex property. Only navigation properties can be expanded.`,
+        );
       q.expand.add(match);
     }
   }
   const select = query.get("$select");
-  if (select !== null) q.select = select.split(",").map((s) => s.trim()).filter(Boolean);
+  if (select !== null)
+    q.select = select
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const count = query.get("$count");
   if (count !== null) {
     if (count !== "true" && count !== "false") throw new ODataQueryError(`'${count}' is not a valid count option.`);
@@ -111,14 +138,19 @@ export interface Selection {
   total: number;
 }
 
-export function select<T>(source: CollectionSource<T>, rules: ListRules<T>, q: ListQuery, cache: SelectionCache): Selection {
+export function select<T>(
+  source: CollectionSource<T>,
+  rules: ListRules<T>,
+  q: ListQuery,
+  cache: SelectionCache,
+): Selection {
   if (!q.filter && !q.orderby && !rules.defaultOrder) return { indices: null, total: source.size() };
   const key = `${source.name}|${q.filter ?? ""}|${q.orderby ?? ""}`;
   const version = source.version();
   const cached = cache.get(key, version);
   if (cached) return { indices: cached, total: cached.length };
   const predicate = q.filter ? compileFilter(q.filter, rules.entity) : null;
-  const order = q.orderby ? compileOrderBy(q.orderby, rules.entity) : rules.defaultOrder ?? null;
+  const order = q.orderby ? compileOrderBy(q.orderby, rules.entity) : (rules.defaultOrder ?? null);
   const n = source.size();
   let indices = new Uint32Array(n);
   let count = 0;
@@ -135,7 +167,11 @@ export function select<T>(source: CollectionSource<T>, rules: ListRules<T>, q: L
   return { indices, total: indices.length };
 }
 
-export function pageBounds(q: ListQuery, rules: ListRules<unknown>, total: number): { start: number; end: number; pageSize: number } {
+export function pageBounds(
+  q: ListQuery,
+  rules: ListRules<unknown>,
+  total: number,
+): { start: number; end: number; pageSize: number } {
   const pageSize = q.top ?? rules.defaultPageSize;
   const start = Math.min(q.skip, total);
   const end = Math.min(total, start + pageSize);

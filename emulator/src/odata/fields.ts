@@ -26,14 +26,29 @@ export interface EntityFields<T> {
 export type Predicate<T> = (item: T) => boolean;
 
 const EDM: Record<FieldType, string> = {
-  string: "Edm.String", enum: "Edm.String", datetime: "Edm.DateTimeOffset", number: "Edm.Int64",
-  boolean: "Edm.Boolean", guid: "Edm.Guid", stringList: "Collection(Edm.String)",
+  string: "Edm.String",
+  enum: "Edm.String",
+  datetime: "Edm.DateTimeOffset",
+  number: "Edm.Int64",
+  boolean: "Edm.Boolean",
+  guid: "Edm.Guid",
+  stringList: "Collection(Edm.String)",
 };
 const OP_NAME: Record<CompareOp, string> = {
-  eq: "Equal", ne: "NotEqual", gt: "GreaterThan", ge: "GreaterThanOrEqual", lt: "LessThan", le: "LessThanOrEqual",
+  eq: "Equal",
+  ne: "NotEqual",
+  gt: "GreaterThan",
+  ge: "GreaterThanOrEqual",
+  lt: "LessThan",
+  le: "LessThanOrEqual",
 };
 const LIT_EDM: Record<Literal["kind"], string> = {
-  string: "Edm.String", number: "Edm.Int32", datetime: "Edm.DateTimeOffset", guid: "Edm.Guid", boolean: "Edm.Boolean", null: "null",
+  string: "Edm.String",
+  number: "Edm.Int32",
+  datetime: "Edm.DateTimeOffset",
+  guid: "Edm.Guid",
+  boolean: "Edm.Boolean",
+  null: "null",
 };
 
 function lookup<T>(entity: EntityFields<T>, name: string, option: "$filter" | "$orderby"): [string, FieldDef<T>] {
@@ -51,7 +66,9 @@ function lookup<T>(entity: EntityFields<T>, name: string, option: "$filter" | "$
 function coerce(def: FieldDef<unknown>, lit: Literal, op: CompareOp): unknown {
   if (lit.kind === "null") return null;
   const mismatch = () =>
-    new ODataQueryError(`A binary operator with incompatible types was detected. Found operand types '${EDM[def.type]}' and '${LIT_EDM[lit.kind]}' for operator kind '${OP_NAME[op]}'.`);
+    new ODataQueryError(
+      `A binary operator with incompatible types was detected. Found operand types '${EDM[def.type]}' and '${LIT_EDM[lit.kind]}' for operator kind '${OP_NAME[op]}'.`,
+    );
   switch (def.type) {
     case "datetime":
       if (lit.kind !== "datetime") throw mismatch();
@@ -97,10 +114,14 @@ function compare(op: CompareOp, a: unknown, b: unknown): boolean {
   const x = a as number | string;
   const y = b as number | string;
   switch (op) {
-    case "gt": return x > y;
-    case "ge": return x >= y;
-    case "lt": return x < y;
-    default: return x <= y;
+    case "gt":
+      return x > y;
+    case "ge":
+      return x >= y;
+    case "lt":
+      return x < y;
+    default:
+      return x <= y;
   }
 }
 
@@ -108,11 +129,13 @@ function compile<T>(node: FilterNode, entity: EntityFields<T>): Predicate<T> {
   const ignored = (p: string) => entity.ignoredInFilter?.some((i) => i.toLowerCase() === p.toLowerCase()) ?? false;
   switch (node.kind) {
     case "and": {
-      const l = compile(node.left, entity), r = compile(node.right, entity);
+      const l = compile(node.left, entity),
+        r = compile(node.right, entity);
       return (x) => l(x) && r(x);
     }
     case "or": {
-      const l = compile(node.left, entity), r = compile(node.right, entity);
+      const l = compile(node.left, entity),
+        r = compile(node.right, entity);
       return (x) => l(x) || r(x);
     }
     case "not": {
@@ -124,7 +147,8 @@ function compile<T>(node: FilterNode, entity: EntityFields<T>): Predicate<T> {
       const [, def] = lookup(entity, node.property, "$filter");
       const d = def as FieldDef<unknown>;
       if (def.type === "stringList") {
-        if (node.op !== "eq" || node.value.kind !== "string") throw new ODataQueryError(`Use '${node.property}/any(t: t eq 'value')' to filter a collection.`);
+        if (node.op !== "eq" || node.value.kind !== "string")
+          throw new ODataQueryError(`Use '${node.property}/any(t: t eq 'value')' to filter a collection.`);
         const want = node.value.value.toLowerCase();
         return (x) => (def.get(x) as string[]).some((s) => s.toLowerCase() === want);
       }
@@ -140,11 +164,14 @@ function compile<T>(node: FilterNode, entity: EntityFields<T>): Predicate<T> {
       return (x) => set.has(normalize(d, def.get(x)));
     }
     case "function": {
-      if (node.name !== "startswith") throw new ODataQueryError(`The function '${node.name}' is not supported in $filter.`);
+      if (node.name !== "startswith")
+        throw new ODataQueryError(`The function '${node.name}' is not supported in $filter.`);
       if (ignored(node.property)) return () => true;
       const [, def] = lookup(entity, node.property, "$filter");
       if (node.value.kind !== "string" || (def.type !== "string" && def.type !== "enum")) {
-        throw new ODataQueryError(`No function signature for the function with name 'startswith' matches the specified arguments.`);
+        throw new ODataQueryError(
+          `No function signature for the function with name 'startswith' matches the specified arguments.`,
+        );
       }
       const prefix = node.value.value.toLowerCase();
       return (x) => {
@@ -154,7 +181,8 @@ function compile<T>(node: FilterNode, entity: EntityFields<T>): Predicate<T> {
     }
     case "any": {
       const [, def] = lookup(entity, node.property, "$filter");
-      if (def.type !== "stringList" || node.value.kind !== "string") throw new ODataQueryError(`'any' is only supported on string collections.`);
+      if (def.type !== "stringList" || node.value.kind !== "string")
+        throw new ODataQueryError(`'any' is only supported on string collections.`);
       const want = node.value.value.toLowerCase();
       const op = node.op;
       return (x) => (def.get(x) as string[]).some((s) => compare(op, s.toLowerCase(), want));
@@ -172,7 +200,8 @@ export type Comparator<T> = (a: T, b: T) => number;
 export function compileOrderBy<T>(text: string, entity: EntityFields<T>): Comparator<T> {
   const keys = text.split(",").map((part) => {
     const [name, dir, extra] = part.trim().split(/\s+/);
-    if (!name || extra || (dir && !/^(asc|desc)$/i.test(dir))) throw new ODataQueryError(`Syntax error in $orderby '${text}'.`);
+    if (!name || extra || (dir && !/^(asc|desc)$/i.test(dir)))
+      throw new ODataQueryError(`Syntax error in $orderby '${text}'.`);
     const [, def] = lookup(entity, name, "$orderby");
     return { def: def as FieldDef<unknown>, sign: dir?.toLowerCase() === "desc" ? -1 : 1 };
   });

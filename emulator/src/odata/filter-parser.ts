@@ -21,10 +21,7 @@ export type FilterNode =
   | { kind: "function"; name: string; property: string; value: Literal }
   | { kind: "any"; property: string; op: CompareOp; value: Literal };
 
-type Token =
-  | { t: "lit"; lit: Literal }
-  | { t: "ident"; v: string }
-  | { t: "punc"; v: "(" | ")" | "," | "/" | ":" };
+type Token = { t: "lit"; lit: Literal } | { t: "ident"; v: string } | { t: "punc"; v: "(" | ")" | "," | "/" | ":" };
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:\d{2})?/;
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w-])/;
@@ -36,15 +33,26 @@ function tokenize(input: string): Token[] {
   let i = 0;
   while (i < input.length) {
     const ch = input[i]!;
-    if (/\s/.test(ch)) { i++; continue; }
-    if ("(),/:".includes(ch)) { tokens.push({ t: "punc", v: ch as "(" }); i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if ("(),/:".includes(ch)) {
+      tokens.push({ t: "punc", v: ch as "(" });
+      i++;
+      continue;
+    }
     if (ch === "'") {
       let s = "";
       i++;
       for (;;) {
         if (i >= input.length) throw new ODataQueryError("Unterminated string literal in $filter.");
         if (input[i] === "'") {
-          if (input[i + 1] === "'") { s += "'"; i += 2; continue; }
+          if (input[i + 1] === "'") {
+            s += "'";
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
@@ -56,7 +64,11 @@ function tokenize(input: string): Token[] {
     }
     const rest = input.slice(i);
     let m = GUID.exec(rest);
-    if (m) { tokens.push({ t: "lit", lit: { kind: "guid", value: m[0].toLowerCase() } }); i += m[0].length; continue; }
+    if (m) {
+      tokens.push({ t: "lit", lit: { kind: "guid", value: m[0].toLowerCase() } });
+      i += m[0].length;
+      continue;
+    }
     m = DATETIME.exec(rest);
     if (m && !/^[\w.:-]/.test(rest.slice(m[0].length))) {
       const text = m[0];
@@ -64,13 +76,20 @@ function tokenize(input: string): Token[] {
       if (/^\d{4}-\d{2}-\d{2}Z?$/.test(text)) iso = `${text.slice(0, 10)}T00:00:00Z`;
       else if (!/(Z|[+-]\d{2}:\d{2})$/.test(text)) iso = `${text}Z`;
       const ms = Date.parse(iso);
-      if (Number.isNaN(ms)) throw new ODataQueryError(`The DateTimeOffset text '${text}' should be in format 'yyyy-mm-ddThh:mm:ss('.'s+)?(zzzzzz)?' and each field value is within valid range.`);
+      if (Number.isNaN(ms))
+        throw new ODataQueryError(
+          `The DateTimeOffset text '${text}' should be in format 'yyyy-mm-ddThh:mm:ss('.'s+)?(zzzzzz)?' and each field value is within valid range.`,
+        );
       tokens.push({ t: "lit", lit: { kind: "datetime", value: ms, text } });
       i += text.length;
       continue;
     }
     m = NUMBER.exec(rest);
-    if (m) { tokens.push({ t: "lit", lit: { kind: "number", value: Number(m[0]) } }); i += m[0].length; continue; }
+    if (m) {
+      tokens.push({ t: "lit", lit: { kind: "number", value: Number(m[0]) } });
+      i += m[0].length;
+      continue;
+    }
     m = IDENT.exec(rest);
     if (m) {
       const v = m[0];
@@ -90,7 +109,10 @@ const FLIP: Record<CompareOp, CompareOp> = { eq: "eq", ne: "ne", gt: "lt", ge: "
 
 class Parser {
   private pos = 0;
-  constructor(private readonly tokens: Token[], private readonly source: string) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly source: string,
+  ) {}
 
   parse(): FilterNode {
     const node = this.parseOr();
@@ -102,25 +124,46 @@ class Parser {
     throw new ODataQueryError(`Syntax error at position ${this.pos} in '${this.source}'.`);
   }
 
-  private peek(): Token | undefined { return this.tokens[this.pos]; }
-  private next(): Token { const t = this.tokens[this.pos++]; if (!t) this.fail(); return t; }
-  private isKeyword(v: string): boolean { const t = this.peek(); return t?.t === "ident" && t.v.toLowerCase() === v; }
-  private expectPunc(v: string): void { const t = this.next(); if (t.t !== "punc" || t.v !== v) this.fail(); }
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+  private next(): Token {
+    const t = this.tokens[this.pos++];
+    if (!t) this.fail();
+    return t;
+  }
+  private isKeyword(v: string): boolean {
+    const t = this.peek();
+    return t?.t === "ident" && t.v.toLowerCase() === v;
+  }
+  private expectPunc(v: string): void {
+    const t = this.next();
+    if (t.t !== "punc" || t.v !== v) this.fail();
+  }
 
   private parseOr(): FilterNode {
     let left = this.parseAnd();
-    while (this.isKeyword("or")) { this.pos++; left = { kind: "or", left, right: this.parseAnd() }; }
+    while (this.isKeyword("or")) {
+      this.pos++;
+      left = { kind: "or", left, right: this.parseAnd() };
+    }
     return left;
   }
 
   private parseAnd(): FilterNode {
     let left = this.parseUnary();
-    while (this.isKeyword("and")) { this.pos++; left = { kind: "and", left, right: this.parseUnary() }; }
+    while (this.isKeyword("and")) {
+      this.pos++;
+      left = { kind: "and", left, right: this.parseUnary() };
+    }
     return left;
   }
 
   private parseUnary(): FilterNode {
-    if (this.isKeyword("not")) { this.pos++; return { kind: "not", operand: this.parseUnary() }; }
+    if (this.isKeyword("not")) {
+      this.pos++;
+      return { kind: "not", operand: this.parseUnary() };
+    }
     const t = this.peek();
     if (t?.t === "punc" && t.v === "(") {
       this.pos++;
@@ -156,7 +199,8 @@ class Parser {
       if (after?.t === "punc" && after.v === "/") {
         this.pos++;
         const fn = this.next();
-        if (fn.t !== "ident" || fn.v.toLowerCase() !== "any") throw new ODataQueryError(`Only 'any' lambda expressions are supported in $filter.`);
+        if (fn.t !== "ident" || fn.v.toLowerCase() !== "any")
+          throw new ODataQueryError(`Only 'any' lambda expressions are supported in $filter.`);
         this.expectPunc("(");
         const variable = this.next();
         if (variable.t !== "ident") this.fail();
@@ -175,7 +219,10 @@ class Parser {
       if (opName === "in") {
         this.expectPunc("(");
         const values: Literal[] = [this.literal()];
-        while (this.peek()?.t === "punc" && (this.peek() as { v: string }).v === ",") { this.pos++; values.push(this.literal()); }
+        while (this.peek()?.t === "punc" && (this.peek() as { v: string }).v === ",") {
+          this.pos++;
+          values.push(this.literal());
+        }
         this.expectPunc(")");
         return { kind: "in", property: t.v, values };
       }

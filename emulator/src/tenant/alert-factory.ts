@@ -3,13 +3,35 @@ import { Rng } from "../random";
 import { ALERT_TEMPLATES, type AlertTemplate } from "./catalog/alert-templates";
 import type { AlertRecord, Device, Incident, OsFamily } from "./model";
 
-export const SOC_ANALYSTS = ["analyst@contoso.example", "analyst2@contoso.example", "responder@contoso.example", "manager@contoso.example"];
+export const SOC_ANALYSTS = [
+  "analyst@contoso.example",
+  "analyst2@contoso.example",
+  "responder@contoso.example",
+  "manager@contoso.example",
+];
 
 /** GET spellings ("Alert resource type"). */
 export const DETERMINATIONS: Record<string, readonly (readonly [string, number])[]> = {
-  TruePositive: [["Malware", 30], ["MultiStagedAttack", 15], ["CompromisedUser", 10], ["Phishing", 15], ["MaliciousUserActivity", 5], ["UnwantedSoftware", 15], ["Other", 10]],
-  InformationalExpectedActivity: [["SecurityTesting", 35], ["LineOfBusinessApplication", 35], ["ConfirmedUserActivity", 20], ["Other", 10]],
-  FalsePositive: [["Clean", 60], ["InsufficientData", 30], ["Other", 10]],
+  TruePositive: [
+    ["Malware", 30],
+    ["MultiStagedAttack", 15],
+    ["CompromisedUser", 10],
+    ["Phishing", 15],
+    ["MaliciousUserActivity", 5],
+    ["UnwantedSoftware", 15],
+    ["Other", 10],
+  ],
+  InformationalExpectedActivity: [
+    ["SecurityTesting", 35],
+    ["LineOfBusinessApplication", 35],
+    ["ConfirmedUserActivity", 20],
+    ["Other", 10],
+  ],
+  FalsePositive: [
+    ["Clean", 60],
+    ["InsufficientData", 30],
+    ["Other", 10],
+  ],
 };
 
 const COMMENTS = [
@@ -24,7 +46,10 @@ const COMMENTS = [
 
 const templatesByFamily = new Map<OsFamily, (readonly [number, number])[]>();
 for (const fam of ["windows", "server", "macos", "linux", "ios", "android"] as OsFamily[]) {
-  templatesByFamily.set(fam, ALERT_TEMPLATES.flatMap((t, i) => (t.families.includes(fam) ? [[i, t.weight] as const] : [])));
+  templatesByFamily.set(
+    fam,
+    ALERT_TEMPLATES.flatMap((t, i) => (t.families.includes(fam) ? [[i, t.weight] as const] : [])),
+  );
 }
 
 export function pickTemplate(rng: Rng, family: OsFamily, theme: string | null): number {
@@ -46,10 +71,29 @@ export function alertId(idx: number, rng: Rng, template: AlertTemplate): string 
 
 export function statusWeights(ageMs: number): readonly (readonly [string, number])[] {
   const days = ageMs / 86_400_000;
-  if (days < 2) return [["New", 55], ["InProgress", 35], ["Resolved", 10]];
-  if (days < 14) return [["New", 30], ["InProgress", 30], ["Resolved", 40]];
-  if (days < 60) return [["New", 8], ["InProgress", 12], ["Resolved", 80]];
-  return [["New", 2], ["InProgress", 3], ["Resolved", 95]];
+  if (days < 2)
+    return [
+      ["New", 55],
+      ["InProgress", 35],
+      ["Resolved", 10],
+    ];
+  if (days < 14)
+    return [
+      ["New", 30],
+      ["InProgress", 30],
+      ["Resolved", 40],
+    ];
+  if (days < 60)
+    return [
+      ["New", 8],
+      ["InProgress", 12],
+      ["Resolved", 80],
+    ];
+  return [
+    ["New", 2],
+    ["InProgress", 3],
+    ["Resolved", 95],
+  ];
 }
 
 export interface AlertDraft {
@@ -75,7 +119,13 @@ function spreadBeforeNow(ms: number, floorMs: number, nowMs: number, idx: number
 }
 
 /** Fills status-dependent fields (assignee, classification, times) consistently with `nowMs`. */
-export function buildAlert(rng: Rng, idx: number, draft: AlertDraft, nowMs: number, investigationId: () => number): AlertRecord {
+export function buildAlert(
+  rng: Rng,
+  idx: number,
+  draft: AlertDraft,
+  nowMs: number,
+  investigationId: () => number,
+): AlertRecord {
   const template = ALERT_TEMPLATES[draft.template]!;
   const firstEventMs = draft.firstEventMs;
   const lastEventMs = spreadBeforeNow(firstEventMs + rng.int(0, 120) * 1000, firstEventMs, nowMs, idx);
@@ -97,21 +147,45 @@ export function buildAlert(rng: Rng, idx: number, draft: AlertDraft, nowMs: numb
     resolvedMs = createdMs + Math.floor(rng.next() * Math.min(span, 5 * 86_400_000));
     lastUpdateMs = resolvedMs;
     if (rng.chance(0.85)) {
-      classification = rng.weighted([["TruePositive", 45], ["InformationalExpectedActivity", 30], ["FalsePositive", 25]] as const);
+      classification = rng.weighted([
+        ["TruePositive", 45],
+        ["InformationalExpectedActivity", 30],
+        ["FalsePositive", 25],
+      ] as const);
       determination = rng.weighted(DETERMINATIONS[classification]!);
     }
   } else if (rng.chance(0.08)) {
     assignedTo = rng.pick(SOC_ANALYSTS);
   }
   if (draft.status !== "New" && assignedTo !== "Automation" && rng.chance(0.35)) {
-    comments = [{ comment: rng.pick(COMMENTS), createdBy: assignedTo ?? rng.pick(SOC_ANALYSTS), createdMs: Math.max(createdMs, lastUpdateMs - rng.int(0, 3600) * 1000) }];
+    comments = [
+      {
+        comment: rng.pick(COMMENTS),
+        createdBy: assignedTo ?? rng.pick(SOC_ANALYSTS),
+        createdMs: Math.max(createdMs, lastUpdateMs - rng.int(0, 3600) * 1000),
+      },
+    ];
   }
   const unsupported = draft.machine.family === "ios" || draft.machine.family === "android";
   const investigated = !unsupported && rng.chance(0.45);
-  const investigationState = unsupported ? "UnsupportedOs"
-    : !investigated ? (template.detectionSource === "WindowsDefenderAv" ? "UnsupportedAlertType" : "Queued")
-    : draft.status === "Resolved" ? rng.weighted([["SuccessfullyRemediated", 45], ["Benign", 35], ["PartiallyRemediated", 10], ["TerminatedBySystem", 10]] as const)
-    : rng.weighted([["Running", 50], ["PendingApproval", 30], ["PartiallyInvestigated", 20]] as const);
+  const investigationState = unsupported
+    ? "UnsupportedOs"
+    : !investigated
+      ? template.detectionSource === "WindowsDefenderAv"
+        ? "UnsupportedAlertType"
+        : "Queued"
+      : draft.status === "Resolved"
+        ? rng.weighted([
+            ["SuccessfullyRemediated", 45],
+            ["Benign", 35],
+            ["PartiallyRemediated", 10],
+            ["TerminatedBySystem", 10],
+          ] as const)
+        : rng.weighted([
+            ["Running", 50],
+            ["PendingApproval", 30],
+            ["PartiallyInvestigated", 20],
+          ] as const);
   return {
     idx,
     id: alertId(idx, rng, template),
@@ -164,7 +238,8 @@ export function recomputeIncident(incident: Incident, alerts: AlertRecord[]): vo
 
 export function incidentSeverity(incident: Incident, alerts: AlertRecord[]): string {
   let best = "Informational";
-  for (const i of incident.alertIdxs) if (severityRank(alerts[i]!.severity) > severityRank(best)) best = alerts[i]!.severity;
+  for (const i of incident.alertIdxs)
+    if (severityRank(alerts[i]!.severity) > severityRank(best)) best = alerts[i]!.severity;
   return best;
 }
 
@@ -172,12 +247,16 @@ export function incidentSeverity(incident: Incident, alerts: AlertRecord[]): str
 export function incidentName(incident: Incident, alerts: AlertRecord[]): string {
   const own = incident.alertIdxs.map((i) => alerts[i]!);
   const endpoints = new Set(own.map((a) => a.machine)).size;
-  const where = endpoints === 1 ? "on one endpoint" : `on ${endpoints === 2 ? "two" : endpoints === 3 ? "three" : "multiple"} endpoints`;
+  const where =
+    endpoints === 1
+      ? "on one endpoint"
+      : `on ${endpoints === 2 ? "two" : endpoints === 3 ? "three" : "multiple"} endpoints`;
   const first = ALERT_TEMPLATES[own[0]!.template]!;
   if (own.some((a) => ALERT_TEMPLATES[a.template]!.category === "Ransomware")) return `Ransomware activity ${where}`;
   const categories = [...new Set(own.map((a) => ALERT_TEMPLATES[a.template]!.category))];
   const label = (c: string) => c.replace(/([a-z])([A-Z])/g, "$1 $2");
-  if (categories.length === 1) return own.length === 1 ? `${first.title} ${where}` : `${label(categories[0]!)} incident ${where}`;
+  if (categories.length === 1)
+    return own.length === 1 ? `${first.title} ${where}` : `${label(categories[0]!)} incident ${where}`;
   return `Multi-stage incident involving ${label(categories[0]!)} & ${label(categories[1]!)} ${where}`;
 }
 

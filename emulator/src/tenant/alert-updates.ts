@@ -12,7 +12,13 @@ export interface AlertChanges {
   comment?: string;
 }
 
-export function applyAlertChanges(tenant: Tenant, alert: AlertRecord, changes: AlertChanges, actor: string, nowMs: number): void {
+export function applyAlertChanges(
+  tenant: Tenant,
+  alert: AlertRecord,
+  changes: AlertChanges,
+  actor: string,
+  nowMs: number,
+): void {
   if (changes.status !== undefined && changes.status !== alert.status) {
     alert.status = changes.status;
     alert.resolvedMs = changes.status === "Resolved" ? nowMs : null;
@@ -56,7 +62,13 @@ export interface IncidentChanges extends AlertChanges {
 }
 
 /** XDR/Graph incident update: resolving or assigning the incident applies to its alerts, as in Defender XDR. */
-export function applyIncidentChanges(tenant: Tenant, incident: Incident, changes: IncidentChanges, actor: string, nowMs: number): void {
+export function applyIncidentChanges(
+  tenant: Tenant,
+  incident: Incident,
+  changes: IncidentChanges,
+  actor: string,
+  nowMs: number,
+): void {
   const alertChanges: AlertChanges = {};
   if (changes.status === "Resolved") alertChanges.status = "Resolved";
   if (changes.assignedTo !== undefined) alertChanges.assignedTo = changes.assignedTo;
@@ -70,7 +82,8 @@ export function applyIncidentChanges(tenant: Tenant, incident: Incident, changes
   if (changes.classification !== undefined) incident.classification = changes.classification;
   if (changes.determination !== undefined) incident.determination = changes.determination;
   if (changes.tags !== undefined) incident.tags = changes.tags;
-  if (changes.comment !== undefined) incident.comments.push({ comment: changes.comment, createdBy: actor, createdMs: nowMs });
+  if (changes.comment !== undefined)
+    incident.comments.push({ comment: changes.comment, createdBy: actor, createdMs: nowMs });
   incident.lastUpdateMs = nowMs;
   tenant.incidentsVersion++;
 }

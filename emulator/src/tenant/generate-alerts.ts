@@ -3,7 +3,13 @@
 import { Rng } from "../random";
 import { DAY_MS, MINUTE_MS } from "../clock";
 import {
-  buildAlert, incidentName, incidentTags, pickTemplate, recomputeIncident, statusWeights, type AlertDraft,
+  buildAlert,
+  incidentName,
+  incidentTags,
+  pickTemplate,
+  recomputeIncident,
+  statusWeights,
+  type AlertDraft,
 } from "./alert-factory";
 import { ALERT_TEMPLATES } from "./catalog/alert-templates";
 import type { AlertRecord, Device, Incident } from "./model";
@@ -67,7 +73,9 @@ export function generateAlerts(seed: string, count: number, machines: Device[], 
 
   drafts.sort((a, b) => a.firstEventMs - b.firstEventMs);
   let investigation = 4000;
-  const alerts = drafts.map((d, idx) => buildAlert(rng, idx, { ...d, incident: incidentIdOf[d.incident]! }, anchorMs, () => investigation++));
+  const alerts = drafts.map((d, idx) =>
+    buildAlert(rng, idx, { ...d, incident: incidentIdOf[d.incident]! }, anchorMs, () => investigation++),
+  );
   // Source (insertion) order is creation order; live alerts append at the end.
   alerts.sort((a, b) => a.createdMs - b.createdMs);
   alerts.forEach((a, i) => (a.idx = i));
@@ -77,8 +85,18 @@ export function generateAlerts(seed: string, count: number, machines: Device[], 
     let inc = incidents.get(a.incidentId);
     if (!inc) {
       inc = {
-        idx: 0, id: a.incidentId, name: "", createdMs: a.createdMs, lastUpdateMs: a.lastUpdateMs, status: "Active",
-        assignedTo: null, classification: null, determination: null, tags: [], comments: [], alertIdxs: [],
+        idx: 0,
+        id: a.incidentId,
+        name: "",
+        createdMs: a.createdMs,
+        lastUpdateMs: a.lastUpdateMs,
+        status: "Active",
+        assignedTo: null,
+        classification: null,
+        determination: null,
+        tags: [],
+        comments: [],
+        alertIdxs: [],
       };
       incidents.set(a.incidentId, inc);
     }

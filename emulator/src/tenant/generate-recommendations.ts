@@ -10,7 +10,11 @@ export function failsConfiguration(rec: Recommendation, m: Device): boolean {
   return mix32(rec.idx * 7919, m.idx, 0x5eed) / 4294967296 < rec.failRate;
 }
 
-export function generateRecommendations(machines: Device[], vulns: Vulnerability[], stats: SoftwareStats[]): Recommendation[] {
+export function generateRecommendations(
+  machines: Device[],
+  vulns: Vulnerability[],
+  stats: SoftwareStats[],
+): Recommendation[] {
   const out: Recommendation[] = [];
   const maxCvss = new Array<number>(SOFTWARE.length).fill(0);
   const zeroDay = new Array<boolean>(SOFTWARE.length).fill(false);
@@ -23,7 +27,9 @@ export function generateRecommendations(machines: Device[], vulns: Vulnerability
   for (const s of SOFTWARE) {
     const st = stats[s.idx]!;
     if (st.weaknesses === 0) continue;
-    const name = s.isOs ? `Update ${s.vendor === "microsoft" ? "Microsoft " : ""}${s.displayName} (OS and built-in applications)` : `Update ${s.displayName}`;
+    const name = s.isOs
+      ? `Update ${s.vendor === "microsoft" ? "Microsoft " : ""}${s.displayName} (OS and built-in applications)`
+      : `Update ${s.displayName}`;
     out.push({
       idx: out.length,
       id: `va-_-${s.vendor}-_-${s.product}`,
@@ -47,7 +53,11 @@ export function generateRecommendations(machines: Device[], vulns: Vulnerability
       activeAlert: st.activeAlert,
       exposedMachinesCount: st.exposedMachines,
       totalMachineCount: st.installedMachines,
-      associatedThreats: zeroDay[s.idx] ? [`${mix32(s.idx, 1).toString(16).padStart(8, "0")}-0d00-4a11-8c0d-${mix32(s.idx, 2).toString(16).padStart(12, "0").slice(0, 12)}`] : [],
+      associatedThreats: zeroDay[s.idx]
+        ? [
+            `${mix32(s.idx, 1).toString(16).padStart(8, "0")}-0d00-4a11-8c0d-${mix32(s.idx, 2).toString(16).padStart(12, "0").slice(0, 12)}`,
+          ]
+        : [],
       failRate: 0,
       families: s.families,
     });

@@ -17,14 +17,21 @@ function cvssVector(rng: Rng): string {
   return `CVSS:3.1/AV:${rng.pick(["N", "N", "L", "A"])}/AC:${rng.pick(["L", "L", "H"])}/PR:${rng.pick(["N", "L", "H"])}/UI:${rng.pick(["N", "R"])}/S:${rng.pick(["U", "U", "C"])}/C:${rng.pick(["H", "L", "N"])}/I:${rng.pick(["H", "L", "N"])}/A:${rng.pick(["H", "L", "N"])}`;
 }
 
-export function generateVulnerabilities(seed: string, machines: Device[], vulnsPerDevice: number, anchorMs: number): Vulnerability[] {
+export function generateVulnerabilities(
+  seed: string,
+  machines: Device[],
+  vulnsPerDevice: number,
+  anchorMs: number,
+): Vulnerability[] {
   const rng = new Rng(`${seed}:vulnerabilities`);
   const installs = new Array<number>(SOFTWARE.length).fill(0);
   for (const m of machines) for (const s of m.software) installs[s]!++;
   const total = Math.max(1, machines.length * vulnsPerDevice);
   const size = Math.max(150, Math.min(5000, Math.ceil(Math.sqrt(total) * 4)));
   // OS products carry most CVEs (Patch Tuesday), apps fewer; every installed product gets some.
-  const weights = SOFTWARE.map((s) => [s.idx, installs[s.idx]! === 0 ? 0 : (s.isOs ? 6 : 1) * Math.sqrt(installs[s.idx]!) + 1] as const);
+  const weights = SOFTWARE.map(
+    (s) => [s.idx, installs[s.idx]! === 0 ? 0 : (s.isOs ? 6 : 1) * Math.sqrt(installs[s.idx]!) + 1] as const,
+  );
   const usedIds = new Set<string>();
   const out: Vulnerability[] = [];
   const zeroDays = Math.max(1, Math.round(size * 0.012));
@@ -36,10 +43,24 @@ export function generateVulnerabilities(seed: string, machines: Device[], vulnsP
     const publishedMs = anchorMs - ageDays * DAY_MS - rng.int(0, 86_399) * 1000;
     const year = new Date(publishedMs).getUTCFullYear();
     let id: string;
-    do id = `CVE-${year}-${rng.int(20000, 49999)}`; while (usedIds.has(id));
+    do id = `CVE-${year}-${rng.int(20000, 49999)}`;
+    while (usedIds.has(id));
     usedIds.add(id);
-    const cvss = zeroDay ? Math.round((8.1 + rng.next() * 1.7) * 10) / 10
-      : Math.round(rng.weighted([[2.5, 8], [4.5, 20], [5.5, 22], [6.5, 18], [7.5, 18], [8.1, 9], [9.3, 5]] as const) * 10 + rng.int(-4, 4)) / 10;
+    const cvss = zeroDay
+      ? Math.round((8.1 + rng.next() * 1.7) * 10) / 10
+      : Math.round(
+          rng.weighted([
+            [2.5, 8],
+            [4.5, 20],
+            [5.5, 22],
+            [6.5, 18],
+            [7.5, 18],
+            [8.1, 9],
+            [9.3, 5],
+          ] as const) *
+            10 +
+            rng.int(-4, 4),
+        ) / 10;
     const severity = severityOf(cvss);
     const publicExploit = zeroDay || rng.chance(severity === "Critical" || severity === "High" ? 0.35 : 0.15);
     const exploitVerified = zeroDay || (publicExploit && rng.chance(0.4));
@@ -60,7 +81,9 @@ export function generateVulnerabilities(seed: string, machines: Device[], vulnsP
       publicExploit,
       exploitVerified,
       exploitInKit,
-      exploitTypes: publicExploit ? [rng.pick(["Remote code execution", "Local privilege escalation", "Denial of service", "Local"])] : [],
+      exploitTypes: publicExploit
+        ? [rng.pick(["Remote code execution", "Local privilege escalation", "Denial of service", "Local"])]
+        : [],
       exploitUris: publicExploit ? [`https://www.exploit-db.com/exploits/${rng.int(40000, 52999)}`] : [],
       software,
       fixingKb: product.kbFixes && !zeroDay ? String(rng.int(5030000, 5049999)) : null,
@@ -71,7 +94,12 @@ export function generateVulnerabilities(seed: string, machines: Device[], vulnsP
   return out;
 }
 
-export function linkDevicesToVulnerabilities(seed: string, machines: Device[], vulns: Vulnerability[], vulnsPerDevice: number): VulnRows {
+export function linkDevicesToVulnerabilities(
+  seed: string,
+  machines: Device[],
+  vulns: Vulnerability[],
+  vulnsPerDevice: number,
+): VulnRows {
   const rng = new Rng(`${seed}:device-vulns`);
   const bySoftware: number[][] = SOFTWARE.map(() => []);
   for (const v of vulns) bySoftware[v.software]!.push(v.idx);
@@ -116,13 +144,26 @@ export function linkDevicesToVulnerabilities(seed: string, machines: Device[], v
 }
 
 /** Per-product counts consistent with the rows (Software `weaknesses` / `exposedMachines`). */
-export function softwareStatistics(machines: Device[], vulns: Vulnerability[], rows: VulnRows, activeAlertMachines: Set<number>): SoftwareStats[] {
-  const stats: SoftwareStats[] = SOFTWARE.map(() => ({ weaknesses: 0, exposedMachines: 0, installedMachines: 0, publicExploit: false, activeAlert: false, impactScore: 0 }));
+export function softwareStatistics(
+  machines: Device[],
+  vulns: Vulnerability[],
+  rows: VulnRows,
+  activeAlertMachines: Set<number>,
+): SoftwareStats[] {
+  const stats: SoftwareStats[] = SOFTWARE.map(() => ({
+    weaknesses: 0,
+    exposedMachines: 0,
+    installedMachines: 0,
+    publicExploit: false,
+    activeAlert: false,
+    impactScore: 0,
+  }));
   for (const m of machines) for (const s of m.software) stats[s]!.installedMachines++;
   const seen = new Set<number>();
   for (const m of machines) {
     seen.clear();
-    for (let r = rows.machineStart[m.idx]!; r < rows.machineStart[m.idx + 1]!; r++) seen.add(vulns[rows.rowVuln[r]!]!.software);
+    for (let r = rows.machineStart[m.idx]!; r < rows.machineStart[m.idx + 1]!; r++)
+      seen.add(vulns[rows.rowVuln[r]!]!.software);
     for (const s of seen) {
       stats[s]!.exposedMachines++;
       if (activeAlertMachines.has(m.idx)) stats[s]!.activeAlert = true;
@@ -144,7 +185,12 @@ export function exposureLevelOf(m: Device, vulns: Vulnerability[], rows: VulnRow
   let level = 0;
   for (let r = rows.machineStart[m.idx]!; r < rows.machineStart[m.idx + 1]!; r++) {
     const v = vulns[rows.rowVuln[r]!]!;
-    const l = (v.severity === "Critical" && v.exploitVerified) || v.zeroDay ? 3 : v.severity === "Critical" || (v.severity === "High" && v.publicExploit) ? 2 : 1;
+    const l =
+      (v.severity === "Critical" && v.exploitVerified) || v.zeroDay
+        ? 3
+        : v.severity === "Critical" || (v.severity === "High" && v.publicExploit)
+          ? 2
+          : 1;
     if (l > level) level = l;
     if (level === 3) break;
   }

@@ -3,7 +3,10 @@ import { generateAlerts } from "./generate-alerts";
 import { generateDevices, generateEmployees } from "./generate-devices";
 import { generateRecommendations } from "./generate-recommendations";
 import {
-  exposureLevelOf, generateVulnerabilities, linkDevicesToVulnerabilities, softwareStatistics,
+  exposureLevelOf,
+  generateVulnerabilities,
+  linkDevicesToVulnerabilities,
+  softwareStatistics,
 } from "./generate-vulnerabilities";
 import { RISK_FOR_RANK, severityRank } from "./alert-factory";
 import { SOFTWARE } from "./catalog/software";
@@ -37,5 +40,20 @@ export function generateTenant(seed: string, tenantId: string, anchorMs: number,
   }
   const stats = softwareStatistics(machines, vulns, rows, activeAlertMachines);
   const recommendations = generateRecommendations(machines, vulns, stats);
-  return new Tenant(seed, tenantId, anchorMs, groups, employees, machines, managedDevices, alerts, incidents, SOFTWARE, stats, vulns, rows, recommendations);
+  return new Tenant(
+    seed,
+    tenantId,
+    anchorMs,
+    groups,
+    employees,
+    machines,
+    managedDevices,
+    alerts,
+    incidents,
+    SOFTWARE,
+    stats,
+    vulns,
+    rows,
+    recommendations,
+  );
 }

@@ -1,7 +1,15 @@
 // The generated tenant held in memory, plus the indexes the API needs. Device–vulnerability links
 // are stored compactly (typed arrays, CSR layout) so 1,000,000 rows cost ~12 MB.
 import type {
-  AlertRecord, Device, DeviceGroup, Employee, Incident, Recommendation, SoftwareProduct, SoftwareStats, Vulnerability,
+  AlertRecord,
+  Device,
+  DeviceGroup,
+  Employee,
+  Incident,
+  Recommendation,
+  SoftwareProduct,
+  SoftwareStats,
+  Vulnerability,
 } from "./model";
 
 export interface VulnRows {
@@ -87,7 +95,8 @@ export class Tenant {
   vulnMachines(v: Vulnerability): Device[] {
     const out: Device[] = [];
     const { vulnStart, vulnRowIndex, rowMachine } = this.rows;
-    for (let k = vulnStart[v.idx]!; k < vulnStart[v.idx + 1]!; k++) out.push(this.machines[rowMachine[vulnRowIndex[k]!]!]!);
+    for (let k = vulnStart[v.idx]!; k < vulnStart[v.idx + 1]!; k++)
+      out.push(this.machines[rowMachine[vulnRowIndex[k]!]!]!);
     return out;
   }
 

@@ -9,9 +9,15 @@ import { consumePages, maxDate, since } from "./common";
 export async function syncAlerts(ctx: JobContext): Promise<JobResult> {
   const now = ctx.runStartedAt.toISOString();
   let watermark = ctx.watermark;
-  const result = await consumePages(ctx, ctx.sources.alertPages({ updatedSince: since(ctx, { overlap: true }) }), async (items) => {
-    for (const a of items) watermark = maxDate(watermark, a.lastUpdateTime);
-    return inRawTransaction(ctx.db, (execute) => writeAlerts(execute, items, { rules: ctx.rules, sla: ctx.sla, now }));
-  });
+  const result = await consumePages(
+    ctx,
+    ctx.sources.alertPages({ updatedSince: since(ctx, { overlap: true }) }),
+    async (items) => {
+      for (const a of items) watermark = maxDate(watermark, a.lastUpdateTime);
+      return inRawTransaction(ctx.db, (execute) =>
+        writeAlerts(execute, items, { rules: ctx.rules, sla: ctx.sla, now }),
+      );
+    },
+  );
   return { ...result, watermark };
 }

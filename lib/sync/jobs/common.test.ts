@@ -35,7 +35,10 @@ describe("consumePages", () => {
     expect(writes).toEqual([[1, 2]]);
     pending[0].resolve();
     await tick();
-    expect(writes).toEqual([[1, 2], [3, 4, 5]]);
+    expect(writes).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
     pending[1].resolve();
     expect(await result).toEqual({ fetched: 5, upserted: 5, skipped: [] });
   });

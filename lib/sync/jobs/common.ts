@@ -40,7 +40,11 @@ export async function consumePages<T>(
   const write = async (items: T[]) => {
     const started = performance.now();
     upserted += await commit(items);
-    logger.debug("sync page committed", { items: items.length, fetchedSoFar: fetched, ms: Math.round(performance.now() - started) });
+    logger.debug("sync page committed", {
+      items: items.length,
+      fetchedSoFar: fetched,
+      ms: Math.round(performance.now() - started),
+    });
     await ctx.heartbeat();
   };
   const pump = () => {

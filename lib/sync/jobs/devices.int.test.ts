@@ -32,7 +32,13 @@ function contextFor(database: TestDatabase, page: SourceManagedDevice[]): JobCon
   };
 }
 
-const intune = (id: string, aad: string): SourceManagedDevice => ({ id, deviceName: id, operatingSystem: "Windows", azureADDeviceId: aad, lastSyncDateTime: "2026-11-26T11:00:00Z" });
+const intune = (id: string, aad: string): SourceManagedDevice => ({
+  id,
+  deviceName: id,
+  operatingSystem: "Windows",
+  azureADDeviceId: aad,
+  lastSyncDateTime: "2026-11-26T11:00:00Z",
+});
 
 describe.each(kinds)("linking Intune records by Entra id on %s", (kind) => {
   let database: TestDatabase;
@@ -52,13 +58,23 @@ describe.each(kinds)("linking Intune records by Entra id on %s", (kind) => {
   });
 
   it("attaches each record to one device, and keeps a second record with the same Entra id as its own row", async () => {
-    const result = await syncIntuneDevices(contextFor(database, [intune("i-1", "aad-shared"), intune("i-2", "aad-solo"), intune("i-3", "aad-solo")]));
+    const result = await syncIntuneDevices(
+      contextFor(database, [intune("i-1", "aad-shared"), intune("i-2", "aad-solo"), intune("i-3", "aad-solo")]),
+    );
     expect(result.upserted).toBe(3);
 
-    const devices = await database.prisma.device.findMany({ select: { mdeMachineId: true, intuneDeviceId: true }, orderBy: [{ mdeMachineId: "asc" }, { intuneDeviceId: "asc" }] });
+    const devices = await database.prisma.device.findMany({
+      select: { mdeMachineId: true, intuneDeviceId: true },
+      orderBy: [{ mdeMachineId: "asc" }, { intuneDeviceId: "asc" }],
+    });
     const shared = devices.filter((d) => d.mdeMachineId === "m-old" || d.mdeMachineId === "m-new");
     expect(shared.filter((d) => d.intuneDeviceId === "i-1")).toHaveLength(1);
-    expect(devices.filter((d) => d.intuneDeviceId !== null).map((d) => d.intuneDeviceId).sort()).toEqual(["i-1", "i-2", "i-3"]);
+    expect(
+      devices
+        .filter((d) => d.intuneDeviceId !== null)
+        .map((d) => d.intuneDeviceId)
+        .sort(),
+    ).toEqual(["i-1", "i-2", "i-3"]);
     // The Intune-only copy of the solo device is a row of its own; nothing was deleted.
     expect(devices).toHaveLength(4);
     expect(devices.find((d) => d.mdeMachineId === "m-solo")?.intuneDeviceId).toMatch(/^i-[23]$/);
@@ -70,7 +86,17 @@ describe.each(kinds)("the OS of a device on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    await database.prisma.device.create({ data: { mdeMachineId: "m-1", aadDeviceId: "aad-1", name: "pc-1.contoso.example", platform: "Windows", osPlatform: "Windows11", osVersion: null, inMde: true } });
+    await database.prisma.device.create({
+      data: {
+        mdeMachineId: "m-1",
+        aadDeviceId: "aad-1",
+        name: "pc-1.contoso.example",
+        platform: "Windows",
+        osPlatform: "Windows11",
+        osVersion: null,
+        inMde: true,
+      },
+    });
   });
   afterAll(async () => {
     await database?.close();
@@ -83,7 +109,10 @@ describe.each(kinds)("the OS of a device on %s", (kind) => {
         { ...intune("i-2", "aad-2"), operatingSystem: "iOS", osVersion: "17.5.1" },
       ]),
     );
-    const rows = await database.prisma.device.findMany({ select: { intuneDeviceId: true, osPlatform: true, osVersion: true }, orderBy: { intuneDeviceId: "asc" } });
+    const rows = await database.prisma.device.findMany({
+      select: { intuneDeviceId: true, osPlatform: true, osVersion: true },
+      orderBy: { intuneDeviceId: "asc" },
+    });
     expect(rows).toEqual([
       { intuneDeviceId: "i-1", osPlatform: "Windows11", osVersion: null },
       { intuneDeviceId: "i-2", osPlatform: "iOS", osVersion: "17.5.1" },

@@ -1,5 +1,11 @@
 import { inRawTransaction } from "../../db/raw-transaction";
-import { resolveUnseenDeviceVulnerabilities, writeDeviceVulnerabilities, writeRecommendations, writeSoftware, writeVulnerabilities } from "../../cache/tvm";
+import {
+  resolveUnseenDeviceVulnerabilities,
+  writeDeviceVulnerabilities,
+  writeRecommendations,
+  writeSoftware,
+  writeVulnerabilities,
+} from "../../cache/tvm";
 import type { JobContext, JobResult } from "../types";
 import { consumePages } from "./common";
 
@@ -10,18 +16,24 @@ import { consumePages } from "./common";
 
 /** Whether a whole-entity refresh is due: always on a full sync, otherwise once per cadence. */
 export function tvmDue(ctx: JobContext, refreshMs: number): boolean {
-  return ctx.mode === "full" || !ctx.lastSuccessAt || ctx.runStartedAt.getTime() - ctx.lastSuccessAt.getTime() >= refreshMs;
+  return (
+    ctx.mode === "full" || !ctx.lastSuccessAt || ctx.runStartedAt.getTime() - ctx.lastSuccessAt.getTime() >= refreshMs
+  );
 }
 
 export async function syncVulnerabilities(ctx: JobContext): Promise<JobResult> {
   const now = ctx.runStartedAt.toISOString();
-  const result = await consumePages(ctx, ctx.sources.vulnerabilityPages(), (items) => inRawTransaction(ctx.db, (execute) => writeVulnerabilities(execute, items, now)));
+  const result = await consumePages(ctx, ctx.sources.vulnerabilityPages(), (items) =>
+    inRawTransaction(ctx.db, (execute) => writeVulnerabilities(execute, items, now)),
+  );
   return { ...result, watermark: ctx.runStartedAt };
 }
 
 export async function syncSoftware(ctx: JobContext): Promise<JobResult> {
   const now = ctx.runStartedAt.toISOString();
-  const result = await consumePages(ctx, ctx.sources.softwarePages(), (items) => inRawTransaction(ctx.db, (execute) => writeSoftware(execute, items, now)));
+  const result = await consumePages(ctx, ctx.sources.softwarePages(), (items) =>
+    inRawTransaction(ctx.db, (execute) => writeSoftware(execute, items, now)),
+  );
   return { ...result, watermark: ctx.runStartedAt };
 }
 
@@ -40,5 +52,9 @@ export async function syncDeviceVulnerabilities(ctx: JobContext): Promise<JobRes
   );
   // The pass completed (an exception would have skipped this): what was not seen is no longer exposed.
   const resolved = await resolveUnseenDeviceVulnerabilities(ctx.db, now);
-  return { ...result, watermark: ctx.runStartedAt, notes: resolved ? [`${resolved} device vulnerabilit(ies) no longer reported: marked resolved`] : [] };
+  return {
+    ...result,
+    watermark: ctx.runStartedAt,
+    notes: resolved ? [`${resolved} device vulnerabilit(ies) no longer reported: marked resolved`] : [],
+  };
 }

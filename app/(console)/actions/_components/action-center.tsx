@@ -17,14 +17,30 @@ import { ListFooter } from "@/components/ui/list-footer";
 import { FollowWarning } from "@/components/ui/follow-warning";
 import { ActionDialog } from "@/components/devices/action-dialog";
 import { buttonSecondary } from "@/components/ui/button-styles";
-import { ACTION_STATUSES, ACTION_TABS, ACTION_TYPES, ACTION_LABELS, actionFilterToSearch, canCancel, type ActionFilter, type ActionPage, type ActionType, type ActionView } from "@/lib/actions/schemas";
+import {
+  ACTION_STATUSES,
+  ACTION_TABS,
+  ACTION_TYPES,
+  ACTION_LABELS,
+  actionFilterToSearch,
+  canCancel,
+  type ActionFilter,
+  type ActionPage,
+  type ActionType,
+  type ActionView,
+} from "@/lib/actions/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 import { cn } from "@/components/ui/cn";
 
 // The action center's client container. The URL is the filter; rows still in flight are refreshed from Defender
 // (GET /api/actions/[id]) every few seconds until they settle. Approvers decide here; the requester never can.
 
-const TAB_LABELS: Record<(typeof ACTION_TABS)[number], string> = { all: "All", approvals: "Pending approvals", inflight: "In flight", history: "History" };
+const TAB_LABELS: Record<(typeof ACTION_TABS)[number], string> = {
+  all: "All",
+  approvals: "Pending approvals",
+  inflight: "In flight",
+  history: "History",
+};
 const POLL_MS = 3_000;
 
 type Decision = { kind: "approve" | "reject" | "cancel"; action: ActionView };
@@ -39,7 +55,15 @@ export interface ActionCenterProps {
   canRespond: boolean;
 }
 
-export function ActionCenter({ filter, search, initialPage, pendingApprovals, me, canApprove, canRespond }: ActionCenterProps) {
+export function ActionCenter({
+  filter,
+  search,
+  initialPage,
+  pendingApprovals,
+  me,
+  canApprove,
+  canRespond,
+}: ActionCenterProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { go, href, navigating } = useUrlListView({ path: "/actions", view: filter, toSearch: actionFilterToSearch });
@@ -58,13 +82,21 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
   const [message, setMessage] = useState<Outcome | null>(null);
   const decide = useMutation<{ data: ActionView }, ApiError, { kind: Decision["kind"]; id: string; text: string }>({
     mutationFn: ({ kind, id, text }) =>
-      apiFetch(`/api/actions/${encodeURIComponent(id)}/${kind}`, { method: "POST", json: kind === "cancel" ? { comment: text } : { reason: text } }),
+      apiFetch(`/api/actions/${encodeURIComponent(id)}/${kind}`, {
+        method: "POST",
+        json: kind === "cancel" ? { comment: text } : { reason: text },
+      }),
     onSuccess: ({ data }, { kind }) => {
       setDecision(null);
       const label = ACTION_LABELS[data.type as ActionType] ?? data.type;
       setMessage({
         ok: true,
-        text: kind === "approve" ? `Approved: ${label} on ${data.deviceName} sent to Defender (${data.status}).` : kind === "reject" ? `Rejected: ${label} on ${data.deviceName}.` : `${label} on ${data.deviceName}: ${data.status}.`,
+        text:
+          kind === "approve"
+            ? `Approved: ${label} on ${data.deviceName} sent to Defender (${data.status}).`
+            : kind === "reject"
+              ? `Rejected: ${label} on ${data.deviceName}.`
+              : `${label} on ${data.deviceName}: ${data.status}.`,
       });
       router.refresh();
     },
@@ -75,18 +107,38 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
     const buttons = [];
     if (canApprove && a.status === "AwaitingApproval" && a.requestedById !== me) {
       buttons.push(
-        <button key="a" type="button" className="text-emerald-700 underline dark:text-emerald-300" onClick={() => (decide.reset(), setDecision({ kind: "approve", action: a }))}>
+        <button
+          key="a"
+          type="button"
+          className="text-emerald-700 underline dark:text-emerald-300"
+          onClick={() => (decide.reset(), setDecision({ kind: "approve", action: a }))}
+        >
           Approve
         </button>,
-        <button key="r" type="button" className="ml-2 text-red-700 underline dark:text-red-300" onClick={() => (decide.reset(), setDecision({ kind: "reject", action: a }))}>
+        <button
+          key="r"
+          type="button"
+          className="ml-2 text-red-700 underline dark:text-red-300"
+          onClick={() => (decide.reset(), setDecision({ kind: "reject", action: a }))}
+        >
           Reject
         </button>,
       );
     }
-    if (canApprove && a.status === "AwaitingApproval" && a.requestedById === me) buttons.push(<span key="own" className="text-slate-500">Your request: another person approves</span>);
+    if (canApprove && a.status === "AwaitingApproval" && a.requestedById === me)
+      buttons.push(
+        <span key="own" className="text-slate-500">
+          Your request: another person approves
+        </span>,
+      );
     if (canRespond && canCancel(a)) {
       buttons.push(
-        <button key="c" type="button" className="ml-2 text-red-700 underline dark:text-red-300" onClick={() => (decide.reset(), setDecision({ kind: "cancel", action: a }))}>
+        <button
+          key="c"
+          type="button"
+          className="ml-2 text-red-700 underline dark:text-red-300"
+          onClick={() => (decide.reset(), setDecision({ kind: "cancel", action: a }))}
+        >
           Cancel
         </button>,
       );
@@ -107,20 +159,48 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
             label: (
               <>
                 {TAB_LABELS[tab]}
-                {tab === "approvals" && pendingApprovals ? <span className="ml-1 rounded bg-amber-600 px-1 text-xs text-white">{pendingApprovals}</span> : null}
+                {tab === "approvals" && pendingApprovals ? (
+                  <span className="ml-1 rounded bg-amber-600 px-1 text-xs text-white">{pendingApprovals}</span>
+                ) : null}
               </>
             ),
           };
         })}
       />
       <div role="search" aria-label="Filter actions" className="flex flex-wrap items-center gap-2">
-        <SearchBox id="action-search" label="Search requester, approver or device" placeholder="Search requester, approver or device" defaultValue={filter.q ?? ""} width="w-72" onSearch={(q) => go({ q })} />
-        <MultiSelect label="Action" options={ACTION_TYPES} value={filter.type} onChange={(v) => go({ type: v as ActionFilter["type"] })} format={(v) => ACTION_LABELS[v as ActionType] ?? v} />
-        <MultiSelect label="Status" options={ACTION_STATUSES} value={filter.status} onChange={(v) => go({ status: v as ActionFilter["status"] })} />
+        <SearchBox
+          id="action-search"
+          label="Search requester, approver or device"
+          placeholder="Search requester, approver or device"
+          defaultValue={filter.q ?? ""}
+          width="w-72"
+          onSearch={(q) => go({ q })}
+        />
+        <MultiSelect
+          label="Action"
+          options={ACTION_TYPES}
+          value={filter.type}
+          onChange={(v) => go({ type: v as ActionFilter["type"] })}
+          format={(v) => ACTION_LABELS[v as ActionType] ?? v}
+        />
+        <MultiSelect
+          label="Status"
+          options={ACTION_STATUSES}
+          value={filter.status}
+          onChange={(v) => go({ status: v as ActionFilter["status"] })}
+        />
         <ClearFiltersLink href={filter.tab === "all" ? "/actions" : `/actions?tab=${filter.tab}`} filtered={filtered} />
-        {filter.batch ? <span className="text-xs text-slate-600 dark:text-slate-400">Only the bulk scan {filter.batch.slice(0, 8)}…</span> : null}
+        {filter.batch ? (
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            Only the bulk scan {filter.batch.slice(0, 8)}…
+          </span>
+        ) : null}
         <NavigatingStatus navigating={navigating} />
-        <a href={`/api/actions/export${search ? `?${search}` : ""}`} className={cn(buttonSecondary, "ml-auto")} download>
+        <a
+          href={`/api/actions/export${search ? `?${search}` : ""}`}
+          className={cn(buttonSecondary, "ml-auto")}
+          download
+        >
           Export CSV
         </a>
       </div>
@@ -154,8 +234,18 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
         spec={
           decision
             ? {
-                title: decision.kind === "approve" ? `Approve ${decision.action.requestedBy}'s ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of` : decision.kind === "reject" ? `Reject ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of` : `Cancel ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} on`,
-                confirmLabel: decision.kind === "approve" ? "Approve and send" : decision.kind === "reject" ? "Reject" : "Cancel action",
+                title:
+                  decision.kind === "approve"
+                    ? `Approve ${decision.action.requestedBy}'s ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of`
+                    : decision.kind === "reject"
+                      ? `Reject ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of`
+                      : `Cancel ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} on`,
+                confirmLabel:
+                  decision.kind === "approve"
+                    ? "Approve and send"
+                    : decision.kind === "reject"
+                      ? "Reject"
+                      : "Cancel action",
                 danger: decision.kind !== "approve",
                 note: decision.action.comment ? `Requester's comment: “${decision.action.comment}”` : undefined,
                 commentLabel: decision.kind === "cancel" ? undefined : "Reason (required, recorded in the audit log)",
@@ -167,7 +257,8 @@ export function ActionCenter({ filter, search, initialPage, pendingApprovals, me
         error={decide.error?.message ?? null}
         onClose={() => setDecision(null)}
         onConfirm={({ comment }) => {
-          if (decision && !decide.isPending) decide.mutate({ kind: decision.kind, id: decision.action.id, text: comment });
+          if (decision && !decide.isPending)
+            decide.mutate({ kind: decision.kind, id: decision.action.id, text: comment });
         }}
       />
     </div>

@@ -15,7 +15,6 @@ import { AlertTriagePanel } from "./_components/alert-triage-panel";
 
 export const metadata: Metadata = { title: "Alert" };
 
-
 // /alerts/[id] — everything about one alert from the cache, its history from the audit log, and triage.
 export default async function AlertPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireUser("console:read");
@@ -27,10 +26,17 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   return (
     <>
       <BackLink href="/alerts">Alert queue</BackLink>
-      <PageHeader title={alert.title} description={`Alert ${alert.id} · raised ${formatUtc(alert.alertCreationTime)} · ${alert.detectionSource || "unknown source"}`} />
+      <PageHeader
+        title={alert.title}
+        description={`Alert ${alert.id} · raised ${formatUtc(alert.alertCreationTime)} · ${alert.detectionSource || "unknown source"}`}
+      />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         <PriorityBadge priority={alert.priority} rule={alert.priorityRule} />
-        {alert.priorityRule ? <span data-testid="priority-rule">Raised to {alert.priority} by rule “{alert.priorityRule}”</span> : null}
+        {alert.priorityRule ? (
+          <span data-testid="priority-rule">
+            Raised to {alert.priority} by rule “{alert.priorityRule}”
+          </span>
+        ) : null}
         <SeverityText severity={alert.severity} />
         <span>
           Status: <strong data-testid="alert-status">{alert.status}</strong>
@@ -42,13 +48,20 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             {alert.determination ? ` · ${alert.determination}` : ""}
           </span>
         ) : null}
-        <SlaBadge slaDueAt={alert.slaDueAt} status={alert.status} alertCreationTime={alert.alertCreationTime} now={now} />
+        <SlaBadge
+          slaDueAt={alert.slaDueAt}
+          status={alert.status}
+          alertCreationTime={alert.alertCreationTime}
+          now={now}
+        />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
           <section aria-labelledby="description-title">
-            <h2 id="description-title" className="mb-1 text-lg font-semibold">Description</h2>
+            <h2 id="description-title" className="mb-1 text-lg font-semibold">
+              Description
+            </h2>
             <p className="whitespace-pre-wrap text-sm">{alert.description || "Defender gave no description."}</p>
             {alert.recommendedAction ? (
               <>
@@ -75,16 +88,23 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           </section>
 
           <section aria-labelledby="evidence-title">
-            <h2 id="evidence-title" className="mb-2 text-lg font-semibold">Evidence</h2>
+            <h2 id="evidence-title" className="mb-2 text-lg font-semibold">
+              Evidence
+            </h2>
             <EvidenceTable evidence={alert.evidence} />
           </section>
 
           <section aria-labelledby="incident-title">
-            <h2 id="incident-title" className="mb-2 text-lg font-semibold">Incident</h2>
+            <h2 id="incident-title" className="mb-2 text-lg font-semibold">
+              Incident
+            </h2>
             {alert.incident ? (
               <>
                 <p className="mb-2 text-sm">
-                  <Link href={`/incidents/${alert.incident.id}`} className="font-medium text-blue-700 underline dark:text-blue-300">
+                  <Link
+                    href={`/incidents/${alert.incident.id}`}
+                    className="font-medium text-blue-700 underline dark:text-blue-300"
+                  >
                     {alert.incident.name}
                   </Link>{" "}
                   · {alert.incident.severity} · {alert.incident.status}
@@ -97,7 +117,10 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   row={(a) => (
                     <tr key={a.id}>
                       <Td>
-                        <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                        <Link
+                          href={`/alerts/${encodeURIComponent(a.id)}`}
+                          className="text-blue-700 hover:underline dark:text-blue-300"
+                        >
                           {a.title}
                         </Link>
                       </Td>
@@ -114,7 +137,9 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           </section>
 
           <section aria-labelledby="history-title">
-            <h2 id="history-title" className="mb-2 text-lg font-semibold">History in this console</h2>
+            <h2 id="history-title" className="mb-2 text-lg font-semibold">
+              History in this console
+            </h2>
             <RowsTable
               caption="Changes made to this alert through the console, newest first"
               columns={["Time (UTC)", "Who", "What", "Result"]}
@@ -122,12 +147,20 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
               empty="No changes through the console yet."
               row={(h, i) => (
                 <tr key={i}>
-                  <Td className="whitespace-nowrap font-mono text-xs">{formatUtc(h.at, "—", { seconds: true, zone: false })}</Td>
+                  <Td className="whitespace-nowrap font-mono text-xs">
+                    {formatUtc(h.at, "—", { seconds: true, zone: false })}
+                  </Td>
                   <Td>{h.actorName}</Td>
                   <Td className="font-mono text-xs">
                     {h.action} {h.params === null ? null : JSON.stringify(h.params)}
                   </Td>
-                  <Td className={h.result === "success" ? "text-emerald-700 dark:text-emerald-300" : "text-red-700 dark:text-red-300"}>
+                  <Td
+                    className={
+                      h.result === "success"
+                        ? "text-emerald-700 dark:text-emerald-300"
+                        : "text-red-700 dark:text-red-300"
+                    }
+                  >
                     {h.result}
                     {h.error ? `: ${h.error}` : ""}
                   </Td>
@@ -157,7 +190,11 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                 <dd>{alert.device.healthStatus ?? "—"}</dd>
               </dl>
             ) : (
-              <p className="text-sm text-slate-500">{alert.computerDnsName ? `${alert.computerDnsName} (not in the device cache yet)` : "No device on this alert."}</p>
+              <p className="text-sm text-slate-500">
+                {alert.computerDnsName
+                  ? `${alert.computerDnsName} (not in the device cache yet)`
+                  : "No device on this alert."}
+              </p>
             )}
           </CardSection>
 

@@ -5,12 +5,34 @@ import type { Ref } from "react";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
 import { inputBase } from "@/components/ui/button-styles";
-import { ALERT_STATUSES, ASSIGNED_TO_ME, GROUP_BY, hasFilters, PRIORITIES, SEVERITIES, TIME_RANGES, UNASSIGNED, type AlertView } from "@/lib/alerts/schemas";
+import {
+  ALERT_STATUSES,
+  ASSIGNED_TO_ME,
+  GROUP_BY,
+  hasFilters,
+  PRIORITIES,
+  SEVERITIES,
+  TIME_RANGES,
+  UNASSIGNED,
+  type AlertView,
+} from "@/lib/alerts/schemas";
 
 // The queue's filter bar: every control changes the URL through `go` (useUrlListView).
 
-const RANGE_LABEL: Record<string, string> = { "1d": "Last day", "3d": "Last 3 days", "7d": "Last 7 days", "30d": "Last 30 days", "90d": "Last 3 months", "180d": "Last 6 months" };
-export const GROUP_LABEL: Record<string, string> = { none: "No grouping", incident: "Incident", device: "Device", title: "Title / detector" };
+const RANGE_LABEL: Record<string, string> = {
+  "1d": "Last day",
+  "3d": "Last 3 days",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+  "90d": "Last 3 months",
+  "180d": "Last 6 months",
+};
+export const GROUP_LABEL: Record<string, string> = {
+  none: "No grouping",
+  incident: "Incident",
+  device: "Device",
+  title: "Title / detector",
+};
 
 export interface AlertFilterBarProps {
   view: AlertView;
@@ -26,13 +48,46 @@ export function AlertFilterBar({ view, me, options, go, navigating, searchRef }:
   const filtered = hasFilters(view);
   return (
     <div role="search" aria-label="Filter alerts" className="flex flex-wrap items-center gap-2">
-      <SearchBox id="alert-search" label="Search title, device or user" placeholder="Search title, device, user  ( / )" defaultValue={view.q ?? ""} width="w-64" onSearch={(q) => go({ q })} inputRef={searchRef} />
-      <MultiSelect label="Severity" options={SEVERITIES} value={view.severity} onChange={(v) => go({ severity: v as AlertView["severity"] })} />
-      <MultiSelect label="Status" options={ALERT_STATUSES} value={view.status} onChange={(v) => go({ status: v as AlertView["status"] })} />
-      <MultiSelect label="Priority" options={PRIORITIES} value={view.priority} onChange={(v) => go({ priority: v as AlertView["priority"] })} />
-      <MultiSelect label="Category" options={options.categories} value={view.category} onChange={(v) => go({ category: v })} />
+      <SearchBox
+        id="alert-search"
+        label="Search title, device or user"
+        placeholder="Search title, device, user  ( / )"
+        defaultValue={view.q ?? ""}
+        width="w-64"
+        onSearch={(q) => go({ q })}
+        inputRef={searchRef}
+      />
+      <MultiSelect
+        label="Severity"
+        options={SEVERITIES}
+        value={view.severity}
+        onChange={(v) => go({ severity: v as AlertView["severity"] })}
+      />
+      <MultiSelect
+        label="Status"
+        options={ALERT_STATUSES}
+        value={view.status}
+        onChange={(v) => go({ status: v as AlertView["status"] })}
+      />
+      <MultiSelect
+        label="Priority"
+        options={PRIORITIES}
+        value={view.priority}
+        onChange={(v) => go({ priority: v as AlertView["priority"] })}
+      />
+      <MultiSelect
+        label="Category"
+        options={options.categories}
+        value={view.category}
+        onChange={(v) => go({ category: v })}
+      />
       <MultiSelect label="Source" options={options.sources} value={view.source} onChange={(v) => go({ source: v })} />
-      <MultiSelect label="Technique" options={options.techniques} value={view.technique} onChange={(v) => go({ technique: v })} />
+      <MultiSelect
+        label="Technique"
+        options={options.techniques}
+        value={view.technique}
+        onChange={(v) => go({ technique: v })}
+      />
       <MultiSelect
         label="Assigned to"
         options={[ASSIGNED_TO_ME, UNASSIGNED, ...options.assignees]}
@@ -42,7 +97,12 @@ export function AlertFilterBar({ view, me, options, go, navigating, searchRef }:
       />
       <label className="flex items-center gap-1 text-xs font-medium">
         <span className="sr-only">Time range</span>
-        <select aria-label="Time range" value={view.range} onChange={(e) => go({ range: e.target.value as AlertView["range"] })} className={inputBase}>
+        <select
+          aria-label="Time range"
+          value={view.range}
+          onChange={(e) => go({ range: e.target.value as AlertView["range"] })}
+          className={inputBase}
+        >
           {Object.keys(TIME_RANGES).map((r) => (
             <option key={r} value={r}>
               {RANGE_LABEL[r]}
@@ -50,12 +110,22 @@ export function AlertFilterBar({ view, me, options, go, navigating, searchRef }:
           ))}
         </select>
       </label>
-      <select aria-label="SLA" value={view.sla ?? ""} onChange={(e) => go({ sla: (e.target.value || undefined) as AlertView["sla"] })} className={inputBase}>
+      <select
+        aria-label="SLA"
+        value={view.sla ?? ""}
+        onChange={(e) => go({ sla: (e.target.value || undefined) as AlertView["sla"] })}
+        className={inputBase}
+      >
         <option value="">Any SLA state</option>
         <option value="breached">SLA breached</option>
         <option value="near">Near breach</option>
       </select>
-      <select aria-label="Group by" value={view.group} onChange={(e) => go({ group: e.target.value as AlertView["group"] })} className={inputBase}>
+      <select
+        aria-label="Group by"
+        value={view.group}
+        onChange={(e) => go({ group: e.target.value as AlertView["group"] })}
+        className={inputBase}
+      >
         {GROUP_BY.map((g) => (
           <option key={g} value={g}>
             {g === "none" ? GROUP_LABEL.none : `Group by ${GROUP_LABEL[g].toLowerCase()}`}

@@ -48,10 +48,19 @@ export interface AlertQueueProps {
   options: { categories: string[]; sources: string[]; techniques: string[]; assignees: string[] };
 }
 
-
 const alertId = (r: AlertRow) => r.id;
 
-export function AlertQueue({ view, search, initialPage, counts, now: renderedAt, me, canTriage, cache, options }: AlertQueueProps) {
+export function AlertQueue({
+  view,
+  search,
+  initialPage,
+  counts,
+  now: renderedAt,
+  me,
+  canTriage,
+  cache,
+  options,
+}: AlertQueueProps) {
   const router = useRouter();
   const dir = view.dir ?? defaultDirection(view.sort);
   const { go, navigating, rows, pages, footer, list, selection } = useUrlList<AlertView, AlertRow, AlertPage>({
@@ -64,7 +73,12 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
     initialPage,
     idOf: alertId,
   });
-  const sla = useQuery({ queryKey: alertKeys.sla(), queryFn: () => apiFetch<SlaCounts>("/api/alerts/sla"), initialData: counts, refetchInterval: 60_000 });
+  const sla = useQuery({
+    queryKey: alertKeys.sla(),
+    queryFn: () => apiFetch<SlaCounts>("/api/alerts/sla"),
+    initialData: counts,
+    refetchInterval: 60_000,
+  });
   const groups = pages[0]?.groups;
 
   // The clock the SLA badges count against: the render time, then a tick every 30 s.
@@ -81,7 +95,9 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
   const searchRef = useRef<HTMLInputElement>(null);
   const statusRef = useRef<HTMLSelectElement>(null);
 
-  const triage = useAlertTriage(me, (o) => setOutcome({ ok: o.ok, message: o.message, failures: o.result?.items.filter((i) => i.result !== "updated") ?? [] }));
+  const triage = useAlertTriage(me, (o) =>
+    setOutcome({ ok: o.ok, message: o.message, failures: o.result?.items.filter((i) => i.result !== "updated") ?? [] }),
+  );
 
   function sortBy(column: SortColumn) {
     const nextDir = column === view.sort ? (dir === "asc" ? "desc" : "asc") : defaultDirection(column);
@@ -113,7 +129,9 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
   });
 
   const filtered = hasFilters(view);
-  const empty = !cache.hasAlerts ? <NothingSynced kind="alert" lastSyncAt={cache.lastSyncAt} now={now} /> : filtered ? (
+  const empty = !cache.hasAlerts ? (
+    <NothingSynced kind="alert" lastSyncAt={cache.lastSyncAt} now={now} />
+  ) : filtered ? (
     <NoMatches what="alerts" clearHref="/alerts" />
   ) : (
     <span>No alerts in this time range.</span>
@@ -136,7 +154,11 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
         >
           <strong className="text-amber-900 dark:text-amber-100">{sla.data.nearBreach}</strong> near breach
         </Link>
-        <button type="button" className="ml-auto text-xs text-slate-500 underline" onClick={() => setShowShortcuts(true)}>
+        <button
+          type="button"
+          className="ml-auto text-xs text-slate-500 underline"
+          onClick={() => setShowShortcuts(true)}
+        >
           Keyboard shortcuts (?)
         </button>
       </div>
@@ -151,9 +173,19 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
               key={g.key}
               type="button"
               className="rounded-md border border-slate-300 bg-white px-2 py-1 text-left text-xs hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900"
-              onClick={() => go({ group: "none", ...(view.group === "incident" ? { incident: g.key } : view.group === "device" ? { device: g.key } : { title: g.key }) })}
+              onClick={() =>
+                go({
+                  group: "none",
+                  ...(view.group === "incident"
+                    ? { incident: g.key }
+                    : view.group === "device"
+                      ? { device: g.key }
+                      : { title: g.key }),
+                })
+              }
             >
-              <span className="font-medium">{g.label}</span> <span className="rounded bg-slate-200 px-1 dark:bg-slate-700">{g.count}</span>
+              <span className="font-medium">{g.label}</span>{" "}
+              <span className="rounded bg-slate-200 px-1 dark:bg-slate-700">{g.count}</span>
             </button>
           ))}
         </section>
@@ -162,7 +194,13 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
       {canTriage ? (
         <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
           <TriageForm
-            target={selected.size > 0 ? `${selected.size} selected alert${selected.size === 1 ? "" : "s"}` : focusedId ? "the focused alert" : "no alert"}
+            target={
+              selected.size > 0
+                ? `${selected.size} selected alert${selected.size === 1 ? "" : "s"}`
+                : focusedId
+                  ? "the focused alert"
+                  : "no alert"
+            }
             count={targets.length}
             busy={triage.isPending}
             onSubmit={send}
@@ -174,7 +212,10 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
       {outcome ? (
         <OutcomeBanner
           outcome={{ ok: outcome.ok, text: outcome.message }}
-          failures={outcome.failures.map((f) => ({ id: f.id, text: `${f.result === "not_found" ? "not found" : "failed"}${f.message ? ` — ${f.message}` : ""}` }))}
+          failures={outcome.failures.map((f) => ({
+            id: f.id,
+            text: `${f.result === "not_found" ? "not found" : "failed"}${f.message ? ` — ${f.message}` : ""}`,
+          }))}
         />
       ) : null}
 
@@ -193,7 +234,14 @@ export function AlertQueue({ view, search, initialPage, counts, now: renderedAt,
         empty={empty}
       />
 
-      <ListFooter summary={<>{rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}</>} list={footer} />
+      <ListFooter
+        summary={
+          <>
+            {rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}
+          </>
+        }
+        list={footer}
+      />
 
       <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
     </div>

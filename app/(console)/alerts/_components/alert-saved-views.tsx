@@ -9,7 +9,15 @@ import { viewKeys } from "../../_query/keys";
 
 // The alert queue's saved views: the URL is the view, so saving stores the canonical query string and opening
 // a view navigates to it.
-export function AlertSavedViews({ initialViews, currentQuery, canSave }: { initialViews: SavedViewRow[]; currentQuery: string; canSave: boolean }) {
+export function AlertSavedViews({
+  initialViews,
+  currentQuery,
+  canSave,
+}: {
+  initialViews: SavedViewRow[];
+  currentQuery: string;
+  canSave: boolean;
+}) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const views = useQuery({
@@ -19,7 +27,8 @@ export function AlertSavedViews({ initialViews, currentQuery, canSave }: { initi
   });
   const onSettled = () => void queryClient.invalidateQueries({ queryKey: viewKeys.list("alerts") });
   const save = useMutation<{ data: SavedViewRow }, ApiError, { name: string; shared: boolean }>({
-    mutationFn: ({ name, shared }) => apiFetch("/api/views", { method: "POST", json: { page: "alerts", name, query: currentQuery, shared } }),
+    mutationFn: ({ name, shared }) =>
+      apiFetch("/api/views", { method: "POST", json: { page: "alerts", name, query: currentQuery, shared } }),
     onSettled,
   });
   const remove = useMutation<unknown, ApiError, SavedViewRow>({

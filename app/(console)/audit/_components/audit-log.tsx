@@ -13,16 +13,32 @@ import { auditViewToSearch, AUDIT_VIEW_KEYS, type AuditPage, type AuditView } fr
 // The audit log's client container: the URL is the view (the filter form pushes it); the server renders the
 // first page and "Load more" pages on by cursor (newest first).
 
-export function AuditLog({ view, search, initialPage }: { view: AuditView; search: string; initialPage: AuditPage<AuditEventRow> }) {
+export function AuditLog({
+  view,
+  search,
+  initialPage,
+}: {
+  view: AuditView;
+  search: string;
+  initialPage: AuditPage<AuditEventRow>;
+}) {
   const { go, navigating } = useUrlListView({ path: "/audit", view, toSearch: auditViewToSearch });
-  const { list, rows, footer } = useCursorList<AuditEventRow, AuditPage<AuditEventRow>>({ queryKey: auditKeys.list(search), endpoint: "/api/audit", search, initialPage, limit: 100 });
+  const { list, rows, footer } = useCursorList<AuditEventRow, AuditPage<AuditEventRow>>({
+    queryKey: auditKeys.list(search),
+    endpoint: "/api/audit",
+    search,
+    initialPage,
+    limit: 100,
+  });
   const filtered = search !== "";
   return (
     <div className="space-y-3">
       <FilterForm
         key={search}
         label="Filter audit events"
-        onApply={(form) => go(Object.fromEntries(AUDIT_VIEW_KEYS.map((k) => [k, String(form.get(k) ?? "").trim() || undefined])))}
+        onApply={(form) =>
+          go(Object.fromEntries(AUDIT_VIEW_KEYS.map((k) => [k, String(form.get(k) ?? "").trim() || undefined])))
+        }
         clearHref="/audit"
         filtered={filtered}
         navigating={navigating}
@@ -41,7 +57,9 @@ export function AuditLog({ view, search, initialPage }: { view: AuditView; searc
             <option value="">Any</option>
             <option value="success">Success</option>
             <option value="failure">Failure</option>
-            <option value="pending" title="Sent to Defender; the outcome was not recorded">Pending</option>
+            <option value="pending" title="Sent to Defender; the outcome was not recorded">
+              Pending
+            </option>
           </select>
         </FilterField>
         <FilterField label="From">
@@ -51,7 +69,10 @@ export function AuditLog({ view, search, initialPage }: { view: AuditView; searc
           <input type="date" name="to" defaultValue={view.to} className={inputBase} />
         </FilterField>
       </FilterForm>
-      <AuditTable rows={rows} empty={filtered ? <NoMatches what="audit events" clearHref="/audit" /> : "Nothing has been recorded yet."} />
+      <AuditTable
+        rows={rows}
+        empty={filtered ? <NoMatches what="audit events" clearHref="/audit" /> : "Nothing has been recorded yet."}
+      />
       <ListFooter summary={`${rows.length} shown${list.hasNextPage ? "; more match" : ""}`} list={footer} />
     </div>
   );

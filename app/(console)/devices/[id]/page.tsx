@@ -13,7 +13,6 @@ import { ResponsePanel } from "./_components/response-panel";
 
 export const metadata: Metadata = { title: "Device" };
 
-
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <>
@@ -33,11 +32,17 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
   const canRespond = actor.permissions.has("actions:respond");
   // Relative times in the response panel count from the moment the page was read (render stays pure).
   const renderedAt = new Date().getTime();
-  const [actions, settings] = await Promise.all([listActions({ tab: "all", type: [], status: [], device: device.id }, { limit: 10 }), getActionSettings()]);
+  const [actions, settings] = await Promise.all([
+    listActions({ tab: "all", type: [], status: [], device: device.id }, { limit: 10 }),
+    getActionSettings(),
+  ]);
   return (
     <>
       <BackLink href="/devices">Device inventory</BackLink>
-      <PageHeader title={device.name} description={`${device.osPlatform ?? device.platform}${device.osBuild ? ` build ${device.osBuild}` : ""} · ${device.rbacGroupName ?? "no device group"} · ${device.inMde ? "Defender" : ""}${device.inMde && device.inIntune ? " + " : ""}${device.inIntune ? "Intune" : ""}`} />
+      <PageHeader
+        title={device.name}
+        description={`${device.osPlatform ?? device.platform}${device.osBuild ? ` build ${device.osBuild}` : ""} · ${device.rbacGroupName ?? "no device group"} · ${device.inMde ? "Defender" : ""}${device.inMde && device.inIntune ? " + " : ""}${device.inIntune ? "Intune" : ""}`}
+      />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         {device.inMde ? (
           <>
@@ -54,26 +59,41 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           // Risk, exposure, sensor health and isolation are Defender's: an Intune-only device has none of them.
           <span className="text-slate-600 dark:text-slate-400">Not onboarded to Defender for Endpoint</span>
         )}
-        {device.restrictionState === "Restricted" ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">App execution restricted</span> : null}
+        {device.restrictionState === "Restricted" ? (
+          <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+            App execution restricted
+          </span>
+        ) : null}
         <ComplianceBadge value={device.complianceState} />
       </div>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
         <div className="min-w-0 space-y-8">
           <section aria-labelledby="overview-title">
-            <h2 id="overview-title" className="mb-2 text-lg font-semibold">Overview</h2>
+            <h2 id="overview-title" className="mb-2 text-lg font-semibold">
+              Overview
+            </h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
-              <Field label="OS">{[device.osPlatform, device.osVersion, device.osBuild].filter(Boolean).join(" · ") || null}</Field>
+              <Field label="OS">
+                {[device.osPlatform, device.osVersion, device.osBuild].filter(Boolean).join(" · ") || null}
+              </Field>
               <Field label="Sensor version">{device.agentVersion}</Field>
               <Field label="Onboarding">{device.inMde ? device.onboardingStatus : "Not in Defender"}</Field>
               <Field label="Sensor last seen">{formatUtc(device.lastSeen)}</Field>
               <Field label="First seen">{formatUtc(device.firstSeen)}</Field>
               <Field label="Device value">{device.deviceValue}</Field>
-              <Field label="IP (internal / external)">{[device.lastIpAddress, device.lastExternalIpAddress].filter(Boolean).join(" / ") || null}</Field>
+              <Field label="IP (internal / external)">
+                {[device.lastIpAddress, device.lastExternalIpAddress].filter(Boolean).join(" / ") || null}
+              </Field>
               <Field label="Tags">{device.machineTags.join(", ") || null}</Field>
               <Field label="Open alerts">{device.openAlerts}</Field>
               <Field label="Vulnerabilities">
-                <VulnCounts critical={device.vulnCritical} high={device.vulnHigh} medium={device.vulnMedium} low={device.vulnLow} />
+                <VulnCounts
+                  critical={device.vulnCritical}
+                  high={device.vulnHigh}
+                  medium={device.vulnMedium}
+                  low={device.vulnLow}
+                />
               </Field>
               <Field label="Defender id">
                 <span className="font-mono text-xs">{device.mdeMachineId ?? "—"}</span>
@@ -85,7 +105,9 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           </section>
 
           <section aria-labelledby="alerts-title">
-            <h2 id="alerts-title" className="mb-2 text-lg font-semibold">Open alerts</h2>
+            <h2 id="alerts-title" className="mb-2 text-lg font-semibold">
+              Open alerts
+            </h2>
             <RowsTable
               caption="Open alerts on this device"
               columns={["Title", "Severity", "Status", "Raised"]}
@@ -94,7 +116,10 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
               row={(a) => (
                 <tr key={a.id}>
                   <Td>
-                    <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-800 hover:underline dark:text-blue-300">
+                    <Link
+                      href={`/alerts/${encodeURIComponent(a.id)}`}
+                      className="text-blue-800 hover:underline dark:text-blue-300"
+                    >
                       {a.title}
                     </Link>
                   </Td>
@@ -107,7 +132,9 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           </section>
 
           <section aria-labelledby="vulns-title">
-            <h2 id="vulns-title" className="mb-2 text-lg font-semibold">Vulnerabilities</h2>
+            <h2 id="vulns-title" className="mb-2 text-lg font-semibold">
+              Vulnerabilities
+            </h2>
             <RowsTable
               caption="Open vulnerabilities on this device"
               columns={["CVE", "Severity", "CVSS", "Software", "Fix", "Exploit"]}
@@ -129,14 +156,22 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           </section>
 
           <section aria-labelledby="recs-title">
-            <h2 id="recs-title" className="mb-2 text-lg font-semibold">Recommendations</h2>
+            <h2 id="recs-title" className="mb-2 text-lg font-semibold">
+              Recommendations
+            </h2>
             {device.recommendations.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">No security recommendation in the cache applies to this device&apos;s vulnerable software.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                No security recommendation in the cache applies to this device&apos;s vulnerable software.
+              </p>
             ) : (
               <ul className="list-disc space-y-1 pl-5 text-sm">
                 {device.recommendations.map((r) => (
                   <li key={r.id}>
-                    {r.recommendationName} <span className="text-xs text-slate-500">(score {r.severityScore}{r.publicExploit ? ", public exploit" : ""})</span>
+                    {r.recommendationName}{" "}
+                    <span className="text-xs text-slate-500">
+                      (score {r.severityScore}
+                      {r.publicExploit ? ", public exploit" : ""})
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -144,15 +179,24 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           </section>
 
           <section aria-labelledby="users-title">
-            <h2 id="users-title" className="mb-2 text-lg font-semibold">Logged-on users</h2>
+            <h2 id="users-title" className="mb-2 text-lg font-semibold">
+              Logged-on users
+            </h2>
             <RowsTable
               caption="Users seen logging on to this device"
               columns={["Account", "Logon types", "Last seen", "Domain admin"]}
               rows={device.logonUsers}
-              empty={<>No logon users in the cache{device.primaryUserUpn ? `; Intune's primary user is ${device.primaryUserUpn}` : ""}.</>}
+              empty={
+                <>
+                  No logon users in the cache
+                  {device.primaryUserUpn ? `; Intune's primary user is ${device.primaryUserUpn}` : ""}.
+                </>
+              }
               row={(u) => (
                 <tr key={`${u.accountDomain}\\${u.accountName}`}>
-                  <Td className="text-xs">{u.accountDomain ? `${u.accountDomain}\\${u.accountName}` : u.accountName}</Td>
+                  <Td className="text-xs">
+                    {u.accountDomain ? `${u.accountDomain}\\${u.accountName}` : u.accountName}
+                  </Td>
                   <Td className="text-xs">{u.logonTypes ?? "—"}</Td>
                   <Td className="text-xs">{formatUtc(u.lastSeen)}</Td>
                   <Td className="text-xs">{u.isDomainAdmin ? "Yes" : "No"}</Td>
@@ -162,15 +206,23 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           </section>
 
           <section aria-labelledby="intune-title">
-            <h2 id="intune-title" className="mb-2 text-lg font-semibold">Intune compliance</h2>
+            <h2 id="intune-title" className="mb-2 text-lg font-semibold">
+              Intune compliance
+            </h2>
             {device.inIntune ? (
               <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
                 <Field label="Compliance">
                   <ComplianceBadge value={device.complianceState} />
                 </Field>
-                <Field label="Encrypted">{device.isEncrypted === null ? null : device.isEncrypted ? "Yes" : "No"}</Field>
+                <Field label="Encrypted">
+                  {device.isEncrypted === null ? null : device.isEncrypted ? "Yes" : "No"}
+                </Field>
                 <Field label="Managed by">{device.managementAgent}</Field>
-                <Field label="Primary user">{device.primaryUserName ? `${device.primaryUserName} (${device.primaryUserUpn ?? "no UPN"})` : device.primaryUserUpn}</Field>
+                <Field label="Primary user">
+                  {device.primaryUserName
+                    ? `${device.primaryUserName} (${device.primaryUserUpn ?? "no UPN"})`
+                    : device.primaryUserUpn}
+                </Field>
                 <Field label="Last Intune sync">{formatUtc(device.lastIntuneSync)}</Field>
                 <Field label="Model">{[device.manufacturer, device.model].filter(Boolean).join(" ") || null}</Field>
                 <Field label="Serial number">{device.serialNumber}</Field>
@@ -184,12 +236,19 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
           </section>
 
           <section aria-labelledby="timeline-title">
-            <h2 id="timeline-title" className="mb-2 text-lg font-semibold">Timeline</h2>
-            <ol className="space-y-2 border-l border-slate-200 pl-4 text-sm dark:border-slate-700" aria-label="What the console knows about this device, newest first">
+            <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
+              Timeline
+            </h2>
+            <ol
+              className="space-y-2 border-l border-slate-200 pl-4 text-sm dark:border-slate-700"
+              aria-label="What the console knows about this device, newest first"
+            >
               {device.timeline.map((e, i) => (
                 <li key={`${e.at}-${i}`} data-kind={e.kind}>
                   <span className="mr-2 whitespace-nowrap font-mono text-xs text-slate-500">{formatUtc(e.at)}</span>
-                  <span className="mr-1 rounded bg-slate-100 px-1 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">{e.kind}</span>
+                  <span className="mr-1 rounded bg-slate-100 px-1 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+                    {e.kind}
+                  </span>
                   {e.href ? (
                     <Link href={e.href} className="text-blue-800 hover:underline dark:text-blue-300">
                       {e.title}
@@ -197,17 +256,31 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                   ) : (
                     e.title
                   )}
-                  {e.detail ? <span className="block pl-1 text-xs text-slate-600 dark:text-slate-400">{e.detail}</span> : null}
+                  {e.detail ? (
+                    <span className="block pl-1 text-xs text-slate-600 dark:text-slate-400">{e.detail}</span>
+                  ) : null}
                 </li>
               ))}
             </ol>
           </section>
         </div>
 
-        <aside aria-labelledby="response-title" className="h-fit rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="response-title" className="mb-3 text-lg font-semibold">Response</h2>
+        <aside
+          aria-labelledby="response-title"
+          className="h-fit rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
+          <h2 id="response-title" className="mb-3 text-lg font-semibold">
+            Response
+          </h2>
           <ResponsePanel
-            device={{ id: device.id, name: device.name, platform: device.platform, inMde: device.inMde, isolationState: device.isolationState, restrictionState: device.restrictionState }}
+            device={{
+              id: device.id,
+              name: device.name,
+              platform: device.platform,
+              inMde: device.inMde,
+              isolationState: device.isolationState,
+              restrictionState: device.restrictionState,
+            }}
             canRespond={canRespond}
             fourEyes={settings.fourEyes}
             initialActions={actions}

@@ -50,7 +50,9 @@ export interface DeviceInventoryProps {
 const pill = (active: boolean) =>
   cn(
     "rounded-full border px-3 py-1 text-sm",
-    active ? "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-500" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
+    active
+      ? "border-blue-700 bg-blue-700 text-white dark:border-blue-400 dark:bg-blue-500"
+      : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800",
   );
 
 const deviceId = (r: DeviceRow) => r.id;
@@ -76,7 +78,9 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
   }
 
   const filtered = hasDeviceFilters(view);
-  const empty = !cache.hasDevices ? <NothingSynced kind="device" lastSyncAt={cache.lastSyncAt} now={now} /> : (
+  const empty = !cache.hasDevices ? (
+    <NothingSynced kind="device" lastSyncAt={cache.lastSyncAt} now={now} />
+  ) : (
     <NoMatches what="devices" clearHref="/devices" />
   );
 
@@ -84,14 +88,25 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
     <div className="space-y-3">
       <TabBar
         label="Platform"
-        tabs={PLATFORM_TABS.map((tab) => ({ key: tab, href: href({ platform: tab }), active: view.platform === tab, label: PLATFORM_TAB_LABELS[tab] }))}
+        tabs={PLATFORM_TABS.map((tab) => ({
+          key: tab,
+          href: href({ platform: tab }),
+          active: view.platform === tab,
+          label: PLATFORM_TAB_LABELS[tab],
+        }))}
       />
 
       <div role="group" aria-label="Quick filters" className="flex flex-wrap gap-2">
         {DEVICE_FLAGS.map((flag) => {
           const active = view.flag.includes(flag);
           return (
-            <button key={flag} type="button" aria-pressed={active} className={pill(active)} onClick={() => go({ flag: active ? view.flag.filter((f) => f !== flag) : [...view.flag, flag] })}>
+            <button
+              key={flag}
+              type="button"
+              aria-pressed={active}
+              className={pill(active)}
+              onClick={() => go({ flag: active ? view.flag.filter((f) => f !== flag) : [...view.flag, flag] })}
+            >
               {DEVICE_FLAG_LABELS[flag]}
             </button>
           );
@@ -99,18 +114,59 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
       </div>
 
       <div role="search" aria-label="Filter devices" className="flex flex-wrap items-center gap-2">
-        <SearchBox id="device-search" label="Search name, IP or user" placeholder="Search name, IP or user" defaultValue={view.q ?? ""} width="w-64" onSearch={(q) => go({ q })} />
-        <MultiSelect label="Risk" options={RISK_SCORES} value={view.risk} onChange={(v) => go({ risk: v as DeviceView["risk"] })} />
-        <MultiSelect label="Exposure" options={EXPOSURE_LEVELS} value={view.exposure} onChange={(v) => go({ exposure: v as DeviceView["exposure"] })} />
-        <MultiSelect label="Health" options={HEALTH_STATUSES} value={view.health} onChange={(v) => go({ health: v as DeviceView["health"] })} />
-        <MultiSelect label="Onboarding" options={ONBOARDING_STATUSES} value={view.onboarding} onChange={(v) => go({ onboarding: v as DeviceView["onboarding"] })} />
-        <MultiSelect label="Compliance" options={COMPLIANCE_STATES} value={view.compliance} onChange={(v) => go({ compliance: v as DeviceView["compliance"] })} />
-        <MultiSelect label="Isolation" options={ISOLATION_STATES} value={view.isolation} onChange={(v) => go({ isolation: v as DeviceView["isolation"] })} />
+        <SearchBox
+          id="device-search"
+          label="Search name, IP or user"
+          placeholder="Search name, IP or user"
+          defaultValue={view.q ?? ""}
+          width="w-64"
+          onSearch={(q) => go({ q })}
+        />
+        <MultiSelect
+          label="Risk"
+          options={RISK_SCORES}
+          value={view.risk}
+          onChange={(v) => go({ risk: v as DeviceView["risk"] })}
+        />
+        <MultiSelect
+          label="Exposure"
+          options={EXPOSURE_LEVELS}
+          value={view.exposure}
+          onChange={(v) => go({ exposure: v as DeviceView["exposure"] })}
+        />
+        <MultiSelect
+          label="Health"
+          options={HEALTH_STATUSES}
+          value={view.health}
+          onChange={(v) => go({ health: v as DeviceView["health"] })}
+        />
+        <MultiSelect
+          label="Onboarding"
+          options={ONBOARDING_STATUSES}
+          value={view.onboarding}
+          onChange={(v) => go({ onboarding: v as DeviceView["onboarding"] })}
+        />
+        <MultiSelect
+          label="Compliance"
+          options={COMPLIANCE_STATES}
+          value={view.compliance}
+          onChange={(v) => go({ compliance: v as DeviceView["compliance"] })}
+        />
+        <MultiSelect
+          label="Isolation"
+          options={ISOLATION_STATES}
+          value={view.isolation}
+          onChange={(v) => go({ isolation: v as DeviceView["isolation"] })}
+        />
         <MultiSelect label="Group" options={options.groups} value={view.group} onChange={(v) => go({ group: v })} />
         <MultiSelect label="Tag" options={options.tags} value={view.tag} onChange={(v) => go({ tag: v })} />
         <ClearFiltersLink href="/devices" filtered={filtered} />
         <NavigatingStatus navigating={navigating} />
-        <a href={`/api/devices/export${search ? `?${search}` : ""}`} className={cn(buttonSecondary, "ml-auto")} download>
+        <a
+          href={`/api/devices/export${search ? `?${search}` : ""}`}
+          className={cn(buttonSecondary, "ml-auto")}
+          download
+        >
           Export CSV ({totalText})
         </a>
       </div>
@@ -133,7 +189,14 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
         empty={empty}
       />
 
-      <ListFooter summary={<>{rows.length} of {totalText} shown</>} list={footer} />
+      <ListFooter
+        summary={
+          <>
+            {rows.length} of {totalText} shown
+          </>
+        }
+        list={footer}
+      />
     </div>
   );
 }

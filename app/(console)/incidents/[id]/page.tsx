@@ -31,7 +31,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
         description={`Incident #${incident.id} · ${incident.severity} · ${incident.status} · assigned to ${incident.assignedTo ?? "nobody"} · created ${formatUtc(incident.createdTime)}`}
       />
       <p className="mb-4 text-sm" data-testid="incident-classification">
-        Classification: <strong>{incident.classification ? (CLASSIFICATION_LABELS[incident.classification as keyof typeof CLASSIFICATION_LABELS] ?? incident.classification) : "not classified"}</strong>
+        Classification:{" "}
+        <strong>
+          {incident.classification
+            ? (CLASSIFICATION_LABELS[incident.classification as keyof typeof CLASSIFICATION_LABELS] ??
+              incident.classification)
+            : "not classified"}
+        </strong>
         {incident.determination ? (
           <>
             {" "}
@@ -56,7 +62,10 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                     <PriorityBadge priority={a.priority} rule={null} />
                   </Td>
                   <Td>
-                    <Link href={`/alerts/${encodeURIComponent(a.id)}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                    <Link
+                      href={`/alerts/${encodeURIComponent(a.id)}`}
+                      className="text-blue-700 hover:underline dark:text-blue-300"
+                    >
                       {a.title}
                     </Link>
                   </Td>

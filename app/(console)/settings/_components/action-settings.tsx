@@ -21,9 +21,12 @@ export function ActionSettings({ initial }: { initial: Settings }) {
   return (
     <section aria-labelledby="action-settings-title" className="mb-10 space-y-3">
       <div>
-        <h2 id="action-settings-title" className="text-lg font-semibold">Response actions</h2>
+        <h2 id="action-settings-title" className="text-lg font-semibold">
+          Response actions
+        </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          With four-eyes approval on, isolating or releasing a device waits until a second person with the Manager or Admin role approves it; nothing reaches Defender before that. The requester cannot approve their own request.
+          With four-eyes approval on, isolating or releasing a device waits until a second person with the Manager or
+          Admin role approves it; nothing reaches Defender before that. The requester cannot approve their own request.
         </p>
       </div>
       <form
@@ -34,7 +37,12 @@ export function ActionSettings({ initial }: { initial: Settings }) {
         }}
       >
         <label className="flex items-center gap-2 text-sm font-medium">
-          <input type="checkbox" checked={fourEyes} disabled={!hydrated} onChange={(e) => setFourEyes(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={fourEyes}
+            disabled={!hydrated}
+            onChange={(e) => setFourEyes(e.target.checked)}
+          />
           Require four-eyes approval for isolate and release
         </label>
         <button type="submit" className={buttonPrimary} disabled={!hydrated || save.isPending}>

@@ -41,10 +41,12 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
   return (
     <section aria-labelledby="tokens-title" className="space-y-4">
       <div>
-        <h2 id="tokens-title" className="text-lg font-semibold">API tokens</h2>
+        <h2 id="tokens-title" className="text-lg font-semibold">
+          API tokens
+        </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          For SOAR and scripts: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts with the role you give it, expires, and can be
-          revoked at any time. Only a hash is stored, so the token is shown once.
+          For SOAR and scripts: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts with the role you
+          give it, expires, and can be revoked at any time. Only a hash is stored, so the token is shown once.
         </p>
       </div>
       <form
@@ -52,7 +54,11 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          create.mutate({ name: String(form.get("name")), role: String(form.get("role")), days: Number(form.get("days")) });
+          create.mutate({
+            name: String(form.get("name")),
+            role: String(form.get("role")),
+            days: Number(form.get("days")),
+          });
         }}
       >
         <label className="flex flex-col gap-1 text-xs font-medium">
@@ -69,7 +75,15 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium">
           Expires in (days)
-          <input name="days" type="number" min={1} max={365} defaultValue={30} required className={cn(inputBase, "w-24")} />
+          <input
+            name="days"
+            type="number"
+            min={1}
+            max={365}
+            defaultValue={30}
+            required
+            className={cn(inputBase, "w-24")}
+          />
         </label>
         <button type="submit" className={buttonPrimary} disabled={!hydrated || create.isPending}>
           {create.isPending ? "Creating…" : "Create token"}
@@ -77,16 +91,30 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
       </form>
       <MutationError error={create.error} />
       {created ? (
-        <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
+        <div
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950"
+        >
           <p className="font-medium">Token “{created.name}” created. Copy it now: it will not be shown again.</p>
-          <code className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs dark:bg-slate-900" data-testid="new-token">
+          <code
+            className="mt-2 block break-all rounded bg-white p-2 font-mono text-xs dark:bg-slate-900"
+            data-testid="new-token"
+          >
             {created.token}
           </code>
         </div>
       ) : null}
       <RowsTable
         caption="API tokens"
-        columns={["Name", "Role", "Token", "Created", "Expires", "Last used", { label: <span className="sr-only">Actions</span> }]}
+        columns={[
+          "Name",
+          "Role",
+          "Token",
+          "Created",
+          "Expires",
+          "Last used",
+          { label: <span className="sr-only">Actions</span> },
+        ]}
         rows={tokens.data}
         empty="No API tokens yet."
         row={(t) => {
@@ -96,7 +124,10 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
               <Td className="font-medium">{t.name}</Td>
               <Td>{t.role}</Td>
               <Td className="font-mono text-xs">soc_{t.prefix}_…</Td>
-              <Td className="text-xs">{t.createdAt.slice(0, 10)}{t.createdBy ? ` by ${t.createdBy}` : ""}</Td>
+              <Td className="text-xs">
+                {t.createdAt.slice(0, 10)}
+                {t.createdBy ? ` by ${t.createdBy}` : ""}
+              </Td>
               <Td className="text-xs">{t.expiresAt.slice(0, 10)}</Td>
               <Td className="text-xs">{formatUtc(t.lastUsedAt, "never")}</Td>
               <Td>

@@ -16,19 +16,32 @@ type Sla = Record<Priority, number | null>;
 export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: Sla } }) {
   const hydrated = useHydrated();
   const [rules, setRules] = useState(JSON.stringify(initial.rules, null, 2));
-  const [sla, setSla] = useState<Record<Priority, string>>(() => Object.fromEntries(PRIORITIES.map((p) => [p, initial.sla[p] === null ? "" : String(initial.sla[p])])) as Record<Priority, string>);
+  const [sla, setSla] = useState<Record<Priority, string>>(
+    () =>
+      Object.fromEntries(PRIORITIES.map((p) => [p, initial.sla[p] === null ? "" : String(initial.sla[p])])) as Record<
+        Priority,
+        string
+      >,
+  );
   const [message, setMessage] = useState<Outcome | null>(null);
   const save = useMutation<{ rederived: number }, ApiError, { rules: unknown; sla: Sla }>({
     mutationFn: (body) => apiFetch("/api/settings/triage", { method: "PUT", json: body }),
-    onSuccess: (r) => setMessage({ ok: true, text: `Saved. ${r.rederived} cached alert${r.rederived === 1 ? "" : "s"} changed priority or deadline.` }),
+    onSuccess: (r) =>
+      setMessage({
+        ok: true,
+        text: `Saved. ${r.rederived} cached alert${r.rederived === 1 ? "" : "s"} changed priority or deadline.`,
+      }),
     onError: (e) => setMessage({ ok: false, text: `Not saved: ${e.message}` }),
   });
   return (
     <section aria-labelledby="triage-settings-title" className="mb-10 space-y-4">
       <div>
-        <h2 id="triage-settings-title" className="text-lg font-semibold">Priority rules and SLA clocks</h2>
+        <h2 id="triage-settings-title" className="text-lg font-semibold">
+          Priority rules and SLA clocks
+        </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          An alert&apos;s priority is its severity, raised by the first matching rule that raises it most. Clocks are minutes to act per priority; empty means no clock.
+          An alert&apos;s priority is its severity, raised by the first matching rule that raises it most. Clocks are
+          minutes to act per priority; empty means no clock.
         </p>
       </div>
       <form
@@ -42,7 +55,10 @@ export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: 
             setMessage({ ok: false, text: "Not saved: the rules are not valid JSON." });
             return;
           }
-          save.mutate({ rules: parsed, sla: Object.fromEntries(PRIORITIES.map((p) => [p, sla[p].trim() ? Number(sla[p]) : null])) as Sla });
+          save.mutate({
+            rules: parsed,
+            sla: Object.fromEntries(PRIORITIES.map((p) => [p, sla[p].trim() ? Number(sla[p]) : null])) as Sla,
+          });
         }}
       >
         <fieldset className="flex flex-wrap gap-3">
@@ -50,13 +66,26 @@ export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: 
           {PRIORITIES.map((p) => (
             <label key={p} className="flex flex-col gap-1 text-xs font-medium">
               {p}
-              <input type="number" min={1} value={sla[p]} onChange={(e) => setSla({ ...sla, [p]: e.target.value })} className={cn(inputBase, "w-28")} placeholder="no clock" />
+              <input
+                type="number"
+                min={1}
+                value={sla[p]}
+                onChange={(e) => setSla({ ...sla, [p]: e.target.value })}
+                className={cn(inputBase, "w-28")}
+                placeholder="no clock"
+              />
             </label>
           ))}
         </fieldset>
         <label className="flex flex-col gap-1 text-sm font-medium">
           Rules (JSON)
-          <textarea value={rules} onChange={(e) => setRules(e.target.value)} rows={14} spellCheck={false} className="rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-950" />
+          <textarea
+            value={rules}
+            onChange={(e) => setRules(e.target.value)}
+            rows={14}
+            spellCheck={false}
+            className="rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-950"
+          />
         </label>
         <button type="submit" className={buttonPrimary} disabled={!hydrated || save.isPending}>
           {save.isPending ? "Saving and re-deriving…" : "Save rules and clocks"}

@@ -12,25 +12,47 @@ import type { UserAccessRow } from "@/lib/auth/user-access-types";
 
 // Ending someone's access: their sessions end at once and the API tokens they created are revoked (e.g. after their
 // role was removed in Entra ID, which the console would otherwise only learn at their next sign-in).
-export function UserAccess({ initial, ttlHours, idleMinutes }: { initial: UserAccessRow[]; ttlHours: number; idleMinutes: number }) {
+export function UserAccess({
+  initial,
+  ttlHours,
+  idleMinutes,
+}: {
+  initial: UserAccessRow[];
+  ttlHours: number;
+  idleMinutes: number;
+}) {
   const router = useRouter();
   const hydrated = useHydrated();
   const end = useMutation({
-    mutationFn: (id: string) => apiFetch<{ data: { sessions: number; tokens: number } }>(`/api/users/${encodeURIComponent(id)}/sessions?revokeTokens=true`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      apiFetch<{ data: { sessions: number; tokens: number } }>(
+        `/api/users/${encodeURIComponent(id)}/sessions?revokeTokens=true`,
+        { method: "DELETE" },
+      ),
     onSuccess: () => router.refresh(),
   });
   return (
     <section aria-labelledby="access-title" className="space-y-4">
       <div>
-        <h2 id="access-title" className="text-lg font-semibold">People and sessions</h2>
+        <h2 id="access-title" className="text-lg font-semibold">
+          People and sessions
+        </h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Sessions end after {ttlHours} hours at most, or {idleMinutes} minutes unused. “End access” signs the person out everywhere now and revokes the API tokens they
-          created; they get their roles from Entra ID again at their next sign-in.
+          Sessions end after {ttlHours} hours at most, or {idleMinutes} minutes unused. “End access” signs the person
+          out everywhere now and revokes the API tokens they created; they get their roles from Entra ID again at their
+          next sign-in.
         </p>
       </div>
       <RowsTable
         caption="People who have signed in"
-        columns={["Person", "Roles", "Active sessions", "Last seen", "Active tokens", { label: <span className="sr-only">Actions</span> }]}
+        columns={[
+          "Person",
+          "Roles",
+          "Active sessions",
+          "Last seen",
+          "Active tokens",
+          { label: <span className="sr-only">Actions</span> },
+        ]}
         rows={initial}
         empty="Nobody has signed in yet."
         row={(u) => (
@@ -47,7 +69,11 @@ export function UserAccess({ initial, ttlHours, idleMinutes }: { initial: UserAc
               <ConfirmButton
                 question={`End ${u.upn}'s access? Their sessions end now and the API tokens they created are revoked.`}
                 onConfirm={() => end.mutate(u.id)}
-                disabled={!hydrated || (end.isPending && end.variables === u.id) || (u.activeSessions === 0 && u.activeTokens === 0)}
+                disabled={
+                  !hydrated ||
+                  (end.isPending && end.variables === u.id) ||
+                  (u.activeSessions === 0 && u.activeTokens === 0)
+                }
               >
                 End access<span className="sr-only"> for {u.upn}</span>
               </ConfirmButton>
@@ -59,7 +85,8 @@ export function UserAccess({ initial, ttlHours, idleMinutes }: { initial: UserAc
         <MutationError error={end.error} />
       ) : end.data ? (
         <p role="status" className="text-sm">
-          Ended {end.data.data.sessions} session{end.data.data.sessions === 1 ? "" : "s"} and revoked {end.data.data.tokens} token{end.data.data.tokens === 1 ? "" : "s"}.
+          Ended {end.data.data.sessions} session{end.data.data.sessions === 1 ? "" : "s"} and revoked{" "}
+          {end.data.data.tokens} token{end.data.data.tokens === 1 ? "" : "s"}.
         </p>
       ) : null}
     </section>

@@ -27,7 +27,11 @@ import {
 } from "@/lib/tvm/schemas";
 import { cn } from "@/components/ui/cn";
 
-const SEVERITY_SERIES = (["critical", "high", "medium", "low"] as const).map((k) => ({ key: k, label: k[0].toUpperCase() + k.slice(1), color: SEVERITY_COLORS[k[0].toUpperCase() + k.slice(1)] }));
+const SEVERITY_SERIES = (["critical", "high", "medium", "low"] as const).map((k) => ({
+  key: k,
+  label: k[0].toUpperCase() + k.slice(1),
+  color: SEVERITY_COLORS[k[0].toUpperCase() + k.slice(1)],
+}));
 
 const scoreColumns: Column<ScorePoint>[] = [
   { key: "day", label: "Day", value: (r) => r.day },
@@ -45,7 +49,16 @@ const distributionColumns: Column<ExposureBucket>[] = [
 ];
 
 const groupScoreColumns: Column<GroupScore>[] = [
-  { key: "group", label: "Device group", value: (r) => r.group, render: (r) => <Link className="text-blue-700 underline dark:text-blue-300" href={`/tvm${groupQuery(r.group)}`}>{r.group}</Link> },
+  {
+    key: "group",
+    label: "Device group",
+    value: (r) => r.group,
+    render: (r) => (
+      <Link className="text-blue-700 underline dark:text-blue-300" href={`/tvm${groupQuery(r.group)}`}>
+        {r.group}
+      </Link>
+    ),
+  },
   { key: "score", label: "Exposure score", value: (r) => r.score, numeric: true },
 ];
 
@@ -56,7 +69,10 @@ function recommendationColumns(group: string): Column<TopRecommendation>[] {
       label: "Recommendation",
       value: (r) => r.name,
       render: (r) => (
-        <Link className="text-blue-700 underline dark:text-blue-300" href={`/tvm/recommendations/${encodeURIComponent(r.id)}${groupQuery(group)}`}>
+        <Link
+          className="text-blue-700 underline dark:text-blue-300"
+          href={`/tvm/recommendations/${encodeURIComponent(r.id)}${groupQuery(group)}`}
+        >
           {r.name}
         </Link>
       ),
@@ -64,12 +80,32 @@ function recommendationColumns(group: string): Column<TopRecommendation>[] {
     { key: "type", label: "Remediation", value: (r) => r.remediationType ?? "" },
     { key: "exposureImpact", label: "Exposure impact", value: (r) => r.exposureImpact, numeric: true },
     { key: "configScoreImpact", label: "Secure score impact", value: (r) => r.configScoreImpact, numeric: true },
-    { key: "exposed", label: "Exposed devices", value: (r) => r.exposedDevices, render: (r) => <>{r.exposedDevices}{r.exposedInScope ? "" : " (tenant-wide)"}</>, numeric: true },
+    {
+      key: "exposed",
+      label: "Exposed devices",
+      value: (r) => r.exposedDevices,
+      render: (r) => (
+        <>
+          {r.exposedDevices}
+          {r.exposedInScope ? "" : " (tenant-wide)"}
+        </>
+      ),
+      numeric: true,
+    },
   ];
 }
 
 const deviceColumns: Column<TopDevice>[] = [
-  { key: "name", label: "Device", value: (r) => r.name, render: (r) => <Link className="text-blue-700 underline dark:text-blue-300" href={`/devices/${r.id}`}>{r.name}</Link> },
+  {
+    key: "name",
+    label: "Device",
+    value: (r) => r.name,
+    render: (r) => (
+      <Link className="text-blue-700 underline dark:text-blue-300" href={`/devices/${r.id}`}>
+        {r.name}
+      </Link>
+    ),
+  },
   { key: "group", label: "Group", value: (r) => r.group ?? "" },
   { key: "exposure", label: "Exposure", value: (r) => r.exposureLevel ?? "" },
   ...SEVERITY_SERIES.map((s) => ({ key: s.key, label: s.label, value: (r: TopDevice) => r[s.key], numeric: true })),
@@ -88,21 +124,34 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
   const search = dashboardSearch({ group: data.group, range: data.range });
   const scope = data.group || "all device groups";
   const noSync = "Nothing synced yet: the first vulnerability sync fills this.";
-  const listHref = (extra: string) => `/tvm/vulnerabilities?${new URLSearchParams({ ...(data.group ? { group: data.group } : {}), [extra]: "1" })}`;
-  const csv = (name: string) => `tvm-${name}${data.group ? `-${data.group.replaceAll(/[^\w-]+/g, "_")}` : ""}-${data.range}d`;
+  const listHref = (extra: string) =>
+    `/tvm/vulnerabilities?${new URLSearchParams({ ...(data.group ? { group: data.group } : {}), [extra]: "1" })}`;
+  const csv = (name: string) =>
+    `tvm-${name}${data.group ? `-${data.group.replaceAll(/[^\w-]+/g, "_")}` : ""}-${data.range}d`;
 
   return (
     <div className="print-report space-y-4" aria-busy={pending}>
       <div className="no-print flex flex-wrap items-center gap-4">
         <GroupSelect groups={data.groups} value={data.group} base="/tvm" search={search} />
-        <div role="group" aria-label="Trend window" className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm dark:border-slate-600">
+        <div
+          role="group"
+          aria-label="Trend window"
+          className="inline-flex overflow-hidden rounded-md border border-slate-300 text-sm dark:border-slate-600"
+        >
           {TREND_RANGES.map((r) => (
             <button
               key={r}
               type="button"
               aria-pressed={data.range === r}
-              onClick={() => startTransition(() => router.push(`/tvm?${dashboardSearch({ group: data.group, range: r })}`))}
-              className={cn("px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-blue-600", data.range === r ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800")}
+              onClick={() =>
+                startTransition(() => router.push(`/tvm?${dashboardSearch({ group: data.group, range: r })}`))
+              }
+              className={cn(
+                "px-2.5 py-1 focus-visible:outline-2 focus-visible:outline-blue-600",
+                data.range === r
+                  ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
+                  : "hover:bg-slate-100 dark:hover:bg-slate-800",
+              )}
             >
               {r} days
             </button>
@@ -112,7 +161,9 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
           Print report
         </button>
         <p className="text-xs text-slate-500 dark:text-slate-400">
-          {data.lastSyncAt ? `Vulnerability data synced ${formatRelative(data.lastSyncAt, now)}.` : "Vulnerability data not synced yet."}
+          {data.lastSyncAt
+            ? `Vulnerability data synced ${formatRelative(data.lastSyncAt, now)}.`
+            : "Vulnerability data not synced yet."}
         </p>
       </div>
       <p className="hidden text-sm print:block">
@@ -132,12 +183,42 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
           testId="kpi-secure"
           value={data.secure?.now != null ? `${data.secure.now.toFixed(1)}%` : null}
           hint={data.secure ? "No score synced yet" : "Defender reports it tenant-wide only"}
-          detail={data.secure?.now != null ? <Change change={data.secure.change} goodWhenDown={false} unit=" pts" /> : undefined}
+          detail={
+            data.secure?.now != null ? (
+              <Change change={data.secure.change} goodWhenDown={false} unit=" pts" />
+            ) : undefined
+          }
         />
-        <KpiTile label="Exposed devices" testId="kpi-exposed-devices" value={data.counts ? String(data.counts.exposedDevices) : null} hint={noSync} />
-        <KpiTile label="Open vulnerabilities" testId="kpi-vulnerabilities" value={data.counts ? String(data.counts.total) : null} hint={noSync} href={`/tvm/vulnerabilities${groupQuery(data.group)}`} detail={data.counts ? `${data.counts.critical} critical` : undefined} />
-        <KpiTile label="Zero-days" testId="kpi-zero-day" value={data.counts ? String(data.counts.zeroDay) : null} hint={noSync} href={listHref("zeroDay")} detail="No fix published yet" />
-        <KpiTile label="Exploit available" testId="kpi-exploitable" value={data.counts ? String(data.counts.exploitable) : null} hint={noSync} href={listHref("exploit")} detail="Public, verified or in a kit" />
+        <KpiTile
+          label="Exposed devices"
+          testId="kpi-exposed-devices"
+          value={data.counts ? String(data.counts.exposedDevices) : null}
+          hint={noSync}
+        />
+        <KpiTile
+          label="Open vulnerabilities"
+          testId="kpi-vulnerabilities"
+          value={data.counts ? String(data.counts.total) : null}
+          hint={noSync}
+          href={`/tvm/vulnerabilities${groupQuery(data.group)}`}
+          detail={data.counts ? `${data.counts.critical} critical` : undefined}
+        />
+        <KpiTile
+          label="Zero-days"
+          testId="kpi-zero-day"
+          value={data.counts ? String(data.counts.zeroDay) : null}
+          hint={noSync}
+          href={listHref("zeroDay")}
+          detail="No fix published yet"
+        />
+        <KpiTile
+          label="Exploit available"
+          testId="kpi-exploitable"
+          value={data.counts ? String(data.counts.exploitable) : null}
+          hint={noSync}
+          href={listHref("exploit")}
+          detail="Public, verified or in a kit"
+        />
       </div>
 
       <div className="print-grid grid gap-3 lg:grid-cols-2">
@@ -150,7 +231,14 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
           rowKey={(r) => r.day}
           csvName={csv("exposure-score")}
           empty="No exposure score in this window yet. Scores are recorded once a day by the sync."
-          chart={<TimeSeriesChart data={data.exposure.trend.map((p) => ({ ...p }))} series={[{ key: "score", label: "Exposure score", color: SERIES_COLORS[1] }]} domain={[0, 100]} label={`Exposure score trend for ${scope}`} />}
+          chart={
+            <TimeSeriesChart
+              data={data.exposure.trend.map((p) => ({ ...p }))}
+              series={[{ key: "score", label: "Exposure score", color: SERIES_COLORS[1] }]}
+              domain={[0, 100]}
+              label={`Exposure score trend for ${scope}`}
+            />
+          }
         />
         {data.secure ? (
           <ChartPanel
@@ -162,7 +250,14 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
             rowKey={(r) => r.day}
             csvName={csv("secure-score")}
             empty="No Secure Score in this window yet."
-            chart={<TimeSeriesChart data={data.secure.trend.map((p) => ({ ...p }))} series={[{ key: "score", label: "Secure Score %", color: SERIES_COLORS[0] }]} domain={[0, 100]} label="Secure Score for Devices trend" />}
+            chart={
+              <TimeSeriesChart
+                data={data.secure.trend.map((p) => ({ ...p }))}
+                series={[{ key: "score", label: "Secure Score %", color: SERIES_COLORS[0] }]}
+                domain={[0, 100]}
+                label="Secure Score for Devices trend"
+              />
+            }
           />
         ) : (
           <ChartPanel
@@ -173,7 +268,15 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
             rowKey={(r) => r.level}
             csvName={csv("exposure-distribution")}
             empty="No onboarded devices in this group."
-            chart={<CategoryBarChart data={data.distribution.map((d) => ({ ...d }))} categoryKey="level" series={[{ key: "devices", label: "Devices", color: SERIES_COLORS[0] }]} colorOf={(l) => EXPOSURE_COLORS[l]} label="Devices by exposure level" />}
+            chart={
+              <CategoryBarChart
+                data={data.distribution.map((d) => ({ ...d }))}
+                categoryKey="level"
+                series={[{ key: "devices", label: "Devices", color: SERIES_COLORS[0] }]}
+                colorOf={(l) => EXPOSURE_COLORS[l]}
+                label="Devices by exposure level"
+              />
+            }
           />
         )}
         <ChartPanel
@@ -184,7 +287,14 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
           rowKey={(r) => r.day}
           csvName={csv("vulnerabilities-by-severity")}
           empty="No vulnerability counts recorded in this window yet."
-          chart={<TimeSeriesChart data={data.severityTrend.map((p) => ({ ...p }))} series={SEVERITY_SERIES} stacked label={`Open vulnerabilities by severity for ${scope}`} />}
+          chart={
+            <TimeSeriesChart
+              data={data.severityTrend.map((p) => ({ ...p }))}
+              series={SEVERITY_SERIES}
+              stacked
+              label={`Open vulnerabilities by severity for ${scope}`}
+            />
+          }
         />
         {data.secure ? (
           <ChartPanel
@@ -195,7 +305,15 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
             rowKey={(r) => r.level}
             csvName={csv("exposure-distribution")}
             empty="No onboarded devices synced yet."
-            chart={<CategoryBarChart data={data.distribution.map((d) => ({ ...d }))} categoryKey="level" series={[{ key: "devices", label: "Devices", color: SERIES_COLORS[0] }]} colorOf={(l) => EXPOSURE_COLORS[l]} label="Devices by exposure level" />}
+            chart={
+              <CategoryBarChart
+                data={data.distribution.map((d) => ({ ...d }))}
+                categoryKey="level"
+                series={[{ key: "devices", label: "Devices", color: SERIES_COLORS[0] }]}
+                colorOf={(l) => EXPOSURE_COLORS[l]}
+                label="Devices by exposure level"
+              />
+            }
           />
         ) : null}
         {data.group === "" ? (
@@ -207,7 +325,16 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
             rowKey={(r) => r.group}
             csvName={csv("exposure-by-group")}
             empty="Defender has not scored any device group yet."
-            chart={<CategoryBarChart data={data.groupScores.map((g) => ({ ...g }))} categoryKey="group" horizontal domain={[0, 100]} series={[{ key: "score", label: "Exposure score", color: SERIES_COLORS[1] }]} label="Exposure score by device group" />}
+            chart={
+              <CategoryBarChart
+                data={data.groupScores.map((g) => ({ ...g }))}
+                categoryKey="group"
+                horizontal
+                domain={[0, 100]}
+                series={[{ key: "score", label: "Exposure score", color: SERIES_COLORS[1] }]}
+                label="Exposure score by device group"
+              />
+            }
           />
         ) : null}
         <ChartPanel
@@ -218,7 +345,18 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
           rowKey={(r) => r.softwareId}
           csvName={csv("top-software")}
           empty={data.counts ? "No vulnerable software in this group." : "Nothing synced yet."}
-          chart={<CategoryBarChart data={data.topSoftware.map((s) => ({ name: s.name.replaceAll("_", " "), vulnerabilities: s.vulnerabilities }))} categoryKey="name" horizontal series={[{ key: "vulnerabilities", label: "Vulnerabilities", color: SERIES_COLORS[0] }]} label="Software with the most vulnerabilities" />}
+          chart={
+            <CategoryBarChart
+              data={data.topSoftware.map((s) => ({
+                name: s.name.replaceAll("_", " "),
+                vulnerabilities: s.vulnerabilities,
+              }))}
+              categoryKey="name"
+              horizontal
+              series={[{ key: "vulnerabilities", label: "Vulnerabilities", color: SERIES_COLORS[0] }]}
+              label="Software with the most vulnerabilities"
+            />
+          }
         />
         <ChartPanel
           title="Top vulnerable devices"
@@ -228,7 +366,21 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
           rowKey={(r) => r.id}
           csvName={csv("top-devices")}
           empty={data.counts ? "No vulnerable devices in this group." : "Nothing synced yet."}
-          chart={<CategoryBarChart data={data.topDevices.map((d) => ({ name: d.name.split(".")[0], critical: d.critical, high: d.high, medium: d.medium, low: d.low }))} categoryKey="name" horizontal series={SEVERITY_SERIES} label="Top vulnerable devices by severity" />}
+          chart={
+            <CategoryBarChart
+              data={data.topDevices.map((d) => ({
+                name: d.name.split(".")[0],
+                critical: d.critical,
+                high: d.high,
+                medium: d.medium,
+                low: d.low,
+              }))}
+              categoryKey="name"
+              horizontal
+              series={SEVERITY_SERIES}
+              label="Top vulnerable devices by severity"
+            />
+          }
         />
         <ChartPanel
           className="lg:col-span-2"

@@ -17,24 +17,41 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
   await requireUser("console:read");
   const raw = await searchParams;
   const { value: view, ignored } = parseLeniently(RecommendationView, raw);
-  const [recs, requests, groups] = await Promise.all([listRecommendations(view, { limit: RECOMMENDATION_PAGE_SIZE }), listRemediationRequests(), listDeviceGroups()]);
+  const [recs, requests, groups] = await Promise.all([
+    listRecommendations(view, { limit: RECOMMENDATION_PAGE_SIZE }),
+    listRemediationRequests(),
+    listDeviceGroups(),
+  ]);
   const overdue = requests.filter((r) => r.overdue).length;
   return (
     <>
-      <PageHeader title="Recommendations and remediation" description="Defender's security recommendations ranked by impact, and the remediation requests tracking them." />
+      <PageHeader
+        title="Recommendations and remediation"
+        description="Defender's security recommendations ranked by impact, and the remediation requests tracking them."
+      />
       <section aria-labelledby="requests-heading" className="mb-6">
         <h2 id="requests-heading" className="mb-2 text-base font-semibold">
           Remediation requests
-          {overdue ? <span className="ml-2 text-sm font-medium text-red-700 dark:text-red-300">{overdue} overdue</span> : null}
+          {overdue ? (
+            <span className="ml-2 text-sm font-medium text-red-700 dark:text-red-300">{overdue} overdue</span>
+          ) : null}
         </h2>
-        <RemediationTable rows={requests} empty="No remediation requests yet. A Manager creates one from a recommendation's page." />
+        <RemediationTable
+          rows={requests}
+          empty="No remediation requests yet. A Manager creates one from a recommendation's page."
+        />
       </section>
       <section aria-labelledby="recs-heading">
         <h2 id="recs-heading" className="mb-2 text-base font-semibold">
           Security recommendations
         </h2>
         <IgnoredParameters names={ignored} />
-        <RecommendationList view={view} search={recommendationSearch(view).toString()} initialPage={recs} groups={groups} />
+        <RecommendationList
+          view={view}
+          search={recommendationSearch(view).toString()}
+          initialPage={recs}
+          groups={groups}
+        />
       </section>
     </>
   );

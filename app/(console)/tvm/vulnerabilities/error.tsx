@@ -2,6 +2,12 @@
 
 import { ErrorPanel } from "@/components/ui/error-panel";
 
-export default function VulnerabilitiesError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function VulnerabilitiesError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return <ErrorPanel title="The vulnerability list could not be loaded" digest={error.digest} onRetry={reset} />;
 }

@@ -18,7 +18,10 @@ export default async function VulnerabilitiesPage({ searchParams }: { searchPara
   const [page, groups] = await Promise.all([listVulnerabilities(view, { limit: 50 }), listDeviceGroups()]);
   return (
     <>
-      <PageHeader title="Vulnerabilities" description="CVEs in the estate with severity, CVSS, exploitability and the devices still exposed, from the last vulnerability sync." />
+      <PageHeader
+        title="Vulnerabilities"
+        description="CVEs in the estate with severity, CVSS, exploitability and the devices still exposed, from the last vulnerability sync."
+      />
       <IgnoredParameters names={ignored} />
       <VulnerabilityList view={view} search={vulnerabilitySearch(view).toString()} initialPage={page} groups={groups} />
     </>

@@ -6,4 +6,7 @@ import { ActionSettingsInput } from "@/lib/actions/schemas";
 export const GET = route({ permission: "console:read" }, async () => getActionSettings());
 
 // PUT /api/settings/actions (settings:write) — switch four-eyes approval on or off
-export const PUT = route({ permission: "settings:write", body: ActionSettingsInput, audit: "settings.actions" }, async ({ body, audit }) => saveActionSettings(audit, body));
+export const PUT = route(
+  { permission: "settings:write", body: ActionSettingsInput, audit: "settings.actions" },
+  async ({ body, audit }) => saveActionSettings(audit, body),
+);

@@ -5,4 +5,7 @@ import { cachedTriageSettings, saveTriageSettings, TriageSettingsInput } from "@
 export const GET = route({ permission: "console:read" }, async () => cachedTriageSettings());
 
 // PUT /api/settings/triage (settings:write) — replace rules and clocks; re-derives every cached alert's priority
-export const PUT = route({ permission: "settings:write", body: TriageSettingsInput, audit: "settings.triage" }, async ({ body, audit }) => saveTriageSettings(audit, body));
+export const PUT = route(
+  { permission: "settings:write", body: TriageSettingsInput, audit: "settings.triage" },
+  async ({ body, audit }) => saveTriageSettings(audit, body),
+);

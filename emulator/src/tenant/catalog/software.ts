@@ -1,22 +1,83 @@
 // Software the generated devices run (TVM product ids are `{vendor}-_-{product}`, "Software methods and properties").
 import type { OsFamily, SoftwareProduct } from "../model";
 
-type Entry = [vendor: string, product: string, displayName: string, families: OsFamily[], versions: string[], prevalence: number, isOs?: boolean];
+type Entry = [
+  vendor: string,
+  product: string,
+  displayName: string,
+  families: OsFamily[],
+  versions: string[],
+  prevalence: number,
+  isOs?: boolean,
+];
 
 const ENTRIES: Entry[] = [
-  ["microsoft", "windows_11", "Windows 11", ["windows"], ["10.0.22631.3880", "10.0.22631.4169", "10.0.26100.1742", "10.0.26100.2033"], 1, true],
-  ["microsoft", "windows_10", "Windows 10", ["windows"], ["10.0.19045.4651", "10.0.19045.4894", "10.0.19045.5011"], 1, true],
-  ["microsoft", "windows_server_2022", "Windows Server 2022", ["server"], ["10.0.20348.2582", "10.0.20348.2700"], 1, true],
-  ["microsoft", "windows_server_2019", "Windows Server 2019", ["server"], ["10.0.17763.6054", "10.0.17763.6293"], 1, true],
+  [
+    "microsoft",
+    "windows_11",
+    "Windows 11",
+    ["windows"],
+    ["10.0.22631.3880", "10.0.22631.4169", "10.0.26100.1742", "10.0.26100.2033"],
+    1,
+    true,
+  ],
+  [
+    "microsoft",
+    "windows_10",
+    "Windows 10",
+    ["windows"],
+    ["10.0.19045.4651", "10.0.19045.4894", "10.0.19045.5011"],
+    1,
+    true,
+  ],
+  [
+    "microsoft",
+    "windows_server_2022",
+    "Windows Server 2022",
+    ["server"],
+    ["10.0.20348.2582", "10.0.20348.2700"],
+    1,
+    true,
+  ],
+  [
+    "microsoft",
+    "windows_server_2019",
+    "Windows Server 2019",
+    ["server"],
+    ["10.0.17763.6054", "10.0.17763.6293"],
+    1,
+    true,
+  ],
   ["apple", "macos", "macOS", ["macos"], ["14.5", "14.6.1", "15.0.1"], 1, true],
   ["canonical", "ubuntu_linux", "Ubuntu Linux", ["linux"], ["22.04", "24.04"], 1, true],
   ["apple", "ios", "iOS", ["ios"], ["17.5.1", "17.6.1", "18.0.1"], 1, true],
   ["google", "android", "Android", ["android"], ["13", "14"], 1, true],
-  ["microsoft", "edge_chromium-based", "Microsoft Edge", ["windows", "server", "macos"], ["127.0.2651.98", "128.0.2739.79", "129.0.2792.65"], 0.95],
+  [
+    "microsoft",
+    "edge_chromium-based",
+    "Microsoft Edge",
+    ["windows", "server", "macos"],
+    ["127.0.2651.98", "128.0.2739.79", "129.0.2792.65"],
+    0.95,
+  ],
   ["microsoft", "office", "Microsoft 365 Apps", ["windows", "macos"], ["16.0.17726.20160", "16.0.17928.20156"], 0.9],
-  ["microsoft", "teams", "Microsoft Teams", ["windows", "macos"], ["24193.1805.3040.8975", "24243.1309.3132.617"], 0.85],
+  [
+    "microsoft",
+    "teams",
+    "Microsoft Teams",
+    ["windows", "macos"],
+    ["24193.1805.3040.8975", "24243.1309.3132.617"],
+    0.85,
+  ],
   ["microsoft", "onedrive", "OneDrive", ["windows", "macos"], ["24.161.0811.0001", "24.180.0905.0002"], 0.85],
-  ["google", "chrome", "Google Chrome", ["windows", "macos", "linux"], ["126.0.6478.127", "127.0.6533.120", "129.0.6668.90"], 0.6],
+  [
+    "google",
+    "chrome",
+    "Google Chrome",
+    ["windows", "macos", "linux"],
+    ["126.0.6478.127", "127.0.6533.120", "129.0.6668.90"],
+    0.6,
+  ],
   ["mozilla", "firefox", "Mozilla Firefox", ["windows", "macos", "linux"], ["127.0.2", "128.0.3", "130.0.1"], 0.25],
   ["adobe", "acrobat_reader_dc", "Adobe Acrobat Reader", ["windows", "macos"], ["24.002.20933", "24.003.20112"], 0.55],
   ["oracle", "jre", "Java Runtime Environment", ["windows", "server", "linux"], ["8.0.411", "8.0.421", "17.0.11"], 0.3],
@@ -45,17 +106,42 @@ const ENTRIES: Entry[] = [
   ["apple", "safari", "Safari", ["macos", "ios"], ["17.5", "18.0"], 1],
 ];
 
-export const SOFTWARE: readonly SoftwareProduct[] = ENTRIES.map(([vendor, product, displayName, families, versions, prevalence, isOs], idx) => ({
-  idx, vendor, product, displayName, families, versions, prevalence, isOs: isOs === true,
-  kbFixes: vendor === "microsoft" && families.some((f) => f === "windows" || f === "server") && product !== "edge_chromium-based",
-}));
+export const SOFTWARE: readonly SoftwareProduct[] = ENTRIES.map(
+  ([vendor, product, displayName, families, versions, prevalence, isOs], idx) => ({
+    idx,
+    vendor,
+    product,
+    displayName,
+    families,
+    versions,
+    prevalence,
+    isOs: isOs === true,
+    kbFixes:
+      vendor === "microsoft" &&
+      families.some((f) => f === "windows" || f === "server") &&
+      product !== "edge_chromium-based",
+  }),
+);
 
 export const OS_PRODUCT: Record<string, string> = {
-  Windows11: "windows_11", Windows10: "windows_10", WindowsServer2022: "windows_server_2022",
-  WindowsServer2019: "windows_server_2019", macOS: "macos", Linux: "ubuntu_linux", iOS: "ios", Android: "android",
+  Windows11: "windows_11",
+  Windows10: "windows_10",
+  WindowsServer2022: "windows_server_2022",
+  WindowsServer2019: "windows_server_2019",
+  macOS: "macos",
+  Linux: "ubuntu_linux",
+  iOS: "ios",
+  Android: "android",
 };
 
 export const VULN_TITLES: Record<string, string[]> = {
-  default: ["Remote code execution vulnerability", "Elevation of privilege vulnerability", "Information disclosure vulnerability",
-    "Security feature bypass vulnerability", "Denial of service vulnerability", "Memory corruption vulnerability", "Spoofing vulnerability"],
+  default: [
+    "Remote code execution vulnerability",
+    "Elevation of privilege vulnerability",
+    "Information disclosure vulnerability",
+    "Security feature bypass vulnerability",
+    "Denial of service vulnerability",
+    "Memory corruption vulnerability",
+    "Spoofing vulnerability",
+  ],
 };

@@ -26,7 +26,13 @@ export function AlertTriagePanel({ id }: { id: string }) {
   });
   return (
     <div className="space-y-3">
-      <TriageForm target="this alert" count={1} busy={triage.isPending} onSubmit={(change) => triage.mutate(change)} layout="panel" />
+      <TriageForm
+        target="this alert"
+        count={1}
+        busy={triage.isPending}
+        onSubmit={(change) => triage.mutate(change)}
+        layout="panel"
+      />
       <OutcomeMessage message={message} />
     </div>
   );

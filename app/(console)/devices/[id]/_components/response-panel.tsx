@@ -4,7 +4,14 @@ import { useState } from "react";
 import { ActionDialog, type ActionDialogSpec } from "@/components/devices/action-dialog";
 import { ActionList } from "@/components/devices/action-list";
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
-import { ACTION_LABELS, availableActions, type ActionPage, type ActionRequestInput, type ActionType, type ActionView } from "@/lib/actions/schemas";
+import {
+  ACTION_LABELS,
+  availableActions,
+  type ActionPage,
+  type ActionRequestInput,
+  type ActionType,
+  type ActionView,
+} from "@/lib/actions/schemas";
 import { newIdempotencyKey } from "../../../_query/idempotency";
 import { useDeviceActions } from "../_hooks/use-device-actions";
 import { FollowWarning } from "@/components/ui/follow-warning";
@@ -15,7 +22,14 @@ import { useTick } from "@/components/ui/use-tick";
 // confirmation dialog (device named, comment required), then the action followed live until Defender settles it.
 
 export interface ResponsePanelProps {
-  device: { id: string; name: string; platform: string; inMde: boolean; isolationState: string; restrictionState: string };
+  device: {
+    id: string;
+    name: string;
+    platform: string;
+    inMde: boolean;
+    isolationState: string;
+    restrictionState: string;
+  };
   canRespond: boolean;
   fourEyes: boolean;
   initialActions: ActionPage;
@@ -34,24 +48,50 @@ const SPECS: Record<ActionType, ActionDialogSpec> = {
       legend: "Isolation type",
       choices: [
         { value: "Full", label: "Full", hint: "All network traffic except to Defender is blocked." },
-        { value: "Selective", label: "Selective", hint: "Outlook, Teams and Skype keep working (Windows 10 1709+ only)." },
+        {
+          value: "Selective",
+          label: "Selective",
+          hint: "Outlook, Teams and Skype keep working (Windows 10 1709+ only).",
+        },
       ],
     },
   },
-  Unisolate: { title: "Release from isolation", confirmLabel: "Release", note: "The device gets its network access back once Defender reports success." },
+  Unisolate: {
+    title: "Release from isolation",
+    confirmLabel: "Release",
+    note: "The device gets its network access back once Defender reports success.",
+  },
   RunAntiVirusScan: {
     title: "Run an antivirus scan on",
     confirmLabel: "Start scan",
-    options: { name: "scanType", legend: "Scan type", choices: [{ value: "Quick", label: "Quick scan" }, { value: "Full", label: "Full scan", hint: "Can take hours on a large disk." }] },
+    options: {
+      name: "scanType",
+      legend: "Scan type",
+      choices: [
+        { value: "Quick", label: "Quick scan" },
+        { value: "Full", label: "Full scan", hint: "Can take hours on a large disk." },
+      ],
+    },
   },
-  RestrictCodeExecution: { title: "Restrict app execution on", confirmLabel: "Restrict", danger: true, note: "Only Microsoft-signed applications may run until the restriction is removed." },
+  RestrictCodeExecution: {
+    title: "Restrict app execution on",
+    confirmLabel: "Restrict",
+    danger: true,
+    note: "Only Microsoft-signed applications may run until the restriction is removed.",
+  },
   UnrestrictCodeExecution: { title: "Remove the app restriction on", confirmLabel: "Remove restriction" },
   CollectInvestigationPackage: { title: "Collect an investigation package from", confirmLabel: "Collect package" },
 };
 
-function inputFor(type: ActionType, option: string | null, comment: string, idempotencyKey: string): ActionRequestInput {
+function inputFor(
+  type: ActionType,
+  option: string | null,
+  comment: string,
+  idempotencyKey: string,
+): ActionRequestInput {
   if (type === "Isolate") return { type, scope: (option as "Full" | "Selective") ?? "Full", comment, idempotencyKey };
-  if (type === "RunAntiVirusScan") return { type, scope: (option as "Quick" | "Full") ?? "Quick", comment, idempotencyKey };
+  if (type === "RunAntiVirusScan")
+    return { type, scope: (option as "Quick" | "Full") ?? "Quick", comment, idempotencyKey };
   return { type, comment, idempotencyKey };
 }
 
@@ -77,19 +117,38 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
     <div className="space-y-4">
       {canRespond ? (
         <>
-          {!device.inMde ? <p className="text-sm text-slate-600 dark:text-slate-400">Not onboarded to Defender for Endpoint: no response actions are possible.</p> : null}
-          {device.inMde && available.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">Defender offers no response actions for iOS and Android devices.</p> : null}
-          {fourEyes ? <p className="text-xs text-amber-800 dark:text-amber-200">Four-eyes approval is on: isolate and release wait for a Manager or Admin to approve.</p> : null}
+          {!device.inMde ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Not onboarded to Defender for Endpoint: no response actions are possible.
+            </p>
+          ) : null}
+          {device.inMde && available.length === 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Defender offers no response actions for iOS and Android devices.
+            </p>
+          ) : null}
+          {fourEyes ? (
+            <p className="text-xs text-amber-800 dark:text-amber-200">
+              Four-eyes approval is on: isolate and release wait for a Manager or Admin to approve.
+            </p>
+          ) : null}
           <div className="flex flex-col gap-2">
             {available.map((type) => (
-              <button key={type} type="button" className={type === "Isolate" || type === "RestrictCodeExecution" ? buttonDanger : buttonSecondary} onClick={() => openDialog(type)}>
+              <button
+                key={type}
+                type="button"
+                className={type === "Isolate" || type === "RestrictCodeExecution" ? buttonDanger : buttonSecondary}
+                onClick={() => openDialog(type)}
+              >
                 {ACTION_LABELS[type]}
               </button>
             ))}
           </div>
         </>
       ) : (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Your role can see response actions but not start them.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Your role can see response actions but not start them.
+        </p>
       )}
 
       <OutcomeMessage message={message} />
@@ -104,7 +163,11 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
           updatedAt={following.updatedAt}
           onRetry={following.retry}
         />
-        <ActionList actions={actions} now={listNow} onCancel={canRespond ? (a) => (cancel.reset(), setCancelling(a)) : undefined} />
+        <ActionList
+          actions={actions}
+          now={listNow}
+          onCancel={canRespond ? (a) => (cancel.reset(), setCancelling(a)) : undefined}
+        />
       </section>
 
       <ActionDialog
@@ -132,7 +195,15 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
         }}
       />
       <ActionDialog
-        spec={cancelling ? { title: `Cancel ${ACTION_LABELS[cancelling.type as ActionType] ?? cancelling.type} on`, confirmLabel: cancelling.status === "AwaitingApproval" ? "Withdraw request" : "Cancel action", danger: true } : null}
+        spec={
+          cancelling
+            ? {
+                title: `Cancel ${ACTION_LABELS[cancelling.type as ActionType] ?? cancelling.type} on`,
+                confirmLabel: cancelling.status === "AwaitingApproval" ? "Withdraw request" : "Cancel action",
+                danger: true,
+              }
+            : null
+        }
         deviceName={device.name}
         busy={cancel.isPending}
         error={cancel.error?.message ?? null}
@@ -141,7 +212,15 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
           if (!cancelling || cancel.isPending) return;
           cancel.mutate(
             { id: cancelling.id, comment },
-            { onSuccess: ({ data }) => (setCancelling(null), setMessage({ ok: true, text: `${ACTION_LABELS[data.type as ActionType] ?? data.type}: ${data.status}.` })) },
+            {
+              onSuccess: ({ data }) => (
+                setCancelling(null),
+                setMessage({
+                  ok: true,
+                  text: `${ACTION_LABELS[data.type as ActionType] ?? data.type}: ${data.status}.`,
+                })
+              ),
+            },
           );
         }}
       />

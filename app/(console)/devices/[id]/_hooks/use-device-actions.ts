@@ -49,7 +49,8 @@ export function useDeviceActions(deviceId: string, initial: ActionPage, rendered
 
   const queryClient = useQueryClient();
   const request = useMutation<{ data: ActionView; replayed: boolean }, ApiError, ActionRequestInput>({
-    mutationFn: (input) => apiFetch(`/api/devices/${encodeURIComponent(deviceId)}/actions`, { method: "POST", json: input }),
+    mutationFn: (input) =>
+      apiFetch(`/api/devices/${encodeURIComponent(deviceId)}/actions`, { method: "POST", json: input }),
     onSuccess: ({ data }) => {
       queryClient.setQueryData<FollowedPage>(actionKeys.list(search), (old) =>
         old ? { ...old, data: [data, ...old.data.filter((a) => a.id !== data.id)] } : old,
@@ -61,7 +62,8 @@ export function useDeviceActions(deviceId: string, initial: ActionPage, rendered
     },
   });
   const cancel = useMutation<{ data: ActionView }, ApiError, { id: string; comment: string }>({
-    mutationFn: ({ id, comment }) => apiFetch(`/api/actions/${encodeURIComponent(id)}/cancel`, { method: "POST", json: { comment } }),
+    mutationFn: ({ id, comment }) =>
+      apiFetch(`/api/actions/${encodeURIComponent(id)}/cancel`, { method: "POST", json: { comment } }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: actionKeys.all }),
   });
   const following = {

@@ -17,7 +17,10 @@ export function IncidentTriagePanel({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState("");
   const [comment, setComment] = useState("");
-  const [classified, setClassified] = useState<{ classification: Classification | ""; determination: string }>({ classification: "", determination: "" });
+  const [classified, setClassified] = useState<{ classification: Classification | ""; determination: string }>({
+    classification: "",
+    determination: "",
+  });
   const [message, setMessage] = useState<Outcome | null>(null);
   const triage = useMutation<unknown, ApiError, IncidentTriage>({
     mutationFn: (change) => apiFetch(`/api/incidents/${id}`, { method: "PATCH", json: change }),
@@ -36,7 +39,12 @@ export function IncidentTriagePanel({ id }: { id: string }) {
   const busy = triage.isPending;
   return (
     <div className="flex flex-col gap-3">
-      <button type="button" className={buttonSecondary} disabled={busy} onClick={() => triage.mutate({ assignedTo: ASSIGNED_TO_ME })}>
+      <button
+        type="button"
+        className={buttonSecondary}
+        disabled={busy}
+        onClick={() => triage.mutate({ assignedTo: ASSIGNED_TO_ME })}
+      >
         Assign to me
       </button>
       <form
@@ -47,7 +55,9 @@ export function IncidentTriagePanel({ id }: { id: string }) {
           const change: IncidentTriage = {
             ...(status ? { status: status as IncidentTriage["status"] } : {}),
             ...(classified.classification ? { classification: classified.classification } : {}),
-            ...(classified.classification === "TruePositive" && classified.determination ? { determination: classified.determination } : {}),
+            ...(classified.classification === "TruePositive" && classified.determination
+              ? { determination: classified.determination }
+              : {}),
             ...(comment.trim() ? { comment: comment.trim() } : {}),
           };
           if (Object.keys(change).length) triage.mutate(change);
@@ -64,10 +74,21 @@ export function IncidentTriagePanel({ id }: { id: string }) {
             ))}
           </select>
         </label>
-        <ClassificationFields {...classified} onChange={setClassified} disabled={busy} determinationOnlyFor="TruePositive" />
+        <ClassificationFields
+          {...classified}
+          onChange={setClassified}
+          disabled={busy}
+          determinationOnlyFor="TruePositive"
+        />
         <label className="flex flex-col gap-1 text-xs font-medium">
           Comment
-          <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} className={inputBase} disabled={busy} />
+          <input
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            maxLength={2000}
+            className={inputBase}
+            disabled={busy}
+          />
         </label>
         <button type="submit" className={buttonPrimary} disabled={busy}>
           {busy ? "Sending to Defender…" : "Apply to incident"}

@@ -27,7 +27,11 @@ export default async function RecommendationPage({ params, searchParams }: Props
     ignored,
   } = parseLeniently(GroupScope, await searchParams);
   const now = new Date();
-  const [rec, requests, groups] = await Promise.all([getRecommendation(id, group), listRemediationRequests({ recommendationId: id }, now), listDeviceGroups()]);
+  const [rec, requests, groups] = await Promise.all([
+    getRecommendation(id, group),
+    listRemediationRequests({ recommendationId: id }, now),
+    listDeviceGroups(),
+  ]);
   if (!rec) notFound();
   const facts: [string, string][] = [
     ["Remediation", rec.remediationType ?? "—"],
@@ -43,7 +47,11 @@ export default async function RecommendationPage({ params, searchParams }: Props
     <>
       <BackLink href={`/tvm/recommendations${groupQuery(group)}`}>Recommendations</BackLink>
       <IgnoredParameters names={ignored} />
-      <PageHeader title={rec.name} description={rec.category ?? undefined} actions={rec.publicExploit ? <Flag>Exploit available</Flag> : undefined} />
+      <PageHeader
+        title={rec.name}
+        description={rec.category ?? undefined}
+        actions={rec.publicExploit ? <Flag>Exploit available</Flag> : undefined}
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <FactsPanel id="rec-facts" facts={facts} />
         <div className="lg:col-span-2">
@@ -63,11 +71,20 @@ export default async function RecommendationPage({ params, searchParams }: Props
           Exposed devices{group ? ` in ${group}` : ""}
         </h2>
         {rec.softwareId ? (
-          <ExposedDeviceTable devices={rec.devices} caption={`Devices exposed through ${rec.name}`} empty="No device is exposed any more." />
+          <ExposedDeviceTable
+            devices={rec.devices}
+            caption={`Devices exposed through ${rec.name}`}
+            empty="No device is exposed any more."
+          />
         ) : (
-          <p className="text-sm text-slate-600 dark:text-slate-400">Defender reports configuration recommendations as a tenant-wide count; the device list is in the Defender portal.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Defender reports configuration recommendations as a tenant-wide count; the device list is in the Defender
+            portal.
+          </p>
         )}
-        {rec.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the first {rec.devices.length} devices.</p> : null}
+        {rec.truncated ? (
+          <p className="mt-2 text-xs text-slate-500">Showing the first {rec.devices.length} devices.</p>
+        ) : null}
       </section>
     </>
   );

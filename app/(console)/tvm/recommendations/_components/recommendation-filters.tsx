@@ -4,10 +4,25 @@ import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { GroupSelect } from "@/components/tvm/group-select";
 import { recommendationSearch, REMEDIATION_TYPES, type RecommendationView } from "@/lib/tvm/schemas";
 
-const SORT_LABELS: Record<RecommendationView["sort"], string> = { exposure: "Exposure impact", secure: "Secure score impact", severity: "Severity", exposed: "Exposed devices" };
+const SORT_LABELS: Record<RecommendationView["sort"], string> = {
+  exposure: "Exposure impact",
+  secure: "Secure score impact",
+  severity: "Severity",
+  exposed: "Exposed devices",
+};
 
 /** The recommendation list's filter bar: every change goes to the URL through `go`. */
-export function RecommendationFilters({ view, groups, go, pending }: { view: RecommendationView; groups: string[]; go: (next: Partial<RecommendationView>) => void; pending: boolean }) {
+export function RecommendationFilters({
+  view,
+  groups,
+  go,
+  pending,
+}: {
+  view: RecommendationView;
+  groups: string[];
+  go: (next: Partial<RecommendationView>) => void;
+  pending: boolean;
+}) {
   return (
     <form
       className="mb-3 flex flex-wrap items-center gap-3"
@@ -17,10 +32,19 @@ export function RecommendationFilters({ view, groups, go, pending }: { view: Rec
         go({ q: String(new FormData(e.currentTarget).get("q") ?? "").trim() || undefined });
       }}
     >
-      <GroupSelect groups={groups} value={view.group} base="/tvm/recommendations" search={recommendationSearch(view).toString()} />
+      <GroupSelect
+        groups={groups}
+        value={view.group}
+        base="/tvm/recommendations"
+        search={recommendationSearch(view).toString()}
+      />
       <label className="inline-flex items-center gap-2 text-sm">
         <span className="font-medium">Remediation</span>
-        <select className={inputBase} value={view.type ?? ""} onChange={(e) => go({ type: (e.target.value || undefined) as RecommendationView["type"] })}>
+        <select
+          className={inputBase}
+          value={view.type ?? ""}
+          onChange={(e) => go({ type: (e.target.value || undefined) as RecommendationView["type"] })}
+        >
           <option value="">Any</option>
           {REMEDIATION_TYPES.map((t) => (
             <option key={t}>{t}</option>
@@ -29,7 +53,11 @@ export function RecommendationFilters({ view, groups, go, pending }: { view: Rec
       </label>
       <label className="inline-flex items-center gap-2 text-sm">
         <span className="font-medium">Sort by</span>
-        <select className={inputBase} value={view.sort} onChange={(e) => go({ sort: e.target.value as RecommendationView["sort"] })}>
+        <select
+          className={inputBase}
+          value={view.sort}
+          onChange={(e) => go({ sort: e.target.value as RecommendationView["sort"] })}
+        >
           {Object.entries(SORT_LABELS).map(([k, label]) => (
             <option key={k} value={k}>
               {label}
@@ -39,7 +67,14 @@ export function RecommendationFilters({ view, groups, go, pending }: { view: Rec
       </label>
       <label className="inline-flex items-center gap-2 text-sm">
         <span className="sr-only">Search recommendations</span>
-        <input key={view.q ?? ""} name="q" type="search" defaultValue={view.q ?? ""} placeholder="Name or product" className={inputBase} />
+        <input
+          key={view.q ?? ""}
+          name="q"
+          type="search"
+          defaultValue={view.q ?? ""}
+          placeholder="Name or product"
+          className={inputBase}
+        />
       </label>
       <button type="submit" className={buttonSecondary}>
         Search

@@ -5,11 +5,28 @@ import { ListFooter } from "@/components/ui/list-footer";
 import { RecommendationTable } from "@/components/tvm/recommendation-table";
 import { tvmKeys } from "@/app/(console)/_query/keys";
 import { useCursorList, useUrlListView } from "@/app/(console)/_query/use-url-list";
-import { groupQuery, RECOMMENDATION_PAGE_SIZE, recommendationSearch, type RecommendationPage, type RecommendationRow, type RecommendationView } from "@/lib/tvm/schemas";
+import {
+  groupQuery,
+  RECOMMENDATION_PAGE_SIZE,
+  recommendationSearch,
+  type RecommendationPage,
+  type RecommendationRow,
+  type RecommendationView,
+} from "@/lib/tvm/schemas";
 import { RecommendationFilters } from "./recommendation-filters";
 
 /** Defender's recommendations for a device group: the first page from the server render, "Load more" by cursor. */
-export function RecommendationList({ view, search, initialPage, groups }: { view: RecommendationView; search: string; initialPage: RecommendationPage; groups: string[] }) {
+export function RecommendationList({
+  view,
+  search,
+  initialPage,
+  groups,
+}: {
+  view: RecommendationView;
+  search: string;
+  initialPage: RecommendationPage;
+  groups: string[];
+}) {
   const { go, navigating } = useUrlListView({ path: "/tvm/recommendations", view, toSearch: recommendationSearch });
   const { list, rows, footer } = useCursorList<RecommendationRow, RecommendationPage>({
     queryKey: tvmKeys.recommendations(search),
@@ -27,7 +44,13 @@ export function RecommendationList({ view, search, initialPage, groups }: { view
       <RecommendationTable
         rows={rows}
         hrefFor={(id) => `/tvm/recommendations/${encodeURIComponent(id)}${groupParam}`}
-        empty={filtered ? <NoMatches what="recommendations" clearHref="/tvm/recommendations" /> : "Nothing synced yet: the first vulnerability sync fills this list."}
+        empty={
+          filtered ? (
+            <NoMatches what="recommendations" clearHref="/tvm/recommendations" />
+          ) : (
+            "Nothing synced yet: the first vulnerability sync fills this list."
+          )
+        }
       />
       <ListFooter summary={`${rows.length} shown${list.hasNextPage ? "; more match" : ""}`} list={footer} />
     </div>

@@ -44,21 +44,32 @@ export default async function CvePage({ params, searchParams }: Props) {
     <>
       <BackLink href={`/tvm/vulnerabilities${groupQuery(group)}`}>Vulnerabilities</BackLink>
       <IgnoredParameters names={ignored} />
-      <PageHeader title={cve.id} description={cve.name !== cve.id ? cve.name : undefined} actions={cve.isZeroDay ? <Flag>Zero-day: no fix published</Flag> : undefined} />
+      <PageHeader
+        title={cve.id}
+        description={cve.name !== cve.id ? cve.name : undefined}
+        actions={cve.isZeroDay ? <Flag>Zero-day: no fix published</Flag> : undefined}
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <FactsPanel id="cve-facts" facts={facts}>
-          {cve.description ? <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{cve.description}</p> : null}
+          {cve.description ? (
+            <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">{cve.description}</p>
+          ) : null}
         </FactsPanel>
         <section aria-labelledby="cve-devices" className="lg:col-span-2">
           <h2 id="cve-devices" className="mb-2 text-sm font-semibold">
-            Exposed devices{group ? ` in ${group}` : ""}: <span data-testid="cve-exposed-count">{cve.exposedDevices}</span>
+            Exposed devices{group ? ` in ${group}` : ""}:{" "}
+            <span data-testid="cve-exposed-count">{cve.exposedDevices}</span>
           </h2>
           <ExposedDeviceTable
             devices={cve.devices}
             caption={`Devices exposed to ${cve.id}`}
-            empty={group ? `No device in ${group} is exposed to ${cve.id}.` : `No device is exposed to ${cve.id} any more.`}
+            empty={
+              group ? `No device in ${group} is exposed to ${cve.id}.` : `No device is exposed to ${cve.id} any more.`
+            }
           />
-          {cve.truncated ? <p className="mt-2 text-xs text-slate-500">Showing the first {cve.devices.length} devices.</p> : null}
+          {cve.truncated ? (
+            <p className="mt-2 text-xs text-slate-500">Showing the first {cve.devices.length} devices.</p>
+          ) : null}
         </section>
       </div>
     </>

@@ -10,5 +10,7 @@ export const DELETE = route(
     query: z.object({ revokeTokens: z.enum(["true", "false"]).default("true") }),
     audit: "user.end_sessions",
   },
-  async ({ params, query, audit }) => ({ data: await endUserSessions(audit, params.id, { revokeTokens: query.revokeTokens === "true" }) }),
+  async ({ params, query, audit }) => ({
+    data: await endUserSessions(audit, params.id, { revokeTokens: query.revokeTokens === "true" }),
+  }),
 );

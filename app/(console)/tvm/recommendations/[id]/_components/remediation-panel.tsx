@@ -41,13 +41,15 @@ export function RemediationPanel({
   const router = useRouter();
   const [toast, setToast] = useState<string | null>(null);
   const create = useMutation({
-    mutationFn: (body: RemediationRequestInput) => apiFetch<RemediationRequestRow>("/api/tvm/remediation-requests", { method: "POST", json: body }),
+    mutationFn: (body: RemediationRequestInput) =>
+      apiFetch<RemediationRequestRow>("/api/tvm/remediation-requests", { method: "POST", json: body }),
     onSuccess: (row, _vars) => {
       setToast(`Remediation request created for ${row.owner}, due ${row.dueOn}: ${row.exposedNow} device(s) to fix.`);
       router.refresh();
     },
   });
-  const fieldError = (path: string) => (create.error instanceof ApiError ? create.error.issues?.find((i) => i.path === path)?.message : undefined);
+  const fieldError = (path: string) =>
+    create.error instanceof ApiError ? create.error.issues?.find((i) => i.path === path)?.message : undefined;
 
   return (
     <section aria-labelledby="remediation-heading" className="space-y-3">
@@ -55,13 +57,18 @@ export function RemediationPanel({
         Remediation requests
       </h2>
       {toast ? (
-        <p role="status" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100"
+        >
           {toast}
         </p>
       ) : null}
       {canCreate ? (
         <details className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-          <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">New remediation request</summary>
+          <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
+            New remediation request
+          </summary>
           <form
             className="mt-3 grid gap-3 sm:grid-cols-2"
             onSubmit={(e) => {
@@ -78,13 +85,30 @@ export function RemediationPanel({
           >
             <label className="flex flex-col gap-1 text-sm">
               <span className="font-medium">Owner</span>
-              <input name="owner" required maxLength={200} className={inputBase} aria-invalid={Boolean(fieldError("owner"))} />
-              {fieldError("owner") ? <span className="text-xs text-red-700 dark:text-red-300">{fieldError("owner")}</span> : null}
+              <input
+                name="owner"
+                required
+                maxLength={200}
+                className={inputBase}
+                aria-invalid={Boolean(fieldError("owner"))}
+              />
+              {fieldError("owner") ? (
+                <span className="text-xs text-red-700 dark:text-red-300">{fieldError("owner")}</span>
+              ) : null}
             </label>
             <label className="flex flex-col gap-1 text-sm">
               <span className="font-medium">Due date</span>
-              <input name="dueOn" type="date" required min={today} className={inputBase} aria-invalid={Boolean(fieldError("dueOn"))} />
-              {fieldError("dueOn") ? <span className="text-xs text-red-700 dark:text-red-300">{fieldError("dueOn")}</span> : null}
+              <input
+                name="dueOn"
+                type="date"
+                required
+                min={today}
+                className={inputBase}
+                aria-invalid={Boolean(fieldError("dueOn"))}
+              />
+              {fieldError("dueOn") ? (
+                <span className="text-xs text-red-700 dark:text-red-300">{fieldError("dueOn")}</span>
+              ) : null}
             </label>
             <label className="flex flex-col gap-1 text-sm">
               <span className="font-medium">Device group</span>
@@ -94,7 +118,9 @@ export function RemediationPanel({
                   <option key={g}>{g}</option>
                 ))}
               </select>
-              {tenantWideOnly ? <span className="text-xs text-slate-500">Configuration recommendations are tracked tenant-wide.</span> : null}
+              {tenantWideOnly ? (
+                <span className="text-xs text-slate-500">Configuration recommendations are tracked tenant-wide.</span>
+              ) : null}
             </label>
             <label className="flex flex-col gap-1 text-sm sm:col-span-2">
               <span className="font-medium">Note</span>
@@ -109,7 +135,11 @@ export function RemediationPanel({
           </form>
         </details>
       ) : null}
-      <RemediationTable rows={requests} showRecommendation={false} empty={canCreate ? "No request yet: create one above." : "No remediation request for this recommendation."} />
+      <RemediationTable
+        rows={requests}
+        showRecommendation={false}
+        empty={canCreate ? "No request yet: create one above." : "No remediation request for this recommendation."}
+      />
       <div className="grid gap-3 lg:grid-cols-2">
         {requests.map((r) => (
           <ChartPanel
