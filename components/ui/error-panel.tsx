@@ -21,3 +21,20 @@ export function ErrorPanel({ title, digest, onRetry }: { title: string; digest?:
     </div>
   );
 }
+
+/** The props Next.js passes to a route segment's error.tsx boundary. */
+export interface SegmentErrorProps {
+  error: Error & { digest?: string };
+  reset: () => void;
+}
+
+/**
+ * The default export of a route segment's error.tsx: an ErrorPanel with the segment's title, the error's digest
+ * and Next.js's reset as the retry. Each error.tsx then says only what could not be loaded.
+ */
+export function segmentError(title: string) {
+  function SegmentError({ error, reset }: SegmentErrorProps) {
+    return <ErrorPanel title={title} digest={error.digest} onRetry={reset} />;
+  }
+  return SegmentError;
+}

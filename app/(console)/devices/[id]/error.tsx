@@ -1,7 +1,5 @@
 "use client";
 
-import { ErrorPanel } from "@/components/ui/error-panel";
+import { segmentError } from "@/components/ui/error-panel";
 
-export default function DeviceError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <ErrorPanel title="The device could not be loaded" digest={error.digest} onRetry={reset} />;
-}
+export default segmentError("The device could not be loaded");
