@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { refreshLogonUsers } from "./logon-users";
 import { iso, ROW_COLUMNS, toDeviceRow, type RawDeviceRow } from "./queries";
-import type { DeviceDetail, DeviceTimelineEntry } from "./schemas";
+import type { DeviceDetail, DeviceRecommendationRow, DeviceTimelineEntry, DeviceVulnerabilityRow } from "./schemas";
 import { APPROVAL_TYPES, type ActionType } from "../actions/schemas";
 
 // Everything the device page shows, from the cache: the merged row, its open alerts, open vulnerabilities and
@@ -9,6 +9,12 @@ import { APPROVAL_TYPES, type ActionType } from "../actions/schemas";
 
 const SEVERITY_ORDER = `CASE v.severity WHEN 'Critical' THEN 0 WHEN 'High' THEN 1 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 3 ELSE 4 END`;
 const TIMELINE_MAX = 150;
+
+/** A DeviceVulnerabilityRow as PostgreSQL returns it: a CVE not in the catalogue has no exploit flag yet. */
+type RawVulnerabilityRow = Omit<DeviceVulnerabilityRow, "publicExploit" | "firstSeenAt"> & {
+  publicExploit: boolean | null;
+  firstSeenAt: Date;
+};
 
 /** The audit entries on the timeline show who did what when; their error text only with `auditDetails` (audit:read). */
 export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean } = {}): Promise<DeviceDetail | null> {
@@ -38,19 +44,7 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
         })
       : [],
     machineId
-      ? db().$queryRawUnsafe<
-          {
-            cveId: string;
-            severity: string;
-            cvssV3: number | null;
-            productName: string;
-            productVendor: string;
-            productVersion: string;
-            fixingKbId: string | null;
-            publicExploit: boolean | null;
-            firstSeenAt: Date;
-          }[]
-        >(
+      ? db().$queryRawUnsafe<RawVulnerabilityRow[]>(
           `SELECT v."cveId", v.severity, c."cvssV3", v."productName", v."productVendor", v."productVersion", v."fixingKbId", c."publicExploit", v."firstSeenAt"
            FROM "DeviceVulnerability" v LEFT JOIN "Vulnerability" c ON c.id = v."cveId"
            WHERE v."machineId" = $1 AND v."resolvedAt" IS NULL ORDER BY ${SEVERITY_ORDER}, c."cvssV3" DESC NULLS LAST, v."cveId" LIMIT 200`,
@@ -59,17 +53,7 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
       : [],
     // Defender lists recommendations per product; the ones for products this device has open CVEs in apply to it.
     machineId
-      ? db().$queryRawUnsafe<
-          {
-            id: string;
-            recommendationName: string;
-            productName: string | null;
-            vendor: string | null;
-            severityScore: number;
-            remediationType: string | null;
-            publicExploit: boolean;
-          }[]
-        >(
+      ? db().$queryRawUnsafe<DeviceRecommendationRow[]>(
           `SELECT r.id, r."recommendationName", r."productName", r.vendor, r."severityScore", r."remediationType", r."publicExploit"
            FROM "Recommendation" r
            WHERE EXISTS (SELECT 1 FROM "DeviceVulnerability" v WHERE v."machineId" = $1 AND v."resolvedAt" IS NULL

@@ -114,27 +114,17 @@ async function severityTrend(
 /** Recommendations ranked by Defender's exposure impact, as the recommendations list ranks them. */
 async function topRecommendations(group: string, limit: number): Promise<TopRecommendation[]> {
   const { data } = await listRecommendations({ group, sort: "exposure" }, { limit });
-  return data.map(
-    ({
-      id,
-      name,
-      remediationType,
-      severityScore,
-      exposureImpact,
-      configScoreImpact,
-      exposedDevices,
-      exposedInScope,
-    }) => ({
-      id,
-      name,
-      remediationType,
-      severityScore,
-      exposureImpact,
-      configScoreImpact,
-      exposedDevices,
-      exposedInScope,
-    }),
-  );
+  // Only the columns the dashboard's table shows go to the browser.
+  return data.map((r) => ({
+    id: r.id,
+    name: r.name,
+    remediationType: r.remediationType,
+    severityScore: r.severityScore,
+    exposureImpact: r.exposureImpact,
+    configScoreImpact: r.configScoreImpact,
+    exposedDevices: r.exposedDevices,
+    exposedInScope: r.exposedInScope,
+  }));
 }
 
 async function topDevices(group: string): Promise<TopDevice[]> {

@@ -128,6 +128,27 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
     `/tvm/vulnerabilities?${new URLSearchParams({ ...(data.group ? { group: data.group } : {}), [extra]: "1" })}`;
   const csv = (name: string) =>
     `tvm-${name}${data.group ? `-${data.group.replaceAll(/[^\w-]+/g, "_")}` : ""}-${data.range}d`;
+  // With a tenant-wide Secure Score the distribution moves down to make room for its trend; the panel is the same.
+  const exposureDistribution = (description: string, empty: string) => (
+    <ChartPanel
+      title="Exposure distribution"
+      description={description}
+      rows={data.distribution.some((b) => b.devices > 0) ? data.distribution : []}
+      columns={distributionColumns}
+      rowKey={(r) => r.level}
+      csvName={csv("exposure-distribution")}
+      empty={empty}
+      chart={
+        <CategoryBarChart
+          data={data.distribution.map((d) => ({ ...d }))}
+          categoryKey="level"
+          series={[{ key: "devices", label: "Devices", color: SERIES_COLORS[0] }]}
+          colorOf={(l) => EXPOSURE_COLORS[l]}
+          label="Devices by exposure level"
+        />
+      }
+    />
+  );
 
   return (
     <div className="print-report space-y-4" aria-busy={pending}>
@@ -260,24 +281,10 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
             }
           />
         ) : (
-          <ChartPanel
-            title="Exposure distribution"
-            description={`Devices in ${scope} by Defender's exposure level.`}
-            rows={data.distribution.some((b) => b.devices > 0) ? data.distribution : []}
-            columns={distributionColumns}
-            rowKey={(r) => r.level}
-            csvName={csv("exposure-distribution")}
-            empty="No onboarded devices in this group."
-            chart={
-              <CategoryBarChart
-                data={data.distribution.map((d) => ({ ...d }))}
-                categoryKey="level"
-                series={[{ key: "devices", label: "Devices", color: SERIES_COLORS[0] }]}
-                colorOf={(l) => EXPOSURE_COLORS[l]}
-                label="Devices by exposure level"
-              />
-            }
-          />
+          exposureDistribution(
+            `Devices in ${scope} by Defender's exposure level.`,
+            "No onboarded devices in this group.",
+          )
         )}
         <ChartPanel
           title={`Vulnerabilities by severity, last ${data.range} days`}
@@ -296,26 +303,9 @@ export function TvmDashboardView({ data, now }: { data: TvmDashboard; now: numbe
             />
           }
         />
-        {data.secure ? (
-          <ChartPanel
-            title="Exposure distribution"
-            description="Devices by Defender's exposure level."
-            rows={data.distribution.some((b) => b.devices > 0) ? data.distribution : []}
-            columns={distributionColumns}
-            rowKey={(r) => r.level}
-            csvName={csv("exposure-distribution")}
-            empty="No onboarded devices synced yet."
-            chart={
-              <CategoryBarChart
-                data={data.distribution.map((d) => ({ ...d }))}
-                categoryKey="level"
-                series={[{ key: "devices", label: "Devices", color: SERIES_COLORS[0] }]}
-                colorOf={(l) => EXPOSURE_COLORS[l]}
-                label="Devices by exposure level"
-              />
-            }
-          />
-        ) : null}
+        {data.secure
+          ? exposureDistribution("Devices by Defender's exposure level.", "No onboarded devices synced yet.")
+          : null}
         {data.group === "" ? (
           <ChartPanel
             title="Exposure score by device group"
