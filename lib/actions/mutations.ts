@@ -403,21 +403,36 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
   return viewOf(id);
 }
 
-/** Four-eyes means two people: an API token (whoever holds it) or the console itself never decides a request. */
-function assertPerson(ctx: AuditContext, verb: string): void {
+/**
+ * The request a second person is about to approve or reject, once the four-eyes checks pass: it exists, it awaits
+ * approval, and the one deciding is a signed-in person (an API token, whoever holds it, or the console itself never
+ * decides) other than the requester (`ownRequest` says what the requester can do instead).
+ */
+async function requestToDecide(
+  ctx: AuditContext,
+  id: string,
+  verb: "approve" | "reject",
+  ownRequest: string,
+): Promise<RequestRow> {
+  const req = await db().actionRequest.findUnique({ where: { id } });
+  if (!req) throw new NotFound(`Approval request ${id} is not known.`);
   if (ctx.actor.type !== "user")
     throw new Forbidden(`Only a signed-in person can ${verb} a request awaiting approval; API tokens cannot.`);
+  if (req.requestedById === ctx.actor.id) throw new Forbidden(ownRequest);
+  if (req.state !== "AwaitingApproval")
+    throw new Conflict(`This request is ${req.state}; only one awaiting approval can be ${verb}d.`);
+  return req;
+}
+
+/** Marks the request decided unless someone else decided it since it was read. */
+async function decideRequest(tx: Tx, id: string, data: Prisma.ActionRequestUpdateManyMutationInput) {
+  const changed = await tx.actionRequest.updateMany({ where: { id, state: "AwaitingApproval" }, data });
+  if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
 }
 
 /** Four-eyes: a second person with actions:approve sends the request to Defender. The requester never can. */
 export async function approveAction(ctx: AuditContext, id: string, reason: string | undefined): Promise<ActionView> {
-  const req = await db().actionRequest.findUnique({ where: { id } });
-  if (!req) throw new NotFound(`Approval request ${id} is not known.`);
-  assertPerson(ctx, "approve");
-  if (req.requestedById === ctx.actor.id)
-    throw new Forbidden("You requested this action; a second person must approve it.");
-  if (req.state !== "AwaitingApproval")
-    throw new Conflict(`This request is ${req.state}; only one awaiting approval can be approved.`);
+  const req = await requestToDecide(ctx, id, "approve", "You requested this action; a second person must approve it.");
   const approval: AuditEntry = {
     action: "action.approve",
     targetType: "device",
@@ -425,19 +440,15 @@ export async function approveAction(ctx: AuditContext, id: string, reason: strin
     params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason: reason ?? null },
   };
   const approved = await withAudit(ctx, approval, async (tx) => {
-    const changed = await tx.actionRequest.updateMany({
-      where: { id, state: "AwaitingApproval" },
-      data: {
-        state: "Sending",
-        approvedById: ctx.actor.id,
-        approvedByName: ctx.actor.name,
-        decidedById: ctx.actor.id,
-        decidedByName: ctx.actor.name,
-        decidedAt: new Date(),
-        decisionReason: reason ?? null,
-      },
+    await decideRequest(tx, id, {
+      state: "Sending",
+      approvedById: ctx.actor.id,
+      approvedByName: ctx.actor.name,
+      decidedById: ctx.actor.id,
+      decidedByName: ctx.actor.name,
+      decidedAt: new Date(),
+      decisionReason: reason ?? null,
     });
-    if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
     return { result: await tx.actionRequest.findUniqueOrThrow({ where: { id } }) };
   });
   await sendToDefender(ctx, approved, { maxWaitMs: SINGLE_MAX_WAIT_MS, approvedBy: ctx.actor.name });
@@ -445,13 +456,12 @@ export async function approveAction(ctx: AuditContext, id: string, reason: strin
 }
 
 export async function rejectAction(ctx: AuditContext, id: string, reason: string): Promise<ActionView> {
-  const req = await db().actionRequest.findUnique({ where: { id } });
-  if (!req) throw new NotFound(`Approval request ${id} is not known.`);
-  assertPerson(ctx, "reject");
-  if (req.requestedById === ctx.actor.id)
-    throw new Forbidden("You requested this action; withdraw it instead of rejecting it.");
-  if (req.state !== "AwaitingApproval")
-    throw new Conflict(`This request is ${req.state}; only one awaiting approval can be rejected.`);
+  const req = await requestToDecide(
+    ctx,
+    id,
+    "reject",
+    "You requested this action; withdraw it instead of rejecting it.",
+  );
   const rejection: AuditEntry = {
     action: "action.reject",
     targetType: "device",
@@ -459,17 +469,13 @@ export async function rejectAction(ctx: AuditContext, id: string, reason: string
     params: { actionRequestId: id, type: req.type, requestedBy: req.requestedByName, reason },
   };
   await withAudit(ctx, rejection, async (tx) => {
-    const changed = await tx.actionRequest.updateMany({
-      where: { id, state: "AwaitingApproval" },
-      data: {
-        state: "Rejected",
-        decidedById: ctx.actor.id,
-        decidedByName: ctx.actor.name,
-        decidedAt: new Date(),
-        decisionReason: reason,
-      },
+    await decideRequest(tx, id, {
+      state: "Rejected",
+      decidedById: ctx.actor.id,
+      decidedByName: ctx.actor.name,
+      decidedAt: new Date(),
+      decisionReason: reason,
     });
-    if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
     return { result: undefined };
   });
   return viewOf(id);
