@@ -1,6 +1,7 @@
 "use client";
 
 import { inputBase } from "@/components/ui/button-styles";
+import { cn } from "@/components/ui/cn";
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS, DETERMINATIONS, type Classification } from "@/lib/alerts/schemas";
 
 // Classification and the determinations it allows, as two linked selects (alerts and incidents share them).
@@ -61,5 +62,31 @@ export function ClassificationFields({
         </select>
       </label>
     </>
+  );
+}
+
+/** The free-text comment sent with a triage (alerts and incidents): Defender keeps comments up to 2,000 characters. */
+export function TriageCommentField({
+  value,
+  onChange,
+  disabled,
+  className,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  disabled: boolean;
+  className?: string;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium">
+      Comment
+      <input
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        maxLength={2000}
+        className={cn(inputBase, className)}
+        disabled={disabled}
+      />
+    </label>
   );
 }

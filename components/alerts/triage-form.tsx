@@ -3,7 +3,7 @@
 import { useState, type Ref } from "react";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { ALERT_STATUSES, ASSIGNED_TO_ME, type AlertTriage, type Classification } from "@/lib/alerts/schemas";
-import { ClassificationFields } from "./classification-fields";
+import { ClassificationFields, TriageCommentField } from "./classification-fields";
 import { cn } from "@/components/ui/cn";
 
 // Triage controls for one alert or a selection: props in, one `onSubmit(change)` out. Only the fields a person
@@ -95,16 +95,7 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
         }}
         disabled={disabled}
       />
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        Comment
-        <input
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          maxLength={2000}
-          className={cn(inputBase, "w-56")}
-          disabled={disabled}
-        />
-      </label>
+      <TriageCommentField value={comment} onChange={setComment} disabled={disabled} className="w-56" />
       <button type="submit" className={buttonPrimary} disabled={disabled}>
         {busy ? "Sending to Defender…" : `Apply to ${target}`}
       </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from "./chart-theme";
+import { AXIS_TICK, GRID_STROKE, LEGEND_PROPS, TOOLTIP_STYLE } from "./chart-theme";
 import type { Series } from "./time-series-chart";
 
 /**
@@ -59,13 +59,7 @@ export function CategoryBarChart({
             <YAxis {...valueAxis} width={36} />
           )}
           <Tooltip {...TOOLTIP_STYLE} cursor={{ fill: "var(--chart-grid)", opacity: 0.3 }} />
-          {series.length > 1 ? (
-            <Legend
-              wrapperStyle={{ fontSize: 12 }}
-              itemSorter={null}
-              formatter={(value: string) => <span className="text-slate-700 dark:text-slate-200">{value}</span>}
-            />
-          ) : null}
+          {series.length > 1 ? <Legend {...LEGEND_PROPS} /> : null}
           {series.map((s) => (
             <Bar
               key={s.key}

@@ -1,4 +1,6 @@
-// Axis, grid and tooltip styling shared by every chart; colours come from CSS variables so dark mode follows.
+import { createElement } from "react";
+
+// Axis, grid, legend and tooltip styling shared by every chart; colours come from CSS variables so dark mode follows.
 export const AXIS_TICK = { fill: "currentColor", fontSize: 11 } as const;
 export const GRID_STROKE = "var(--chart-grid)";
 export const TOOLTIP_STYLE = {
@@ -11,6 +13,13 @@ export const TOOLTIP_STYLE = {
   },
   labelStyle: { color: "var(--chart-tooltip-fg)", fontWeight: 600 },
   itemStyle: { color: "var(--chart-tooltip-fg)" },
+} as const;
+
+/** The legend of a chart with more than one series: its labels in the page's text colour, in series order. */
+export const LEGEND_PROPS = {
+  wrapperStyle: { fontSize: 12 },
+  itemSorter: null,
+  formatter: (value: string) => createElement("span", { className: "text-slate-700 dark:text-slate-200" }, value),
 } as const;
 
 /** "2026-11-26" → "26 Nov", the axis label of a daily point. */

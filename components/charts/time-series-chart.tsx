@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE, shortDay } from "./chart-theme";
+import { AXIS_TICK, GRID_STROKE, LEGEND_PROPS, TOOLTIP_STYLE, shortDay } from "./chart-theme";
 
 export interface Series {
   key: string;
@@ -40,13 +40,7 @@ export function TimeSeriesChart({
       <XAxis dataKey="day" tickFormatter={shortDay} tick={AXIS_TICK} minTickGap={24} stroke={GRID_STROKE} />
       <YAxis domain={domain ?? [0, "auto"]} tick={AXIS_TICK} width={36} stroke={GRID_STROKE} allowDecimals={false} />
       <Tooltip {...TOOLTIP_STYLE} labelFormatter={(d) => shortDay(String(d))} />
-      {series.length > 1 ? (
-        <Legend
-          wrapperStyle={{ fontSize: 12 }}
-          itemSorter={null}
-          formatter={(value: string) => <span className="text-slate-700 dark:text-slate-200">{value}</span>}
-        />
-      ) : null}
+      {series.length > 1 ? <Legend {...LEGEND_PROPS} /> : null}
     </>
   );
   return (

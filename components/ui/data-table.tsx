@@ -14,6 +14,7 @@ import {
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
+  type Column,
   type ColumnDef,
   type RowData,
   type RowSelectionState,
@@ -195,32 +196,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   const className =
                     cn(meta?.numeric && "text-right", meta?.className, meta?.headerClassName) || undefined;
                   const title = flexRender(header.column.columnDef.header, header.getContext());
-                  const serverSortable = sort && header.column.columnDef.enableSorting === true;
-                  if (serverSortable) {
+                  const sorting = headerSorting(header.column, sort, sortLocally);
+                  if (sorting) {
                     return (
-                      <SortableTh
-                        key={header.id}
-                        dense={dense}
-                        className={className}
-                        label={title}
-                        active={sort.column === header.column.id}
-                        dir={sort.dir}
-                        onSort={() => sort.onSort(header.column.id)}
-                      />
-                    );
-                  }
-                  if (sortLocally && header.column.getCanSort()) {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <SortableTh
-                        key={header.id}
-                        dense={dense}
-                        className={className}
-                        label={title}
-                        active={sorted !== false}
-                        dir={sorted || "asc"}
-                        onSort={() => header.column.toggleSorting(sorted === "asc")}
-                      />
+                      <SortableTh key={header.id} dense={dense} className={className} label={title} {...sorting} />
                     );
                   }
                   return (
@@ -296,6 +275,21 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
 /** Show or hide columns: a disclosure with one checkbox per column that can be hidden; Escape or a click
  * outside closes it (it covers the table's first columns while open). */
+/** How a header sorts: by the URL's sort when the server sorts that column, in place with `sortLocally`, or not at all. */
+function headerSorting<T>(
+  column: Column<T, unknown>,
+  sort: DataTableProps<T>["sort"],
+  sortLocally: boolean,
+): { active: boolean; dir: "asc" | "desc"; onSort: () => void } | null {
+  if (sort && column.columnDef.enableSorting === true)
+    return { active: sort.column === column.id, dir: sort.dir, onSort: () => sort.onSort(column.id) };
+  if (sortLocally && column.getCanSort()) {
+    const sorted = column.getIsSorted();
+    return { active: sorted !== false, dir: sorted || "asc", onSort: () => column.toggleSorting(sorted === "asc") };
+  }
+  return null;
+}
+
 function ColumnPicker<T>({ table }: { table: ReturnType<typeof useReactTable<T>> }) {
   const hideable = table.getAllLeafColumns().filter((c) => c.getCanHide() && typeof c.columnDef.header === "string");
   const hidden = hideable.filter((c) => !c.getIsVisible()).length;

@@ -7,6 +7,7 @@ import { buttonPrimary } from "@/components/ui/button-styles";
 import { ApiError, apiFetch } from "../../_query/api";
 import type { ActionSettings as Settings } from "@/lib/actions/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
+import { SettingsSection } from "./settings-section";
 
 // Admin switch for four-eyes approval of isolate and release; saving is audited (settings.actions).
 export function ActionSettings({ initial }: { initial: Settings }) {
@@ -19,16 +20,17 @@ export function ActionSettings({ initial }: { initial: Settings }) {
     onError: (e) => setMessage({ ok: false, text: `Not saved: ${e.message}` }),
   });
   return (
-    <section aria-labelledby="action-settings-title" className="mb-10 space-y-3">
-      <div>
-        <h2 id="action-settings-title" className="text-lg font-semibold">
-          Response actions
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+    <SettingsSection
+      id="action-settings-title"
+      title="Response actions"
+      className="mb-10 space-y-3"
+      description={
+        <>
           With four-eyes approval on, isolating or releasing a device waits until a second person with the Manager or
           Admin role approves it; nothing reaches Defender before that. The requester cannot approve their own request.
-        </p>
-      </div>
+        </>
+      }
+    >
       <form
         className="flex flex-wrap items-center gap-4"
         onSubmit={(e) => {
@@ -50,6 +52,6 @@ export function ActionSettings({ initial }: { initial: Settings }) {
         </button>
       </form>
       <OutcomeMessage message={message} />
-    </section>
+    </SettingsSection>
   );
 }

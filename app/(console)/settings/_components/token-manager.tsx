@@ -12,6 +12,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { MutationError } from "@/components/ui/mutation-error";
 import type { ApiTokenRow } from "@/lib/auth/token-types";
 import { cn } from "@/components/ui/cn";
+import { SettingsSection } from "./settings-section";
 
 const ROLE_OPTIONS = ["Viewer", "Analyst", "Responder", "Manager", "Admin"];
 
@@ -39,16 +40,17 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
   });
 
   return (
-    <section aria-labelledby="tokens-title" className="space-y-4">
-      <div>
-        <h2 id="tokens-title" className="text-lg font-semibold">
-          API tokens
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+    <SettingsSection
+      id="tokens-title"
+      title="API tokens"
+      className="space-y-4"
+      description={
+        <>
           For SOAR and scripts: send <code>Authorization: Bearer &lt;token&gt;</code>. A token acts with the role you
           give it, expires, and can be revoked at any time. Only a hash is stored, so the token is shown once.
-        </p>
-      </div>
+        </>
+      }
+    >
       <form
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
@@ -148,6 +150,6 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
         }}
       />
       <MutationError error={revoke.error} />
-    </section>
+    </SettingsSection>
   );
 }

@@ -8,6 +8,7 @@ import { ApiError, apiFetch } from "../../_query/api";
 import { PRIORITIES, type Priority } from "@/lib/alerts/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 import { cn } from "@/components/ui/cn";
+import { SettingsSection } from "./settings-section";
 
 type Sla = Record<Priority, number | null>;
 
@@ -34,16 +35,17 @@ export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: 
     onError: (e) => setMessage({ ok: false, text: `Not saved: ${e.message}` }),
   });
   return (
-    <section aria-labelledby="triage-settings-title" className="mb-10 space-y-4">
-      <div>
-        <h2 id="triage-settings-title" className="text-lg font-semibold">
-          Priority rules and SLA clocks
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+    <SettingsSection
+      id="triage-settings-title"
+      title="Priority rules and SLA clocks"
+      className="mb-10 space-y-4"
+      description={
+        <>
           An alert&apos;s priority is its severity, raised by the first matching rule that raises it most. Clocks are
           minutes to act per priority; empty means no clock.
-        </p>
-      </div>
+        </>
+      }
+    >
       <form
         className="space-y-4"
         onSubmit={(e) => {
@@ -92,6 +94,6 @@ export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: 
         </button>
       </form>
       <OutcomeMessage message={message} />
-    </section>
+    </SettingsSection>
   );
 }

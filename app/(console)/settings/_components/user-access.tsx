@@ -9,6 +9,7 @@ import { RowsTable, Td } from "@/components/ui/table";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { MutationError } from "@/components/ui/mutation-error";
 import type { UserAccessRow } from "@/lib/auth/user-access-types";
+import { SettingsSection } from "./settings-section";
 
 // Ending someone's access: their sessions end at once and the API tokens they created are revoked (e.g. after their
 // role was removed in Entra ID, which the console would otherwise only learn at their next sign-in).
@@ -32,17 +33,18 @@ export function UserAccess({
     onSuccess: () => router.refresh(),
   });
   return (
-    <section aria-labelledby="access-title" className="space-y-4">
-      <div>
-        <h2 id="access-title" className="text-lg font-semibold">
-          People and sessions
-        </h2>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+    <SettingsSection
+      id="access-title"
+      title="People and sessions"
+      className="space-y-4"
+      description={
+        <>
           Sessions end after {ttlHours} hours at most, or {idleMinutes} minutes unused. “End access” signs the person
           out everywhere now and revokes the API tokens they created; they get their roles from Entra ID again at their
           next sign-in.
-        </p>
-      </div>
+        </>
+      }
+    >
       <RowsTable
         caption="People who have signed in"
         columns={[
@@ -89,6 +91,6 @@ export function UserAccess({
           {end.data.data.tokens} token{end.data.data.tokens === 1 ? "" : "s"}.
         </p>
       ) : null}
-    </section>
+    </SettingsSection>
   );
 }

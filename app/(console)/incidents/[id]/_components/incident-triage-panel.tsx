@@ -6,7 +6,7 @@ import { useState } from "react";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { ApiError, apiFetch } from "../../../_query/api";
 import { alertKeys, incidentKeys } from "../../../_query/keys";
-import { ClassificationFields } from "@/components/alerts/classification-fields";
+import { ClassificationFields, TriageCommentField } from "@/components/alerts/classification-fields";
 import { ASSIGNED_TO_ME, type Classification } from "@/lib/alerts/schemas";
 import { SETTABLE_INCIDENT_STATUSES, type IncidentTriage } from "@/lib/incidents/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
@@ -80,16 +80,7 @@ export function IncidentTriagePanel({ id }: { id: string }) {
           disabled={busy}
           determinationOnlyFor="TruePositive"
         />
-        <label className="flex flex-col gap-1 text-xs font-medium">
-          Comment
-          <input
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
-            maxLength={2000}
-            className={inputBase}
-            disabled={busy}
-          />
-        </label>
+        <TriageCommentField value={comment} onChange={setComment} disabled={busy} />
         <button type="submit" className={buttonPrimary} disabled={busy}>
           {busy ? "Sending to Defender…" : "Apply to incident"}
         </button>
