@@ -5,9 +5,11 @@ import { alertListColumns, toAlertListItem, type AlertListRecord } from "../cach
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import { cachedTriageSettings } from "./settings";
 import { SqlParams } from "../db/sql-params";
+import { distinctValues, keptForAMinute } from "../db/filter-options";
 import { breachedSql, filterSql, keysetSql, nearBreachSql, orderSql, SORT_KEYS } from "./sql";
 import {
   defaultDirection,
+  storedComments,
   type AlertDetail,
   type AlertFilter,
   type AlertGroup,
@@ -144,14 +146,7 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
     firstEventTime: iso(a.firstEventTime),
     lastEventTime: iso(a.lastEventTime),
     resolvedTime: iso(a.resolvedTime),
-    comments: (Array.isArray(a.comments) ? a.comments : []).map((c) => {
-      const o = (c ?? {}) as Record<string, unknown>;
-      return {
-        comment: String(o.comment ?? ""),
-        createdBy: typeof o.createdBy === "string" ? o.createdBy : null,
-        createdTime: typeof o.createdTime === "string" ? o.createdTime : null,
-      };
-    }),
+    comments: storedComments(a.comments),
     evidence: a.evidence.map((e) => ({
       entityType: e.entityType,
       fileName: e.fileName,
@@ -215,24 +210,17 @@ export interface AlertFilterOptions {
   assignees: string[];
 }
 
-// The multi-select filters list the values present in the cache. Computing them scans the table, so they are
-// kept for a minute per process: a value new since then is still reachable through the URL.
-const OPTIONS_MS = 60_000;
-let optionsCache: { at: number; value: AlertFilterOptions } | null = null;
-
-export async function listFilterOptions(): Promise<AlertFilterOptions> {
-  if (optionsCache && Date.now() - optionsCache.at < OPTIONS_MS) return optionsCache.value;
-  const column = (sql: string) =>
-    db()
-      .$queryRawUnsafe<{ v: string }[]>(sql)
-      .then((rows) => rows.map((r) => r.v));
+/** The values present in the cache for the queue's multi-select filters (kept a minute per process). */
+export const listFilterOptions = keptForAMinute(async (): Promise<AlertFilterOptions> => {
   const [categories, sources, techniques, assignees] = await Promise.all([
-    column(`SELECT DISTINCT "category" AS v FROM "Alert" WHERE "category" <> '' ORDER BY 1 LIMIT 200`),
-    column(`SELECT DISTINCT "detectionSource" AS v FROM "Alert" WHERE "detectionSource" <> '' ORDER BY 1 LIMIT 200`),
-    column(`SELECT DISTINCT unnest("mitreTechniques") AS v FROM "Alert" ORDER BY 1 LIMIT 500`),
-    column(`SELECT DISTINCT "assignedTo" AS v FROM "Alert" WHERE "assignedTo" IS NOT NULL ORDER BY 1 LIMIT 200`),
+    distinctValues(`SELECT DISTINCT "category" AS v FROM "Alert" WHERE "category" <> '' ORDER BY 1 LIMIT 200`),
+    distinctValues(
+      `SELECT DISTINCT "detectionSource" AS v FROM "Alert" WHERE "detectionSource" <> '' ORDER BY 1 LIMIT 200`,
+    ),
+    distinctValues(`SELECT DISTINCT unnest("mitreTechniques") AS v FROM "Alert" ORDER BY 1 LIMIT 500`),
+    distinctValues(
+      `SELECT DISTINCT "assignedTo" AS v FROM "Alert" WHERE "assignedTo" IS NOT NULL ORDER BY 1 LIMIT 200`,
+    ),
   ]);
-  const value = { categories, sources, techniques, assignees };
-  optionsCache = { at: Date.now(), value };
-  return value;
-}
+  return { categories, sources, techniques, assignees };
+});

@@ -172,6 +172,18 @@ export interface AlertComment {
   createdTime: string | null;
 }
 
+/** The comments Defender sent with an alert or incident, as the cache stores them (JSON): each field checked. */
+export function storedComments(json: unknown): AlertComment[] {
+  return (Array.isArray(json) ? json : []).map((c) => {
+    const o = (c ?? {}) as Record<string, unknown>;
+    return {
+      comment: String(o.comment ?? ""),
+      createdBy: typeof o.createdBy === "string" ? o.createdBy : null,
+      createdTime: typeof o.createdTime === "string" ? o.createdTime : null,
+    };
+  });
+}
+
 export interface AlertEvidenceRow {
   entityType: string;
   fileName: string | null;

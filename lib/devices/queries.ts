@@ -3,6 +3,7 @@ import { db } from "../db";
 import { decodeCursor, encodeCursor } from "../http/cursor";
 import { toCsv } from "../http/csv";
 import { SqlParams } from "../db/sql-params";
+import { distinctValues, keptForAMinute } from "../db/filter-options";
 import { deviceFilterSql, deviceKeysetSql, deviceOrderSql, DEVICE_SORT_KEYS } from "./sql";
 import {
   defaultDeviceDirection,
@@ -262,23 +263,15 @@ export async function deviceCacheState(): Promise<{ hasDevices: boolean; lastSyn
   return { hasDevices: any !== null, lastSyncAt: iso(state?.lastSuccessAt ?? null) };
 }
 
-// Groups and tags present in the cache, for the filter menus; kept a minute per process.
-const OPTIONS_MS = 60_000;
-let optionsCache: { at: number; value: DeviceFilterOptions } | null = null;
-
-export async function listDeviceFilterOptions(): Promise<DeviceFilterOptions> {
-  if (optionsCache && Date.now() - optionsCache.at < OPTIONS_MS) return optionsCache.value;
-  const column = (sql: string) =>
-    db()
-      .$queryRawUnsafe<{ v: string }[]>(sql)
-      .then((rows) => rows.map((r) => r.v));
+/** Groups and tags present in the cache, for the filter menus (kept a minute per process). */
+export const listDeviceFilterOptions = keptForAMinute(async (): Promise<DeviceFilterOptions> => {
   const [groups, tags] = await Promise.all([
-    column(`SELECT DISTINCT "rbacGroupName" AS v FROM "Device" WHERE "rbacGroupName" IS NOT NULL ORDER BY 1 LIMIT 300`),
-    column(`SELECT DISTINCT unnest("machineTags") AS v FROM "Device" ORDER BY 1 LIMIT 300`),
+    distinctValues(
+      `SELECT DISTINCT "rbacGroupName" AS v FROM "Device" WHERE "rbacGroupName" IS NOT NULL ORDER BY 1 LIMIT 300`,
+    ),
+    distinctValues(`SELECT DISTINCT unnest("machineTags") AS v FROM "Device" ORDER BY 1 LIMIT 300`),
   ]);
-  const value = { groups, tags };
-  optionsCache = { at: Date.now(), value };
-  return value;
-}
+  return { groups, tags };
+});
 
 export type { DeviceFilter };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db, Prisma } from "../db";
 import { decodeCursor, encodeCursor } from "../http/cursor";
-import { ASSIGNED_TO_ME } from "../alerts/schemas";
+import { ASSIGNED_TO_ME, storedComments } from "../alerts/schemas";
 import type { IncidentDetail, IncidentFilter, IncidentRow } from "./schemas";
 
 // Incidents from the cache, newest change first, keyset-paged on (time, id).
@@ -87,14 +87,7 @@ export async function getIncidentDetail(id: string): Promise<IncidentDetail | nu
   const byMachine = new Map(devices.map((d) => [d.mdeMachineId, d]));
   return {
     ...toIncidentRow(incident),
-    comments: (Array.isArray(incident.comments) ? incident.comments : []).map((c) => {
-      const o = (c ?? {}) as Record<string, unknown>;
-      return {
-        comment: String(o.comment ?? ""),
-        createdBy: typeof o.createdBy === "string" ? o.createdBy : null,
-        createdTime: typeof o.createdTime === "string" ? o.createdTime : null,
-      };
-    }),
+    comments: storedComments(incident.comments),
     alerts: alerts.map((a) => ({
       id: a.id,
       title: a.title,
