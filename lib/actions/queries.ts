@@ -1,7 +1,7 @@
 import { SqlParams, containsPattern } from "../db/sql-params";
 import { z } from "zod";
 import { db } from "../db";
-import { decodeCursor, encodeCursor } from "../http/cursor";
+import { decodeCursor, keysetPage } from "../http/cursor";
 import { toCsv } from "../http/csv";
 import { isFinalStatus, type ActionFilter, type ActionPage, type ActionView } from "./schemas";
 
@@ -92,13 +92,11 @@ export async function listActions(filter: ActionFilter, page: { cursor?: string;
     `SELECT * FROM (${ROWS}) a WHERE ${where.join(" AND ")} ORDER BY a."createdAt" DESC, a."id" DESC LIMIT ${p.add(page.limit + 1)}`,
     ...p.values,
   );
-  const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
-  const last = shown[shown.length - 1];
-  return {
-    data: shown.map(toView),
-    nextCursor: more && last ? encodeCursor({ at: new Date(last.createdAt).toISOString(), id: last.id }) : null,
-  };
+  const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({
+    at: new Date(last.createdAt).toISOString(),
+    id: last.id,
+  }));
+  return { data: shown.map(toView), nextCursor };
 }
 
 /** How many requests wait for a second person (the approvals tab's badge). Only console requests can wait. */

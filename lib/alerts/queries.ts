@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { alertListColumns, toAlertListItem, type AlertListRecord } from "../cache/alerts";
-import { decodeCursor, encodeCursor } from "../http/cursor";
+import { decodeCursor, keysetPage } from "../http/cursor";
 import { cachedTriageSettings } from "./settings";
 import { SqlParams } from "../db/sql-params";
 import { distinctValues, keptForAMinute } from "../db/filter-options";
@@ -54,12 +54,15 @@ export async function listAlerts(actor: Actor, view: AlertView, page: ListOption
     db().$queryRawUnsafe<RawRow[]>(sql, ...p.values),
     view.group !== "none" && !page.cursor ? groupCounts(actor, view, now) : Promise.resolve(undefined),
   ]);
-  const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
-  const last = shown[shown.length - 1];
+  const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({
+    s: view.sort,
+    d: dir,
+    v: last.sortKey ?? "",
+    id: last.id,
+  }));
   return {
     data: shown.map(toAlertListItem),
-    nextCursor: more && last ? encodeCursor({ s: view.sort, d: dir, v: last.sortKey ?? "", id: last.id }) : null,
+    nextCursor,
     ...(groups ? { groups } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, Prisma } from "../db";
-import { decodeCursor, encodeCursor } from "../http/cursor";
+import { decodeCursor, keysetPage } from "../http/cursor";
 import { toCsv } from "../http/csv";
 
 export const AuditFilter = z.object({
@@ -90,9 +90,8 @@ export async function listAuditEvents(
     orderBy: { id: "desc" },
     take: page.limit + 1,
   });
-  const more = rows.length > page.limit;
-  const data = rows.slice(0, page.limit).map(toRow);
-  return { data, nextCursor: more ? encodeCursor({ id: data[data.length - 1].id }) : null };
+  const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({ id: last.id.toString() }));
+  return { data: shown.map(toRow), nextCursor };
 }
 
 const CSV_COLUMNS = [

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db";
-import { decodeCursor, encodeCursor } from "../http/cursor";
+import { decodeCursor, keysetPage } from "../http/cursor";
 import { toCsv } from "../http/csv";
 import { SqlParams } from "../db/sql-params";
 import { distinctValues, keptForAMinute } from "../db/filter-options";
@@ -151,22 +151,17 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
     total = count?.n ?? 0;
     rows = total === 0 ? [] : await pageQuery(total <= FILTER_FIRST_MAX);
   }
-  const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
-  const last = shown[shown.length - 1];
+  // The cursor carries the match count (when known) so later pages choose the same plan.
+  const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({
+    s: view.sort,
+    d: dir,
+    v: last.sortKey ?? "",
+    id: last.id,
+    n: totalCapped ? undefined : (total ?? after?.n),
+  }));
   return {
     data: shown.map(toDeviceRow),
-    // The cursor carries the match count (when known) so later pages choose the same plan.
-    nextCursor:
-      more && last
-        ? encodeCursor({
-            s: view.sort,
-            d: dir,
-            v: last.sortKey ?? "",
-            id: last.id,
-            n: totalCapped ? undefined : (total ?? after?.n),
-          })
-        : null,
+    nextCursor,
     ...(total !== undefined ? { total, ...(totalCapped ? { totalCapped } : {}) } : {}),
   };
 }

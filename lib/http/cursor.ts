@@ -8,6 +8,20 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
+/**
+ * A keyset page from a query that read `limit + 1` rows: the first `limit` rows, and the cursor after the last of
+ * them (`cursorOf` says what it carries) only when the extra row shows there is more.
+ */
+export function keysetPage<R>(
+  rows: readonly R[],
+  limit: number,
+  cursorOf: (last: R) => unknown,
+): { shown: R[]; nextCursor: string | null } {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return { shown, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null };
+}
+
 const CASTABLE: Record<string, (v: string) => boolean> = {
   int: (v) => /^-?\d{1,9}$/.test(v),
   bigint: (v) => /^-?\d{1,18}$/.test(v),

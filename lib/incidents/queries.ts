@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db, Prisma } from "../db";
-import { decodeCursor, encodeCursor } from "../http/cursor";
+import { decodeCursor, keysetPage } from "../http/cursor";
 import { ASSIGNED_TO_ME, storedComments } from "../alerts/schemas";
 import type { IncidentDetail, IncidentFilter, IncidentRow } from "./schemas";
 
@@ -52,14 +52,12 @@ export async function listIncidents(
     orderBy: [{ [field]: "desc" }, { id: "desc" }],
     take: page.limit + 1,
   });
-  const more = rows.length > page.limit;
-  const data = rows.slice(0, page.limit);
-  const last = data[data.length - 1];
-  return {
-    data: data.map(toIncidentRow),
-    nextCursor:
-      more && last ? encodeCursor({ s: filter.sort, v: last[field].toISOString(), id: last.id.toString() }) : null,
-  };
+  const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({
+    s: filter.sort,
+    v: last[field].toISOString(),
+    id: last.id.toString(),
+  }));
+  return { data: shown.map(toIncidentRow), nextCursor };
 }
 
 export async function getIncidentDetail(id: string): Promise<IncidentDetail | null> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "../db";
 import { SqlParams, containsPattern } from "../db/sql-params";
-import { decodeCursor, encodeCursor } from "../http/cursor";
+import { decodeCursor, keysetPage } from "../http/cursor";
 import { BadRequest } from "../http/errors";
 import { round1 } from "./series";
 import { exposedDevices } from "./vulnerabilities";
@@ -111,13 +111,12 @@ export async function listRecommendations(
     `${SELECT.replace("SELECT ", `SELECT ${key} AS "sortKey", `)} WHERE ${where.join(" AND ")} ORDER BY ${key} DESC, r."id" LIMIT ${p(page.limit + 1)}`,
     ...params.values,
   );
-  const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
-  const last = shown.at(-1);
-  return {
-    data: shown.map((r) => toRow(r, view.group)),
-    nextCursor: more && last ? encodeCursor({ s: view.sort, v: Number(last.sortKey), id: last.id }) : null,
-  };
+  const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({
+    s: view.sort,
+    v: Number(last.sortKey),
+    id: last.id,
+  }));
+  return { data: shown.map((r) => toRow(r, view.group)), nextCursor };
 }
 
 export async function getRecommendation(id: string, group = ""): Promise<RecommendationDetail | null> {

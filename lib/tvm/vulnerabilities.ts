@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "../db";
 import { SqlParams, containsPattern } from "../db/sql-params";
-import { decodeCursor, encodeCursor } from "../http/cursor";
+import { decodeCursor, keysetPage } from "../http/cursor";
 import { BadRequest } from "../http/errors";
 import {
   type ExposedDevice,
@@ -70,14 +70,14 @@ export async function listVulnerabilities(
      ORDER BY ${key} ${view.dir}, v."id" ${view.dir} LIMIT ${p(page.limit + 1)}`,
     ...params.values,
   );
-  const more = rows.length > page.limit;
-  const shown = rows.slice(0, page.limit);
+  const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({
+    s: view.sort,
+    d: view.dir,
+    v: Number(last.sortKey),
+    id: last.id,
+  }));
   const software = await affectedSoftware(shown.map((r) => r.id));
-  const last = shown.at(-1);
-  return {
-    data: shown.map((r) => toRow(r, software.get(r.id) ?? [])),
-    nextCursor: more && last ? encodeCursor({ s: view.sort, d: view.dir, v: Number(last.sortKey), id: last.id }) : null,
-  };
+  return { data: shown.map((r) => toRow(r, software.get(r.id) ?? [])), nextCursor };
 }
 
 function toRow(r: Omit<RawRow, "sortKey">, software: string[]): VulnerabilityRow {
