@@ -5,7 +5,6 @@ import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { rateLimitWindows } from "../auth/rate-limit";
 import { createAppTokenProvider } from "../entra/app-token";
-import { createDefenderClient } from "../defender";
 import { tenantFor } from "../defender/testing";
 import { startTestTenant, type TestTenant } from "../sync/testing";
 import { POST as requestRoute } from "@/app/api/devices/[id]/actions/route";
@@ -45,15 +44,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
       vulnsPerDevice: 1,
       actionDelaysMs: { toInProgress: 150, toFinal: 150 },
     });
-    const client = createDefenderClient({
-      baseUrl: tenant.emulator.defenderUrl,
-      xdrBaseUrl: tenant.emulator.defenderUrl,
-      tokens: createAppTokenProvider({
-        tenant: tenantFor(tenant.emulator),
-        networkClient: tenant.transport.msalNetworkClient,
-      }),
-      fetch: tenant.transport.fetch,
-    });
+    const client = tenant.defenderClient();
     actionWriter.replaceForTests(defenderActionWriter(client));
     // Tests follow many actions within a minute; the production budget is covered on its own below.
     statusReads.replaceForTests(new StatusReads(10_000, 10_000));

@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor } from "../auth/testing";
-import { createAppTokenProvider } from "../entra/app-token";
-import { createDefenderClient, logonUsers } from "../defender";
-import { tenantFor } from "../defender/testing";
+import { logonUsers } from "../defender";
 import { startTestTenant, type TestTenant } from "../sync/testing";
 import { GET as deviceRoute } from "@/app/api/devices/[id]/route";
 import { logonUserRefresh } from "./logon-users";
@@ -22,15 +20,7 @@ describe("device detail", () => {
 
   beforeAll(async () => {
     tenant = await startTestTenant({ seed: "device-detail", devices: 6, alerts: 10, vulnsPerDevice: 1 });
-    const client = createDefenderClient({
-      baseUrl: tenant.emulator.defenderUrl,
-      xdrBaseUrl: tenant.emulator.defenderUrl,
-      tokens: createAppTokenProvider({
-        tenant: tenantFor(tenant.emulator),
-        networkClient: tenant.transport.msalNetworkClient,
-      }),
-      fetch: tenant.transport.fetch,
-    });
+    const client = tenant.defenderClient();
     logonUserRefresh.replaceForTests({
       reader: { list: (machineId) => logonUsers(client, machineId) },
       fetchedAt: new Map(),

@@ -1,5 +1,7 @@
 import { startEmulator, type Emulator } from "../../emulator/src/index";
-import { trustingTransport, type TrustingTransport } from "../defender/testing";
+import { createDefenderClient, type DefenderClient } from "../defender";
+import { tenantFor, trustingTransport, type TrustingTransport } from "../defender/testing";
+import { createAppTokenProvider } from "../entra/app-token";
 import { createSyncSources, type SyncSourcesOptions } from "./sources";
 import type { SyncSources } from "./source-types";
 
@@ -10,6 +12,8 @@ export interface TestTenant {
   emulator: Emulator;
   transport: TrustingTransport;
   sources(extra?: Partial<SyncSourcesOptions>): SyncSources;
+  /** A Defender client (MDE and XDR) for this tenant, with its own app token provider. */
+  defenderClient(): DefenderClient;
   control(path: string, body?: unknown): Promise<unknown>;
   /** Raw JSON from the simulated API with an app token, independent of the console's zod schemas. */
   raw(path: string): Promise<{ value: Record<string, unknown>[] } & Record<string, unknown>>;
@@ -59,6 +63,13 @@ export async function startTestTenant(opts: Parameters<typeof startEmulator>[0])
     emulator,
     transport,
     sources,
+    defenderClient: () =>
+      createDefenderClient({
+        baseUrl: emulator.defenderUrl,
+        xdrBaseUrl: emulator.defenderUrl,
+        tokens: createAppTokenProvider({ tenant: tenantFor(emulator), networkClient: transport.msalNetworkClient }),
+        fetch: transport.fetch,
+      }),
     async control(path, body) {
       const res = await transport.fetch(`${emulator.baseUrl}/_emulator/${path}`, {
         method: body === undefined ? "GET" : "POST",
