@@ -45,6 +45,20 @@ import { SecurityEventLog, securityEvents } from "../audit/security-events";
 
 const kinds = await availableTestDatabases();
 
+/** Defender's answer to an alert triage in the stand-in writers: the alert with the new status. */
+const defenderAnswer = (id: string, patch: { status?: string }) =>
+  ({
+    id,
+    title: "t",
+    severity: "High",
+    status: patch.status,
+    alertCreationTime: new Date().toISOString(),
+    lastUpdateTime: new Date().toISOString(),
+    comments: [],
+    evidence: [],
+    mitreTechniques: [],
+  }) as unknown as DefenderAlert;
+
 describe.each(kinds)("security review findings on %s", (kind) => {
   let database: TestDatabase;
   let admin: string;
@@ -52,6 +66,19 @@ describe.each(kinds)("security review findings on %s", (kind) => {
   let responder: string;
   let manager: string;
   let deviceId: string;
+  /** A New, High alert in the cache, for the findings that triage or audit one. */
+  const cacheAlert = (id: string) =>
+    database.prisma.alert.create({
+      data: {
+        id,
+        title: "t",
+        severity: "High",
+        status: "New",
+        priority: "High",
+        alertCreationTime: new Date(),
+        lastUpdateTime: new Date(),
+      },
+    });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -551,17 +578,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
           error: "AADSTS7000215: invalid client secret for app 1234",
         },
       });
-      await database.prisma.alert.create({
-        data: {
-          id: "da-f16",
-          title: "t",
-          severity: "High",
-          status: "New",
-          priority: "High",
-          alertCreationTime: new Date(),
-          lastUpdateTime: new Date(),
-        },
-      });
+      await cacheAlert("da-f16");
       await database.prisma.auditEvent.create({
         data: {
           actorType: "user",
@@ -617,31 +634,11 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     it("alert triage, incident triage and cancel write a pending intent row first, then the outcome", async () => {
       const analyst = await sessionCookieFor("Analyst", "anouk");
       const seen: Record<string, number> = {};
-      await database.prisma.alert.create({
-        data: {
-          id: "da-f6",
-          title: "t",
-          severity: "High",
-          status: "New",
-          priority: "High",
-          alertCreationTime: new Date(),
-          lastUpdateTime: new Date(),
-        },
-      });
+      await cacheAlert("da-f6");
       alertWriter.replaceForTests({
         updateAlert: async (id, patch) => {
           seen.alert = await intentAt("alert.triage", id);
-          return {
-            id,
-            title: "t",
-            severity: "High",
-            status: patch.status,
-            alertCreationTime: new Date().toISOString(),
-            lastUpdateTime: new Date().toISOString(),
-            comments: [],
-            evidence: [],
-            mitreTechniques: [],
-          } as unknown as DefenderAlert;
+          return defenderAnswer(id, patch);
         },
         batchUpdate: async () => undefined,
       });
@@ -761,32 +758,12 @@ describe.each(kinds)("security review findings on %s", (kind) => {
   describe("F6: when Defender accepted but the console cannot store it", () => {
     afterAll(() => alertWriter.replaceForTests(undefined));
     it("records the change as made (not as a failure) and says so", async () => {
-      await database.prisma.alert.create({
-        data: {
-          id: "da-f6b",
-          title: "t",
-          severity: "High",
-          status: "New",
-          priority: "High",
-          alertCreationTime: new Date(),
-          lastUpdateTime: new Date(),
-        },
-      });
+      await cacheAlert("da-f6b");
       alertWriter.replaceForTests({
         updateAlert: async (id, patch) => {
           // The cache row disappears between Defender's answer and the local write.
           await database.prisma.alert.delete({ where: { id } });
-          return {
-            id,
-            title: "t",
-            severity: "High",
-            status: patch.status,
-            alertCreationTime: new Date().toISOString(),
-            lastUpdateTime: new Date().toISOString(),
-            comments: [],
-            evidence: [],
-            mitreTechniques: [],
-          } as unknown as DefenderAlert;
+          return defenderAnswer(id, patch);
         },
         batchUpdate: async () => undefined,
       });
