@@ -12,6 +12,7 @@ import { RowsTable, Td } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
 import { getAlertDetail } from "@/lib/alerts";
 import { AlertTriagePanel } from "./_components/alert-triage-panel";
+import { AlertLink } from "@/components/alerts/alert-link";
 
 export const metadata: Metadata = { title: "Alert" };
 
@@ -117,12 +118,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   row={(a) => (
                     <tr key={a.id}>
                       <Td>
-                        <Link
-                          href={`/alerts/${encodeURIComponent(a.id)}`}
-                          className="text-blue-700 hover:underline dark:text-blue-300"
-                        >
-                          {a.title}
-                        </Link>
+                        <AlertLink alert={a} />
                       </Td>
                       <Td>{a.severity}</Td>
                       <Td>{a.status}</Td>

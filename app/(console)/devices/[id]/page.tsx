@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/page";
 import { getDeviceDetail } from "@/lib/devices";
 import { getActionSettings, listActions } from "@/lib/actions";
 import { ResponsePanel } from "./_components/response-panel";
+import { AlertLink } from "@/components/alerts/alert-link";
 
 export const metadata: Metadata = { title: "Device" };
 
@@ -116,12 +117,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
               row={(a) => (
                 <tr key={a.id}>
                   <Td>
-                    <Link
-                      href={`/alerts/${encodeURIComponent(a.id)}`}
-                      className="text-blue-800 hover:underline dark:text-blue-300"
-                    >
-                      {a.title}
-                    </Link>
+                    <AlertLink alert={a} />
                   </Td>
                   <Td className="text-xs">{a.severity}</Td>
                   <Td className="text-xs">{a.status}</Td>

@@ -13,6 +13,7 @@ import { getIncidentDetail } from "@/lib/incidents";
 import { CLASSIFICATION_LABELS } from "@/lib/alerts/schemas";
 import { IncidentRef } from "@/lib/incidents/schemas";
 import { IncidentTriagePanel } from "./_components/incident-triage-panel";
+import { AlertLink } from "@/components/alerts/alert-link";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -62,12 +63,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                     <PriorityBadge priority={a.priority} rule={null} />
                   </Td>
                   <Td>
-                    <Link
-                      href={`/alerts/${encodeURIComponent(a.id)}`}
-                      className="text-blue-700 hover:underline dark:text-blue-300"
-                    >
-                      {a.title}
-                    </Link>
+                    <AlertLink alert={a} />
                   </Td>
                   <Td className="text-xs">{a.severity}</Td>
                   <Td className="text-xs">{a.status}</Td>
