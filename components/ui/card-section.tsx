@@ -14,3 +14,15 @@ export function CardSection({ id, title, children }: { id: string; title: string
     </section>
   );
 }
+
+/** A titled section of a detail page's main column; the heading names the section for screen readers. */
+export function MainSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="mb-2 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

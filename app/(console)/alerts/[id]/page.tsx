@@ -7,7 +7,7 @@ import { EvidenceTable } from "@/components/alerts/evidence-table";
 import { CommentList } from "@/components/ui/comment-list";
 import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
-import { CardSection } from "@/components/ui/card-section";
+import { CardSection, MainSection } from "@/components/ui/card-section";
 import { RowsTable, Td } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
 import { getAlertDetail } from "@/lib/alerts";
@@ -88,17 +88,11 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             </dl>
           </section>
 
-          <section aria-labelledby="evidence-title">
-            <h2 id="evidence-title" className="mb-2 text-lg font-semibold">
-              Evidence
-            </h2>
+          <MainSection id="evidence-title" title="Evidence">
             <EvidenceTable evidence={alert.evidence} />
-          </section>
+          </MainSection>
 
-          <section aria-labelledby="incident-title">
-            <h2 id="incident-title" className="mb-2 text-lg font-semibold">
-              Incident
-            </h2>
+          <MainSection id="incident-title" title="Incident">
             {alert.incident ? (
               <>
                 <p className="mb-2 text-sm">
@@ -130,12 +124,9 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             ) : (
               <p className="text-sm text-slate-500">Not part of an incident.</p>
             )}
-          </section>
+          </MainSection>
 
-          <section aria-labelledby="history-title">
-            <h2 id="history-title" className="mb-2 text-lg font-semibold">
-              History in this console
-            </h2>
+          <MainSection id="history-title" title="History in this console">
             <RowsTable
               caption="Changes made to this alert through the console, newest first"
               columns={["Time (UTC)", "Who", "What", "Result"]}
@@ -163,7 +154,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                 </tr>
               )}
             />
-          </section>
+          </MainSection>
         </div>
 
         <aside className="space-y-6">

@@ -11,6 +11,7 @@ import { getDeviceDetail } from "@/lib/devices";
 import { getActionSettings, listActions } from "@/lib/actions";
 import { ResponsePanel } from "./_components/response-panel";
 import { AlertLink } from "@/components/alerts/alert-link";
+import { MainSection } from "@/components/ui/card-section";
 
 export const metadata: Metadata = { title: "Device" };
 
@@ -70,10 +71,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
 
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
         <div className="min-w-0 space-y-8">
-          <section aria-labelledby="overview-title">
-            <h2 id="overview-title" className="mb-2 text-lg font-semibold">
-              Overview
-            </h2>
+          <MainSection id="overview-title" title="Overview">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
               <Field label="OS">
                 {[device.osPlatform, device.osVersion, device.osBuild].filter(Boolean).join(" · ") || null}
@@ -103,12 +101,9 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                 <span className="font-mono text-xs">{device.aadDeviceId ?? "—"}</span>
               </Field>
             </dl>
-          </section>
+          </MainSection>
 
-          <section aria-labelledby="alerts-title">
-            <h2 id="alerts-title" className="mb-2 text-lg font-semibold">
-              Open alerts
-            </h2>
+          <MainSection id="alerts-title" title="Open alerts">
             <RowsTable
               caption="Open alerts on this device"
               columns={["Title", "Severity", "Status", "Raised"]}
@@ -125,12 +120,9 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                 </tr>
               )}
             />
-          </section>
+          </MainSection>
 
-          <section aria-labelledby="vulns-title">
-            <h2 id="vulns-title" className="mb-2 text-lg font-semibold">
-              Vulnerabilities
-            </h2>
+          <MainSection id="vulns-title" title="Vulnerabilities">
             <RowsTable
               caption="Open vulnerabilities on this device"
               columns={["CVE", "Severity", "CVSS", "Software", "Fix", "Exploit"]}
@@ -149,12 +141,9 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                 </tr>
               )}
             />
-          </section>
+          </MainSection>
 
-          <section aria-labelledby="recs-title">
-            <h2 id="recs-title" className="mb-2 text-lg font-semibold">
-              Recommendations
-            </h2>
+          <MainSection id="recs-title" title="Recommendations">
             {device.recommendations.length === 0 ? (
               <p className="text-sm text-slate-600 dark:text-slate-400">
                 No security recommendation in the cache applies to this device&apos;s vulnerable software.
@@ -172,12 +161,9 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                 ))}
               </ul>
             )}
-          </section>
+          </MainSection>
 
-          <section aria-labelledby="users-title">
-            <h2 id="users-title" className="mb-2 text-lg font-semibold">
-              Logged-on users
-            </h2>
+          <MainSection id="users-title" title="Logged-on users">
             <RowsTable
               caption="Users seen logging on to this device"
               columns={["Account", "Logon types", "Last seen", "Domain admin"]}
@@ -199,12 +185,9 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                 </tr>
               )}
             />
-          </section>
+          </MainSection>
 
-          <section aria-labelledby="intune-title">
-            <h2 id="intune-title" className="mb-2 text-lg font-semibold">
-              Intune compliance
-            </h2>
+          <MainSection id="intune-title" title="Intune compliance">
             {device.inIntune ? (
               <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr_auto_1fr]">
                 <Field label="Compliance">
@@ -229,12 +212,9 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
             ) : (
               <p className="text-sm text-slate-600 dark:text-slate-400">This device is not enrolled in Intune.</p>
             )}
-          </section>
+          </MainSection>
 
-          <section aria-labelledby="timeline-title">
-            <h2 id="timeline-title" className="mb-2 text-lg font-semibold">
-              Timeline
-            </h2>
+          <MainSection id="timeline-title" title="Timeline">
             <ol
               className="space-y-2 border-l border-slate-200 pl-4 text-sm dark:border-slate-700"
               aria-label="What the console knows about this device, newest first"
@@ -258,7 +238,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                 </li>
               ))}
             </ol>
-          </section>
+          </MainSection>
         </div>
 
         <aside

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { PriorityBadge } from "@/components/alerts/badges";
 import { CommentList } from "@/components/ui/comment-list";
 import { PageHeader } from "@/components/ui/page-header";
-import { CardSection } from "@/components/ui/card-section";
+import { CardSection, MainSection } from "@/components/ui/card-section";
 import { RowsTable, Td } from "@/components/ui/table";
 import { formatUtc } from "@/components/ui/format";
 import { requireUser } from "@/lib/auth/page";
@@ -48,10 +48,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       </p>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
-          <section aria-labelledby="alerts-title">
-            <h2 id="alerts-title" className="mb-2 text-lg font-semibold">
-              Alerts ({incident.alerts.length})
-            </h2>
+          <MainSection id="alerts-title" title={`Alerts (${incident.alerts.length})`}>
             <RowsTable
               caption="Alerts in this incident"
               columns={["Priority", "Alert", "Severity", "Status", "Device", "User", "Assigned to"]}
@@ -73,11 +70,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                 </tr>
               )}
             />
-          </section>
-          <section aria-labelledby="devices-title">
-            <h2 id="devices-title" className="mb-2 text-lg font-semibold">
-              Affected devices ({incident.devices.length})
-            </h2>
+          </MainSection>
+          <MainSection id="devices-title" title={`Affected devices (${incident.devices.length})`}>
             <RowsTable
               caption="Devices with alerts in this incident"
               columns={["Device", "Risk", "Isolation"]}
@@ -100,7 +94,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               )}
             />
             {incident.users.length ? <p className="mt-2 text-sm">Users: {incident.users.join(", ")}</p> : null}
-          </section>
+          </MainSection>
         </div>
         <aside className="space-y-6">
           {actor.permissions.has("alerts:triage") ? (
