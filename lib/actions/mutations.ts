@@ -8,7 +8,7 @@ import { formatUtc } from "../time";
 import { AppError, Conflict, Forbidden, NotFound } from "../http/errors";
 import { writeMachineAction } from "../cache/machine-actions";
 import { actionPacer } from "../budgets";
-import { statusReads } from "./status-reads";
+import { statusReads, type ReadPlan } from "./status-reads";
 import { getAction } from "./queries";
 import { getActionSettings } from "./settings";
 import {
@@ -320,12 +320,27 @@ export async function refreshAction(id: string, opts: { responder: boolean }): P
     select: { syncedAt: true, creationDateTimeUtc: true },
   });
   // Age counts from Defender's creation: an approved request or a paced bulk scan may have waited long before it.
-  const plan = await statusReads().plan(
-    id,
-    cached?.creationDateTimeUtc ?? new Date(view.createdAt),
-    cached?.syncedAt ?? null,
-    { responder: opts.responder },
-  );
+  let plan: ReadPlan;
+  try {
+    plan = await statusReads().plan(
+      id,
+      cached?.creationDateTimeUtc ?? new Date(view.createdAt),
+      cached?.syncedAt ?? null,
+      {
+        responder: opts.responder,
+      },
+    );
+  } catch (err) {
+    logger.warn("action status budget unavailable", {
+      actionId: id,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    return {
+      view,
+      refreshError:
+        "Not refreshed: the console could not check its budget of Defender status reads; the status shown may be behind.",
+    };
+  }
   if (!plan.read) return { view, refreshError: plan.error };
   try {
     // No retries: the responder's poll asks again in a moment, and a retry (or a Retry-After sleep) would only

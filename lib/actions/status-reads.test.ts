@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StatusReads, statusReadIntervalMs } from "./status-reads";
+import { MemoryBudgetStore, type Budget } from "../microsoft/pacer";
 
 const t0 = Date.parse("2026-11-26T10:00:00Z");
 
@@ -100,5 +101,25 @@ describe("the status-read budget under readers who cannot respond", () => {
       read: false,
       error: expect.stringMatching(/budget .* used up/),
     });
+  });
+});
+
+describe("when the budget cannot be counted", () => {
+  it("refuses the read (the caller keeps the cached status) and does not count it as attempted", async () => {
+    const c = clock();
+    let broken = true;
+    const store = new MemoryBudgetStore();
+    const flaky = {
+      tryTake: (budget: Budget, now: number) =>
+        broken ? Promise.reject(new Error("database unavailable")) : store.tryTake(budget, now),
+      used: (budget: Budget, now: number) => store.used(budget, now),
+    };
+    const reads = new StatusReads(100, 1_000, c.now, flaky);
+    const created = c.at(0);
+    c.advance(2_500);
+    await expect(reads.plan("a", created, c.at(0))).rejects.toThrow("database unavailable");
+    broken = false;
+    // At once, not an interval later: the failed attempt was not recorded.
+    expect(await reads.plan("a", created, c.at(0))).toEqual({ read: true });
   });
 });

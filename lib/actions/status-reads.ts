@@ -88,24 +88,30 @@ export class StatusReads {
     this.attempts.delete(actionId);
     this.attempts.set(actionId, now);
     if (this.attempts.size > MAX_RECORDS) this.attempts.delete(this.attempts.keys().next().value!);
-    if (!responder && (await this.store.tryTake(this.readers, now)) > 0) {
+    try {
+      if (!responder && (await this.store.tryTake(this.readers, now)) > 0) {
+        this.attempts.delete(actionId);
+        return {
+          read: false,
+          error:
+            failure?.error ??
+            "Not refreshed: the rest of Defender's status-read budget is kept for responders; the status shown may be behind.",
+        };
+      }
+      const wait = await this.store.tryTake(this.all, now);
+      if (wait > 0) {
+        this.attempts.delete(actionId);
+        return {
+          read: false,
+          error:
+            failure?.error ??
+            `Not refreshed: the console's budget of Defender status reads is used up for now (next in ${Math.ceil(wait / 1000)} s); the status shown may be behind.`,
+        };
+      }
+    } catch (err) {
+      // The budget could not be counted (the database is unavailable): no read, and none recorded as attempted.
       this.attempts.delete(actionId);
-      return {
-        read: false,
-        error:
-          failure?.error ??
-          "Not refreshed: the rest of Defender's status-read budget is kept for responders; the status shown may be behind.",
-      };
-    }
-    const wait = await this.store.tryTake(this.all, now);
-    if (wait > 0) {
-      this.attempts.delete(actionId);
-      return {
-        read: false,
-        error:
-          failure?.error ??
-          `Not refreshed: the console's budget of Defender status reads is used up for now (next in ${Math.ceil(wait / 1000)} s); the status shown may be behind.`,
-      };
+      throw err;
     }
     return { read: true };
   }

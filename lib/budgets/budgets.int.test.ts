@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { Pacer, type Budget } from "../microsoft/pacer";
 import { DatabaseBudgetStore } from "./database-store";
+import { budgetStore } from "./index";
+import { MemoryBudgetStore } from "../microsoft/pacer";
+import { getDatabase } from "../db";
 
 // Several console instances on one PostgreSQL must together stay within Microsoft's per-application limits: the
 // budget is counted in the database, under a lock, per tenant.
@@ -51,6 +54,16 @@ describe.each(kinds)("shared call budgets (%s)", (kind) => {
     const taken = [await pacer.tryTake(), await pacer.tryTake(), await pacer.tryTake(), await pacer.tryTake()];
     expect(taken).toEqual([true, true, true, false]);
     expect(await pacer.used()).toEqual([3, 8]);
+  });
+
+  it("the console counts in the database only where several instances can share it (PostgreSQL), in memory on the embedded one", async () => {
+    getDatabase.replaceForTests(database);
+    budgetStore.replaceForTests(undefined);
+    try {
+      expect(budgetStore()).toBeInstanceOf(kind === "pglite" ? MemoryBudgetStore : DatabaseBudgetStore);
+    } finally {
+      budgetStore.replaceForTests(undefined);
+    }
   });
 
   it("another tenant has its own budget", async () => {

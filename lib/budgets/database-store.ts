@@ -8,6 +8,9 @@ import type { Budget, BudgetStore } from "../microsoft/pacer";
 
 const isoAt = (ms: number) => new Date(ms).toISOString();
 
+/** A take is a few indexed statements; waiting longer than this for a connection means the pool is exhausted. */
+const TAKE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+
 export class DatabaseBudgetStore implements BudgetStore {
   constructor(
     private readonly prisma: () => PrismaClient,
@@ -47,7 +50,7 @@ export class DatabaseBudgetStore implements BudgetStore {
         isoAt(nowMs),
       );
       return 0;
-    });
+    }, TAKE_TRANSACTION);
   }
 
   async used(budget: Budget, nowMs: number): Promise<number[]> {

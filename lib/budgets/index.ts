@@ -1,6 +1,7 @@
 import { currentTenantId } from "../config/env";
 import { db } from "../db";
-import { Pacer, type Budget, type BudgetStore } from "../microsoft/pacer";
+import { hasSingleConnection } from "../db/raw-transaction";
+import { MemoryBudgetStore, Pacer, type Budget, type BudgetStore } from "../microsoft/pacer";
 import { processSingleton } from "../process-singleton";
 import { DatabaseBudgetStore } from "./database-store";
 
@@ -26,10 +27,13 @@ export const BUDGETS = {
   },
 } satisfies Record<string, Budget>;
 
-/** Where every console instance counts the calls it takes: the database. */
-export const budgetStore = processSingleton(
-  "budgetStore",
-  (): BudgetStore => new DatabaseBudgetStore(db, currentTenantId()),
+/**
+ * Where every console instance counts the calls it takes: the database (PostgreSQL). The embedded database has one
+ * connection and one owning process, so there the count stays in memory: a sync page write or TVM refresh holding
+ * that connection must never make an isolation wait for, or fail on, its budget.
+ */
+export const budgetStore = processSingleton("budgetStore", (): BudgetStore =>
+  hasSingleConnection(db()) ? new MemoryBudgetStore() : new DatabaseBudgetStore(db, currentTenantId()),
 );
 
 /** Every response-action POST takes a slot here first; a bulk scan's queue waits its turn. */
