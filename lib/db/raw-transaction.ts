@@ -21,20 +21,20 @@ export interface RawTransactions {
 
 // On globalThis: Next.js bundles server code into several chunks, each with its own copy of this module, and a
 // client registered by one copy (where the database was opened) must be found by the others (the sync's).
-const byClient = processSingleton("rawTransactions", () => new WeakMap<PrismaClient, RawTransactions>())();
+const byClient = processSingleton("rawTransactions", () => new WeakMap<PrismaClient, RawTransactions>());
 
 export function registerRawTransactions(prisma: PrismaClient, raw: RawTransactions): void {
-  byClient.set(prisma, raw);
+  byClient().set(prisma, raw);
 }
 
 /** Whether the database behind `prisma` runs one statement at a time (embedded PGlite). */
 export function hasSingleConnection(prisma: PrismaClient): boolean {
-  return byClient.get(prisma)?.singleConnection ?? false;
+  return byClient().get(prisma)?.singleConnection ?? false;
 }
 
 /** Runs `work` in one transaction on the database behind `prisma`: all of its statements commit, or none do. */
 export function inRawTransaction<T>(prisma: PrismaClient, work: (execute: SqlExecutor) => Promise<T>): Promise<T> {
-  const raw = byClient.get(prisma);
+  const raw = byClient().get(prisma);
   // Every client is made by openDatabase, which registers it; another would bypass the driver-level writes.
   if (!raw) throw new Error("inRawTransaction: this Prisma client was not opened by openDatabase");
   return raw.run(work);

@@ -16,14 +16,15 @@ interface SchedulerState {
 }
 
 const schedulerState = processSingleton("syncScheduler", (): SchedulerState => ({}));
-const state = schedulerState();
 
 export function syncRunning(): boolean {
+  const state = schedulerState();
   return Boolean(state.running);
 }
 
 /** Starts a pass unless one is already running; resolves when it ends. */
 export function runSyncNow(opts: { full?: boolean } = {}): { started: boolean; done: Promise<EntitySummary[]> } {
+  const state = schedulerState();
   if (state.running) return { started: false, done: state.running };
   state.running = runSync({ db: db(), sources: createSyncSources(), full: opts.full, policy: policyFromConfig() })
     .then((summaries) => {
@@ -43,6 +44,7 @@ export function runSyncNow(opts: { full?: boolean } = {}): { started: boolean; d
 }
 
 export function startScheduler(): void {
+  const state = schedulerState();
   const cfg = getConfig();
   if (state.timer || !hasTenant(cfg) || cfg.SYNC_INTERVAL_SECONDS === 0) return;
   const tick = () => {
