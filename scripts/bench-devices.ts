@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import { callRoute, sessionCookieFor } from "../lib/auth/testing";
 import { GET as listDevices } from "../app/api/devices/route";
 import { DEVICE_SORT_COLUMNS } from "../lib/devices/schemas";
+import { cacheTenantId } from "../lib/cache/tenant";
 import {
   latencySummary,
   mulberry32,
@@ -31,11 +32,12 @@ const { values } = parseArgs({
 // An estate shaped like the emulator's: mostly Windows, some servers (MDE only), Macs, Linux, mobiles (Intune
 // only); most sensors active; risk skewed low; ~1 % isolated.
 const SEED_SQL = `
-INSERT INTO "Device" ("id","mdeMachineId","intuneDeviceId","aadDeviceId","inMde","inIntune","name","platform","osPlatform","osVersion","osBuild",
+INSERT INTO "Device" ("tenantId","id","mdeMachineId","intuneDeviceId","aadDeviceId","inMde","inIntune","name","platform","osPlatform","osVersion","osBuild",
   "rbacGroupId","rbacGroupName","riskScore","exposureLevel","healthStatus","onboardingStatus","machineTags","lastIpAddress","firstSeen","lastSeen",
   "isolationState","complianceState","isEncrypted","managementAgent","primaryUserUpn","primaryUserName","lastIntuneSync",
   "openAlerts","vulnCritical","vulnHigh","vulnMedium","vulnLow")
 SELECT
+  $2,
   md5('dev' || i::text)::uuid::text,
   CASE WHEN plat <> 'mobile' THEN md5('m' || i::text) || substr(md5('n' || i::text), 1, 8) END,
   CASE WHEN plat <> 'server' AND plat <> 'linux' THEN md5('intune' || i::text)::uuid::text END,
@@ -109,7 +111,7 @@ async function benchOne(kind: BenchKind, rows: number, requests: number): Promis
     kind,
     async (database) => {
       const t0 = performance.now();
-      await database.prisma.$executeRawUnsafe(SEED_SQL, rows);
+      await database.prisma.$executeRawUnsafe(SEED_SQL, rows, cacheTenantId());
       await database.prisma.$executeRawUnsafe(`ANALYZE "Device"`);
       await database.prisma.$executeRawUnsafe(`VACUUM "Device"`);
       if (values.verbose) console.error(`${kind}: seeded ${rows} devices in ${Math.round(performance.now() - t0)} ms`);

@@ -10,6 +10,7 @@ import { callRoute, sessionCookieFor } from "../lib/auth/testing";
 import type { PrismaClient } from "../lib/db";
 import { deriveAfter } from "../lib/sync/derive";
 import { refreshTvmAggregates } from "../lib/cache/tvm-aggregates";
+import { cacheTenantId } from "../lib/cache/tenant";
 import { GET as dashboardRoute } from "../app/api/tvm/dashboard/route";
 import { GET as vulnerabilitiesRoute } from "../app/api/tvm/vulnerabilities/route";
 import { GET as cveRoute } from "../app/api/tvm/vulnerabilities/[id]/route";
@@ -38,6 +39,8 @@ const GROUPS = [
   "Servers - Development",
   "Mobile Devices",
 ];
+// The fixture's rows belong to the tenant the console serves (a literal: the statements' parameters are sizes).
+const TENANT = `'${cacheTenantId().replaceAll("'", "''")}'`;
 const CVES = 5000;
 const PRODUCTS = 200;
 const GROUP_ARRAY = `ARRAY[${GROUPS.map((g) => `'${g}'`).join(",")}]`;
@@ -45,46 +48,46 @@ const SEVERITY_OF = (cve: string) =>
   `(ARRAY['Critical','High','High','Medium','Medium','Medium','Low','Low','Low','Low'])[1 + (${cve} % 10)]`;
 
 const SEED: string[] = [
-  `INSERT INTO "Device" ("id","mdeMachineId","inMde","name","platform","rbacGroupName","exposureLevel","syncedAt")
-   SELECT md5('dev' || i)::uuid::text, md5('m' || i), true, 'host-' || i || '.contoso.example', 'Windows',
+  `INSERT INTO "Device" ("tenantId","id","mdeMachineId","inMde","name","platform","rbacGroupName","exposureLevel","syncedAt")
+   SELECT ${TENANT}, md5('dev' || i)::uuid::text, md5('m' || i), true, 'host-' || i || '.contoso.example', 'Windows',
      (${GROUP_ARRAY})[1 + i % ${GROUPS.length}], (ARRAY['Low','Medium','High'])[1 + (i * 7) % 3], now()
    FROM generate_series(0, $1::int - 1) AS i`,
-  `INSERT INTO "Vulnerability" ("id","name","description","severity","cvssV3","publishedOn","publicExploit","exploitVerified","exploitInKit","exploitTypes","isZeroDay","exposedMachines")
-   SELECT 'CVE-2026-' || lpad(c::text, 5, '0'), 'CVE-2026-' || lpad(c::text, 5, '0'), 'Generated for the TVM benchmark.',
+  `INSERT INTO "Vulnerability" ("tenantId","id","name","description","severity","cvssV3","publishedOn","publicExploit","exploitVerified","exploitInKit","exploitTypes","isZeroDay","exposedMachines")
+   SELECT ${TENANT}, 'CVE-2026-' || lpad(c::text, 5, '0'), 'CVE-2026-' || lpad(c::text, 5, '0'), 'Generated for the TVM benchmark.',
      ${SEVERITY_OF("c")}, 2 + (c % 80) / 10.0, now() - (c % 700) * interval '1 day', c % 7 = 0, c % 21 = 0, c % 49 = 0,
      ARRAY[]::text[], c % 500 = 0, 0
    FROM generate_series(0, ${CVES - 1}) AS c`,
-  `INSERT INTO "Software" ("id","name","vendor","weaknesses","exposedMachines")
-   SELECT 'vendor' || (p % 40) || '-_-product' || p, 'product' || p, 'vendor' || (p % 40), 25, 0 FROM generate_series(0, ${PRODUCTS - 1}) AS p`,
-  `INSERT INTO "Recommendation" ("id","productName","recommendationName","vendor","remediationType","severityScore","exposureImpact","configScoreImpact","exposedMachinesCount","totalMachineCount","weaknesses","publicExploit")
-   SELECT 'va-_-vendor' || (p % 40) || '-_-product' || p, 'product' || p, 'Update product' || p, 'vendor' || (p % 40), 'Update',
+  `INSERT INTO "Software" ("tenantId","id","name","vendor","weaknesses","exposedMachines")
+   SELECT ${TENANT}, 'vendor' || (p % 40) || '-_-product' || p, 'product' || p, 'vendor' || (p % 40), 25, 0 FROM generate_series(0, ${PRODUCTS - 1}) AS p`,
+  `INSERT INTO "Recommendation" ("tenantId","id","productName","recommendationName","vendor","remediationType","severityScore","exposureImpact","configScoreImpact","exposedMachinesCount","totalMachineCount","weaknesses","publicExploit")
+   SELECT ${TENANT}, 'va-_-vendor' || (p % 40) || '-_-product' || p, 'product' || p, 'Update product' || p, 'vendor' || (p % 40), 'Update',
      1 + (p % 90) / 10.0, (p * 37 % 100) / 10.0, 0, 0, $1::int, 25, p % 5 = 0
    FROM generate_series(0, ${PRODUCTS - 1}) AS p
    UNION ALL
-   SELECT 'scid-' || k, NULL, 'Configuration item ' || k, NULL, 'ConfigurationChange', 5, (k % 10) / 10.0, 2, $1::int / (k + 2), $1::int, 0, false
+   SELECT ${TENANT}, 'scid-' || k, NULL, 'Configuration item ' || k, NULL, 'ConfigurationChange', 5, (k % 10) / 10.0, 2, $1::int / (k + 2), $1::int, 0, false
    FROM generate_series(1, 15) AS k`,
   // A year of daily scores for the tenant and each group, and of severity counts, as a year of daily syncs leaves.
-  `INSERT INTO "ScoreSnapshot" ("kind","scope","day","score","time")
-   SELECT 'exposure', s, (now() - n * interval '1 day')::date, 30 + 20 * sin(n / 23.0 + length(s)), now()
+  `INSERT INTO "ScoreSnapshot" ("tenantId","kind","scope","day","score","time")
+   SELECT ${TENANT}, 'exposure', s, (now() - n * interval '1 day')::date, 30 + 20 * sin(n / 23.0 + length(s)), now()
    FROM generate_series(0, 364) AS n, unnest(ARRAY[''] || ${GROUP_ARRAY}) AS s
-   UNION ALL SELECT 'secure', '', (now() - n * interval '1 day')::date, 500 + 100 * cos(n / 17.0), now() FROM generate_series(0, 364) AS n`,
-  `INSERT INTO "VulnerabilityCountSnapshot" ("day","scope","critical","high","medium","low","exposedDevices","zeroDay","exploitable","time")
-   SELECT (now() - n * interval '1 day')::date, s, 500 + n, 1000 + n, 1500, 2000 - n, 1000, 10, 700, now()
+   UNION ALL SELECT ${TENANT}, 'secure', '', (now() - n * interval '1 day')::date, 500 + 100 * cos(n / 17.0), now() FROM generate_series(0, 364) AS n`,
+  `INSERT INTO "VulnerabilityCountSnapshot" ("tenantId","day","scope","critical","high","medium","low","exposedDevices","zeroDay","exploitable","time")
+   SELECT ${TENANT}, (now() - n * interval '1 day')::date, s, 500 + n, 1000 + n, 1500, 2000 - n, 1000, 10, 700, now()
    FROM generate_series(1, 364) AS n, unnest(ARRAY[''] || ${GROUP_ARRAY}) AS s`,
-  `INSERT INTO "RemediationRequest" ("id","recommendationId","recommendationName","softwareId","scope","owner","dueOn","note","baselineExposed","createdById","createdByName","createdAt")
-   SELECT md5('rr' || k)::uuid::text, 'va-_-vendor' || (k % 40) || '-_-product' || k, 'Update product' || k, 'vendor' || (k % 40) || '-_-product' || k,
+  `INSERT INTO "RemediationRequest" ("tenantId","id","recommendationId","recommendationName","softwareId","scope","owner","dueOn","note","baselineExposed","createdById","createdByName","createdAt")
+   SELECT ${TENANT}, md5('rr' || k)::uuid::text, 'va-_-vendor' || (k % 40) || '-_-product' || k, 'Update product' || k, 'vendor' || (k % 40) || '-_-product' || k,
      CASE WHEN k % 2 = 0 THEN '' ELSE (${GROUP_ARRAY})[1 + k % ${GROUPS.length}] END, 'Team ' || k, (now() + (k - 20) * interval '1 day')::date, '', 400,
      'bench', 'Bench Manager', now() - 30 * interval '1 day'
    FROM generate_series(0, 49) AS k`,
-  `INSERT INTO "RemediationProgress" ("requestId","day","exposedDevices","time")
-   SELECT md5('rr' || k)::uuid::text, (now() - n * interval '1 day')::date, 400 - (30 - n) * 10, now() FROM generate_series(0, 49) AS k, generate_series(1, 30) AS n`,
+  `INSERT INTO "RemediationProgress" ("tenantId","requestId","day","exposedDevices","time")
+   SELECT ${TENANT}, md5('rr' || k)::uuid::text, (now() - n * interval '1 day')::date, 400 - (30 - n) * 10, now() FROM generate_series(0, 49) AS k, generate_series(1, 30) AS n`,
 ];
 
 // Each device gets a distinct CVE per j (101 is coprime with 5,000); the product follows the CVE; 5 % resolved.
 // Inserted in chunks of devices ($1..$2) so progress shows; the table's indexes are built once afterwards.
 const DEVICE_VULNERABILITIES = `
-INSERT INTO "DeviceVulnerability" ("id","machineId","cveId","productName","productVendor","productVersion","fixingKbId","severity","firstSeenAt","lastSeenAt","resolvedAt")
-SELECT md5('m' || d) || '-_-' || cve || '-_-vendor' || (cve % ${PRODUCTS} % 40) || '-_-product' || (cve % ${PRODUCTS}) || '-_-1.0-_-',
+INSERT INTO "DeviceVulnerability" ("tenantId","id","machineId","cveId","productName","productVendor","productVersion","fixingKbId","severity","firstSeenAt","lastSeenAt","resolvedAt")
+SELECT ${TENANT}, md5('m' || d) || '-_-' || cve || '-_-vendor' || (cve % ${PRODUCTS} % 40) || '-_-product' || (cve % ${PRODUCTS}) || '-_-1.0-_-',
   md5('m' || d), 'CVE-2026-' || lpad(cve::text, 5, '0'), 'product' || (cve % ${PRODUCTS}), 'vendor' || (cve % ${PRODUCTS} % 40), '1.0',
   CASE WHEN cve % 3 = 0 THEN NULL ELSE (5000000 + cve)::text END, ${SEVERITY_OF("cve")},
   now() - ((d + j) % 90) * interval '1 day', now(), CASE WHEN (d + j) % 20 = 0 THEN now() - interval '2 days' END

@@ -3,6 +3,7 @@
 import { getConfig } from "../lib/config/env";
 import { openDatabase } from "../lib/db/open";
 import { createMigration, deployMigrations, migrationStatus } from "../lib/db/migrate";
+import { claimUntenantedRows } from "../lib/cache/tenant";
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
@@ -19,6 +20,9 @@ async function main(): Promise<number> {
           ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`
           : `${where} is up to date.`,
       );
+      // Rows cached before the cache was tenant-scoped belong to the tenant configured now (lib/cache/tenant.ts).
+      const claimed = await claimUntenantedRows(database.prisma);
+      if (claimed) console.log(`Assigned ${claimed} row(s) from before tenant scoping to the configured tenant.`);
       return 0;
     }
     if (command === "migrate") {

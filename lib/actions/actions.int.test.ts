@@ -20,6 +20,7 @@ import { StatusReads, statusReads } from "./status-reads";
 import { countAwaitingApproval, defenderActionWriter, actionWriter } from "./index";
 import { actionPacer, MemoryBudgetStore, Pacer } from "../budgets";
 import type { ActionPage, ActionView, BulkScanResult } from "./schemas";
+import { tenantKey, tenantScope } from "../cache/tenant";
 
 // Response actions end to end against the simulated tenant (real client, real database): exactly once under
 // double clicks and racing responders, Defender's "already in progress", a failed action leaving the device as
@@ -63,6 +64,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
     for (const m of machines.slice(0, 8)) {
       const row = await database.prisma.device.create({
         data: {
+          ...tenantScope(),
           mdeMachineId: String(m.id),
           name: String(m.computerDnsName),
           platform: "Windows",
@@ -101,7 +103,7 @@ describe.each(kinds)("response actions on %s", (kind) => {
     }
   };
   const isolation = async (id: string) =>
-    (await database.prisma.device.findUniqueOrThrow({ where: { id } })).isolationState;
+    (await database.prisma.device.findUniqueOrThrow({ where: tenantKey(id) })).isolationState;
 
   it("isolates, follows Pending to Succeeded, and only then marks the device isolated; release works the same way", async () => {
     const res = await isolate(responder, devices[0].id);
@@ -135,10 +137,10 @@ describe.each(kinds)("response actions on %s", (kind) => {
 
   it("refuses, before anything reaches Defender, an action the device's platform does not offer", async () => {
     const phone = await database.prisma.device.create({
-      data: { mdeMachineId: "phone-1", name: "phone-1", platform: "iOS", inMde: true },
+      data: { ...tenantScope(), mdeMachineId: "phone-1", name: "phone-1", platform: "iOS", inMde: true },
     });
     const mac = await database.prisma.device.create({
-      data: { mdeMachineId: "mac-1", name: "mac-1", platform: "macOS", inMde: true },
+      data: { ...tenantScope(), mdeMachineId: "mac-1", name: "mac-1", platform: "macOS", inMde: true },
     });
     const onPhone = await isolate(responder, phone.id, randomUUID(), "RunAntiVirusScan");
     const onMac = await isolate(responder, mac.id, randomUUID(), "RestrictCodeExecution");

@@ -1,6 +1,7 @@
 import type { AuditContext } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db } from "../db";
+import { tenantKey, tenantScope } from "../cache/tenant";
 import { AppError } from "../http/errors";
 import { logger } from "../log";
 import { requestAction, sendToDefender } from "./mutations";
@@ -14,10 +15,12 @@ import type { BulkScanInput, BulkScanItem, BulkScanResult } from "./schemas";
 export async function bulkScan(ctx: AuditContext, input: BulkScanInput): Promise<BulkScanResult> {
   const deviceIds = [...new Set(input.deviceIds)];
   const names = new Map(
-    (await db().device.findMany({ where: { id: { in: deviceIds } }, select: { id: true, name: true } })).map((d) => [
-      d.id,
-      d.name,
-    ]),
+    (
+      await db().device.findMany({
+        where: { ...tenantScope(), id: { in: deviceIds } },
+        select: { id: true, name: true },
+      })
+    ).map((d) => [d.id, d.name]),
   );
   const items: BulkScanItem[] = [];
   const toSend: string[] = [];
@@ -86,11 +89,11 @@ async function drain(ctx: AuditContext, requestIds: string[]): Promise<void> {
   for (const id of requestIds) {
     try {
       const claimed = await db().actionRequest.updateMany({
-        where: { id, state: "Queued" },
+        where: { ...tenantScope(), id, state: "Queued" },
         data: { state: "Sending" },
       });
       if (claimed.count === 0) continue;
-      await sendToDefender(ctx, await db().actionRequest.findUniqueOrThrow({ where: { id } }));
+      await sendToDefender(ctx, await db().actionRequest.findUniqueOrThrow({ where: tenantKey(id) }));
     } catch (error) {
       logger.warn("bulk scan: one device's scan was not sent", {
         requestId: ctx.requestId,

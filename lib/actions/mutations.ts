@@ -7,6 +7,7 @@ import { logger } from "../log";
 import { formatUtc } from "../time";
 import { AppError, Conflict, Forbidden, NotFound } from "../http/errors";
 import { writeMachineAction } from "../cache/machine-actions";
+import { tenantKey, tenantScope } from "../cache/tenant";
 import { actionPacer } from "../budgets";
 import { statusReads, type ReadPlan } from "./status-reads";
 import { getAction } from "./queries";
@@ -56,6 +57,7 @@ async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type
   const types = ACTION_CONFLICTS[type];
   const mine = await tx.actionRequest.findFirst({
     where: {
+      ...tenantScope(),
       deviceId,
       type: { in: types },
       OR: [
@@ -76,7 +78,7 @@ async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type
     return `${ACTION_LABELS[mine.type as ActionType] ?? mine.type} is already ${status} on this device (requested by ${mine.requestedByName} at ${when(mine.createdAt)}). Nothing new was sent; follow or cancel that one.`;
   }
   const theirs = await tx.machineAction.findFirst({
-    where: { machineId, type: { in: types }, status: { in: ["Pending", "InProgress"] } },
+    where: { ...tenantScope(), machineId, type: { in: types }, status: { in: ["Pending", "InProgress"] } },
     orderBy: { creationDateTimeUtc: "desc" },
   });
   if (theirs) {
@@ -113,7 +115,7 @@ function assertSameRequest(existing: RequestRow, deviceId: string, input: Action
  */
 async function assertKeyNotOthers(ctx: AuditContext, idempotencyKey: string): Promise<void> {
   const other = await db().actionRequest.findFirst({
-    where: { idempotencyKey, requestedById: { not: ctx.actor.id } },
+    where: { ...tenantScope(), idempotencyKey, requestedById: { not: ctx.actor.id } },
     select: { id: true },
   });
   if (other)
@@ -136,7 +138,7 @@ export async function requestAction(
   opts: { queued?: boolean } = {},
 ): Promise<RequestedAction> {
   const device = await db().device.findUnique({
-    where: { id: deviceId },
+    where: tenantKey(deviceId),
     select: { id: true, name: true, mdeMachineId: true, inMde: true, platform: true },
   });
   if (!device) throw new NotFound(`Device ${deviceId} is not in the console's cache.`);
@@ -155,7 +157,11 @@ export async function requestAction(
     );
   }
   const ownKey = {
-    requestedById_idempotencyKey: { requestedById: ctx.actor.id, idempotencyKey: input.idempotencyKey },
+    tenantId_requestedById_idempotencyKey: {
+      ...tenantScope(),
+      requestedById: ctx.actor.id,
+      idempotencyKey: input.idempotencyKey,
+    },
   };
   const before = await db().actionRequest.findUnique({ where: ownKey });
   if (!before) await assertKeyNotOthers(ctx, input.idempotencyKey);
@@ -176,6 +182,7 @@ export async function requestAction(
       if (conflict) throw new Conflict(conflict);
       const row = await tx.actionRequest.create({
         data: {
+          ...tenantScope(),
           idempotencyKey: input.idempotencyKey,
           deviceId,
           type: input.type,
@@ -241,7 +248,7 @@ export async function sendToDefender(
   opts: { maxWaitMs?: number; approvedBy?: string | null } = {},
 ): Promise<void> {
   const device = await db().device.findUniqueOrThrow({
-    where: { id: req.deviceId },
+    where: tenantKey(req.deviceId),
     select: { name: true, mdeMachineId: true },
   });
   const label = (ACTION_LABELS[req.type as ActionType] ?? req.type).toLowerCase();
@@ -278,7 +285,7 @@ export async function sendToDefender(
     await db().$transaction(async (tx) => {
       for (const p of pending) await writeMachineAction(tx, p);
       await tx.actionRequest.update({
-        where: { id: req.id },
+        where: tenantKey(req.id),
         data: { state: "SendFailed", error: failure.message.slice(0, 2000) },
       });
       await recordAudit(tx, ctx, audit("failure", {}), "failure", failure.message);
@@ -288,7 +295,7 @@ export async function sendToDefender(
   await db().$transaction(async (tx) => {
     await writeMachineAction(tx, sent);
     await tx.actionRequest.update({
-      where: { id: req.id },
+      where: tenantKey(req.id),
       data: { state: "Sent", machineActionId: sent.id, error: null },
     });
     await recordAudit(tx, ctx, audit("success", { machineActionId: sent.id, status: sent.status }), "success");
@@ -316,7 +323,7 @@ export async function refreshAction(id: string, opts: { responder: boolean }): P
   const view = await viewOf(id);
   if (!view.machineActionId || view.final) return { view, refreshError: null };
   const cached = await db().machineAction.findUnique({
-    where: { id: view.machineActionId },
+    where: tenantKey(view.machineActionId),
     select: { syncedAt: true, creationDateTimeUtc: true },
   });
   // Age counts from Defender's creation: an approved request or a paced bulk scan may have waited long before it.
@@ -375,7 +382,7 @@ export async function cancelAction(ctx: AuditContext, id: string, comment: strin
     };
     await withAudit(ctx, withdraw, async (tx) => {
       const changed = await tx.actionRequest.updateMany({
-        where: { id: view.requestId!, state: from },
+        where: { ...tenantScope(), id: view.requestId!, state: from },
         data: {
           state: "Withdrawn",
           decidedAt: new Date(),
@@ -429,7 +436,7 @@ async function requestToDecide(
   verb: "approve" | "reject",
   ownRequest: string,
 ): Promise<RequestRow> {
-  const req = await db().actionRequest.findUnique({ where: { id } });
+  const req = await db().actionRequest.findUnique({ where: tenantKey(id) });
   if (!req) throw new NotFound(`Approval request ${id} is not known.`);
   if (ctx.actor.type !== "user")
     throw new Forbidden(`Only a signed-in person can ${verb} a request awaiting approval; API tokens cannot.`);
@@ -441,7 +448,10 @@ async function requestToDecide(
 
 /** Marks the request decided unless someone else decided it since it was read. */
 async function decideRequest(tx: Tx, id: string, data: Prisma.ActionRequestUpdateManyMutationInput) {
-  const changed = await tx.actionRequest.updateMany({ where: { id, state: "AwaitingApproval" }, data });
+  const changed = await tx.actionRequest.updateMany({
+    where: { ...tenantScope(), id, state: "AwaitingApproval" },
+    data,
+  });
   if (changed.count === 0) throw new Conflict("Someone decided this request meanwhile; reload to see how.");
 }
 
@@ -464,7 +474,7 @@ export async function approveAction(ctx: AuditContext, id: string, reason: strin
       decidedAt: new Date(),
       decisionReason: reason ?? null,
     });
-    return { result: await tx.actionRequest.findUniqueOrThrow({ where: { id } }) };
+    return { result: await tx.actionRequest.findUniqueOrThrow({ where: tenantKey(id) }) };
   });
   await sendToDefender(ctx, approved, { maxWaitMs: SINGLE_MAX_WAIT_MS, approvedBy: ctx.actor.name });
   return viewOf(id);

@@ -3,22 +3,26 @@ import { z } from "zod";
 import { db } from "../db";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { toCsv } from "../http/csv";
+import { cacheTenantId, tenantScope, tenantSql } from "../cache/tenant";
 import { isFinalStatus, type ActionFilter, type ActionPage, type ActionView } from "./schemas";
 
 // The action center's read side: the console's requests (with Defender's status once sent) and the actions
-// Defender holds that the console did not send (portal, automation), in one list, newest first.
+// Defender holds that the console did not send (portal, automation), in one list, newest first. Joins stay within
+// a tenant; the outer filter names it (PostgreSQL pushes it into both branches).
 
 const ROWS = `
   SELECT r."id", 'console' AS "source", r."id" AS "requestId", r."machineActionId", r."deviceId", COALESCE(d."name", m."computerDnsName") AS "deviceName",
     r."type", r."scope", r."comment", CASE WHEN r."state" = 'Sent' THEN COALESCE(m."status", 'Pending') ELSE r."state" END AS "status", r."state",
     r."requestedByName" AS "requestedBy", r."requestedById", r."createdAt", COALESCE(m."lastUpdateDateTimeUtc", r."updatedAt") AS "updatedAt",
-    r."approvedByName" AS "approvedBy", r."decidedByName" AS "decidedBy", r."decidedAt", r."decisionReason", r."error", m."cancellationRequestor" AS "cancelledBy", r."idempotencyKey"
-  FROM "ActionRequest" r LEFT JOIN "MachineAction" m ON m."id" = r."machineActionId" LEFT JOIN "Device" d ON d."id" = r."deviceId"
+    r."approvedByName" AS "approvedBy", r."decidedByName" AS "decidedBy", r."decidedAt", r."decisionReason", r."error", m."cancellationRequestor" AS "cancelledBy", r."idempotencyKey", r."tenantId"
+  FROM "ActionRequest" r
+  LEFT JOIN "MachineAction" m ON m."tenantId" = r."tenantId" AND m."id" = r."machineActionId"
+  LEFT JOIN "Device" d ON d."tenantId" = r."tenantId" AND d."id" = r."deviceId"
   UNION ALL
   SELECT m."id", 'defender', NULL, m."id", d."id", COALESCE(d."name", m."computerDnsName"), m."type", m."scope", m."requestorComment", m."status", NULL,
-    m."requestor", NULL, m."creationDateTimeUtc", COALESCE(m."lastUpdateDateTimeUtc", m."creationDateTimeUtc"), NULL, NULL, NULL, NULL, NULL, m."cancellationRequestor", NULL
-  FROM "MachineAction" m LEFT JOIN "Device" d ON d."mdeMachineId" = m."machineId"
-  WHERE NOT EXISTS (SELECT 1 FROM "ActionRequest" r WHERE r."machineActionId" = m."id")`;
+    m."requestor", NULL, m."creationDateTimeUtc", COALESCE(m."lastUpdateDateTimeUtc", m."creationDateTimeUtc"), NULL, NULL, NULL, NULL, NULL, m."cancellationRequestor", NULL, m."tenantId"
+  FROM "MachineAction" m LEFT JOIN "Device" d ON d."tenantId" = m."tenantId" AND d."mdeMachineId" = m."machineId"
+  WHERE NOT EXISTS (SELECT 1 FROM "ActionRequest" r WHERE r."tenantId" = m."tenantId" AND r."machineActionId" = m."id")`;
 
 interface RawAction extends Omit<ActionView, "createdAt" | "updatedAt" | "decidedAt" | "final"> {
   createdAt: Date;
@@ -58,7 +62,7 @@ function toView(r: RawAction): ActionView {
 const IN_FLIGHT = `(a."status" IN ('Queued', 'Sending', 'Pending', 'InProgress'))`;
 
 function filterSql(p: SqlParams, f: ActionFilter): string {
-  const where: string[] = [];
+  const where: string[] = [tenantSql(p, "a")];
   if (f.tab === "approvals") where.push(`a."status" = 'AwaitingApproval'`);
   if (f.tab === "inflight") where.push(IN_FLIGHT);
   if (f.tab === "history") where.push(`NOT ${IN_FLIGHT} AND a."status" <> 'AwaitingApproval'`);
@@ -70,7 +74,7 @@ function filterSql(p: SqlParams, f: ActionFilter): string {
     const like = p.add(containsPattern(f.q));
     where.push(`(a."requestedBy" ILIKE ${like} OR a."decidedBy" ILIKE ${like} OR a."deviceName" ILIKE ${like})`);
   }
-  return where.length ? where.join(" AND ") : "TRUE";
+  return where.join(" AND ");
 }
 
 const Cursor = z.object({
@@ -101,14 +105,15 @@ export async function listActions(filter: ActionFilter, page: { cursor?: string;
 
 /** How many requests wait for a second person (the approvals tab's badge). Only console requests can wait. */
 export function countAwaitingApproval(): Promise<number> {
-  return db().actionRequest.count({ where: { state: "AwaitingApproval" } });
+  return db().actionRequest.count({ where: { ...tenantScope(), state: "AwaitingApproval" } });
 }
 
 /** One action by the console request's id or Defender's action id; null when neither is known. */
 export async function getAction(id: string): Promise<ActionView | null> {
   const rows = await db().$queryRawUnsafe<RawAction[]>(
-    `SELECT * FROM (${ROWS}) a WHERE a."id" = $1 OR a."machineActionId" = $1 LIMIT 1`,
+    `SELECT * FROM (${ROWS}) a WHERE a."tenantId" = $2 AND (a."id" = $1 OR a."machineActionId" = $1) LIMIT 1`,
     id,
+    cacheTenantId(),
   );
   return rows[0] ? toView(rows[0]) : null;
 }

@@ -4,6 +4,7 @@ import type { AuditContext } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { hasTenant } from "../config/env";
 import { db } from "../db";
+import { cacheTenantId, tenantKey, tenantScope } from "../cache/tenant";
 import { logger } from "../log";
 import { sendToDefender } from "./mutations";
 
@@ -17,6 +18,8 @@ import { sendToDefender } from "./mutations";
 /** Longer than any live send: the pacer's one-minute window plus the 60 s HTTP timeout, with room to spare. */
 export const SENDING_STALE_MS = 5 * 60_000;
 const LEASE_KEY = "actions.recoveryLease";
+/** One recovery lease per tenant: its requests are the ones recovered. */
+const leaseKey = () => `${LEASE_KEY}:${cacheTenantId()}`;
 const LEASE_MS = 10 * 60_000;
 const OWNER = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
@@ -31,12 +34,12 @@ const SYSTEM: AuditContext["actor"] = {
 async function takeLease(): Promise<boolean> {
   await db().$executeRawUnsafe(
     `INSERT INTO "Setting" (key, value, "updatedAt") VALUES ($1, '{}'::jsonb, now()) ON CONFLICT (key) DO NOTHING`,
-    LEASE_KEY,
+    leaseKey(),
   );
   const taken = await db().$executeRawUnsafe(
     `UPDATE "Setting" SET value = jsonb_build_object('owner', $2::text, 'until', $3::text), "updatedAt" = now()
      WHERE key = $1 AND (value->>'until' IS NULL OR value->>'until' < $4::text OR value->>'owner' = $2::text)`,
-    LEASE_KEY,
+    leaseKey(),
     OWNER,
     new Date(Date.now() + LEASE_MS).toISOString(),
     new Date().toISOString(),
@@ -47,7 +50,7 @@ async function takeLease(): Promise<boolean> {
 async function releaseLease(): Promise<void> {
   await db().$executeRawUnsafe(
     `UPDATE "Setting" SET value = '{}'::jsonb, "updatedAt" = now() WHERE key = $1 AND value->>'owner' = $2::text`,
-    LEASE_KEY,
+    leaseKey(),
     OWNER,
   );
 }
@@ -63,14 +66,14 @@ export async function recoverStuckRequests(now: Date = new Date()): Promise<Reco
   const ctx: AuditContext = { actor: SYSTEM, requestId: randomUUID(), ip: null };
   try {
     const stale = await db().actionRequest.findMany({
-      where: { state: "Sending", updatedAt: { lt: new Date(now.getTime() - SENDING_STALE_MS) } },
+      where: { ...tenantScope(), state: "Sending", updatedAt: { lt: new Date(now.getTime() - SENDING_STALE_MS) } },
     });
     let expired = 0;
     for (const r of stale) {
       const message = `The console stopped while sending this to Defender, so it may or may not have been created there. Check the device's actions in Defender before requesting it again.`;
       await db().$transaction(async (tx) => {
         const changed = await tx.actionRequest.updateMany({
-          where: { id: r.id, state: "Sending" },
+          where: { ...tenantScope(), id: r.id, state: "Sending" },
           data: { state: "SendFailed", error: message },
         });
         if (changed.count === 0) return;
@@ -90,20 +93,20 @@ export async function recoverStuckRequests(now: Date = new Date()): Promise<Reco
       });
     }
     const queued = await db().actionRequest.findMany({
-      where: { state: "Queued" },
+      where: { ...tenantScope(), state: "Queued" },
       orderBy: { createdAt: "asc" },
       select: { id: true },
     });
     let resumed = 0;
     for (const { id } of queued) {
       const claimed = await db().actionRequest.updateMany({
-        where: { id, state: "Queued" },
+        where: { ...tenantScope(), id, state: "Queued" },
         data: { state: "Sending" },
       });
       if (claimed.count === 0) continue;
       resumed += 1;
       try {
-        await sendToDefender(ctx, await db().actionRequest.findUniqueOrThrow({ where: { id } }));
+        await sendToDefender(ctx, await db().actionRequest.findUniqueOrThrow({ where: tenantKey(id) }));
       } catch (error) {
         logger.warn("resumed request was not sent", {
           actionRequestId: id,

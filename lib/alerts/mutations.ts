@@ -5,6 +5,7 @@ import { NotFound } from "../http/errors";
 import { alertBatchPacer, BATCH_MAX_WAIT_MS } from "../budgets";
 import { describeProviderError } from "../microsoft";
 import { ALERT_LIST_SELECT, toAlertListItem } from "../cache/alerts";
+import { tenantKey, tenantScope } from "../cache/tenant";
 import {
   ASSIGNED_TO_ME,
   normaliseDetermination,
@@ -61,7 +62,7 @@ const date = (v: string | null | undefined) => (v ? new Date(v) : null);
 
 /** Triage one alert. Throws NotFound when the alert is not in the cache, a mapped Defender error when refused. */
 export async function triageAlert(ctx: AuditContext, id: string, change: AlertTriage): Promise<AlertRow> {
-  const current = await db().alert.findUnique({ where: { id }, select: { id: true, comments: true } });
+  const current = await db().alert.findUnique({ where: tenantKey(id), select: { id: true, comments: true } });
   if (!current)
     throw new NotFound(`Alert ${id} is not in the console's cache. Wait for the next sync or check the id.`);
   const patch = defenderPatch(change, ctx.actor.name);
@@ -85,7 +86,7 @@ export async function triageAlert(ctx: AuditContext, id: string, change: AlertTr
     async (tx, updated) => {
       // Defender's answer is the truth (it may normalise values, and its comment list includes ours).
       const row = await tx.alert.update({
-        where: { id },
+        where: tenantKey(id),
         data: {
           status: updated.status ?? patch.status,
           assignedTo: updated.assignedTo ?? patch.assignedTo ?? undefined,
@@ -125,7 +126,10 @@ export async function bulkTriageAlerts(
   change: AlertTriage,
 ): Promise<BulkTriageResult> {
   const unique = [...new Set(ids)];
-  const known = await db().alert.findMany({ where: { id: { in: unique } }, select: { id: true, comments: true } });
+  const known = await db().alert.findMany({
+    where: { ...tenantScope(), id: { in: unique } },
+    select: { id: true, comments: true },
+  });
   const byId = new Map(known.map((a) => [a.id, a]));
   const items: BulkItemResult[] = unique
     .filter((id) => !byId.has(id))
@@ -160,7 +164,7 @@ export async function bulkTriageAlerts(
         // Comments differ per alert (each keeps its own list), so those rows are updated one by one.
         for (const id of chunk) {
           await tx.alert.update({
-            where: { id },
+            where: tenantKey(id),
             data: {
               ...data,
               comments: appendComment(byId.get(id)!.comments, patch.comment, ctx.actor.name, now),
@@ -171,7 +175,7 @@ export async function bulkTriageAlerts(
         }
       } else {
         await tx.alert.updateMany({
-          where: { id: { in: chunk } },
+          where: { ...tenantScope(), id: { in: chunk } },
           data: { ...data, lastUpdateTime: now, syncedAt: now },
         });
       }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
 import { alertListColumns, toAlertListItem, type AlertListRecord } from "../cache/alerts";
+import { cacheTenantId, syncStateKey, tenantKey, tenantScope, tenantSql } from "../cache/tenant";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { cachedTriageSettings } from "./settings";
 import { SqlParams } from "../db/sql-params";
@@ -81,7 +82,7 @@ export async function groupCounts(
   let sql: string;
   if (filter.group === "incident") {
     sql = `SELECT a."incidentId"::text AS key, COALESCE(MAX(i."name"), 'Incident ' || a."incidentId"::text) AS label, COUNT(*)::int AS count
-      FROM "Alert" a LEFT JOIN "Incident" i ON i."id" = a."incidentId"
+      FROM "Alert" a LEFT JOIN "Incident" i ON i."tenantId" = a."tenantId" AND i."id" = a."incidentId"
       WHERE ${where} AND a."incidentId" IS NOT NULL GROUP BY a."incidentId" ORDER BY count DESC, key LIMIT ${GROUP_LIMIT}`;
   } else if (filter.group === "device") {
     sql = `SELECT COALESCE(a."computerDnsName", a."machineId") AS key, COALESCE(a."computerDnsName", a."machineId") AS label, COUNT(*)::int AS count
@@ -101,7 +102,7 @@ export async function slaCounts(now = new Date()): Promise<SlaCounts> {
   const near = nearBreachSql(p, now, sla);
   const [row] = await db().$queryRawUnsafe<{ breached: number; near: number }[]>(
     `SELECT COUNT(*) FILTER (WHERE ${breached})::int AS breached, COUNT(*) FILTER (WHERE ${near})::int AS near
-     FROM "Alert" a WHERE a."status" <> 'Resolved' AND a."slaDueAt" IS NOT NULL`,
+     FROM "Alert" a WHERE ${tenantSql(p)} AND a."status" <> 'Resolved' AND a."slaDueAt" IS NOT NULL`,
     ...p.values,
   );
   return { breached: row?.breached ?? 0, nearBreach: row?.near ?? 0, at: now.toISOString() };
@@ -110,8 +111,8 @@ export async function slaCounts(now = new Date()): Promise<SlaCounts> {
 /** Whether the cache holds any alert at all: tells "nothing synced yet" apart from "no results for these filters". */
 export async function alertCacheState(): Promise<{ hasAlerts: boolean; lastSyncAt: string | null }> {
   const [any, state] = await Promise.all([
-    db().alert.findFirst({ select: { id: true } }),
-    db().syncState.findUnique({ where: { entity: "alerts" }, select: { lastSuccessAt: true } }),
+    db().alert.findFirst({ where: tenantScope(), select: { id: true } }),
+    db().syncState.findUnique({ where: syncStateKey("alerts"), select: { lastSuccessAt: true } }),
   ]);
   return { hasAlerts: any !== null, lastSyncAt: iso(state?.lastSuccessAt ?? null) };
 }
@@ -122,14 +123,19 @@ export async function alertCacheState(): Promise<{ hasAlerts: boolean; lastSyncA
  * the audit log itself (audit:read).
  */
 export async function getAlertDetail(id: string, opts: { auditDetails?: boolean } = {}): Promise<AlertDetail | null> {
-  const a = await db().alert.findUnique({ where: { id }, include: { evidence: { orderBy: { ordinal: "asc" } } } });
+  const a = await db().alert.findUnique({
+    where: tenantKey(id),
+    include: { evidence: { orderBy: { ordinal: "asc" } } },
+  });
   if (!a) return null;
   const [device, incident, siblings, history] = await Promise.all([
-    a.machineId ? db().device.findUnique({ where: { mdeMachineId: a.machineId } }) : null,
-    a.incidentId !== null ? db().incident.findUnique({ where: { id: a.incidentId } }) : null,
+    a.machineId
+      ? db().device.findUnique({ where: { tenantId_mdeMachineId: { ...tenantScope(), mdeMachineId: a.machineId } } })
+      : null,
+    a.incidentId !== null ? db().incident.findUnique({ where: tenantKey(a.incidentId) }) : null,
     a.incidentId !== null
       ? db().alert.findMany({
-          where: { incidentId: a.incidentId, id: { not: a.id } },
+          where: { ...tenantScope(), incidentId: a.incidentId, id: { not: a.id } },
           select: { id: true, title: true, severity: true, status: true, computerDnsName: true },
           orderBy: { alertCreationTime: "desc" },
           take: 50,
@@ -215,14 +221,23 @@ export interface AlertFilterOptions {
 
 /** The values present in the cache for the queue's multi-select filters (kept a minute per process). */
 export const listFilterOptions = keptForAMinute(async (): Promise<AlertFilterOptions> => {
+  const tenantId = cacheTenantId();
   const [categories, sources, techniques, assignees] = await Promise.all([
-    distinctValues(`SELECT DISTINCT "category" AS v FROM "Alert" WHERE "category" <> '' ORDER BY 1 LIMIT 200`),
     distinctValues(
-      `SELECT DISTINCT "detectionSource" AS v FROM "Alert" WHERE "detectionSource" <> '' ORDER BY 1 LIMIT 200`,
+      `SELECT DISTINCT "category" AS v FROM "Alert" WHERE "tenantId" = $1 AND "category" <> '' ORDER BY 1 LIMIT 200`,
+      tenantId,
     ),
-    distinctValues(`SELECT DISTINCT unnest("mitreTechniques") AS v FROM "Alert" ORDER BY 1 LIMIT 500`),
     distinctValues(
-      `SELECT DISTINCT "assignedTo" AS v FROM "Alert" WHERE "assignedTo" IS NOT NULL ORDER BY 1 LIMIT 200`,
+      `SELECT DISTINCT "detectionSource" AS v FROM "Alert" WHERE "tenantId" = $1 AND "detectionSource" <> '' ORDER BY 1 LIMIT 200`,
+      tenantId,
+    ),
+    distinctValues(
+      `SELECT DISTINCT unnest("mitreTechniques") AS v FROM "Alert" WHERE "tenantId" = $1 ORDER BY 1 LIMIT 500`,
+      tenantId,
+    ),
+    distinctValues(
+      `SELECT DISTINCT "assignedTo" AS v FROM "Alert" WHERE "tenantId" = $1 AND "assignedTo" IS NOT NULL ORDER BY 1 LIMIT 200`,
+      tenantId,
     ),
   ]);
   return { categories, sources, techniques, assignees };

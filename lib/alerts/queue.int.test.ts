@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
+import { availableTestDatabases, createTestDatabase, type TestDatabase, ofTenant } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor } from "../auth/testing";
 import { GET as listRoute } from "@/app/api/alerts/route";
@@ -94,22 +94,26 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     analyst = await sessionCookieFor("Analyst", "ana");
     viewer = await sessionCookieFor("Viewer");
     await database.prisma.incident.createMany({
-      data: [1000, 1001, 1002].map((id) => ({
-        id: BigInt(id),
-        name: `Multi-stage incident ${id}`,
-        status: "Active",
-        severity: "High",
-        createdTime: new Date(now),
-        lastUpdateTime: new Date(now),
-      })),
+      data: ofTenant(
+        [1000, 1001, 1002].map((id) => ({
+          id: BigInt(id),
+          name: `Multi-stage incident ${id}`,
+          status: "Active",
+          severity: "High",
+          createdTime: new Date(now),
+          lastUpdateTime: new Date(now),
+        })),
+      ),
     });
     await database.prisma.alert.createMany({
-      data: data.map(({ ageMs, slaInMs, ...s }) => ({
-        ...s,
-        alertCreationTime: new Date(now - ageMs),
-        lastUpdateTime: new Date(now - ageMs / 2),
-        slaDueAt: slaInMs === null ? null : new Date(now + slaInMs),
-      })),
+      data: ofTenant(
+        data.map(({ ageMs, slaInMs, ...s }) => ({
+          ...s,
+          alertCreationTime: new Date(now - ageMs),
+          lastUpdateTime: new Date(now - ageMs / 2),
+          slaDueAt: slaInMs === null ? null : new Date(now + slaInMs),
+        })),
+      ),
     });
   });
   afterAll(async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
+import { availableTestDatabases, createTestDatabase, type TestDatabase, ofTenant } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { GET as getSettings, PUT as putSettings } from "@/app/api/settings/triage/route";
 import { DEFAULT_PRIORITY_RULES, DEFAULT_SLA_MINUTES } from "../cache/alert-priority";
+import { tenantKey } from "../cache/tenant";
 
 const kinds = await availableTestDatabases();
 
@@ -17,7 +18,7 @@ describe.each(kinds)("priority rules and SLA clocks on %s", (kind) => {
     getDatabase.replaceForTests(database);
     admin = await sessionCookieFor("Admin", "ada");
     await database.prisma.alert.createMany({
-      data: [
+      data: ofTenant([
         {
           id: "r1",
           title: "Ransomware behaviour",
@@ -41,7 +42,7 @@ describe.each(kinds)("priority rules and SLA clocks on %s", (kind) => {
           alertCreationTime: created,
           lastUpdateTime: created,
         },
-      ],
+      ]),
     });
   });
   afterAll(async () => {
@@ -63,12 +64,12 @@ describe.each(kinds)("priority rules and SLA clocks on %s", (kind) => {
     const res = await put({ rules, sla: { ...DEFAULT_SLA_MINUTES, Critical: 30, High: 120 } });
     expect(res.status).toBe(200);
     expect((await res.json()).rederived).toBe(2);
-    expect(await database.prisma.alert.findUniqueOrThrow({ where: { id: "r1" } })).toMatchObject({
+    expect(await database.prisma.alert.findUniqueOrThrow({ where: tenantKey("r1") })).toMatchObject({
       priority: "High",
       priorityRule: null,
       slaDueAt: new Date(created.getTime() + 120 * 60_000),
     });
-    expect(await database.prisma.alert.findUniqueOrThrow({ where: { id: "r2" } })).toMatchObject({
+    expect(await database.prisma.alert.findUniqueOrThrow({ where: tenantKey("r2") })).toMatchObject({
       priority: "Critical",
       priorityRule: "PowerShell is critical here",
       slaDueAt: new Date(created.getTime() + 30 * 60_000),
@@ -84,6 +85,6 @@ describe.each(kinds)("priority rules and SLA clocks on %s", (kind) => {
     });
     expect(res.status).toBe(400);
     expect((await res.json()).error.issues[0].path).toMatch(/^rules\.0\.when\.mitreTechniques/);
-    expect((await database.prisma.alert.findUniqueOrThrow({ where: { id: "r2" } })).priority).toBe("Critical");
+    expect((await database.prisma.alert.findUniqueOrThrow({ where: tenantKey("r2") })).priority).toBe("Critical");
   });
 });

@@ -3,6 +3,7 @@ import type { AuditContext } from "../auth/actor";
 import { recordAudit } from "../audit";
 import { db, type PrismaClient } from "../db";
 import { processSingleton } from "../process-singleton";
+import { cacheTenantId, tenantScope } from "../cache/tenant";
 import {
   derivePriority,
   getTriageSettings,
@@ -72,7 +73,7 @@ export async function saveTriageSettings(
       let after = "";
       for (;;) {
         const batch = await tx.alert.findMany({
-          where: { id: { gt: after } },
+          where: { ...tenantScope(), id: { gt: after } },
           orderBy: { id: "asc" },
           take: REDERIVE_BATCH,
           select: {
@@ -102,8 +103,10 @@ export async function saveTriageSettings(
         if (updates.length) {
           changed += await tx.$executeRawUnsafe(
             `UPDATE "Alert" a SET "priority" = x."priority", "priorityRule" = x."priorityRule", "slaDueAt" = x."slaDueAt"
-             FROM json_to_recordset($1::json) AS x("id" text, "priority" text, "priorityRule" text, "slaDueAt" timestamp(3)) WHERE a."id" = x."id"`,
+             FROM json_to_recordset($1::json) AS x("id" text, "priority" text, "priorityRule" text, "slaDueAt" timestamp(3))
+             WHERE a."tenantId" = $2 AND a."id" = x."id"`,
             JSON.stringify(updates),
+            cacheTenantId(),
           );
         }
       }

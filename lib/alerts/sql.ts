@@ -1,6 +1,7 @@
 import { SqlParams, containsPattern } from "../db/sql-params";
 import { assertCursorValue } from "../http/cursor";
 import type { SlaMinutes } from "../cache/alert-priority";
+import { tenantSql } from "../cache/tenant";
 import { ASSIGNED_TO_ME, TIME_RANGES, UNASSIGNED, type AlertFilter, type SortColumn } from "./schemas";
 
 // The queue's WHERE and ORDER BY, as parameterised SQL. Raw SQL rather than Prisma's query builder because the
@@ -62,7 +63,7 @@ const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${co
 
 /** WHERE conditions for a filter, joined with AND. `me` resolves "@me" in a shared URL to whoever reads it. */
 export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; now: Date; sla: SlaMinutes }): string {
-  const where: string[] = [];
+  const where: string[] = [tenantSql(p, "a")];
   const since = new Date(ctx.now.getTime() - TIME_RANGES[filter.range] * 86_400_000);
   const sinceParam = p.add(since.toISOString());
   where.push(`a."alertCreationTime" >= ${sinceParam}::timestamp`);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../emulator/src/index";
-import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
+import { availableTestDatabases, createTestDatabase, type TestDatabase, ofTenant } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { rateLimitWindows } from "../auth/rate-limit";
@@ -20,6 +20,7 @@ import {
   type DefenderAlert,
   type DefenderAlertPatch,
 } from "./writer";
+import { tenantKey } from "../cache/tenant";
 
 // Triage through the routes: Defender first, then the cache and the audit row together. A refusing Defender is
 // a stand-in writer (the database is always real); one suite runs against the simulated tenant end to end.
@@ -75,16 +76,18 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     getDatabase.replaceForTests(database);
     analyst = await sessionCookieFor("Analyst", "ana");
     await database.prisma.alert.createMany({
-      data: ids.map((id, i) => ({
-        id,
-        title: `Alert ${i}`,
-        severity: "High",
-        status: "New",
-        priority: "High",
-        alertCreationTime: new Date(Date.now() - 3_600_000),
-        lastUpdateTime: new Date(Date.now() - 3_600_000),
-        comments: [{ comment: "seen by sync", createdBy: "sync", createdTime: "2026-11-26T09:00:00Z" }],
-      })),
+      data: ofTenant(
+        ids.map((id, i) => ({
+          id,
+          title: `Alert ${i}`,
+          severity: "High",
+          status: "New",
+          priority: "High",
+          alertCreationTime: new Date(Date.now() - 3_600_000),
+          lastUpdateTime: new Date(Date.now() - 3_600_000),
+          comments: [{ comment: "seen by sync", createdBy: "sync", createdTime: "2026-11-26T09:00:00Z" }],
+        })),
+      ),
     });
   });
   afterAll(async () => {
@@ -103,7 +106,7 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     callRoute(patchRoute, { method: "PATCH", params: { id }, headers: { cookie: analyst, origin: TEST_ORIGIN }, body });
   const bulk = (body: unknown) =>
     callRoute(bulkRoute, { method: "POST", headers: { cookie: analyst, origin: TEST_ORIGIN }, body });
-  const row = (id: string) => database.prisma.alert.findUniqueOrThrow({ where: { id } });
+  const row = (id: string) => database.prisma.alert.findUniqueOrThrow({ where: tenantKey(id) });
   const audits = (action: string, id: string) =>
     database.prisma.auditEvent.findMany({ where: { action, targetId: id }, orderBy: { id: "asc" } });
 
@@ -300,15 +303,17 @@ describe("triage against the simulated tenant", () => {
     const open = await Promise.all(candidates.map((a) => getAlert(client, a.id)));
     alertIds = open.map((a) => a.id);
     await database.prisma.alert.createMany({
-      data: open.map((a) => ({
-        id: a.id,
-        title: a.title,
-        severity: a.severity,
-        status: a.status,
-        priority: "High",
-        alertCreationTime: new Date(a.alertCreationTime),
-        lastUpdateTime: new Date(a.lastUpdateTime),
-      })),
+      data: ofTenant(
+        open.map((a) => ({
+          id: a.id,
+          title: a.title,
+          severity: a.severity,
+          status: a.status,
+          priority: "High",
+          alertCreationTime: new Date(a.alertCreationTime),
+          lastUpdateTime: new Date(a.lastUpdateTime),
+        })),
+      ),
     });
   });
   beforeEach(async () => {
@@ -334,7 +339,9 @@ describe("triage against the simulated tenant", () => {
     const remote = await getAlert(client, alertIds[0]);
     expect(remote).toMatchObject({ status: "InProgress", assignedTo: "ana@contoso.example" });
     expect(remote.comments.map((c) => c.comment)).toContain("looking");
-    expect((await database.prisma.alert.findUniqueOrThrow({ where: { id: alertIds[0] } })).status).toBe("InProgress");
+    expect((await database.prisma.alert.findUniqueOrThrow({ where: tenantKey(alertIds[0]) })).status).toBe(
+      "InProgress",
+    );
 
     const many = await callRoute(bulkRoute, {
       method: "POST",
@@ -356,7 +363,7 @@ describe("triage against the simulated tenant", () => {
         classification: "InformationalExpectedActivity",
         determination: "ConfirmedUserActivity",
       });
-      expect(await database.prisma.alert.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      expect(await database.prisma.alert.findUniqueOrThrow({ where: tenantKey(id) })).toMatchObject({
         status: "Resolved",
         determination: "ConfirmedUserActivity",
       });

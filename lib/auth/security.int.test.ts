@@ -39,6 +39,7 @@ import { GET as callback } from "@/app/auth/callback/route";
 import { PendingSignIn } from "./oidc";
 import { finishSignIn } from "./sign-in-flow";
 import { SecurityEventLog, securityEvents } from "../audit/security-events";
+import { tenantKey, tenantScope } from "../cache/tenant";
 
 // The security review's findings, each as the attack it describes: these fail on the code the review read.
 // None of them reaches Defender (four-eyes requests wait for approval), so no emulator is needed.
@@ -70,6 +71,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
   const cacheAlert = (id: string) =>
     database.prisma.alert.create({
       data: {
+        ...tenantScope(),
         id,
         title: "t",
         severity: "High",
@@ -92,7 +94,14 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     responder = await sessionCookieFor("Responder", "rita");
     manager = await sessionCookieFor("Manager", "max");
     const device = await database.prisma.device.create({
-      data: { mdeMachineId: "m-sec-1", name: "sec-host-1", platform: "Windows", inMde: true, osPlatform: "Windows11" },
+      data: {
+        ...tenantScope(),
+        mdeMachineId: "m-sec-1",
+        name: "sec-host-1",
+        platform: "Windows",
+        inMde: true,
+        osPlatform: "Windows11",
+      },
     });
     deviceId = device.id;
   });
@@ -162,10 +171,10 @@ describe.each(kinds)("security review findings on %s", (kind) => {
           body: { reason: "no" },
         });
         expect(reject.status).toBe(403);
-        const row = await database.prisma.actionRequest.findUniqueOrThrow({ where: { id } });
+        const row = await database.prisma.actionRequest.findUniqueOrThrow({ where: tenantKey(id) });
         expect(row.state).toBe("AwaitingApproval");
         // The clean-up withdraws it.
-        await database.prisma.actionRequest.update({ where: { id }, data: { state: "Withdrawn" } });
+        await database.prisma.actionRequest.update({ where: tenantKey(id), data: { state: "Withdrawn" } });
       });
     });
 
@@ -544,12 +553,12 @@ describe.each(kinds)("security review findings on %s", (kind) => {
         body: { comment: "not needed" },
       });
       expect(res.status).toBe(200);
-      const row = await database.prisma.actionRequest.findUniqueOrThrow({ where: { id } });
+      const row = await database.prisma.actionRequest.findUniqueOrThrow({ where: tenantKey(id) });
       expect(row).toMatchObject({ state: "Withdrawn", approvedByName: null, decidedByName: "walt@contoso.example" });
       const view = (await (await callRoute(actionRoute, { params: { id }, headers: { cookie: other } })).json()).data;
       expect(view).toMatchObject({ status: "Withdrawn", approvedBy: null, decidedBy: "walt@contoso.example" });
       // The device page without a Defender call (logged-on users are read only for onboarded devices).
-      await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: false } });
+      await database.prisma.device.update({ where: tenantKey(deviceId), data: { inMde: false } });
       try {
         const detail = await (
           await callRoute(deviceRoute, { params: { id: deviceId }, headers: { cookie: other } })
@@ -558,7 +567,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
         expect(titles).toContain("Isolate withdrawn by walt@contoso.example");
         expect(titles.filter((t) => t.includes("approved by walt"))).toEqual([]);
       } finally {
-        await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: true } });
+        await database.prisma.device.update({ where: tenantKey(deviceId), data: { inMde: true } });
       }
     });
   });
@@ -592,7 +601,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
           error: "Defender said: 500 at host-17",
         },
       });
-      await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: false } });
+      await database.prisma.device.update({ where: tenantKey(deviceId), data: { inMde: false } });
       try {
         const viewer = await sessionCookieFor("Viewer", "val");
         const seen = async (cookie: string) =>
@@ -606,7 +615,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
         });
         expect((await seen(manager))?.detail).toContain("AADSTS7000215");
       } finally {
-        await database.prisma.device.update({ where: { id: deviceId }, data: { inMde: true } });
+        await database.prisma.device.update({ where: tenantKey(deviceId), data: { inMde: true } });
       }
       const [curated] = (await getAlertDetail("da-f16"))!.history;
       expect(curated).toMatchObject({
@@ -656,6 +665,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
 
       await database.prisma.incident.create({
         data: {
+          ...tenantScope(),
           id: BigInt(6006),
           name: "i",
           status: "Active",
@@ -691,6 +701,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       const created = new Date().toISOString();
       await database.prisma.machineAction.create({
         data: {
+          ...tenantScope(),
           id: "ma-f6",
           type: "RunAntiVirusScan",
           status: "Pending",
@@ -700,6 +711,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       });
       const req = await database.prisma.actionRequest.create({
         data: {
+          ...tenantScope(),
           idempotencyKey: `f6-${randomUUID()}`,
           deviceId,
           type: "RunAntiVirusScan",
@@ -762,7 +774,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       alertWriter.replaceForTests({
         updateAlert: async (id, patch) => {
           // The cache row disappears between Defender's answer and the local write.
-          await database.prisma.alert.delete({ where: { id } });
+          await database.prisma.alert.delete({ where: tenantKey(id) });
           return defenderAnswer(id, patch);
         },
         batchUpdate: async () => undefined,
@@ -789,6 +801,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
     const stuck = (state: string, type = "RunAntiVirusScan") =>
       database.prisma.actionRequest.create({
         data: {
+          ...tenantScope(),
           idempotencyKey: `f10-${randomUUID()}`,
           deviceId,
           type,
@@ -809,7 +822,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
         body: { comment: "not any more" },
       });
       expect(res.status).toBe(200);
-      expect((await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: req.id } })).state).toBe(
+      expect((await database.prisma.actionRequest.findUniqueOrThrow({ where: tenantKey(req.id) })).state).toBe(
         "Withdrawn",
       );
     });
@@ -840,11 +853,13 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       });
       const result = await recoverStuckRequests();
       expect(result).toMatchObject({ expired: 1, resumed: 1, skipped: false });
-      expect(await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: sending.id } })).toMatchObject({
+      expect(await database.prisma.actionRequest.findUniqueOrThrow({ where: tenantKey(sending.id) })).toMatchObject({
         state: "SendFailed",
         error: expect.stringMatching(/Check the device's actions in Defender/),
       });
-      expect((await database.prisma.actionRequest.findUniqueOrThrow({ where: { id: queued.id } })).state).toBe("Sent");
+      expect((await database.prisma.actionRequest.findUniqueOrThrow({ where: tenantKey(queued.id) })).state).toBe(
+        "Sent",
+      );
       expect(sent).toEqual(["runAntiVirusScan"]);
       // Nothing holds the device any more: a new collection is accepted.
       const again = await callRoute(requestRoute, {
@@ -867,6 +882,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       const viewer = await sessionCookieFor("Viewer", "vince");
       const req = await database.prisma.actionRequest.create({
         data: {
+          ...tenantScope(),
           idempotencyKey: `f11-${randomUUID()}`,
           deviceId,
           type: "RunAntiVirusScan",
@@ -909,6 +925,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
       const follow = async (cookie: string) => {
         const ma = await database.prisma.machineAction.create({
           data: {
+            ...tenantScope(),
             id: `ma-${randomUUID()}`,
             type: "Isolate",
             status: "Pending",
@@ -919,6 +936,7 @@ describe.each(kinds)("security review findings on %s", (kind) => {
         });
         const r = await database.prisma.actionRequest.create({
           data: {
+            ...tenantScope(),
             idempotencyKey: `f11-${randomUUID()}`,
             deviceId,
             type: "Isolate",

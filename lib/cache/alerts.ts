@@ -4,6 +4,7 @@ import { derivePriority, slaDueAt, type Priority, type PriorityRule, type SlaMin
 import { bulkUpsert, type BulkTable } from "./bulk";
 import type { JsonRow } from "./json-row";
 import type { SourceAlert, SourceEvidence } from "./source-types";
+import { cacheTenantId } from "./tenant";
 import { iso } from "./values";
 
 // The Alert table and its evidence: the one place that says how Defender's alert becomes a cached row, how rows
@@ -175,8 +176,9 @@ export async function writeAlerts(
   // An alert's evidence is replaced as a whole: Defender returns the full list each time.
   await execute(
     `WITH ids AS MATERIALIZED (SELECT json_array_elements_text($1::json) AS id)
-     DELETE FROM "AlertEvidence" e USING ids WHERE e."alertId" = ids.id`,
+     DELETE FROM "AlertEvidence" e USING ids WHERE e."tenantId" = $2 AND e."alertId" = ids.id`,
     JSON.stringify(rows.map((r) => r.id)),
+    cacheTenantId(),
   );
   await bulkUpsert(execute, EVIDENCE_TABLE, alerts.flatMap(evidenceRows));
   return written;

@@ -1,23 +1,26 @@
 import type { Prisma, PrismaClient } from "../db";
+import { cacheTenantId } from "./tenant";
 
 // Figures derived from the cache, in SQL, so pages read them with an index instead of aggregating on every
 // request. Each statement writes only the rows whose value changes. The sync runs them after the tables they read
-// have changed (lib/sync/derive.ts); the console's write-through runs the one its write affects.
+// have changed (lib/sync/derive.ts); the console's write-through runs the one its write affects. Each reads and
+// writes one tenant's rows only (the tenant is the statement's first parameter).
 
 type Executor = PrismaClient | Prisma.TransactionClient;
 
 const OPEN_ALERT_COUNTS = `
 UPDATE "Device" d SET "openAlerts" = COALESCE(c.n, 0)
 FROM (SELECT d2.id, COUNT(a.id) AS n FROM "Device" d2
-      LEFT JOIN "Alert" a ON a."machineId" = d2."mdeMachineId" AND a.status <> 'Resolved'
+      LEFT JOIN "Alert" a ON a."tenantId" = d2."tenantId" AND a."machineId" = d2."mdeMachineId" AND a.status <> 'Resolved'
+      WHERE d2."tenantId" = $1
       GROUP BY d2.id) c
-WHERE c.id = d.id AND d."openAlerts" IS DISTINCT FROM COALESCE(c.n, 0)`;
+WHERE d."tenantId" = $1 AND c.id = d.id AND d."openAlerts" IS DISTINCT FROM COALESCE(c.n, 0)`;
 
 const INCIDENT_COUNTS = `
 UPDATE "Incident" i SET "alertCount" = c.alerts, "deviceCount" = c.devices, "userCount" = c.users
 FROM (SELECT "incidentId", COUNT(*) AS alerts, COUNT(DISTINCT "machineId") AS devices, COUNT(DISTINCT "relatedUserName") AS users
-      FROM "Alert" WHERE "incidentId" IS NOT NULL GROUP BY "incidentId") c
-WHERE c."incidentId" = i.id AND (i."alertCount", i."deviceCount", i."userCount") IS DISTINCT FROM (c.alerts::int, c.devices::int, c.users::int)`;
+      FROM "Alert" WHERE "tenantId" = $1 AND "incidentId" IS NOT NULL GROUP BY "incidentId") c
+WHERE i."tenantId" = $1 AND c."incidentId" = i.id AND (i."alertCount", i."deviceCount", i."userCount") IS DISTINCT FROM (c.alerts::int, c.devices::int, c.users::int)`;
 
 const VULNERABILITY_COUNTS = `
 UPDATE "Device" d SET "vulnCritical" = COALESCE(c.critical, 0), "vulnHigh" = COALESCE(c.high, 0),
@@ -25,15 +28,17 @@ UPDATE "Device" d SET "vulnCritical" = COALESCE(c.critical, 0), "vulnHigh" = COA
 FROM (SELECT d2.id,
         COUNT(*) FILTER (WHERE v.severity = 'Critical') AS critical, COUNT(*) FILTER (WHERE v.severity = 'High') AS high,
         COUNT(*) FILTER (WHERE v.severity = 'Medium') AS medium, COUNT(*) FILTER (WHERE v.severity = 'Low') AS low
-      FROM "Device" d2 LEFT JOIN "DeviceVulnerability" v ON v."machineId" = d2."mdeMachineId" AND v."resolvedAt" IS NULL
+      FROM "Device" d2
+      LEFT JOIN "DeviceVulnerability" v ON v."tenantId" = d2."tenantId" AND v."machineId" = d2."mdeMachineId" AND v."resolvedAt" IS NULL
+      WHERE d2."tenantId" = $1
       GROUP BY d2.id) c
-WHERE c.id = d.id
+WHERE d."tenantId" = $1 AND c.id = d.id
   AND (d."vulnCritical", d."vulnHigh", d."vulnMedium", d."vulnLow") IS DISTINCT FROM (COALESCE(c.critical, 0)::int, COALESCE(c.high, 0)::int, COALESCE(c.medium, 0)::int, COALESCE(c.low, 0)::int)`;
 
 /**
  * Isolation and app restriction change only when Defender reports the action Succeeded (issue #7): the latest
  * Succeeded action of each pair decides. Only devices that have such actions are visited, and only rows whose
- * state differs are written, so a tenant with few actions pays nearly nothing. `$1` optionally narrows to one
+ * state differs are written, so a tenant with few actions pays nearly nothing. `$2` optionally narrows to one
  * machine (NULL = all).
  */
 const RESPONSE_STATES = `
@@ -42,8 +47,9 @@ WITH latest AS (
   FROM (SELECT "machineId", type, COALESCE("lastUpdateDateTimeUtc", "creationDateTimeUtc") AS at,
                CASE WHEN type IN ('Isolate', 'Unisolate') THEN 'isolation' ELSE 'restriction' END AS pair
         FROM "MachineAction"
-        WHERE status = 'Succeeded' AND type IN ('Isolate', 'Unisolate', 'RestrictCodeExecution', 'UnrestrictCodeExecution')
-          AND ($1::text IS NULL OR "machineId" = $1::text)) a
+        WHERE "tenantId" = $1 AND status = 'Succeeded'
+          AND type IN ('Isolate', 'Unisolate', 'RestrictCodeExecution', 'UnrestrictCodeExecution')
+          AND ($2::text IS NULL OR "machineId" = $2::text)) a
   ORDER BY a."machineId", a.pair, a.at DESC
 ), states AS (
   SELECT "machineId",
@@ -55,7 +61,7 @@ UPDATE "Device" d SET
   "isolationState" = COALESCE(s.isolation, d."isolationState"),
   "restrictionState" = COALESCE(s.restriction, d."restrictionState")
 FROM states s
-WHERE d."mdeMachineId" = s."machineId"
+WHERE d."tenantId" = $1 AND d."mdeMachineId" = s."machineId"
   AND (d."isolationState", d."restrictionState") IS DISTINCT FROM (COALESCE(s.isolation, d."isolationState"), COALESCE(s.restriction, d."restrictionState"))`;
 
 /**
@@ -63,20 +69,20 @@ WHERE d."mdeMachineId" = s."machineId"
  * an action it sent calls this too, so polling and sync always agree on a device's state.
  */
 export async function deriveResponseStates(database: Executor, mdeMachineId?: string): Promise<void> {
-  await database.$executeRawUnsafe(RESPONSE_STATES, mdeMachineId ?? null);
+  await database.$executeRawUnsafe(RESPONSE_STATES, cacheTenantId(), mdeMachineId ?? null);
 }
 
 /** Open (not Resolved) alerts per device. */
 export function deriveOpenAlerts(database: Executor): Promise<number> {
-  return database.$executeRawUnsafe(OPEN_ALERT_COUNTS);
+  return database.$executeRawUnsafe(OPEN_ALERT_COUNTS, cacheTenantId());
 }
 
 /** Alerts, devices and users per incident, from the cached alerts (so they agree with the queue). */
 export function deriveIncidentCounts(database: Executor): Promise<number> {
-  return database.$executeRawUnsafe(INCIDENT_COUNTS);
+  return database.$executeRawUnsafe(INCIDENT_COUNTS, cacheTenantId());
 }
 
 /** Open vulnerabilities per device, by severity. */
 export function deriveVulnerabilityCounts(database: Executor): Promise<number> {
-  return database.$executeRawUnsafe(VULNERABILITY_COUNTS);
+  return database.$executeRawUnsafe(VULNERABILITY_COUNTS, cacheTenantId());
 }

@@ -4,6 +4,7 @@ import type { SqlExecutor } from "../db/raw-transaction";
 import { bulkUpsert, type BulkTable } from "./bulk";
 import type { JsonRow } from "./json-row";
 import type { SourceMachine, SourceManagedDevice } from "./source-types";
+import { cacheTenantId } from "./tenant";
 import { iso } from "./values";
 
 // One Device row per physical device: the Defender machine and the Intune managed device are joined on the Entra
@@ -189,11 +190,12 @@ export function intuneRow(d: SourceManagedDevice, now: string): IntuneRow {
 function linkSql(column: "mdeMachineId" | "intuneDeviceId"): string {
   return `WITH x AS MATERIALIZED (SELECT * FROM json_to_recordset($1::json) AS r(id text, "aadDeviceId" text) WHERE r."aadDeviceId" IS NOT NULL),
       candidate AS (
-        SELECT DISTINCT ON (d.id) d.id AS "deviceId", x.id FROM x JOIN "Device" d ON d."aadDeviceId" = x."aadDeviceId" AND d."${column}" IS NULL
-        WHERE NOT EXISTS (SELECT 1 FROM "Device" e WHERE e."${column}" = x.id)
+        SELECT DISTINCT ON (d.id) d.id AS "deviceId", x.id FROM x
+        JOIN "Device" d ON d."tenantId" = $2 AND d."aadDeviceId" = x."aadDeviceId" AND d."${column}" IS NULL
+        WHERE NOT EXISTS (SELECT 1 FROM "Device" e WHERE e."tenantId" = $2 AND e."${column}" = x.id)
         ORDER BY d.id, x.id),
       chosen AS (SELECT DISTINCT ON (id) id, "deviceId" FROM candidate ORDER BY id, "deviceId")
-      UPDATE "Device" d SET "${column}" = chosen.id FROM chosen WHERE d.id = chosen."deviceId"`;
+      UPDATE "Device" d SET "${column}" = chosen.id FROM chosen WHERE d."tenantId" = $2 AND d.id = chosen."deviceId"`;
 }
 
 const LINK_SQL = { mde: linkSql("mdeMachineId"), intune: linkSql("intuneDeviceId") };
@@ -205,7 +207,11 @@ export async function writeMachines(
   now: string,
 ): Promise<number> {
   const rows = machines.map((m) => machineRow(m, now));
-  await execute(LINK_SQL.mde, JSON.stringify(rows.map((r) => ({ id: r.mdeMachineId, aadDeviceId: r.aadDeviceId }))));
+  await execute(
+    LINK_SQL.mde,
+    JSON.stringify(rows.map((r) => ({ id: r.mdeMachineId, aadDeviceId: r.aadDeviceId }))),
+    cacheTenantId(),
+  );
   return bulkUpsert(execute, MACHINE_TABLE, rows);
 }
 
@@ -219,6 +225,7 @@ export async function writeManagedDevices(
   await execute(
     LINK_SQL.intune,
     JSON.stringify(rows.map((r) => ({ id: r.intuneDeviceId, aadDeviceId: r.aadDeviceId }))),
+    cacheTenantId(),
   );
   return bulkUpsert(execute, INTUNE_TABLE, rows);
 }
@@ -242,9 +249,10 @@ export function flagMissingDevices(
   return database.$executeRawUnsafe(
     `WITH seen AS MATERIALIZED (SELECT json_array_elements_text($1::json) AS id)
      UPDATE "Device" d SET "${missing}" = COALESCE(d."${missing}", $2::timestamp(3))
-     WHERE d."${id}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.id = d."${id}")`,
+     WHERE d."tenantId" = $3 AND d."${id}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.id = d."${id}")`,
     JSON.stringify([...seenIds]),
     now,
+    cacheTenantId(),
   );
 }
 

@@ -14,5 +14,8 @@ type JsonValueOf<V> = V extends Date
         ? JsonValueOf<E>[]
         : V;
 
-/** Model `M` as written by a bulk upsert: dates as ISO strings (UTC), 64-bit ids as numbers or strings. */
-export type JsonRow<M> = { [K in keyof M]: JsonValueOf<M[K]> };
+/**
+ * Model `M` as written by a bulk upsert: dates as ISO strings (UTC), 64-bit ids as numbers or strings. The tenant
+ * is not a column of the row: the upsert stamps it on every row (./bulk.ts).
+ */
+export type JsonRow<M> = { [K in Exclude<keyof M, "tenantId">]: JsonValueOf<M[K]> };

@@ -1,34 +1,37 @@
 import type { PrismaClient } from "../db";
 import { GROUP_SQL as GROUP } from "./group-sql";
+import { cacheTenantId } from "./tenant";
 
 // The dashboard's aggregates, recomputed from the cache at the end of a TVM sync: set-based statements (one per
 // aggregate, plus a cheap roll-up of the group rows into the tenant rows). Two transactions run side by side (on
 // PostgreSQL, two connections): CVE exposure with the day's snapshot drawn from it, and software exposure with the
 // remediation samples drawn from that. Readers see each table's old figures until its new ones are complete. Only
-// the statements over open DeviceVulnerability rows touch the big table; the rest read their small results.
+// the statements over open DeviceVulnerability rows touch the big table; the rest read their small results. Every
+// statement reads and writes one tenant's rows: the tenant is its first parameter.
 
 // Devices belong to one group each, so a CVE's tenant-wide device count is the sum of its per-group counts: the big
 // table is read once, de-duplicated by hashing (machine, CVE) pairs, and the tenant rows are summed from the
 // group rows. COUNT(DISTINCT …) over a million rows would sort instead, several times slower on PGlite.
-const OPEN_ROWS = `"DeviceVulnerability" v LEFT JOIN "Device" d ON d."mdeMachineId" = v."machineId" WHERE v."resolvedAt" IS NULL`;
+const OPEN_ROWS = `"DeviceVulnerability" v LEFT JOIN "Device" d ON d."tenantId" = v."tenantId" AND d."mdeMachineId" = v."machineId"
+  WHERE v."tenantId" = $1 AND v."resolvedAt" IS NULL`;
 
 const CVE_EXPOSURE = `
-INSERT INTO "CveExposure" ("scope", "cveId", "exposedDevices")
-SELECT p.g, p."cveId", COUNT(*)
+INSERT INTO "CveExposure" ("tenantId", "scope", "cveId", "exposedDevices")
+SELECT $1, p.g, p."cveId", COUNT(*)
 FROM (SELECT DISTINCT ${GROUP} AS g, v."machineId", v."cveId" FROM ${OPEN_ROWS}) p
 GROUP BY p.g, p."cveId"`;
 
 const TENANT_CVE_EXPOSURE = `
-INSERT INTO "CveExposure" ("scope", "cveId", "exposedDevices")
-SELECT '', "cveId", SUM("exposedDevices") FROM "CveExposure" WHERE "scope" <> '' GROUP BY "cveId"`;
+INSERT INTO "CveExposure" ("tenantId", "scope", "cveId", "exposedDevices")
+SELECT $1, '', "cveId", SUM("exposedDevices") FROM "CveExposure" WHERE "tenantId" = $1 AND "scope" <> '' GROUP BY "cveId"`;
 
 /**
  * Per product: distinct open CVEs (counted over the small set of distinct (group, product, CVE) triples, so the
  * tenant figure can use COUNT(DISTINCT) cheaply) and distinct exposed devices (summable across groups).
  */
 const SOFTWARE_EXPOSURE = `
-INSERT INTO "SoftwareExposure" ("scope", "softwareId", "vendor", "name", "vulnerabilities", "critical", "exposedDevices")
-SELECT c.scope, c.vendor || '-_-' || c.name, c.vendor, c.name, c.vulnerabilities, c.critical, COALESCE(m.devices, 0)
+INSERT INTO "SoftwareExposure" ("tenantId", "scope", "softwareId", "vendor", "name", "vulnerabilities", "critical", "exposedDevices")
+SELECT $1, c.scope, c.vendor || '-_-' || c.name, c.vendor, c.name, c.vulnerabilities, c.critical, COALESCE(m.devices, 0)
 FROM (
   SELECT CASE WHEN GROUPING(x.g) = 1 THEN '' ELSE x.g END AS scope, x.vendor, x.name,
     COUNT(DISTINCT x."cveId") AS vulnerabilities, COUNT(DISTINCT x."cveId") FILTER (WHERE x.severity = 'Critical') AS critical
@@ -43,8 +46,9 @@ LEFT JOIN (
 
 const TENANT_SOFTWARE_DEVICES = `
 UPDATE "SoftwareExposure" t SET "exposedDevices" = s.devices
-FROM (SELECT "softwareId", SUM("exposedDevices") AS devices FROM "SoftwareExposure" WHERE "scope" <> '' GROUP BY "softwareId") s
-WHERE t."scope" = '' AND t."softwareId" = s."softwareId"`;
+FROM (SELECT "softwareId", SUM("exposedDevices") AS devices FROM "SoftwareExposure"
+      WHERE "tenantId" = $1 AND "scope" <> '' GROUP BY "softwareId") s
+WHERE t."tenantId" = $1 AND t."scope" = '' AND t."softwareId" = s."softwareId"`;
 
 /**
  * Today's counts per scope: distinct open CVEs by the catalogue's severity, and the devices exposed to any. Exposed
@@ -55,39 +59,41 @@ const COUNT_SNAPSHOT = `
 WITH exposed AS MATERIALIZED (
   SELECT e.g, COUNT(*) AS devices FROM (SELECT DISTINCT ${GROUP} AS g, v."machineId" FROM ${OPEN_ROWS}) e GROUP BY e.g
 )
-INSERT INTO "VulnerabilityCountSnapshot" ("day", "scope", "critical", "high", "medium", "low", "exposedDevices", "zeroDay", "exploitable", "time")
-SELECT $1::date, c."scope",
+INSERT INTO "VulnerabilityCountSnapshot" ("tenantId", "day", "scope", "critical", "high", "medium", "low", "exposedDevices", "zeroDay", "exploitable", "time")
+SELECT $1, $2::date, c."scope",
   COUNT(*) FILTER (WHERE x."severity" = 'Critical'), COUNT(*) FILTER (WHERE x."severity" = 'High'),
   COUNT(*) FILTER (WHERE x."severity" = 'Medium'), COUNT(*) FILTER (WHERE x."severity" = 'Low'),
   COALESCE((SELECT SUM(e.devices) FROM exposed e WHERE c."scope" = '' OR e.g = c."scope"), 0),
   COUNT(*) FILTER (WHERE x."isZeroDay"), COUNT(*) FILTER (WHERE x."publicExploit" OR x."exploitVerified" OR x."exploitInKit"),
-  $2::timestamp(3)
-FROM "CveExposure" c LEFT JOIN "Vulnerability" x ON x."id" = c."cveId"
+  $3::timestamp(3)
+FROM "CveExposure" c LEFT JOIN "Vulnerability" x ON x."tenantId" = c."tenantId" AND x."id" = c."cveId"
+WHERE c."tenantId" = $1
 GROUP BY c."scope"
-ON CONFLICT ("scope", "day") DO UPDATE SET "critical" = EXCLUDED."critical", "high" = EXCLUDED."high", "medium" = EXCLUDED."medium",
+ON CONFLICT ("tenantId", "scope", "day") DO UPDATE SET "critical" = EXCLUDED."critical", "high" = EXCLUDED."high", "medium" = EXCLUDED."medium",
   "low" = EXCLUDED."low", "exposedDevices" = EXCLUDED."exposedDevices", "zeroDay" = EXCLUDED."zeroDay",
   "exploitable" = EXCLUDED."exploitable", "time" = EXCLUDED."time"`;
 
 /** A day whose sync found nothing open still gets a zero row, so "everything fixed" shows as a point, not a gap. */
 const ZERO_SNAPSHOT = `
-INSERT INTO "VulnerabilityCountSnapshot" ("day", "scope", "critical", "high", "medium", "low", "exposedDevices", "zeroDay", "exploitable", "time")
-VALUES ($1::date, '', 0, 0, 0, 0, 0, 0, 0, $2::timestamp(3))
-ON CONFLICT ("scope", "day") DO NOTHING`;
+INSERT INTO "VulnerabilityCountSnapshot" ("tenantId", "day", "scope", "critical", "high", "medium", "low", "exposedDevices", "zeroDay", "exploitable", "time")
+VALUES ($1, $2::date, '', 0, 0, 0, 0, 0, 0, 0, $3::timestamp(3))
+ON CONFLICT ("tenantId", "scope", "day") DO NOTHING`;
 
 /**
- * Today's sample of every remediation request: devices still exposed to its software in its scope, or Defender's
- * own count for configuration recommendations (which it reports tenant-wide only).
+ * Today's sample of every remediation request ($4: of one request; NULL = all): devices still exposed to its
+ * software in its scope, or Defender's own count for configuration recommendations (which it reports tenant-wide
+ * only).
  */
 export const REMEDIATION_SAMPLE = `
-INSERT INTO "RemediationProgress" ("requestId", "day", "exposedDevices", "time")
-SELECT r."id", $1::date,
+INSERT INTO "RemediationProgress" ("tenantId", "requestId", "day", "exposedDevices", "time")
+SELECT $1, r."id", $2::date,
   CASE WHEN r."softwareId" IS NOT NULL THEN COALESCE(se."exposedDevices", 0) ELSE COALESCE(rec."exposedMachinesCount", 0) END,
-  $2::timestamp(3)
+  $3::timestamp(3)
 FROM "RemediationRequest" r
-LEFT JOIN "SoftwareExposure" se ON se."scope" = r."scope" AND se."softwareId" = r."softwareId"
-LEFT JOIN "Recommendation" rec ON rec."id" = r."recommendationId"
-WHERE ($3::text IS NULL OR r."id" = $3::text)
-ON CONFLICT ("requestId", "day") DO UPDATE SET "exposedDevices" = EXCLUDED."exposedDevices", "time" = EXCLUDED."time"`;
+LEFT JOIN "SoftwareExposure" se ON se."tenantId" = r."tenantId" AND se."scope" = r."scope" AND se."softwareId" = r."softwareId"
+LEFT JOIN "Recommendation" rec ON rec."tenantId" = r."tenantId" AND rec."id" = r."recommendationId"
+WHERE r."tenantId" = $1 AND ($4::text IS NULL OR r."id" = $4::text)
+ON CONFLICT ("tenantId", "requestId", "day") DO UPDATE SET "exposedDevices" = EXCLUDED."exposedDevices", "time" = EXCLUDED."time"`;
 
 export interface RefreshTimings {
   cveExposureMs: number;
@@ -100,6 +106,7 @@ export interface RefreshTimings {
 export async function refreshTvmAggregates(db: PrismaClient, now: Date = new Date()): Promise<RefreshTimings> {
   const day = now.toISOString().slice(0, 10);
   const time = now.toISOString();
+  const tenantId = cacheTenantId();
   const timings: RefreshTimings = { cveExposureMs: 0, softwareExposureMs: 0, snapshotMs: 0, remediationMs: 0 };
   const timed = async (key: keyof RefreshTimings, run: () => Promise<unknown>) => {
     const t0 = performance.now();
@@ -113,24 +120,28 @@ export async function refreshTvmAggregates(db: PrismaClient, now: Date = new Dat
     db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(WORK_MEM);
       await timed("cveExposureMs", async () => {
-        await tx.$executeRawUnsafe(`DELETE FROM "CveExposure"`);
-        await tx.$executeRawUnsafe(CVE_EXPOSURE);
-        await tx.$executeRawUnsafe(TENANT_CVE_EXPOSURE);
+        await tx.$executeRawUnsafe(`DELETE FROM "CveExposure" WHERE "tenantId" = $1`, tenantId);
+        await tx.$executeRawUnsafe(CVE_EXPOSURE, tenantId);
+        await tx.$executeRawUnsafe(TENANT_CVE_EXPOSURE, tenantId);
       });
       await timed("snapshotMs", async () => {
-        await tx.$executeRawUnsafe(`DELETE FROM "VulnerabilityCountSnapshot" WHERE "day" = $1::date`, day);
-        await tx.$executeRawUnsafe(COUNT_SNAPSHOT, day, time);
-        await tx.$executeRawUnsafe(ZERO_SNAPSHOT, day, time);
+        await tx.$executeRawUnsafe(
+          `DELETE FROM "VulnerabilityCountSnapshot" WHERE "tenantId" = $1 AND "day" = $2::date`,
+          tenantId,
+          day,
+        );
+        await tx.$executeRawUnsafe(COUNT_SNAPSHOT, tenantId, day, time);
+        await tx.$executeRawUnsafe(ZERO_SNAPSHOT, tenantId, day, time);
       });
     }, options),
     db.$transaction(async (tx) => {
       await tx.$executeRawUnsafe(WORK_MEM);
       await timed("softwareExposureMs", async () => {
-        await tx.$executeRawUnsafe(`DELETE FROM "SoftwareExposure"`);
-        await tx.$executeRawUnsafe(SOFTWARE_EXPOSURE);
-        await tx.$executeRawUnsafe(TENANT_SOFTWARE_DEVICES);
+        await tx.$executeRawUnsafe(`DELETE FROM "SoftwareExposure" WHERE "tenantId" = $1`, tenantId);
+        await tx.$executeRawUnsafe(SOFTWARE_EXPOSURE, tenantId);
+        await tx.$executeRawUnsafe(TENANT_SOFTWARE_DEVICES, tenantId);
       });
-      await timed("remediationMs", () => tx.$executeRawUnsafe(REMEDIATION_SAMPLE, day, time, null));
+      await timed("remediationMs", () => tx.$executeRawUnsafe(REMEDIATION_SAMPLE, tenantId, day, time, null));
     }, options),
   ]);
   return timings;

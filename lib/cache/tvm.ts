@@ -9,6 +9,7 @@ import type {
   SourceSoftware,
   SourceVulnerability,
 } from "./source-types";
+import { cacheTenantId } from "./tenant";
 import { iso } from "./values";
 
 // The vulnerability-management tables: the CVE and software catalogues, security recommendations, and one row per
@@ -268,7 +269,9 @@ export function writeDeviceVulnerabilities(
 /** After a complete pass started at `passStartedAt`: what was not seen is no longer exposed (marked, not deleted). */
 export function resolveUnseenDeviceVulnerabilities(database: PrismaClient, passStartedAt: string): Promise<number> {
   return database.$executeRawUnsafe(
-    `UPDATE "DeviceVulnerability" SET "resolvedAt" = $1::timestamp(3) WHERE "resolvedAt" IS NULL AND "lastSeenAt" < $1::timestamp(3)`,
+    `UPDATE "DeviceVulnerability" SET "resolvedAt" = $1::timestamp(3)
+     WHERE "tenantId" = $2 AND "resolvedAt" IS NULL AND "lastSeenAt" < $1::timestamp(3)`,
     passStartedAt,
+    cacheTenantId(),
   );
 }

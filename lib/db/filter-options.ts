@@ -17,7 +17,7 @@ export function keptForAMinute<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 /** The `v` column of a `SELECT DISTINCT … AS v` query. */
-export async function distinctValues(sql: string): Promise<string[]> {
-  const rows = await db().$queryRawUnsafe<{ v: string }[]>(sql);
+export async function distinctValues(sql: string, ...params: unknown[]): Promise<string[]> {
+  const rows = await db().$queryRawUnsafe<{ v: string }[]>(sql, ...params);
   return rows.map((r) => r.v);
 }

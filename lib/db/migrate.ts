@@ -62,12 +62,14 @@ interface MigrationsList {
   migrationDirectories: { path: string; migrationFile: { path: string; content: { tag: "ok"; value: string } } }[];
 }
 
-function readMigrations(dir = MIGRATIONS_DIR): MigrationsList {
+/** The migrations in `dir`, in order; with `until`, only those before it (tests of upgrading an older database). */
+function readMigrations(dir = MIGRATIONS_DIR, until?: string): MigrationsList {
   const lockPath = path.join(dir, "migration_lock.toml");
   const names = existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true })
         .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
         .map((d) => d.name)
+        .filter((name) => until === undefined || name < until)
         .sort()
     : [];
   return {
@@ -158,14 +160,18 @@ export interface MigrationTarget {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
 }
 
-/** Apply every migration in prisma/migrations that the database has not seen. Returns the names applied. */
+/**
+ * Apply every migration in prisma/migrations that the database has not seen (with `until`: only those named before
+ * it). Returns the names applied.
+ */
 export async function deployMigrations(
   target: MigrationTarget,
   log: (line: string) => void = () => {},
+  until?: string,
 ): Promise<string[]> {
   const result = await withEngine(
     target.adapterFactory,
-    (engine) => engine.applyMigrations({ migrationsList: readMigrations(), filters: FILTERS }),
+    (engine) => engine.applyMigrations({ migrationsList: readMigrations(MIGRATIONS_DIR, until), filters: FILTERS }),
     log,
   );
   return result.appliedMigrationNames;

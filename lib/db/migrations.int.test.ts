@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase, type TestDatabaseKind } from "./testing";
-import { migrationStatus } from "./migrate";
+import { deployMigrations, migrationStatus } from "./migrate";
 import type { PrismaClient } from "../generated/prisma/client";
+import { claimUntenantedRows, syncStateKey, TENANT_TABLES, tenantKey, tenantScope } from "../cache/tenant";
 
 // Applies every migration to an empty PGlite and an empty PostgreSQL database, then writes and reads back one
 // row in every table. A model added to the schema without a fixture here fails the suite.
@@ -56,6 +57,7 @@ const FIXTURES: Record<string, Fixture> = {
     create: (db) =>
       db.alert.create({
         data: {
+          ...tenantScope(),
           id: "da637472900382838869_1364969609",
           incidentId: 1126093n,
           title: "Ransomware behavior detected",
@@ -69,12 +71,18 @@ const FIXTURES: Record<string, Fixture> = {
           priorityRule: "ransomware",
         },
       }),
-    read: (db) => db.alert.findUniqueOrThrow({ where: { id: "da637472900382838869_1364969609" } }),
+    read: (db) => db.alert.findUniqueOrThrow({ where: tenantKey("da637472900382838869_1364969609") }),
   },
   AlertEvidence: {
     create: (db) =>
       db.alertEvidence.create({
-        data: { alertId: "da637472900382838869_1364969609", ordinal: 0, entityType: "File", sha256: "ab".repeat(32) },
+        data: {
+          ...tenantScope(),
+          alertId: "da637472900382838869_1364969609",
+          ordinal: 0,
+          entityType: "File",
+          sha256: "ab".repeat(32),
+        },
       }),
     read: (db) => db.alertEvidence.findFirstOrThrow({ include: { alert: true } }),
   },
@@ -82,6 +90,7 @@ const FIXTURES: Record<string, Fixture> = {
     create: (db) =>
       db.incident.create({
         data: {
+          ...tenantScope(),
           id: 1126093n,
           name: "Multi-stage incident",
           status: "Active",
@@ -91,12 +100,13 @@ const FIXTURES: Record<string, Fixture> = {
           lastUpdateTime: t0,
         },
       }),
-    read: (db) => db.incident.findUniqueOrThrow({ where: { id: 1126093n } }),
+    read: (db) => db.incident.findUniqueOrThrow({ where: tenantKey(1126093n) }),
   },
   Device: {
     create: (db) =>
       db.device.create({
         data: {
+          ...tenantScope(),
           id: "dev-1",
           mdeMachineId: "7b1f4967d9728e5aa3c06a9e617a22a4a5a17378",
           intuneDeviceId: "i-1",
@@ -108,17 +118,25 @@ const FIXTURES: Record<string, Fixture> = {
           inIntune: true,
         },
       }),
-    read: (db) => db.device.findUniqueOrThrow({ where: { mdeMachineId: "7b1f4967d9728e5aa3c06a9e617a22a4a5a17378" } }),
+    read: (db) =>
+      db.device.findUniqueOrThrow({
+        where: {
+          tenantId_mdeMachineId: { ...tenantScope(), mdeMachineId: "7b1f4967d9728e5aa3c06a9e617a22a4a5a17378" },
+        },
+      }),
   },
   DeviceLogonUser: {
     create: (db) =>
-      db.deviceLogonUser.create({ data: { deviceId: "dev-1", accountName: "ana", accountDomain: "CONTOSO" } }),
+      db.deviceLogonUser.create({
+        data: { ...tenantScope(), deviceId: "dev-1", accountName: "ana", accountDomain: "CONTOSO" },
+      }),
     read: (db) => db.deviceLogonUser.findFirstOrThrow(),
   },
   MachineAction: {
     create: (db) =>
       db.machineAction.create({
         data: {
+          ...tenantScope(),
           id: "5382f7ea-7557-4ab7-9782-d50480024a4e",
           type: "Isolate",
           scope: "Full",
@@ -127,12 +145,13 @@ const FIXTURES: Record<string, Fixture> = {
           creationDateTimeUtc: t0,
         },
       }),
-    read: (db) => db.machineAction.findUniqueOrThrow({ where: { id: "5382f7ea-7557-4ab7-9782-d50480024a4e" } }),
+    read: (db) => db.machineAction.findUniqueOrThrow({ where: tenantKey("5382f7ea-7557-4ab7-9782-d50480024a4e") }),
   },
   ActionRequest: {
     create: (db) =>
       db.actionRequest.create({
         data: {
+          ...tenantScope(),
           idempotencyKey: "k-1",
           deviceId: "dev-1",
           type: "Isolate",
@@ -145,7 +164,9 @@ const FIXTURES: Record<string, Fixture> = {
       }),
     read: (db) =>
       db.actionRequest.findUniqueOrThrow({
-        where: { requestedById_idempotencyKey: { requestedById: "oid-1", idempotencyKey: "k-1" } },
+        where: {
+          tenantId_requestedById_idempotencyKey: { ...tenantScope(), requestedById: "oid-1", idempotencyKey: "k-1" },
+        },
         include: { machineAction: true },
       }),
   },
@@ -153,6 +174,7 @@ const FIXTURES: Record<string, Fixture> = {
     create: (db) =>
       db.vulnerability.create({
         data: {
+          ...tenantScope(),
           id: "CVE-2019-0608",
           name: "CVE-2019-0608",
           severity: "Medium",
@@ -161,19 +183,27 @@ const FIXTURES: Record<string, Fixture> = {
           isZeroDay: true,
         },
       }),
-    read: (db) => db.vulnerability.findUniqueOrThrow({ where: { id: "CVE-2019-0608" } }),
+    read: (db) => db.vulnerability.findUniqueOrThrow({ where: tenantKey("CVE-2019-0608") }),
   },
   Software: {
     create: (db) =>
       db.software.create({
-        data: { id: "microsoft-_-edge", name: "edge", vendor: "microsoft", weaknesses: 3, impactScore: 1.5 },
+        data: {
+          ...tenantScope(),
+          id: "microsoft-_-edge",
+          name: "edge",
+          vendor: "microsoft",
+          weaknesses: 3,
+          impactScore: 1.5,
+        },
       }),
-    read: (db) => db.software.findUniqueOrThrow({ where: { id: "microsoft-_-edge" } }),
+    read: (db) => db.software.findUniqueOrThrow({ where: tenantKey("microsoft-_-edge") }),
   },
   DeviceVulnerability: {
     create: (db) =>
       db.deviceVulnerability.create({
         data: {
+          ...tenantScope(),
           id: "7b1f-_-CVE-2019-0608-_-microsoft-_-edge-_-1.0-_-",
           machineId: "7b1f",
           cveId: "CVE-2019-0608",
@@ -188,25 +218,35 @@ const FIXTURES: Record<string, Fixture> = {
   Recommendation: {
     create: (db) =>
       db.recommendation.create({
-        data: { id: "va-_-microsoft-_-windows_10", recommendationName: "Update Windows 10", exposureImpact: 2.5 },
+        data: {
+          ...tenantScope(),
+          id: "va-_-microsoft-_-windows_10",
+          recommendationName: "Update Windows 10",
+          exposureImpact: 2.5,
+        },
       }),
-    read: (db) => db.recommendation.findUniqueOrThrow({ where: { id: "va-_-microsoft-_-windows_10" } }),
+    read: (db) => db.recommendation.findUniqueOrThrow({ where: tenantKey("va-_-microsoft-_-windows_10") }),
   },
   ScoreSnapshot: {
     create: (db) =>
       db.scoreSnapshot.create({
-        data: { kind: "exposure", scope: "", day: new Date("2026-01-02"), score: 33.5, time: t0 },
+        data: { ...tenantScope(), kind: "exposure", scope: "", day: new Date("2026-01-02"), score: 33.5, time: t0 },
       }),
     read: (db) => db.scoreSnapshot.findFirstOrThrow({ where: { kind: "exposure" } }),
   },
   CveExposure: {
-    create: (db) => db.cveExposure.create({ data: { scope: "", cveId: "CVE-2019-0608", exposedDevices: 3 } }),
-    read: (db) => db.cveExposure.findUniqueOrThrow({ where: { scope_cveId: { scope: "", cveId: "CVE-2019-0608" } } }),
+    create: (db) =>
+      db.cveExposure.create({ data: { ...tenantScope(), scope: "", cveId: "CVE-2019-0608", exposedDevices: 3 } }),
+    read: (db) =>
+      db.cveExposure.findUniqueOrThrow({
+        where: { tenantId_scope_cveId: { ...tenantScope(), scope: "", cveId: "CVE-2019-0608" } },
+      }),
   },
   SoftwareExposure: {
     create: (db) =>
       db.softwareExposure.create({
         data: {
+          ...tenantScope(),
           scope: "Finance",
           softwareId: "microsoft-_-edge",
           vendor: "microsoft",
@@ -218,13 +258,14 @@ const FIXTURES: Record<string, Fixture> = {
       }),
     read: (db) =>
       db.softwareExposure.findUniqueOrThrow({
-        where: { scope_softwareId: { scope: "Finance", softwareId: "microsoft-_-edge" } },
+        where: { tenantId_scope_softwareId: { ...tenantScope(), scope: "Finance", softwareId: "microsoft-_-edge" } },
       }),
   },
   VulnerabilityCountSnapshot: {
     create: (db) =>
       db.vulnerabilityCountSnapshot.create({
         data: {
+          ...tenantScope(),
           day: new Date("2026-01-02"),
           scope: "",
           critical: 1,
@@ -243,6 +284,7 @@ const FIXTURES: Record<string, Fixture> = {
     create: (db) =>
       db.remediationRequest.create({
         data: {
+          ...tenantScope(),
           id: "00000000-0000-4000-8000-0000000000a1",
           recommendationId: "va-_-microsoft-_-windows_10",
           recommendationName: "Update Windows 10",
@@ -253,12 +295,13 @@ const FIXTURES: Record<string, Fixture> = {
           createdByName: "Ana",
         },
       }),
-    read: (db) => db.remediationRequest.findUniqueOrThrow({ where: { id: "00000000-0000-4000-8000-0000000000a1" } }),
+    read: (db) => db.remediationRequest.findUniqueOrThrow({ where: tenantKey("00000000-0000-4000-8000-0000000000a1") }),
   },
   RemediationProgress: {
     create: (db) =>
       db.remediationProgress.create({
         data: {
+          ...tenantScope(),
           requestId: "00000000-0000-4000-8000-0000000000a1",
           day: new Date("2026-01-03"),
           exposedDevices: 9,
@@ -269,8 +312,9 @@ const FIXTURES: Record<string, Fixture> = {
       db.remediationProgress.findFirstOrThrow({ where: { requestId: "00000000-0000-4000-8000-0000000000a1" } }),
   },
   SyncState: {
-    create: (db) => db.syncState.create({ data: { entity: "alerts", watermark: t0, lastSummary: { fetched: 1 } } }),
-    read: (db) => db.syncState.findUniqueOrThrow({ where: { entity: "alerts" } }),
+    create: (db) =>
+      db.syncState.create({ data: { ...tenantScope(), entity: "alerts", watermark: t0, lastSummary: { fetched: 1 } } }),
+    read: (db) => db.syncState.findUniqueOrThrow({ where: syncStateKey("alerts") }),
   },
   AuditEvent: {
     create: (db) =>
@@ -325,6 +369,68 @@ describe.each(kinds)("migrations on an empty %s database", (kind: TestDatabaseKi
       for (const [key, value] of Object.entries(created)) {
         expect(read[key], `${model}.${key}`).toEqual(value);
       }
+    }
+  });
+});
+
+describe.each(kinds)("a %s database cached before tenant scoping", (kind: TestDatabaseKind) => {
+  const TENANT_SCOPING = "20261205211414_tenant_scoped_cache";
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind, TENANT_SCOPING);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("keeps every row, parents and children, and gives them to the configured tenant", async () => {
+    const sql = (text: string) => database.prisma.$executeRawUnsafe(text);
+    await sql(`INSERT INTO "Alert" (id, title, severity, status, priority, "alertCreationTime", "lastUpdateTime")
+               VALUES ('da1', 'Old alert', 'High', 'New', 'High', now(), now())`);
+    await sql(`INSERT INTO "AlertEvidence" ("alertId", ordinal, "entityType") VALUES ('da1', 0, 'File')`);
+    await sql(`INSERT INTO "MachineAction" (id, type, status, "machineId", "creationDateTimeUtc")
+               VALUES ('ma1', 'Isolate', 'Succeeded', 'm1', now())`);
+    await sql(`INSERT INTO "ActionRequest" (id, "idempotencyKey", "deviceId", type, comment, state, "requestedById",
+               "requestedByName", "machineActionId", "updatedAt") VALUES ('r1', 'k1', 'dev-1', 'Isolate', 'c', 'Sent',
+               'oid-1', 'Ana', 'ma1', now())`);
+    await sql(`INSERT INTO "RemediationRequest" (id, "recommendationId", "recommendationName", owner, "dueOn",
+               "baselineExposed", "createdById", "createdByName") VALUES ('rr1', 'rec', 'Update', 'IT', now(), 3, 'o', 'O')`);
+    await sql(
+      `INSERT INTO "RemediationProgress" ("requestId", day, "exposedDevices", time) VALUES ('rr1', now(), 2, now())`,
+    );
+    await sql(`INSERT INTO "SyncState" (entity, watermark) VALUES ('alerts', now())`);
+
+    await deployMigrations({
+      location: kind === "pglite" ? { kind: "pglite-memory" } : { kind: "postgresql", url: database.url! },
+      adapterFactory: database.adapterFactory,
+    });
+    expect(await database.prisma.alert.count({ where: { tenantId: "" } })).toBe(1);
+    // Children follow their parent's tenant through the composite foreign keys (ON UPDATE CASCADE), uncounted.
+    expect(await claimUntenantedRows(database.prisma, "tenant-a")).toBeGreaterThan(0);
+    expect(await claimUntenantedRows(database.prisma, "tenant-b")).toBe(0);
+
+    const byTenant = (tenantId: string) => ({ tenantId });
+    const alert = await database.prisma.alert.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: "tenant-a", id: "da1" } },
+      include: { evidence: true },
+    });
+    expect(alert.evidence.map((e) => [e.tenantId, e.entityType])).toEqual([["tenant-a", "File"]]);
+    const request = await database.prisma.actionRequest.findFirstOrThrow({
+      where: byTenant("tenant-a"),
+      include: { machineAction: true },
+    });
+    expect(request.machineAction?.status).toBe("Succeeded");
+    const remediation = await database.prisma.remediationRequest.findFirstOrThrow({
+      where: byTenant("tenant-a"),
+      include: { samples: true },
+    });
+    expect(remediation.samples.map((s) => s.exposedDevices)).toEqual([2]);
+    expect(await database.prisma.syncState.count({ where: byTenant("tenant-a") })).toBe(1);
+    for (const table of TENANT_TABLES) {
+      const [left] = await database.prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT COUNT(*)::int AS n FROM "${table}" WHERE "tenantId" <> 'tenant-a'`,
+      );
+      expect(left.n, table).toBe(0);
     }
   });
 });

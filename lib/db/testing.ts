@@ -4,6 +4,7 @@ import pg from "pg";
 import { readTestEnv } from "../config/env";
 import { openDatabase, type OpenDatabase } from "./open";
 import { deployMigrations } from "./migrate";
+import { tenantScope } from "../cache/tenant";
 
 // Integration tests run against a real, migrated database: an in-memory PGlite and a PostgreSQL database created
 // for the run and dropped after it. Prisma is never mocked.
@@ -55,11 +56,18 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** A freshly migrated, empty database of the given kind. close() drops a PostgreSQL one. */
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+/**
+ * A freshly migrated, empty database of the given kind (with `until`: migrated only up to the migration before it,
+ * as an older console left it). close() drops a PostgreSQL one.
+ */
+export async function createTestDatabase(kind: TestDatabaseKind, until?: string): Promise<TestDatabase> {
   if (kind === "pglite") {
     const database = openDatabase({ kind: "pglite-memory" });
-    await deployMigrations({ location: { kind: "pglite-memory" }, adapterFactory: database.adapterFactory });
+    await deployMigrations(
+      { location: { kind: "pglite-memory" }, adapterFactory: database.adapterFactory },
+      () => {},
+      until,
+    );
     return { ...database, name: "pglite:memory" };
   }
   const name = `soc_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
@@ -69,7 +77,7 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   const location = { kind: "postgresql" as const, url: url.toString() };
   const database = openDatabase(location);
   try {
-    await deployMigrations({ location, adapterFactory: database.adapterFactory });
+    await deployMigrations({ location, adapterFactory: database.adapterFactory }, () => {}, until);
   } catch (error) {
     await database.close();
     await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -84,4 +92,9 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
+}
+
+/** Test rows of the tenant the cache serves (lib/cache/tenant.ts), for a fixture's `createMany`. */
+export function ofTenant<Row extends object>(rows: Row[]): (Row & { tenantId: string })[] {
+  return rows.map((row) => ({ ...tenantScope(), ...row }));
 }

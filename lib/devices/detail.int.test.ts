@@ -7,6 +7,7 @@ import { startTestTenant, type TestTenant } from "../sync/testing";
 import { GET as deviceRoute } from "@/app/api/devices/[id]/route";
 import { logonUserRefresh } from "./logon-users";
 import type { DeviceDetail } from "./schemas";
+import { tenantScope } from "../cache/tenant";
 
 // The device page's data through its route: the merged row, open alerts, logon users refreshed from Defender
 // into the cache, and a timeline that includes the console's own actions; a Defender that refuses leaves the
@@ -33,6 +34,7 @@ describe("device detail", () => {
     );
     const device = await database.prisma.device.create({
       data: {
+        ...tenantScope(),
         mdeMachineId: String(machine.id),
         name: String(machine.computerDnsName),
         platform: "Windows",
@@ -44,6 +46,7 @@ describe("device detail", () => {
     deviceId = device.id;
     await database.prisma.alert.create({
       data: {
+        ...tenantScope(),
         id: "da-detail-1",
         title: "Suspicious PowerShell",
         severity: "High",
@@ -56,6 +59,7 @@ describe("device detail", () => {
     });
     await database.prisma.machineAction.create({
       data: {
+        ...tenantScope(),
         id: "00000000-0000-4000-8000-0000000000aa",
         type: "Isolate",
         status: "Succeeded",

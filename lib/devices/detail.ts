@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { tenantKey, tenantScope } from "../cache/tenant";
 import { refreshLogonUsers } from "./logon-users";
 import { iso, ROW_COLUMNS, toDeviceRow, type RawDeviceRow } from "./queries";
 import type { DeviceDetail, DeviceRecommendationRow, DeviceTimelineEntry, DeviceVulnerabilityRow } from "./schemas";
@@ -18,10 +19,11 @@ type RawVulnerabilityRow = Omit<DeviceVulnerabilityRow, "publicExploit" | "first
 
 /** The audit entries on the timeline show who did what when; their error text only with `auditDetails` (audit:read). */
 export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean } = {}): Promise<DeviceDetail | null> {
-  const device = await db().device.findUnique({ where: { id } });
+  const device = await db().device.findUnique({ where: tenantKey(id) });
   if (!device) return null;
   const [row] = await db().$queryRawUnsafe<RawDeviceRow[]>(
-    `SELECT ${ROW_COLUMNS} FROM "Device" d WHERE d."id" = $1`,
+    `SELECT ${ROW_COLUMNS} FROM "Device" d WHERE d."tenantId" = $1 AND d."id" = $2`,
+    device.tenantId,
     id,
   );
   const machineId = device.mdeMachineId;
@@ -29,7 +31,7 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
   const [alerts, vulnerabilities, recommendations, logonUsers, actions, requests, audits] = await Promise.all([
     machineId
       ? db().alert.findMany({
-          where: { machineId },
+          where: { ...tenantScope(), machineId },
           orderBy: { alertCreationTime: "desc" },
           take: 100,
           select: {
@@ -46,9 +48,10 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
     machineId
       ? db().$queryRawUnsafe<RawVulnerabilityRow[]>(
           `SELECT v."cveId", v.severity, c."cvssV3", v."productName", v."productVendor", v."productVersion", v."fixingKbId", c."publicExploit", v."firstSeenAt"
-           FROM "DeviceVulnerability" v LEFT JOIN "Vulnerability" c ON c.id = v."cveId"
-           WHERE v."machineId" = $1 AND v."resolvedAt" IS NULL ORDER BY ${SEVERITY_ORDER}, c."cvssV3" DESC NULLS LAST, v."cveId" LIMIT 200`,
+           FROM "DeviceVulnerability" v LEFT JOIN "Vulnerability" c ON c."tenantId" = v."tenantId" AND c.id = v."cveId"
+           WHERE v."tenantId" = $2 AND v."machineId" = $1 AND v."resolvedAt" IS NULL ORDER BY ${SEVERITY_ORDER}, c."cvssV3" DESC NULLS LAST, v."cveId" LIMIT 200`,
           machineId,
+          device.tenantId,
         )
       : [],
     // Defender lists recommendations per product; the ones for products this device has open CVEs in apply to it.
@@ -56,17 +59,31 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
       ? db().$queryRawUnsafe<DeviceRecommendationRow[]>(
           `SELECT r.id, r."recommendationName", r."productName", r.vendor, r."severityScore", r."remediationType", r."publicExploit"
            FROM "Recommendation" r
-           WHERE EXISTS (SELECT 1 FROM "DeviceVulnerability" v WHERE v."machineId" = $1 AND v."resolvedAt" IS NULL
+           WHERE r."tenantId" = $2
+             AND EXISTS (SELECT 1 FROM "DeviceVulnerability" v WHERE v."tenantId" = $2 AND v."machineId" = $1 AND v."resolvedAt" IS NULL
                          AND lower(v."productName") = lower(r."productName") AND lower(v."productVendor") = lower(r.vendor))
            ORDER BY r."severityScore" DESC, r.id LIMIT 50`,
           machineId,
+          device.tenantId,
         )
       : [],
-    db().deviceLogonUser.findMany({ where: { deviceId: id }, orderBy: { lastSeen: "desc" }, take: 50 }),
+    db().deviceLogonUser.findMany({
+      where: { ...tenantScope(), deviceId: id },
+      orderBy: { lastSeen: "desc" },
+      take: 50,
+    }),
     machineId
-      ? db().machineAction.findMany({ where: { machineId }, orderBy: { creationDateTimeUtc: "desc" }, take: 50 })
+      ? db().machineAction.findMany({
+          where: { ...tenantScope(), machineId },
+          orderBy: { creationDateTimeUtc: "desc" },
+          take: 50,
+        })
       : [],
-    db().actionRequest.findMany({ where: { deviceId: id }, orderBy: { createdAt: "desc" }, take: 50 }),
+    db().actionRequest.findMany({
+      where: { ...tenantScope(), deviceId: id },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+    }),
     db().auditEvent.findMany({ where: { targetType: "device", targetId: id }, orderBy: { at: "desc" }, take: 50 }),
   ]);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
+import { availableTestDatabases, createTestDatabase, type TestDatabase, ofTenant } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor } from "../auth/testing";
 import { GET as listRoute } from "@/app/api/devices/route";
@@ -122,13 +122,15 @@ describe.each(kinds)("device inventory on %s", (kind) => {
     getDatabase.replaceForTests(database);
     cookie = await sessionCookieFor("Viewer");
     await database.prisma.device.createMany({
-      data: DEVICES.map((d, i) => ({
-        ...d,
-        mdeMachineId: d.inMde ? `m${i}` : null,
-        openAlerts: i,
-        vulnCritical: i % 3,
-        vulnHigh: i,
-      })),
+      data: ofTenant(
+        DEVICES.map((d, i) => ({
+          ...d,
+          mdeMachineId: d.inMde ? `m${i}` : null,
+          openAlerts: i,
+          vulnCritical: i % 3,
+          vulnHigh: i,
+        })),
+      ),
     });
   });
   afterAll(async () => {

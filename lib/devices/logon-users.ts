@@ -1,5 +1,6 @@
 import { createDefenderClient, logonUsers, type DefenderClient, type LogonUser } from "../defender";
 import { db } from "../db";
+import { tenantScope } from "../cache/tenant";
 import { logger } from "../log";
 import { processSingleton } from "../process-singleton";
 
@@ -38,9 +39,10 @@ export async function refreshLogonUsers(deviceId: string, machineId: string): Pr
     ]);
     const rows = new Map(users.map((u) => [`${u.accountDomain ?? ""}\\${u.accountName}`, u]));
     await db().$transaction(async (tx) => {
-      await tx.deviceLogonUser.deleteMany({ where: { deviceId } });
+      await tx.deviceLogonUser.deleteMany({ where: { ...tenantScope(), deviceId } });
       await tx.deviceLogonUser.createMany({
         data: [...rows.values()].map((u) => ({
+          ...tenantScope(),
           deviceId,
           accountName: u.accountName,
           accountDomain: u.accountDomain ?? "",

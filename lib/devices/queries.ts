@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "../db";
+import { cacheTenantId, syncStateKey, tenantScope } from "../cache/tenant";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { toCsv } from "../http/csv";
 import { SqlParams } from "../db/sql-params";
@@ -108,8 +109,8 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
     if (after) where.push(deviceKeysetSql(p, view.sort, dir, after));
     const d = dir.toUpperCase();
     const sql = filterFirst
-      ? `WITH m AS MATERIALIZED (SELECT d."id", (${key}) AS k FROM "Device" d WHERE ${where.join(" AND ")})
-         SELECT ${columns} FROM m JOIN "Device" d ON d."id" = m."id" ORDER BY m.k ${d}, m."id" ${d} LIMIT ${p.add(page.limit + 1)}`
+      ? `WITH m AS MATERIALIZED (SELECT d."tenantId", d."id", (${key}) AS k FROM "Device" d WHERE ${where.join(" AND ")})
+         SELECT ${columns} FROM m JOIN "Device" d ON d."tenantId" = m."tenantId" AND d."id" = m."id" ORDER BY m.k ${d}, m."id" ${d} LIMIT ${p.add(page.limit + 1)}`
       : `SELECT ${columns} FROM "Device" d WHERE ${where.join(" AND ")} ORDER BY ${deviceOrderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
     return db().$queryRawUnsafe<RawDeviceRow[]>(sql, ...p.values);
   };
@@ -127,8 +128,8 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
     const filter = deviceFilterSql(p, view, now);
     const d = dir.toUpperCase();
     const found = await db().$queryRawUnsafe<(RawDeviceRow & { total: number })[]>(
-      `WITH m AS MATERIALIZED (SELECT d."id", (${key}) AS k FROM "Device" d WHERE ${filter} LIMIT ${p.add(SEARCH_COUNT_CAP + 1)})
-       SELECT ${columns}, (SELECT COUNT(*) FROM m)::int AS "total" FROM m JOIN "Device" d ON d."id" = m."id"
+      `WITH m AS MATERIALIZED (SELECT d."tenantId", d."id", (${key}) AS k FROM "Device" d WHERE ${filter} LIMIT ${p.add(SEARCH_COUNT_CAP + 1)})
+       SELECT ${columns}, (SELECT COUNT(*) FROM m)::int AS "total" FROM m JOIN "Device" d ON d."tenantId" = m."tenantId" AND d."id" = m."id"
        ORDER BY m.k ${d}, m."id" ${d} LIMIT ${p.add(page.limit + 1)}`,
       ...p.values,
     );
@@ -252,19 +253,24 @@ export async function* devicesCsv(view: DeviceView, now = new Date()): AsyncGene
 /** Whether the cache holds any device: "nothing synced yet" vs "no results for these filters". */
 export async function deviceCacheState(): Promise<{ hasDevices: boolean; lastSyncAt: string | null }> {
   const [any, state] = await Promise.all([
-    db().device.findFirst({ select: { id: true } }),
-    db().syncState.findUnique({ where: { entity: "machines" }, select: { lastSuccessAt: true } }),
+    db().device.findFirst({ where: tenantScope(), select: { id: true } }),
+    db().syncState.findUnique({ where: syncStateKey("machines"), select: { lastSuccessAt: true } }),
   ]);
   return { hasDevices: any !== null, lastSyncAt: iso(state?.lastSuccessAt ?? null) };
 }
 
 /** Groups and tags present in the cache, for the filter menus (kept a minute per process). */
 export const listDeviceFilterOptions = keptForAMinute(async (): Promise<DeviceFilterOptions> => {
+  const tenantId = cacheTenantId();
   const [groups, tags] = await Promise.all([
     distinctValues(
-      `SELECT DISTINCT "rbacGroupName" AS v FROM "Device" WHERE "rbacGroupName" IS NOT NULL ORDER BY 1 LIMIT 300`,
+      `SELECT DISTINCT "rbacGroupName" AS v FROM "Device" WHERE "tenantId" = $1 AND "rbacGroupName" IS NOT NULL ORDER BY 1 LIMIT 300`,
+      tenantId,
     ),
-    distinctValues(`SELECT DISTINCT unnest("machineTags") AS v FROM "Device" ORDER BY 1 LIMIT 300`),
+    distinctValues(
+      `SELECT DISTINCT unnest("machineTags") AS v FROM "Device" WHERE "tenantId" = $1 ORDER BY 1 LIMIT 300`,
+      tenantId,
+    ),
   ]);
   return { groups, tags };
 });

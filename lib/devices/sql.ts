@@ -1,5 +1,6 @@
 import { SqlParams, containsPattern } from "../db/sql-params";
 import { assertCursorValue } from "../http/cursor";
+import { tenantSql } from "../cache/tenant";
 import { INACTIVE_AFTER_DAYS, PLATFORMS_OF_TAB, type DeviceFilter, type DeviceSortColumn } from "./schemas";
 
 // The inventory's WHERE and ORDER BY as parameterised SQL (raw for the same reason as the alert queue: sorts on
@@ -63,9 +64,9 @@ export function searchSql(p: SqlParams, q: string): string {
   return `(lower(d."name") LIKE ${contains} OR lower(d."primaryUserUpn") LIKE ${contains} OR lower(d."primaryUserName") LIKE ${contains})`;
 }
 
-/** WHERE conditions for a filter, joined with AND ("TRUE" for none). `now` anchors "inactive". */
+/** WHERE conditions for a filter (the tenant's devices first), joined with AND. `now` anchors "inactive". */
 export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): string {
-  const where: string[] = [];
+  const where: string[] = [tenantSql(p, "d")];
   if (filter.platform !== "all") where.push(anyOf(p, `d."platform"`, PLATFORMS_OF_TAB[filter.platform]));
   for (const flag of filter.flag) {
     if (flag === "highRisk") where.push(`d."riskScore" = 'High'`);
@@ -88,7 +89,7 @@ export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): 
   if (filter.group.length) where.push(anyOf(p, `d."rbacGroupName"`, filter.group));
   if (filter.tag.length) where.push(`d."machineTags" && ${p.add(filter.tag)}::text[]`);
   if (filter.q) where.push(searchSql(p, filter.q));
-  return where.length ? where.join(" AND ") : "TRUE";
+  return where.join(" AND ");
 }
 
 /** Keyset condition for the page after (value, id); see lib/alerts/sql.ts keysetSql for why the id follows dir. */

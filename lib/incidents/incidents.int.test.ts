@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
+import { availableTestDatabases, createTestDatabase, type TestDatabase, ofTenant } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { rateLimitWindows } from "../auth/rate-limit";
@@ -8,6 +8,7 @@ import { GET as listRoute } from "@/app/api/incidents/route";
 import { PATCH as patchRoute } from "@/app/api/incidents/[id]/route";
 import { incidentWriter, type IncidentWriter } from "./writer";
 import type { DefenderIncident, DefenderIncidentPatch } from "./writer";
+import { tenantKey, tenantScope } from "../cache/tenant";
 
 const kinds = await availableTestDatabases();
 
@@ -50,19 +51,22 @@ describe.each(kinds)("incidents on %s", (kind) => {
     analyst = await sessionCookieFor("Analyst", "ana");
     const base = Date.parse("2026-11-26T00:00:00Z");
     await database.prisma.incident.createMany({
-      data: Array.from({ length: 9 }, (_, i) => ({
-        id: BigInt(500 + i),
-        name: i % 2 ? `Ransomware on host-${i}` : `Phishing wave ${i}`,
-        status: ["Active", "InProgress", "Resolved"][i % 3],
-        severity: ["High", "Medium", "Low"][i % 3],
-        assignedTo: i % 3 === 0 ? "ana@contoso.example" : null,
-        createdTime: new Date(base - i * 3_600_000),
-        // Two pairs share a timestamp, so paging must break ties by id.
-        lastUpdateTime: new Date(base - Math.floor(i / 2) * 60_000),
-      })),
+      data: ofTenant(
+        Array.from({ length: 9 }, (_, i) => ({
+          id: BigInt(500 + i),
+          name: i % 2 ? `Ransomware on host-${i}` : `Phishing wave ${i}`,
+          status: ["Active", "InProgress", "Resolved"][i % 3],
+          severity: ["High", "Medium", "Low"][i % 3],
+          assignedTo: i % 3 === 0 ? "ana@contoso.example" : null,
+          createdTime: new Date(base - i * 3_600_000),
+          // Two pairs share a timestamp, so paging must break ties by id.
+          lastUpdateTime: new Date(base - Math.floor(i / 2) * 60_000),
+        })),
+      ),
     });
     await database.prisma.alert.create({
       data: {
+        ...tenantScope(),
         id: "ia_1",
         incidentId: BigInt(500),
         title: "x",
@@ -126,11 +130,11 @@ describe.each(kinds)("incidents on %s", (kind) => {
     });
     expect(res.status).toBe(200);
     expect(calls).toEqual([{ status: "Resolved", assignedTo: "ana@contoso.example" }]);
-    expect(await database.prisma.incident.findUniqueOrThrow({ where: { id: BigInt(500) } })).toMatchObject({
+    expect(await database.prisma.incident.findUniqueOrThrow({ where: tenantKey(BigInt(500)) })).toMatchObject({
       status: "Resolved",
       assignedTo: "ana@contoso.example",
     });
-    expect(await database.prisma.alert.findUniqueOrThrow({ where: { id: "ia_1" } })).toMatchObject({
+    expect(await database.prisma.alert.findUniqueOrThrow({ where: tenantKey("ia_1") })).toMatchObject({
       status: "Resolved",
       assignedTo: "ana@contoso.example",
     });
@@ -148,7 +152,7 @@ describe.each(kinds)("incidents on %s", (kind) => {
       code: "BadRequest",
       message: "Invalid status transition",
     });
-    const before = await database.prisma.incident.findUniqueOrThrow({ where: { id: BigInt(501) } });
+    const before = await database.prisma.incident.findUniqueOrThrow({ where: tenantKey(BigInt(501)) });
     const res = await callRoute(patchRoute, {
       method: "PATCH",
       params: { id: "501" },
@@ -157,7 +161,7 @@ describe.each(kinds)("incidents on %s", (kind) => {
     });
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toContain("Invalid status transition");
-    expect(await database.prisma.incident.findUniqueOrThrow({ where: { id: BigInt(501) } })).toEqual(before);
+    expect(await database.prisma.incident.findUniqueOrThrow({ where: tenantKey(BigInt(501)) })).toEqual(before);
     const bad = await callRoute(patchRoute, {
       method: "PATCH",
       params: { id: "501" },

@@ -2,6 +2,7 @@ import type { AuditContext } from "../auth/actor";
 import { withExternalChange } from "../audit";
 import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
+import { tenantKey, tenantScope } from "../cache/tenant";
 import { describeProviderError } from "../microsoft";
 import { ASSIGNED_TO_ME } from "../alerts/schemas";
 import { toIncidentRow } from "./queries";
@@ -13,7 +14,7 @@ import { incidentWriter, type DefenderIncident, type DefenderIncidentPatch } fro
 
 export async function triageIncident(ctx: AuditContext, id: string, change: IncidentTriage): Promise<IncidentRow> {
   const key = BigInt(id);
-  const current = await db().incident.findUnique({ where: { id: key }, select: { id: true } });
+  const current = await db().incident.findUnique({ where: tenantKey(key), select: { id: true } });
   if (!current)
     throw new NotFound(`Incident ${id} is not in the console's cache. Wait for the next sync or check the id.`);
   const patch: DefenderIncidentPatch = {
@@ -44,7 +45,7 @@ export async function triageIncident(ctx: AuditContext, id: string, change: Inci
     ask,
     async (tx, updated) => {
       const row = await tx.incident.update({
-        where: { id: key },
+        where: tenantKey(key),
         data: {
           status: updated.status,
           assignedTo: updated.assignedTo ?? null,
@@ -58,7 +59,7 @@ export async function triageIncident(ctx: AuditContext, id: string, change: Inci
       for (const a of updated.alerts ?? []) {
         if (!a.alertId) continue;
         await tx.alert.updateMany({
-          where: { id: a.alertId },
+          where: { ...tenantScope(), id: a.alertId },
           data: {
             ...(a.status ? { status: a.status } : {}),
             ...(a.assignedTo !== undefined ? { assignedTo: a.assignedTo ?? null } : {}),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db, Prisma } from "../db";
 import { decodeCursor, keysetPage } from "../http/cursor";
+import { tenantKey, tenantScope } from "../cache/tenant";
 import { ASSIGNED_TO_ME, storedComments } from "../alerts/schemas";
 import type { IncidentDetail, IncidentFilter, IncidentRow } from "./schemas";
 
@@ -39,6 +40,7 @@ export async function listIncidents(
   if (after && after.s !== filter.sort) decodeCursor("not-for-this-sort", Cursor);
   const people = filter.assignedTo.map((a) => (a === ASSIGNED_TO_ME ? actor.name : a));
   const where: Prisma.IncidentWhereInput = {
+    ...tenantScope(),
     ...(filter.status.length ? { status: { in: filter.status } } : {}),
     ...(filter.severity.length ? { severity: { in: filter.severity } } : {}),
     ...(people.length ? { assignedTo: { in: people } } : {}),
@@ -61,10 +63,10 @@ export async function listIncidents(
 }
 
 export async function getIncidentDetail(id: string): Promise<IncidentDetail | null> {
-  const incident = await db().incident.findUnique({ where: { id: BigInt(id) } });
+  const incident = await db().incident.findUnique({ where: tenantKey(BigInt(id)) });
   if (!incident) return null;
   const alerts = await db().alert.findMany({
-    where: { incidentId: incident.id },
+    where: { ...tenantScope(), incidentId: incident.id },
     orderBy: { alertCreationTime: "desc" },
     take: 500,
     select: {
@@ -81,7 +83,9 @@ export async function getIncidentDetail(id: string): Promise<IncidentDetail | nu
     },
   });
   const machineIds = [...new Set(alerts.map((a) => a.machineId).filter((m): m is string => !!m))];
-  const devices = machineIds.length ? await db().device.findMany({ where: { mdeMachineId: { in: machineIds } } }) : [];
+  const devices = machineIds.length
+    ? await db().device.findMany({ where: { ...tenantScope(), mdeMachineId: { in: machineIds } } })
+    : [];
   const byMachine = new Map(devices.map((d) => [d.mdeMachineId, d]));
   return {
     ...toIncidentRow(incident),

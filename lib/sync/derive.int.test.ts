@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
+import { availableTestDatabases, createTestDatabase, type TestDatabase, ofTenant } from "../db/testing";
 import { deriveResponseStates } from "../cache/derivations";
+import { tenantScope } from "../cache/tenant";
 
 // A device's isolation and app restriction follow the latest Succeeded action of each pair; anything else
 // (pending, failed, other types) leaves the state as it was.
@@ -12,14 +13,14 @@ describe.each(kinds)("response states on %s", (kind) => {
   let database: TestDatabase;
   const state = async (machine: string) =>
     database.prisma.device.findUniqueOrThrow({
-      where: { mdeMachineId: machine },
+      where: { tenantId_mdeMachineId: { ...tenantScope(), mdeMachineId: machine } },
       select: { isolationState: true, restrictionState: true },
     });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await database.prisma.device.createMany({
-      data: [
+      data: ofTenant([
         { mdeMachineId: "m-released", name: "released", platform: "Windows", inMde: true },
         { mdeMachineId: "m-isolated", name: "isolated", platform: "Windows", inMde: true },
         {
@@ -37,7 +38,7 @@ describe.each(kinds)("response states on %s", (kind) => {
           isolationState: "Isolated",
           restrictionState: "Restricted",
         },
-      ],
+      ]),
     });
     const action = (id: string, machineId: string, type: string, status: string, minute: number) => ({
       id,
@@ -48,7 +49,7 @@ describe.each(kinds)("response states on %s", (kind) => {
       lastUpdateDateTimeUtc: at(minute + 1),
     });
     await database.prisma.machineAction.createMany({
-      data: [
+      data: ofTenant([
         action("a1", "m-released", "Isolate", "Succeeded", 0),
         action("a2", "m-released", "Unisolate", "Succeeded", 10),
         action("a3", "m-isolated", "Isolate", "Succeeded", 0),
@@ -56,7 +57,7 @@ describe.each(kinds)("response states on %s", (kind) => {
         action("a5", "m-isolated", "RestrictCodeExecution", "Pending", 12),
         action("a6", "m-restricted", "RestrictCodeExecution", "Succeeded", 5),
         action("a7", "m-untouched", "RunAntiVirusScan", "Succeeded", 5),
-      ],
+      ]),
     });
   });
   afterAll(async () => {
@@ -73,10 +74,18 @@ describe.each(kinds)("response states on %s", (kind) => {
 
   it("narrows to one machine when asked", async () => {
     await database.prisma.machineAction.create({
-      data: { id: "a8", machineId: "m-isolated", type: "Unisolate", status: "Succeeded", creationDateTimeUtc: at(20) },
+      data: {
+        ...tenantScope(),
+        id: "a8",
+        machineId: "m-isolated",
+        type: "Unisolate",
+        status: "Succeeded",
+        creationDateTimeUtc: at(20),
+      },
     });
     await database.prisma.machineAction.create({
       data: {
+        ...tenantScope(),
         id: "a9",
         machineId: "m-restricted",
         type: "UnrestrictCodeExecution",

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../db";
 import { Prisma } from "../db";
 import { hasSingleConnection } from "../db/raw-transaction";
 import { getTriageSettings } from "../cache/alert-priority";
+import { syncStateKey } from "../cache/tenant";
 import { logger } from "../log";
 import { DerivationSchedule } from "./derive";
 import { acquireLease, releaseLease, renewLease } from "./lock";
@@ -134,7 +135,8 @@ async function runEntity(
       notes: ["another console instance is syncing it"],
     };
   }
-  const state = await db.syncState.findUniqueOrThrow({ where: { entity } });
+  const key = syncStateKey(entity);
+  const state = await db.syncState.findUniqueOrThrow({ where: key });
   const spec = JOBS[entity];
   const full = opts.full || !state.watermark || Boolean(spec.fullDue?.(state.lastFullAt, runStartedAt, policy));
   const ctx: JobContext = {
@@ -154,7 +156,7 @@ async function runEntity(
     if (!full && spec.due && !spec.due(ctx, policy)) {
       return { ...base, status: "not-due", mode: ctx.mode, durationMs: Date.now() - started };
     }
-    await db.syncState.update({ where: { entity }, data: { lastStartedAt: runStartedAt } });
+    await db.syncState.update({ where: key, data: { lastStartedAt: runStartedAt } });
     const outcome = await sources.countCalls(() => spec.run(ctx));
     calls = outcome.calls;
     if (!outcome.ok) throw outcome.error;
@@ -174,7 +176,7 @@ async function runEntity(
     // The watermark moves only now, after every page of this pass is committed: a crash before this line
     // repeats the pass (idempotent upserts) rather than losing records.
     await db.syncState.update({
-      where: { entity },
+      where: key,
       data: {
         watermark: result.watermark ?? state.watermark,
         lastFinishedAt: new Date(),
@@ -197,7 +199,7 @@ async function runEntity(
       error: message,
     };
     await db.syncState.update({
-      where: { entity },
+      where: key,
       data: {
         lastFinishedAt: new Date(),
         lastError: message.slice(0, 2000),

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { tenantScope } from "../cache/tenant";
 import type { EntitySummary } from "./types";
 
 export interface SyncEntityStatus {
@@ -21,7 +22,7 @@ export interface SyncOverview {
 }
 
 export async function getSyncOverview(): Promise<SyncOverview> {
-  const rows = await db().syncState.findMany({ orderBy: { entity: "asc" } });
+  const rows = await db().syncState.findMany({ where: tenantScope(), orderBy: { entity: "asc" } });
   const now = Date.now();
   const entities = rows.map((r) => ({
     entity: r.entity,

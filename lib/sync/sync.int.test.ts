@@ -5,6 +5,7 @@ import { availableTestDatabases, createTestDatabase, type TestDatabase } from ".
 import { runSync } from "./engine";
 import { startTestTenant, type TestTenant } from "./testing";
 import type { EntitySummary } from "./types";
+import { syncStateKey, tenantKey } from "../cache/tenant";
 
 // The sync against the simulated tenant, on PGlite and PostgreSQL: a full pass matches the tenant exactly, an
 // incremental pass picks up exactly what changed, faults do not change the final data, and a killed sync
@@ -113,7 +114,7 @@ describe.each(kinds)("sync on %s", (kind) => {
     // A sample of fields, compared with Defender's raw JSON.
     for (const raw of truth.alerts.filter((_, i) => i % 97 === 0)) {
       const cached = await db.prisma.alert.findUniqueOrThrow({
-        where: { id: String(raw.id) },
+        where: tenantKey(String(raw.id)),
         include: { evidence: true },
       });
       expect(cached.title).toBe(raw.title);
@@ -138,7 +139,7 @@ describe.each(kinds)("sync on %s", (kind) => {
   it("an incremental sync after time passes picks up exactly the changed records, in one call per entity", async () => {
     // `lastUpdateTime ge watermark` also returns the records stamped exactly at the watermark (several generated
     // alerts share it); those are the only extras allowed.
-    const watermark = (await db.prisma.syncState.findUniqueOrThrow({ where: { entity: "alerts" } })).watermark!;
+    const watermark = (await db.prisma.syncState.findUniqueOrThrow({ where: syncStateKey("alerts") })).watermark!;
     const atWatermark = new Set(
       (await db.prisma.alert.findMany({ where: { lastUpdateTime: watermark }, select: { id: true } })).map((a) => a.id),
     );
@@ -155,7 +156,7 @@ describe.each(kinds)("sync on %s", (kind) => {
     expect(alerts.calls).toBe(1);
     for (const id of changed) {
       const raw = (await tenant.raw(`/api/alerts?$filter=id eq '${id}'`)).value[0];
-      const cached = await db.prisma.alert.findUniqueOrThrow({ where: { id } });
+      const cached = await db.prisma.alert.findUniqueOrThrow({ where: tenantKey(id) });
       expect(cached.status).toBe(raw.status);
       expect(cached.lastUpdateTime.toISOString()).toBe(new Date(String(raw.lastUpdateTime)).toISOString());
     }
@@ -250,7 +251,7 @@ describe.runIf(kinds.includes("postgresql"))("a killed sync process", () => {
     await new Promise((r) => child.once("exit", r));
     const partial = await db.prisma.alert.count();
     expect(partial).toBeLessThan(truth.alerts.length);
-    const alertsState = await db.prisma.syncState.findUnique({ where: { entity: "alerts" } });
+    const alertsState = await db.prisma.syncState.findUnique({ where: syncStateKey("alerts") });
     expect(alertsState?.watermark ?? null).toBeNull(); // the watermark never moved for the unfinished pass
 
     await tenant.control("faults", {});

@@ -14,6 +14,7 @@ import {
   type VulnerabilityCounts,
 } from "./schemas";
 import { GROUP_SQL as GROUP } from "../cache/group-sql";
+import { cacheTenantId, syncStateKey } from "../cache/tenant";
 
 // The exposure dashboard, read from the aggregates the TVM sync refreshes (refresh.ts) and from ScoreSnapshot:
 // every statement here reads an indexed handful of rows or the Device table, never DeviceVulnerability.
@@ -23,18 +24,21 @@ const day = (d: Date | string) => (typeof d === "string" ? d.slice(0, 10) : isoD
 /** Device groups known to the cache (devices' groups, and groups Defender scored). */
 export async function listDeviceGroups(): Promise<string[]> {
   const rows = await db().$queryRawUnsafe<{ g: string }[]>(
-    `SELECT DISTINCT ${GROUP} AS g FROM "Device" d WHERE d."inMde"
-     UNION SELECT DISTINCT "scope" FROM "ScoreSnapshot" WHERE "scope" <> '' ORDER BY 1`,
+    `SELECT DISTINCT ${GROUP} AS g FROM "Device" d WHERE d."tenantId" = $1 AND d."inMde"
+     UNION SELECT DISTINCT "scope" FROM "ScoreSnapshot" WHERE "tenantId" = $1 AND "scope" <> '' ORDER BY 1`,
+    cacheTenantId(),
   );
   return rows.map((r) => r.g);
 }
 
 async function scorePoints(kind: "exposure" | "secure", scope: string, from: string) {
   const rows = await db().$queryRawUnsafe<{ day: Date; score: number }[]>(
-    `SELECT "day", "score" FROM "ScoreSnapshot" WHERE "kind" = $1 AND "scope" = $2 AND "day" >= $3::date ORDER BY "day"`,
+    `SELECT "day", "score" FROM "ScoreSnapshot"
+     WHERE "tenantId" = $4 AND "kind" = $1 AND "scope" = $2 AND "day" >= $3::date ORDER BY "day"`,
     kind,
     scope,
     from,
+    cacheTenantId(),
   );
   return rows.map((r) => ({
     day: day(r.day),
@@ -45,8 +49,9 @@ async function scorePoints(kind: "exposure" | "secure", scope: string, from: str
 
 async function groupScores(): Promise<GroupScore[]> {
   const rows = await db().$queryRawUnsafe<{ scope: string; score: number }[]>(
-    `SELECT DISTINCT ON ("scope") "scope", "score" FROM "ScoreSnapshot" WHERE "kind" = 'exposure' AND "scope" <> ''
-     ORDER BY "scope", "day" DESC`,
+    `SELECT DISTINCT ON ("scope") "scope", "score" FROM "ScoreSnapshot"
+     WHERE "tenantId" = $1 AND "kind" = 'exposure' AND "scope" <> '' ORDER BY "scope", "day" DESC`,
+    cacheTenantId(),
   );
   return rows.map((r) => ({ group: r.scope, score: round1(Number(r.score)) })).sort((a, b) => b.score - a.score);
 }
@@ -54,8 +59,9 @@ async function groupScores(): Promise<GroupScore[]> {
 async function distribution(group: string): Promise<ExposureBucket[]> {
   const rows = await db().$queryRawUnsafe<{ level: string | null; n: bigint }[]>(
     `SELECT d."exposureLevel" AS level, COUNT(*) AS n FROM "Device" d
-     WHERE d."inMde" AND d."mdeMissingSince" IS NULL AND ($1 = '' OR ${GROUP} = $1) GROUP BY 1`,
+     WHERE d."tenantId" = $2 AND d."inMde" AND d."mdeMissingSince" IS NULL AND ($1 = '' OR ${GROUP} = $1) GROUP BY 1`,
     group,
+    cacheTenantId(),
   );
   const by = new Map(rows.map((r) => [r.level ?? "None", Number(r.n)]));
   return (["High", "Medium", "Low", "None"] as const).map((level) => ({ level, devices: by.get(level) ?? 0 }));
@@ -78,9 +84,10 @@ async function severityTrend(
     }[]
   >(
     `SELECT "day", "critical", "high", "medium", "low", "exposedDevices", "zeroDay", "exploitable" FROM "VulnerabilityCountSnapshot"
-     WHERE "scope" = $1 AND "day" >= $2::date ORDER BY "day"`,
+     WHERE "tenantId" = $3 AND "scope" = $1 AND "day" >= $2::date ORDER BY "day"`,
     group,
     from,
+    cacheTenantId(),
   );
   const trend = rows.map((r) => ({
     day: day(r.day),
@@ -92,8 +99,9 @@ async function severityTrend(
   // The latest counts come from the newest snapshot even when it is older than the window.
   const [last] = await db().$queryRawUnsafe<typeof rows>(
     `SELECT "day", "critical", "high", "medium", "low", "exposedDevices", "zeroDay", "exploitable" FROM "VulnerabilityCountSnapshot"
-     WHERE "scope" = $1 ORDER BY "day" DESC LIMIT 1`,
+     WHERE "tenantId" = $2 AND "scope" = $1 ORDER BY "day" DESC LIMIT 1`,
     group,
+    cacheTenantId(),
   );
   const latest = last
     ? {
@@ -141,9 +149,11 @@ async function topDevices(group: string): Promise<TopDevice[]> {
     }[]
   >(
     `SELECT d."id", d."name", d."rbacGroupName" AS "group", d."exposureLevel", d."vulnCritical", d."vulnHigh", d."vulnMedium", d."vulnLow"
-     FROM "Device" d WHERE d."vulnCritical" + d."vulnHigh" + d."vulnMedium" + d."vulnLow" > 0 AND ($1 = '' OR ${GROUP} = $1)
+     FROM "Device" d
+     WHERE d."tenantId" = $2 AND d."vulnCritical" + d."vulnHigh" + d."vulnMedium" + d."vulnLow" > 0 AND ($1 = '' OR ${GROUP} = $1)
      ORDER BY d."vulnCritical" DESC, d."vulnHigh" DESC, d."vulnMedium" DESC, d."vulnLow" DESC, d."name" LIMIT 10`,
     group,
+    cacheTenantId(),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -160,14 +170,15 @@ async function topDevices(group: string): Promise<TopDevice[]> {
 async function topSoftware(group: string): Promise<TopSoftware[]> {
   return db().$queryRawUnsafe<TopSoftware[]>(
     `SELECT "softwareId", "vendor", "name", "vulnerabilities", "critical", "exposedDevices" FROM "SoftwareExposure"
-     WHERE "scope" = $1 ORDER BY "vulnerabilities" DESC, "exposedDevices" DESC, "softwareId" LIMIT 10`,
+     WHERE "tenantId" = $2 AND "scope" = $1 ORDER BY "vulnerabilities" DESC, "exposedDevices" DESC, "softwareId" LIMIT 10`,
     group,
+    cacheTenantId(),
   );
 }
 
 async function lastTvmSync(): Promise<string | null> {
   const row = await db().syncState.findUnique({
-    where: { entity: "deviceVulnerabilities" },
+    where: syncStateKey("deviceVulnerabilities"),
     select: { lastSuccessAt: true },
   });
   return row?.lastSuccessAt?.toISOString() ?? null;

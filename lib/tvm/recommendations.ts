@@ -3,6 +3,7 @@ import { db } from "../db";
 import { SqlParams, containsPattern } from "../db/sql-params";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { BadRequest } from "../http/errors";
+import { cacheTenantId, tenantSql } from "../cache/tenant";
 import { round1 } from "./series";
 import { exposedDevices } from "./vulnerabilities";
 import type { RecommendationDetail, RecommendationPage, RecommendationRow, RecommendationView } from "./schemas";
@@ -56,7 +57,8 @@ type RawRow = Pick<
 
 const SELECT = `SELECT r.*, se."exposedDevices" AS scoped, ${EXPOSED} AS "exposedDevices"
   FROM "Recommendation" r
-  LEFT JOIN "SoftwareExposure" se ON se."scope" = $1 AND left(r."id", 5) = 'va-_-' AND se."softwareId" = substr(r."id", 6)`;
+  LEFT JOIN "SoftwareExposure" se
+    ON se."tenantId" = r."tenantId" AND se."scope" = $1 AND left(r."id", 5) = 'va-_-' AND se."softwareId" = substr(r."id", 6)`;
 
 function toRow(r: RawRow, group: string): RecommendationRow {
   const software = softwareIdOf(r.id) !== null;
@@ -88,7 +90,7 @@ export async function listRecommendations(
   const params = new SqlParams();
   params.add(view.group); // $1: the scope SELECT joins on
   const p = (value: unknown) => params.add(value);
-  const where = [`r."status" = 'Active'`];
+  const where = [tenantSql(params, "r"), `r."status" = 'Active'`];
   // A group view lists what that group's devices need: software with exposure there, and configuration items.
   if (view.group) where.push(`(left(r."id", 5) <> 'va-_-' OR se."exposedDevices" > 0)`);
   if (view.q) {
@@ -120,7 +122,12 @@ export async function listRecommendations(
 }
 
 export async function getRecommendation(id: string, group = ""): Promise<RecommendationDetail | null> {
-  const [row] = await db().$queryRawUnsafe<RawRow[]>(`${SELECT} WHERE r."id" = $2`, group, id);
+  const [row] = await db().$queryRawUnsafe<RawRow[]>(
+    `${SELECT} WHERE r."tenantId" = $3 AND r."id" = $2`,
+    group,
+    id,
+    cacheTenantId(),
+  );
   if (!row) return null;
   const softwareId = softwareIdOf(id);
   const devices = softwareId

@@ -3,6 +3,7 @@ import { withAudit } from "../audit";
 import { db } from "../db";
 import { BadRequest, NotFound } from "../http/errors";
 import { REMEDIATION_SAMPLE } from "../cache/tvm-aggregates";
+import { cacheTenantId, tenantKey, tenantScope } from "../cache/tenant";
 import { softwareIdOf } from "./recommendations";
 import { burndown, isoDay, isOverdue } from "./series";
 import type { RemediationRequestInput, RemediationRequestRow } from "./schemas";
@@ -19,7 +20,7 @@ export async function createRemediationRequest(
   if (input.dueOn < today)
     throw new BadRequest("The due date is in the past.", [{ path: "dueOn", message: "must be today or later" }]);
   const rec = await db().recommendation.findUnique({
-    where: { id: input.recommendationId },
+    where: tenantKey(input.recommendationId),
     select: { id: true, recommendationName: true },
   });
   if (!rec) throw new NotFound(`No recommendation ${input.recommendationId} in the cache.`);
@@ -30,6 +31,7 @@ export async function createRemediationRequest(
     async (tx) => {
       const created = await tx.remediationRequest.create({
         data: {
+          ...tenantScope(),
           recommendationId: rec.id,
           recommendationName: rec.recommendationName,
           softwareId,
@@ -46,13 +48,14 @@ export async function createRemediationRequest(
         select: { id: true },
       });
       // The first sample is the baseline the burndown starts from.
-      await tx.$executeRawUnsafe(REMEDIATION_SAMPLE, today, now.toISOString(), created.id);
+      await tx.$executeRawUnsafe(REMEDIATION_SAMPLE, cacheTenantId(), today, now.toISOString(), created.id);
       const [sample] = await tx.$queryRawUnsafe<{ exposedDevices: number }[]>(
-        `SELECT "exposedDevices" FROM "RemediationProgress" WHERE "requestId" = $1`,
+        `SELECT "exposedDevices" FROM "RemediationProgress" WHERE "tenantId" = $2 AND "requestId" = $1`,
         created.id,
+        cacheTenantId(),
       );
       await tx.remediationRequest.update({
-        where: { id: created.id },
+        where: tenantKey(created.id),
         data: { baselineExposed: sample?.exposedDevices ?? 0 },
       });
       return {
@@ -77,7 +80,7 @@ export async function listRemediationRequests(
 ): Promise<RemediationRequestRow[]> {
   const today = isoDay(now);
   const requests = await db().remediationRequest.findMany({
-    where: { id: filter.id, recommendationId: filter.recommendationId },
+    where: { ...tenantScope(), id: filter.id, recommendationId: filter.recommendationId },
     include: { samples: { orderBy: { day: "asc" }, select: { day: true, exposedDevices: true } } },
     orderBy: [{ dueOn: "asc" }, { createdAt: "desc" }],
     take: 500,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
+import { availableTestDatabases, createTestDatabase, type TestDatabase, ofTenant } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { deriveAfter } from "../sync/derive";
@@ -34,7 +34,7 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
     getDatabase.replaceForTests(database);
     const p = database.prisma;
     await p.device.createMany({
-      data: [
+      data: ofTenant([
         {
           id: "d1",
           mdeMachineId: "m1",
@@ -63,10 +63,10 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
           exposureLevel: "Low",
         },
         { id: "d4", mdeMachineId: "m4", inMde: true, name: "lost-1", platform: "Linux", exposureLevel: "Medium" },
-      ],
+      ]),
     });
     await p.vulnerability.createMany({
-      data: [
+      data: ofTenant([
         { id: "CVE-1", name: "CVE-1", severity: "Critical", cvssV3: 9.8, publicExploit: true, exploitTypes: [] },
         {
           id: "CVE-2",
@@ -79,7 +79,7 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
         },
         { id: "CVE-3", name: "CVE-3", severity: "Medium", cvssV3: 5.0, exploitTypes: [] },
         { id: "CVE-4", name: "CVE-4", severity: "Low", cvssV3: 2.0, exploitTypes: [] },
-      ],
+      ]),
     });
     const dv = (machineId: string, cveId: string, vendor: string, product: string, resolvedAt: Date | null = null) => ({
       id: `${machineId}-_-${cveId}-_-${vendor}-_-${product}`,
@@ -94,7 +94,7 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
       resolvedAt,
     });
     await p.deviceVulnerability.createMany({
-      data: [
+      data: ofTenant([
         dv("m1", "CVE-1", "acme", "app"),
         dv("m1", "CVE-1", "acme", "lib"),
         dv("m1", "CVE-2", "acme", "app"),
@@ -103,10 +103,10 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
         dv("m3", "CVE-3", "zed", "tool"),
         dv("m3", "CVE-4", "zed", "tool", DAY1),
         dv("m4", "CVE-2", "acme", "app"),
-      ],
+      ]),
     });
     await p.recommendation.createMany({
-      data: [
+      data: ofTenant([
         {
           id: "va-_-acme-_-app",
           recommendationName: "Update Acme App",
@@ -128,16 +128,16 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
           exposureImpact: 3,
           exposedMachinesCount: 7,
         },
-      ],
+      ]),
     });
     await p.scoreSnapshot.createMany({
-      data: [
+      data: ofTenant([
         { kind: "exposure", scope: "", day: new Date("2026-11-01"), score: 60, time: DAY1 },
         { kind: "exposure", scope: "", day: new Date("2026-11-15"), score: 44, time: DAY1 },
         { kind: "exposure", scope: "", day: new Date("2026-11-21"), score: 40.04, time: DAY1 },
         { kind: "exposure", scope: "Finance", day: new Date("2026-11-21"), score: 52, time: DAY1 },
         { kind: "secure", scope: "", day: new Date("2026-11-21"), score: 540, time: DAY1 },
-      ],
+      ]),
     });
     // The sync's own hook: per-device counts, then the aggregates (as of the real clock; re-run for DAY1 below).
     await deriveAfter(p, new Set(["deviceVulnerabilities"]));

@@ -3,6 +3,7 @@ import { db } from "../db";
 import { SqlParams, containsPattern } from "../db/sql-params";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { BadRequest } from "../http/errors";
+import { cacheTenantId, tenantKey, tenantScope, tenantSql } from "../cache/tenant";
 import {
   type ExposedDevice,
   type VulnerabilityDetail,
@@ -41,7 +42,7 @@ export async function listVulnerabilities(
 ): Promise<VulnerabilityPage> {
   const params = new SqlParams();
   params.add(view.group); // $1: the scope the exposure join reads
-  const where: string[] = [];
+  const where: string[] = [tenantSql(params, "v")];
   const p = (value: unknown) => params.add(value);
   // In a group view only CVEs open on the group's devices are listed; tenant-wide, the whole catalogue.
   if (view.group) where.push(`ce."cveId" IS NOT NULL`);
@@ -65,8 +66,8 @@ export async function listVulnerabilities(
   const rows = await db().$queryRawUnsafe<RawRow[]>(
     `SELECT v."id", v."name", v."severity", v."cvssV3", v."publicExploit", v."exploitVerified", v."exploitInKit", v."isZeroDay",
        v."publishedOn", ce."exposedDevices", ${key} AS "sortKey"
-     FROM "Vulnerability" v LEFT JOIN "CveExposure" ce ON ce."scope" = $1 AND ce."cveId" = v."id"
-     ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+     FROM "Vulnerability" v LEFT JOIN "CveExposure" ce ON ce."tenantId" = v."tenantId" AND ce."scope" = $1 AND ce."cveId" = v."id"
+     WHERE ${where.join(" AND ")}
      ORDER BY ${key} ${view.dir}, v."id" ${view.dir} LIMIT ${p(page.limit + 1)}`,
     ...params.values,
   );
@@ -101,8 +102,9 @@ async function affectedSoftware(cveIds: string[]): Promise<Map<string, string[]>
   if (!cveIds.length) return new Map();
   const rows = await db().$queryRawUnsafe<{ cveId: string; product: string }[]>(
     `SELECT DISTINCT "cveId", "productVendor" || ' ' || "productName" AS product FROM "DeviceVulnerability"
-     WHERE "cveId" = ANY($1::text[]) AND "resolvedAt" IS NULL ORDER BY 1, 2`,
+     WHERE "tenantId" = $2 AND "cveId" = ANY($1::text[]) AND "resolvedAt" IS NULL ORDER BY 1, 2`,
     cveIds,
+    cacheTenantId(),
   );
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.cveId, [...(map.get(r.cveId) ?? []), r.product]);
@@ -118,6 +120,7 @@ export async function exposedDevices(
   group: string,
 ): Promise<{ devices: ExposedDevice[]; truncated: boolean }> {
   const groupParam = `$${params.length + 1}`;
+  const tenantParam = `$${params.length + 2}`;
   const rows = await db().$queryRawUnsafe<
     {
       id: string | null;
@@ -132,11 +135,12 @@ export async function exposedDevices(
   >(
     `SELECT DISTINCT ON (v."machineId") d."id", v."machineId", d."name", d."rbacGroupName" AS "group", d."exposureLevel",
        v."productVendor" || ' ' || v."productName" || ' ' || v."productVersion" AS software, v."fixingKbId", v."firstSeenAt"
-     FROM "DeviceVulnerability" v LEFT JOIN "Device" d ON d."mdeMachineId" = v."machineId"
-     WHERE ${where} AND v."resolvedAt" IS NULL AND (${groupParam} = '' OR ${GROUP} = ${groupParam})
+     FROM "DeviceVulnerability" v LEFT JOIN "Device" d ON d."tenantId" = v."tenantId" AND d."mdeMachineId" = v."machineId"
+     WHERE v."tenantId" = ${tenantParam} AND ${where} AND v."resolvedAt" IS NULL AND (${groupParam} = '' OR ${GROUP} = ${groupParam})
      ORDER BY v."machineId", v."firstSeenAt" LIMIT ${DEVICE_LIST_LIMIT + 1}`,
     ...params,
     group,
+    cacheTenantId(),
   );
   const devices = rows
     .slice(0, DEVICE_LIST_LIMIT)
@@ -155,11 +159,11 @@ export async function exposedDevices(
 }
 
 export async function getVulnerability(id: string, group = ""): Promise<VulnerabilityDetail | null> {
-  const v = await db().vulnerability.findUnique({ where: { id } });
+  const v = await db().vulnerability.findUnique({ where: tenantKey(id) });
   if (!v) return null;
   const [exposure, software, devices] = await Promise.all([
     db().cveExposure.findUnique({
-      where: { scope_cveId: { scope: group, cveId: id } },
+      where: { tenantId_scope_cveId: { ...tenantScope(), scope: group, cveId: id } },
       select: { exposedDevices: true },
     }),
     affectedSoftware([id]),

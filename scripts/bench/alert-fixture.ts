@@ -1,12 +1,14 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { cacheTenantId } from "../../lib/cache/tenant";
 
 // The alert-queue benchmarks' fixture: one INSERT … SELECT generate_series (a fixture, not a sync).
 // 180 days of alerts. Older ones are mostly resolved, as in a working SOC; severities skew low.
 const SEED_SQL = `
-INSERT INTO "Alert" ("id","incidentId","title","description","severity","status","classification","determination","category",
+INSERT INTO "Alert" ("tenantId","id","incidentId","title","description","severity","status","classification","determination","category",
   "detectionSource","mitreTechniques","machineId","computerDnsName","assignedTo","relatedUserName","relatedUserDomain",
   "alertCreationTime","lastUpdateTime","priority","priorityRule","slaDueAt")
 SELECT
+  $2,
   'da' || lpad(i::text, 18, '0') || '_' || (i * 7919 % 100000)::text,
   (i / 4)::bigint,
   (ARRAY['Suspicious PowerShell command line','Credential dumping via LSASS memory','Ransomware behaviour detected',
@@ -43,9 +45,16 @@ FROM (
   ) s
 ) t`;
 
-/** Inserts `rows` generated alerts, then analyses and vacuums so plans and index-only scans are as in steady state. */
-export async function seedBenchAlerts(prisma: PrismaClient, rows: number): Promise<void> {
-  await prisma.$executeRawUnsafe(SEED_SQL, rows);
+/**
+ * Inserts `rows` generated alerts of `tenantId`, then analyses and vacuums so plans and index-only scans are as in
+ * steady state.
+ */
+export async function seedBenchAlerts(
+  prisma: PrismaClient,
+  rows: number,
+  tenantId: string = cacheTenantId(),
+): Promise<void> {
+  await prisma.$executeRawUnsafe(SEED_SQL, rows, tenantId);
   await prisma.$executeRawUnsafe(`ANALYZE "Alert"`);
   // Vacuum sets the visibility map so count-style queries can use index-only scans, as autovacuum would.
   await prisma.$executeRawUnsafe(`VACUUM "Alert"`);

@@ -51,11 +51,6 @@ export async function benchAlertsPage(opts: {
   const database = openDatabase(location);
   let browser: Browser | null = null;
   try {
-    await deployMigrations({ location, adapterFactory: database.adapterFactory });
-    await seedBenchAlerts(database.prisma, opts.rows);
-    // PGlite has one owner: the console server is next.
-    await database.close();
-
     const emulator = await startEmulatorProcess([
       "--port",
       "0",
@@ -66,6 +61,11 @@ export async function benchAlertsPage(opts: {
       "--alerts",
       "5",
     ]);
+    await deployMigrations({ location, adapterFactory: database.adapterFactory });
+    // The fixture belongs to the tenant the console will serve: the simulated one.
+    await seedBenchAlerts(database.prisma, opts.rows, emulator.ready.tenantId);
+    // PGlite has one owner: the console server is next.
+    await database.close();
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...consoleEnvFor(emulator.ready),

@@ -4,9 +4,13 @@ import type { ChildProcess } from "node:child_process";
 import { getConfig } from "../../lib/config/env";
 import { openDatabase } from "../../lib/db/open";
 import { deployMigrations } from "../../lib/db/migrate";
+import { claimUntenantedRows } from "../../lib/cache/tenant";
 import { spawnGroup, waitForHttp } from "./processes";
 
-/** Apply pending migrations with a short-lived connection (PGlite allows one owner, and next start is next). */
+/**
+ * Apply pending migrations with a short-lived connection (PGlite allows one owner, and next start is next), then
+ * give rows cached before the cache was tenant-scoped to the configured tenant.
+ */
 export async function deployDatabase(): Promise<void> {
   const location = getConfig().database;
   const database = openDatabase(location);
@@ -15,6 +19,9 @@ export async function deployDatabase(): Promise<void> {
       console.error(`  migrate: ${l}`),
     );
     if (applied.length) console.error(`Applied migrations: ${applied.join(", ")}`);
+    const claimed = await claimUntenantedRows(database.prisma);
+    if (claimed)
+      console.error(`Assigned ${claimed} cached row(s) from before tenant scoping to the configured tenant.`);
   } finally {
     await database.close();
   }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SLA_MINUTES } from "../../cache/alert-priority";
-import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../../db/testing";
+import { availableTestDatabases, createTestDatabase, type TestDatabase, ofTenant } from "../../db/testing";
 import type { SourceManagedDevice } from "../../cache/source-types";
 import type { SyncSources } from "../source-types";
 import type { JobContext } from "../types";
 import { syncIntuneDevices } from "./devices";
+import { tenantScope } from "../../cache/tenant";
 
 // Entra device ids repeat in real tenants: a re-imaged machine is onboarded again under a new Defender id and keeps
 // its Entra id, and the old machine lingers. Linking an Intune record by Entra id must then pick one row, not fail
@@ -46,11 +47,11 @@ describe.each(kinds)("linking Intune records by Entra id on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await database.prisma.device.createMany({
-      data: [
+      data: ofTenant([
         { mdeMachineId: "m-old", aadDeviceId: "aad-shared", name: "pc-1", platform: "Windows", inMde: true },
         { mdeMachineId: "m-new", aadDeviceId: "aad-shared", name: "pc-1", platform: "Windows", inMde: true },
         { mdeMachineId: "m-solo", aadDeviceId: "aad-solo", name: "pc-2", platform: "Windows", inMde: true },
-      ],
+      ]),
     });
   });
   afterAll(async () => {
@@ -88,6 +89,7 @@ describe.each(kinds)("the OS of a device on %s", (kind) => {
     database = await createTestDatabase(kind);
     await database.prisma.device.create({
       data: {
+        ...tenantScope(),
         mdeMachineId: "m-1",
         aadDeviceId: "aad-1",
         name: "pc-1.contoso.example",

@@ -1,5 +1,6 @@
 import { inRawTransaction } from "../../db/raw-transaction";
 import { FINAL_MACHINE_ACTION_STATUSES, writeMachineActions } from "../../cache/machine-actions";
+import { tenantScope } from "../../cache/tenant";
 import type { JobContext, JobResult } from "../types";
 import { consumePages, maxDate } from "./common";
 
@@ -13,7 +14,7 @@ export async function syncMachineActions(ctx: JobContext): Promise<JobResult> {
   let createdSince: Date | undefined;
   if (ctx.mode === "incremental" && ctx.watermark) {
     const oldestOpen = await ctx.db.machineAction.findFirst({
-      where: { status: { notIn: [...FINAL_MACHINE_ACTION_STATUSES] } },
+      where: { ...tenantScope(), status: { notIn: [...FINAL_MACHINE_ACTION_STATUSES] } },
       orderBy: { creationDateTimeUtc: "asc" },
       select: { creationDateTimeUtc: true },
     });

@@ -1,0 +1,72 @@
+import { currentTenantId } from "../config/env";
+import type { PrismaClient } from "../db";
+import type { SqlParams } from "../db/sql-params";
+
+// Every cached row, sync state, lease, snapshot and aggregate carries the Entra tenant it came from, first in its
+// primary key and indexes (prisma/schema.prisma), and every read and write names it. The console serves one tenant
+// today, the one configured (ENTRA_TENANT_ID); this module is the one place that says which, so serving several
+// later changes where the tenant comes from (the scheduler's loop, the signed-in user's choice), not every query.
+
+/** The tenant whose rows the cache reads and writes. */
+export function cacheTenantId(): string {
+  return currentTenantId();
+}
+
+/** Prisma `where` / `data` fragment naming the tenant: `where: { ...tenantScope(), id }`. */
+export function tenantScope(): { tenantId: string } {
+  return { tenantId: cacheTenantId() };
+}
+
+/** Raw SQL condition naming the tenant, as a bind parameter: `WHERE ${tenantSql(p, "a")} AND …`. */
+export function tenantSql(p: SqlParams, alias?: string): string {
+  return `${alias ? `${alias}.` : ""}"tenantId" = ${p.add(cacheTenantId())}`;
+}
+
+/** Prisma's compound primary key of a (tenantId, id) table: `findUnique({ where: tenantKey(id) })`. */
+export function tenantKey<Id>(id: Id): { tenantId_id: { tenantId: string; id: Id } } {
+  return { tenantId_id: { tenantId: cacheTenantId(), id } };
+}
+
+/**
+ * The tables that hold a tenant's rows, parents before children (a composite foreign key follows its parent's
+ * tenant through ON UPDATE CASCADE). lib/cache/tenant.int.test.ts checks it against the schema.
+ */
+export const TENANT_TABLES = [
+  "Alert",
+  "AlertEvidence",
+  "Incident",
+  "Device",
+  "DeviceLogonUser",
+  "MachineAction",
+  "ActionRequest",
+  "Vulnerability",
+  "Software",
+  "DeviceVulnerability",
+  "Recommendation",
+  "ScoreSnapshot",
+  "CveExposure",
+  "SoftwareExposure",
+  "VulnerabilityCountSnapshot",
+  "RemediationRequest",
+  "RemediationProgress",
+  "SyncState",
+] as const;
+
+/**
+ * Rows written before the cache was tenant-scoped carry tenant '' (migration tenant_scoped_cache): they came from
+ * the tenant the console was configured for, which only the configuration knows. Run after migrations are deployed;
+ * a no-op once claimed. Resolves to the rows claimed.
+ */
+export function claimUntenantedRows(database: PrismaClient, tenantId: string = cacheTenantId()): Promise<number> {
+  return database.$transaction(async (tx) => {
+    let claimed = 0;
+    for (const table of TENANT_TABLES)
+      claimed += await tx.$executeRawUnsafe(`UPDATE "${table}" SET "tenantId" = $1 WHERE "tenantId" = ''`, tenantId);
+    return claimed;
+  });
+}
+
+/** Prisma's key of a SyncState row (one per tenant and entity: watermark, lease, last run). */
+export function syncStateKey(entity: string): { tenantId_entity: { tenantId: string; entity: string } } {
+  return { tenantId_entity: { tenantId: cacheTenantId(), entity } };
+}
