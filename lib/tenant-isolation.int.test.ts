@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Actor, AuditContext } from "./auth/actor";
+import { getDatabase } from "./db";
+import { availableTestDatabases, createTestDatabase, type TestDatabase } from "./db/testing";
+import { cacheTenantId, TENANT_TABLES, tenantScope } from "./cache/tenant";
+import { runSync } from "./sync/engine";
+import { getSyncOverview } from "./sync/status";
+import { startTestTenant, type TestTenant } from "./sync/testing";
+import { alertCacheState, getAlertDetail, groupCounts, listAlerts, listFilterOptions, slaCounts } from "./alerts";
+import { AlertView } from "./alerts/schemas";
+import {
+  deviceCacheState,
+  devicesCsv,
+  getDeviceDetail,
+  listDeviceFilterOptions,
+  listDevices,
+  logonUserRefresh,
+} from "./devices";
+import { DeviceView } from "./devices/schemas";
+import { getIncidentDetail, listIncidents } from "./incidents";
+import { IncidentQuery } from "./incidents/schemas";
+import { actionsCsv, countAwaitingApproval, getAction, listActions } from "./actions";
+import { ActionFilter } from "./actions/schemas";
+import {
+  createRemediationRequest,
+  getRecommendation,
+  getTvmDashboard,
+  getVulnerability,
+  listDeviceGroups,
+  listRecommendations,
+  listRemediationRequests,
+  listVulnerabilities,
+} from "./tvm";
+import { DashboardQuery, RecommendationView, VulnerabilityView } from "./tvm/schemas";
+
+// The cache is keyed by tenant (lib/cache/tenant.ts). This fills the configured tenant's cache through a real sync,
+// then copies every row of every cached table to a second tenant — same ids, so CVEs, incident numbers, alert and
+// device ids collide — with values changed so any leak shows. Every read below must answer exactly what it did
+// before the copy, and a later sync of the configured tenant must leave the other tenant's rows untouched.
+// A new query over the cache belongs in QUERIES.
+
+const kinds = await availableTestDatabases();
+const OTHER = "other-tenant-0000";
+const NOW = new Date();
+const analyst: Actor = { type: "user", id: "oid-ana", name: "ana", roles: ["Analyst"], permissions: new Set() };
+const audit: AuditContext = { actor: analyst, requestId: "req-tenancy", ip: null };
+
+async function collect(chunks: AsyncGenerator<string>): Promise<string> {
+  let out = "";
+  for await (const chunk of chunks) out += chunk;
+  return out;
+}
+
+/** Ids from the configured tenant's cache that the detail reads look up (the other tenant has the same ones). */
+interface Ids {
+  alert: string;
+  device: string;
+  incident: string;
+  cve: string;
+  recommendation: string;
+  action: string;
+  group: string;
+}
+
+const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
+  "alert queue": () => listAlerts(analyst, AlertView.parse({ range: "180d" }), { limit: 1000, now: NOW }),
+  "alert queue grouped by incident": () =>
+    listAlerts(analyst, AlertView.parse({ range: "180d", group: "incident" }), { limit: 50, now: NOW }),
+  "alert groups by device": () => groupCounts(analyst, { ...AlertView.parse({ range: "180d" }), group: "device" }, NOW),
+  "alert groups by title": () => groupCounts(analyst, { ...AlertView.parse({ range: "180d" }), group: "title" }, NOW),
+  "alert SLA counts": () => slaCounts(NOW),
+  "alert cache state": () => alertCacheState(),
+  "alert detail": (ids) => getAlertDetail(ids.alert, { auditDetails: true }),
+  "alert filter options": () => listFilterOptions(),
+  "device inventory": () => listDevices(DeviceView.parse({}), { limit: 1000, now: NOW }),
+  "device search": () => listDevices(DeviceView.parse({ q: "a" }), { limit: 1000, now: NOW }),
+  "device inventory by group": (ids) => listDevices(DeviceView.parse({ group: ids.group }), { limit: 1000, now: NOW }),
+  "device export": () => collect(devicesCsv(DeviceView.parse({}), NOW)),
+  "device cache state": () => deviceCacheState(),
+  "device filter options": () => listDeviceFilterOptions(),
+  "device detail": (ids) => getDeviceDetail(ids.device, { auditDetails: true }),
+  "incident list": () => listIncidents(analyst, IncidentQuery.parse({}), { limit: 1000 }),
+  "incident detail": (ids) => getIncidentDetail(ids.incident),
+  "action list": () => listActions(ActionFilter.parse({}), { limit: 1000 }),
+  "action approvals": () => countAwaitingApproval(),
+  "action detail": (ids) => getAction(ids.action),
+  "action export": () => collect(actionsCsv(ActionFilter.parse({}))),
+  "TVM dashboard": () => getTvmDashboard(DashboardQuery.parse({}), NOW),
+  "TVM dashboard of a group": (ids) => getTvmDashboard(DashboardQuery.parse({ group: ids.group }), NOW),
+  "device groups": () => listDeviceGroups(),
+  "vulnerability list": () => listVulnerabilities(VulnerabilityView.parse({}), { limit: 1000 }),
+  "vulnerability list of a group": (ids) =>
+    listVulnerabilities(VulnerabilityView.parse({ group: ids.group }), { limit: 1000 }),
+  "vulnerability detail": (ids) => getVulnerability(ids.cve),
+  "recommendation list": () => listRecommendations(RecommendationView.parse({})),
+  "recommendation detail": (ids) => getRecommendation(ids.recommendation),
+  "remediation requests": () => listRemediationRequests({}, NOW),
+  "sync overview": () => getSyncOverview(),
+};
+
+/** Copies every cached row of the configured tenant to OTHER, then changes what a leak would show. */
+async function copyToOtherTenant(database: TestDatabase): Promise<void> {
+  const p = database.prisma;
+  for (const table of TENANT_TABLES) {
+    const columns = (
+      await p.$queryRawUnsafe<{ name: string }[]>(
+        `SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 AND table_schema = current_schema()`,
+        table,
+      )
+    ).map((c) => `"${c.name}"`);
+    const select = columns.map((c) => (c === `"tenantId"` ? "$1" : c));
+    await p.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${columns.join(", ")}) SELECT ${select.join(", ")} FROM "${table}" WHERE "tenantId" = $2`,
+      OTHER,
+      cacheTenantId(),
+    );
+  }
+  const changes = [
+    `UPDATE "Alert" SET title = 'B ' || title, category = 'B-only', status = 'New', "assignedTo" = 'b-analyst',
+       priority = 'Critical', "slaDueAt" = now() - interval '1 day'`,
+    `UPDATE "AlertEvidence" SET "fileName" = 'b.exe'`,
+    `UPDATE "Incident" SET name = 'B ' || name, status = 'Active'`,
+    `UPDATE "Device" SET name = 'b-' || name, "rbacGroupName" = 'B group', "machineTags" = ARRAY['B-tag'],
+       "openAlerts" = "openAlerts" + 1, "vulnCritical" = "vulnCritical" + 1, "exposureLevel" = 'High'`,
+    `UPDATE "DeviceLogonUser" SET "accountName" = 'b-' || "accountName"`,
+    `UPDATE "MachineAction" SET "requestorComment" = 'B', status = 'Pending'`,
+    `UPDATE "ActionRequest" SET comment = 'B', state = 'AwaitingApproval'`,
+    `UPDATE "Vulnerability" SET name = 'B ' || name, "cvssV3" = 10`,
+    `UPDATE "Software" SET name = 'B ' || name`,
+    `UPDATE "DeviceVulnerability" SET "productVersion" = 'B', "resolvedAt" = NULL`,
+    `UPDATE "Recommendation" SET "recommendationName" = 'B ' || "recommendationName", status = 'Active'`,
+    `UPDATE "ScoreSnapshot" SET score = score + 1`,
+    `UPDATE "CveExposure" SET "exposedDevices" = "exposedDevices" + 100`,
+    `UPDATE "SoftwareExposure" SET vulnerabilities = vulnerabilities + 100`,
+    `UPDATE "VulnerabilityCountSnapshot" SET critical = critical + 100`,
+    `UPDATE "RemediationRequest" SET owner = 'B team'`,
+    `UPDATE "RemediationProgress" SET "exposedDevices" = "exposedDevices" + 100`,
+    `UPDATE "SyncState" SET "lastError" = 'B failed', "lockedBy" = NULL`,
+  ];
+  for (const sql of changes) await p.$executeRawUnsafe(`${sql} WHERE "tenantId" = $1`, OTHER);
+  // Rows only the other tenant has: a pass of the configured tenant must not flag or resolve them.
+  await p.$executeRawUnsafe(
+    `INSERT INTO "Device" ("tenantId", id, "mdeMachineId", "intuneDeviceId", "inMde", "inIntune", name, platform)
+     VALUES ($1, 'b-only-device', 'b-only-machine', 'b-only-intune', true, true, 'b-only', 'Windows')`,
+    OTHER,
+  );
+}
+
+/** A fingerprint of each table's rows of the other tenant. */
+async function otherTenantRows(database: TestDatabase): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of TENANT_TABLES) {
+    const [row] = await database.prisma.$queryRawUnsafe<{ n: number; digest: string | null }[]>(
+      `SELECT COUNT(*)::int AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table}" t WHERE "tenantId" = $1`,
+      OTHER,
+    );
+    out[table] = `${row.n}:${row.digest}`;
+  }
+  return out;
+}
+
+let tenant: TestTenant;
+beforeAll(async () => {
+  tenant = await startTestTenant({ seed: "tenancy", devices: 30, alerts: 120, vulnsPerDevice: 4 });
+}, 120_000);
+afterAll(async () => {
+  await tenant?.close();
+});
+
+describe.each(kinds)("a second tenant's rows on %s", (kind) => {
+  let database: TestDatabase;
+  let ids: Ids;
+  const before: Record<string, unknown> = {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    getDatabase.replaceForTests(database);
+    logonUserRefresh.replaceForTests({
+      reader: { list: async () => [{ accountName: "ana", accountDomain: "CONTOSO", isDomainAdmin: false }] },
+      fetchedAt: new Map(),
+    });
+    const summaries = await runSync({ db: database.prisma, sources: tenant.sources(), full: true });
+    expect(summaries.filter((s) => s.status === "failed")).toEqual([]);
+    const p = database.prisma;
+    const scope = tenantScope();
+    const device = await p.device.findFirstOrThrow({
+      where: { ...scope, inMde: true, rbacGroupName: { not: null }, openAlerts: { gt: 0 } },
+    });
+    const machineAction = await p.machineAction.create({
+      data: {
+        ...scope,
+        id: "ma-1",
+        type: "Isolate",
+        status: "Succeeded",
+        machineId: device.mdeMachineId!,
+        creationDateTimeUtc: NOW,
+      },
+    });
+    await p.actionRequest.create({
+      data: {
+        ...scope,
+        idempotencyKey: "k-1",
+        deviceId: device.id,
+        type: "Isolate",
+        comment: "contain",
+        state: "Sent",
+        requestedById: analyst.id,
+        requestedByName: analyst.name,
+        machineActionId: machineAction.id,
+      },
+    });
+    const recommendation = await p.recommendation.findFirstOrThrow({
+      where: { ...scope, id: { startsWith: "va-_-" } },
+      orderBy: { id: "asc" },
+    });
+    await createRemediationRequest(
+      audit,
+      { recommendationId: recommendation.id, scope: "", owner: "IT", dueOn: "2099-01-01", note: "" },
+      NOW,
+    );
+    ids = {
+      alert: (
+        await p.alert.findFirstOrThrow({ where: { ...scope, incidentId: { not: null } }, orderBy: { id: "asc" } })
+      ).id,
+      device: device.id,
+      incident: String((await p.incident.findFirstOrThrow({ where: scope, orderBy: { id: "asc" } })).id),
+      cve: (await p.cveExposure.findFirstOrThrow({ where: { ...scope, scope: "" }, orderBy: { cveId: "asc" } })).cveId,
+      recommendation: recommendation.id,
+      action: machineAction.id,
+      group: device.rbacGroupName!,
+    };
+    for (const [name, query] of Object.entries(QUERIES)) before[name] = await query(ids);
+    await copyToOtherTenant(database);
+  }, 300_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("the other tenant holds a copy of every cached table (so every query below meets colliding ids)", async () => {
+    for (const table of TENANT_TABLES) {
+      const [row] = await database.prisma.$queryRawUnsafe<{ n: number }[]>(
+        `SELECT COUNT(*)::int AS n FROM "${table}" WHERE "tenantId" = $1`,
+        OTHER,
+      );
+      expect(row.n, table).toBeGreaterThan(0);
+    }
+  });
+
+  it("every list, detail, count, export and dashboard answers exactly what it did without them", async () => {
+    // Past the minute the filter menus are kept for, so they are read again.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2 * 60_000 });
+    try {
+      // Soft: one run names every query that leaks, not just the first.
+      for (const [name, query] of Object.entries(QUERIES)) expect.soft(await query(ids), name).toEqual(before[name]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("a full sync of the configured tenant leaves every row of the other tenant as it was", async () => {
+    const untouched = await otherTenantRows(database);
+    await tenant.control("live/tick", {});
+    const summaries = await runSync({ db: database.prisma, sources: tenant.sources(), full: true });
+    expect(summaries.filter((s) => s.status === "failed")).toEqual([]);
+    expect(await otherTenantRows(database)).toEqual(untouched);
+  });
+});
