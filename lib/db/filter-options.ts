@@ -1,17 +1,20 @@
 import { db } from "../db";
+import { cacheTenantId } from "../cache/tenant";
 
 // The multi-select filters list the values present in the cache. Computing them scans a table, so each list's
 // options are kept for a minute per process: a value new since then is still reachable through the URL.
 
 const OPTIONS_MS = 60_000;
 
-/** `load`, answered from its last result while that is less than a minute old. */
+/** `load`, answered from its last result for the same tenant while that is less than a minute old. */
 export function keptForAMinute<T>(load: () => Promise<T>): () => Promise<T> {
-  let kept: { at: number; value: T } | null = null;
+  const kept = new Map<string, { at: number; value: T }>();
   return async () => {
-    if (kept && Date.now() - kept.at < OPTIONS_MS) return kept.value;
+    const tenantId = cacheTenantId();
+    const last = kept.get(tenantId);
+    if (last && Date.now() - last.at < OPTIONS_MS) return last.value;
     const value = await load();
-    kept = { at: Date.now(), value };
+    kept.set(tenantId, { at: Date.now(), value });
     return value;
   };
 }
