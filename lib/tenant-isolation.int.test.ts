@@ -6,7 +6,18 @@ import { cacheTenantId, TENANT_TABLES, tenantScope } from "./cache/tenant";
 import { runSync } from "./sync/engine";
 import { getSyncOverview } from "./sync/status";
 import { startTestTenant, type TestTenant } from "./sync/testing";
-import { alertCacheState, getAlertDetail, groupCounts, listAlerts, listFilterOptions, slaCounts } from "./alerts";
+import {
+  alertCacheState,
+  alertWriter,
+  bulkTriageAlerts,
+  defenderAlertWriter,
+  getAlertDetail,
+  groupCounts,
+  listAlerts,
+  listFilterOptions,
+  slaCounts,
+  triageAlert,
+} from "./alerts";
 import { AlertView } from "./alerts/schemas";
 import {
   deviceCacheState,
@@ -17,7 +28,7 @@ import {
   logonUserRefresh,
 } from "./devices";
 import { DeviceView } from "./devices/schemas";
-import { getIncidentDetail, listIncidents } from "./incidents";
+import { defenderIncidentWriter, getIncidentDetail, incidentWriter, listIncidents, triageIncident } from "./incidents";
 import { IncidentQuery } from "./incidents/schemas";
 import { actionsCsv, countAwaitingApproval, getAction, listActions } from "./actions";
 import { ActionFilter } from "./actions/schemas";
@@ -255,6 +266,25 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("triage written through to the cache changes the configured tenant's alert and incident, not the other's", async () => {
+    const untouched = await otherTenantRows(database);
+    alertWriter.replaceForTests(defenderAlertWriter(tenant.defenderClient()));
+    incidentWriter.replaceForTests(defenderIncidentWriter(tenant.defenderClient()));
+    try {
+      expect((await triageAlert(audit, ids.alert, { assignedTo: "tenancy@contoso.example" })).assignedTo).toBe(
+        "tenancy@contoso.example",
+      );
+      await bulkTriageAlerts(audit, [ids.alert], { status: "InProgress" });
+      expect((await triageIncident(audit, ids.incident, { assignedTo: "tenancy@contoso.example" })).assignedTo).toBe(
+        "tenancy@contoso.example",
+      );
+    } finally {
+      alertWriter.replaceForTests(undefined);
+      incidentWriter.replaceForTests(undefined);
+    }
+    expect(await otherTenantRows(database)).toEqual(untouched);
   });
 
   it("a full sync of the configured tenant leaves every row of the other tenant as it was", async () => {
