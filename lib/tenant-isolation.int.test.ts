@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor, AuditContext } from "./auth/actor";
 import { getDatabase } from "./db";
@@ -169,6 +170,18 @@ async function otherTenantRows(database: TestDatabase): Promise<Record<string, s
   }
   return out;
 }
+
+describe("TENANT_TABLES", () => {
+  it("lists every cached model of prisma/schema.prisma (each has a tenantId column)", () => {
+    const schema = readFileSync("prisma/schema.prisma", "utf8");
+    const tenantModels = [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)]
+      .filter(([, , body]) => /^\s+tenantId\s/m.test(body))
+      .map(([, name]) => name)
+      // Budgets are counted per tenant by lib/budgets, not cached.
+      .filter((name) => name !== "ProviderCall");
+    expect([...TENANT_TABLES].sort()).toEqual(tenantModels.sort());
+  });
+});
 
 let tenant: TestTenant;
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { currentTenantId } from "../config/env";
+import { currentTenantId, getConfig } from "../config/env";
 import type { PrismaClient } from "../db";
 import type { SqlParams } from "../db/sql-params";
 
@@ -29,7 +29,7 @@ export function tenantKey<Id>(id: Id): { tenantId_id: { tenantId: string; id: Id
 
 /**
  * The tables that hold a tenant's rows, parents before children (a composite foreign key follows its parent's
- * tenant through ON UPDATE CASCADE). lib/cache/tenant.int.test.ts checks it against the schema.
+ * tenant through ON UPDATE CASCADE). lib/tenant-isolation.int.test.ts checks it against prisma/schema.prisma.
  */
 export const TENANT_TABLES = [
   "Alert",
@@ -55,9 +55,15 @@ export const TENANT_TABLES = [
 /**
  * Rows written before the cache was tenant-scoped carry tenant '' (migration tenant_scoped_cache): they came from
  * the tenant the console was configured for, which only the configuration knows. Run after migrations are deployed;
- * a no-op once claimed. Resolves to the rows claimed.
+ * a no-op once claimed, and when no tenant is configured (a `db:deploy` without ENTRA_TENANT_ID must not give the
+ * rows to the "unconfigured" placeholder). Resolves to the rows claimed (children that follow their parent through
+ * the foreign key are not counted).
  */
-export function claimUntenantedRows(database: PrismaClient, tenantId: string = cacheTenantId()): Promise<number> {
+export async function claimUntenantedRows(
+  database: PrismaClient,
+  tenantId: string | undefined = getConfig().ENTRA_TENANT_ID,
+): Promise<number> {
+  if (!tenantId) return 0;
   return database.$transaction(async (tx) => {
     let claimed = 0;
     for (const table of TENANT_TABLES)

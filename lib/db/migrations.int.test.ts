@@ -48,6 +48,12 @@ const FIXTURES: Record<string, Fixture> = {
     create: (db) => db.setting.create({ data: { key: "sla", value: { Critical: 15 } } }),
     read: (db) => db.setting.findUniqueOrThrow({ where: { key: "sla" } }),
   },
+  IdempotentRequest: {
+    create: (db) =>
+      db.idempotentRequest.create({ data: { actorKey: "user:oid-1", key: "k-1", fingerprint: "f", status: 200 } }),
+    read: (db) =>
+      db.idempotentRequest.findUniqueOrThrow({ where: { actorKey_key: { actorKey: "user:oid-1", key: "k-1" } } }),
+  },
   ProviderCall: {
     create: (db) =>
       db.providerCall.create({ data: { tenantId: "t-1", family: "defender.machineActions.post", takenAt: t0 } }),
