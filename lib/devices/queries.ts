@@ -108,9 +108,11 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
     const where = [deviceFilterSql(p, view, now)];
     if (after) where.push(deviceKeysetSql(p, view.sort, dir, after));
     const d = dir.toUpperCase();
+    // Filter first: the page is cut from the few matches before the join, so only its rows are fetched by key.
     const sql = filterFirst
-      ? `WITH m AS MATERIALIZED (SELECT d."tenantId", d."id", (${key}) AS k FROM "Device" d WHERE ${where.join(" AND ")})
-         SELECT ${columns} FROM m JOIN "Device" d ON d."tenantId" = m."tenantId" AND d."id" = m."id" ORDER BY m.k ${d}, m."id" ${d} LIMIT ${p.add(page.limit + 1)}`
+      ? `WITH m AS MATERIALIZED (SELECT d."tenantId", d."id", (${key}) AS k FROM "Device" d WHERE ${where.join(" AND ")}
+           ORDER BY k ${d}, d."id" ${d} LIMIT ${p.add(page.limit + 1)})
+         SELECT ${columns} FROM m JOIN "Device" d ON d."tenantId" = m."tenantId" AND d."id" = m."id" ORDER BY m.k ${d}, m."id" ${d}`
       : `SELECT ${columns} FROM "Device" d WHERE ${where.join(" AND ")} ORDER BY ${deviceOrderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
     return db().$queryRawUnsafe<RawDeviceRow[]>(sql, ...p.values);
   };
