@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
 import { ApiError, apiFetch } from "../../_query/api";
-import { PRIORITIES, type Priority } from "@/lib/alerts/schemas";
+import { PRIORITIES, type Priority } from "@/lib/alerts/vocabulary";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 import { cn } from "@/components/ui/cn";
 import { SettingsSection } from "./settings-section";
