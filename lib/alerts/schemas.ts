@@ -2,6 +2,7 @@ import { z } from "zod";
 import { multi, single } from "../http/query-params";
 import type { AlertListItem } from "../cache/alerts";
 import { PRIORITIES, type Priority } from "../cache/alert-priority";
+import type { HistoryEntry } from "../audit/describe";
 
 // Client-safe: the alert queue's URL grammar, DTOs and triage bodies. No server imports here — the browser
 // bundles this file to build links and forms with the same rules the server parses them with.
@@ -203,15 +204,8 @@ export interface AlertEvidenceRow {
   detectionStatus: string | null;
 }
 
-export interface AlertHistoryEntry {
-  at: string;
-  actorName: string;
-  action: string;
-  result: string;
-  /** Only for readers with audit:read (null otherwise). */
-  params: unknown;
-  error: string | null;
-}
+/** A line of the alert's history in this console, as a sentence (lib/audit/describe.ts). */
+export type AlertHistoryEntry = HistoryEntry;
 
 export interface AlertDetail extends AlertRow {
   description: string;

@@ -14,6 +14,7 @@ import { getAlertDetail } from "@/lib/alerts";
 import { AlertTriagePanel } from "./_components/alert-triage-panel";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { label } from "@/lib/labels";
+import { HistoryTable } from "@/components/ui/history-table";
 
 export const metadata: Metadata = { title: "Alert" };
 
@@ -128,33 +129,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           </MainSection>
 
           <MainSection id="history-title" title="History in this console">
-            <RowsTable
-              caption="Changes made to this alert through the console, newest first"
-              columns={["Time (UTC)", "Who", "What", "Result"]}
-              rows={alert.history}
-              empty="No changes through the console yet."
-              row={(h, i) => (
-                <tr key={i}>
-                  <Td className="whitespace-nowrap font-mono text-xs">
-                    {formatUtc(h.at, "—", { seconds: true, zone: false })}
-                  </Td>
-                  <Td>{h.actorName}</Td>
-                  <Td className="font-mono text-xs">
-                    {h.action} {h.params === null ? null : JSON.stringify(h.params)}
-                  </Td>
-                  <Td
-                    className={
-                      h.result === "success"
-                        ? "text-emerald-700 dark:text-emerald-300"
-                        : "text-red-700 dark:text-red-300"
-                    }
-                  >
-                    {h.result}
-                    {h.error ? `: ${h.error}` : ""}
-                  </Td>
-                </tr>
-              )}
-            />
+            <HistoryTable history={alert.history} what="alert" />
           </MainSection>
         </div>
 

@@ -14,6 +14,7 @@ import { label } from "@/lib/labels";
 import { IncidentRef } from "@/lib/incidents/schemas";
 import { IncidentTriagePanel } from "./_components/incident-triage-panel";
 import { AlertLink } from "@/components/alerts/alert-link";
+import { HistoryTable } from "@/components/ui/history-table";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -22,7 +23,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const actor = await requireUser("console:read");
   const ref = IncidentRef.safeParse(await params);
   if (!ref.success) notFound();
-  const incident = await getIncidentDetail(ref.data.id);
+  const incident = await getIncidentDetail(ref.data.id, { auditDetails: actor.permissions.has("audit:read") });
   if (!incident) notFound();
   return (
     <>
@@ -88,6 +89,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
               )}
             />
             {incident.users.length ? <p className="mt-2 text-sm">Users: {incident.users.join(", ")}</p> : null}
+          </MainSection>
+          <MainSection id="history-title" title="History in this console">
+            <HistoryTable history={incident.history} what="incident" />
           </MainSection>
         </div>
         <aside className="space-y-6">
