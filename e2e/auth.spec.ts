@@ -35,8 +35,8 @@ test.describe("sign-in with Entra ID", () => {
       headers: { origin: tenant().consoleUrl },
     });
     expect(res.status()).toBe(403);
-    // Pages stream, so the status is already sent; what matters is that the page's content is never rendered.
-    await page.goto("/settings");
+    // The page answers 403 (decided before it streams, B18) and its content is never rendered.
+    expect((await page.goto("/settings"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Not permitted" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "API tokens" })).toHaveCount(0);
   });
