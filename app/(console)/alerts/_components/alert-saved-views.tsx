@@ -13,10 +13,12 @@ export function AlertSavedViews({
   initialViews,
   currentQuery,
   canSave,
+  canShare,
 }: {
   initialViews: SavedViewRow[];
   currentQuery: string;
   canSave: boolean;
+  canShare: boolean;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -49,6 +51,7 @@ export function AlertSavedViews({
       views={views.data}
       currentQuery={currentQuery}
       canSave={canSave}
+      canShare={canShare}
       busy={save.isPending || remove.isPending}
       error={error}
       onOpen={(view) => router.push(view.query ? `/alerts?${view.query}` : "/alerts")}
