@@ -9,10 +9,11 @@ const SECTIONS = [
   "Hunting",
   "Posture",
   "Audit",
+  "Sync",
   "Settings",
 ];
 /** Where a page's heading says more than its short navigation label. */
-const HEADINGS: Record<string, string> = { Vulnerabilities: "Vulnerability management" };
+const HEADINGS: Record<string, string> = { Vulnerabilities: "Vulnerability management", Sync: "Sync status" };
 
 test.describe("console shell", () => {
   test("navigates every section; unbuilt pages say they are coming", async ({ asRole }) => {
