@@ -5,6 +5,7 @@ import { useRef, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiFetch } from "../../_query/api";
 import { tokenKeys } from "../../_query/keys";
+import { useSubmitOnce } from "../../_query/use-submit-once";
 import { formatUtc } from "@/components/ui/format";
 import { RowsTable, Td } from "@/components/ui/table";
 import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
@@ -28,9 +29,10 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const create = useMutation({
-    mutationFn: (input: { name: string; role: string; days: number }) =>
-      apiFetch<{ token: string; row: ApiTokenRow }>("/api/tokens", { method: "POST", json: input }),
+  // Submitted once per click however fast the clicks come. No Idempotency-Key is sent on purpose: the server would
+  // keep the first answer for replay, and that answer holds the new token in plain text, which is never stored.
+  const create = useSubmitOnce<{ token: string; row: ApiTokenRow }, { name: string; role: string; days: number }>({
+    mutationFn: (input) => apiFetch("/api/tokens", { method: "POST", json: input }),
     onSuccess: (res) => {
       setCreated({ name: res.row.name, token: res.token });
       // A filled form invites a second, identical token: start the next one from scratch.
@@ -61,9 +63,8 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          if (create.isPending) return;
           const form = new FormData(e.currentTarget);
-          create.mutate({
+          create.submit({
             name: String(form.get("name")),
             role: String(form.get("role")),
             days: Number(form.get("days")),
