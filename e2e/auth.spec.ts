@@ -83,7 +83,7 @@ test.describe("sign-in with Entra ID", () => {
     // The form starts afresh (no second identical token by accident), and the one-time token copies in one click.
     await expect(tokens.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("");
     await tokens.getByRole("button", { name: "Copy token" }).click();
-    await expect(tokens.getByRole("status").filter({ hasText: "Copied." })).toBeVisible();
+    await expect(tokens.getByText("Copied.", { exact: true })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
     const api = await playwright.request.newContext({ baseURL: tenant().consoleUrl });
