@@ -40,7 +40,9 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             Raised to {alert.priority} by rule “{alert.priorityRule}”
           </span>
         ) : null}
-        <SeverityText severity={alert.severity} />
+        <span>
+          Severity: <SeverityText severity={alert.severity} />
+        </span>
         <span>
           Status: <strong data-testid="alert-status">{label("alertStatus", alert.status)}</strong>
         </span>
