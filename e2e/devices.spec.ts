@@ -194,7 +194,7 @@ test.describe("response actions", () => {
       await page.goto(`/devices/${device.id}`);
       const before = (await emu.stats())[ISOLATE_ROUTE] ?? 0;
       await requestAction(page, "Isolate", device.name, "Needs a second pair of eyes", "Isolate");
-      await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("AwaitingApproval");
+      await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Awaiting approval");
       expect((await emu.stats())[ISOLATE_ROUTE] ?? 0).toBe(before);
 
       const managerContext = await browser.newContext();
@@ -258,7 +258,7 @@ test.describe("response actions", () => {
       "Collect package",
     );
     const status = latest(page, "CollectInvestigationPackage").getByTestId("action-status");
-    await expect(status).toHaveText(/^(Pending|InProgress)$/);
+    await expect(status).toHaveText(/^(Pending|In progress)$/);
     await emu.faults({ errorRate: 1 });
     try {
       const warning = page
@@ -266,7 +266,7 @@ test.describe("response actions", () => {
         .filter({ hasText: "The status of 1 action could not be refreshed: Defender answered" });
       await expect(warning).toBeVisible({ timeout: 60_000 });
       await expect(warning).toContainText("Its status is the last known");
-      await expect(status).toHaveText(/^(Pending|InProgress)$/);
+      await expect(status).toHaveText(/^(Pending|In progress)$/);
     } finally {
       await emu.faults({});
     }

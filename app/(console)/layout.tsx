@@ -6,12 +6,14 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { getConfig, hasTenant } from "@/lib/config/env";
 import { getSyncOverview } from "@/lib/sync/status";
 import { requireUser } from "@/lib/auth/page";
+import { gatePage } from "./_pages/page-gate";
 
 // Every console page reads the cache: render per request, never at build time.
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await requireUser();
+  await gatePage(actor);
   const cfg = getConfig();
   const tenantConfigured = hasTenant(cfg);
   const sync = await getSyncOverview().catch(() => null);

@@ -14,6 +14,7 @@ export { triageAlert, bulkTriageAlerts, defenderPatch, BATCH_CHUNK } from "./mut
 export {
   getTriageSettings,
   cachedTriageSettings,
+  previewTriageSettings,
   saveTriageSettings,
   TriageSettingsInput,
   SETTING_KEYS,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { attributeComments, readTargetHistory } from "../audit";
 import { alertListColumns, toAlertListItem, type AlertListRecord } from "../cache/alerts";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { cachedTriageSettings } from "./settings";
@@ -135,7 +136,7 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
           take: 50,
         })
       : [],
-    db().auditEvent.findMany({ where: { targetType: "alert", targetId: a.id }, orderBy: { at: "desc" }, take: 100 }),
+    readTargetHistory({ type: "alert", id: a.id }, { subject: "this alert", auditDetails: Boolean(opts.auditDetails) }),
   ]);
   const raw = a as unknown as Record<string, unknown>;
   return {
@@ -149,7 +150,7 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
     firstEventTime: iso(a.firstEventTime),
     lastEventTime: iso(a.lastEventTime),
     resolvedTime: iso(a.resolvedTime),
-    comments: storedComments(a.comments),
+    comments: attributeComments(storedComments(a.comments), history.authored),
     evidence: a.evidence.map((e) => ({
       entityType: e.entityType,
       fileName: e.fileName,
@@ -195,14 +196,7 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
             alerts: siblings,
           }
         : null,
-    history: history.map((h) => ({
-      at: h.at.toISOString(),
-      actorName: h.actorName,
-      action: h.action,
-      result: h.result,
-      params: opts.auditDetails ? h.params : null,
-      error: opts.auditDetails ? h.error : null,
-    })),
+    history: history.history,
   };
 }
 

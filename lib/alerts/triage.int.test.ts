@@ -15,6 +15,7 @@ import {
   type DefenderAlert,
   type DefenderAlertPatch,
 } from "./writer";
+import { getAlertDetail } from "./queries";
 
 // Triage through the routes: Defender first, then the cache and the audit row together. A refusing Defender is
 // a stand-in writer (the database is always real); one suite runs against the simulated tenant end to end.
@@ -346,5 +347,26 @@ describe("triage against the simulated tenant", () => {
         determination: "ConfirmedUserActivity",
       });
     }
+  });
+
+  it("credits a comment to the person who wrote it, not to the console's app id Defender records (B4)", async () => {
+    const res = await callRoute(patchRoute, {
+      method: "PATCH",
+      params: { id: alertIds[0] },
+      headers: { cookie: analyst, origin: TEST_ORIGIN },
+      body: { comment: "handing over to the night shift" },
+    });
+    expect(res.status).toBe(200);
+    // Defender credits the comment to the application that sent it.
+    const remote = (await getAlert(client, alertIds[0])).comments.find(
+      (c) => c.comment === "handing over to the night shift",
+    );
+    expect(remote?.createdBy).toMatch(/^[0-9a-f-]{36}$/i);
+
+    const detail = await getAlertDetail(alertIds[0]);
+    const shown = detail!.comments.find((c) => c.comment === "handing over to the night shift");
+    expect(shown?.createdBy).toBe("ana@contoso.example");
+    expect(detail!.comments.map((c) => c.createdBy)).not.toContain(remote?.createdBy);
+    expect(detail!.history[0].summary).toMatch(/ commented “handing over to the night shift”$/);
   });
 });

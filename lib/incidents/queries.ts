@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
+import { attributeComments, readTargetHistory } from "../audit";
 import { db, Prisma } from "../db";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { ASSIGNED_TO_ME, storedComments } from "../alerts/schemas";
@@ -60,9 +61,16 @@ export async function listIncidents(
   return { data: shown.map(toIncidentRow), nextCursor };
 }
 
-export async function getIncidentDetail(id: string): Promise<IncidentDetail | null> {
+export async function getIncidentDetail(
+  id: string,
+  opts: { auditDetails?: boolean } = {},
+): Promise<IncidentDetail | null> {
   const incident = await db().incident.findUnique({ where: { id: BigInt(id) } });
   if (!incident) return null;
+  const history = await readTargetHistory(
+    { type: "incident", id },
+    { subject: "this incident", auditDetails: Boolean(opts.auditDetails) },
+  );
   const alerts = await db().alert.findMany({
     where: { incidentId: incident.id },
     orderBy: { alertCreationTime: "desc" },
@@ -85,7 +93,8 @@ export async function getIncidentDetail(id: string): Promise<IncidentDetail | nu
   const byMachine = new Map(devices.map((d) => [d.mdeMachineId, d]));
   return {
     ...toIncidentRow(incident),
-    comments: storedComments(incident.comments),
+    comments: attributeComments(storedComments(incident.comments), history.authored),
+    history: history.history,
     alerts: alerts.map((a) => ({
       id: a.id,
       title: a.title,

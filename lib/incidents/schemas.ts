@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { multi, single } from "../http/query-params";
 import { DETERMINATIONS, requireSomeTriageField, SEVERITIES, TRIAGE_FIELDS } from "../alerts/schemas";
+import type { HistoryEntry } from "../audit/describe";
 
 // Client-safe: the incident list's query string, DTOs and the triage body.
 
@@ -62,6 +63,8 @@ export interface IncidentRow {
 
 export interface IncidentDetail extends IncidentRow {
   comments: { comment: string; createdBy: string | null; createdTime: string | null }[];
+  /** What was done to the incident through the console, newest first. */
+  history: HistoryEntry[];
   alerts: {
     id: string;
     title: string;

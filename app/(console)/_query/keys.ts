@@ -53,3 +53,9 @@ export const auditKeys = {
   all: ["audit"] as const,
   list: (search: string) => [...auditKeys.all, "list", search] as const,
 };
+
+export const syncKeys = {
+  all: ["sync"] as const,
+  /** The status followed after a pass started at `startedAt` (each start follows afresh). */
+  status: (startedAt: number) => [...syncKeys.all, "status", startedAt] as const,
+};

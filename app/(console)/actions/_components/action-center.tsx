@@ -21,16 +21,15 @@ import {
   ACTION_STATUSES,
   ACTION_TABS,
   ACTION_TYPES,
-  ACTION_LABELS,
   actionFilterToSearch,
   canCancel,
   type ActionFilter,
   type ActionPage,
-  type ActionType,
   type ActionView,
 } from "@/lib/actions/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 import { cn } from "@/components/ui/cn";
+import { label, labeller } from "@/lib/labels";
 
 // The action center's client container. The URL is the filter; rows still in flight are refreshed from Defender
 // (GET /api/actions/[id]) every few seconds until they settle. Approvers decide here; the requester never can.
@@ -88,15 +87,15 @@ export function ActionCenter({
       }),
     onSuccess: ({ data }, { kind }) => {
       setDecision(null);
-      const label = ACTION_LABELS[data.type as ActionType] ?? data.type;
+      const action = label("actionType", data.type);
       setMessage({
         ok: true,
         text:
           kind === "approve"
-            ? `Approved: ${label} on ${data.deviceName} sent to Defender (${data.status}).`
+            ? `Approved: ${action} on ${data.deviceName} sent to Defender (${label("actionStatus", data.status)}).`
             : kind === "reject"
-              ? `Rejected: ${label} on ${data.deviceName}.`
-              : `${label} on ${data.deviceName}: ${data.status}.`,
+              ? `Rejected: ${action} on ${data.deviceName}.`
+              : `${action} on ${data.deviceName}: ${label("actionStatus", data.status)}.`,
       });
       router.refresh();
     },
@@ -181,13 +180,14 @@ export function ActionCenter({
           options={ACTION_TYPES}
           value={filter.type}
           onChange={(v) => go({ type: v as ActionFilter["type"] })}
-          format={(v) => ACTION_LABELS[v as ActionType] ?? v}
+          format={labeller("actionType")}
         />
         <MultiSelect
           label="Status"
           options={ACTION_STATUSES}
           value={filter.status}
           onChange={(v) => go({ status: v as ActionFilter["status"] })}
+          format={labeller("actionStatus")}
         />
         <ClearFiltersLink href={filter.tab === "all" ? "/actions" : `/actions?tab=${filter.tab}`} filtered={filtered} />
         {filter.batch ? (
@@ -236,10 +236,10 @@ export function ActionCenter({
             ? {
                 title:
                   decision.kind === "approve"
-                    ? `Approve ${decision.action.requestedBy}'s ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of`
+                    ? `Approve ${decision.action.requestedBy}'s ${label("actionType", decision.action.type)} of`
                     : decision.kind === "reject"
-                      ? `Reject ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of`
-                      : `Cancel ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} on`,
+                      ? `Reject ${label("actionType", decision.action.type)} of`
+                      : `Cancel ${label("actionType", decision.action.type)} on`,
                 confirmLabel:
                   decision.kind === "approve"
                     ? "Approve and send"

@@ -33,6 +33,7 @@ import {
 } from "@/lib/devices/schemas";
 import { BulkScan } from "./bulk-scan";
 import { cn } from "@/components/ui/cn";
+import { labeller } from "@/lib/labels";
 
 // The inventory's client container: the URL is the view; the server renders the first page, useUrlList pages on
 // with the cursor ("load more") and keeps the selection for a bulk scan (local; cleared on a new view).
@@ -127,36 +128,42 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
           options={RISK_SCORES}
           value={view.risk}
           onChange={(v) => go({ risk: v as DeviceView["risk"] })}
+          format={labeller("riskScore")}
         />
         <MultiSelect
           label="Exposure"
           options={EXPOSURE_LEVELS}
           value={view.exposure}
           onChange={(v) => go({ exposure: v as DeviceView["exposure"] })}
+          format={labeller("exposureLevel")}
         />
         <MultiSelect
           label="Health"
           options={HEALTH_STATUSES}
           value={view.health}
           onChange={(v) => go({ health: v as DeviceView["health"] })}
+          format={labeller("healthStatus")}
         />
         <MultiSelect
           label="Onboarding"
           options={ONBOARDING_STATUSES}
           value={view.onboarding}
           onChange={(v) => go({ onboarding: v as DeviceView["onboarding"] })}
+          format={labeller("onboardingStatus")}
         />
         <MultiSelect
           label="Compliance"
           options={COMPLIANCE_STATES}
           value={view.compliance}
           onChange={(v) => go({ compliance: v as DeviceView["compliance"] })}
+          format={labeller("complianceState")}
         />
         <MultiSelect
           label="Isolation"
           options={ISOLATION_STATES}
           value={view.isolation}
           onChange={(v) => go({ isolation: v as DeviceView["isolation"] })}
+          format={labeller("isolationState")}
         />
         <MultiSelect label="Group" options={options.groups} value={view.group} onChange={(v) => go({ group: v })} />
         <MultiSelect label="Tag" options={options.tags} value={view.tag} onChange={(v) => go({ tag: v })} />

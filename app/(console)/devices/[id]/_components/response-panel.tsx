@@ -17,6 +17,7 @@ import { useDeviceActions } from "../_hooks/use-device-actions";
 import { FollowWarning } from "@/components/ui/follow-warning";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 import { useTick } from "@/components/ui/use-tick";
+import { label } from "@/lib/labels";
 
 // The device's response panel: one button per action Defender supports on this platform, each through a
 // confirmation dialog (device named, comment required), then the action followed live until Defender settles it.
@@ -185,10 +186,10 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
               setMessage({
                 ok: true,
                 text: replayed
-                  ? `${ACTION_LABELS[type]} was already requested from this dialog; showing that request (${data.status}).`
+                  ? `${ACTION_LABELS[type]} was already requested from this dialog; showing that request (${label("actionStatus", data.status)}).`
                   : data.status === "AwaitingApproval"
                     ? `${ACTION_LABELS[type]} requested: awaiting approval by a Manager or Admin. Nothing is sent to Defender before that.`
-                    : `${ACTION_LABELS[type]} sent to Defender: ${data.status}.`,
+                    : `${ACTION_LABELS[type]} sent to Defender: ${label("actionStatus", data.status)}.`,
               });
             },
           });
@@ -198,7 +199,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
         spec={
           cancelling
             ? {
-                title: `Cancel ${ACTION_LABELS[cancelling.type as ActionType] ?? cancelling.type} on`,
+                title: `Cancel ${label("actionType", cancelling.type)} on`,
                 confirmLabel: cancelling.status === "AwaitingApproval" ? "Withdraw request" : "Cancel action",
                 danger: true,
               }
@@ -217,7 +218,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
                 setCancelling(null),
                 setMessage({
                   ok: true,
-                  text: `${ACTION_LABELS[data.type as ActionType] ?? data.type}: ${data.status}.`,
+                  text: `${label("actionType", data.type)}: ${label("actionStatus", data.status)}.`,
                 })
               ),
             },

@@ -10,6 +10,7 @@ import { ClassificationFields, TriageCommentField } from "@/components/alerts/cl
 import { ASSIGNED_TO_ME, type Classification } from "@/lib/alerts/vocabulary";
 import { SETTABLE_INCIDENT_STATUSES, type IncidentTriage } from "@/lib/incidents/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
+import { label } from "@/lib/labels";
 
 // Assign, set status and classify an incident; Defender XDR applies status and assignee to its alerts too.
 export function IncidentTriagePanel({ id }: { id: string }) {
@@ -69,7 +70,7 @@ export function IncidentTriagePanel({ id }: { id: string }) {
             <option value="">Unchanged</option>
             {SETTABLE_INCIDENT_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {label("incidentStatus", s)}
               </option>
             ))}
           </select>
