@@ -177,9 +177,12 @@ export async function getTvmDashboard(query: DashboardQuery, now: Date = new Dat
   const today = isoDay(now);
   const days = Number(query.range);
   const from = windowStart(today, days);
-  const group = query.group;
-  const [groups, exposure, secure, scores, dist, severity, recs, devices, software, lastSyncAt] = await Promise.all([
-    listDeviceGroups(),
+  const groups = await listDeviceGroups();
+  // An unknown group would match nothing and read as "nothing synced yet"; like any other parameter the console
+  // does not understand, it is ignored (and the page says so).
+  const unknownGroup = query.group && !groups.includes(query.group) ? query.group : null;
+  const group = unknownGroup ? "" : query.group;
+  const [exposure, secure, scores, dist, severity, recs, devices, software, lastSyncAt] = await Promise.all([
     scorePoints("exposure", group, from),
     group === "" ? scorePoints("secure", "", from) : Promise.resolve(null),
     group === "" ? groupScores() : Promise.resolve([]),
@@ -192,6 +195,7 @@ export async function getTvmDashboard(query: DashboardQuery, now: Date = new Dat
   ]);
   return {
     group,
+    unknownGroup,
     range: query.range,
     groups,
     exposure: scoreTrend(exposure, today, days),

@@ -3,4 +3,11 @@
 export { getTvmDashboard, listDeviceGroups } from "./dashboard";
 export { listVulnerabilities, getVulnerability } from "./vulnerabilities";
 export { listRecommendations, getRecommendation, softwareIdOf } from "./recommendations";
-export { createRemediationRequest, listRemediationRequests } from "./remediation";
+export {
+  createRemediationRequest,
+  listRemediationRequests,
+  updateRemediationRequest,
+  closeRemediationRequest,
+  reopenRemediationRequest,
+  deleteRemediationRequest,
+} from "./remediation";
