@@ -443,14 +443,17 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
         headers: { cookie, origin: TEST_ORIGIN },
         body,
       });
-    const created = (await (
-      await callRoute(createRequestRoute, {
+    // A double click sends the form's one Idempotency-Key twice: one request, the same answer twice.
+    const create = () =>
+      callRoute(createRequestRoute, {
         method: "POST",
         path: "/api/tvm/remediation-requests",
-        headers: { cookie: manager, origin: TEST_ORIGIN },
+        headers: { cookie: manager, origin: TEST_ORIGIN, "idempotency-key": "remediation-form-1" },
         body: { recommendationId: "va-_-zed-_-tool", owner: "Server team", dueOn: due(7) },
-      })
-    ).json()) as RemediationRequestRow;
+      });
+    const created = (await (await create()).json()) as RemediationRequestRow;
+    expect(((await (await create()).json()) as RemediationRequestRow).id).toBe(created.id);
+    expect(await listRemediationRequests({ recommendationId: "va-_-zed-_-tool" })).toHaveLength(1);
 
     const edited = await call(editRequestRoute, "PATCH", "", created.id, manager, {
       owner: "Platform team",
