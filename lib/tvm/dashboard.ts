@@ -3,9 +3,11 @@ import { db } from "../db";
 import { listRecommendations } from "./recommendations";
 import { isoDay, round1, scoreTrend, secureScorePercent, windowStart } from "./series";
 import {
+  DEFAULT_TREND_RANGE,
   type DashboardQuery,
   type ExposureBucket,
   type GroupScore,
+  type ScoreSummary,
   type SeverityPoint,
   type TopDevice,
   type TopRecommendation,
@@ -171,6 +173,13 @@ async function lastTvmSync(): Promise<string | null> {
     select: { lastSuccessAt: true },
   });
   return row?.lastSuccessAt?.toISOString() ?? null;
+}
+
+/** The tenant's exposure score over the dashboard's default window: the /tvm headline, as the overview repeats it. */
+export async function getExposureSummary(now: Date = new Date()): Promise<ScoreSummary> {
+  const today = isoDay(now);
+  const days = Number(DEFAULT_TREND_RANGE);
+  return scoreTrend(await scorePoints("exposure", "", windowStart(today, days)), today, days);
 }
 
 export async function getTvmDashboard(query: DashboardQuery, now: Date = new Date()): Promise<TvmDashboard> {

@@ -1,0 +1,105 @@
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { countActions } from "@/lib/actions";
+import { ActionFilter } from "@/lib/actions/schemas";
+import { countAlerts } from "@/lib/alerts";
+import { AlertView, TIME_RANGES } from "@/lib/alerts/schemas";
+import { countDevices } from "@/lib/devices";
+import { DeviceView } from "@/lib/devices/schemas";
+import { countIncidents } from "@/lib/incidents";
+import { IncidentFilter } from "@/lib/incidents/schemas";
+import { queryRecord } from "@/lib/http/query-params";
+import { getExposureSummary } from "@/lib/tvm";
+import type { ScoreSummary } from "@/lib/tvm/schemas";
+
+// The overview's figures. Each tile is a link to a list, and its number is that list's own count of that very
+// link: the href is parsed by the list page's schema and counted by the list's own filter code (count* in each
+// domain), so a tile cannot say 1 while the list it opens shows 2.
+
+export interface CountTile {
+  id: string;
+  label: string;
+  value: number;
+  href: string;
+  detail?: string;
+  /** Draw attention (breaches, approvals waiting) when the count is not zero. */
+  alarming?: boolean;
+}
+
+export interface OverviewFigures {
+  sections: { title: string; tiles: CountTile[] }[];
+  exposure: ScoreSummary;
+}
+
+/** The view a list page would read from `href`. Our own links must parse: a typo here is a bug, not a banner. */
+function viewOf<S extends z.ZodType>(schema: S, href: string): z.infer<S> {
+  return schema.parse(queryRecord(new URL(href, "http://console").searchParams));
+}
+
+const OPEN_INCIDENTS = "status=Active&status=InProgress";
+const INCIDENT_SEVERITIES = ["High", "Medium", "Low", "Informational"] as const;
+
+/** The figures for one reader: "@me" and approvals are theirs; every list here needs only console:read. */
+export async function overviewFigures(actor: Actor, now: Date = new Date()): Promise<OverviewFigures> {
+  const alertTile = async (id: string, label: string, href: string, alarming = false): Promise<CountTile> => {
+    const view = viewOf(AlertView, href);
+    return {
+      id,
+      label,
+      href,
+      value: await countAlerts(actor, view, now),
+      detail: `Raised in the last ${TIME_RANGES[view.range]} days`,
+      alarming,
+    };
+  };
+  const [incidents, breached, near, unassigned, isolated, approvals, exposure] = await Promise.all([
+    Promise.all(
+      INCIDENT_SEVERITIES.map(async (severity) => {
+        const href = `/incidents?${OPEN_INCIDENTS}&severity=${severity}`;
+        return {
+          id: `incidents-${severity.toLowerCase()}`,
+          label: severity,
+          href,
+          value: await countIncidents(actor, viewOf(IncidentFilter, href)),
+          alarming: severity === "High",
+        } satisfies CountTile;
+      }),
+    ),
+    alertTile("sla-breached", "SLA breached", "/alerts?sla=breached", true),
+    alertTile("sla-near", "Near SLA breach", "/alerts?sla=near", true),
+    alertTile(
+      "alerts-unassigned",
+      "Open alerts unassigned",
+      "/alerts?status=New&status=InProgress&assignedTo=unassigned",
+    ),
+    (async (): Promise<CountTile> => {
+      const href = "/devices?flag=isolated";
+      return {
+        id: "devices-isolated",
+        label: "Devices isolated",
+        href,
+        value: await countDevices(viewOf(DeviceView, href), now),
+      };
+    })(),
+    (async (): Promise<CountTile> => {
+      const href = "/actions?tab=approvals";
+      return {
+        id: "actions-approvals",
+        label: "Actions awaiting approval",
+        href,
+        value: await countActions(viewOf(ActionFilter, href)),
+        detail: actor.permissions.has("actions:approve") ? "Another person's approval is needed" : undefined,
+        alarming: actor.permissions.has("actions:approve"),
+      };
+    })(),
+    getExposureSummary(now),
+  ]);
+  return {
+    sections: [
+      { title: "Open incidents by severity", tiles: incidents },
+      { title: "Alerts", tiles: [breached, near, unassigned] },
+      { title: "Response", tiles: [isolated, approvals] },
+    ],
+    exposure,
+  };
+}
