@@ -24,8 +24,8 @@ export default async function OverviewPage() {
       />
       <div className="space-y-5">
         {figures.sections.map((section) => (
-          <section key={section.title} aria-labelledby={`overview-${section.title}`}>
-            <h2 id={`overview-${section.title}`} className="mb-2 text-sm font-semibold">
+          <section key={section.id} aria-labelledby={`overview-${section.id}`}>
+            <h2 id={`overview-${section.id}`} className="mb-2 text-sm font-semibold">
               {section.title}
             </h2>
             <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
@@ -37,13 +37,12 @@ export default async function OverviewPage() {
                     href={tile.href}
                     testId={`tile-${tile.id}`}
                     detail={
-                      tile.alarming && tile.value > 0 ? (
-                        <span className="font-medium text-red-700 dark:text-red-300">
-                          {tile.detail ?? "Needs attention"}
-                        </span>
-                      ) : (
-                        tile.detail
-                      )
+                      <>
+                        {tile.alarming && tile.value > 0 ? (
+                          <span className="block font-medium text-red-700 dark:text-red-300">Needs attention</span>
+                        ) : null}
+                        {tile.detail}
+                      </>
                     }
                   />
                 </li>

@@ -27,7 +27,7 @@ export interface CountTile {
 }
 
 export interface OverviewFigures {
-  sections: { title: string; tiles: CountTile[] }[];
+  sections: { id: string; title: string; tiles: CountTile[] }[];
   exposure: ScoreSummary;
 }
 
@@ -88,7 +88,7 @@ export async function overviewFigures(actor: Actor, now: Date = new Date()): Pro
         label: "Actions awaiting approval",
         href,
         value: await countActions(viewOf(ActionFilter, href)),
-        detail: actor.permissions.has("actions:approve") ? "Another person's approval is needed" : undefined,
+        // Waiting for someone like this reader: an approver's to-do, anyone else's to-know.
         alarming: actor.permissions.has("actions:approve"),
       };
     })(),
@@ -96,9 +96,9 @@ export async function overviewFigures(actor: Actor, now: Date = new Date()): Pro
   ]);
   return {
     sections: [
-      { title: "Open incidents by severity", tiles: incidents },
-      { title: "Alerts", tiles: [breached, near, unassigned] },
-      { title: "Response", tiles: [isolated, approvals] },
+      { id: "incidents", title: "Open incidents by severity", tiles: incidents },
+      { id: "alerts", title: "Alerts", tiles: [breached, near, unassigned] },
+      { id: "response", title: "Response", tiles: [isolated, approvals] },
     ],
     exposure,
   };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { apiFetch } from "@/app/(console)/_query/api";
 import { useSubmitOnce } from "@/app/(console)/_query/use-submit-once";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
@@ -20,7 +20,10 @@ const DONE: Record<Change["kind"], string> = {
   delete: "Deleted.",
 };
 
-/** Edit (reassign, due date, note), close or reopen, and delete one remediation request (tvm:report). */
+/**
+ * Edit (reassign, due date, note) in a modal dialog, close or reopen, and delete one remediation request
+ * (tvm:report). Each act is sent once however often it is clicked (useSubmitOnce).
+ */
 export function RemediationRowActions({ request, today }: { request: RemediationRequestRow; today: string }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
@@ -41,15 +44,22 @@ export function RemediationRowActions({ request, today }: { request: Remediation
   });
   const busy = change.isPending;
   const who = `the request owned by ${request.owner}`;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const d = dialog.current;
+    if (editing && d && !d.open) d.showModal();
+    if (!editing && d?.open) d.close();
+  }, [editing]);
 
   return (
-    <div className="flex min-w-48 flex-col gap-2">
+    <div className="flex flex-col gap-1">
       <div className="flex flex-wrap gap-1.5">
         <button
           type="button"
           className={cn(buttonSecondary, "px-2 py-1 text-xs")}
-          aria-expanded={editing}
-          onClick={() => setEditing((e) => !e)}
+          aria-haspopup="dialog"
+          onClick={() => setEditing(true)}
           disabled={busy}
         >
           Edit
@@ -70,64 +80,70 @@ export function RemediationRowActions({ request, today }: { request: Remediation
           <span className="text-xs">Delete</span>
         </ConfirmButton>
       </div>
-      {editing ? (
-        <form
-          className="grid gap-2"
-          aria-label={`Edit ${who}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            const f = new FormData(e.currentTarget);
-            change.submit({
-              kind: "edit",
-              patch: {
-                owner: String(f.get("owner") ?? ""),
-                dueOn: String(f.get("dueOn") ?? ""),
-                note: String(f.get("note") ?? ""),
-              },
-            });
-          }}
-        >
-          <label className="flex flex-col gap-1 text-xs">
-            <span className="font-medium">Owner</span>
-            <input name="owner" required maxLength={200} defaultValue={request.owner} className={inputBase} />
-          </label>
-          <label className="flex flex-col gap-1 text-xs">
-            <span className="font-medium">Due date</span>
-            <input
-              name="dueOn"
-              type="date"
-              required
-              // A due date already past may stay; a new one must be today or later (the server says so too).
-              min={request.dueOn < today ? request.dueOn : today}
-              defaultValue={request.dueOn}
-              className={inputBase}
-            />
-          </label>
-          <label className="flex flex-col gap-1 text-xs">
-            <span className="font-medium">Note</span>
-            <textarea
-              name="note"
-              maxLength={2000}
-              rows={2}
-              defaultValue={request.note}
-              className={cn(inputBase, "h-auto py-1")}
-            />
-          </label>
-          <div className="flex gap-2">
-            <button type="submit" className={cn(buttonPrimary, "px-2 py-1 text-xs")} disabled={busy}>
-              {busy ? "Saving…" : "Save"}
-            </button>
-            <button
-              type="button"
-              className={cn(buttonSecondary, "px-2 py-1 text-xs")}
-              onClick={() => setEditing(false)}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
-      ) : null}
-      <MutationError error={change.error} />
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        onClose={() => setEditing(false)}
+        className="w-[min(28rem,92vw)] rounded-lg border border-slate-300 bg-white p-0 text-slate-900 backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      >
+        {editing ? (
+          <form
+            className="grid gap-3 p-5"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const f = new FormData(e.currentTarget);
+              change.submit({
+                kind: "edit",
+                patch: {
+                  owner: String(f.get("owner") ?? ""),
+                  dueOn: String(f.get("dueOn") ?? ""),
+                  note: String(f.get("note") ?? ""),
+                },
+              });
+            }}
+          >
+            <h2 id={titleId} className="text-lg font-semibold">
+              Edit {who}
+            </h2>
+            <label className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">Owner</span>
+              <input name="owner" required maxLength={200} defaultValue={request.owner} className={inputBase} />
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">Due date</span>
+              <input
+                name="dueOn"
+                type="date"
+                required
+                // A due date already past may stay; a new one must be today or later (the server says so too).
+                min={request.dueOn < today ? request.dueOn : today}
+                defaultValue={request.dueOn}
+                className={inputBase}
+              />
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              <span className="font-medium">Note</span>
+              <textarea
+                name="note"
+                maxLength={2000}
+                rows={2}
+                defaultValue={request.note}
+                className={cn(inputBase, "h-auto py-1")}
+              />
+            </label>
+            <MutationError error={change.error} />
+            <div className="flex justify-end gap-2">
+              <button type="button" className={buttonSecondary} onClick={() => setEditing(false)}>
+                Cancel
+              </button>
+              <button type="submit" className={buttonPrimary} disabled={busy}>
+                {busy ? "Saving…" : "Save"}
+              </button>
+            </div>
+          </form>
+        ) : null}
+      </dialog>
+      {editing ? null : <MutationError error={change.error} />}
       {done && !change.error ? (
         <p role="status" className="text-xs text-emerald-800 dark:text-emerald-200">
           {done}
