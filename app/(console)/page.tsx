@@ -5,7 +5,7 @@ import { Change, KpiTile } from "@/components/tvm/kpi-tile";
 import { formatRelative } from "@/components/ui/format";
 import { requireUser } from "@/lib/auth/page";
 import { getSyncOverview } from "@/lib/sync/status";
-import { overviewFigures } from "./_overview/overview-tiles";
+import { overviewFigures } from "@/lib/overview";
 
 // / — the console's home: the numbers a SOC lead starts the day with, each a link to the list that shows exactly
 // those items, then the sections this role may open.

@@ -1,20 +1,20 @@
 import type { z } from "zod";
-import type { Actor } from "@/lib/auth/actor";
-import { countActions } from "@/lib/actions";
-import { ActionFilter } from "@/lib/actions/schemas";
-import { countAlerts } from "@/lib/alerts";
-import { AlertView, TIME_RANGES } from "@/lib/alerts/schemas";
-import { countDevices } from "@/lib/devices";
-import { DeviceView } from "@/lib/devices/schemas";
-import { countIncidents } from "@/lib/incidents";
-import { IncidentFilter } from "@/lib/incidents/schemas";
-import { queryRecord } from "@/lib/http/query-params";
-import { getExposureSummary } from "@/lib/tvm";
-import type { ScoreSummary } from "@/lib/tvm/schemas";
+import type { Actor } from "../auth/actor";
+import { countActions } from "../actions";
+import { ActionFilter } from "../actions/schemas";
+import { countAlerts } from "../alerts";
+import { AlertView, TIME_RANGES } from "../alerts/schemas";
+import { countDevices } from "../devices";
+import { DeviceView } from "../devices/schemas";
+import { countIncidents } from "../incidents";
+import { IncidentFilter } from "../incidents/schemas";
+import { queryRecord } from "../http/query-params";
+import { getExposureSummary } from "../tvm";
+import type { ScoreSummary } from "../tvm/schemas";
 
-// The overview's figures. Each tile is a link to a list, and its number is that list's own count of that very
-// link: the href is parsed by the list page's schema and counted by the list's own filter code (count* in each
-// domain), so a tile cannot say 1 while the list it opens shows 2.
+// The figures of the console's home page, composed from the domains' doors. Each tile is a link to a list, and
+// its number is that list's own count of that very link: the href is parsed by the list page's schema and counted
+// by the list's own filter code (count* in each domain), so a tile cannot say 1 while the list it opens shows 2.
 
 export interface CountTile {
   id: string;
