@@ -26,8 +26,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         Skip to content
       </a>
       <AppHeader
-        lastSyncAt={sync?.lastSyncAt ?? null}
-        failing={sync?.failing ?? []}
+        freshness={sync?.freshness ?? null}
         tenantConfigured={tenantConfigured}
         user={{ name: actor.name, roles: actor.roles }}
       />

@@ -11,6 +11,6 @@ export {
 } from "./mutations";
 export { bulkScan } from "./bulk";
 export { recoverStuckRequests } from "./recovery";
-export { listActions, getAction, actionsCsv, countAwaitingApproval } from "./queries";
+export { listActions, countActions, getAction, actionsCsv, countAwaitingApproval } from "./queries";
 export { getActionSettings, saveActionSettings } from "./settings";
 export { actionWriter, defenderActionWriter, type ActionWriter } from "./writer";

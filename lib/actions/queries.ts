@@ -81,6 +81,16 @@ const Cursor = z.object({
   id: z.string().max(100),
 });
 
+/** How many actions a filter matches, by the list's own condition (the overview's tiles open the list). */
+export async function countActions(filter: ActionFilter): Promise<number> {
+  const p = new SqlParams();
+  const [row] = await db().$queryRawUnsafe<{ n: number }[]>(
+    `SELECT COUNT(*)::int AS n FROM (${ROWS}) a WHERE ${filterSql(p, filter)}`,
+    ...p.values,
+  );
+  return row?.n ?? 0;
+}
+
 export async function listActions(filter: ActionFilter, page: { cursor?: string; limit: number }): Promise<ActionPage> {
   const p = new SqlParams();
   const where = [filterSql(p, filter)];

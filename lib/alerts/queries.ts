@@ -68,6 +68,21 @@ export async function listAlerts(actor: Actor, view: AlertView, page: ListOption
   };
 }
 
+/**
+ * How many alerts a filter matches: the queue's own WHERE (filterSql), so a figure that links to the queue (the
+ * overview's tiles) and the queue it opens count the same alerts.
+ */
+export async function countAlerts(actor: Actor, filter: AlertFilter, now = new Date()): Promise<number> {
+  const { sla } = await cachedTriageSettings();
+  const p = new SqlParams();
+  const where = filterSql(p, filter, { me: actor.name, now, sla });
+  const [row] = await db().$queryRawUnsafe<{ n: number }[]>(
+    `SELECT COUNT(*)::int AS n FROM "Alert" a WHERE ${where}`,
+    ...p.values,
+  );
+  return row?.n ?? 0;
+}
+
 const GROUP_LIMIT = 50;
 
 /** The largest groups of the filtered queue (by incident, device or title), for the grouped view. */

@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   "action.send",
   "action.bulk_scan",
   "tvm.remediation.create",
+  "tvm.remediation.update",
+  "tvm.remediation.close",
+  "tvm.remediation.reopen",
+  "tvm.remediation.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
