@@ -49,6 +49,41 @@ export function availableActions(device: {
   return candidates.filter((type) => supportsAction(device.platform, type));
 }
 
+/** What the response controls (device, alert and incident pages) need to know about a device. */
+export interface ResponseDevice {
+  id: string;
+  name: string;
+  platform: string;
+  inMde: boolean;
+  isolationState: string;
+  restrictionState: string;
+  healthStatus: string | null;
+  /** ISO time Defender last heard from the sensor. */
+  lastSeen: string | null;
+}
+
+export function toResponseDevice(d: {
+  id: string;
+  name: string;
+  platform: string;
+  inMde: boolean;
+  isolationState: string;
+  restrictionState: string;
+  healthStatus: string | null;
+  lastSeen: Date | string | null;
+}): ResponseDevice {
+  return {
+    id: d.id,
+    name: d.name,
+    platform: d.platform,
+    inMde: d.inMde,
+    isolationState: d.isolationState,
+    restrictionState: d.restrictionState,
+    healthStatus: d.healthStatus,
+    lastSeen: d.lastSeen === null ? null : new Date(d.lastSeen).toISOString(),
+  };
+}
+
 /** Types that contend for the same state: Defender refuses a second while one is pending (emulator README). */
 export const ACTION_CONFLICTS: Record<ActionType, ActionType[]> = {
   Isolate: ["Isolate", "Unisolate"],

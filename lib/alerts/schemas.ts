@@ -2,6 +2,7 @@ import { z } from "zod";
 import { multi, single } from "../http/query-params";
 import type { AlertListItem } from "../cache/alerts";
 import { PRIORITIES, type Priority } from "../cache/alert-priority";
+import type { ResponseDevice } from "../actions/schemas";
 
 // Client-safe: the alert queue's URL grammar, DTOs and triage bodies. No server imports here — the browser
 // bundles this file to build links and forms with the same rules the server parses them with.
@@ -224,14 +225,8 @@ export interface AlertDetail extends AlertRow {
   resolvedTime: string | null;
   comments: AlertComment[];
   evidence: AlertEvidenceRow[];
-  device: {
-    id: string;
-    name: string;
-    riskScore: string | null;
-    isolationState: string;
-    exposureLevel: string | null;
-    healthStatus: string | null;
-  } | null;
+  /** The alert's device, with what its response controls need. */
+  device: (ResponseDevice & { riskScore: string | null; exposureLevel: string | null }) | null;
   incident: {
     id: string;
     name: string;

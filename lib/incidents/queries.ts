@@ -3,6 +3,7 @@ import type { Actor } from "../auth/actor";
 import { db, Prisma } from "../db";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { ASSIGNED_TO_ME, storedComments } from "../alerts/schemas";
+import { toResponseDevice } from "../actions/schemas";
 import type { IncidentDetail, IncidentFilter, IncidentRow } from "./schemas";
 
 // Incidents from the cache, newest change first, keyset-paged on (time, id).
@@ -106,6 +107,7 @@ export async function getIncidentDetail(id: string): Promise<IncidentDetail | nu
         machineId: m,
         riskScore: d?.riskScore ?? null,
         isolationState: d?.isolationState ?? null,
+        response: d ? toResponseDevice(d) : null,
       };
     }),
     users: [...new Set(alerts.map((a) => a.relatedUserName).filter((u): u is string => !!u))],
