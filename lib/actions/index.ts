@@ -9,7 +9,7 @@ export {
   type FollowedAction,
   type RequestedAction,
 } from "./mutations";
-export { bulkScan } from "./bulk";
+export { bulkScan, bulkIsolate } from "./bulk";
 export { recoverStuckRequests } from "./recovery";
 export { listActions, getAction, actionsCsv, countAwaitingApproval } from "./queries";
 export { getActionSettings, saveActionSettings } from "./settings";

@@ -192,7 +192,7 @@ export function ActionCenter({
         <ClearFiltersLink href={filter.tab === "all" ? "/actions" : `/actions?tab=${filter.tab}`} filtered={filtered} />
         {filter.batch ? (
           <span className="text-xs text-slate-600 dark:text-slate-400">
-            Only the bulk scan {filter.batch.slice(0, 8)}…
+            Only the bulk request {filter.batch.slice(0, 8)}…
           </span>
         ) : null}
         <NavigatingStatus navigating={navigating} />
