@@ -15,6 +15,7 @@ import { POST as rejectRoute } from "@/app/api/actions/[id]/reject/route";
 import { POST as bulkRoute } from "@/app/api/actions/bulk/route";
 import { POST as bulkIsolateRoute } from "@/app/api/actions/bulk/isolate/route";
 import { GET as listRoute } from "@/app/api/actions/route";
+import { GET as approvalsRoute } from "@/app/api/actions/approvals/route";
 import { GET as exportRoute } from "@/app/api/actions/export/route";
 import { PUT as settingsRoute } from "@/app/api/settings/actions/route";
 import { StatusReads, statusReads } from "./status-reads";
@@ -333,6 +334,13 @@ describe.each(kinds)("response actions on %s", (kind) => {
       expect((await post(approveRoute, admin, {}, { id: ownId })).status).toBe(403);
       // The approvals tab's badge counts both.
       expect(await countAwaitingApproval()).toBe(2);
+      // The navigation's badge counts what this person may approve: not the Admin's own request.
+      const awaiting = async (cookie: string) =>
+        ((await (await callRoute(approvalsRoute, { headers: { cookie } })).json()) as { data: { awaiting: number } })
+          .data.awaiting;
+      expect(await awaiting(manager)).toBe(2);
+      expect(await awaiting(admin)).toBe(1);
+      expect((await callRoute(approvalsRoute, { headers: { cookie: responder } })).status).toBe(403);
 
       const approved = await post(approveRoute, manager, { reason: "confirmed compromise" }, { id: data.id });
       expect(approved.status).toBe(200);

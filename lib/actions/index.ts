@@ -11,6 +11,6 @@ export {
 } from "./mutations";
 export { bulkScan, bulkIsolate } from "./bulk";
 export { recoverStuckRequests } from "./recovery";
-export { listActions, getAction, actionsCsv, countAwaitingApproval } from "./queries";
+export { listActions, getAction, actionsCsv, countAwaitingApproval, countAwaitingApprovalBy } from "./queries";
 export { getActionSettings, saveActionSettings } from "./settings";
 export { actionWriter, defenderActionWriter, type ActionWriter } from "./writer";
