@@ -118,10 +118,12 @@ export function ResponsePanel({
   renderedAt,
   listLimit,
 }: ResponsePanelProps) {
-  const { actions, loading, following, request, cancel } = useDeviceActions(device.id, initialActions, renderedAt);
   const [open, setOpen] = useState<{ type: ActionType; key: string } | null>(null);
   const [cancelling, setCancelling] = useState<ActionView | null>(null);
   const [tracked, setTracked] = useState<TrackedOutcome | null>(null);
+  const { actions, loading, following, request, cancel } = useDeviceActions(device.id, initialActions, renderedAt, {
+    cancelled: (data) => (setCancelling(null), setTracked({ actionId: data.id, type: data.type, kind: "cancel" })),
+  });
   const now = useTick(30_000, renderedAt);
   const titleId = useId();
 
@@ -241,16 +243,8 @@ export function ResponsePanel({
         error={cancel.error?.message ?? null}
         onClose={() => setCancelling(null)}
         onConfirm={({ comment }) => {
-          if (!cancelling || cancel.isPending) return;
-          cancel.mutate(
-            { id: cancelling.id, comment },
-            {
-              onSuccess: ({ data }) => (
-                setCancelling(null),
-                setTracked({ actionId: data.id, type: data.type, kind: "cancel" })
-              ),
-            },
-          );
+          if (!cancelling) return;
+          cancel.submit({ id: cancelling.id, comment });
         }}
       />
     </div>

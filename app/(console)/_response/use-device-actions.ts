@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { ApiError, apiFetch } from "../_query/api";
 import { asFollowed, fetchActionsFollowing, type FollowedPage } from "../_query/follow-actions";
 import { actionKeys, deviceKeys } from "../_query/keys";
+import { useSubmitOnce } from "../_query/use-submit-once";
 import type { ActionPage, ActionRequestInput, ActionView } from "@/lib/actions/schemas";
 
 // A device's response actions, followed live. Never optimistic (docs/conventions.md): a new action shows what Defender
@@ -17,7 +18,12 @@ import type { ActionPage, ActionRequestInput, ActionView } from "@/lib/actions/s
 const POLL_MS = 1_500;
 const APPROVAL_POLL_MS = 5_000;
 
-export function useDeviceActions(deviceId: string, initial: ActionPage | undefined, renderedAt: number) {
+export function useDeviceActions(
+  deviceId: string,
+  initial: ActionPage | undefined,
+  renderedAt: number,
+  on: { cancelled?: (action: ActionView) => void } = {},
+) {
   const router = useRouter();
   const search = `device=${encodeURIComponent(deviceId)}`;
   const query = useQuery({
@@ -68,9 +74,10 @@ export function useDeviceActions(deviceId: string, initial: ActionPage | undefin
       void queryClient.invalidateQueries({ queryKey: deviceKeys.all });
     },
   });
-  const cancel = useMutation<{ data: ActionView }, ApiError, { id: string; comment: string }>({
-    mutationFn: ({ id, comment }) =>
-      apiFetch(`/api/actions/${encodeURIComponent(id)}/cancel`, { method: "POST", json: { comment } }),
+  const cancel = useSubmitOnce<{ data: ActionView }, { id: string; comment: string }>({
+    mutationFn: ({ id, comment }, idempotencyKey) =>
+      apiFetch(`/api/actions/${encodeURIComponent(id)}/cancel`, { method: "POST", json: { comment }, idempotencyKey }),
+    onSuccess: ({ data }) => on.cancelled?.(data),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: actionKeys.all }),
   });
   const following = {
