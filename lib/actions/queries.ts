@@ -114,6 +114,14 @@ export function countAwaitingApproval(): Promise<number> {
   return db().actionRequest.count({ where: { state: "AwaitingApproval" } });
 }
 
+/**
+ * How many requests this person may decide: awaiting approval and requested by someone else (four-eyes: nobody
+ * approves their own). The navigation's badge polls it, so it is one count on the state index.
+ */
+export function countAwaitingApprovalBy(approverId: string): Promise<number> {
+  return db().actionRequest.count({ where: { state: "AwaitingApproval", requestedById: { not: approverId } } });
+}
+
 /** One action by the console request's id or Defender's action id; null when neither is known. */
 export async function getAction(id: string): Promise<ActionView | null> {
   const rows = await db().$queryRawUnsafe<RawAction[]>(

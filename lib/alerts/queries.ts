@@ -6,6 +6,7 @@ import { alertListColumns, toAlertListItem, type AlertListRecord } from "../cach
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { cachedTriageSettings } from "./settings";
 import { SqlParams } from "../db/sql-params";
+import { toResponseDevice } from "../actions/schemas";
 import { distinctValues, keptForAMinute } from "../db/filter-options";
 import { breachedSql, filterSql, keysetSql, nearBreachSql, orderSql, SORT_KEYS } from "./sql";
 import {
@@ -186,12 +187,9 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
     })),
     device: device
       ? {
-          id: device.id,
-          name: device.name,
+          ...toResponseDevice(device),
           riskScore: device.riskScore,
-          isolationState: device.isolationState,
           exposureLevel: device.exposureLevel,
-          healthStatus: device.healthStatus,
         }
       : null,
     incident: incident

@@ -226,6 +226,40 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     expect(await row(ids[1])).toEqual(before);
   });
 
+  it("the device's open-alert count follows a resolve at once (single and bulk), not at the next sync", async () => {
+    const onDevice = ["dm001_1", "dm002_2", "dm003_3"];
+    await database.prisma.device.create({
+      data: {
+        id: "dev-b14",
+        name: "eng-lt-0005",
+        platform: "Windows",
+        inMde: true,
+        mdeMachineId: "mb14",
+        openAlerts: 3,
+      },
+    });
+    await database.prisma.alert.createMany({
+      data: onDevice.map((id, i) => ({
+        id,
+        title: `On device ${i}`,
+        severity: "Medium",
+        status: "New",
+        priority: "Medium",
+        machineId: "mb14",
+        alertCreationTime: new Date(Date.now() - 3_600_000),
+        lastUpdateTime: new Date(Date.now() - 3_600_000),
+      })),
+    });
+    const openAlerts = async () =>
+      (await database.prisma.device.findUniqueOrThrow({ where: { id: "dev-b14" } })).openAlerts;
+    expect((await patch(onDevice[0], { status: "Resolved" })).status).toBe(200);
+    expect(await openAlerts()).toBe(2);
+    expect((await patch(onDevice[0], { status: "InProgress" })).status).toBe(200);
+    expect(await openAlerts()).toBe(3);
+    expect((await bulk({ ids: onDevice, change: { status: "Resolved" } })).status).toBe(200);
+    expect(await openAlerts()).toBe(0);
+  });
+
   it("bulk: refuses more than 500 ids and an empty list, naming ids", async () => {
     for (const list of [[], Array.from({ length: 501 }, (_, i) => `a${i}`)]) {
       const res = await bulk({ ids: list, change: { status: "New" } });

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "action.cancel",
   "action.send",
   "action.bulk_scan",
+  "action.bulk_isolate",
   "tvm.remediation.create",
   "tvm.remediation.update",
   "tvm.remediation.close",

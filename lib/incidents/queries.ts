@@ -4,6 +4,7 @@ import { attributeComments, readTargetHistory } from "../audit";
 import { db, Prisma } from "../db";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { ASSIGNED_TO_ME, storedComments } from "../alerts/schemas";
+import { toResponseDevice } from "../actions/schemas";
 import type { IncidentDetail, IncidentFilter, IncidentRow } from "./schemas";
 
 // Incidents from the cache, newest change first, keyset-paged on (time, id).
@@ -127,6 +128,7 @@ export async function getIncidentDetail(
         machineId: m,
         riskScore: d?.riskScore ?? null,
         isolationState: d?.isolationState ?? null,
+        response: d ? toResponseDevice(d) : null,
       };
     }),
     users: [...new Set(alerts.map((a) => a.relatedUserName).filter((u): u is string => !!u))],
