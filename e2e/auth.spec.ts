@@ -30,6 +30,10 @@ test.describe("sign-in with Entra ID", () => {
     await expect(nav.getByRole("link", { name: "Alerts" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
     await expect(nav.getByRole("link", { name: "Audit" })).toHaveCount(0);
+    // B16: the overview offers no section the role would get a 403 from.
+    const home = page.getByRole("main");
+    await expect(home.getByRole("link", { name: /^Alerts/ })).toBeVisible();
+    await expect(home.getByRole("link", { name: /^(Audit|Settings)/ })).toHaveCount(0);
     const res = await page.request.post("/api/tokens", {
       data: { name: "nope", role: "Admin", days: 1 },
       headers: { origin: tenant().consoleUrl },

@@ -4,6 +4,13 @@ test.describe("sync status", () => {
   test("shows when each entity last synced, and the header badge says the cache is fresh", async ({ asRole }) => {
     const page = await asRole("viewer");
     await expect(page.getByTestId("freshness")).toContainText(/Synced/);
+    // B15: each entity against its own cadence, listed in the tooltip, green only while none is late.
+    await expect(page.getByTestId("freshness")).toHaveAttribute("data-tone", "green");
+    await expect(page.getByTestId("freshness")).toHaveAttribute("title", /Alerts: .+ \(every 5 min\)/);
+    await expect(page.getByTestId("freshness")).toHaveAttribute(
+      "title",
+      /Device vulnerabilities: .+ \(every 4 h 5 min\)/,
+    );
     await page.getByTestId("freshness").click();
     await expect(page.getByRole("heading", { name: "Sync status" })).toBeVisible();
     for (const entity of ["alerts", "machines", "intuneDevices", "deviceVulnerabilities", "scores"]) {

@@ -2,7 +2,7 @@
 
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
-import { PRIORITIES, SEVERITIES } from "@/lib/alerts/schemas";
+import { PRIORITIES, SEVERITIES } from "@/lib/alerts/vocabulary";
 import { label } from "@/lib/labels";
 import type { RuleDraft } from "./triage-drafts";
 

@@ -2,7 +2,7 @@
 
 import { inputBase } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
-import { PRIORITIES, type Priority } from "@/lib/alerts/schemas";
+import { PRIORITIES, type Priority } from "@/lib/alerts/vocabulary";
 import { SLA_UNITS, type ClockDraft, type SlaUnit } from "./triage-drafts";
 
 /** The SLA clock per priority as an amount and a unit (minutes, hours, days); empty means no clock. */

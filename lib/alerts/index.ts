@@ -2,6 +2,7 @@
 
 export {
   listAlerts,
+  countAlerts,
   groupCounts,
   slaCounts,
   alertCacheState,

@@ -6,6 +6,7 @@ import { alertListColumns, toAlertListItem, type AlertListRecord } from "../cach
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { cachedTriageSettings } from "./settings";
 import { SqlParams } from "../db/sql-params";
+import { toResponseDevice } from "../actions/schemas";
 import { distinctValues, keptForAMinute } from "../db/filter-options";
 import { breachedSql, filterSql, keysetSql, nearBreachSql, orderSql, SORT_KEYS } from "./sql";
 import {
@@ -66,6 +67,21 @@ export async function listAlerts(actor: Actor, view: AlertView, page: ListOption
     nextCursor,
     ...(groups ? { groups } : {}),
   };
+}
+
+/**
+ * How many alerts a filter matches: the queue's own WHERE (filterSql), so a figure that links to the queue (the
+ * overview's tiles) and the queue it opens count the same alerts.
+ */
+export async function countAlerts(actor: Actor, filter: AlertFilter, now = new Date()): Promise<number> {
+  const { sla } = await cachedTriageSettings();
+  const p = new SqlParams();
+  const where = filterSql(p, filter, { me: actor.name, now, sla });
+  const [row] = await db().$queryRawUnsafe<{ n: number }[]>(
+    `SELECT COUNT(*)::int AS n FROM "Alert" a WHERE ${where}`,
+    ...p.values,
+  );
+  return row?.n ?? 0;
 }
 
 const GROUP_LIMIT = 50;
@@ -171,12 +187,9 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
     })),
     device: device
       ? {
-          id: device.id,
-          name: device.name,
+          ...toResponseDevice(device),
           riskScore: device.riskScore,
-          isolationState: device.isolationState,
           exposureLevel: device.exposureLevel,
-          healthStatus: device.healthStatus,
         }
       : null,
     incident: incident

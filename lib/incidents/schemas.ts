@@ -2,6 +2,7 @@ import { z } from "zod";
 import { multi, single } from "../http/query-params";
 import { DETERMINATIONS, requireSomeTriageField, SEVERITIES, TRIAGE_FIELDS } from "../alerts/schemas";
 import type { HistoryEntry } from "../audit/describe";
+import type { ResponseDevice } from "../actions/schemas";
 
 // Client-safe: the incident list's query string, DTOs and the triage body.
 
@@ -82,6 +83,8 @@ export interface IncidentDetail extends IncidentRow {
     machineId: string | null;
     riskScore: string | null;
     isolationState: string | null;
+    /** Set when the device is in the cache: what its response controls need. */
+    response: ResponseDevice | null;
   }[];
   users: string[];
 }

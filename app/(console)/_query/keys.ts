@@ -41,6 +41,8 @@ export const actionKeys = {
   /** The action center's cursor-paged list: its cached data has another shape, so it never shares a key with list(). */
   pages: (search: string) => [...actionKeys.lists(), "pages", search] as const,
   detail: (id: string) => [...actionKeys.all, "detail", id] as const,
+  /** Requests awaiting the signed-in person's approval (the navigation badge). */
+  awaitingMe: () => [...actionKeys.all, "awaiting-me"] as const,
 };
 
 export const tvmKeys = {

@@ -5,8 +5,9 @@ import { NoMatches } from "@/components/ui/no-matches";
 import { TabBar } from "@/components/ui/tab-bar";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiError, apiFetch } from "../../_query/api";
+import { useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "../../_query/api";
+import { useSubmitOnce } from "../../_query/use-submit-once";
 import { asFollowed, fetchActionsFollowing, type FollowedPage } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
 import { useCursorList, useUrlListView } from "../../_query/use-url-list";
@@ -79,11 +80,14 @@ export function ActionCenter({
 
   const [decision, setDecision] = useState<Decision | null>(null);
   const [message, setMessage] = useState<Outcome | null>(null);
-  const decide = useMutation<{ data: ActionView }, ApiError, { kind: Decision["kind"]; id: string; text: string }>({
-    mutationFn: ({ kind, id, text }) =>
+  // One decision once: clicks while it is in flight do nothing, and a repeat that reaches the server carries the
+  // same Idempotency-Key and gets the first answer (a second approval would otherwise meet a 409).
+  const decide = useSubmitOnce<{ data: ActionView }, { kind: Decision["kind"]; id: string; text: string }>({
+    mutationFn: ({ kind, id, text }, idempotencyKey) =>
       apiFetch(`/api/actions/${encodeURIComponent(id)}/${kind}`, {
         method: "POST",
         json: kind === "cancel" ? { comment: text } : { reason: text },
+        idempotencyKey,
       }),
     onSuccess: ({ data }, { kind }) => {
       setDecision(null);
@@ -192,7 +196,7 @@ export function ActionCenter({
         <ClearFiltersLink href={filter.tab === "all" ? "/actions" : `/actions?tab=${filter.tab}`} filtered={filtered} />
         {filter.batch ? (
           <span className="text-xs text-slate-600 dark:text-slate-400">
-            Only the bulk scan {filter.batch.slice(0, 8)}…
+            Only the bulk request {filter.batch.slice(0, 8)}…
           </span>
         ) : null}
         <NavigatingStatus navigating={navigating} />
@@ -257,8 +261,7 @@ export function ActionCenter({
         error={decide.error?.message ?? null}
         onClose={() => setDecision(null)}
         onConfirm={({ comment }) => {
-          if (decision && !decide.isPending)
-            decide.mutate({ kind: decision.kind, id: decision.action.id, text: comment });
+          if (decision) decide.submit({ kind: decision.kind, id: decision.action.id, text: comment });
         }}
       />
     </div>

@@ -15,6 +15,8 @@ import { AlertTriagePanel } from "./_components/alert-triage-panel";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { label } from "@/lib/labels";
 import { HistoryTable } from "@/components/ui/history-table";
+import { getActionSettings, listActions } from "@/lib/actions";
+import { ResponsePanel } from "../../_response/response-panel";
 
 export const metadata: Metadata = { title: "Alert" };
 
@@ -26,6 +28,14 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   if (!alert) notFound();
   // The SLA badge counts against the moment the page was read (render stays pure).
   const now = new Date().getTime();
+  // A responder acts on the alert's device from its card: the device page's controls, with its latest actions.
+  const respond =
+    alert.device && actor.permissions.has("actions:respond")
+      ? await Promise.all([
+          listActions({ tab: "all", type: [], status: [], device: alert.device.id }, { limit: 10 }),
+          getActionSettings(),
+        ])
+      : null;
   return (
     <>
       <BackLink href="/alerts">Alert queue</BackLink>
@@ -161,6 +171,18 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   : "No device on this alert."}
               </p>
             )}
+            {alert.device && respond ? (
+              <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700">
+                <ResponsePanel
+                  device={alert.device}
+                  canRespond
+                  fourEyes={respond[1].fourEyes}
+                  initialActions={respond[0]}
+                  renderedAt={now}
+                  listLimit={3}
+                />
+              </div>
+            ) : null}
           </CardSection>
 
           {actor.permissions.has("alerts:triage") ? (

@@ -9,7 +9,8 @@ import { RowsTable, Td } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
 import { getDeviceDetail } from "@/lib/devices";
 import { getActionSettings, listActions } from "@/lib/actions";
-import { ResponsePanel } from "./_components/response-panel";
+import { ResponsePanel } from "../../_response/response-panel";
+import { toResponseDevice } from "@/lib/actions/schemas";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { MainSection } from "@/components/ui/card-section";
 import { label } from "@/lib/labels";
@@ -254,14 +255,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
             Response
           </h2>
           <ResponsePanel
-            device={{
-              id: device.id,
-              name: device.name,
-              platform: device.platform,
-              inMde: device.inMde,
-              isolationState: device.isolationState,
-              restrictionState: device.restrictionState,
-            }}
+            device={toResponseDevice(device)}
             canRespond={canRespond}
             fourEyes={settings.fourEyes}
             initialActions={actions}

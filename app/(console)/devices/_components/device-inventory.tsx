@@ -31,7 +31,7 @@ import {
   type DeviceSortColumn,
   type DeviceView,
 } from "@/lib/devices/schemas";
-import { BulkScan } from "./bulk-scan";
+import { BulkResponse } from "./bulk-response";
 import { cn } from "@/components/ui/cn";
 import { labeller } from "@/lib/labels";
 
@@ -44,6 +44,8 @@ export interface DeviceInventoryProps {
   initialPage: DevicePage;
   now: number;
   canRespond: boolean;
+  /** Four-eyes approval is on: bulk isolation requests approval for each device. */
+  fourEyes: boolean;
   cache: { hasDevices: boolean; lastSyncAt: string | null };
   options: DeviceFilterOptions;
 }
@@ -58,7 +60,16 @@ const pill = (active: boolean) =>
 
 const deviceId = (r: DeviceRow) => r.id;
 
-export function DeviceInventory({ view, search, initialPage, now, canRespond, cache, options }: DeviceInventoryProps) {
+export function DeviceInventory({
+  view,
+  search,
+  initialPage,
+  now,
+  canRespond,
+  fourEyes,
+  cache,
+  options,
+}: DeviceInventoryProps) {
   const dir = view.dir ?? defaultDeviceDirection(view.sort);
   const { go, href, navigating, rows, pages, footer, selection } = useUrlList<DeviceView, DeviceRow, DevicePage>({
     path: "/devices",
@@ -182,7 +193,14 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
         {totalText} device{total === 1 ? "" : "s"} match
       </p>
 
-      {canRespond ? <BulkScan devices={rows.filter((r) => selected.has(r.id))} onDone={selection.clear} /> : null}
+      {canRespond ? (
+        <BulkResponse
+          devices={rows.filter((r) => selected.has(r.id))}
+          fourEyes={fourEyes}
+          now={now}
+          onDone={selection.clear}
+        />
+      ) : null}
 
       <DeviceTable
         rows={rows}

@@ -15,6 +15,9 @@ import { IncidentRef } from "@/lib/incidents/schemas";
 import { IncidentTriagePanel } from "./_components/incident-triage-panel";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { HistoryTable } from "@/components/ui/history-table";
+import { getActionSettings } from "@/lib/actions";
+import { ResponsePanel } from "../../_response/response-panel";
+import { ResponseDisclosure } from "../../_response/response-disclosure";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -25,6 +28,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   if (!ref.success) notFound();
   const incident = await getIncidentDetail(ref.data.id, { auditDetails: actor.permissions.has("audit:read") });
   if (!incident) notFound();
+  // A responder acts on the incident's devices here, with the device page's controls (opened one at a time).
+  const respondable = actor.permissions.has("actions:respond")
+    ? incident.devices.flatMap((d) => (d.response ? [d.response] : []))
+    : [];
+  const fourEyes = respondable.length ? (await getActionSettings()).fourEyes : false;
+  const renderedAt = new Date().getTime();
   return (
     <>
       <BackLink href="/incidents">Incidents</BackLink>
@@ -98,6 +107,31 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           {actor.permissions.has("alerts:triage") ? (
             <CardSection id="triage-title" title="Triage">
               <IncidentTriagePanel id={incident.id} />
+            </CardSection>
+          ) : null}
+          {respondable.length ? (
+            <CardSection id="respond-title" title="Respond on the devices">
+              <div className="space-y-2">
+                {respondable.map((device) => (
+                  <ResponseDisclosure
+                    key={device.id}
+                    summary={
+                      <>
+                        <span className="font-mono">{device.name}</span>
+                        <span className="text-xs text-slate-600 dark:text-slate-400"> · {device.isolationState}</span>
+                      </>
+                    }
+                  >
+                    <ResponsePanel
+                      device={device}
+                      canRespond
+                      fourEyes={fourEyes}
+                      renderedAt={renderedAt}
+                      listLimit={3}
+                    />
+                  </ResponseDisclosure>
+                ))}
+              </div>
             </CardSection>
           ) : null}
           <CommentList comments={incident.comments} />

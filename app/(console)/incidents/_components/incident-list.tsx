@@ -7,7 +7,7 @@ import { ListFooter } from "@/components/ui/list-footer";
 import { NoMatches } from "@/components/ui/no-matches";
 import { inputBase } from "@/components/ui/button-styles";
 import { CheckboxGroup, FilterField, FilterForm } from "@/components/ui/filter-form";
-import { SEVERITIES } from "@/lib/alerts/schemas";
+import { SEVERITIES } from "@/lib/alerts/vocabulary";
 import {
   hasIncidentFilters,
   incidentFilterToSearch,

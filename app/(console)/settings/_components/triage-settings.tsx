@@ -19,7 +19,7 @@ import {
   type ClockDraft,
   type RuleDraft,
 } from "@/components/settings/triage-drafts";
-import { PRIORITIES, type Priority } from "@/lib/alerts/schemas";
+import { PRIORITIES, type Priority } from "@/lib/alerts/vocabulary";
 import { PriorityRule, type SlaMinutes } from "@/lib/cache/alert-priority";
 import { ApiError, apiFetch } from "../../_query/api";
 import { SettingsSection } from "./settings-section";
