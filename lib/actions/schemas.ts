@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { multi, single } from "../http/query-params";
+import { label } from "../labels";
 
 // Client-safe: response action types, request bodies, the action center's URL grammar and DTOs.
 
@@ -14,14 +15,11 @@ export const ACTION_TYPES = [
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-export const ACTION_LABELS: Record<ActionType, string> = {
-  Isolate: "Isolate",
-  Unisolate: "Release from isolation",
-  RunAntiVirusScan: "Antivirus scan",
-  RestrictCodeExecution: "Restrict app execution",
-  UnrestrictCodeExecution: "Remove app restriction",
-  CollectInvestigationPackage: "Collect investigation package",
-};
+/** The console's name for each action type: the words live in the one label map (lib/labels.ts). */
+export const ACTION_LABELS = Object.fromEntries(ACTION_TYPES.map((t) => [t, label("actionType", t)])) as Record<
+  ActionType,
+  string
+>;
 
 const MOBILE_PLATFORMS = ["iOS", "Android"];
 
@@ -47,6 +45,41 @@ export function availableActions(device: {
     "CollectInvestigationPackage",
   ];
   return candidates.filter((type) => supportsAction(device.platform, type));
+}
+
+/** What the response controls (device, alert and incident pages) need to know about a device. */
+export interface ResponseDevice {
+  id: string;
+  name: string;
+  platform: string;
+  inMde: boolean;
+  isolationState: string;
+  restrictionState: string;
+  healthStatus: string | null;
+  /** ISO time Defender last heard from the sensor. */
+  lastSeen: string | null;
+}
+
+export function toResponseDevice(d: {
+  id: string;
+  name: string;
+  platform: string;
+  inMde: boolean;
+  isolationState: string;
+  restrictionState: string;
+  healthStatus: string | null;
+  lastSeen: Date | string | null;
+}): ResponseDevice {
+  return {
+    id: d.id,
+    name: d.name,
+    platform: d.platform,
+    inMde: d.inMde,
+    isolationState: d.isolationState,
+    restrictionState: d.restrictionState,
+    healthStatus: d.healthStatus,
+    lastSeen: d.lastSeen === null ? null : new Date(d.lastSeen).toISOString(),
+  };
 }
 
 /** Types that contend for the same state: Defender refuses a second while one is pending (emulator README). */
@@ -142,6 +175,17 @@ export const BulkScanInput = z
   .strict();
 export type BulkScanInput = z.infer<typeof BulkScanInput>;
 
+/** Isolation of many devices: each device's request takes the single path, four-eyes approval included. */
+export const BulkIsolateInput = z
+  .object({
+    deviceIds: z.array(z.string().min(1).max(100)).min(1).max(BULK_SCAN_MAX),
+    isolationType: z.enum(["Full", "Selective"]).default("Full"),
+    comment,
+    idempotencyKey,
+  })
+  .strict();
+export type BulkIsolateInput = z.infer<typeof BulkIsolateInput>;
+
 export const ActionRef = z.object({
   id: z
     .string()
@@ -228,7 +272,8 @@ export interface ActionPage {
 export interface BulkScanItem {
   deviceId: string;
   deviceName: string | null;
-  result: "queued" | "refused" | "not_found";
+  /** queued: sent under Defender's limit; awaiting_approval: four-eyes is on and a second person must approve. */
+  result: "queued" | "awaiting_approval" | "refused" | "not_found";
   actionId: string | null;
   message: string | null;
 }
@@ -236,6 +281,8 @@ export interface BulkScanItem {
 export interface BulkScanResult {
   batch: string;
   queued: number;
+  /** Requests recorded for approval (bulk isolation with four-eyes on); nothing was sent for them. */
+  awaitingApproval: number;
   refused: number;
   items: BulkScanItem[];
 }

@@ -6,6 +6,7 @@ import { alertBatchPacer, BATCH_MAX_WAIT_MS } from "../budgets";
 import { describeProviderError } from "../microsoft";
 import { ALERT_LIST_SELECT, toAlertListItem } from "../cache/alerts";
 import { tenantKey, tenantScope } from "../cache/tenant";
+import { deriveOpenAlertsOf } from "../cache/derivations";
 import {
   ASSIGNED_TO_ME,
   normaliseDetermination,
@@ -107,6 +108,7 @@ export async function triageAlert(ctx: AuditContext, id: string, change: AlertTr
         },
         select: ALERT_LIST_SELECT,
       });
+      if (updated.status ?? patch.status) await deriveOpenAlertsOf(tx, [id]);
       return { result: toAlertListItem(row) };
     },
   );
@@ -179,6 +181,7 @@ export async function bulkTriageAlerts(
           data: { ...data, lastUpdateTime: now, syncedAt: now },
         });
       }
+      if (patch.status) await deriveOpenAlertsOf(tx, chunk);
       for (const id of chunk) {
         await recordAudit(
           tx,

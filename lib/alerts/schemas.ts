@@ -16,6 +16,8 @@ import {
   TIME_RANGES,
   type TimeRange,
 } from "./vocabulary";
+import type { HistoryEntry } from "../audit/describe";
+import type { ResponseDevice } from "../actions/schemas";
 
 // Client-safe: the alert queue's URL grammar, DTOs and triage bodies. No server imports here. The browser imports
 // the zod-free half, ./vocabulary.ts (the same constants and link builders), so zod stays out of its bundles.
@@ -125,15 +127,8 @@ export interface AlertEvidenceRow {
   detectionStatus: string | null;
 }
 
-export interface AlertHistoryEntry {
-  at: string;
-  actorName: string;
-  action: string;
-  result: string;
-  /** Only for readers with audit:read (null otherwise). */
-  params: unknown;
-  error: string | null;
-}
+/** A line of the alert's history in this console, as a sentence (lib/audit/describe.ts). */
+export type AlertHistoryEntry = HistoryEntry;
 
 export interface AlertDetail extends AlertRow {
   description: string;
@@ -146,14 +141,8 @@ export interface AlertDetail extends AlertRow {
   resolvedTime: string | null;
   comments: AlertComment[];
   evidence: AlertEvidenceRow[];
-  device: {
-    id: string;
-    name: string;
-    riskScore: string | null;
-    isolationState: string;
-    exposureLevel: string | null;
-    healthStatus: string | null;
-  } | null;
+  /** The alert's device, with what its response controls need. */
+  device: (ResponseDevice & { riskScore: string | null; exposureLevel: string | null }) | null;
   incident: {
     id: string;
     name: string;

@@ -15,7 +15,8 @@ import {
   type DefenderAlert,
   type DefenderAlertPatch,
 } from "./writer";
-import { tenantKey } from "../cache/tenant";
+import { tenantKey, tenantScope } from "../cache/tenant";
+import { getAlertDetail } from "./queries";
 
 // Triage through the routes: Defender first, then the cache and the audit row together. A refusing Defender is
 // a stand-in writer (the database is always real); one suite runs against the simulated tenant end to end.
@@ -228,6 +229,43 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     expect(await row(ids[1])).toEqual(before);
   });
 
+  it("the device's open-alert count follows a resolve at once (single and bulk), not at the next sync", async () => {
+    const onDevice = ["dm001_1", "dm002_2", "dm003_3"];
+    await database.prisma.device.create({
+      data: {
+        ...tenantScope(),
+        id: "dev-b14",
+        name: "eng-lt-0005",
+        platform: "Windows",
+        inMde: true,
+        mdeMachineId: "mb14",
+        openAlerts: 3,
+      },
+    });
+    await database.prisma.alert.createMany({
+      data: ofTenant(
+        onDevice.map((id, i) => ({
+          id,
+          title: `On device ${i}`,
+          severity: "Medium",
+          status: "New",
+          priority: "Medium",
+          machineId: "mb14",
+          alertCreationTime: new Date(Date.now() - 3_600_000),
+          lastUpdateTime: new Date(Date.now() - 3_600_000),
+        })),
+      ),
+    });
+    const openAlerts = async () =>
+      (await database.prisma.device.findUniqueOrThrow({ where: tenantKey("dev-b14") })).openAlerts;
+    expect((await patch(onDevice[0], { status: "Resolved" })).status).toBe(200);
+    expect(await openAlerts()).toBe(2);
+    expect((await patch(onDevice[0], { status: "InProgress" })).status).toBe(200);
+    expect(await openAlerts()).toBe(3);
+    expect((await bulk({ ids: onDevice, change: { status: "Resolved" } })).status).toBe(200);
+    expect(await openAlerts()).toBe(0);
+  });
+
   it("bulk: refuses more than 500 ids and an empty list, naming ids", async () => {
     for (const list of [[], Array.from({ length: 501 }, (_, i) => `a${i}`)]) {
       const res = await bulk({ ids: list, change: { status: "New" } });
@@ -353,5 +391,26 @@ describe("triage against the simulated tenant", () => {
         determination: "ConfirmedUserActivity",
       });
     }
+  });
+
+  it("credits a comment to the person who wrote it, not to the console's app id Defender records (B4)", async () => {
+    const res = await callRoute(patchRoute, {
+      method: "PATCH",
+      params: { id: alertIds[0] },
+      headers: { cookie: analyst, origin: TEST_ORIGIN },
+      body: { comment: "handing over to the night shift" },
+    });
+    expect(res.status).toBe(200);
+    // Defender credits the comment to the application that sent it.
+    const remote = (await getAlert(client, alertIds[0])).comments.find(
+      (c) => c.comment === "handing over to the night shift",
+    );
+    expect(remote?.createdBy).toMatch(/^[0-9a-f-]{36}$/i);
+
+    const detail = await getAlertDetail(alertIds[0]);
+    const shown = detail!.comments.find((c) => c.comment === "handing over to the night shift");
+    expect(shown?.createdBy).toBe("ana@contoso.example");
+    expect(detail!.comments.map((c) => c.createdBy)).not.toContain(remote?.createdBy);
+    expect(detail!.history[0].summary).toMatch(/ commented “handing over to the night shift”$/);
   });
 });

@@ -82,7 +82,7 @@ ON CONFLICT ("tenantId", "scope", "day") DO NOTHING`;
 /**
  * Today's sample of every remediation request ($4: of one request; NULL = all): devices still exposed to its
  * software in its scope, or Defender's own count for configuration recommendations (which it reports tenant-wide
- * only).
+ * only). Closed requests keep the burndown they had.
  */
 export const REMEDIATION_SAMPLE = `
 INSERT INTO "RemediationProgress" ("tenantId", "requestId", "day", "exposedDevices", "time")
@@ -92,7 +92,7 @@ SELECT $1, r."id", $2::date,
 FROM "RemediationRequest" r
 LEFT JOIN "SoftwareExposure" se ON se."tenantId" = r."tenantId" AND se."scope" = r."scope" AND se."softwareId" = r."softwareId"
 LEFT JOIN "Recommendation" rec ON rec."tenantId" = r."tenantId" AND rec."id" = r."recommendationId"
-WHERE r."tenantId" = $1 AND ($4::text IS NULL OR r."id" = $4::text)
+WHERE r."tenantId" = $1 AND r."closedAt" IS NULL AND ($4::text IS NULL OR r."id" = $4::text)
 ON CONFLICT ("tenantId", "requestId", "day") DO UPDATE SET "exposedDevices" = EXCLUDED."exposedDevices", "time" = EXCLUDED."time"`;
 
 export interface RefreshTimings {

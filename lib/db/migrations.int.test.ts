@@ -299,6 +299,8 @@ const FIXTURES: Record<string, Fixture> = {
           baselineExposed: 12,
           createdById: "oid-1",
           createdByName: "Ana",
+          closedAt: t0,
+          closedByName: "Ana",
         },
       }),
     read: (db) => db.remediationRequest.findUniqueOrThrow({ where: tenantKey("00000000-0000-4000-8000-0000000000a1") }),

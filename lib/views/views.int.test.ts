@@ -82,6 +82,14 @@ describe.each(kinds)("saved views on %s", (kind) => {
     });
   });
 
+  it("refuses to let a Viewer publish a view into everyone's list, naming the permission (B21)", async () => {
+    const res = await save(bob, { page: "alerts", name: "Bob's team view", query: "severity=High", shared: true });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toContain("views:share");
+    expect(await database.prisma.savedView.count({ where: { name: "Bob's team view" } })).toBe(0);
+    expect((await list(ann)).map((v) => v.name)).not.toContain("Bob's team view");
+  });
+
   it("refuses a duplicate name with 409 and a query the queue would refuse with 400 naming it", async () => {
     const dup = await save(ann, { page: "alerts", name: "My high new", query: "" });
     expect(dup.status).toBe(409);
