@@ -10,6 +10,7 @@ import { startTestTenant, type TestTenant } from "./sync/testing";
 import {
   alertCacheState,
   alertWriter,
+  countAlerts,
   bulkTriageAlerts,
   defenderAlertWriter,
   getAlertDetail,
@@ -21,6 +22,7 @@ import {
 } from "./alerts";
 import { AlertView } from "./alerts/schemas";
 import {
+  countDevices,
   deviceCacheState,
   devicesCsv,
   getDeviceDetail,
@@ -29,12 +31,28 @@ import {
   logonUserRefresh,
 } from "./devices";
 import { DeviceView } from "./devices/schemas";
-import { defenderIncidentWriter, getIncidentDetail, incidentWriter, listIncidents, triageIncident } from "./incidents";
+import {
+  countIncidents,
+  defenderIncidentWriter,
+  getIncidentDetail,
+  incidentWriter,
+  listIncidents,
+  triageIncident,
+} from "./incidents";
 import { IncidentQuery } from "./incidents/schemas";
-import { actionsCsv, countAwaitingApproval, getAction, listActions } from "./actions";
+import {
+  actionsCsv,
+  countActions,
+  countAwaitingApproval,
+  countAwaitingApprovalBy,
+  getAction,
+  listActions,
+} from "./actions";
 import { ActionFilter } from "./actions/schemas";
 import {
+  closeRemediationRequest,
   createRemediationRequest,
+  deleteRemediationRequest,
   getRecommendation,
   getTvmDashboard,
   getVulnerability,
@@ -42,8 +60,13 @@ import {
   listRecommendations,
   listRemediationRequests,
   listVulnerabilities,
+  reopenRemediationRequest,
+  updateRemediationRequest,
 } from "./tvm";
 import { DashboardQuery, RecommendationView, VulnerabilityView } from "./tvm/schemas";
+import { CACHED_KINDS, isCached } from "./cache/exists";
+import { lookUpTargetNames } from "./audit/target-names";
+import { overviewFigures } from "./overview";
 
 // The cache is keyed by tenant (lib/cache/tenant.ts). This fills the configured tenant's cache through a real sync,
 // then copies every row of every cached table to a second tenant — same ids, so CVEs, incident numbers, alert and
@@ -72,6 +95,7 @@ interface Ids {
   recommendation: string;
   action: string;
   group: string;
+  remediationRequest: string;
 }
 
 const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
@@ -84,6 +108,7 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
   "alert cache state": () => alertCacheState(),
   "alert detail": (ids) => getAlertDetail(ids.alert, { auditDetails: true }),
   "alert filter options": () => listFilterOptions(),
+  "alert count": () => countAlerts(analyst, AlertView.parse({ range: "180d" }), NOW),
   "device inventory": () => listDevices(DeviceView.parse({}), { limit: 1000, now: NOW }),
   "device search": () => listDevices(DeviceView.parse({ q: "a" }), { limit: 1000, now: NOW }),
   "device inventory by group": (ids) => listDevices(DeviceView.parse({ group: ids.group }), { limit: 1000, now: NOW }),
@@ -91,10 +116,14 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
   "device cache state": () => deviceCacheState(),
   "device filter options": () => listDeviceFilterOptions(),
   "device detail": (ids) => getDeviceDetail(ids.device, { auditDetails: true }),
+  "device count": () => countDevices(DeviceView.parse({}), NOW),
   "incident list": () => listIncidents(analyst, IncidentQuery.parse({}), { limit: 1000 }),
   "incident detail": (ids) => getIncidentDetail(ids.incident),
+  "incident count": () => countIncidents(analyst, IncidentQuery.parse({ status: ["Active"] })),
   "action list": () => listActions(ActionFilter.parse({}), { limit: 1000 }),
   "action approvals": () => countAwaitingApproval(),
+  "action approvals for one approver": () => countAwaitingApprovalBy("oid-approver"),
+  "action count": () => countActions(ActionFilter.parse({})),
   "action detail": (ids) => getAction(ids.action),
   "action export": () => collect(actionsCsv(ActionFilter.parse({}))),
   "TVM dashboard": () => getTvmDashboard(DashboardQuery.parse({}), NOW),
@@ -107,7 +136,33 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
   "recommendation list": () => listRecommendations(RecommendationView.parse({})),
   "recommendation detail": (ids) => getRecommendation(ids.recommendation),
   "remediation requests": () => listRemediationRequests({}, NOW),
-  "sync overview": () => getSyncOverview(),
+  // The freshness verdict says when it was reached (now), which is not the cache's to answer.
+  "sync overview": () => getSyncOverview().then((o) => ({ ...o, freshness: { ...o.freshness, at: null } })),
+  "overview figures": () => overviewFigures(analyst, NOW),
+  // The record only the other tenant has answers 404, like any record not in this tenant's cache.
+  "cached records": (ids) =>
+    Promise.all([
+      ...CACHED_KINDS.map((kind) =>
+        isCached(
+          kind,
+          {
+            alert: ids.alert,
+            device: ids.device,
+            incident: ids.incident,
+            vulnerability: ids.cve,
+            recommendation: ids.recommendation,
+          }[kind],
+        ),
+      ),
+      isCached("device", "b-only-device"),
+    ]),
+  "audit log target names": (ids) =>
+    lookUpTargetNames([
+      { targetType: "alert", targetId: ids.alert },
+      { targetType: "incident", targetId: ids.incident },
+      { targetType: "device", targetId: ids.device },
+      { targetType: "remediationRequest", targetId: ids.remediationRequest },
+    ]).then((names) => [...names].sort()),
 };
 
 /** Copies every cached row of the configured tenant to OTHER, then changes what a leak would show. */
@@ -237,7 +292,7 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
       where: { ...scope, id: { startsWith: "va-_-" } },
       orderBy: { id: "asc" },
     });
-    await createRemediationRequest(
+    const remediationRequest = await createRemediationRequest(
       audit,
       { recommendationId: recommendation.id, scope: "", owner: "IT", dueOn: "2099-01-01", note: "" },
       NOW,
@@ -252,6 +307,7 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
       recommendation: recommendation.id,
       action: machineAction.id,
       group: device.rbacGroupName!,
+      remediationRequest: remediationRequest.id,
     };
     for (const [name, query] of Object.entries(QUERIES)) before[name] = await query(ids);
     await copyToOtherTenant(database);
@@ -297,6 +353,17 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
       alertWriter.replaceForTests(undefined);
       incidentWriter.replaceForTests(undefined);
     }
+    expect(await otherTenantRows(database)).toEqual(untouched);
+  });
+
+  it("a remediation request edited, closed, reopened and deleted is the configured tenant's, not the other's copy", async () => {
+    const untouched = await otherTenantRows(database);
+    const id = ids.remediationRequest;
+    expect((await updateRemediationRequest(audit, id, { owner: "Tenancy team" }, NOW)).owner).toBe("Tenancy team");
+    expect((await closeRemediationRequest(audit, id, NOW)).status).toBe("Closed");
+    expect((await reopenRemediationRequest(audit, id, NOW)).status).not.toBe("Closed");
+    await deleteRemediationRequest(audit, id);
+    expect(await listRemediationRequests({ id }, NOW)).toEqual([]);
     expect(await otherTenantRows(database)).toEqual(untouched);
   });
 

@@ -123,7 +123,9 @@ export function countAwaitingApproval(): Promise<number> {
  * approves their own). The navigation's badge polls it, so it is one count on the state index.
  */
 export function countAwaitingApprovalBy(approverId: string): Promise<number> {
-  return db().actionRequest.count({ where: { state: "AwaitingApproval", requestedById: { not: approverId } } });
+  return db().actionRequest.count({
+    where: { ...tenantScope(), state: "AwaitingApproval", requestedById: { not: approverId } },
+  });
 }
 
 /** One action by the console request's id or Defender's action id; null when neither is known. */

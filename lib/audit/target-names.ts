@@ -1,23 +1,24 @@
 import { db } from "../db";
+import { tenantScope } from "../cache/tenant";
 
 // The audit log stores what an act touched as (targetType, targetId): ids, so a renamed device or a deleted view
 // still points at the right thing. A person reads names, so the log's pages look the names up in the cache when
-// they are read; the id stays in the row (hover, filter, CSV).
+// they are read (the cached names of the tenant the console serves); the id stays in the row (hover, filter, CSV).
 
 type Lookup = (ids: string[]) => Promise<{ id: string; name: string }[]>;
 
 const LOOKUPS: Record<string, Lookup> = {
   alert: (ids) =>
     db()
-      .alert.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })
+      .alert.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, title: true } })
       .then((r) => r.map((a) => ({ id: a.id, name: a.title }))),
   incident: (ids) => {
     const numeric = ids.filter((id) => /^\d{1,18}$/.test(id)).map(BigInt);
     return db()
-      .incident.findMany({ where: { id: { in: numeric } }, select: { id: true, name: true } })
+      .incident.findMany({ where: { ...tenantScope(), id: { in: numeric } }, select: { id: true, name: true } })
       .then((r) => r.map((i) => ({ id: i.id.toString(), name: i.name })));
   },
-  device: (ids) => db().device.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  device: (ids) => db().device.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, name: true } }),
   api_token: (ids) => db().apiToken.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   saved_view: (ids) => db().savedView.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   user: (ids) =>
@@ -26,7 +27,7 @@ const LOOKUPS: Record<string, Lookup> = {
       .then((r) => r.map((u) => ({ id: u.id, name: `${u.name} (${u.upn})` }))),
   remediationRequest: (ids) =>
     db()
-      .remediationRequest.findMany({ where: { id: { in: ids } }, select: { id: true, recommendationName: true } })
+      .remediationRequest.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, recommendationName: true } })
       .then((r) => r.map((q) => ({ id: q.id, name: q.recommendationName }))),
 };
 
