@@ -27,7 +27,9 @@ describe.each(kinds)("audit log in words on %s", (kind) => {
         lastUpdateTime: at,
       },
     });
-    await database.prisma.device.create({ data: { ...tenantScope(), id: "dev-names-1", name: "fin-lt-0004", platform: "Windows" } });
+    await database.prisma.device.create({
+      data: { ...tenantScope(), id: "dev-names-1", name: "fin-lt-0004", platform: "Windows" },
+    });
     await database.prisma.user.create({
       data: { id: "oid-ana", upn: "ana@contoso.example", name: "Ana Analyst", roles: ["Analyst"] },
     });

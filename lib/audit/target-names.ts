@@ -18,7 +18,8 @@ const LOOKUPS: Record<string, Lookup> = {
       .incident.findMany({ where: { ...tenantScope(), id: { in: numeric } }, select: { id: true, name: true } })
       .then((r) => r.map((i) => ({ id: i.id.toString(), name: i.name })));
   },
-  device: (ids) => db().device.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, name: true } }),
+  device: (ids) =>
+    db().device.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, name: true } }),
   api_token: (ids) => db().apiToken.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   saved_view: (ids) => db().savedView.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   user: (ids) =>
@@ -27,7 +28,10 @@ const LOOKUPS: Record<string, Lookup> = {
       .then((r) => r.map((u) => ({ id: u.id, name: `${u.name} (${u.upn})` }))),
   remediationRequest: (ids) =>
     db()
-      .remediationRequest.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, recommendationName: true } })
+      .remediationRequest.findMany({
+        where: { ...tenantScope(), id: { in: ids } },
+        select: { id: true, recommendationName: true },
+      })
       .then((r) => r.map((q) => ({ id: q.id, name: q.recommendationName }))),
 };
 
