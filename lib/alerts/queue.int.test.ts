@@ -33,6 +33,8 @@ interface Seed {
 }
 
 const ME = "ana@contoso.example";
+const SHA1 = "3395856ce81f2b7382dee72602f798b642f14140";
+const SHA256 = "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f";
 const SEVERITIES = ["High", "Medium", "Low", "Informational", "UnSpecified"];
 const PRIORITY_OF: Record<string, string> = {
   High: "High",
@@ -111,6 +113,21 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
         slaDueAt: slaInMs === null ? null : new Date(now + slaInMs),
       })),
     });
+    // Evidence and a device with an IP, for the search's hash and IP branches.
+    await database.prisma.alertEvidence.createMany({
+      data: [
+        { alertId: data[3].id, ordinal: 0, entityType: "File", sha1: SHA1, sha256: SHA256 },
+        { alertId: data[4].id, ordinal: 0, entityType: "Ip", ipAddress: "203.0.113.9" },
+      ],
+    });
+    await database.prisma.device.create({
+      data: {
+        name: "host-5.contoso.example",
+        platform: "Windows",
+        mdeMachineId: data[5].machineId,
+        lastIpAddress: "10.42.7.1",
+      },
+    });
   });
   afterAll(async () => {
     await database?.close();
@@ -143,12 +160,24 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
   const recent = data.filter((s) => s.ageMs < 30 * DAY);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 
-  it("lists the default view (last 30 days, newest first) to Viewers too", async () => {
+  it("lists the default view (last 30 days, ranked) to Viewers too", async () => {
     const rows = await all("", 10);
     expect(ids(rows)).toEqual(ids(recent));
-    const times = rows.map((r) => r.alertCreationTime);
-    expect(times).toEqual([...times].sort().reverse());
+    const ranks = rows.map((r) => key.priority(r));
+    expect(ranks).toEqual([...ranks].sort().reverse());
     expect((await get("", viewer)).status).toBe(200);
+  });
+
+  it("ranks the default queue: open before closed, then priority, then SLA time left (breached first), then age", async () => {
+    const rows = await all("", 50);
+    const firstClosed = rows.findIndex((r) => r.status === "Resolved");
+    expect(rows.slice(firstClosed).every((r) => r.status === "Resolved")).toBe(true);
+    const open = rows.slice(0, firstClosed);
+    expect(open[0].priority).toBe("Critical");
+    const high = open.filter((r) => r.priority === "High");
+    const dues = high.map((r) => r.slaDueAt!);
+    expect(dues).toEqual([...dues].sort());
+    expect(Date.parse(dues[0])).toBeLessThan(now); // breached first
   });
 
   it.each([
@@ -174,6 +203,12 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     ["q=100%25", (s: Seed) => s.title.includes("100%")],
     ["q=l_a", (s: Seed) => s.title.includes("l_a")], // `_` is literal: "lsa" in LSASS must not match
     ["incident=1001", (s: Seed) => s.incidentId === BigInt(1001)],
+    ["q=DA0007_", (s: Seed) => s.id.startsWith("da0007_")], // an alert id, or part of one
+    ["q=1002", (s: Seed) => s.incidentId === BigInt(1002)], // an incident id
+    [`q=${SHA1.toUpperCase()}`, (s: Seed) => s.id === "da0003_757"], // a file hash in the evidence (either case)
+    [`q=${SHA256}`, (s: Seed) => s.id === "da0003_757"],
+    ["q=203.0.113.9", (s: Seed) => s.id === "da0004_676"], // an IP in the evidence
+    ["q=10.42.", (s: Seed) => s.machineId === "m5".padEnd(40, "0")], // the start of the device's last IP
     ["device=host-2.contoso.example", (s: Seed) => s.computerDnsName === "host-2.contoso.example"],
     ["title=New%20service%20installed", (s: Seed) => s.title === "New service installed"],
     ["sla=breached", (s: Seed) => s.status !== "Resolved" && s.slaInMs !== null && s.slaInMs < 0],
@@ -203,8 +238,16 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     severity: { High: 4, Medium: 3, Low: 2, Informational: 1, UnSpecified: 0 },
     status: { New: 0, InProgress: 1, Resolved: 2 },
   };
+  /** The ranking as one comparable string: open first, priority, deadline (none last), oldest first. */
+  const deadline = (r: AlertRow) => (r.status === "Resolved" || r.slaDueAt === null ? 9e15 : Date.parse(r.slaDueAt));
   const key: Record<string, (r: AlertRow) => string | number> = {
-    priority: (r) => RANK.priority[r.priority],
+    priority: (r) =>
+      [
+        r.status === "Resolved" ? 0 : 1,
+        RANK.priority[r.priority],
+        String(1e16 - deadline(r)).padStart(17, "0"),
+        String(1e16 - Date.parse(r.alertCreationTime)).padStart(17, "0"),
+      ].join("|"),
     severity: (r) => RANK.severity[r.severity],
     status: (r) => RANK.status[r.status],
     title: (r) => r.title,
@@ -215,7 +258,7 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     source: (r) => r.detectionSource,
     assignedTo: (r) => r.assignedTo ?? "",
     age: (r) => r.alertCreationTime,
-    sla: (r) => r.slaDueAt ?? "9999",
+    sla: (r) => (r.status === "Resolved" || r.slaDueAt === null ? "9999" : r.slaDueAt),
   };
 
   it.each(
@@ -243,6 +286,14 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
   it("puts breached alerts first when sorted by SLA", async () => {
     const { body } = await get("sort=sla&status=New,InProgress&limit=3");
     expect(body.data.every((r) => r.slaDueAt !== null && Date.parse(r.slaDueAt) < now)).toBe(true);
+  });
+
+  it("sorts by SLA with closed alerts after every open one, whatever their old deadline", async () => {
+    const rows = await all("sort=sla", 50);
+    const firstClosed = rows.findIndex((r) => r.status === "Resolved");
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(rows.slice(firstClosed).every((r) => r.status === "Resolved" || r.slaDueAt === null)).toBe(true);
+    expect(rows[0].status).not.toBe("Resolved");
   });
 
   it("counts groups by incident, device and title on the first page", async () => {
@@ -292,9 +343,12 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     expect(reused.body.error!.issues![0].path).toBe("cursor");
   });
 
-  it("counts breached and near-breach open alerts tenant-wide", async () => {
-    const res = await callRoute(slaRoute, { path: "/api/alerts/sla", headers: { cookie: viewer } });
+  it("counts breached and near-breach open alerts in the view's range, as many as the breached link lists", async () => {
+    const res = await callRoute(slaRoute, { path: "/api/alerts/sla?range=180d", headers: { cookie: viewer } });
     const body = await res.json();
+    expect(body.breached).toBe((await all("range=180d&sla=breached&sort=sla")).length);
+    const inRange = await callRoute(slaRoute, { path: "/api/alerts/sla?severity=High", headers: { cookie: viewer } });
+    expect((await inRange.json()).breached).toBe((await all("severity=High&sla=breached")).length);
     const open = data.filter((s) => s.status !== "Resolved" && s.slaInMs !== null);
     expect(body.breached).toBe(open.filter((s) => s.slaInMs! < 0).length);
     expect(body.nearBreach).toBe(open.filter((s) => s.slaInMs === 5 * MIN && s.priority !== "Critical").length);

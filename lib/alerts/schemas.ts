@@ -32,7 +32,8 @@ export const SORT_COLUMNS = [
   "sla",
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
-export const GROUP_BY = ["none", "incident", "device", "title"] as const;
+export const DEFAULT_SORT: SortColumn = "priority";
+export const GROUP_BY = ["none", "incident", "device", "title", "category"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 export const SLA_STATES = ["breached", "near"] as const;
 
@@ -52,7 +53,10 @@ export const AlertFilter = z.object({
   source: multi(text),
   assignedTo: multi(text),
   technique: multi(z.string().regex(/^T\d{4}(\.\d{3})?$/, "a MITRE technique id like T1059 or T1003.001")),
-  /** Free text over title, device name and user name (case-insensitive substring). */
+  /**
+   * Free text: a case-insensitive substring of the title, device, user or alert id; an incident id; a file hash
+   * (evidence SHA-1/SHA-256); an IP address (evidence, or the start of the device's last IP).
+   */
   q: single(z.string().trim().max(200).optional()),
   range: single(z.enum(Object.keys(TIME_RANGES) as [TimeRange, ...TimeRange[]]).default(DEFAULT_TIME_RANGE)),
   sla: single(z.enum(SLA_STATES).optional()),
@@ -68,7 +72,8 @@ export const AlertFilter = z.object({
 export type AlertFilter = z.infer<typeof AlertFilter>;
 
 export const AlertView = AlertFilter.extend({
-  sort: single(z.enum(SORT_COLUMNS).default("age")),
+  /** The default is the ranking: open alerts by derived priority, then SLA time left, then age (lib/alerts/sql.ts). */
+  sort: single(z.enum(SORT_COLUMNS).default(DEFAULT_SORT)),
   dir: single(z.enum(["asc", "desc"]).optional()),
   group: single(z.enum(GROUP_BY).default("none")),
 });
@@ -112,7 +117,7 @@ export function viewToSearch(view: Partial<AlertView>): URLSearchParams {
     const value = view[key];
     if (value === undefined || value === null || value === "") continue;
     if (key === "range" && value === DEFAULT_TIME_RANGE) continue;
-    if (key === "sort" && value === "age") continue;
+    if (key === "sort" && value === DEFAULT_SORT) continue;
     if (key === "group" && value === "none") continue;
     if (key === "dir" && view.sort && value === defaultDirection(view.sort)) continue;
     if (Array.isArray(value)) {
