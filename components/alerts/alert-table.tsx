@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ColumnDef } from "@tanstack/react-table";
+import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import type { AlertRow, SortColumn } from "@/lib/alerts/schemas";
 import { cn } from "@/components/ui/cn";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, type DataTableGroup } from "@/components/ui/data-table";
 import { shortDuration } from "./sla";
 import { PriorityBadge, SeverityText, SlaBadge } from "./badges";
 
@@ -31,22 +31,26 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
       ({ row: { original: r } }) => (
         <Link
           href={`/alerts/${encodeURIComponent(r.id)}`}
-          className="font-medium text-blue-800 hover:underline dark:text-blue-300"
+          title={r.title}
+          className="block max-w-md truncate font-medium text-blue-800 hover:underline dark:text-blue-300"
         >
           {r.title}
         </Link>
       ),
-      { headerClassName: "min-w-64", cellClassName: "max-w-md" },
+      { headerClassName: "min-w-64", cellProps: () => ({ "data-col": "title" }) },
     ),
     col("status", "Status", ({ row: { original: r } }) => r.status, {
-      cellClassName: "text-xs",
+      cellClassName: "whitespace-nowrap text-xs",
       cellProps: () => ({ "data-col": "status" }),
     }),
     col("category", "Category", ({ row: { original: r } }) => dash(r.category), { cellClassName: "text-xs" }),
     col("technique", "MITRE", ({ row: { original: r } }) => dash(r.mitreTechniques.join(", ")), {
       cellClassName: "font-mono text-xs",
     }),
-    col("device", "Device", ({ row: { original: r } }) => dash(r.computerDnsName), { cellClassName: "text-xs" }),
+    col("device", "Device", ({ row: { original: r } }) => dash(r.computerDnsName), {
+      cellClassName: "whitespace-nowrap text-xs",
+      cellProps: () => ({ "data-col": "device" }),
+    }),
     col("user", "User", ({ row: { original: r } }) => dash(r.userName), { cellClassName: "text-xs" }),
     col("source", "Source", ({ row: { original: r } }) => dash(r.detectionSource), { cellClassName: "text-xs" }),
     col(
@@ -54,7 +58,7 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
       "Assigned to",
       ({ row: { original: r } }) => r.assignedTo ?? <span className="text-slate-400">unassigned</span>,
       {
-        cellClassName: "text-xs",
+        cellClassName: "whitespace-nowrap text-xs",
         cellProps: () => ({ "data-col": "assignedTo" }),
       },
     ),
@@ -70,10 +74,23 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
       ),
       {
         cellClassName: "whitespace-nowrap",
+        cellProps: () => ({ "data-col": "sla" }),
       },
     ),
   ];
 }
+
+/**
+ * Columns an analyst's queue hides until they choose them (the column chooser): the rest — priority, title,
+ * status, device, assigned to, age and SLA — fit a 1440-pixel screen without scrolling sideways.
+ */
+export const DEFAULT_HIDDEN_ALERT_COLUMNS: VisibilityState = {
+  severity: false,
+  category: false,
+  technique: false,
+  user: false,
+  source: false,
+};
 
 export interface AlertTableProps {
   rows: AlertRow[];
@@ -89,6 +106,11 @@ export interface AlertTableProps {
   /** Ids with a change on its way to Defender (shown dimmed until it lands or rolls back). */
   pending: ReadonlySet<string>;
   empty: ReactNode;
+  /** The columns shown (the reader's stored choice) and the chooser's callback. */
+  columnVisibility: VisibilityState;
+  onColumnVisibilityChange: (next: VisibilityState) => void;
+  /** A grouped queue: group header rows, each with its rows when expanded. */
+  groups?: DataTableGroup<AlertRow>[];
 }
 
 export function AlertTable({
@@ -104,12 +126,19 @@ export function AlertTable({
   onFocusRow,
   pending,
   empty,
+  columnVisibility,
+  onColumnVisibilityChange,
+  groups,
 }: AlertTableProps) {
   return (
     <DataTable
       label="Alert queue"
       tableProps={{ "aria-rowcount": -1 }}
       dense
+      cellClassName="py-1"
+      columnPicker
+      columnVisibility={{ value: columnVisibility, onChange: onColumnVisibilityChange }}
+      groups={groups}
       rows={rows}
       columns={alertColumns(now)}
       getRowId={(r) => r.id}
