@@ -12,6 +12,15 @@ import { PriorityBadge, SeverityText, SlaBadge } from "./badges";
 
 const dash = (v: string | null | undefined) => v || "—";
 
+/** A long name on one line, cut with an ellipsis (in full on hover), so the compact queue keeps its columns in view. */
+function Clipped({ text }: { text: string }) {
+  return (
+    <span className="block max-w-48 truncate" title={text}>
+      {text}
+    </span>
+  );
+}
+
 /** The queue's columns; every one sorts (server-side), its id being the URL's `sort` value. */
 export function alertColumns(now: number): ColumnDef<AlertRow>[] {
   const col = (
@@ -32,7 +41,7 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
         <Link
           href={`/alerts/${encodeURIComponent(r.id)}`}
           title={r.title}
-          className="block max-w-md truncate font-medium text-blue-800 hover:underline dark:text-blue-300"
+          className="block max-w-sm truncate font-medium text-blue-800 hover:underline dark:text-blue-300"
         >
           {r.title}
         </Link>
@@ -47,7 +56,7 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
     col("technique", "MITRE", ({ row: { original: r } }) => dash(r.mitreTechniques.join(", ")), {
       cellClassName: "font-mono text-xs",
     }),
-    col("device", "Device", ({ row: { original: r } }) => dash(r.computerDnsName), {
+    col("device", "Device", ({ row: { original: r } }) => <Clipped text={dash(r.computerDnsName)} />, {
       cellClassName: "whitespace-nowrap text-xs",
       cellProps: () => ({ "data-col": "device" }),
     }),
@@ -56,7 +65,8 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
     col(
       "assignedTo",
       "Assigned to",
-      ({ row: { original: r } }) => r.assignedTo ?? <span className="text-slate-400">unassigned</span>,
+      ({ row: { original: r } }) =>
+        r.assignedTo ? <Clipped text={r.assignedTo} /> : <span className="text-slate-400">unassigned</span>,
       {
         cellClassName: "whitespace-nowrap text-xs",
         cellProps: () => ({ "data-col": "assignedTo" }),
@@ -82,9 +92,10 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
 
 /**
  * Columns an analyst's queue hides until they choose them (the column chooser): the rest — priority, title,
- * status, device, assigned to, age and SLA — fit a 1440-pixel screen without scrolling sideways.
+ * status, device, assigned to and SLA — fit a 1440-pixel screen without scrolling sideways.
  */
 export const DEFAULT_HIDDEN_ALERT_COLUMNS: VisibilityState = {
+  age: false,
   severity: false,
   category: false,
   technique: false,

@@ -285,7 +285,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             ))}
           </thead>
           <tbody>
-            {tableRows.length === 0 ? (
+            {tableRows.length === 0 && !groups?.length ? (
               <EmptyRow colSpan={colSpan}>{empty}</EmptyRow>
             ) : (
               <>
