@@ -316,6 +316,12 @@ test.describe("alert queue", () => {
         Date.parse(a.alertCreationTime) - Date.parse(b.alertCreationTime),
     );
     await expect(rows(page).first()).toHaveAttribute("data-alert-id", mostUrgent.id);
+
+    // The column chooser: a column shown stays shown for this analyst on the next visit.
+    await page.locator("summary", { hasText: "Columns" }).click();
+    await page.getByRole("group", { name: "Columns shown" }).getByRole("checkbox", { name: "Severity" }).check();
+    await page.reload();
+    await expect(page.getByRole("columnheader", { name: /Severity/ })).toBeVisible();
   });
 
   test("keys pressed as soon as the rows show are not lost while the page hydrates", async ({ asRole }) => {

@@ -41,7 +41,7 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
         <Link
           href={`/alerts/${encodeURIComponent(r.id)}`}
           title={r.title}
-          className="block max-w-sm truncate font-medium text-blue-800 hover:underline dark:text-blue-300"
+          className="block max-w-xs truncate font-medium text-blue-800 hover:underline dark:text-blue-300"
         >
           {r.title}
         </Link>
