@@ -83,6 +83,26 @@ const config = [
     files: ["app/**", "components/**"],
     rules: { "no-restricted-imports": ["error", noDatabaseInUi] },
   },
+  {
+    // Browser code takes the alert vocabulary from the zod-free lib/alerts/vocabulary.ts: a value imported from
+    // schemas.ts bundles zod (30 KB gzipped) into the page's first load. Types are erased, so they may come from there.
+    files: ["components/**", "app/**/_components/**", "app/**/_hooks/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          ...noDatabaseInUi,
+          paths: [
+            {
+              name: "@/lib/alerts/schemas",
+              allowTypeImports: true,
+              message: "Import values from @/lib/alerts/vocabulary (zod-free); only types from schemas.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...layers(),
   {
     files: ["app/**", "components/**", "lib/**"],

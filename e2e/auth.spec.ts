@@ -30,13 +30,17 @@ test.describe("sign-in with Entra ID", () => {
     await expect(nav.getByRole("link", { name: "Alerts" })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
     await expect(nav.getByRole("link", { name: "Audit" })).toHaveCount(0);
+    // B16: the overview offers no section the role would get a 403 from.
+    const home = page.getByRole("main");
+    await expect(home.getByRole("link", { name: /^Alerts/ })).toBeVisible();
+    await expect(home.getByRole("link", { name: /^(Audit|Settings)/ })).toHaveCount(0);
     const res = await page.request.post("/api/tokens", {
       data: { name: "nope", role: "Admin", days: 1 },
       headers: { origin: tenant().consoleUrl },
     });
     expect(res.status()).toBe(403);
-    // Pages stream, so the status is already sent; what matters is that the page's content is never rendered.
-    await page.goto("/settings");
+    // The page answers 403 (decided before it streams, B18) and its content is never rendered.
+    expect((await page.goto("/settings"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Not permitted" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "API tokens" })).toHaveCount(0);
   });
@@ -71,19 +75,33 @@ test.describe("sign-in with Entra ID", () => {
     playwright,
   }) => {
     const page = await asRole("admin", "/settings");
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
     const tokens = page.getByRole("region", { name: "API tokens" });
     await tokens.getByRole("textbox", { name: "Name", exact: true }).fill("e2e-soar");
     await tokens.getByRole("combobox", { name: "Role", exact: true }).selectOption("Analyst");
-    await tokens.getByRole("button", { name: "Create token" }).click();
+    // A double click creates one token (useSubmitOnce), not two.
+    await tokens.getByRole("button", { name: "Create token" }).dblclick();
     const token = (await page.getByTestId("new-token").textContent())!.trim();
     expect(token).toMatch(/^soc_/);
-    await expect(page.getByRole("cell", { name: "e2e-soar", exact: true })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "e2e-soar", exact: true })).toHaveCount(1);
+    // The form starts afresh (no second identical token by accident), and the one-time token copies in one click.
+    await expect(tokens.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("");
+    await tokens.getByRole("button", { name: "Copy token" }).click();
+    await expect(tokens.getByText("Copied.", { exact: true })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
     const api = await playwright.request.newContext({ baseURL: tenant().consoleUrl });
     const me = await api.get("/api/me", { headers: { authorization: `Bearer ${token}` } });
     expect(me.status()).toBe(200);
     expect((await me.json()).roles).toEqual(["Analyst"]);
     await api.dispose();
+
+    // Revoking asks in the console's dialog (not the browser's confirm()), then the token stops working.
+    await tokens.getByRole("button", { name: "Revoke e2e-soar" }).click();
+    const dialog = page.getByRole("dialog", { name: /Revoke the token “e2e-soar”/ });
+    await dialog.getByRole("button", { name: "Revoke token" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(tokens.getByRole("row").filter({ hasText: "e2e-soar" })).toContainText("revoked");
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" }).click();
     const row = page.getByRole("row").filter({ hasText: "token.create" }).first();

@@ -135,6 +135,10 @@ test.describe("response actions", () => {
     await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Pending");
     await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Succeeded", { timeout: 15_000 });
     await expect(page.getByTestId("isolation-state")).toHaveText("Isolated");
+    // The notice follows the action: not a stale "Pending" next to Succeeded (B12).
+    await expect(page.getByRole("status").filter({ hasText: "Isolate sent to Defender" })).toHaveText(
+      "Isolate sent to Defender: Succeeded.",
+    );
 
     await page.goto(`/devices?flag=isolated&q=${encodeURIComponent(device.name)}`);
     await expect(page.locator(`tr[data-device-id="${device.id}"] [data-testid="isolation-state"]`)).toHaveText(
@@ -157,6 +161,32 @@ test.describe("response actions", () => {
     await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Succeeded", { timeout: 15_000 });
     expect((await emu.stats())[ISOLATE_ROUTE] ?? 0).toBe(before + 1);
     await expect(page.locator('li[data-action-type="Isolate"]')).toHaveCount(1);
+  });
+
+  test("a responder isolates from an alert page: the device card's controls, then Pending", async ({ asRole }) => {
+    // A device no other test acts on (they take the first ones by name), with open alerts.
+    const page = await asRole("responder", "/devices?platform=windows&onboarding=Onboarded&sort=name");
+    await expect(rows(page).first()).toBeVisible();
+    const taken = new Set(
+      await rows(page).evaluateAll((trs) => trs.slice(0, 12).map((tr) => tr.getAttribute("data-device-id"))),
+    );
+    await page.goto("/devices?platform=windows&onboarding=Onboarded&isolation=NotIsolated&sort=openAlerts&dir=desc");
+    await expect(rows(page).first()).toBeVisible();
+    const candidates = await rows(page).evaluateAll((trs) =>
+      trs.map((tr) => ({ id: tr.getAttribute("data-device-id")!, name: tr.getAttribute("data-device-name")! })),
+    );
+    const device = candidates.find((d) => !taken.has(d.id))!;
+    await page.goto(`/devices/${device.id}`);
+    await page.getByRole("table", { name: "Open alerts on this device" }).getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/alerts\/[^/]+$/);
+
+    const card = page.getByRole("region", { name: "Device" });
+    await expect(card.getByRole("link", { name: device.name })).toBeVisible();
+    await requestAction(page, "Isolate", device.name, "Ransomware alert on this host; contain", "Isolate");
+    await expect(card.locator('li[data-action-type="Isolate"]').first().getByTestId("action-status")).toHaveText(
+      /^(Pending|InProgress)$/,
+    );
+    await expect(card.getByRole("status").filter({ hasText: "Isolate sent to Defender" })).toBeVisible();
   });
 
   test("an Analyst sees no response controls and the API refuses the action", async ({ asRole }) => {
@@ -193,13 +223,23 @@ test.describe("response actions", () => {
       const device = await windowsDevice(page, 3);
       await page.goto(`/devices/${device.id}`);
       const before = (await emu.stats())[ISOLATE_ROUTE] ?? 0;
-      await requestAction(page, "Isolate", device.name, "Needs a second pair of eyes", "Isolate");
-      await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("AwaitingApproval");
+      // The dialog says approval is needed, on its button too.
+      await requestAction(
+        page,
+        "Isolate",
+        device.name,
+        "Needs a second pair of eyes",
+        "Request isolation (needs approval)",
+      );
+      await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Awaiting approval");
       expect((await emu.stats())[ISOLATE_ROUTE] ?? 0).toBe(before);
 
       const managerContext = await browser.newContext();
       const manager = await managerContext.newPage();
       await asRole("manager", "/actions?tab=approvals", manager);
+      // The manager's navigation says a request awaits their approval.
+      const badge = manager.getByRole("navigation", { name: "Main" }).getByTestId("approvals-badge");
+      await expect(badge).toHaveText(/^1\b/);
       const row = manager.locator(`tr[data-device-name="${device.name}"]`).first();
       await row.getByRole("button", { name: "Approve" }).click();
       const dialog = manager.getByRole("dialog", {
@@ -211,6 +251,7 @@ test.describe("response actions", () => {
         manager.getByRole("status").filter({ hasText: `Approved: Isolate on ${device.name} sent to Defender` }),
       ).toBeVisible();
       expect((await emu.stats())[ISOLATE_ROUTE] ?? 0).toBe(before + 1);
+      await expect(badge).toBeHidden();
       await managerContext.close();
 
       await expect(latest(page, "Isolate").getByTestId("action-status")).toHaveText("Succeeded", { timeout: 20_000 });
@@ -258,7 +299,7 @@ test.describe("response actions", () => {
       "Collect package",
     );
     const status = latest(page, "CollectInvestigationPackage").getByTestId("action-status");
-    await expect(status).toHaveText(/^(Pending|InProgress)$/);
+    await expect(status).toHaveText(/^(Pending|In progress)$/);
     await emu.faults({ errorRate: 1 });
     try {
       const warning = page
@@ -266,7 +307,7 @@ test.describe("response actions", () => {
         .filter({ hasText: "The status of 1 action could not be refreshed: Defender answered" });
       await expect(warning).toBeVisible({ timeout: 60_000 });
       await expect(warning).toContainText("Its status is the last known");
-      await expect(status).toHaveText(/^(Pending|InProgress)$/);
+      await expect(status).toHaveText(/^(Pending|In progress)$/);
     } finally {
       await emu.faults({});
     }
@@ -328,6 +369,11 @@ test.describe("bulk scan and keyboard", () => {
     const dialog = page.getByRole("dialog", { name: `Run an antivirus scan on ${device.name}?` });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole("radio", { name: "Quick scan" })).toBeChecked();
+    // Centred in the window, not pinned to its top-left corner (B11).
+    const box = (await dialog.boundingBox())!;
+    const view = page.viewportSize()!;
+    expect(Math.abs(box.x + box.width / 2 - view.width / 2)).toBeLessThan(2);
+    expect(Math.abs(box.y + box.height / 2 - view.height / 2)).toBeLessThan(2);
     await page.keyboard.press("Escape");
     await expect(dialog).toBeHidden();
     await expect(scan).toBeFocused();

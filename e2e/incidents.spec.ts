@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, userFor } from "./fixtures";
 
 // Incidents: an analyst classifies an incident with a determination; Defender XDR takes it and the page shows it
 // after a reload (it came back through the cache, not from the form's state). A Viewer gets no triage controls.
@@ -27,6 +27,13 @@ test.describe("incidents", () => {
     await page.reload();
     await expect(page.getByTestId("incident-classification")).toContainText("True positive");
     await expect(page.getByTestId("incident-classification")).toContainText("Malware");
+    // The comment names the analyst, not the console's app id Defender records (B4); the history is a sentence.
+    const comment = page.getByRole("listitem").filter({ hasText: "Confirmed malware on two hosts" });
+    await expect(comment).toContainText(userFor("analyst"));
+    await expect(comment).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await expect(page.getByRole("table", { name: /Changes made to this incident/ })).toContainText(
+      "classified this incident as True positive — Malware and commented “Confirmed malware on two hosts”",
+    );
   });
 
   test("the list pages on with Load more, and its filters live in the URL", async ({ asRole }) => {

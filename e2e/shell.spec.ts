@@ -9,10 +9,11 @@ const SECTIONS = [
   "Hunting",
   "Posture",
   "Audit",
+  "Sync",
   "Settings",
 ];
 /** Where a page's heading says more than its short navigation label. */
-const HEADINGS: Record<string, string> = { Vulnerabilities: "Vulnerability management" };
+const HEADINGS: Record<string, string> = { Vulnerabilities: "Vulnerability management", Sync: "Sync status" };
 
 test.describe("console shell", () => {
   test("navigates every section; unbuilt pages say they are coming", async ({ asRole }) => {
@@ -73,6 +74,22 @@ test.describe("console shell", () => {
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+
+    // A detail page whose record is not in the cache answers 404 too (B18), saying what is missing.
+    for (const [path, heading] of [
+      ["/alerts/da000000000000000000_0", "Alert not found"],
+      ["/devices/00000000-0000-4000-8000-000000000000", "Device not found"],
+      ["/incidents/999999999", "Incident not found"],
+      ["/tvm/vulnerabilities/CVE-1999-0000", "Vulnerability not found"],
+      ["/tvm/recommendations/no-such-recommendation", "Recommendation not found"],
+    ]) {
+      expect((await page.goto(path))?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+    }
+    // The API answers an unknown path with its JSON error, not the HTML page.
+    const api = await page.request.get("/api/nonexistent");
+    expect(api.status()).toBe(404);
+    expect((await api.json()).error.code).toBe("not_found");
   });
 
   test("health endpoint is public but tells anonymous callers only the status; signed-in people see the database and the last sync", async ({

@@ -6,12 +6,15 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { getConfig, hasTenant } from "@/lib/config/env";
 import { getSyncOverview } from "@/lib/sync/status";
 import { requireUser } from "@/lib/auth/page";
+import { gatePage } from "./_pages/page-gate";
+import { ApprovalsBadge } from "./_shell/approvals-badge";
 
 // Every console page reads the cache: render per request, never at build time.
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await requireUser();
+  await gatePage(actor);
   const cfg = getConfig();
   const tenantConfigured = hasTenant(cfg);
   const sync = await getSyncOverview().catch(() => null);
@@ -24,8 +27,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         Skip to content
       </a>
       <AppHeader
-        lastSyncAt={sync?.lastSyncAt ?? null}
-        failing={sync?.failing ?? []}
+        freshness={sync?.freshness ?? null}
         tenantConfigured={tenantConfigured}
         user={{ name: actor.name, roles: actor.roles }}
       />
@@ -35,7 +37,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           aria-label="Main"
           className="no-print border-b border-slate-200 p-2 md:min-h-[calc(100vh-3.5rem)] md:w-52 md:border-b-0 md:border-r dark:border-slate-800"
         >
-          <NavLinks permissions={[...actor.permissions]} />
+          <NavLinks
+            permissions={[...actor.permissions]}
+            badges={actor.permissions.has("actions:approve") ? { "/actions": <ApprovalsBadge /> } : undefined}
+          />
         </nav>
         <main id="main" className="min-w-0 flex-1 p-4 md:p-6">
           {children}

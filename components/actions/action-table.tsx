@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { ActionStatusBadge } from "@/components/devices/badges";
 import { DataTable } from "@/components/ui/data-table";
-import { ACTION_LABELS, type ActionType, type ActionView } from "@/lib/actions/schemas";
+import type { ActionView } from "@/lib/actions/schemas";
+import { label } from "@/lib/labels";
 
 // The action center's table: who, what, device, comment, status and timestamps; the row's buttons are the
 // caller's (approve/reject for approvers, cancel for responders).
@@ -24,7 +25,7 @@ export function actionColumns(controls: (row: ActionView) => ReactNode): ColumnD
       header: "Action",
       cell: ({ row: { original: a } }) => (
         <>
-          {ACTION_LABELS[a.type as ActionType] ?? a.type}
+          {label("actionType", a.type)}
           {a.scope ? <span className="text-slate-500"> ({a.scope})</span> : null}
           {a.source === "defender" ? <span className="block text-slate-500">outside the console</span> : null}
         </>

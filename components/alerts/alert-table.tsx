@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import type { AlertRow, SortColumn } from "@/lib/alerts/schemas";
 import { cn } from "@/components/ui/cn";
+import { label } from "@/lib/labels";
 import { DataTable, type DataTableGroup } from "@/components/ui/data-table";
 import { shortDuration } from "./sla";
 import { PriorityBadge, SeverityText, SlaBadge } from "./badges";
@@ -48,11 +49,13 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
       ),
       { headerClassName: "min-w-64", cellProps: () => ({ "data-col": "title" }) },
     ),
-    col("status", "Status", ({ row: { original: r } }) => r.status, {
+    col("status", "Status", ({ row: { original: r } }) => label("alertStatus", r.status), {
       cellClassName: "whitespace-nowrap text-xs",
       cellProps: () => ({ "data-col": "status" }),
     }),
-    col("category", "Category", ({ row: { original: r } }) => dash(r.category), { cellClassName: "text-xs" }),
+    col("category", "Category", ({ row: { original: r } }) => label("category", r.category), {
+      cellClassName: "text-xs",
+    }),
     col("technique", "MITRE", ({ row: { original: r } }) => dash(r.mitreTechniques.join(", ")), {
       cellClassName: "font-mono text-xs",
     }),
@@ -61,7 +64,9 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
       cellProps: () => ({ "data-col": "device" }),
     }),
     col("user", "User", ({ row: { original: r } }) => dash(r.userName), { cellClassName: "text-xs" }),
-    col("source", "Source", ({ row: { original: r } }) => dash(r.detectionSource), { cellClassName: "text-xs" }),
+    col("source", "Source", ({ row: { original: r } }) => label("detectionSource", r.detectionSource), {
+      cellClassName: "text-xs",
+    }),
     col(
       "assignedTo",
       "Assigned to",

@@ -1,5 +1,6 @@
 import { shortDuration, slaState } from "./sla";
 import { cn } from "@/components/ui/cn";
+import { label } from "@/lib/labels";
 
 const PRIORITY_STYLE: Record<string, string> = {
   Critical: "bg-red-700 text-white dark:bg-red-600",
@@ -35,7 +36,7 @@ export function SeverityText({ severity }: { severity: string }) {
       : severity === "Medium"
         ? "text-amber-700 dark:text-amber-300"
         : "text-slate-600 dark:text-slate-400";
-  return <span className={cn("text-xs font-medium", tone)}>{severity}</span>;
+  return <span className={cn("text-xs font-medium", tone)}>{label("severity", severity)}</span>;
 }
 
 /** Time left on the SLA clock, or how long ago it was breached, against the `now` the page was rendered with. */

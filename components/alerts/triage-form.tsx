@@ -2,9 +2,11 @@
 
 import { useState, type Ref } from "react";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
-import { ALERT_STATUSES, ASSIGNED_TO_ME, type AlertTriage, type Classification } from "@/lib/alerts/schemas";
+import { ALERT_STATUSES, ASSIGNED_TO_ME, type Classification } from "@/lib/alerts/vocabulary";
+import type { AlertTriage } from "@/lib/alerts/schemas";
 import { ClassificationFields, TriageCommentField } from "./classification-fields";
 import { cn } from "@/components/ui/cn";
+import { label } from "@/lib/labels";
 
 // Triage controls for one alert or a selection: props in, one `onSubmit(change)` out. Only the fields a person
 // filled are sent. The parent disables it while a change is in flight, so it cannot be submitted twice.
@@ -70,7 +72,7 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
           <option value="">Unchanged</option>
           {ALERT_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s === "InProgress" ? "In progress" : s}
+              {label("alertStatus", s)}
             </option>
           ))}
         </select>

@@ -25,15 +25,28 @@ export const auditColumns: ColumnDef<AuditEventRow>[] = [
   },
   {
     id: "action",
-    header: "Action",
-    cell: ({ row }) => row.original.action,
-    meta: { cellClassName: "font-mono text-xs" },
+    header: "What happened",
+    cell: ({ row: { original: e } }) => (
+      <>
+        <span className="block">{e.summary}</span>
+        <span className="font-mono text-xs text-slate-500">{e.action}</span>
+      </>
+    ),
+    meta: { cellClassName: "max-w-md break-words" },
   },
   {
     id: "target",
     header: "Target",
-    cell: ({ row: { original: e } }) => (e.targetType ? `${e.targetType} ${e.targetId ?? ""}` : "—"),
-    meta: { cellClassName: "text-xs" },
+    // The name as the cache knows it now; the id (what the log keeps) on hover and in the CSV.
+    cell: ({ row: { original: e } }) =>
+      e.targetType ? (
+        <span title={`${e.targetType} ${e.targetId ?? ""}`} data-testid="audit-target">
+          {e.targetName ?? `${e.targetType.replaceAll("_", " ")} ${e.targetId ?? ""}`}
+        </span>
+      ) : (
+        "—"
+      ),
+    meta: { cellClassName: "max-w-64 break-words text-xs" },
   },
   {
     id: "result",

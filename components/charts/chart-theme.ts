@@ -26,3 +26,9 @@ export const LEGEND_PROPS = {
 export function shortDay(day: string): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 }
+
+/** Dense lines go without dots, except a series with a single value: with no neighbour, its line has no length and
+ * only a dot can show it (a new remediation burndown has only today's sample). */
+export function showsDots(data: readonly Record<string, unknown>[], key: string): boolean {
+  return data.length <= 14 || data.filter((d) => d[key] !== null && d[key] !== undefined).length < 2;
+}

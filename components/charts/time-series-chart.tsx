@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { AXIS_TICK, GRID_STROKE, LEGEND_PROPS, TOOLTIP_STYLE, shortDay } from "./chart-theme";
+import { AXIS_TICK, GRID_STROKE, LEGEND_PROPS, TOOLTIP_STYLE, shortDay, showsDots } from "./chart-theme";
 
 export interface Series {
   key: string;
@@ -74,7 +74,7 @@ export function TimeSeriesChart({
                 name={s.label}
                 stroke={s.color}
                 strokeWidth={2}
-                dot={data.length <= 14}
+                dot={showsDots(data, s.key)}
                 isAnimationActive={false}
                 connectNulls
               />

@@ -13,6 +13,8 @@ export interface ActionDialogSpec {
   options?: { name: string; legend: string; choices: { value: string; label: string; hint?: string }[] };
   danger?: boolean;
   note?: string;
+  /** Something the person should weigh before confirming (an inactive sensor), shown highlighted. */
+  warning?: string;
   /** What the required text is called (default: a comment recorded in Defender and the audit log). */
   commentLabel?: string;
 }
@@ -48,7 +50,8 @@ export function ActionDialog({ spec, deviceName, busy, error, onConfirm, onClose
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="w-[min(32rem,92vw)] rounded-lg border border-slate-300 bg-white p-0 text-slate-900 backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      // m-auto: Tailwind's preflight zeroes every margin, which pins a modal <dialog> to the top-left corner.
+      className="m-auto w-[min(32rem,92vw)] rounded-lg border border-slate-300 bg-white p-0 text-slate-900 backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       {spec ? (
         <form
@@ -64,6 +67,14 @@ export function ActionDialog({ spec, deviceName, busy, error, onConfirm, onClose
             {spec.title} <span className="font-mono">{deviceName}</span>?
           </h2>
           {spec.note ? <p className="text-sm text-slate-600 dark:text-slate-400">{spec.note}</p> : null}
+          {spec.warning ? (
+            <p
+              data-testid="action-warning"
+              className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+            >
+              {spec.warning}
+            </p>
+          ) : null}
           {spec.options ? (
             <fieldset className="space-y-1">
               <legend className="text-sm font-medium">{spec.options.legend}</legend>

@@ -1,7 +1,8 @@
 import { formatRelative } from "@/components/ui/format";
 import type { ActionView } from "@/lib/actions/schemas";
-import { ACTION_LABELS, canCancel, type ActionType } from "@/lib/actions/schemas";
+import { canCancel } from "@/lib/actions/schemas";
 import { ActionStatusBadge } from "./badges";
+import { label } from "@/lib/labels";
 
 // A device's recent response actions with their live status; props in, callbacks out.
 
@@ -29,7 +30,7 @@ export function ActionList({
           >
             <div className="flex items-center justify-between gap-2">
               <span className="font-medium">
-                {ACTION_LABELS[a.type as ActionType] ?? a.type}
+                {label("actionType", a.type)}
                 {a.scope ? <span className="text-xs text-slate-500"> ({a.scope})</span> : null}
               </span>
               <ActionStatusBadge status={a.status} />
@@ -43,7 +44,7 @@ export function ActionList({
             {a.comment ? <p className="text-xs">“{a.comment}”</p> : null}
             {a.status === "Rejected" || a.status === "Withdrawn" ? (
               <p className="text-xs text-red-700 dark:text-red-300">
-                {a.status} by {a.decidedBy}: {a.decisionReason}
+                {label("actionStatus", a.status)} by {a.decidedBy}: {a.decisionReason}
               </p>
             ) : null}
             {a.error ? <p className="text-xs text-red-700 dark:text-red-300">{a.error}</p> : null}

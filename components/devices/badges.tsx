@@ -1,4 +1,5 @@
 import { cn } from "@/components/ui/cn";
+import { label } from "@/lib/labels";
 // Small status marks for devices, shared by the inventory and the device page. Colour is never the only signal:
 // every badge carries its text.
 
@@ -20,17 +21,24 @@ function Badge({ tone, children, testId }: { tone: keyof typeof TONE; children: 
   );
 }
 
-export function LevelBadge({ value }: { value: string | null }) {
+/** A Defender risk score or exposure level. */
+export function LevelBadge({
+  value,
+  kind = "riskScore",
+}: {
+  value: string | null;
+  kind?: "riskScore" | "exposureLevel";
+}) {
   if (!value) return <span className="text-slate-400">—</span>;
-  const tone = value === "High" ? "bad" : value === "Medium" ? "warn" : value === "Low" ? "info" : "info";
-  return <Badge tone={tone}>{value}</Badge>;
+  const tone = value === "High" ? "bad" : value === "Medium" ? "warn" : "info";
+  return <Badge tone={tone}>{label(kind, value)}</Badge>;
 }
 
 export function HealthBadge({ value }: { value: string | null }) {
   if (!value) return <span className="text-slate-400">—</span>;
   return (
     <Badge tone={value === "Active" ? "ok" : value === "Inactive" || value.startsWith("NoSensor") ? "bad" : "warn"}>
-      {value}
+      {label("healthStatus", value)}
     </Badge>
   );
 }
@@ -49,7 +57,11 @@ export function IsolationBadge({ value }: { value: string }) {
 
 export function ComplianceBadge({ value }: { value: string | null }) {
   if (!value) return <span className="text-slate-400">—</span>;
-  return <Badge tone={value === "compliant" ? "ok" : value === "noncompliant" ? "bad" : "warn"}>{value}</Badge>;
+  return (
+    <Badge tone={value === "compliant" ? "ok" : value === "noncompliant" ? "bad" : "warn"}>
+      {label("complianceState", value)}
+    </Badge>
+  );
 }
 
 /** Open vulnerabilities by severity as C/H/M/L counts. */
@@ -95,7 +107,7 @@ const STATUS_TONE: Record<string, keyof typeof TONE> = {
 export function ActionStatusBadge({ status }: { status: string }) {
   return (
     <Badge tone={STATUS_TONE[status] ?? "info"} testId="action-status">
-      {status}
+      {label("actionStatus", status)}
     </Badge>
   );
 }

@@ -5,6 +5,7 @@ import type { DeviceRow, DeviceSortColumn } from "@/lib/devices/schemas";
 import { formatRelative } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/data-table";
 import { ComplianceBadge, HealthBadge, IsolationBadge, LevelBadge, VulnCounts } from "./badges";
+import { label } from "@/lib/labels";
 
 // The inventory's columns for the one DataTable. A sortable column's id is the URL's `sort` value; selection is by
 // checkbox; columns can be hidden (Columns).
@@ -64,14 +65,17 @@ export function deviceColumns(now: number): ColumnDef<DeviceRow>[] {
     sorted("risk", "Risk", ({ row: { original: r } }) => <LevelBadge value={r.riskScore} />, {
       cellProps: () => ({ "data-col": "risk" }),
     }),
-    sorted("exposure", "Exposure", ({ row: { original: r } }) => <LevelBadge value={r.exposureLevel} />),
+    sorted("exposure", "Exposure", ({ row: { original: r } }) => (
+      <LevelBadge value={r.exposureLevel} kind="exposureLevel" />
+    )),
     sorted("health", "Health", ({ row: { original: r } }) => <HealthBadge value={r.healthStatus} />, {
       cellProps: () => ({ "data-col": "health" }),
     }),
     sorted(
       "onboarding",
       "Onboarding",
-      ({ row: { original: r } }) => (r.inMde ? (r.onboardingStatus ?? dash) : "Not in Defender"),
+      ({ row: { original: r } }) =>
+        r.inMde ? (r.onboardingStatus ? label("onboardingStatus", r.onboardingStatus) : dash) : "Not in Defender",
       {
         cellClassName: "text-xs",
         cellProps: () => ({ "data-col": "onboarding" }),
@@ -108,9 +112,14 @@ export function deviceColumns(now: number): ColumnDef<DeviceRow>[] {
       ({ row: { original: r } }) => (r.isEncrypted === null ? dash : r.isEncrypted ? "Yes" : "No"),
       { meta: { cellClassName: "text-xs" } },
     ),
-    col("agent", "Managed by", ({ row: { original: r } }) => r.managementAgent ?? dash, {
-      meta: { cellClassName: "text-xs" },
-    }),
+    col(
+      "agent",
+      "Managed by",
+      ({ row: { original: r } }) => (r.managementAgent ? label("managementAgent", r.managementAgent) : dash),
+      {
+        meta: { cellClassName: "text-xs" },
+      },
+    ),
     sorted("user", "Primary user", ({ row: { original: r } }) => r.primaryUserUpn ?? r.primaryUserName ?? dash, {
       cellClassName: "text-xs",
     }),

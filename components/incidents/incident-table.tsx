@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/ui/data-table";
 import type { IncidentRow } from "@/lib/incidents/schemas";
+import { label } from "@/lib/labels";
 
 // The incident list's columns for the one DataTable.
 
@@ -20,8 +21,18 @@ export const incidentColumns: ColumnDef<IncidentRow>[] = [
       </>
     ),
   },
-  { id: "severity", header: "Severity", cell: ({ row }) => row.original.severity, meta: { cellClassName: "text-xs" } },
-  { id: "status", header: "Status", cell: ({ row }) => row.original.status, meta: { cellClassName: "text-xs" } },
+  {
+    id: "severity",
+    header: "Severity",
+    cell: ({ row }) => label("severity", row.original.severity),
+    meta: { cellClassName: "text-xs" },
+  },
+  {
+    id: "status",
+    header: "Status",
+    cell: ({ row }) => label("incidentStatus", row.original.status),
+    meta: { cellClassName: "text-xs" },
+  },
   { id: "alerts", header: "Alerts", cell: ({ row }) => row.original.alertCount, meta: { cellClassName: "text-xs" } },
   { id: "devices", header: "Devices", cell: ({ row }) => row.original.deviceCount, meta: { cellClassName: "text-xs" } },
   { id: "users", header: "Users", cell: ({ row }) => row.original.userCount, meta: { cellClassName: "text-xs" } },

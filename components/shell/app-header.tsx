@@ -1,17 +1,16 @@
 import Link from "next/link";
+import type { CacheFreshness } from "@/lib/sync/freshness";
 import { FreshnessBadge } from "./freshness-badge";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
 export function AppHeader({
-  lastSyncAt,
+  freshness,
   tenantConfigured,
-  failing,
   user,
 }: {
-  lastSyncAt: string | null;
+  freshness: CacheFreshness | null;
   tenantConfigured: boolean;
-  failing: readonly string[];
   user: { name: string; roles: readonly string[] };
 }) {
   return (
@@ -25,7 +24,7 @@ export function AppHeader({
         <span>SOC Console</span>
       </Link>
       <div className="flex items-center gap-3">
-        <FreshnessBadge lastSyncAt={lastSyncAt} tenantConfigured={tenantConfigured} failing={failing} />
+        <FreshnessBadge freshness={freshness} tenantConfigured={tenantConfigured} />
         <ThemeToggle />
         <UserMenu name={user.name} roles={user.roles} />
       </div>

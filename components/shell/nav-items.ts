@@ -54,6 +54,12 @@ export const NAV_ITEMS: NavItem[] = [
     summary: "Every state-changing act in the console, who did it and when.",
   },
   {
+    href: "/sync",
+    label: "Sync",
+    permission: "console:read",
+    summary: "How fresh the cache is per entity; Sync now and a full resync for Admins.",
+  },
+  {
     href: "/settings",
     label: "Settings",
     permission: "settings:write",

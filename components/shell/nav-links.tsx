@@ -1,11 +1,19 @@
 "use client";
 
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { NAV_ITEMS } from "./nav-items";
 import { cn } from "@/components/ui/cn";
 
-export function NavLinks({ permissions }: { permissions: readonly string[] }) {
+/** `badges`: something to show beside an item's label (a count), by the item's href. */
+export function NavLinks({
+  permissions,
+  badges = {},
+}: {
+  permissions: readonly string[];
+  badges?: Readonly<Record<string, ReactNode>>;
+}) {
   const pathname = usePathname();
   return (
     <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
@@ -25,6 +33,7 @@ export function NavLinks({ permissions }: { permissions: readonly string[] }) {
               )}
             >
               {item.label}
+              {badges[item.href] ?? null}
             </Link>
           </li>
         );

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { RowsTable, Td } from "@/components/ui/table";
 import type { ExposedDevice } from "@/lib/tvm/schemas";
+import { label } from "@/lib/labels";
 
 /** Devices still exposed (to a CVE or a recommendation's software), each linking to its device page. */
 export function ExposedDeviceTable({
@@ -31,7 +32,7 @@ export function ExposedDeviceTable({
             )}
           </Td>
           <Td>{d.group ?? "—"}</Td>
-          <Td>{d.exposureLevel ?? "—"}</Td>
+          <Td>{label("exposureLevel", d.exposureLevel)}</Td>
           <Td className="text-xs">{d.software}</Td>
           <Td className="text-xs">{d.fixingKbId ? `KB${d.fixingKbId}` : "No fix listed"}</Td>
           <Td className="whitespace-nowrap text-xs">{d.firstSeenAt.slice(0, 10)}</Td>

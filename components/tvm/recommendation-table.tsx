@@ -4,6 +4,7 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/ui/data-table";
 import type { RecommendationRow } from "@/lib/tvm/schemas";
 import { Flag } from "./severity-badge";
+import { label } from "@/lib/labels";
 
 export const RECOMMENDATION_COLUMNS = [
   "Recommendation",
@@ -40,7 +41,11 @@ export function recommendationColumns(hrefFor: (id: string) => string): ColumnDe
         </>
       ),
     },
-    { id: "remediation", header: "Remediation", cell: ({ row }) => row.original.remediationType ?? "—" },
+    {
+      id: "remediation",
+      header: "Remediation",
+      cell: ({ row }) => label("remediationType", row.original.remediationType),
+    },
     figure("severity", "Severity", ({ row }) => row.original.severityScore.toFixed(1)),
     figure("exposure", "Exposure impact", ({ row }) => row.original.exposureImpact),
     figure("secure", "Secure score impact", ({ row }) => row.original.configScoreImpact),

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { RowsTable, Td } from "@/components/ui/table";
 import type { RemediationRequestRow } from "@/lib/tvm/schemas";
 import { Flag } from "./severity-badge";
@@ -8,10 +9,13 @@ export function RemediationTable({
   rows,
   empty,
   showRecommendation = true,
+  manage,
 }: {
   rows: RemediationRequestRow[];
   empty: string;
   showRecommendation?: boolean;
+  /** The controls of one row for those who may manage requests (tvm:report); no column without it. */
+  manage?: (row: RemediationRequestRow) => ReactNode;
 }) {
   return (
     <RowsTable
@@ -24,6 +28,7 @@ export function RemediationTable({
         { label: "Still exposed", className: "text-right" },
         "Status",
         "Requested by",
+        ...(manage ? ["Manage"] : []),
       ]}
       rows={rows}
       empty={empty}
@@ -46,7 +51,11 @@ export function RemediationTable({
             {r.exposedNow} <span className="text-xs text-slate-500">of {r.baselineExposed}</span>
           </Td>
           <Td>
-            {r.status === "Completed" ? (
+            {r.status === "Closed" ? (
+              <span className="text-xs" title={r.closedAt ? `Closed ${r.closedAt.slice(0, 10)}` : undefined}>
+                Closed{r.closedByName ? ` by ${r.closedByName}` : ""}
+              </span>
+            ) : r.status === "Completed" ? (
               <Flag tone="slate">Completed</Flag>
             ) : r.overdue ? (
               <Flag>Overdue</Flag>
@@ -60,6 +69,7 @@ export function RemediationTable({
             {r.createdAt.slice(0, 10)}
             {r.note ? <p className="mt-1 max-w-xs text-slate-600 dark:text-slate-400">{r.note}</p> : null}
           </Td>
+          {manage ? <Td>{manage(r)}</Td> : null}
         </tr>
       )}
     />

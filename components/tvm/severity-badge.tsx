@@ -1,4 +1,5 @@
 import { cn } from "@/components/ui/cn";
+import { label } from "@/lib/labels";
 const STYLE: Record<string, string> = {
   Critical: "bg-red-800 text-white dark:bg-red-700",
   High: "bg-orange-100 text-orange-900 ring-1 ring-orange-300 dark:bg-orange-950 dark:text-orange-100 dark:ring-orange-800",
@@ -10,7 +11,7 @@ const STYLE: Record<string, string> = {
 export function CveSeverityBadge({ severity }: { severity: string }) {
   return (
     <span className={cn("inline-flex rounded px-1.5 py-0.5 text-xs font-semibold", STYLE[severity] ?? STYLE.Low)}>
-      {severity}
+      {label("severity", severity)}
     </span>
   );
 }

@@ -36,11 +36,14 @@ export function CheckboxGroup({
   name,
   options,
   checked,
+  format,
 }: {
   legend: string;
   name: string;
   options: readonly string[];
   checked: readonly string[];
+  /** The words shown for a value (the form still submits the value). */
+  format?: (value: string) => string;
 }) {
   return (
     <fieldset className="flex flex-col gap-1 text-xs font-medium">
@@ -48,7 +51,8 @@ export function CheckboxGroup({
       <div className="flex gap-2">
         {options.map((o) => (
           <label key={o} className="flex items-center gap-1 font-normal">
-            <input type="checkbox" name={name} value={o} defaultChecked={checked.includes(o)} /> {o}
+            <input type="checkbox" name={name} value={o} defaultChecked={checked.includes(o)} />{" "}
+            {format ? format(o) : o}
           </label>
         ))}
       </div>

@@ -10,12 +10,14 @@ export function StatusPage({
   codeClassName,
   title,
   children,
+  back = { href: "/", label: "Back to the console" },
 }: {
   code: number;
   /** The colour of the status code: blue for something missing, red for something refused. */
   codeClassName: string;
   title: string;
   children: ReactNode;
+  back?: { href: string; label: string };
 }) {
   return (
     <main className="mx-auto max-w-lg p-10 text-center">
@@ -23,10 +25,10 @@ export function StatusPage({
       <h1 className="mt-2 text-2xl font-semibold">{title}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">{children}</p>
       <Link
-        href="/"
+        href={back.href}
         className="mt-6 inline-block rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
       >
-        Back to the console
+        {back.label}
       </Link>
     </main>
   );

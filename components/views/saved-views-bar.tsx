@@ -13,6 +13,8 @@ export interface SavedViewsBarProps {
   /** The page's canonical query string for what is on screen now. */
   currentQuery: string;
   canSave: boolean;
+  /** Whether the caller may share a view with everyone (views:share). */
+  canShare: boolean;
   busy: boolean;
   error: string | null;
   onOpen: (view: SavedViewRow) => void;
@@ -24,6 +26,7 @@ export function SavedViewsBar({
   views,
   currentQuery,
   canSave,
+  canShare,
   busy,
   error,
   onOpen,
@@ -104,9 +107,11 @@ export function SavedViewsBar({
             className={cn(inputBase, "w-48")}
             disabled={busy}
           />
-          <label className="flex items-center gap-1 text-xs">
-            <input type="checkbox" name="shared" disabled={busy} /> Share with everyone
-          </label>
+          {canShare ? (
+            <label className="flex items-center gap-1 text-xs">
+              <input type="checkbox" name="shared" disabled={busy} /> Share with everyone
+            </label>
+          ) : null}
           <button type="submit" className={buttonPrimary} disabled={busy}>
             {busy ? "Saving…" : "Save"}
           </button>

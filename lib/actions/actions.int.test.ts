@@ -13,7 +13,9 @@ import { POST as cancelRoute } from "@/app/api/actions/[id]/cancel/route";
 import { POST as approveRoute } from "@/app/api/actions/[id]/approve/route";
 import { POST as rejectRoute } from "@/app/api/actions/[id]/reject/route";
 import { POST as bulkRoute } from "@/app/api/actions/bulk/route";
+import { POST as bulkIsolateRoute } from "@/app/api/actions/bulk/isolate/route";
 import { GET as listRoute } from "@/app/api/actions/route";
+import { GET as approvalsRoute } from "@/app/api/actions/approvals/route";
 import { GET as exportRoute } from "@/app/api/actions/export/route";
 import { PUT as settingsRoute } from "@/app/api/settings/actions/route";
 import { StatusReads, statusReads } from "./status-reads";
@@ -332,6 +334,13 @@ describe.each(kinds)("response actions on %s", (kind) => {
       expect((await post(approveRoute, admin, {}, { id: ownId })).status).toBe(403);
       // The approvals tab's badge counts both.
       expect(await countAwaitingApproval()).toBe(2);
+      // The navigation's badge counts what this person may approve: not the Admin's own request.
+      const awaiting = async (cookie: string) =>
+        ((await (await callRoute(approvalsRoute, { headers: { cookie } })).json()) as { data: { awaiting: number } })
+          .data.awaiting;
+      expect(await awaiting(manager)).toBe(2);
+      expect(await awaiting(admin)).toBe(1);
+      expect((await callRoute(approvalsRoute, { headers: { cookie: responder } })).status).toBe(403);
 
       const approved = await post(approveRoute, manager, { reason: "confirmed compromise" }, { id: data.id });
       expect(approved.status).toBe(200);
@@ -366,6 +375,43 @@ describe.each(kinds)("response actions on %s", (kind) => {
         headers: { cookie: admin, origin: TEST_ORIGIN },
         body: { fourEyes: false },
       });
+    }
+  });
+
+  it("bulk isolate with four-eyes on: each device's request awaits its own approval; nothing reaches Defender before", async () => {
+    const setFourEyes = (fourEyes: boolean) =>
+      callRoute(settingsRoute, { method: "PUT", headers: { cookie: admin, origin: TEST_ORIGIN }, body: { fourEyes } });
+    expect((await setFourEyes(true)).status).toBe(200);
+    try {
+      const key = randomUUID();
+      const body = {
+        deviceIds: [devices[4].id, devices[5].id],
+        isolationType: "Full",
+        comment: "ransomware spreading",
+        idempotencyKey: key,
+      };
+      const res = await post(bulkIsolateRoute, responder, body);
+      expect(res.status).toBe(200);
+      const result = (await res.json()) as BulkScanResult;
+      expect(result).toMatchObject({ queued: 0, awaitingApproval: 2, refused: 0 });
+      expect(result.items.map((i) => i.result)).toEqual(["awaiting_approval", "awaiting_approval"]);
+      // A resubmitted batch creates nothing new.
+      const again = (await (await post(bulkIsolateRoute, responder, body)).json()) as BulkScanResult;
+      expect(again.items.map((i) => i.actionId)).toEqual(result.items.map((i) => i.actionId));
+      expect(await countAwaitingApproval()).toBe(2);
+      expect((await stats())["POST /api/machines/{id}/isolate"] ?? 0).toBe(0);
+      // The requester cannot approve; a second person sends each one, through the single action's path.
+      expect((await post(approveRoute, responder, {}, { id: result.items[0].actionId! })).status).toBe(403);
+      expect((await post(approveRoute, manager, { reason: "ok" }, { id: result.items[0].actionId! })).status).toBe(200);
+      expect((await stats())["POST /api/machines/{id}/isolate"]).toBe(1);
+      expect(
+        (await post(rejectRoute, manager, { reason: "not this one" }, { id: result.items[1].actionId! })).status,
+      ).toBe(200);
+      expect((await follow(result.items[0].actionId!)).status).toBe("Succeeded");
+      const audit = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "action.bulk_isolate" } });
+      expect(audit.params).toMatchObject({ devices: 2, queued: 0, awaitingApproval: 2 });
+    } finally {
+      await setFourEyes(false);
     }
   });
 

@@ -1,17 +1,41 @@
 import type { AuditContext } from "../auth/actor";
+import type { AuditAction } from "../audit";
 import { recordAudit } from "../audit";
 import { db } from "../db";
 import { AppError } from "../http/errors";
 import { logger } from "../log";
 import { requestAction, sendToDefender } from "./mutations";
-import type { BulkScanInput, BulkScanItem, BulkScanResult } from "./schemas";
+import type { ActionRequestInput, BulkIsolateInput, BulkScanInput, BulkScanItem, BulkScanResult } from "./schemas";
 
-// A scan on many devices. Each device gets its own request (idempotency key = the batch key + device id, so a
-// resubmitted batch creates nothing twice), recorded and audited at once as Queued; a background drain then
-// sends them one by one through the pacer, under Defender's per-minute limit. Per-device results are the
-// requests themselves: the action center shows them (filter batch=<key>) as they move from Queued to Succeeded.
+// One action on many devices (a scan, an isolation). Each device gets its own request through the single-device
+// path (idempotency key = the batch key + device id, so a resubmitted batch creates nothing twice; the same
+// per-device lock and pending check; four-eyes approval when it applies to the action), recorded and audited at
+// once as Queued — or AwaitingApproval, when a second person must approve it; a background drain then sends the
+// queued ones one by one through the pacer, under Defender's per-minute limit. Per-device results are the requests
+// themselves: the action center shows them (filter batch=<key>) as they move from Queued to Succeeded.
 
-export async function bulkScan(ctx: AuditContext, input: BulkScanInput): Promise<BulkScanResult> {
+export function bulkScan(ctx: AuditContext, input: BulkScanInput): Promise<BulkScanResult> {
+  return bulkRequest(ctx, input, { type: "RunAntiVirusScan", scope: input.scanType }, "action.bulk_scan", {
+    scanType: input.scanType,
+  });
+}
+
+export function bulkIsolate(ctx: AuditContext, input: BulkIsolateInput): Promise<BulkScanResult> {
+  return bulkRequest(ctx, input, { type: "Isolate", scope: input.isolationType }, "action.bulk_isolate", {
+    isolationType: input.isolationType,
+  });
+}
+
+type PerDevice =
+  { type: "RunAntiVirusScan"; scope: "Quick" | "Full" } | { type: "Isolate"; scope: "Full" | "Selective" };
+
+async function bulkRequest(
+  ctx: AuditContext,
+  input: { deviceIds: string[]; comment: string; idempotencyKey: string },
+  action: PerDevice,
+  audit: AuditAction,
+  auditParams: Record<string, unknown>,
+): Promise<BulkScanResult> {
   const deviceIds = [...new Set(input.deviceIds)];
   const names = new Map(
     (await db().device.findMany({ where: { id: { in: deviceIds } }, select: { id: true, name: true } })).map((d) => [
@@ -33,25 +57,21 @@ export async function bulkScan(ctx: AuditContext, input: BulkScanInput): Promise
       continue;
     }
     try {
-      const { action, replayed } = await requestAction(
-        ctx,
-        deviceId,
-        {
-          type: "RunAntiVirusScan",
-          scope: input.scanType,
-          comment: input.comment,
-          idempotencyKey: `${input.idempotencyKey}:${deviceId}`,
-        },
-        { queued: true },
-      );
+      const request: ActionRequestInput = {
+        ...action,
+        comment: input.comment,
+        idempotencyKey: `${input.idempotencyKey}:${deviceId}`,
+      };
+      const { action: made, replayed } = await requestAction(ctx, deviceId, request, { queued: true });
+      const awaiting = made.status === "AwaitingApproval";
       items.push({
         deviceId,
         deviceName: names.get(deviceId)!,
-        result: "queued",
-        actionId: action.id,
+        result: awaiting ? "awaiting_approval" : "queued",
+        actionId: made.id,
         message: replayed ? "already requested by this batch" : null,
       });
-      if (!replayed) toSend.push(action.id);
+      if (!replayed && made.status === "Queued") toSend.push(made.id);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       items.push({
@@ -64,21 +84,28 @@ export async function bulkScan(ctx: AuditContext, input: BulkScanInput): Promise
     }
   }
   const queued = items.filter((i) => i.result === "queued").length;
+  const awaitingApproval = items.filter((i) => i.result === "awaiting_approval").length;
   await db().$transaction((tx) =>
     recordAudit(
       tx,
       ctx,
       {
-        action: "action.bulk_scan",
+        action: audit,
         targetType: "batch",
         targetId: input.idempotencyKey,
-        params: { scanType: input.scanType, comment: input.comment, devices: deviceIds.length, queued },
+        params: { ...auditParams, comment: input.comment, devices: deviceIds.length, queued, awaitingApproval },
       },
       "success",
     ),
   );
   void drain(ctx, toSend);
-  return { batch: input.idempotencyKey, queued, refused: items.length - queued, items };
+  return {
+    batch: input.idempotencyKey,
+    queued,
+    awaitingApproval,
+    refused: items.length - queued - awaitingApproval,
+    items,
+  };
 }
 
 /** Sends queued requests in order, each once; a failure is stored on its request (SendFailed) and the rest go on. */
@@ -92,7 +119,7 @@ async function drain(ctx: AuditContext, requestIds: string[]): Promise<void> {
       if (claimed.count === 0) continue;
       await sendToDefender(ctx, await db().actionRequest.findUniqueOrThrow({ where: { id } }));
     } catch (error) {
-      logger.warn("bulk scan: one device's scan was not sent", {
+      logger.warn("bulk action: one device's action was not sent", {
         requestId: ctx.requestId,
         actionRequestId: id,
         error: error instanceof Error ? error.message : String(error),

@@ -9,8 +9,15 @@ export {
   type FollowedAction,
   type RequestedAction,
 } from "./mutations";
-export { bulkScan } from "./bulk";
+export { bulkScan, bulkIsolate } from "./bulk";
 export { recoverStuckRequests } from "./recovery";
-export { listActions, getAction, actionsCsv, countAwaitingApproval } from "./queries";
+export {
+  listActions,
+  countActions,
+  getAction,
+  actionsCsv,
+  countAwaitingApproval,
+  countAwaitingApprovalBy,
+} from "./queries";
 export { getActionSettings, saveActionSettings } from "./settings";
 export { actionWriter, defenderActionWriter, type ActionWriter } from "./writer";

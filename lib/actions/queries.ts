@@ -81,6 +81,16 @@ const Cursor = z.object({
   id: z.string().max(100),
 });
 
+/** How many actions a filter matches, by the list's own condition (the overview's tiles open the list). */
+export async function countActions(filter: ActionFilter): Promise<number> {
+  const p = new SqlParams();
+  const [row] = await db().$queryRawUnsafe<{ n: number }[]>(
+    `SELECT COUNT(*)::int AS n FROM (${ROWS}) a WHERE ${filterSql(p, filter)}`,
+    ...p.values,
+  );
+  return row?.n ?? 0;
+}
+
 export async function listActions(filter: ActionFilter, page: { cursor?: string; limit: number }): Promise<ActionPage> {
   const p = new SqlParams();
   const where = [filterSql(p, filter)];
@@ -102,6 +112,14 @@ export async function listActions(filter: ActionFilter, page: { cursor?: string;
 /** How many requests wait for a second person (the approvals tab's badge). Only console requests can wait. */
 export function countAwaitingApproval(): Promise<number> {
   return db().actionRequest.count({ where: { state: "AwaitingApproval" } });
+}
+
+/**
+ * How many requests this person may decide: awaiting approval and requested by someone else (four-eyes: nobody
+ * approves their own). The navigation's badge polls it, so it is one count on the state index.
+ */
+export function countAwaitingApprovalBy(approverId: string): Promise<number> {
+  return db().actionRequest.count({ where: { state: "AwaitingApproval", requestedById: { not: approverId } } });
 }
 
 /** One action by the console request's id or Defender's action id; null when neither is known. */

@@ -49,6 +49,41 @@ export function availableActions(device: {
   return candidates.filter((type) => supportsAction(device.platform, type));
 }
 
+/** What the response controls (device, alert and incident pages) need to know about a device. */
+export interface ResponseDevice {
+  id: string;
+  name: string;
+  platform: string;
+  inMde: boolean;
+  isolationState: string;
+  restrictionState: string;
+  healthStatus: string | null;
+  /** ISO time Defender last heard from the sensor. */
+  lastSeen: string | null;
+}
+
+export function toResponseDevice(d: {
+  id: string;
+  name: string;
+  platform: string;
+  inMde: boolean;
+  isolationState: string;
+  restrictionState: string;
+  healthStatus: string | null;
+  lastSeen: Date | string | null;
+}): ResponseDevice {
+  return {
+    id: d.id,
+    name: d.name,
+    platform: d.platform,
+    inMde: d.inMde,
+    isolationState: d.isolationState,
+    restrictionState: d.restrictionState,
+    healthStatus: d.healthStatus,
+    lastSeen: d.lastSeen === null ? null : new Date(d.lastSeen).toISOString(),
+  };
+}
+
 /** Types that contend for the same state: Defender refuses a second while one is pending (emulator README). */
 export const ACTION_CONFLICTS: Record<ActionType, ActionType[]> = {
   Isolate: ["Isolate", "Unisolate"],
@@ -142,6 +177,17 @@ export const BulkScanInput = z
   .strict();
 export type BulkScanInput = z.infer<typeof BulkScanInput>;
 
+/** Isolation of many devices: each device's request takes the single path, four-eyes approval included. */
+export const BulkIsolateInput = z
+  .object({
+    deviceIds: z.array(z.string().min(1).max(100)).min(1).max(BULK_SCAN_MAX),
+    isolationType: z.enum(["Full", "Selective"]).default("Full"),
+    comment,
+    idempotencyKey,
+  })
+  .strict();
+export type BulkIsolateInput = z.infer<typeof BulkIsolateInput>;
+
 export const ActionRef = z.object({
   id: z
     .string()
@@ -228,7 +274,8 @@ export interface ActionPage {
 export interface BulkScanItem {
   deviceId: string;
   deviceName: string | null;
-  result: "queued" | "refused" | "not_found";
+  /** queued: sent under Defender's limit; awaiting_approval: four-eyes is on and a second person must approve. */
+  result: "queued" | "awaiting_approval" | "refused" | "not_found";
   actionId: string | null;
   message: string | null;
 }
@@ -236,6 +283,8 @@ export interface BulkScanItem {
 export interface BulkScanResult {
   batch: string;
   queued: number;
+  /** Requests recorded for approval (bulk isolation with four-eyes on); nothing was sent for them. */
+  awaitingApproval: number;
   refused: number;
   items: BulkScanItem[];
 }

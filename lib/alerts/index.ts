@@ -2,6 +2,7 @@
 
 export {
   listAlerts,
+  countAlerts,
   groupCounts,
   slaCounts,
   alertCacheState,
@@ -14,6 +15,7 @@ export { triageAlert, bulkTriageAlerts, defenderPatch, BATCH_CHUNK } from "./mut
 export {
   getTriageSettings,
   cachedTriageSettings,
+  previewTriageSettings,
   saveTriageSettings,
   TriageSettingsInput,
   SETTING_KEYS,

@@ -5,6 +5,7 @@ import { NotFound } from "../http/errors";
 import { alertBatchPacer, BATCH_MAX_WAIT_MS } from "../budgets";
 import { describeProviderError } from "../microsoft";
 import { ALERT_LIST_SELECT, toAlertListItem } from "../cache/alerts";
+import { deriveOpenAlertsOf } from "../cache/derivations";
 import {
   ASSIGNED_TO_ME,
   normaliseDetermination,
@@ -106,6 +107,7 @@ export async function triageAlert(ctx: AuditContext, id: string, change: AlertTr
         },
         select: ALERT_LIST_SELECT,
       });
+      if (updated.status ?? patch.status) await deriveOpenAlertsOf(tx, [id]);
       return { result: toAlertListItem(row) };
     },
   );
@@ -175,6 +177,7 @@ export async function bulkTriageAlerts(
           data: { ...data, lastUpdateTime: now, syncedAt: now },
         });
       }
+      if (patch.status) await deriveOpenAlertsOf(tx, chunk);
       for (const id of chunk) {
         await recordAudit(
           tx,

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { db } from "../db";
+import { attributeComments, readTargetHistory } from "../audit";
 import { alertListColumns, toAlertListItem, type AlertListRecord } from "../cache/alerts";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { cachedTriageSettings } from "./settings";
 import { SqlParams } from "../db/sql-params";
+import { toResponseDevice } from "../actions/schemas";
 import { distinctValues, keptForAMinute } from "../db/filter-options";
 import { breachedSql, filterSql, keysetSql, nearBreachSql, orderSql, sortKeyColumns, SORT_KEYS } from "./sql";
 import {
@@ -70,6 +72,21 @@ export async function listAlerts(actor: Actor, view: AlertView, page: ListOption
     nextCursor,
     ...(groups ? { groups } : {}),
   };
+}
+
+/**
+ * How many alerts a filter matches: the queue's own WHERE (filterSql), so a figure that links to the queue (the
+ * overview's tiles) and the queue it opens count the same alerts.
+ */
+export async function countAlerts(actor: Actor, filter: AlertFilter, now = new Date()): Promise<number> {
+  const { sla } = await cachedTriageSettings();
+  const p = new SqlParams();
+  const where = filterSql(p, filter, { me: actor.name, now, sla });
+  const [row] = await db().$queryRawUnsafe<{ n: number }[]>(
+    `SELECT COUNT(*)::int AS n FROM "Alert" a WHERE ${where}`,
+    ...p.values,
+  );
+  return row?.n ?? 0;
 }
 
 const GROUP_LIMIT = 50;
@@ -147,7 +164,7 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
           take: 50,
         })
       : [],
-    db().auditEvent.findMany({ where: { targetType: "alert", targetId: a.id }, orderBy: { at: "desc" }, take: 100 }),
+    readTargetHistory({ type: "alert", id: a.id }, { subject: "this alert", auditDetails: Boolean(opts.auditDetails) }),
   ]);
   const raw = a as unknown as Record<string, unknown>;
   return {
@@ -161,7 +178,7 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
     firstEventTime: iso(a.firstEventTime),
     lastEventTime: iso(a.lastEventTime),
     resolvedTime: iso(a.resolvedTime),
-    comments: storedComments(a.comments),
+    comments: attributeComments(storedComments(a.comments), history.authored),
     evidence: a.evidence.map((e) => ({
       entityType: e.entityType,
       fileName: e.fileName,
@@ -182,12 +199,9 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
     })),
     device: device
       ? {
-          id: device.id,
-          name: device.name,
+          ...toResponseDevice(device),
           riskScore: device.riskScore,
-          isolationState: device.isolationState,
           exposureLevel: device.exposureLevel,
-          healthStatus: device.healthStatus,
         }
       : null,
     incident: incident
@@ -207,14 +221,7 @@ export async function getAlertDetail(id: string, opts: { auditDetails?: boolean 
             alerts: siblings,
           }
         : null,
-    history: history.map((h) => ({
-      at: h.at.toISOString(),
-      actorName: h.actorName,
-      action: h.action,
-      result: h.result,
-      params: opts.auditDetails ? h.params : null,
-      error: opts.auditDetails ? h.error : null,
-    })),
+    history: history.history,
   };
 }
 

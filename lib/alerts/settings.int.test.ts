@@ -56,6 +56,23 @@ describe.each(kinds)("priority rules and SLA clocks on %s", (kind) => {
     expect(await res.json()).toEqual({ rules: DEFAULT_PRIORITY_RULES, sla: DEFAULT_SLA_MINUTES });
   });
 
+  it("a dry run says how many alerts a change would touch, and changes nothing", async () => {
+    const rules = [
+      { id: "powershell", name: "PowerShell is critical here", when: { text: "powershell" }, raiseTo: "Critical" },
+    ];
+    const res = await callRoute(putSettings, {
+      method: "PUT",
+      path: "/api/settings/triage?dryRun=1",
+      headers: { cookie: admin, origin: TEST_ORIGIN },
+      body: { rules, sla: { ...DEFAULT_SLA_MINUTES, Critical: 30, High: 120 } },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ rederived: 2, dryRun: true });
+    expect((await database.prisma.alert.findUniqueOrThrow({ where: { id: "r2" } })).priority).toBe("Medium");
+    expect(await database.prisma.setting.count()).toBe(0);
+    expect(await database.prisma.auditEvent.count({ where: { action: "settings.triage" } })).toBe(0);
+  });
+
   it("saves, re-derives cached alerts in the same transaction and audits", async () => {
     const rules = [
       { id: "powershell", name: "PowerShell is critical here", when: { text: "powershell" }, raiseTo: "Critical" },

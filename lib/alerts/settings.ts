@@ -48,6 +48,62 @@ export type TriageSettingsInput = z.infer<typeof TriageSettingsInput>;
 
 const REDERIVE_BATCH = 5000;
 
+type Reader = Pick<PrismaClient, "alert" | "$executeRawUnsafe">;
+
+/**
+ * Walks every cached alert and counts those whose priority, rule or SLA deadline differ under `input`; with
+ * `write` it also stores the new values. A dry run and a save count the same way, so the preview's number is
+ * the number the save reports.
+ */
+async function rederive(client: Reader, input: TriageSettingsInput, write: boolean): Promise<number> {
+  let changed = 0;
+  let after = "";
+  for (;;) {
+    const batch = await client.alert.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: REDERIVE_BATCH,
+      select: {
+        id: true,
+        severity: true,
+        category: true,
+        title: true,
+        threatName: true,
+        mitreTechniques: true,
+        alertCreationTime: true,
+        priority: true,
+        priorityRule: true,
+        slaDueAt: true,
+      },
+    });
+    if (batch.length === 0) break;
+    after = batch[batch.length - 1].id;
+    const updates = batch.flatMap((a) => {
+      const { priority, rule } = derivePriority(a, input.rules);
+      const due = slaDueAt(a.alertCreationTime, priority, input.sla);
+      const same =
+        priority === a.priority &&
+        rule === a.priorityRule &&
+        (due?.getTime() ?? null) === (a.slaDueAt?.getTime() ?? null);
+      return same ? [] : [{ id: a.id, priority, priorityRule: rule, slaDueAt: due?.toISOString() ?? null }];
+    });
+    if (!write) changed += updates.length;
+    else if (updates.length) {
+      changed += await client.$executeRawUnsafe(
+        `UPDATE "Alert" a SET "priority" = x."priority", "priorityRule" = x."priorityRule", "slaDueAt" = x."slaDueAt"
+         FROM json_to_recordset($1::json) AS x("id" text, "priority" text, "priorityRule" text, "slaDueAt" timestamp(3)) WHERE a."id" = x."id"`,
+        JSON.stringify(updates),
+      );
+    }
+  }
+  return changed;
+}
+
+/** How many cached alerts `input` would change (priority, rule or deadline), without saving anything. */
+export async function previewTriageSettings(input: TriageSettingsInput): Promise<{ rederived: number; dryRun: true }> {
+  return { rederived: await rederive(db(), input, false), dryRun: true };
+}
+
 /**
  * Saves the rules and clocks and re-derives priority, rule and SLA deadline for every cached alert, with the
  * audit row, in one transaction: the queue never shows alerts ranked by a mix of old and new rules.
@@ -68,45 +124,7 @@ export async function saveTriageSettings(
           update: { value, updatedBy: ctx.actor.name },
         });
       }
-      let changed = 0;
-      let after = "";
-      for (;;) {
-        const batch = await tx.alert.findMany({
-          where: { id: { gt: after } },
-          orderBy: { id: "asc" },
-          take: REDERIVE_BATCH,
-          select: {
-            id: true,
-            severity: true,
-            category: true,
-            title: true,
-            threatName: true,
-            mitreTechniques: true,
-            alertCreationTime: true,
-            priority: true,
-            priorityRule: true,
-            slaDueAt: true,
-          },
-        });
-        if (batch.length === 0) break;
-        after = batch[batch.length - 1].id;
-        const updates = batch.flatMap((a) => {
-          const { priority, rule } = derivePriority(a, input.rules);
-          const due = slaDueAt(a.alertCreationTime, priority, input.sla);
-          const same =
-            priority === a.priority &&
-            rule === a.priorityRule &&
-            (due?.getTime() ?? null) === (a.slaDueAt?.getTime() ?? null);
-          return same ? [] : [{ id: a.id, priority, priorityRule: rule, slaDueAt: due?.toISOString() ?? null }];
-        });
-        if (updates.length) {
-          changed += await tx.$executeRawUnsafe(
-            `UPDATE "Alert" a SET "priority" = x."priority", "priorityRule" = x."priorityRule", "slaDueAt" = x."slaDueAt"
-             FROM json_to_recordset($1::json) AS x("id" text, "priority" text, "priorityRule" text, "slaDueAt" timestamp(3)) WHERE a."id" = x."id"`,
-            JSON.stringify(updates),
-          );
-        }
-      }
+      const changed = await rederive(tx, input, true);
       await recordAudit(
         tx,
         ctx,

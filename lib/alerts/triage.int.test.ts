@@ -1,15 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/src/index";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { rateLimitWindows } from "../auth/rate-limit";
-import { createAppTokenProvider } from "../entra/app-token";
 import { createDefenderClient, getAlert, ProviderError, type DefenderClient } from "../defender";
-import { trustingTransport, tenantFor, type TrustingTransport } from "../defender/testing";
+import { startEmulatedTenant, type EmulatedTenant } from "../defender/testing";
 import { PATCH as patchRoute } from "@/app/api/alerts/[id]/route";
 import { POST as bulkRoute } from "@/app/api/alerts/bulk/route";
 import { BUDGETS, MemoryBudgetStore, Pacer, resetBudgetsForTests } from "../budgets";
@@ -20,6 +15,7 @@ import {
   type DefenderAlert,
   type DefenderAlertPatch,
 } from "./writer";
+import { getAlertDetail } from "./queries";
 
 // Triage through the routes: Defender first, then the cache and the audit row together. A refusing Defender is
 // a stand-in writer (the database is always real); one suite runs against the simulated tenant end to end.
@@ -230,6 +226,40 @@ describe.each(kinds)("alert triage on %s", (kind) => {
     expect(await row(ids[1])).toEqual(before);
   });
 
+  it("the device's open-alert count follows a resolve at once (single and bulk), not at the next sync", async () => {
+    const onDevice = ["dm001_1", "dm002_2", "dm003_3"];
+    await database.prisma.device.create({
+      data: {
+        id: "dev-b14",
+        name: "eng-lt-0005",
+        platform: "Windows",
+        inMde: true,
+        mdeMachineId: "mb14",
+        openAlerts: 3,
+      },
+    });
+    await database.prisma.alert.createMany({
+      data: onDevice.map((id, i) => ({
+        id,
+        title: `On device ${i}`,
+        severity: "Medium",
+        status: "New",
+        priority: "Medium",
+        machineId: "mb14",
+        alertCreationTime: new Date(Date.now() - 3_600_000),
+        lastUpdateTime: new Date(Date.now() - 3_600_000),
+      })),
+    });
+    const openAlerts = async () =>
+      (await database.prisma.device.findUniqueOrThrow({ where: { id: "dev-b14" } })).openAlerts;
+    expect((await patch(onDevice[0], { status: "Resolved" })).status).toBe(200);
+    expect(await openAlerts()).toBe(2);
+    expect((await patch(onDevice[0], { status: "InProgress" })).status).toBe(200);
+    expect(await openAlerts()).toBe(3);
+    expect((await bulk({ ids: onDevice, change: { status: "Resolved" } })).status).toBe(200);
+    expect(await openAlerts()).toBe(0);
+  });
+
   it("bulk: refuses more than 500 ids and an empty list, naming ids", async () => {
     for (const list of [[], Array.from({ length: 501 }, (_, i) => `a${i}`)]) {
       const res = await bulk({ ids: list, change: { status: "New" } });
@@ -268,35 +298,26 @@ describe("the batch queue", () => {
 });
 
 describe("triage against the simulated tenant", () => {
-  let emu: Emulator;
-  let transport: TrustingTransport;
+  let tenant: EmulatedTenant;
   let client: DefenderClient;
   let database: TestDatabase;
   let analyst: string;
   let alertIds: string[];
 
   beforeAll(async () => {
-    emu = await startEmulator({
-      port: 0,
-      seed: "alert-triage",
-      devices: 10,
-      alerts: 30,
-      vulnsPerDevice: 1,
-      quiet: true,
-      dataDir: mkdtempSync(path.join(tmpdir(), "alert-triage-")),
-    });
-    transport = trustingTransport(emu.caCertPem);
+    tenant = await startEmulatedTenant({ seed: "alert-triage", devices: 10, alerts: 30, vulnsPerDevice: 1 });
+    const { emu, transport } = tenant;
     client = createDefenderClient({
       baseUrl: emu.defenderUrl,
       xdrBaseUrl: emu.defenderUrl,
-      tokens: createAppTokenProvider({ tenant: tenantFor(emu), networkClient: transport.msalNetworkClient }),
+      tokens: tenant.tokens(),
       fetch: transport.fetch,
     });
     database = await createTestDatabase("pglite");
     getDatabase.replaceForTests(database);
     analyst = await sessionCookieFor("Analyst", "ana");
     // The cache holds what Defender's API returns (the sync's job; here four open alerts fetched directly).
-    const candidates = emu.tenant.alerts.filter((a) => a.status !== "Resolved").slice(0, 4);
+    const candidates = tenant.emu.tenant.alerts.filter((a) => a.status !== "Resolved").slice(0, 4);
     const open = await Promise.all(candidates.map((a) => getAlert(client, a.id)));
     alertIds = open.map((a) => a.id);
     await database.prisma.alert.createMany({
@@ -318,8 +339,7 @@ describe("triage against the simulated tenant", () => {
   });
   afterEach(() => alertWriter.replaceForTests(undefined));
   afterAll(async () => {
-    transport?.close();
-    await emu?.close();
+    await tenant?.close();
     await database?.close();
   });
 
@@ -361,5 +381,26 @@ describe("triage against the simulated tenant", () => {
         determination: "ConfirmedUserActivity",
       });
     }
+  });
+
+  it("credits a comment to the person who wrote it, not to the console's app id Defender records (B4)", async () => {
+    const res = await callRoute(patchRoute, {
+      method: "PATCH",
+      params: { id: alertIds[0] },
+      headers: { cookie: analyst, origin: TEST_ORIGIN },
+      body: { comment: "handing over to the night shift" },
+    });
+    expect(res.status).toBe(200);
+    // Defender credits the comment to the application that sent it.
+    const remote = (await getAlert(client, alertIds[0])).comments.find(
+      (c) => c.comment === "handing over to the night shift",
+    );
+    expect(remote?.createdBy).toMatch(/^[0-9a-f-]{36}$/i);
+
+    const detail = await getAlertDetail(alertIds[0]);
+    const shown = detail!.comments.find((c) => c.comment === "handing over to the night shift");
+    expect(shown?.createdBy).toBe("ana@contoso.example");
+    expect(detail!.comments.map((c) => c.createdBy)).not.toContain(remote?.createdBy);
+    expect(detail!.history[0].summary).toMatch(/ commented “handing over to the night shift”$/);
   });
 });

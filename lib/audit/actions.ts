@@ -24,7 +24,12 @@ export const AUDIT_ACTIONS = [
   "action.cancel",
   "action.send",
   "action.bulk_scan",
+  "action.bulk_isolate",
   "tvm.remediation.create",
+  "tvm.remediation.update",
+  "tvm.remediation.close",
+  "tvm.remediation.reopen",
+  "tvm.remediation.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -9,6 +9,8 @@ import type { AuditAction, AuditIntentAction } from "./actions";
 export type TransactionClient = Prisma.TransactionClient;
 
 export { AUDIT_ACTIONS, type AuditAction, type AuditIntentAction } from "./actions";
+export { readTargetHistory } from "./history";
+export { attributeComments, describeAuditEvent, type HistoryEntry } from "./describe";
 
 export interface AuditEntry {
   action: AuditAction;

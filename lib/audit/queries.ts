@@ -2,6 +2,8 @@ import { z } from "zod";
 import { db, Prisma } from "../db";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { toCsv } from "../http/csv";
+import { describeAuditEvent } from "./describe";
+import { lookUpTargetNames, targetKey, targetPhrase } from "./target-names";
 
 export const AuditFilter = z.object({
   actor: z.string().trim().max(200).optional(),
@@ -37,6 +39,10 @@ export interface AuditEventRow {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** The target's current name in the cache (alert title, device name…), null when unknown or not named. */
+  targetName: string | null;
+  /** What was done, as words after the actor: "resolved the alert “…” as False positive — Not malicious". */
+  summary: string;
   params: unknown;
   result: string;
   error: string | null;
@@ -58,7 +64,8 @@ function where(filter: AuditFilter): Prisma.AuditEventWhereInput {
   };
 }
 
-function toRow(e: Prisma.AuditEventGetPayload<object>): AuditEventRow {
+function toRow(e: Prisma.AuditEventGetPayload<object>, names: Map<string, string>): AuditEventRow {
+  const targetName = names.get(targetKey(e.targetType, e.targetId)) ?? null;
   return {
     id: e.id.toString(),
     at: e.at.toISOString(),
@@ -68,6 +75,8 @@ function toRow(e: Prisma.AuditEventGetPayload<object>): AuditEventRow {
     action: e.action,
     targetType: e.targetType,
     targetId: e.targetId,
+    targetName,
+    summary: describeAuditEvent(e, targetPhrase(e.targetType, e.targetId, targetName)),
     params: e.params,
     result: e.result,
     error: e.error,
@@ -91,7 +100,8 @@ export async function listAuditEvents(
     take: page.limit + 1,
   });
   const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({ id: last.id.toString() }));
-  return { data: shown.map(toRow), nextCursor };
+  const names = await lookUpTargetNames(shown);
+  return { data: shown.map((e) => toRow(e, names)), nextCursor };
 }
 
 const CSV_COLUMNS = [
@@ -107,6 +117,8 @@ const CSV_COLUMNS = [
   "requestId",
   "ip",
   "params",
+  "targetName",
+  "summary",
 ] as const;
 
 /** Every matching event as CSV, streamed in batches so an export of a year of activity stays in bounded memory. */

@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   "console:read", // dashboards, alerts, incidents, devices, actions, vulnerabilities (read)
   "views:write", // own saved views
+  "views:share", // publish a saved view into everyone's list (Analyst and above: people who work the queue)
   "alerts:triage", // status, assign, classify, comment (alerts and incidents)
   "actions:respond", // isolate, release, scan, restrict, collect, cancel
   "actions:approve", // four-eyes approval of isolate/release
@@ -20,9 +21,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["console:read", "views:write"];
-const ANALYST: Permission[] = [...VIEWER, "alerts:triage"];
+const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage"];
 const RESPONDER: Permission[] = [...ANALYST, "actions:respond"];
-const MANAGER: Permission[] = [...VIEWER, "tvm:report", "actions:approve", "audit:read"];
+const MANAGER: Permission[] = [...VIEWER, "views:share", "tvm:report", "actions:approve", "audit:read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   Viewer: VIEWER,

@@ -1,9 +1,10 @@
 import { readdirSync, statSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
-import { PEOPLE_ONLY, ROLES, can, type Permission } from "./permissions";
+import { PEOPLE_ONLY, ROLES, can, permissionsOf, type Permission } from "./permissions";
 import { AUDIT_ACTIONS } from "../audit";
 import { createApiToken } from "./tokens";
 import type { RouteHandler } from "./route";
@@ -39,6 +40,11 @@ function samplePath(file: string): string {
   );
 }
 
+/** Handlers that accept a mutating method yet change nothing (so audit nothing), with the reason. */
+const CHANGES_NOTHING: Record<string, string> = {
+  [path.join("app", "api", "[...path]", "route.ts")]: "answers 404 for a path no route serves",
+};
+
 let database: TestDatabase;
 const cookies: Record<string, string> = {};
 let adminToken: string;
@@ -47,9 +53,15 @@ beforeAll(async () => {
   database = await createTestDatabase("pglite");
   getDatabase.replaceForTests(database);
   for (const role of ROLES) cookies[role] = await sessionCookieFor(role);
-  const system = { type: "system" as const, id: "matrix", name: "matrix", roles: [], permissions: new Set<never>() };
+  const admin = {
+    type: "user" as const,
+    id: randomUUID(),
+    name: "matrix@contoso.example",
+    roles: ["Admin" as const],
+    permissions: permissionsOf(["Admin"]),
+  };
   adminToken = (
-    await createApiToken({ actor: system, requestId: "matrix", ip: null }, { name: "matrix", role: "Admin", days: 1 })
+    await createApiToken({ actor: admin, requestId: "matrix", ip: null }, { name: "matrix", role: "Admin", days: 1 })
   ).token;
 });
 afterAll(async () => {
@@ -65,7 +77,7 @@ describe("route matrix", () => {
     "%s is wrapped by route() and audited if it mutates",
     (_, h) => {
       expect(typeof h.handler.access, "export the handler through route()").toBe("string");
-      if (MUTATING.has(h.method))
+      if (MUTATING.has(h.method) && !(h.file in CHANGES_NOTHING))
         expect(h.handler.auditAction, "mutating handlers declare an audit action").toBeTruthy();
       if (h.handler.auditAction)
         expect(AUDIT_ACTIONS, "audit actions come from lib/audit's list").toContain(h.handler.auditAction);
@@ -116,12 +128,34 @@ describe("route matrix", () => {
     expect(res.status).toBe(403);
   });
 
+  it("answers a path no route serves with the API's JSON 404, not the HTML page (B18)", async () => {
+    const unknown = handlers.find((h) => h.file === path.join("app", "api", "[...path]", "route.ts"));
+    for (const method of ["GET", "POST"]) {
+      const res = await callRoute(unknown!.handler, {
+        method,
+        path: "/api/nonexistent",
+        headers: { cookie: cookies.Viewer, origin: TEST_ORIGIN },
+        body: method === "POST" ? {} : undefined,
+      });
+      expect(res.status).toBe(404);
+      expect((await res.json()).error).toMatchObject({
+        code: "not_found",
+        message: expect.stringContaining("/api/nonexistent"),
+      });
+    }
+  });
+
   it("covers every mutating route with a Viewer denial (or an explicit reason it is open to Viewers)", () => {
     const openToViewers: Record<string, string> = {
       "POST app/auth/sign-out/route.ts": "everyone may end their own session",
       "POST app/api/views/route.ts": "everyone may save their own views of what they can read",
       "DELETE app/api/views/[id]/route.ts":
         "everyone may delete their own saved views (ownership checked in lib/views)",
+      ...Object.fromEntries(
+        METHODS.filter((m) => MUTATING.has(m)).flatMap((m) =>
+          Object.entries(CHANGES_NOTHING).map(([file, why]) => [`${m} ${file}`, why]),
+        ),
+      ),
     };
     for (const h of handlers.filter((x) => MUTATING.has(x.method))) {
       const key = `${h.method} ${h.file}`;

@@ -4,6 +4,7 @@ import { getConfig } from "../config/env";
 import { isAudited, recordAuditFailure, type AuditAction } from "../audit";
 import { securityEvents, type DenialReason } from "../audit/security-events";
 import { AppError, BadRequest, Forbidden, RateLimited, Unauthorized, type FieldIssue } from "../http/errors";
+import { queryRecord } from "../http/query-params";
 import { logger } from "../log";
 import type { Actor, AuditContext } from "./actor";
 import { claimIdempotencyKey, readIdempotencyKey, type IdempotentClaim } from "./idempotency";
@@ -176,15 +177,6 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: "params
   return result.data;
 }
 
-function queryObject(url: URL): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
-    out[key] = all.length > 1 ? all : all[0];
-  }
-  return out;
-}
-
 /** JSON bodies of these APIs are small; anything larger is refused before it is buffered whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -297,7 +289,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
         throw new Denied(new Forbidden("This is for signed-in people only; API tokens cannot use it."), "people_only");
       audit = actor ? { actor, requestId, ip: requestIp(req) } : null;
       const params = parse(options.params, nextCtx ? await nextCtx.params : {}, "params");
-      const query = parse(options.query, queryObject(new URL(req.url)), "query");
+      const query = parse(options.query, queryRecord(new URL(req.url).searchParams), "query");
       const body = options.body ? parse(options.body, await readBody(req), "body") : (undefined as B);
       const idempotencyKey = mutating && actor ? readIdempotencyKey(req.headers) : null;
       if (idempotencyKey && actor) {

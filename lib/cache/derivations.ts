@@ -71,6 +71,23 @@ export function deriveOpenAlerts(database: Executor): Promise<number> {
   return database.$executeRawUnsafe(OPEN_ALERT_COUNTS);
 }
 
+/**
+ * The same count, for the devices of these alerts only: the console's triage write-through runs it in its own
+ * transaction, so a device's "Open alerts" agrees with its alert table at once instead of at the next sync.
+ */
+const OPEN_ALERT_COUNTS_OF = `
+UPDATE "Device" d SET "openAlerts" = c.n
+FROM (SELECT d2.id, (SELECT COUNT(*) FROM "Alert" a WHERE a."machineId" = d2."mdeMachineId" AND a.status <> 'Resolved')::int AS n
+      FROM "Device" d2
+      WHERE d2."mdeMachineId" IN (SELECT "machineId" FROM "Alert" WHERE id = ANY($1::text[]) AND "machineId" IS NOT NULL)) c
+WHERE c.id = d.id AND d."openAlerts" IS DISTINCT FROM c.n`;
+
+/** Open alerts of the devices the given alerts are on (after their status changed). */
+export function deriveOpenAlertsOf(database: Executor, alertIds: readonly string[]): Promise<number> {
+  if (alertIds.length === 0) return Promise.resolve(0);
+  return database.$executeRawUnsafe(OPEN_ALERT_COUNTS_OF, [...alertIds]);
+}
+
 /** Alerts, devices and users per incident, from the cached alerts (so they agree with the queue). */
 export function deriveIncidentCounts(database: Executor): Promise<number> {
   return database.$executeRawUnsafe(INCIDENT_COUNTS);

@@ -76,7 +76,8 @@ ON CONFLICT ("scope", "day") DO NOTHING`;
 
 /**
  * Today's sample of every remediation request: devices still exposed to its software in its scope, or Defender's
- * own count for configuration recommendations (which it reports tenant-wide only).
+ * own count for configuration recommendations (which it reports tenant-wide only). Closed requests keep the
+ * burndown they had.
  */
 export const REMEDIATION_SAMPLE = `
 INSERT INTO "RemediationProgress" ("requestId", "day", "exposedDevices", "time")
@@ -86,7 +87,7 @@ SELECT r."id", $1::date,
 FROM "RemediationRequest" r
 LEFT JOIN "SoftwareExposure" se ON se."scope" = r."scope" AND se."softwareId" = r."softwareId"
 LEFT JOIN "Recommendation" rec ON rec."id" = r."recommendationId"
-WHERE ($3::text IS NULL OR r."id" = $3::text)
+WHERE r."closedAt" IS NULL AND ($3::text IS NULL OR r."id" = $3::text)
 ON CONFLICT ("requestId", "day") DO UPDATE SET "exposedDevices" = EXCLUDED."exposedDevices", "time" = EXCLUDED."time"`;
 
 export interface RefreshTimings {

@@ -3,6 +3,8 @@ import { refreshLogonUsers } from "./logon-users";
 import { iso, ROW_COLUMNS, toDeviceRow, type RawDeviceRow } from "./queries";
 import type { DeviceDetail, DeviceRecommendationRow, DeviceTimelineEntry, DeviceVulnerabilityRow } from "./schemas";
 import { APPROVAL_TYPES, type ActionType } from "../actions/schemas";
+import { label } from "../labels";
+import { describeAuditEvent } from "../audit";
 
 // Everything the device page shows, from the cache: the merged row, its open alerts, open vulnerabilities and
 // the recommendations that fix them, logged-on users, and a timeline of what the console knows about it.
@@ -78,7 +80,7 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
     add(a.alertCreationTime, {
       kind: "alert",
       title: `Alert raised: ${a.title}`,
-      detail: `${a.severity} · ${a.status}`,
+      detail: `${label("severity", a.severity)} · ${label("alertStatus", a.status)}`,
       href: `/alerts/${encodeURIComponent(a.id)}`,
     });
     add(a.resolvedTime, {
@@ -90,16 +92,17 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
   }
   for (const m of actions) {
     const scope = m.scope ? ` (${m.scope})` : "";
+    const type = label("actionType", m.type);
     add(m.creationDateTimeUtc, {
       kind: "action",
-      title: `${m.type}${scope} requested in Defender`,
+      title: `${type}${scope} requested in Defender`,
       detail: [m.requestor, m.requestorComment].filter(Boolean).join(": ") || null,
       href: null,
     });
     if (m.status !== "Pending")
       add(m.lastUpdateDateTimeUtc, {
         kind: "action",
-        title: `${m.type}${scope}: ${m.status}`,
+        title: `${type}${scope}: ${label("actionStatus", m.status)}`,
         detail: m.cancellationComment ? `Cancelled by ${m.cancellationRequestor}: ${m.cancellationComment}` : null,
         href: null,
       });
@@ -113,7 +116,7 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
     ) {
       add(r.createdAt, {
         kind: "request",
-        title: `${r.type} awaiting approval`,
+        title: `${label("actionType", r.type)} awaiting approval`,
         detail: `${r.requestedByName}: ${r.comment}`,
         href: "/actions",
       });
@@ -124,24 +127,29 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
       const by = how === "approved" ? (r.approvedByName ?? r.decidedByName) : r.decidedByName;
       add(r.decidedAt, {
         kind: "request",
-        title: `${r.type} ${how} by ${by ?? "?"}`,
+        title: `${label("actionType", r.type)} ${how} by ${by ?? "?"}`,
         detail: r.decisionReason,
         href: "/actions",
       });
     }
     if (r.state === "SendFailed")
-      add(r.updatedAt, { kind: "request", title: `${r.type} not sent to Defender`, detail: r.error, href: "/actions" });
+      add(r.updatedAt, {
+        kind: "request",
+        title: `${label("actionType", r.type)} not sent to Defender`,
+        detail: r.error,
+        href: "/actions",
+      });
   }
   add(device.firstSeen, { kind: "sync", title: "First seen by Defender", detail: null, href: null });
   add(device.lastSeen, {
     kind: "status",
-    title: `Last seen by Defender (${device.healthStatus ?? "health unknown"})`,
+    title: `Last seen by Defender (${label("healthStatus", device.healthStatus, "health unknown")})`,
     detail: device.lastIpAddress ? `IP ${device.lastIpAddress}` : null,
     href: null,
   });
   add(device.lastIntuneSync, {
     kind: "status",
-    title: `Last Intune check-in (${device.complianceState ?? "compliance unknown"})`,
+    title: `Last Intune check-in (${label("complianceState", device.complianceState, "compliance unknown")})`,
     detail: null,
     href: null,
   });
@@ -161,7 +169,7 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
   for (const e of audits)
     add(e.at, {
       kind: "audit",
-      title: `${e.action} by ${e.actorName} (${e.result})`,
+      title: `${e.actorName} ${describeAuditEvent(e, "this device")}`,
       detail: opts.auditDetails ? e.error : null,
       href: null,
     });

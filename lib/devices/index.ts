@@ -2,6 +2,7 @@
 
 export {
   listDevices,
+  countDevices,
   devicesCsv,
   deviceCacheState,
   listDeviceFilterOptions,

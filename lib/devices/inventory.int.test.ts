@@ -181,6 +181,32 @@ describe.each(kinds)("device inventory on %s", (kind) => {
     expect((await names("sort=vulnerabilities&dir=desc"))[0]).toBe("d06");
   });
 
+  it("sorts names regardless of case (Intune's DEV-LT-… among Defender's lower case), paging included", async () => {
+    await database.prisma.device.createMany({
+      data: [
+        { id: "u01", name: "GA-LT-0007", platform: "Windows", inIntune: true },
+        { id: "u02", name: "ENG-LT-0008", platform: "Windows", inIntune: true },
+      ],
+    });
+    try {
+      const expected = ["u02", "d03", "d01", "d02", "u01", "d06", "d05", "d04"];
+      expect(await names("sort=name")).toEqual(expected);
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: DevicePage = await list(
+          `sort=name&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+        );
+        seen.push(...page.data.map((d) => d.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+      expect(await names("sort=name&dir=desc")).toEqual([...expected].reverse());
+    } finally {
+      await database.prisma.device.deleteMany({ where: { id: { in: ["u01", "u02"] } } });
+    }
+  });
+
   it("refuses an unknown parameter and a cursor made for another sort", async () => {
     const bad = await callRoute(listRoute, { path: "/api/devices?risk=Severe", headers: { cookie } });
     expect(bad.status).toBe(400);

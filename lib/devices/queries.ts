@@ -93,6 +93,17 @@ const FILTER_FIRST_MAX = 3000;
 /** A text search counts its matches exactly up to this many; beyond, the count reads "N+" (DevicePage.totalCapped). */
 export const SEARCH_COUNT_CAP = 2000;
 
+/** How many devices a filter matches: the inventory's "N devices match", and the overview's tiles that open it. */
+export async function countDevices(view: DeviceFilter, now = new Date()): Promise<number> {
+  const p = new SqlParams();
+  const filter = deviceFilterSql(p, view, now);
+  const [count] = await db().$queryRawUnsafe<{ n: number }[]>(
+    `SELECT COUNT(*)::int AS n FROM "Device" d WHERE ${filter}`,
+    ...p.values,
+  );
+  return count?.n ?? 0;
+}
+
 export async function listDevices(view: DeviceView, page: DeviceListOptions): Promise<DevicePage> {
   const now = page.now ?? new Date();
   const dir = view.dir ?? defaultDeviceDirection(view.sort);
@@ -142,13 +153,7 @@ export async function listDevices(view: DeviceView, page: DeviceListOptions): Pr
       total = matched;
     }
   } else {
-    const p = new SqlParams();
-    const filter = deviceFilterSql(p, view, now);
-    const [count] = await db().$queryRawUnsafe<{ n: number }[]>(
-      `SELECT COUNT(*)::int AS n FROM "Device" d WHERE ${filter}`,
-      ...p.values,
-    );
-    total = count?.n ?? 0;
+    total = await countDevices(view, now);
     rows = total === 0 ? [] : await pageQuery(total <= FILTER_FIRST_MAX);
   }
   // The cursor carries the match count (when known) so later pages choose the same plan.

@@ -65,6 +65,30 @@ export const DEVICE_FLAG_LABELS: Record<DeviceFlag, string> = {
 /** A sensor silent this long counts as inactive even if its last health report said Active. */
 export const INACTIVE_AFTER_DAYS = 7;
 
+/**
+ * Why a response action on this device may never run, or null: Defender delivers an action when the sensor next
+ * checks in, so on a sensor that is not Active (machine healthStatus: Inactive, ImpairedCommunication,
+ * NoSensorData) or silent for INACTIVE_AFTER_DAYS the action waits as Pending and may time out
+ * (learn.microsoft.com/defender-endpoint/api/machine, "healthStatus"). The same rule as the Inactive sensor filter.
+ */
+export function inactiveSensorWarning(
+  device: { inMde: boolean; healthStatus: string | null; lastSeen: string | null },
+  now: number,
+): string | null {
+  if (!device.inMde) return null;
+  const days = device.lastSeen ? Math.floor((now - Date.parse(device.lastSeen)) / 86_400_000) : null;
+  const seen =
+    days === null
+      ? "no last-seen time"
+      : `last seen ${days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`}`;
+  const silent = days === null || days >= INACTIVE_AFTER_DAYS;
+  if ((device.healthStatus ?? "") !== "Active" || silent) {
+    const health = device.healthStatus ? `reports ${device.healthStatus}` : "reports no health status";
+    return `This device's sensor ${health} (${seen}). Defender delivers the action when the sensor checks in, so it may stay Pending and time out.`;
+  }
+  return null;
+}
+
 export const DEVICE_SORT_COLUMNS = [
   "name",
   "platform",

@@ -10,7 +10,8 @@ import { INACTIVE_AFTER_DAYS, PLATFORMS_OF_TAB, type DeviceFilter, type DeviceSo
 type SortType = "int" | "bigint" | "text" | "timestamp";
 
 export const DEVICE_SORT_KEYS: Record<DeviceSortColumn, { expr: string; type: SortType }> = {
-  name: { expr: `d."name"`, type: "text" },
+  // Case-insensitive: Intune keeps the user's spelling (DEV-LT-0001) while Defender reports lower case.
+  name: { expr: `lower(d."name")`, type: "text" },
   platform: { expr: `d."platform"`, type: "text" },
   risk: {
     expr: `(CASE d."riskScore" WHEN 'High' THEN 4 WHEN 'Medium' THEN 3 WHEN 'Low' THEN 2 WHEN 'Informational' THEN 1 ELSE 0 END)`,

@@ -35,6 +35,16 @@ export function firstOf<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
 }
 
+/** A query string as the object a page's `searchParams` or a route's query schema sees: repeated keys → arrays. */
+export function queryRecord(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
 /**
  * Parses a page's query string, dropping only the parameters that fail: a bad value in a shared link should not
  * cost the rest of the view. Returns the names that were ignored, for the page to say so.

@@ -4,6 +4,7 @@ import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
 import { describeProviderError } from "../microsoft";
 import { ASSIGNED_TO_ME } from "../alerts/schemas";
+import { deriveOpenAlertsOf } from "../cache/derivations";
 import { toIncidentRow } from "./queries";
 import type { IncidentRow, IncidentTriage } from "./schemas";
 import { incidentWriter, type DefenderIncident, type DefenderIncidentPatch } from "./writer";
@@ -69,6 +70,11 @@ export async function triageIncident(ctx: AuditContext, id: string, change: Inci
           },
         });
       }
+      // XDR cascades a status to the incident's alerts: their devices' open-alert counts follow.
+      await deriveOpenAlertsOf(
+        tx,
+        (updated.alerts ?? []).filter((a) => a.alertId && a.status).map((a) => a.alertId!),
+      );
       return { result: toIncidentRow(row) };
     },
   );

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
+import { attributeComments, readTargetHistory } from "../audit";
 import { db, Prisma } from "../db";
 import { decodeCursor, keysetPage } from "../http/cursor";
 import { ASSIGNED_TO_ME, storedComments } from "../alerts/schemas";
+import { toResponseDevice } from "../actions/schemas";
 import type { IncidentDetail, IncidentFilter, IncidentRow } from "./schemas";
 
 // Incidents from the cache, newest change first, keyset-paged on (time, id).
@@ -29,6 +31,22 @@ export function toIncidentRow(i: IncidentRecord): IncidentRow {
 
 const Cursor = z.object({ s: z.enum(["updated", "created"]), v: z.iso.datetime(), id: z.string().regex(/^\d{1,18}$/) }); // within int8
 
+/** The list's filter as a Prisma condition; the count behind a link to the list uses the same one. */
+function incidentWhere(actor: Actor, filter: IncidentFilter): Prisma.IncidentWhereInput {
+  const people = filter.assignedTo.map((a) => (a === ASSIGNED_TO_ME ? actor.name : a));
+  return {
+    ...(filter.status.length ? { status: { in: filter.status } } : {}),
+    ...(filter.severity.length ? { severity: { in: filter.severity } } : {}),
+    ...(people.length ? { assignedTo: { in: people } } : {}),
+    ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {}),
+  };
+}
+
+/** How many incidents a filter matches (the overview's tiles), by the list's own condition. */
+export function countIncidents(actor: Actor, filter: IncidentFilter): Promise<number> {
+  return db().incident.count({ where: incidentWhere(actor, filter) });
+}
+
 export async function listIncidents(
   actor: Actor,
   filter: IncidentFilter,
@@ -37,12 +55,8 @@ export async function listIncidents(
   const field = filter.sort === "created" ? "createdTime" : "lastUpdateTime";
   const after = page.cursor ? decodeCursor(page.cursor, Cursor) : null;
   if (after && after.s !== filter.sort) decodeCursor("not-for-this-sort", Cursor);
-  const people = filter.assignedTo.map((a) => (a === ASSIGNED_TO_ME ? actor.name : a));
   const where: Prisma.IncidentWhereInput = {
-    ...(filter.status.length ? { status: { in: filter.status } } : {}),
-    ...(filter.severity.length ? { severity: { in: filter.severity } } : {}),
-    ...(people.length ? { assignedTo: { in: people } } : {}),
-    ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {}),
+    ...incidentWhere(actor, filter),
     ...(after
       ? { OR: [{ [field]: { lt: new Date(after.v) } }, { [field]: new Date(after.v), id: { lt: BigInt(after.id) } }] }
       : {}),
@@ -60,9 +74,16 @@ export async function listIncidents(
   return { data: shown.map(toIncidentRow), nextCursor };
 }
 
-export async function getIncidentDetail(id: string): Promise<IncidentDetail | null> {
+export async function getIncidentDetail(
+  id: string,
+  opts: { auditDetails?: boolean } = {},
+): Promise<IncidentDetail | null> {
   const incident = await db().incident.findUnique({ where: { id: BigInt(id) } });
   if (!incident) return null;
+  const history = await readTargetHistory(
+    { type: "incident", id },
+    { subject: "this incident", auditDetails: Boolean(opts.auditDetails) },
+  );
   const alerts = await db().alert.findMany({
     where: { incidentId: incident.id },
     orderBy: { alertCreationTime: "desc" },
@@ -85,7 +106,8 @@ export async function getIncidentDetail(id: string): Promise<IncidentDetail | nu
   const byMachine = new Map(devices.map((d) => [d.mdeMachineId, d]));
   return {
     ...toIncidentRow(incident),
-    comments: storedComments(incident.comments),
+    comments: attributeComments(storedComments(incident.comments), history.authored),
+    history: history.history,
     alerts: alerts.map((a) => ({
       id: a.id,
       title: a.title,
@@ -106,6 +128,7 @@ export async function getIncidentDetail(id: string): Promise<IncidentDetail | nu
         machineId: m,
         riskScore: d?.riskScore ?? null,
         isolationState: d?.isolationState ?? null,
+        response: d ? toResponseDevice(d) : null,
       };
     }),
     users: [...new Set(alerts.map((a) => a.relatedUserName).filter((u): u is string => !!u))],

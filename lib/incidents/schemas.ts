@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { multi, single } from "../http/query-params";
 import { DETERMINATIONS, requireSomeTriageField, SEVERITIES, TRIAGE_FIELDS } from "../alerts/schemas";
+import type { HistoryEntry } from "../audit/describe";
+import type { ResponseDevice } from "../actions/schemas";
 
 // Client-safe: the incident list's query string, DTOs and the triage body.
 
@@ -62,6 +64,8 @@ export interface IncidentRow {
 
 export interface IncidentDetail extends IncidentRow {
   comments: { comment: string; createdBy: string | null; createdTime: string | null }[];
+  /** What was done to the incident through the console, newest first. */
+  history: HistoryEntry[];
   alerts: {
     id: string;
     title: string;
@@ -79,6 +83,8 @@ export interface IncidentDetail extends IncidentRow {
     machineId: string | null;
     riskScore: string | null;
     isolationState: string | null;
+    /** Set when the device is in the cache: what its response controls need. */
+    response: ResponseDevice | null;
   }[];
   users: string[];
 }

@@ -1,4 +1,6 @@
+import { getConfig } from "../config/env";
 import { db } from "../db";
+import { cacheFreshness, type CacheFreshness } from "./freshness";
 import type { EntitySummary } from "./types";
 
 export interface SyncEntityStatus {
@@ -18,6 +20,8 @@ export interface SyncOverview {
   lastSyncAt: string | null;
   /** Entities whose last pass failed. */
   failing: string[];
+  /** Each entity against its own cadence: what the header's badge says. */
+  freshness: CacheFreshness;
 }
 
 export async function getSyncOverview(): Promise<SyncOverview> {
@@ -36,5 +40,15 @@ export async function getSyncOverview(): Promise<SyncOverview> {
   const successes = entities.map((e) => e.lastSuccessAt);
   const lastSyncAt =
     successes.length > 0 && successes.every((s) => s !== null) ? (successes as string[]).sort()[0] : null;
-  return { entities, lastSyncAt, failing: entities.filter((e) => e.lastError).map((e) => e.entity) };
+  const cfg = getConfig();
+  const freshness = cacheFreshness(
+    entities,
+    {
+      intervalMs: cfg.SYNC_INTERVAL_SECONDS * 1000,
+      tvmRefreshMs: cfg.SYNC_TVM_REFRESH_MINUTES * 60_000,
+      scoresRefreshMs: cfg.SYNC_SCORES_REFRESH_MINUTES * 60_000,
+    },
+    now,
+  );
+  return { entities, lastSyncAt, failing: entities.filter((e) => e.lastError).map((e) => e.entity), freshness };
 }

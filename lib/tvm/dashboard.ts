@@ -3,9 +3,11 @@ import { db } from "../db";
 import { listRecommendations } from "./recommendations";
 import { isoDay, round1, scoreTrend, secureScorePercent, windowStart } from "./series";
 import {
+  DEFAULT_TREND_RANGE,
   type DashboardQuery,
   type ExposureBucket,
   type GroupScore,
+  type ScoreSummary,
   type SeverityPoint,
   type TopDevice,
   type TopRecommendation,
@@ -173,13 +175,23 @@ async function lastTvmSync(): Promise<string | null> {
   return row?.lastSuccessAt?.toISOString() ?? null;
 }
 
+/** The tenant's exposure score over the dashboard's default window: the /tvm headline, as the overview repeats it. */
+export async function getExposureSummary(now: Date = new Date()): Promise<ScoreSummary> {
+  const today = isoDay(now);
+  const days = Number(DEFAULT_TREND_RANGE);
+  return scoreTrend(await scorePoints("exposure", "", windowStart(today, days)), today, days);
+}
+
 export async function getTvmDashboard(query: DashboardQuery, now: Date = new Date()): Promise<TvmDashboard> {
   const today = isoDay(now);
   const days = Number(query.range);
   const from = windowStart(today, days);
-  const group = query.group;
-  const [groups, exposure, secure, scores, dist, severity, recs, devices, software, lastSyncAt] = await Promise.all([
-    listDeviceGroups(),
+  const groups = await listDeviceGroups();
+  // An unknown group would match nothing and read as "nothing synced yet"; like any other parameter the console
+  // does not understand, it is ignored (and the page says so).
+  const unknownGroup = query.group && !groups.includes(query.group) ? query.group : null;
+  const group = unknownGroup ? "" : query.group;
+  const [exposure, secure, scores, dist, severity, recs, devices, software, lastSyncAt] = await Promise.all([
     scorePoints("exposure", group, from),
     group === "" ? scorePoints("secure", "", from) : Promise.resolve(null),
     group === "" ? groupScores() : Promise.resolve([]),
@@ -192,6 +204,7 @@ export async function getTvmDashboard(query: DashboardQuery, now: Date = new Dat
   ]);
   return {
     group,
+    unknownGroup,
     range: query.range,
     groups,
     exposure: scoreTrend(exposure, today, days),

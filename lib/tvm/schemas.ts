@@ -114,7 +114,10 @@ export interface GroupScore {
 }
 
 export interface TvmDashboard {
+  /** The group shown: "" (all groups) when the one asked for is not known to the cache. */
   group: string;
+  /** A `?group=` naming no known device group (a typo, or a group renamed since a bookmark): shown tenant-wide. */
+  unknownGroup: string | null;
   range: TrendRange;
   groups: string[];
   exposure: ScoreSummary;
@@ -284,6 +287,22 @@ export const RemediationRequestInput = z.object({
 });
 export type RemediationRequestInput = z.infer<typeof RemediationRequestInput>;
 
+/** `/api/tvm/remediation-requests/[id]` */
+export const RemediationRef = z.object({ id: z.uuid() });
+
+/** An edit of an open or closed request: reassign (owner), move the due date, rewrite the note; at least one. */
+export const RemediationRequestPatch = z
+  .object({
+    owner: RemediationRequestInput.shape.owner.optional(),
+    dueOn: isoDay.optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((p) => p.owner !== undefined || p.dueOn !== undefined || p.note !== undefined, {
+    message: "give at least one of owner, dueOn, note",
+  });
+export type RemediationRequestPatch = z.infer<typeof RemediationRequestPatch>;
+
 export const RemediationListQuery = z.object({
   recommendationId: oneText,
 });
@@ -308,7 +327,10 @@ export interface RemediationRequestRow {
   createdAt: string;
   baselineExposed: number;
   exposedNow: number;
-  status: "Open" | "Completed";
+  /** Completed: nothing exposed any more. Closed: a Manager closed it (done or no longer wanted); no longer sampled. */
+  status: "Open" | "Completed" | "Closed";
+  closedAt: string | null;
+  closedByName: string | null;
   overdue: boolean;
   burndown: BurndownPoint[];
 }

@@ -8,6 +8,9 @@ import { GET as vulnerabilitiesRoute } from "@/app/api/tvm/vulnerabilities/route
 import { GET as cveRoute } from "@/app/api/tvm/vulnerabilities/[id]/route";
 import { GET as recommendationsRoute } from "@/app/api/tvm/recommendations/route";
 import { GET as listRequestsRoute, POST as createRequestRoute } from "@/app/api/tvm/remediation-requests/route";
+import { DELETE as deleteRequestRoute, PATCH as editRequestRoute } from "@/app/api/tvm/remediation-requests/[id]/route";
+import { POST as closeRequestRoute } from "@/app/api/tvm/remediation-requests/[id]/close/route";
+import { POST as reopenRequestRoute } from "@/app/api/tvm/remediation-requests/[id]/reopen/route";
 import { getTvmDashboard, listRecommendations, listRemediationRequests } from ".";
 import { refreshTvmAggregates } from "../cache/tvm-aggregates";
 import type {
@@ -237,6 +240,32 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
     );
   });
 
+  it("counts on the dashboard tiles exactly the CVEs the lists they open show (B9)", async () => {
+    const cookie = await sessionCookieFor("Viewer");
+    const list = async (query: string) =>
+      (
+        (await (
+          await callRoute(vulnerabilitiesRoute, { path: `/api/tvm/vulnerabilities?${query}`, headers: { cookie } })
+        ).json()) as VulnerabilityPage
+      ).data.map((v) => v.id);
+    const counts = (await getTvmDashboard({ group: "", range: "30" })).counts!;
+    // CVE-4 is patched everywhere (0 exposed devices): counted by no tile, so listed by no list either.
+    expect(await list("limit=100")).toEqual(["CVE-1", "CVE-2", "CVE-3"]);
+    expect(await list("limit=100")).toHaveLength(counts.total);
+    expect(await list("zeroDay=1")).toHaveLength(counts.zeroDay);
+    expect(await list("exploit=1")).toHaveLength(counts.exploitable);
+  });
+
+  it("shows an unknown device group as ignored, tenant-wide, not as an empty dashboard (B10)", async () => {
+    const all = await getTvmDashboard({ group: "", range: "30" });
+    const unknown = await getTvmDashboard({ group: "No Such Group", range: "30" });
+    expect(unknown.unknownGroup).toBe("No Such Group");
+    expect(unknown.group).toBe("");
+    expect(unknown.counts).toEqual(all.counts);
+    expect(all.unknownGroup).toBeNull();
+    expect((await getTvmDashboard({ group: "Finance", range: "30" })).unknownGroup).toBeNull();
+  });
+
   it("lists CVEs by exposure in a group and opens one with its devices", async () => {
     const cookie = await sessionCookieFor("Viewer");
     const list = (await (
@@ -393,5 +422,89 @@ describe.each(kinds)("TVM aggregates on %s", (kind) => {
       await callRoute(listRequestsRoute, { path: "/api/tvm/remediation-requests", headers: { cookie: viewer } })
     ).json()) as RemediationRequestRow[];
     expect(listed.map((r) => r.id)).toEqual([created.id]);
+  });
+
+  it("lets a Manager reassign, move, close, reopen and delete a request, each audited; a Viewer may not (B2)", async () => {
+    const manager = await sessionCookieFor("Manager", "mia");
+    const viewer = await sessionCookieFor("Viewer");
+    const due = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const call = async (
+      handler: typeof editRequestRoute,
+      method: string,
+      path: string,
+      id: string,
+      cookie = manager,
+      body?: unknown,
+    ) =>
+      callRoute(handler, {
+        method,
+        path: `/api/tvm/remediation-requests/${id}${path}`,
+        params: { id },
+        headers: { cookie, origin: TEST_ORIGIN },
+        body,
+      });
+    // A double click sends the form's one Idempotency-Key twice: one request, the same answer twice.
+    const create = () =>
+      callRoute(createRequestRoute, {
+        method: "POST",
+        path: "/api/tvm/remediation-requests",
+        headers: { cookie: manager, origin: TEST_ORIGIN, "idempotency-key": "remediation-form-1" },
+        body: { recommendationId: "va-_-zed-_-tool", owner: "Server team", dueOn: due(7) },
+      });
+    const created = (await (await create()).json()) as RemediationRequestRow;
+    expect(((await (await create()).json()) as RemediationRequestRow).id).toBe(created.id);
+    expect(await listRemediationRequests({ recommendationId: "va-_-zed-_-tool" })).toHaveLength(1);
+
+    const edited = await call(editRequestRoute, "PATCH", "", created.id, manager, {
+      owner: "Platform team",
+      dueOn: due(21),
+      note: "Needs a maintenance window",
+    });
+    expect(edited.status).toBe(200);
+    expect(await edited.json()).toMatchObject({
+      owner: "Platform team",
+      dueOn: due(21),
+      note: "Needs a maintenance window",
+      status: "Open",
+    });
+    const update = await database.prisma.auditEvent.findFirstOrThrow({ where: { action: "tvm.remediation.update" } });
+    expect(update).toMatchObject({ targetId: created.id, result: "success" });
+    expect(update.params).toMatchObject({ owner: { from: "Server team", to: "Platform team" } });
+    // A new due date in the past, an empty owner, an empty patch or an unknown field: 400, nothing changed.
+    for (const body of [{ dueOn: "2020-01-01" }, { owner: " " }, {}, { status: "Closed" }])
+      expect((await call(editRequestRoute, "PATCH", "", created.id, manager, body)).status).toBe(400);
+    expect((await call(editRequestRoute, "PATCH", "", created.id, viewer, { owner: "x" })).status).toBe(403);
+
+    const closed = await call(closeRequestRoute, "POST", "/close", created.id);
+    expect(await closed.json()).toMatchObject({
+      status: "Closed",
+      closedByName: "mia@contoso.example",
+      overdue: false,
+    });
+    expect((await call(closeRequestRoute, "POST", "/close", created.id)).status).toBe(409);
+    // A closed request is no longer sampled: the next sync leaves its burndown as it was.
+    const samples = () => database.prisma.remediationProgress.count({ where: { requestId: created.id } });
+    const before = await samples();
+    await refreshTvmAggregates(database.prisma, new Date(Date.now() + 2 * 86_400_000));
+    expect(await samples()).toBe(before);
+    const reopened = await call(reopenRequestRoute, "POST", "/reopen", created.id);
+    expect(await reopened.json()).toMatchObject({ status: "Open", closedAt: null });
+
+    expect((await call(deleteRequestRoute, "DELETE", "", created.id, viewer)).status).toBe(403);
+    expect((await call(deleteRequestRoute, "DELETE", "", created.id)).status).toBe(200);
+    expect(await listRemediationRequests({ id: created.id })).toEqual([]);
+    expect((await call(deleteRequestRoute, "DELETE", "", created.id)).status).toBe(404);
+    const actions = await database.prisma.auditEvent.findMany({
+      where: { targetId: created.id, result: "success" },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual([
+      "tvm.remediation.create",
+      "tvm.remediation.update",
+      "tvm.remediation.close",
+      "tvm.remediation.reopen",
+      "tvm.remediation.delete",
+    ]);
   });
 });

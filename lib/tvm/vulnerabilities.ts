@@ -13,8 +13,8 @@ import {
 } from "./schemas";
 import { GROUP_SQL as GROUP } from "../cache/group-sql";
 
-// The CVE list (the Vulnerability catalogue with each CVE's open exposure from CveExposure) and one CVE with its
-// exposed devices. Pages by keyset on (sort key, id); every sort key is numeric so one cursor shape serves all.
+// The CVE list (catalogue CVEs open on at least one device, with their exposure from CveExposure) and one CVE with
+// its exposed devices. Pages by keyset on (sort key, id); every sort key is numeric so one cursor shape serves all.
 
 const SEVERITY_RANK = `CASE v."severity" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END`;
 
@@ -43,8 +43,10 @@ export async function listVulnerabilities(
   params.add(view.group); // $1: the scope the exposure join reads
   const where: string[] = [];
   const p = (value: unknown) => params.add(value);
-  // In a group view only CVEs open on the group's devices are listed; tenant-wide, the whole catalogue.
-  if (view.group) where.push(`ce."cveId" IS NOT NULL`);
+  // Only CVEs open on at least one device (in the group, or anywhere): the dashboard's tiles count exactly these
+  // (VulnerabilityCountSnapshot is drawn from CveExposure), so a tile and the list it opens agree. A CVE every
+  // device has been patched against stays reachable by its id.
+  where.push(`ce."cveId" IS NOT NULL`);
   if (view.q) {
     const q = p(containsPattern(view.q));
     where.push(`(v."id" ILIKE ${q} OR v."name" ILIKE ${q})`);

@@ -44,6 +44,12 @@ function requirePerson(actor: Actor): void {
 
 export async function createSavedView(ctx: AuditContext, input: SavedViewInput): Promise<SavedViewRow> {
   requirePerson(ctx.actor);
+  // A shared view appears in every colleague's list: publishing is for the roles that work the queue, not Viewers.
+  if (input.shared && !ctx.actor.permissions.has("views:share")) {
+    throw new Forbidden(
+      `Your role (${ctx.actor.roles.join(", ") || "none"}) does not include views:share: save the view for yourself, without sharing it.`,
+    );
+  }
   const query = normaliseViewQuery(input.page, input.query);
   try {
     return await withAudit(

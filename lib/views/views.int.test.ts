@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { permissionsOf } from "../auth/permissions";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
@@ -80,6 +82,14 @@ describe.each(kinds)("saved views on %s", (kind) => {
     });
   });
 
+  it("refuses to let a Viewer publish a view into everyone's list, naming the permission (B21)", async () => {
+    const res = await save(bob, { page: "alerts", name: "Bob's team view", query: "severity=High", shared: true });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toContain("views:share");
+    expect(await database.prisma.savedView.count({ where: { name: "Bob's team view" } })).toBe(0);
+    expect((await list(ann)).map((v) => v.name)).not.toContain("Bob's team view");
+  });
+
   it("refuses a duplicate name with 409 and a query the queue would refuse with 400 naming it", async () => {
     const dup = await save(ann, { page: "alerts", name: "My high new", query: "" });
     expect(dup.status).toBe(409);
@@ -111,7 +121,13 @@ describe.each(kinds)("saved views on %s", (kind) => {
     const { createApiToken } = await import("../auth/tokens");
     const token = await createApiToken(
       {
-        actor: { type: "system", id: "cli", name: "cli", roles: ["Admin"], permissions: new Set() },
+        actor: {
+          type: "user",
+          id: randomUUID(),
+          name: "admin@contoso.example",
+          roles: ["Admin"],
+          permissions: permissionsOf(["Admin"]),
+        },
         requestId: "r",
         ip: null,
       },

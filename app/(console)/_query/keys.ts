@@ -44,6 +44,8 @@ export const actionKeys = {
   /** The action center's cursor-paged list: its cached data has another shape, so it never shares a key with list(). */
   pages: (search: string) => [...actionKeys.lists(), "pages", search] as const,
   detail: (id: string) => [...actionKeys.all, "detail", id] as const,
+  /** Requests awaiting the signed-in person's approval (the navigation badge). */
+  awaitingMe: () => [...actionKeys.all, "awaiting-me"] as const,
 };
 
 export const tvmKeys = {
@@ -55,4 +57,10 @@ export const tvmKeys = {
 export const auditKeys = {
   all: ["audit"] as const,
   list: (search: string) => [...auditKeys.all, "list", search] as const,
+};
+
+export const syncKeys = {
+  all: ["sync"] as const,
+  /** The status followed after a pass started at `startedAt` (each start follows afresh). */
+  status: (startedAt: number) => [...syncKeys.all, "status", startedAt] as const,
 };

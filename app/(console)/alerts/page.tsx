@@ -39,6 +39,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             initialViews={views}
             currentQuery={search}
             canSave={actor.type === "user" && actor.permissions.has("views:write")}
+            canShare={actor.permissions.has("views:share")}
           />
         }
       />

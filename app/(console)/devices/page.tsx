@@ -6,6 +6,7 @@ import { DeviceView, deviceViewToSearch } from "@/lib/devices/schemas";
 import { DeviceInventory } from "./_components/device-inventory";
 import { parseLeniently } from "@/lib/http/query-params";
 import { IgnoredParameters } from "@/components/ui/ignored-parameters";
+import { getActionSettings } from "@/lib/actions";
 
 export const metadata: Metadata = { title: "Devices" };
 
@@ -17,10 +18,12 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
   const raw = await searchParams;
   const { value: view, ignored } = parseLeniently(DeviceView, raw);
   const now = new Date();
-  const [page, cache, options] = await Promise.all([
+  const canRespond = actor.permissions.has("actions:respond");
+  const [page, cache, options, settings] = await Promise.all([
     listDevices(view, { limit: 50, now }),
     deviceCacheState(),
     listDeviceFilterOptions(),
+    canRespond ? getActionSettings() : null,
   ]);
   return (
     <>
@@ -34,7 +37,8 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
         search={deviceViewToSearch(view).toString()}
         initialPage={page}
         now={now.getTime()}
-        canRespond={actor.permissions.has("actions:respond")}
+        canRespond={canRespond}
+        fourEyes={settings?.fourEyes ?? false}
         cache={cache}
         options={options}
       />

@@ -26,7 +26,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        description="Administration of the console. Sync controls (issue #4) arrive with their issue."
+        description="Priority rules and SLA clocks, approval of response actions, API tokens and who has access. Sync status and Sync now are on the Sync page."
       />
       <TriageSettings initial={triage} />
       <ActionSettings initial={actions} />

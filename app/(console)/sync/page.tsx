@@ -4,7 +4,7 @@ import { RowsTable, Td } from "@/components/ui/table";
 import { formatRelative } from "@/components/ui/format";
 import { requireUser } from "@/lib/auth/page";
 import { getSyncOverview } from "@/lib/sync/status";
-import { SyncNowButton } from "./_components/sync-now-button";
+import { SyncControls } from "./_components/sync-controls";
 
 export const metadata: Metadata = { title: "Sync status" };
 
@@ -16,7 +16,7 @@ export default async function SyncPage() {
       <PageHeader
         title="Sync status"
         description="The console reads a local cache filled from Defender for Endpoint and Intune. Each entity syncs incrementally; vulnerability data is refreshed whole a few times a day."
-        actions={actor.permissions.has("sync:run") ? <SyncNowButton /> : null}
+        actions={actor.permissions.has("sync:run") ? <SyncControls /> : null}
       />
       <RowsTable
         caption="Sync state per entity"

@@ -34,7 +34,7 @@ export default async function TvmPage({ searchParams }: { searchParams: Promise<
           </nav>
         }
       />
-      <IgnoredParameters names={ignored} />
+      <IgnoredParameters names={data.unknownGroup ? [...ignored, "group"] : ignored} />
       <TvmDashboardView data={data} now={now.getTime()} />
     </>
   );

@@ -7,7 +7,7 @@ export const GET = route({ permission: "console:read", query: SavedViewList }, a
   data: await listSavedViews(actor, query.page),
 }));
 
-// POST /api/views (views:write) — save the current view under a name, optionally shared with everyone
+// POST /api/views (views:write; views:share to share it) — save the current view under a name, optionally shared with everyone
 export const POST = route(
   { permission: "views:write", body: SavedViewInput, audit: "view.create" },
   async ({ body, audit }) => Response.json({ data: await createSavedView(audit, body) }, { status: 201 }),

@@ -5,8 +5,9 @@ import { NoMatches } from "@/components/ui/no-matches";
 import { TabBar } from "@/components/ui/tab-bar";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiError, apiFetch } from "../../_query/api";
+import { useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "../../_query/api";
+import { useSubmitOnce } from "../../_query/use-submit-once";
 import { asFollowed, fetchActionsFollowing, type FollowedPage } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
 import { useCursorList, useUrlListView } from "../../_query/use-url-list";
@@ -21,16 +22,15 @@ import {
   ACTION_STATUSES,
   ACTION_TABS,
   ACTION_TYPES,
-  ACTION_LABELS,
   actionFilterToSearch,
   canCancel,
   type ActionFilter,
   type ActionPage,
-  type ActionType,
   type ActionView,
 } from "@/lib/actions/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 import { cn } from "@/components/ui/cn";
+import { label, labeller } from "@/lib/labels";
 
 // The action center's client container. The URL is the filter; rows still in flight are refreshed from Defender
 // (GET /api/actions/[id]) every few seconds until they settle. Approvers decide here; the requester never can.
@@ -80,23 +80,26 @@ export function ActionCenter({
 
   const [decision, setDecision] = useState<Decision | null>(null);
   const [message, setMessage] = useState<Outcome | null>(null);
-  const decide = useMutation<{ data: ActionView }, ApiError, { kind: Decision["kind"]; id: string; text: string }>({
-    mutationFn: ({ kind, id, text }) =>
+  // One decision once: clicks while it is in flight do nothing, and a repeat that reaches the server carries the
+  // same Idempotency-Key and gets the first answer (a second approval would otherwise meet a 409).
+  const decide = useSubmitOnce<{ data: ActionView }, { kind: Decision["kind"]; id: string; text: string }>({
+    mutationFn: ({ kind, id, text }, idempotencyKey) =>
       apiFetch(`/api/actions/${encodeURIComponent(id)}/${kind}`, {
         method: "POST",
         json: kind === "cancel" ? { comment: text } : { reason: text },
+        idempotencyKey,
       }),
     onSuccess: ({ data }, { kind }) => {
       setDecision(null);
-      const label = ACTION_LABELS[data.type as ActionType] ?? data.type;
+      const action = label("actionType", data.type);
       setMessage({
         ok: true,
         text:
           kind === "approve"
-            ? `Approved: ${label} on ${data.deviceName} sent to Defender (${data.status}).`
+            ? `Approved: ${action} on ${data.deviceName} sent to Defender (${label("actionStatus", data.status)}).`
             : kind === "reject"
-              ? `Rejected: ${label} on ${data.deviceName}.`
-              : `${label} on ${data.deviceName}: ${data.status}.`,
+              ? `Rejected: ${action} on ${data.deviceName}.`
+              : `${action} on ${data.deviceName}: ${label("actionStatus", data.status)}.`,
       });
       router.refresh();
     },
@@ -181,18 +184,19 @@ export function ActionCenter({
           options={ACTION_TYPES}
           value={filter.type}
           onChange={(v) => go({ type: v as ActionFilter["type"] })}
-          format={(v) => ACTION_LABELS[v as ActionType] ?? v}
+          format={labeller("actionType")}
         />
         <MultiSelect
           label="Status"
           options={ACTION_STATUSES}
           value={filter.status}
           onChange={(v) => go({ status: v as ActionFilter["status"] })}
+          format={labeller("actionStatus")}
         />
         <ClearFiltersLink href={filter.tab === "all" ? "/actions" : `/actions?tab=${filter.tab}`} filtered={filtered} />
         {filter.batch ? (
           <span className="text-xs text-slate-600 dark:text-slate-400">
-            Only the bulk scan {filter.batch.slice(0, 8)}…
+            Only the bulk request {filter.batch.slice(0, 8)}…
           </span>
         ) : null}
         <NavigatingStatus navigating={navigating} />
@@ -236,10 +240,10 @@ export function ActionCenter({
             ? {
                 title:
                   decision.kind === "approve"
-                    ? `Approve ${decision.action.requestedBy}'s ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of`
+                    ? `Approve ${decision.action.requestedBy}'s ${label("actionType", decision.action.type)} of`
                     : decision.kind === "reject"
-                      ? `Reject ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} of`
-                      : `Cancel ${ACTION_LABELS[decision.action.type as ActionType] ?? decision.action.type} on`,
+                      ? `Reject ${label("actionType", decision.action.type)} of`
+                      : `Cancel ${label("actionType", decision.action.type)} on`,
                 confirmLabel:
                   decision.kind === "approve"
                     ? "Approve and send"
@@ -257,8 +261,7 @@ export function ActionCenter({
         error={decide.error?.message ?? null}
         onClose={() => setDecision(null)}
         onConfirm={({ comment }) => {
-          if (decision && !decide.isPending)
-            decide.mutate({ kind: decision.kind, id: decision.action.id, text: comment });
+          if (decision) decide.submit({ kind: decision.kind, id: decision.action.id, text: comment });
         }}
       />
     </div>

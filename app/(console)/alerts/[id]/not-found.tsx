@@ -1,12 +1,6 @@
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
+import { DETAIL_PAGES } from "../../_pages/detail-pages";
 
 export default function AlertNotFound() {
-  return (
-    <NotFoundPanel
-      title="Alert not found"
-      detail="The console's cache has no alert with this id. It may not be synced yet, or the link is wrong."
-      backHref="/alerts"
-      backLabel="Back to the alert queue"
-    />
-  );
+  return <NotFoundPanel {...DETAIL_PAGES.alert.panel} />;
 }

@@ -13,6 +13,10 @@ import { requireUser } from "@/lib/auth/page";
 import { getAlertDetail } from "@/lib/alerts";
 import { AlertTriagePanel } from "./_components/alert-triage-panel";
 import { AlertLink } from "@/components/alerts/alert-link";
+import { label } from "@/lib/labels";
+import { HistoryTable } from "@/components/ui/history-table";
+import { getActionSettings, listActions } from "@/lib/actions";
+import { ResponsePanel } from "../../_response/response-panel";
 
 export const metadata: Metadata = { title: "Alert" };
 
@@ -24,12 +28,20 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
   if (!alert) notFound();
   // The SLA badge counts against the moment the page was read (render stays pure).
   const now = new Date().getTime();
+  // A responder acts on the alert's device from its card: the device page's controls, with its latest actions.
+  const respond =
+    alert.device && actor.permissions.has("actions:respond")
+      ? await Promise.all([
+          listActions({ tab: "all", type: [], status: [], device: alert.device.id }, { limit: 10 }),
+          getActionSettings(),
+        ])
+      : null;
   return (
     <>
       <BackLink href="/alerts">Alert queue</BackLink>
       <PageHeader
         title={alert.title}
-        description={`Alert ${alert.id} · raised ${formatUtc(alert.alertCreationTime)} · ${alert.detectionSource || "unknown source"}`}
+        description={`Alert ${alert.id} · raised ${formatUtc(alert.alertCreationTime)} · ${label("detectionSource", alert.detectionSource, "unknown source")}`}
       />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         <PriorityBadge priority={alert.priority} rule={alert.priorityRule} />
@@ -38,15 +50,17 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             Raised to {alert.priority} by rule “{alert.priorityRule}”
           </span>
         ) : null}
-        <SeverityText severity={alert.severity} />
         <span>
-          Status: <strong data-testid="alert-status">{alert.status}</strong>
+          Severity: <SeverityText severity={alert.severity} />
+        </span>
+        <span>
+          Status: <strong data-testid="alert-status">{label("alertStatus", alert.status)}</strong>
         </span>
         <span>Assigned to: {alert.assignedTo ?? "nobody"}</span>
         {alert.classification ? (
           <span>
-            {alert.classification}
-            {alert.determination ? ` · ${alert.determination}` : ""}
+            {label("classification", alert.classification)}
+            {alert.determination ? ` — ${label("determination", alert.determination)}` : ""}
           </span>
         ) : null}
         <SlaBadge
@@ -72,7 +86,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
             ) : null}
             <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-slate-500">Category</dt>
-              <dd>{alert.category || "—"}</dd>
+              <dd>{label("category", alert.category)}</dd>
               <dt className="text-slate-500">MITRE techniques</dt>
               <dd className="font-mono text-xs">{alert.mitreTechniques.join(", ") || "—"}</dd>
               <dt className="text-slate-500">Threat</dt>
@@ -84,7 +98,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                 {formatUtc(alert.firstEventTime)} / {formatUtc(alert.lastEventTime)}
               </dd>
               <dt className="text-slate-500">Investigation</dt>
-              <dd>{alert.investigationState ?? "—"}</dd>
+              <dd>{label("investigationState", alert.investigationState)}</dd>
             </dl>
           </section>
 
@@ -102,7 +116,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   >
                     {alert.incident.name}
                   </Link>{" "}
-                  · {alert.incident.severity} · {alert.incident.status}
+                  · {label("severity", alert.incident.severity)} · {label("incidentStatus", alert.incident.status)}
                 </p>
                 <RowsTable
                   caption="Other alerts in this incident"
@@ -114,8 +128,8 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                       <Td>
                         <AlertLink alert={a} />
                       </Td>
-                      <Td>{a.severity}</Td>
-                      <Td>{a.status}</Td>
+                      <Td>{label("severity", a.severity)}</Td>
+                      <Td>{label("alertStatus", a.status)}</Td>
                       <Td>{a.computerDnsName ?? "—"}</Td>
                     </tr>
                   )}
@@ -127,33 +141,7 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           </MainSection>
 
           <MainSection id="history-title" title="History in this console">
-            <RowsTable
-              caption="Changes made to this alert through the console, newest first"
-              columns={["Time (UTC)", "Who", "What", "Result"]}
-              rows={alert.history}
-              empty="No changes through the console yet."
-              row={(h, i) => (
-                <tr key={i}>
-                  <Td className="whitespace-nowrap font-mono text-xs">
-                    {formatUtc(h.at, "—", { seconds: true, zone: false })}
-                  </Td>
-                  <Td>{h.actorName}</Td>
-                  <Td className="break-all font-mono text-xs">
-                    {h.action} {h.params === null ? null : JSON.stringify(h.params)}
-                  </Td>
-                  <Td
-                    className={
-                      h.result === "success"
-                        ? "text-emerald-700 dark:text-emerald-300"
-                        : "text-red-700 dark:text-red-300"
-                    }
-                  >
-                    {h.result}
-                    {h.error ? `: ${h.error}` : ""}
-                  </Td>
-                </tr>
-              )}
-            />
+            <HistoryTable history={alert.history} what="alert" />
           </MainSection>
         </div>
 
@@ -168,13 +156,13 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   </Link>
                 </dd>
                 <dt className="text-slate-500">Risk</dt>
-                <dd>{alert.device.riskScore ?? "—"}</dd>
+                <dd>{label("riskScore", alert.device.riskScore)}</dd>
                 <dt className="text-slate-500">Exposure</dt>
-                <dd>{alert.device.exposureLevel ?? "—"}</dd>
+                <dd>{label("exposureLevel", alert.device.exposureLevel)}</dd>
                 <dt className="text-slate-500">Isolation</dt>
-                <dd>{alert.device.isolationState}</dd>
+                <dd>{label("isolationState", alert.device.isolationState)}</dd>
                 <dt className="text-slate-500">Health</dt>
-                <dd>{alert.device.healthStatus ?? "—"}</dd>
+                <dd>{label("healthStatus", alert.device.healthStatus)}</dd>
               </dl>
             ) : (
               <p className="text-sm text-slate-500">
@@ -183,6 +171,18 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
                   : "No device on this alert."}
               </p>
             )}
+            {alert.device && respond ? (
+              <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-700">
+                <ResponsePanel
+                  device={alert.device}
+                  canRespond
+                  fourEyes={respond[1].fourEyes}
+                  initialActions={respond[0]}
+                  renderedAt={now}
+                  listLimit={3}
+                />
+              </div>
+            ) : null}
           </CardSection>
 
           {actor.permissions.has("alerts:triage") ? (

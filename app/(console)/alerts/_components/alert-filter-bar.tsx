@@ -14,8 +14,9 @@ import {
   SEVERITIES,
   TIME_RANGES,
   UNASSIGNED,
-  type AlertView,
-} from "@/lib/alerts/schemas";
+} from "@/lib/alerts/vocabulary";
+import type { AlertView } from "@/lib/alerts/schemas";
+import { labeller } from "@/lib/labels";
 
 // The queue's filter bar: every control changes the URL through `go` (useUrlListView).
 
@@ -64,12 +65,14 @@ export function AlertFilterBar({ view, me, options, go, navigating, searchRef }:
         options={SEVERITIES}
         value={view.severity}
         onChange={(v) => go({ severity: v as AlertView["severity"] })}
+        format={labeller("severity")}
       />
       <MultiSelect
         label="Status"
         options={ALERT_STATUSES}
         value={view.status}
         onChange={(v) => go({ status: v as AlertView["status"] })}
+        format={labeller("alertStatus")}
       />
       <MultiSelect
         label="Priority"
@@ -82,8 +85,15 @@ export function AlertFilterBar({ view, me, options, go, navigating, searchRef }:
         options={options.categories}
         value={view.category}
         onChange={(v) => go({ category: v })}
+        format={labeller("category")}
       />
-      <MultiSelect label="Source" options={options.sources} value={view.source} onChange={(v) => go({ source: v })} />
+      <MultiSelect
+        label="Source"
+        options={options.sources}
+        value={view.source}
+        onChange={(v) => go({ source: v })}
+        format={labeller("detectionSource")}
+      />
       <MultiSelect
         label="Technique"
         options={options.techniques}

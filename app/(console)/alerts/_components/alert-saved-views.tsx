@@ -6,6 +6,7 @@ import { SavedViewsBar } from "@/components/views/saved-views-bar";
 import type { SavedViewRow } from "@/lib/views/schemas";
 import { ApiError, apiFetch } from "../../_query/api";
 import { viewKeys } from "../../_query/keys";
+import { useSubmitOnce } from "../../_query/use-submit-once";
 
 // The alert queue's saved views: the URL is the view, so saving stores the canonical query string and opening
 // a view navigates to it.
@@ -13,10 +14,12 @@ export function AlertSavedViews({
   initialViews,
   currentQuery,
   canSave,
+  canShare,
 }: {
   initialViews: SavedViewRow[];
   currentQuery: string;
   canSave: boolean;
+  canShare: boolean;
 }) {
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -26,9 +29,13 @@ export function AlertSavedViews({
     initialData: initialViews,
   });
   const onSettled = () => void queryClient.invalidateQueries({ queryKey: viewKeys.list("alerts") });
-  const save = useMutation<{ data: SavedViewRow }, ApiError, { name: string; shared: boolean }>({
-    mutationFn: ({ name, shared }) =>
-      apiFetch("/api/views", { method: "POST", json: { page: "alerts", name, query: currentQuery, shared } }),
+  const save = useSubmitOnce<{ data: SavedViewRow }, { name: string; shared: boolean }>({
+    mutationFn: ({ name, shared }, idempotencyKey) =>
+      apiFetch("/api/views", {
+        method: "POST",
+        json: { page: "alerts", name, query: currentQuery, shared },
+        idempotencyKey,
+      }),
     onSettled,
   });
   const remove = useMutation<unknown, ApiError, SavedViewRow>({
@@ -49,10 +56,11 @@ export function AlertSavedViews({
       views={views.data}
       currentQuery={currentQuery}
       canSave={canSave}
+      canShare={canShare}
       busy={save.isPending || remove.isPending}
       error={error}
       onOpen={(view) => router.push(view.query ? `/alerts?${view.query}` : "/alerts")}
-      onSave={(name, shared) => save.mutate({ name, shared })}
+      onSave={(name, shared) => save.submit({ name, shared })}
       onDelete={(view) => remove.mutate(view)}
     />
   );

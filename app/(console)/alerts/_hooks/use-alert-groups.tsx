@@ -6,7 +6,8 @@ import { useQueries, type InfiniteData } from "@tanstack/react-query";
 import type { DataTableGroup } from "@/components/ui/data-table";
 import { apiFetch } from "../../_query/api";
 import { alertKeys } from "../../_query/keys";
-import { viewToSearch, type AlertGroup, type AlertPage, type AlertRow, type AlertView } from "@/lib/alerts/schemas";
+import { viewToSearch } from "@/lib/alerts/vocabulary";
+import type { AlertGroup, AlertPage, AlertRow, AlertView } from "@/lib/alerts/schemas";
 
 // A grouped queue: the server counts the groups (first page of GET /api/alerts with group=…); each group the
 // reader expands loads its own first page — the view narrowed to that group — and shows under its header row.

@@ -1,12 +1,6 @@
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
+import { DETAIL_PAGES } from "../../_pages/detail-pages";
 
 export default function DeviceNotFound() {
-  return (
-    <NotFoundPanel
-      title="Device not found"
-      detail="The console's cache has no device with this id. It may not be synced yet, or the link is wrong."
-      backHref="/devices"
-      backLabel="Back to the device inventory"
-    />
-  );
+  return <NotFoundPanel {...DETAIL_PAGES.device.panel} />;
 }

@@ -9,9 +9,11 @@ import { RowsTable, Td } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
 import { getDeviceDetail } from "@/lib/devices";
 import { getActionSettings, listActions } from "@/lib/actions";
-import { ResponsePanel } from "./_components/response-panel";
+import { ResponsePanel } from "../../_response/response-panel";
+import { toResponseDevice } from "@/lib/actions/schemas";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { MainSection } from "@/components/ui/card-section";
+import { label } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "Device" };
 
@@ -52,7 +54,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
               Risk <LevelBadge value={device.riskScore} />
             </span>
             <span>
-              Exposure <LevelBadge value={device.exposureLevel} />
+              Exposure <LevelBadge value={device.exposureLevel} kind="exposureLevel" />
             </span>
             <HealthBadge value={device.healthStatus} />
             <IsolationBadge value={device.isolationState} />
@@ -77,10 +79,12 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                 {[device.osPlatform, device.osVersion, device.osBuild].filter(Boolean).join(" · ") || null}
               </Field>
               <Field label="Sensor version">{device.agentVersion}</Field>
-              <Field label="Onboarding">{device.inMde ? device.onboardingStatus : "Not in Defender"}</Field>
+              <Field label="Onboarding">
+                {device.inMde ? label("onboardingStatus", device.onboardingStatus) : "Not in Defender"}
+              </Field>
               <Field label="Sensor last seen">{formatUtc(device.lastSeen)}</Field>
               <Field label="First seen">{formatUtc(device.firstSeen)}</Field>
-              <Field label="Device value">{device.deviceValue}</Field>
+              <Field label="Device value">{device.deviceValue ? label("deviceValue", device.deviceValue) : null}</Field>
               <Field label="IP (internal / external)">
                 {[device.lastIpAddress, device.lastExternalIpAddress].filter(Boolean).join(" / ") || null}
               </Field>
@@ -114,8 +118,8 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                   <Td>
                     <AlertLink alert={a} />
                   </Td>
-                  <Td className="text-xs">{a.severity}</Td>
-                  <Td className="text-xs">{a.status}</Td>
+                  <Td className="text-xs">{label("severity", a.severity)}</Td>
+                  <Td className="text-xs">{label("alertStatus", a.status)}</Td>
                   <Td className="whitespace-nowrap text-xs">{formatUtc(a.alertCreationTime)}</Td>
                 </tr>
               )}
@@ -131,7 +135,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
               row={(v) => (
                 <tr key={`${v.cveId}-${v.productName}-${v.productVersion}`}>
                   <Td className="font-mono text-xs">{v.cveId}</Td>
-                  <Td className="text-xs">{v.severity}</Td>
+                  <Td className="text-xs">{label("severity", v.severity)}</Td>
                   <Td className="text-xs">{v.cvssV3 ?? "—"}</Td>
                   <Td className="text-xs">
                     {v.productVendor} {v.productName} {v.productVersion}
@@ -196,7 +200,9 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
                 <Field label="Encrypted">
                   {device.isEncrypted === null ? null : device.isEncrypted ? "Yes" : "No"}
                 </Field>
-                <Field label="Managed by">{device.managementAgent}</Field>
+                <Field label="Managed by">
+                  {device.managementAgent ? label("managementAgent", device.managementAgent) : null}
+                </Field>
                 <Field label="Primary user">
                   {device.primaryUserName
                     ? `${device.primaryUserName} (${device.primaryUserUpn ?? "no UPN"})`
@@ -249,14 +255,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
             Response
           </h2>
           <ResponsePanel
-            device={{
-              id: device.id,
-              name: device.name,
-              platform: device.platform,
-              inMde: device.inMde,
-              isolationState: device.isolationState,
-              restrictionState: device.restrictionState,
-            }}
+            device={toResponseDevice(device)}
             canRespond={canRespond}
             fourEyes={settings.fourEyes}
             initialActions={actions}

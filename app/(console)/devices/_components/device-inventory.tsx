@@ -31,8 +31,9 @@ import {
   type DeviceSortColumn,
   type DeviceView,
 } from "@/lib/devices/schemas";
-import { BulkScan } from "./bulk-scan";
+import { BulkResponse } from "./bulk-response";
 import { cn } from "@/components/ui/cn";
+import { labeller } from "@/lib/labels";
 
 // The inventory's client container: the URL is the view; the server renders the first page, useUrlList pages on
 // with the cursor ("load more") and keeps the selection for a bulk scan (local; cleared on a new view).
@@ -43,6 +44,8 @@ export interface DeviceInventoryProps {
   initialPage: DevicePage;
   now: number;
   canRespond: boolean;
+  /** Four-eyes approval is on: bulk isolation requests approval for each device. */
+  fourEyes: boolean;
   cache: { hasDevices: boolean; lastSyncAt: string | null };
   options: DeviceFilterOptions;
 }
@@ -57,7 +60,16 @@ const pill = (active: boolean) =>
 
 const deviceId = (r: DeviceRow) => r.id;
 
-export function DeviceInventory({ view, search, initialPage, now, canRespond, cache, options }: DeviceInventoryProps) {
+export function DeviceInventory({
+  view,
+  search,
+  initialPage,
+  now,
+  canRespond,
+  fourEyes,
+  cache,
+  options,
+}: DeviceInventoryProps) {
   const dir = view.dir ?? defaultDeviceDirection(view.sort);
   const { go, href, navigating, rows, pages, footer, selection } = useUrlList<DeviceView, DeviceRow, DevicePage>({
     path: "/devices",
@@ -127,36 +139,42 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
           options={RISK_SCORES}
           value={view.risk}
           onChange={(v) => go({ risk: v as DeviceView["risk"] })}
+          format={labeller("riskScore")}
         />
         <MultiSelect
           label="Exposure"
           options={EXPOSURE_LEVELS}
           value={view.exposure}
           onChange={(v) => go({ exposure: v as DeviceView["exposure"] })}
+          format={labeller("exposureLevel")}
         />
         <MultiSelect
           label="Health"
           options={HEALTH_STATUSES}
           value={view.health}
           onChange={(v) => go({ health: v as DeviceView["health"] })}
+          format={labeller("healthStatus")}
         />
         <MultiSelect
           label="Onboarding"
           options={ONBOARDING_STATUSES}
           value={view.onboarding}
           onChange={(v) => go({ onboarding: v as DeviceView["onboarding"] })}
+          format={labeller("onboardingStatus")}
         />
         <MultiSelect
           label="Compliance"
           options={COMPLIANCE_STATES}
           value={view.compliance}
           onChange={(v) => go({ compliance: v as DeviceView["compliance"] })}
+          format={labeller("complianceState")}
         />
         <MultiSelect
           label="Isolation"
           options={ISOLATION_STATES}
           value={view.isolation}
           onChange={(v) => go({ isolation: v as DeviceView["isolation"] })}
+          format={labeller("isolationState")}
         />
         <MultiSelect label="Group" options={options.groups} value={view.group} onChange={(v) => go({ group: v })} />
         <MultiSelect label="Tag" options={options.tags} value={view.tag} onChange={(v) => go({ tag: v })} />
@@ -175,7 +193,14 @@ export function DeviceInventory({ view, search, initialPage, now, canRespond, ca
         {totalText} device{total === 1 ? "" : "s"} match
       </p>
 
-      {canRespond ? <BulkScan devices={rows.filter((r) => selected.has(r.id))} onDone={selection.clear} /> : null}
+      {canRespond ? (
+        <BulkResponse
+          devices={rows.filter((r) => selected.has(r.id))}
+          fourEyes={fourEyes}
+          now={now}
+          onDone={selection.clear}
+        />
+      ) : null}
 
       <DeviceTable
         rows={rows}

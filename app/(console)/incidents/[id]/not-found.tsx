@@ -1,12 +1,6 @@
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
+import { DETAIL_PAGES } from "../../_pages/detail-pages";
 
 export default function IncidentNotFound() {
-  return (
-    <NotFoundPanel
-      title="Incident not found"
-      detail="The console's cache has no incident with this id."
-      backHref="/incidents"
-      backLabel="Back to incidents"
-    />
-  );
+  return <NotFoundPanel {...DETAIL_PAGES.incident.panel} />;
 }

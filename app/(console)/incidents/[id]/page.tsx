@@ -10,10 +10,14 @@ import { RowsTable, Td } from "@/components/ui/table";
 import { formatUtc } from "@/components/ui/format";
 import { requireUser } from "@/lib/auth/page";
 import { getIncidentDetail } from "@/lib/incidents";
-import { CLASSIFICATION_LABELS } from "@/lib/alerts/schemas";
+import { label } from "@/lib/labels";
 import { IncidentRef } from "@/lib/incidents/schemas";
 import { IncidentTriagePanel } from "./_components/incident-triage-panel";
 import { AlertLink } from "@/components/alerts/alert-link";
+import { HistoryTable } from "@/components/ui/history-table";
+import { getActionSettings } from "@/lib/actions";
+import { ResponsePanel } from "../../_response/response-panel";
+import { ResponseDisclosure } from "../../_response/response-disclosure";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -22,27 +26,27 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
   const actor = await requireUser("console:read");
   const ref = IncidentRef.safeParse(await params);
   if (!ref.success) notFound();
-  const incident = await getIncidentDetail(ref.data.id);
+  const incident = await getIncidentDetail(ref.data.id, { auditDetails: actor.permissions.has("audit:read") });
   if (!incident) notFound();
+  // A responder acts on the incident's devices here, with the device page's controls (opened one at a time).
+  const respondable = actor.permissions.has("actions:respond")
+    ? incident.devices.flatMap((d) => (d.response ? [d.response] : []))
+    : [];
+  const fourEyes = respondable.length ? (await getActionSettings()).fourEyes : false;
+  const renderedAt = new Date().getTime();
   return (
     <>
       <BackLink href="/incidents">Incidents</BackLink>
       <PageHeader
         title={incident.name}
-        description={`Incident #${incident.id} · ${incident.severity} · ${incident.status} · assigned to ${incident.assignedTo ?? "nobody"} · created ${formatUtc(incident.createdTime)}`}
+        description={`Incident #${incident.id} · ${label("severity", incident.severity)} · ${label("incidentStatus", incident.status)} · assigned to ${incident.assignedTo ?? "nobody"} · created ${formatUtc(incident.createdTime)}`}
       />
       <p className="mb-4 text-sm" data-testid="incident-classification">
-        Classification:{" "}
-        <strong>
-          {incident.classification
-            ? (CLASSIFICATION_LABELS[incident.classification as keyof typeof CLASSIFICATION_LABELS] ??
-              incident.classification)
-            : "not classified"}
-        </strong>
+        Classification: <strong>{label("classification", incident.classification, "not classified")}</strong>
         {incident.determination ? (
           <>
             {" "}
-            · determination <strong>{incident.determination}</strong>
+            · determination <strong>{label("determination", incident.determination)}</strong>
           </>
         ) : null}
       </p>
@@ -62,8 +66,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                   <Td>
                     <AlertLink alert={a} />
                   </Td>
-                  <Td className="text-xs">{a.severity}</Td>
-                  <Td className="text-xs">{a.status}</Td>
+                  <Td className="text-xs">{label("severity", a.severity)}</Td>
+                  <Td className="text-xs">{label("alertStatus", a.status)}</Td>
                   <Td className="text-xs">{a.computerDnsName ?? "—"}</Td>
                   <Td className="text-xs">{a.userName ?? "—"}</Td>
                   <Td className="text-xs">{a.assignedTo ?? "—"}</Td>
@@ -88,18 +92,46 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                       d.name
                     )}
                   </Td>
-                  <Td className="text-xs">{d.riskScore ?? "—"}</Td>
-                  <Td className="text-xs">{d.isolationState ?? "—"}</Td>
+                  <Td className="text-xs">{label("riskScore", d.riskScore)}</Td>
+                  <Td className="text-xs">{label("isolationState", d.isolationState)}</Td>
                 </tr>
               )}
             />
             {incident.users.length ? <p className="mt-2 text-sm">Users: {incident.users.join(", ")}</p> : null}
+          </MainSection>
+          <MainSection id="history-title" title="History in this console">
+            <HistoryTable history={incident.history} what="incident" />
           </MainSection>
         </div>
         <aside className="space-y-6">
           {actor.permissions.has("alerts:triage") ? (
             <CardSection id="triage-title" title="Triage">
               <IncidentTriagePanel id={incident.id} />
+            </CardSection>
+          ) : null}
+          {respondable.length ? (
+            <CardSection id="respond-title" title="Respond on the devices">
+              <div className="space-y-2">
+                {respondable.map((device) => (
+                  <ResponseDisclosure
+                    key={device.id}
+                    summary={
+                      <>
+                        <span className="font-mono">{device.name}</span>
+                        <span className="text-xs text-slate-600 dark:text-slate-400"> · {device.isolationState}</span>
+                      </>
+                    }
+                  >
+                    <ResponsePanel
+                      device={device}
+                      canRespond
+                      fourEyes={fourEyes}
+                      renderedAt={renderedAt}
+                      listLimit={3}
+                    />
+                  </ResponseDisclosure>
+                ))}
+              </div>
             </CardSection>
           ) : null}
           <CommentList comments={incident.comments} />

@@ -7,7 +7,7 @@ import { ListFooter } from "@/components/ui/list-footer";
 import { NoMatches } from "@/components/ui/no-matches";
 import { inputBase } from "@/components/ui/button-styles";
 import { CheckboxGroup, FilterField, FilterForm } from "@/components/ui/filter-form";
-import { SEVERITIES } from "@/lib/alerts/schemas";
+import { SEVERITIES } from "@/lib/alerts/vocabulary";
 import {
   hasIncidentFilters,
   incidentFilterToSearch,
@@ -16,6 +16,7 @@ import {
   type IncidentPage,
   type IncidentRow,
 } from "@/lib/incidents/schemas";
+import { labeller } from "@/lib/labels";
 
 // The incident list's client container: the URL is the view (the filter form pushes it); the server renders the
 // first page and "Load more" pages on by cursor.
@@ -62,8 +63,20 @@ export function IncidentList({
         <FilterField label="Search">
           <input name="q" defaultValue={filter.q} className={inputBase} placeholder="incident name" />
         </FilterField>
-        <CheckboxGroup legend="Status" name="status" options={INCIDENT_STATUSES} checked={filter.status} />
-        <CheckboxGroup legend="Severity" name="severity" options={SEVERITIES} checked={filter.severity} />
+        <CheckboxGroup
+          legend="Status"
+          name="status"
+          options={INCIDENT_STATUSES}
+          checked={filter.status}
+          format={labeller("incidentStatus")}
+        />
+        <CheckboxGroup
+          legend="Severity"
+          name="severity"
+          options={SEVERITIES}
+          checked={filter.severity}
+          format={labeller("severity")}
+        />
         <FilterField label="Assigned to">
           <input
             name="assignedTo"

@@ -1,14 +1,16 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiFetch } from "../../_query/api";
 import { tokenKeys } from "../../_query/keys";
+import { useSubmitOnce } from "../../_query/use-submit-once";
 import { formatUtc } from "@/components/ui/format";
 import { RowsTable, Td } from "@/components/ui/table";
 import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { MutationError } from "@/components/ui/mutation-error";
 import type { ApiTokenRow } from "@/lib/auth/token-types";
 import { cn } from "@/components/ui/cn";
@@ -25,12 +27,16 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
   });
   const hydrated = useHydrated();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
-  const create = useMutation({
-    mutationFn: (input: { name: string; role: string; days: number }) =>
-      apiFetch<{ token: string; row: ApiTokenRow }>("/api/tokens", { method: "POST", json: input }),
+  // Submitted once per click however fast the clicks come. No Idempotency-Key is sent on purpose: the server would
+  // keep the first answer for replay, and that answer holds the new token in plain text, which is never stored.
+  const create = useSubmitOnce<{ token: string; row: ApiTokenRow }, { name: string; role: string; days: number }>({
+    mutationFn: (input) => apiFetch("/api/tokens", { method: "POST", json: input }),
     onSuccess: (res) => {
       setCreated({ name: res.row.name, token: res.token });
+      // A filled form invites a second, identical token: start the next one from scratch.
+      formRef.current?.reset();
       void queryClient.invalidateQueries({ queryKey: tokenKeys.all });
     },
   });
@@ -52,11 +58,13 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
       }
     >
       <form
+        ref={formRef}
+        aria-label="Create an API token"
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
-          create.mutate({
+          create.submit({
             name: String(form.get("name")),
             role: String(form.get("role")),
             days: Number(form.get("days")),
@@ -104,6 +112,9 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
           >
             {created.token}
           </code>
+          <div className="mt-2">
+            <CopyButton text={created.token} label="Copy token" />
+          </div>
         </div>
       ) : null}
       <RowsTable
@@ -136,6 +147,7 @@ export function TokenManager({ initial }: { initial: ApiTokenRow[] }) {
                 {state === "active" ? (
                   <ConfirmButton
                     question={`Revoke the token “${t.name}”? Scripts using it will get 401 at once.`}
+                    confirmLabel="Revoke token"
                     onConfirm={() => revoke.mutate(t.id)}
                     disabled={revoke.isPending && revoke.variables === t.id}
                   >

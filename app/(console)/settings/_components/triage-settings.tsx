@@ -2,38 +2,93 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { z } from "zod";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
-import { ApiError, apiFetch } from "../../_query/api";
-import { PRIORITIES, type Priority } from "@/lib/alerts/schemas";
+import { buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
-import { cn } from "@/components/ui/cn";
+import { PriorityRuleRows } from "@/components/settings/priority-rule-rows";
+import { SlaClockFields } from "@/components/settings/sla-clock-fields";
+import {
+  draftProblem,
+  fromDraft,
+  newRuleId,
+  slaFromDrafts,
+  toClockDraft,
+  toDraft,
+  type ClockDraft,
+  type RuleDraft,
+} from "@/components/settings/triage-drafts";
+import { PRIORITIES, type Priority } from "@/lib/alerts/vocabulary";
+import { PriorityRule, type SlaMinutes } from "@/lib/cache/alert-priority";
+import { ApiError, apiFetch } from "../../_query/api";
 import { SettingsSection } from "./settings-section";
 
-type Sla = Record<Priority, number | null>;
+type Body = { rules: PriorityRule[]; sla: SlaMinutes };
+const plural = (n: number) => `${n} cached alert${n === 1 ? "" : "s"}`;
 
-// Admin editing of the priority rules (JSON, validated by the server with the same schema the sync uses) and the
-// SLA clock per priority. Saving re-derives every cached alert's priority and deadline.
-export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: Sla } }) {
+// Admin editing of the priority rules (as form rows, or as JSON under "Advanced") and the SLA clock per priority
+// (in minutes, hours or days; stored in minutes). Saving first asks the server for a dry run, so the Admin sees
+// how many alerts the change re-ranks before confirming it; then every cached alert is re-derived.
+export function TriageSettings({ initial }: { initial: { rules: PriorityRule[]; sla: SlaMinutes } }) {
   const hydrated = useHydrated();
-  const [rules, setRules] = useState(JSON.stringify(initial.rules, null, 2));
-  const [sla, setSla] = useState<Record<Priority, string>>(
-    () =>
-      Object.fromEntries(PRIORITIES.map((p) => [p, initial.sla[p] === null ? "" : String(initial.sla[p])])) as Record<
-        Priority,
-        string
-      >,
+  const [rules, setRules] = useState<RuleDraft[]>(() => initial.rules.map(toDraft));
+  const [clocks, setClocks] = useState<Record<Priority, ClockDraft>>(
+    () => Object.fromEntries(PRIORITIES.map((p) => [p, toClockDraft(initial.sla[p])])) as Record<Priority, ClockDraft>,
   );
+  const [json, setJson] = useState("");
   const [message, setMessage] = useState<Outcome | null>(null);
-  const save = useMutation<{ rederived: number }, ApiError, { rules: unknown; sla: Sla }>({
-    mutationFn: (body) => apiFetch("/api/settings/triage", { method: "PUT", json: body }),
-    onSuccess: (r) =>
-      setMessage({
-        ok: true,
-        text: `Saved. ${r.rederived} cached alert${r.rederived === 1 ? "" : "s"} changed priority or deadline.`,
-      }),
+  const [confirming, setConfirming] = useState<{ body: Body; count: number } | null>(null);
+
+  // Any edit makes the last outcome stale: a message about the old input would point at the wrong problem.
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setMessage(null);
+      set(v);
+    };
+  const preview = useMutation<{ rederived: number }, ApiError, Body>({
+    mutationFn: (body) => apiFetch("/api/settings/triage?dryRun=1", { method: "PUT", json: body }),
+    onSuccess: (r, body) => setConfirming({ body, count: r.rederived }),
     onError: (e) => setMessage({ ok: false, text: `Not saved: ${e.message}` }),
   });
+  const save = useMutation<{ rederived: number }, ApiError, Body>({
+    mutationFn: (body) => apiFetch("/api/settings/triage", { method: "PUT", json: body }),
+    onSuccess: (r) => setMessage({ ok: true, text: `Saved. ${plural(r.rederived)} changed priority or deadline.` }),
+    onError: (e) => setMessage({ ok: false, text: `Not saved: ${e.message}` }),
+  });
+  const busy = !hydrated || preview.isPending || save.isPending;
+
+  const submit = () => {
+    setMessage(null);
+    const problem = rules.map(draftProblem).find(Boolean);
+    const sla = slaFromDrafts(clocks);
+    const badClock = PRIORITIES.find((p) => Number.isNaN(sla[p]));
+    if (problem || badClock) {
+      setMessage({ ok: false, text: `Not saved: ${problem ?? `the ${badClock} clock must be a positive number.`}` });
+      return;
+    }
+    preview.mutate({ rules: rules.map(fromDraft), sla });
+  };
+
+  const useJson = () => {
+    setMessage(null);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch {
+      setMessage({ ok: false, text: "Not applied: the rules are not valid JSON." });
+      return;
+    }
+    const checked = z.array(PriorityRule).safeParse(parsed);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      setMessage({ ok: false, text: `Not applied: ${issue?.path.join(".") || "rules"}: ${issue?.message}` });
+      return;
+    }
+    setRules(checked.data.map(toDraft));
+  };
+
   return (
     <SettingsSection
       id="triage-settings-title"
@@ -41,59 +96,84 @@ export function TriageSettings({ initial }: { initial: { rules: unknown[]; sla: 
       className="mb-10 space-y-4"
       description={
         <>
-          An alert&apos;s priority is its severity, raised by the first matching rule that raises it most. Clocks are
-          minutes to act per priority; empty means no clock.
+          An alert&apos;s priority is its severity, raised by the matching rule that raises it most. The clock is the
+          time to act per priority.
         </>
       }
     >
       <form
+        aria-label="Priority rules and SLA clocks"
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(rules);
-          } catch {
-            setMessage({ ok: false, text: "Not saved: the rules are not valid JSON." });
-            return;
-          }
-          save.mutate({
-            rules: parsed,
-            sla: Object.fromEntries(PRIORITIES.map((p) => [p, sla[p].trim() ? Number(sla[p]) : null])) as Sla,
-          });
+          if (!busy) submit();
         }}
       >
-        <fieldset className="flex flex-wrap gap-3">
-          <legend className="mb-1 text-sm font-medium">SLA clock (minutes)</legend>
-          {PRIORITIES.map((p) => (
-            <label key={p} className="flex flex-col gap-1 text-xs font-medium">
-              {p}
-              <input
-                type="number"
-                min={1}
-                value={sla[p]}
-                onChange={(e) => setSla({ ...sla, [p]: e.target.value })}
-                className={cn(inputBase, "w-28")}
-                placeholder="no clock"
-              />
-            </label>
-          ))}
-        </fieldset>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Rules (JSON)
-          <textarea
-            value={rules}
-            onChange={(e) => setRules(e.target.value)}
-            rows={14}
-            spellCheck={false}
-            className="rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-950"
+        <SlaClockFields clocks={clocks} onChange={edit(setClocks)} />
+        <div>
+          <h3 className="mb-2 text-sm font-medium">Rules</h3>
+          <PriorityRuleRows
+            rules={rules}
+            onChange={edit(setRules)}
+            onAdd={() => {
+              setMessage(null);
+              setRules([
+                ...rules,
+                {
+                  id: newRuleId(rules),
+                  name: "",
+                  severities: [],
+                  categories: "",
+                  techniques: "",
+                  text: "",
+                  raiseTo: "Critical",
+                },
+              ]);
+            }}
           />
-        </label>
-        <button type="submit" className={buttonPrimary} disabled={!hydrated || save.isPending}>
-          {save.isPending ? "Saving and re-deriving…" : "Save rules and clocks"}
+        </div>
+        <details
+          className="text-sm"
+          onToggle={(e) => {
+            if (e.currentTarget.open) setJson(JSON.stringify(rules.map(fromDraft), null, 2));
+          }}
+        >
+          <summary className="cursor-pointer font-medium">Advanced: the rules as JSON</summary>
+          <textarea
+            aria-label="Rules as JSON"
+            value={json}
+            onChange={(e) => edit(setJson)(e.target.value)}
+            rows={12}
+            spellCheck={false}
+            className="mt-2 w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-xs dark:border-slate-600 dark:bg-slate-950"
+          />
+          <button type="button" className={buttonSecondary} onClick={useJson}>
+            Use this JSON in the form
+          </button>
+        </details>
+        <button type="submit" className={buttonPrimary} disabled={busy}>
+          {preview.isPending
+            ? "Counting the alerts it changes…"
+            : save.isPending
+              ? "Saving and re-deriving…"
+              : "Save rules and clocks"}
         </button>
       </form>
       <OutcomeMessage message={message} />
+      <ConfirmDialog
+        open={confirming !== null}
+        title="Save the rules and clocks?"
+        confirmLabel="Save"
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          if (confirming) save.mutate(confirming.body);
+          setConfirming(null);
+        }}
+      >
+        <p data-testid="dry-run">
+          This would change the priority or SLA deadline of <strong>{plural(confirming?.count ?? 0)}</strong>.
+        </p>
+      </ConfirmDialog>
     </SettingsSection>
   );
 }

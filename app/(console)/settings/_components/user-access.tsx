@@ -70,6 +70,7 @@ export function UserAccess({
             <Td>
               <ConfirmButton
                 question={`End ${u.upn}'s access? Their sessions end now and the API tokens they created are revoked.`}
+                confirmLabel="End access"
                 onConfirm={() => end.mutate(u.id)}
                 disabled={
                   !hydrated ||

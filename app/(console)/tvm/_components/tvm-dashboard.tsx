@@ -26,6 +26,7 @@ import {
   type TvmDashboard,
 } from "@/lib/tvm/schemas";
 import { cn } from "@/components/ui/cn";
+import { label } from "@/lib/labels";
 
 const SEVERITY_SERIES = (["critical", "high", "medium", "low"] as const).map((k) => ({
   key: k,
@@ -107,7 +108,11 @@ const deviceColumns: Column<TopDevice>[] = [
     ),
   },
   { key: "group", label: "Group", value: (r) => r.group ?? "" },
-  { key: "exposure", label: "Exposure", value: (r) => r.exposureLevel ?? "" },
+  {
+    key: "exposure",
+    label: "Exposure",
+    value: (r) => (r.exposureLevel ? label("exposureLevel", r.exposureLevel) : ""),
+  },
   ...SEVERITY_SERIES.map((s) => ({ key: s.key, label: s.label, value: (r: TopDevice) => r[s.key], numeric: true })),
 ];
 

@@ -7,6 +7,7 @@ import { RECOMMENDATION_PAGE_SIZE, recommendationSearch, RecommendationView } fr
 import { RecommendationList } from "./_components/recommendation-list";
 import { parseLeniently } from "@/lib/http/query-params";
 import { IgnoredParameters } from "@/components/ui/ignored-parameters";
+import { RemediationRowActions } from "../_components/remediation-row-actions";
 
 export const metadata: Metadata = { title: "Recommendations" };
 
@@ -14,7 +15,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 // /tvm/recommendations — remediation requests in flight, then Defender's recommendations for a device group.
 export default async function RecommendationsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requireUser("console:read");
+  const actor = await requireUser("console:read");
   const raw = await searchParams;
   const { value: view, ignored } = parseLeniently(RecommendationView, raw);
   const [recs, requests, groups] = await Promise.all([
@@ -23,6 +24,7 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
     listDeviceGroups(),
   ]);
   const overdue = requests.filter((r) => r.overdue).length;
+  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <PageHeader
@@ -39,6 +41,9 @@ export default async function RecommendationsPage({ searchParams }: { searchPara
         <RemediationTable
           rows={requests}
           empty="No remediation requests yet. A Manager creates one from a recommendation's page."
+          manage={
+            actor.permissions.has("tvm:report") ? (r) => <RemediationRowActions request={r} today={today} /> : undefined
+          }
         />
       </section>
       <section aria-labelledby="recs-heading">

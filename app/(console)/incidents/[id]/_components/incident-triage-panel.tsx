@@ -7,9 +7,10 @@ import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/butto
 import { ApiError, apiFetch } from "../../../_query/api";
 import { alertKeys, incidentKeys } from "../../../_query/keys";
 import { ClassificationFields, TriageCommentField } from "@/components/alerts/classification-fields";
-import { ASSIGNED_TO_ME, type Classification } from "@/lib/alerts/schemas";
+import { ASSIGNED_TO_ME, type Classification } from "@/lib/alerts/vocabulary";
 import { SETTABLE_INCIDENT_STATUSES, type IncidentTriage } from "@/lib/incidents/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
+import { label } from "@/lib/labels";
 
 // Assign, set status and classify an incident; Defender XDR applies status and assignee to its alerts too.
 export function IncidentTriagePanel({ id }: { id: string }) {
@@ -69,7 +70,7 @@ export function IncidentTriagePanel({ id }: { id: string }) {
             <option value="">Unchanged</option>
             {SETTABLE_INCIDENT_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {label("incidentStatus", s)}
               </option>
             ))}
           </select>

@@ -11,6 +11,7 @@ import { IgnoredParameters } from "@/components/ui/ignored-parameters";
 import { GroupScope, groupQuery } from "@/lib/tvm/schemas";
 import { getRecommendation, listDeviceGroups, listRemediationRequests } from "@/lib/tvm";
 import { RemediationPanel } from "./_components/remediation-panel";
+import { label } from "@/lib/labels";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,7 +35,7 @@ export default async function RecommendationPage({ params, searchParams }: Props
   ]);
   if (!rec) notFound();
   const facts: [string, string][] = [
-    ["Remediation", rec.remediationType ?? "—"],
+    ["Remediation", label("remediationType", rec.remediationType)],
     ["Product", [rec.vendor, rec.productName].filter(Boolean).join(" ") || "—"],
     ["Recommended version", rec.recommendedVersion ?? "—"],
     ["Severity score", rec.severityScore.toFixed(1)],

@@ -3,6 +3,7 @@
 import { buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { GroupSelect } from "@/components/tvm/group-select";
 import { recommendationSearch, REMEDIATION_TYPES, type RecommendationView } from "@/lib/tvm/schemas";
+import { label as labelOf } from "@/lib/labels";
 
 const SORT_LABELS: Record<RecommendationView["sort"], string> = {
   exposure: "Exposure impact",
@@ -47,7 +48,9 @@ export function RecommendationFilters({
         >
           <option value="">Any</option>
           {REMEDIATION_TYPES.map((t) => (
-            <option key={t}>{t}</option>
+            <option key={t} value={t}>
+              {labelOf("remediationType", t)}
+            </option>
           ))}
         </select>
       </label>

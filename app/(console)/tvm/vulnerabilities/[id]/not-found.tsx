@@ -1,12 +1,6 @@
 import { NotFoundPanel } from "@/components/ui/not-found-panel";
+import { DETAIL_PAGES } from "../../../_pages/detail-pages";
 
 export default function CveNotFound() {
-  return (
-    <NotFoundPanel
-      title="Vulnerability not found"
-      detail="The console's cache has no CVE with this id. It may not be synced yet, or the link is wrong."
-      backHref="/tvm/vulnerabilities"
-      backLabel="Back to vulnerabilities"
-    />
-  );
+  return <NotFoundPanel {...DETAIL_PAGES.vulnerability.panel} />;
 }

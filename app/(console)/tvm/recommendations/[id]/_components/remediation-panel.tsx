@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { apiFetch, ApiError } from "@/app/(console)/_query/api";
+import { useSubmitOnce } from "@/app/(console)/_query/use-submit-once";
 import { ChartPanel } from "@/components/charts/chart-panel";
 import type { Column } from "@/components/charts/data-table";
 import { SERIES_COLORS } from "@/components/charts/palette";
@@ -13,6 +13,7 @@ import { MutationError } from "@/components/ui/mutation-error";
 import { RemediationTable } from "@/components/tvm/remediation-table";
 import type { BurndownPoint, RemediationRequestInput, RemediationRequestRow } from "@/lib/tvm/schemas";
 import { cn } from "@/components/ui/cn";
+import { RemediationRowActions } from "../../../_components/remediation-row-actions";
 
 const burndownColumns: Column<BurndownPoint>[] = [
   { key: "day", label: "Day", value: (p) => p.day },
@@ -20,7 +21,10 @@ const burndownColumns: Column<BurndownPoint>[] = [
   { key: "ideal", label: "On track", value: (p) => p.ideal, numeric: true },
 ];
 
-/** The recommendation's remediation requests with burndowns, and (for tvm:report) the form that creates one. */
+/**
+ * The recommendation's remediation requests with burndowns and, for tvm:report, the form that creates one (sent
+ * once however often it is clicked; emptied and folded away once created) and each request's controls.
+ */
 export function RemediationPanel({
   recommendationId,
   requests,
@@ -40,11 +44,15 @@ export function RemediationPanel({
 }) {
   const router = useRouter();
   const [toast, setToast] = useState<string | null>(null);
-  const create = useMutation({
-    mutationFn: (body: RemediationRequestInput) =>
-      apiFetch<RemediationRequestRow>("/api/tvm/remediation-requests", { method: "POST", json: body }),
-    onSuccess: (row, _vars) => {
+  const details = useRef<HTMLDetailsElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const create = useSubmitOnce({
+    mutationFn: (body: RemediationRequestInput, idempotencyKey) =>
+      apiFetch<RemediationRequestRow>("/api/tvm/remediation-requests", { method: "POST", json: body, idempotencyKey }),
+    onSuccess: (row) => {
       setToast(`Remediation request created for ${row.owner}, due ${row.dueOn}: ${row.exposedNow} device(s) to fix.`);
+      form.current?.reset();
+      if (details.current) details.current.open = false;
       router.refresh();
     },
   });
@@ -65,16 +73,20 @@ export function RemediationPanel({
         </p>
       ) : null}
       {canCreate ? (
-        <details className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+        <details
+          ref={details}
+          className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+        >
           <summary className="cursor-pointer text-sm font-medium text-blue-700 dark:text-blue-300">
             New remediation request
           </summary>
           <form
+            ref={form}
             className="mt-3 grid gap-3 sm:grid-cols-2"
             onSubmit={(e) => {
               e.preventDefault();
               const f = new FormData(e.currentTarget);
-              create.mutate({
+              create.submit({
                 recommendationId,
                 owner: String(f.get("owner") ?? ""),
                 dueOn: String(f.get("dueOn") ?? ""),
@@ -139,13 +151,14 @@ export function RemediationPanel({
         rows={requests}
         showRecommendation={false}
         empty={canCreate ? "No request yet: create one above." : "No remediation request for this recommendation."}
+        manage={canCreate ? (r) => <RemediationRowActions request={r} today={today} /> : undefined}
       />
       <div className="grid gap-3 lg:grid-cols-2">
         {requests.map((r) => (
           <ChartPanel
             key={r.id}
             testId="burndown"
-            title={`Burndown: ${r.owner}, due ${r.dueOn}${r.overdue ? " (overdue)" : ""}`}
+            title={`Burndown: ${r.owner}, due ${r.dueOn}${r.overdue ? " (overdue)" : r.status === "Closed" ? " (closed)" : ""}`}
             description={`${r.scope || "All device groups"}: devices still exposed at each sync against a straight line to zero on the due date.`}
             rows={r.burndown}
             columns={burndownColumns}

@@ -1,40 +1,44 @@
 "use client";
 
-import { useState } from "react";
+import Link from "next/link";
+import { useId, useState } from "react";
 import { ActionDialog, type ActionDialogSpec } from "@/components/devices/action-dialog";
 import { ActionList } from "@/components/devices/action-list";
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
 import {
   ACTION_LABELS,
+  APPROVAL_TYPES,
   availableActions,
   type ActionPage,
   type ActionRequestInput,
   type ActionType,
   type ActionView,
+  type ResponseDevice,
 } from "@/lib/actions/schemas";
-import { newIdempotencyKey } from "../../../_query/idempotency";
-import { useDeviceActions } from "../_hooks/use-device-actions";
+import { inactiveSensorWarning } from "@/lib/devices/schemas";
+import { newIdempotencyKey } from "../_query/idempotency";
+import { useDeviceActions } from "./use-device-actions";
+import { outcomeText, type TrackedOutcome } from "./outcome-text";
 import { FollowWarning } from "@/components/ui/follow-warning";
-import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
+import { OutcomeMessage } from "@/components/ui/outcome-banner";
 import { useTick } from "@/components/ui/use-tick";
+import { label } from "@/lib/labels";
 
-// The device's response panel: one button per action Defender supports on this platform, each through a
+// A device's response controls: one button per action Defender supports on this platform, each through a
 // confirmation dialog (device named, comment required), then the action followed live until Defender settles it.
+// The device page shows them in full; the alert page's device card and the incident page's devices show the same
+// controls (same dialog, same idempotent request, same four-eyes path) with the latest few actions.
 
 export interface ResponsePanelProps {
-  device: {
-    id: string;
-    name: string;
-    platform: string;
-    inMde: boolean;
-    isolationState: string;
-    restrictionState: string;
-  };
+  device: ResponseDevice;
   canRespond: boolean;
   fourEyes: boolean;
-  initialActions: ActionPage;
+  /** The device's actions as the server rendered them; without them they are fetched when the panel mounts. */
+  initialActions?: ActionPage;
   /** The server's clock at render: relative times start from it, so server and browser render the same text. */
   renderedAt: number;
+  /** Show only the latest n actions, with a link to all of them in the action center. */
+  listLimit?: number;
 }
 
 const SPECS: Record<ActionType, ActionDialogSpec> = {
@@ -83,6 +87,18 @@ const SPECS: Record<ActionType, ActionDialogSpec> = {
   CollectInvestigationPackage: { title: "Collect an investigation package from", confirmLabel: "Collect package" },
 };
 
+/** Four-eyes on: isolate and release are requests a second person approves, and the dialog says so. */
+function specFor(type: ActionType, fourEyes: boolean, warning: string | null): ActionDialogSpec {
+  const spec = { ...SPECS[type], ...(warning ? { warning } : {}) };
+  if (!fourEyes || !APPROVAL_TYPES.includes(type)) return spec;
+  return {
+    ...spec,
+    confirmLabel: type === "Isolate" ? "Request isolation (needs approval)" : "Request release (needs approval)",
+    danger: false,
+    note: `${spec.note ?? ""} Four-eyes approval is on: nothing is sent to Defender until a Manager or Admin approves.`.trim(),
+  };
+}
+
 function inputFor(
   type: ActionType,
   option: string | null,
@@ -95,20 +111,34 @@ function inputFor(
   return { type, comment, idempotencyKey };
 }
 
-export function ResponsePanel({ device, canRespond, fourEyes, initialActions, renderedAt }: ResponsePanelProps) {
-  const { actions, following, request, cancel } = useDeviceActions(device.id, initialActions, renderedAt);
+export function ResponsePanel({
+  device,
+  canRespond,
+  fourEyes,
+  initialActions,
+  renderedAt,
+  listLimit,
+}: ResponsePanelProps) {
   const [open, setOpen] = useState<{ type: ActionType; key: string } | null>(null);
   const [cancelling, setCancelling] = useState<ActionView | null>(null);
-  const [message, setMessage] = useState<Outcome | null>(null);
+  const [tracked, setTracked] = useState<TrackedOutcome | null>(null);
+  const { actions, loading, following, request, cancel } = useDeviceActions(device.id, initialActions, renderedAt, {
+    cancelled: (data) => (setCancelling(null), setTracked({ actionId: data.id, type: data.type, kind: "cancel" })),
+  });
   const now = useTick(30_000, renderedAt);
+  const titleId = useId();
 
   const available = availableActions(device);
   // The clock ticks every 30 s: an action requested since is "now", not "in 1 second".
   const listNow = Math.max(now, ...actions.map((a) => Date.parse(a.createdAt)));
+  const shown = listLimit ? actions.slice(0, listLimit) : actions;
+  // The notice follows the action it reports, as the list shows it now.
+  const trackedAction = tracked ? actions.find((a) => a.id === tracked.actionId) : undefined;
+  const message = tracked && trackedAction ? outcomeText(tracked, trackedAction.status) : null;
 
   function openDialog(type: ActionType) {
     request.reset();
-    setMessage(null);
+    setTracked(null);
     // One key per dialog: a double click or a resubmission of this dialog is the same request.
     setOpen({ type, key: newIdempotencyKey() });
   }
@@ -127,7 +157,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
               Defender offers no response actions for iOS and Android devices.
             </p>
           ) : null}
-          {fourEyes ? (
+          {fourEyes && device.inMde && available.length > 0 ? (
             <p className="text-xs text-amber-800 dark:text-amber-200">
               Four-eyes approval is on: isolate and release wait for a Manager or Admin to approve.
             </p>
@@ -153,8 +183,8 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
 
       <OutcomeMessage message={message} />
 
-      <section aria-labelledby="device-actions-title" className="space-y-2">
-        <h3 id="device-actions-title" className="font-semibold">
+      <section aria-labelledby={titleId} className="space-y-2">
+        <h3 id={titleId} className="font-semibold">
           Actions on this device
         </h3>
         <FollowWarning
@@ -163,15 +193,27 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
           updatedAt={following.updatedAt}
           onRetry={following.retry}
         />
-        <ActionList
-          actions={actions}
-          now={listNow}
-          onCancel={canRespond ? (a) => (cancel.reset(), setCancelling(a)) : undefined}
-        />
+        {loading ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Loading this device&apos;s actions…</p>
+        ) : (
+          <ActionList
+            actions={shown}
+            now={listNow}
+            onCancel={canRespond ? (a) => (cancel.reset(), setCancelling(a)) : undefined}
+          />
+        )}
+        {listLimit && actions.length > listLimit ? (
+          <Link
+            href={`/actions?device=${encodeURIComponent(device.id)}`}
+            className="text-sm text-blue-700 underline dark:text-blue-300"
+          >
+            All actions on this device
+          </Link>
+        ) : null}
       </section>
 
       <ActionDialog
-        spec={open ? SPECS[open.type] : null}
+        spec={open ? specFor(open.type, fourEyes, inactiveSensorWarning(device, now)) : null}
         deviceName={device.name}
         busy={request.isPending}
         error={request.error?.message ?? null}
@@ -182,14 +224,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
           request.mutate(inputFor(type, option, comment, open.key), {
             onSuccess: ({ data, replayed }) => {
               setOpen(null);
-              setMessage({
-                ok: true,
-                text: replayed
-                  ? `${ACTION_LABELS[type]} was already requested from this dialog; showing that request (${data.status}).`
-                  : data.status === "AwaitingApproval"
-                    ? `${ACTION_LABELS[type]} requested: awaiting approval by a Manager or Admin. Nothing is sent to Defender before that.`
-                    : `${ACTION_LABELS[type]} sent to Defender: ${data.status}.`,
-              });
+              setTracked({ actionId: data.id, type, kind: replayed ? "replay" : "request" });
             },
           });
         }}
@@ -198,7 +233,7 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
         spec={
           cancelling
             ? {
-                title: `Cancel ${ACTION_LABELS[cancelling.type as ActionType] ?? cancelling.type} on`,
+                title: `Cancel ${label("actionType", cancelling.type)} on`,
                 confirmLabel: cancelling.status === "AwaitingApproval" ? "Withdraw request" : "Cancel action",
                 danger: true,
               }
@@ -209,19 +244,8 @@ export function ResponsePanel({ device, canRespond, fourEyes, initialActions, re
         error={cancel.error?.message ?? null}
         onClose={() => setCancelling(null)}
         onConfirm={({ comment }) => {
-          if (!cancelling || cancel.isPending) return;
-          cancel.mutate(
-            { id: cancelling.id, comment },
-            {
-              onSuccess: ({ data }) => (
-                setCancelling(null),
-                setMessage({
-                  ok: true,
-                  text: `${ACTION_LABELS[data.type as ActionType] ?? data.type}: ${data.status}.`,
-                })
-              ),
-            },
-          );
+          if (!cancelling) return;
+          cancel.submit({ id: cancelling.id, comment });
         }}
       />
     </div>
