@@ -112,8 +112,9 @@ export async function groupCounts(
     sql = `SELECT a."title" AS key, a."title" AS label, COUNT(*)::int AS count FROM "Alert" a WHERE ${where}
       GROUP BY 1 ORDER BY count DESC, key LIMIT ${GROUP_LIMIT}`;
   } else if (filter.group === "category") {
-    sql = `SELECT a."category" AS key, COALESCE(NULLIF(a."category", ''), 'No category') AS label, COUNT(*)::int AS count
-      FROM "Alert" a WHERE ${where} GROUP BY 1, 2 ORDER BY count DESC, key LIMIT ${GROUP_LIMIT}`;
+    // Alerts without a category have no group: the category filter that opens a group cannot name "none".
+    sql = `SELECT a."category" AS key, a."category" AS label, COUNT(*)::int AS count FROM "Alert" a
+      WHERE ${where} AND a."category" <> '' GROUP BY 1 ORDER BY count DESC, key LIMIT ${GROUP_LIMIT}`;
   } else return [];
   return db().$queryRawUnsafe<AlertGroup[]>(sql, ...p.values);
 }

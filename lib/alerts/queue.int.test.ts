@@ -303,6 +303,9 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     expect(byIncident[0].label).toMatch(/^Multi-stage incident/);
     const byTitle = (await get("group=title&severity=High")).body.groups!;
     expect(byTitle.reduce((n, g) => n + g.count, 0)).toBe(recent.filter((s) => s.severity === "High").length);
+    const byCategory = (await get("group=category")).body.groups!;
+    expect(byCategory.map((g) => g.key).sort()).toEqual([...new Set(recent.map((s) => s.category))].sort());
+    expect(byCategory.reduce((n, g) => n + g.count, 0)).toBe(recent.length);
     const byDevice = (await get("group=device")).body.groups!;
     expect(byDevice[0].count).toBeGreaterThanOrEqual(byDevice[byDevice.length - 1].count);
     expect((await get("group=none")).body.groups).toBeUndefined();
