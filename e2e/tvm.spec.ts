@@ -108,8 +108,8 @@ test.describe("vulnerability management", () => {
     await expect(row).toContainText(inDays(21));
     await row.getByRole("button", { name: "Close" }).click();
     await expect(row).toContainText("Closed by manager@");
-    page.once("dialog", (dialog) => void dialog.accept());
     await row.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog", { name: /^Delete / }).getByRole("button", { name: "Delete request" }).click();
     await expect(page.locator("tr[data-request-id]", { hasText: owner })).toHaveCount(0);
   });
 

@@ -1,7 +1,6 @@
-import { ACTION_LABELS } from "./actions/schemas";
-import { CLASSIFICATION_LABELS, DETERMINATIONS } from "./alerts/schemas";
+import { CLASSIFICATION_LABELS, DETERMINATIONS } from "./alerts/vocabulary";
 
-// Client-safe: the one place where a Defender or Intune enum value becomes the words a person reads. The cache,
+// Client-safe and zod-free (browser pages import it): the one place where a Defender or Intune enum value becomes the words a person reads. The cache,
 // the API, filters in the URL and CSV exports keep the raw values (they are what Microsoft's APIs and scripts
 // understand); only what is drawn on screen goes through `label()`.
 //
@@ -84,9 +83,14 @@ const INVESTIGATION_STATE: Labels = {
 const ISOLATION_STATE: Labels = { Isolated: "Isolated", NotIsolated: "Not isolated" };
 const RESTRICTION_STATE: Labels = { Restricted: "App execution restricted", NotRestricted: "Not restricted" };
 
-/** Machine action types (Defender for Endpoint "MachineAction resource type"); the console's names first. */
+/** Machine action types (Defender for Endpoint "MachineAction resource type"), as the console's buttons name them. */
 const ACTION_TYPE: Labels = {
-  ...ACTION_LABELS,
+  Isolate: "Isolate",
+  Unisolate: "Release from isolation",
+  RunAntiVirusScan: "Antivirus scan",
+  RestrictCodeExecution: "Restrict app execution",
+  UnrestrictCodeExecution: "Remove app restriction",
+  CollectInvestigationPackage: "Collect investigation package",
   Offboard: "Offboard",
   LiveResponse: "Live response",
   StopAndQuarantineFile: "Stop and quarantine file",

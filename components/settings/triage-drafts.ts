@@ -19,14 +19,17 @@ const list = (text: string) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
+/** Lists as the form shows them; anything else (JSON typed by hand) reads as no condition. */
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
 export function toDraft(rule: PriorityRule): RuleDraft {
   return {
     id: rule.id,
     name: rule.name,
-    severities: rule.when.severities ?? [],
-    categories: (rule.when.categories ?? []).join(", "),
-    techniques: (rule.when.mitreTechniques ?? []).join(", "),
-    text: rule.when.text ?? "",
+    severities: strings(rule.when.severities),
+    categories: strings(rule.when.categories).join(", "),
+    techniques: strings(rule.when.mitreTechniques).join(", "),
+    text: typeof rule.when.text === "string" ? rule.when.text : "",
     raiseTo: rule.raiseTo,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { multi, single } from "../http/query-params";
+import { label } from "../labels";
 
 // Client-safe: response action types, request bodies, the action center's URL grammar and DTOs.
 
@@ -14,14 +15,11 @@ export const ACTION_TYPES = [
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-export const ACTION_LABELS: Record<ActionType, string> = {
-  Isolate: "Isolate",
-  Unisolate: "Release from isolation",
-  RunAntiVirusScan: "Antivirus scan",
-  RestrictCodeExecution: "Restrict app execution",
-  UnrestrictCodeExecution: "Remove app restriction",
-  CollectInvestigationPackage: "Collect investigation package",
-};
+/** The console's name for each action type: the words live in the one label map (lib/labels.ts). */
+export const ACTION_LABELS = Object.fromEntries(ACTION_TYPES.map((t) => [t, label("actionType", t)])) as Record<
+  ActionType,
+  string
+>;
 
 const MOBILE_PLATFORMS = ["iOS", "Android"];
 

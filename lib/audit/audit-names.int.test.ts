@@ -71,15 +71,15 @@ describe.each(kinds)("audit log in words on %s", (kind) => {
     expect(byTarget.get("alert.triage da-names_1")).toMatchObject({
       targetId: "da-names_1",
       targetName: "Ransomware behaviour detected",
-      summary: "resolved the alert “Ransomware behaviour detected” as False positive — Not malicious",
+      summary: "resolved the alert as False positive — Not malicious",
     });
     expect(byTarget.get("action.request dev-names-1")).toMatchObject({
       targetName: "fin-lt-0004",
-      summary: "requested Isolate (Full) on the device “fin-lt-0004”: “ransomware”",
+      summary: "requested Isolate (Full) on the device: “ransomware”",
     });
     expect(byTarget.get("alert.triage da-gone_9")).toMatchObject({
       targetName: null,
-      summary: "changed the alert da-gone_9",
+      summary: "changed the alert",
     });
 
     let csv = "";

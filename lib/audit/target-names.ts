@@ -38,7 +38,7 @@ const NOUNS: Record<string, string> = {
   api_token: "the API token",
   saved_view: "the view",
   user: "",
-  remediationRequest: "the remediation request for",
+  remediationRequest: "the remediation request",
   setting: "the setting",
   batch: "the bulk action",
   route: "",
@@ -62,10 +62,13 @@ export async function lookUpTargetNames(
   return new Map(found.flatMap(({ type, rows: named }) => named.map((n) => [targetKey(type, n.id), n.name])));
 }
 
-/** The target as words for a sentence: "the alert “Suspicious PowerShell”", or its id when no name is known. */
+/**
+ * The target as words for a sentence next to a Target column that already names it: "the alert", "the device";
+ * the name (or id) only where the kind has no noun of its own (a person, a route).
+ */
 export function targetPhrase(type: string | null, id: string | null, name: string | null): string {
   if (!type) return "the console";
   const noun = NOUNS[type] ?? type.replaceAll("_", " ");
-  const what = name ? `“${name}”` : id ? id : "";
-  return [noun, what].filter(Boolean).join(" ") || type;
+  if (noun) return noun;
+  return name ?? id ?? type;
 }

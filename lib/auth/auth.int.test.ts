@@ -195,18 +195,21 @@ describe.each(kinds)("authentication, tokens and audit on %s", (kind) => {
   it.runIf(kind === "postgresql")(
     "creates a working token from the CLI (npm run console -- token create)",
     async () => {
-      const { stdout } = await cli(["token", "create", "--name", "soar", "--role", "analyst", "--days", "30"], {
-        DATABASE_URL: database.url!,
-      });
+      // The token belongs to a person who has signed in to the console (--as), never to the shell.
+      await sessionCookieFor("Analyst", "cli-owner");
+      const { stdout } = await cli(
+        ["token", "create", "--as", "cli-owner@contoso.example", "--name", "soar", "--role", "analyst", "--days", "30"],
+        { DATABASE_URL: database.url! },
+      );
       const token = stdout.trim();
       expect(token).toMatch(/^soc_/);
       const res = await callRoute(me, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(200);
       expect((await res.json()).roles).toEqual(["Analyst"]);
       const audit = await database.prisma.auditEvent.findFirstOrThrow({
-        where: { action: "token.create", actorType: "system" },
+        where: { action: "token.create", actorName: "cli-owner@contoso.example" },
       });
-      expect(audit.actorName).toMatch(/^cli:/);
+      expect((audit.params as { via: string }).via).toMatch(/^cli:/);
     },
   );
 });

@@ -52,6 +52,13 @@ const FIXTURES: Record<string, Fixture> = {
       db.providerCall.create({ data: { tenantId: "t-1", family: "defender.machineActions.post", takenAt: t0 } }),
     read: (db) => db.providerCall.findFirstOrThrow({ where: { tenantId: "t-1" } }),
   },
+  IdempotentRequest: {
+    create: (db) =>
+      db.idempotentRequest.create({
+        data: { actorKey: "user:oid-1", key: "k-0001-abcd", fingerprint: "f", status: 201, response: "{}" },
+      }),
+    read: (db) => db.idempotentRequest.findFirstOrThrow({ where: { key: "k-0001-abcd" } }),
+  },
   Alert: {
     create: (db) =>
       db.alert.create({

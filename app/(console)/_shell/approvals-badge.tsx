@@ -24,7 +24,7 @@ export function ApprovalsBadge() {
     <span
       data-testid="approvals-badge"
       title={`${awaiting} request${awaiting === 1 ? "" : "s"} awaiting your approval`}
-      className="ml-2 rounded-full bg-amber-600 px-1.5 text-xs font-semibold text-white"
+      className="ml-1 mr-2 rounded-full bg-amber-600 px-1.5 text-xs font-semibold text-white"
     >
       {awaiting}
       <span className="sr-only"> awaiting your approval</span>

@@ -16,6 +16,7 @@ import { IncidentTriagePanel } from "./_components/incident-triage-panel";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { HistoryTable } from "@/components/ui/history-table";
 import { getActionSettings } from "@/lib/actions";
+import { IsolationBadge } from "@/components/devices/badges";
 import { ResponsePanel } from "../../_response/response-panel";
 import { ResponseDisclosure } from "../../_response/response-disclosure";
 
@@ -117,8 +118,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                     key={device.id}
                     summary={
                       <>
-                        <span className="font-mono">{device.name}</span>
-                        <span className="text-xs text-slate-600 dark:text-slate-400"> · {device.isolationState}</span>
+                        <span className="mr-2 font-mono">{device.name}</span>
+                        <IsolationBadge value={device.isolationState} />
                       </>
                     }
                   >

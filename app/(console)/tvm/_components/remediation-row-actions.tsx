@@ -74,6 +74,7 @@ export function RemediationRowActions({ request, today }: { request: Remediation
         </button>
         <ConfirmButton
           question={`Delete ${who}, due ${request.dueOn}, and its burndown? The audit log keeps a record.`}
+          confirmLabel="Delete request"
           onConfirm={() => change.submit({ kind: "delete" })}
           disabled={busy}
         >
