@@ -2,6 +2,7 @@
 import { nodeClass, separated, type KNode } from "./kusto";
 import { compile, staticType, type Scope } from "./scalar";
 import { NotSupportedError, type Column, type RowFn } from "./table";
+import { AGGREGATE_NAMES } from "./functions";
 import { compare, keyOf, toDynamic, toNumber, type Value } from "./values";
 
 export interface Aggregator {
@@ -19,8 +20,7 @@ export function compileAggregate(node: KNode, scope: Scope, outColumns: Column[]
   let expr = node;
   if (nodeClass(expr) === "SimpleNamedExpression" || nodeClass(expr) === "CompoundNamedExpression")
     expr = expr.Expression;
-  if (nodeClass(expr) !== "FunctionCallExpression")
-    throw new NotSupportedError("summarize of a non-aggregate expression");
+  if (!isAggregateCall(expr)) return wrappedAggregates(expr, scope, inputColumns);
   const name = String(expr.Name.Name?.SimpleName ?? expr.Name.SimpleName).toLowerCase();
   const argNodes: KNode[] = separated(expr.ArgumentList.Expressions);
   const isStar = (n: KNode) => nodeClass(n) === "StarExpression";
@@ -256,6 +256,33 @@ export function compileAggregate(node: KNode, scope: Scope, outColumns: Column[]
     default:
       throw new NotSupportedError(`aggregate ${name}()`);
   }
+}
+
+function isAggregateCall(node: KNode): boolean {
+  if (nodeClass(node) !== "FunctionCallExpression") return false;
+  return AGGREGATE_NAMES.has(String(node.Name.Name?.SimpleName ?? node.Name.SimpleName).toLowerCase());
+}
+
+/** A scalar expression over aggregates (`tostring(make_set(x))`, `count() * 2`): aggregate, then compute. */
+function wrappedAggregates(expr: KNode, scope: Scope, inputColumns: Column[]): Aggregator {
+  const inner: KNode[] = [];
+  expr.WalkNodes((n: KNode) => {
+    if (isAggregateCall(n) && !inner.some((o) => n.TextStart >= o.TextStart && n.End <= o.End)) inner.push(n);
+  });
+  if (!inner.length) throw new NotSupportedError("summarize of a non-aggregate expression");
+  const aggs = inner.map((n) => compileAggregate(n, scope, [{ name: "", type: "dynamic" }], inputColumns));
+  const current: Value[] = [];
+  const aggregates = new Map<number, RowFn>(inner.map((n, i) => [n.TextStart as number, () => current[i]]));
+  const outer = compile(expr, { ...scope, aggregates });
+  return {
+    width: 1,
+    init: () => aggs.map((a) => a.init()),
+    add: (s, r) => aggs.forEach((a, i) => a.add((s as unknown[])[i], r)),
+    result: (s) => {
+      aggs.forEach((a, i) => (current[i] = a.result((s as unknown[])[i])[0]));
+      return [outer(null)];
+    },
+  };
 }
 
 /** `*` in arg_max/any: the remaining output columns, taken from the input column of the same name. */

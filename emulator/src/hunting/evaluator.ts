@@ -150,7 +150,9 @@ function tabularCall(node: KNode, env: Env, piped: Table | null): Table {
       callEnv.lets.set(pname, { kind: "value", value: f(null) });
     }
   });
-  const body = binding.decl.Body;
+  // The binder expands each call with the actual argument schemas (a `(T:(FolderPath:string))` parameter gets
+  // every column of the piped table), so evaluate that expansion rather than the declaration.
+  const body = node.GetExpansion?.() ?? binding.decl.Body;
   const bodyEnv = bindStatements(separated(body.Statements), callEnv);
   return evalTable(body.Expression, bodyEnv);
 }

@@ -304,10 +304,20 @@ const F: Record<string, Impl> = {
   replace: (a) => replaceRegex(a, [2, 0, 1]),
   replace_regex: (a) => replaceRegex(a, [0, 1, 2]),
   extract: (a, t) => (r) => {
+    const type = a[3] ? String(a[3](r)) : "string";
     const m = re2(toStr(a[0]!(r))).matcher(toStr(a[2]!(r), t[2]));
-    if (!m.find()) return t.length > 3 || staticTypeNotString(t) ? null : "";
-    const g = toNumber(a[1]!(r)) ?? 0;
-    return m.group(g) ?? "";
+    if (!m.find()) return type === "string" ? "" : null;
+    const text = m.group(toNumber(a[1]!(r)) ?? 0) ?? "";
+    if (type === "long" || type === "int") return toNumber(text) === null ? null : Math.trunc(toNumber(text)!);
+    if (type === "real" || type === "double") return toNumber(text);
+    if (type === "datetime") return parseDatetime(text);
+    if (type === "bool" || type === "boolean") return toBool(text);
+    return text;
+  },
+  extractall: (a, t, n, s, an) => F.extract_all!(a, t, n, s, an),
+  rand: (a) => (r) => {
+    const n = a[0] ? toNumber(a[0](r)) : null;
+    return n === null ? Math.random() : Math.floor(Math.random() * n);
   },
   extract_all: (a, t) => (r) => {
     const m = re2(toStr(a[0]!(r))).matcher(toStr(a[a.length - 1]!(r), t[a.length - 1]));
@@ -336,6 +346,7 @@ const F: Record<string, Impl> = {
   },
   parse_json: (a) => (r) => parseJson(a[0]!(r)),
   todynamic: (a) => (r) => parseJson(a[0]!(r)),
+  parsejson: (a) => (r) => parseJson(a[0]!(r)),
   parse_url: (a, t) => (r) => parseUrl(toStr(a[0]!(r), t[0])),
   parse_path: (a, t) => (r) => {
     const p = toStr(a[0]!(r), t[0]);
@@ -360,9 +371,16 @@ const F: Record<string, Impl> = {
     }
   }),
   url_encode: str((s) => encodeURIComponent(s)),
-  extractjson: (a, t) => (r) => {
+  extractjson: (a) => (r) => {
     const v = extractJson(toStr(a[0]!(r)), a[1]!(r));
-    return t[0] !== undefined && v !== null && typeof v === "object" ? JSON.stringify(v) : v === null ? "" : v;
+    const type = a[2] ? String(a[2](r)) : "string";
+    if (v === null) return type === "string" ? "" : null;
+    if (type === "string") return typeof v === "object" ? JSON.stringify(v) : String(v);
+    if (type === "long" || type === "int") return toNumber(v) === null ? null : Math.trunc(toNumber(v)!);
+    if (type === "real" || type === "double") return toNumber(v);
+    if (type === "bool" || type === "boolean") return toBool(v);
+    if (type === "datetime") return parseDatetime(String(v));
+    return v;
   },
   array_length: (a) => (r) => {
     const v = parseJson(a[0]!(r));
@@ -488,10 +506,6 @@ const F: Record<string, Impl> = {
     return (r) => serial.i + (a[0] ? (toNumber(a[0](r)) ?? 1) : 1);
   },
 };
-
-function staticTypeNotString(t: string[]): boolean {
-  return t.length > 3;
-}
 
 function dedupe(values: Value[]): Value[] {
   const seen = new Set<string>();

@@ -42,6 +42,8 @@ export interface Serial {
 
 export interface Scope {
   columns: Map<string, RowFn>;
+  /** In summarize: aggregate calls inside a scalar expression (`tostring(make_set(x))`), by text position. */
+  aggregates?: Map<number, RowFn>;
   env: Env;
   serial: Serial | null;
 }
@@ -54,6 +56,8 @@ export function childEnv(env: Env): Env {
 
 export function compile(node: KNode, scope: Scope): RowFn {
   const cls = nodeClass(node);
+  const aggregate = scope.aggregates?.get(node.TextStart);
+  if (aggregate && cls === "FunctionCallExpression") return aggregate;
   switch (cls) {
     case "LiteralExpression":
       return constant(literalValue(node));
@@ -93,7 +97,10 @@ export function compile(node: KNode, scope: Scope): RowFn {
       return between(node, scope);
     case "FunctionCallExpression":
       return functionCall(node, scope);
+    case "TypeOfLiteralExpression":
+      return constant(String(separated(node.Types)[0]?.Type?.Text ?? "dynamic"));
     case "ToScalarExpression": {
+      if (!node.Expression.ResultType?.Columns) return compile(node.Expression, scope);
       let cached: { v: Value } | null = null;
       return () => {
         if (!cached) {
@@ -527,7 +534,7 @@ function functionCallOf(
     const f = argNode ? compile(argNode, scope) : p.DefaultValue ? compile(p.DefaultValue.Value, scope) : () => null;
     setters.push((r) => (slot.value = f(r)));
   });
-  const body = binding.decl.Body;
+  const body = node.GetExpansion?.() ?? binding.decl.Body;
   const bodyEnv = bindStatements(separated(body.Statements), env);
   const bodyFn = compile(body.Expression, { columns: new Map(), env: bodyEnv, serial: null });
   return (r) => {

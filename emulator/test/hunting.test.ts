@@ -1,0 +1,233 @@
+// Advanced hunting contract: real public hunting queries bind and run with Kusto's column names; Kusto's errors;
+// the documented quotas ("runHuntingQuery", "Use the advanced hunting API" in the Graph security API overview).
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { GRAPH, MDE, XDR, startHarness, type Harness } from "./helpers";
+
+interface Fixture {
+  source: string;
+  query: string;
+  columns: string[];
+}
+
+const FIXTURES: Fixture[] = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, "fixtures", "hunting-queries.json"), "utf8"),
+).queries;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ devices: 40, alerts: 200 });
+});
+afterAll(() => h.close());
+// Every test starts with a fresh quota (changing the fault profile resets the hunting quota).
+beforeEach(async () => {
+  await h.control("POST", "/_emulator/faults", {});
+});
+
+const hunt = (query: string, extra: Record<string, unknown> = {}) =>
+  h.call("POST", "/v1.0/security/runHuntingQuery", { body: { Query: query, ...extra } });
+
+describe("runHuntingQuery with real hunting queries", () => {
+  it(`runs ${FIXTURES.length} public Microsoft hunting queries verbatim with Kusto's result columns`, async () => {
+    expect(FIXTURES.length).toBeGreaterThanOrEqual(30);
+    let withRows = 0;
+    for (const [i, f] of FIXTURES.entries()) {
+      if (i > 0 && i % 40 === 0) await h.control("POST", "/_emulator/faults", {});
+      const res = await hunt(f.query);
+      expect(res.status, `${f.source}: ${res.text.slice(0, 300)}`).toBe(200);
+      const body = res.json();
+      expect(
+        body.schema.map((c: { name: string }) => c.name),
+        f.source,
+      ).toEqual(f.columns);
+      for (const row of body.results.slice(0, 3)) expect(Object.keys(row)).toEqual(f.columns);
+      if (body.results.length) withRows++;
+    }
+    // The planted scenarios (LSASS dumps, backup deletion, encoded PowerShell, C2 domains…) give typical queries rows.
+    expect(withRows).toBeGreaterThanOrEqual(15);
+  }, 60_000);
+
+  it("answers the documented envelope: lower-case schema name/type, DateTime with 7 fractional digits", async () => {
+    const res = await hunt(
+      'DeviceProcessEvents | where ProcessCommandLine has "lsass" and FileName =~ "procdump64.exe" | project Timestamp, DeviceName, FileName, ProcessCommandLine | take 1',
+    );
+    expect(res.status).toBe(200);
+    const body = res.json();
+    expect(body["@odata.context"]).toBe(
+      "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.security.huntingQueryResults",
+    );
+    expect(body.schema).toEqual([
+      { name: "Timestamp", type: "DateTime" },
+      { name: "DeviceName", type: "String" },
+      { name: "FileName", type: "String" },
+      { name: "ProcessCommandLine", type: "String" },
+    ]);
+    expect(body.results[0].Timestamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/);
+    expect(body.results[0].ProcessCommandLine).toContain("-ma lsass.exe");
+  });
+
+  it("runs the corrected starter queries with rows (Timestamp, the KB join for IsExploitAvailable)", async () => {
+    const alerts = await hunt(`AlertInfo
+| where Timestamp > ago(7d)
+| where Severity == "High"
+| join kind=inner AlertEvidence on AlertId
+| summarize AlertCount=count(), UniqueDevices=dcount(DeviceName) by Category, Title
+| order by AlertCount desc`);
+    expect(alerts.status).toBe(200);
+    expect(alerts.json().schema.map((c: { name: string }) => c.name)).toEqual([
+      "Category",
+      "Title",
+      "AlertCount",
+      "UniqueDevices",
+    ]);
+    expect(alerts.json().results.length).toBeGreaterThan(0);
+    const tvm = await hunt(`DeviceTvmSoftwareVulnerabilities
+| where VulnerabilitySeverityLevel == "Critical"
+| join kind=inner DeviceTvmSoftwareVulnerabilitiesKB on CveId
+| where IsExploitAvailable == true
+| summarize CriticalVulns=count() by DeviceName
+| order by CriticalVulns desc
+| take 50`);
+    expect(tvm.status).toBe(200);
+    expect(tvm.json().results.length).toBeGreaterThan(0);
+  });
+
+  it("applies Kusto string semantics: has is whole-term and case-insensitive, == is case-sensitive", async () => {
+    const res = await hunt(`datatable(s:string) ["Invoke-Mimikatz -DumpCreds", "cmd.exe /c whoami", "WHOAMI.EXE"]
+| extend hasWhoami = s has "whoami", hasWho = s has "who", containsWho = s contains "WHO", eq = s == "whoami.exe", eqi = s =~ "whoami.exe", hasCs = s has_cs "whoami", inci = s in~ ("WHOAMI.exe"), rx = s matches regex "(?i)mimi[a-z]+"`);
+    expect(res.status).toBe(200);
+    const rows = res.json().results;
+    expect(
+      rows.map((r: Record<string, boolean>) => [
+        r.hasWhoami,
+        r.hasWho,
+        r.containsWho,
+        r.eq,
+        r.eqi,
+        r.hasCs,
+        r.inci,
+        r.rx,
+      ]),
+    ).toEqual([
+      [false, false, false, false, false, false, false, true],
+      [true, false, true, false, false, true, false, false],
+      [true, false, true, false, true, false, true, false],
+    ]);
+  });
+
+  it("matches body keys case-insensitively and applies Timespan (shorter of Timespan and the query filter)", async () => {
+    const all = await h.call("POST", "/v1.0/security/runHuntingQuery", {
+      body: { query: "DeviceLogonEvents | summarize n = count(), oldest = min(Timestamp)" },
+    });
+    const day = await h.call("POST", "/v1.0/security/runHuntingQuery", {
+      body: { query: "DeviceLogonEvents | summarize n = count(), oldest = min(Timestamp)", timespan: "P1D" },
+    });
+    expect(all.status).toBe(200);
+    expect(day.status).toBe(200);
+    const n30 = all.json().results[0].n;
+    const n1 = day.json().results[0].n;
+    expect(n1).toBeGreaterThan(0);
+    expect(n30).toBeGreaterThan(n1 * 10);
+    expect(Date.parse(day.json().results[0].oldest)).toBeGreaterThan(Date.now() - 86_400_000 - 60_000);
+  });
+});
+
+describe("runHuntingQuery errors", () => {
+  it("an unknown column gets Kusto's error message with line and column, in Graph's envelope", async () => {
+    const res = await hunt("DeviceProcessEvents\n| where Timestamp > ago(1d)\n| project Timestamp, NoSuchColumn");
+    expect(res.status).toBe(400);
+    const err = res.json().error;
+    expect(err.code).toBe("BadRequest");
+    expect(err.message).toContain("'project' operator: Failed to resolve scalar expression named 'NoSuchColumn'");
+    expect(err.message).toContain("[line 3, column 22]");
+    expect(err.innerError["request-id"]).toBeTruthy();
+  });
+
+  it("a syntax error is 400 with Kusto's diagnostic; TimeGenerated does not exist in a Defender tenant", async () => {
+    const syntax = await hunt("DeviceProcessEvents | where (FileName == ");
+    expect(syntax.status).toBe(400);
+    expect(syntax.json().error.message).toMatch(/^Syntax error: .*\[line 1, column \d+\]/);
+    const seed = await hunt("AlertInfo | where TimeGenerated > ago(1d)");
+    expect(seed.status).toBe(400);
+    expect(seed.json().error.message).toContain("Failed to resolve scalar expression named 'TimeGenerated'");
+  });
+
+  it("an operator the emulator does not run is a clear 400", async () => {
+    const res = await hunt("DeviceNetworkEvents | top-nested 3 of RemoteUrl by count()");
+    expect(res.status).toBe(400);
+    expect(res.json().error.message).toBe("Query could not be run: not supported by the emulator: top-nested");
+  });
+
+  it("caps results at 100,000 rows", async () => {
+    const res = await hunt("print x = range(1, 150000, 1) | mv-expand x | project x = tolong(x)");
+    expect(res.status).toBe(200);
+    const body = res.json();
+    expect(body.results).toHaveLength(100_000);
+    expect(body.results[99_999]).toEqual({ x: 100_000 });
+  });
+
+  it("45 calls in a minute, then 429 with Retry-After", async () => {
+    for (let i = 0; i < 45; i++) {
+      const ok = await hunt("print n = 1");
+      expect(ok.status, ok.text).toBe(200);
+    }
+    const limited = await hunt("print n = 1");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers["retry-after"])).toBeLessThanOrEqual(60);
+    expect(limited.json().error.code).toBe("TooManyRequests");
+  });
+
+  it("the CPU budget per 15-minute cycle answers 429 with the documented message", async () => {
+    await h.control("POST", "/_emulator/faults", { huntingCpuBudget: 1000 });
+    expect((await hunt("DeviceProcessEvents | count")).status).toBe(200);
+    const res = await hunt("print n = 1");
+    expect(res.status).toBe(429);
+    expect(res.json().error.message).toMatch(
+      /^You have exceeded processing resources allocated to this tenant\. You can run queries again in \d+ (minute|second)/,
+    );
+    expect(Number(res.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("a query over the time limit is Graph's 504 UnknownError; faults apply as elsewhere", async () => {
+    await h.control("POST", "/_emulator/faults", { huntingTimeoutMs: 1 });
+    const slow = await hunt("DeviceProcessEvents | summarize count() by DeviceName");
+    expect(slow.status).toBe(504);
+    expect(slow.json().error.code).toBe("UnknownError");
+    await h.control("POST", "/_emulator/faults", { errorRate: 1 });
+    expect([500, 503]).toContain((await hunt("print n = 1")).status);
+  });
+});
+
+describe("legacy hunting APIs and the schema API", () => {
+  it("MDE advancedqueries/run answers Schema/Results; XDR advancedhunting/run adds Stats; both can be retired", async () => {
+    const q = { Query: "DeviceInfo | summarize arg_max(Timestamp, DeviceName) by DeviceId | take 2" };
+    const mde = await h.call("POST", "/api/advancedqueries/run", { body: q, resource: MDE });
+    expect(mde.status, mde.text).toBe(200);
+    expect(mde.json().Schema).toEqual([
+      { Name: "DeviceId", Type: "String" },
+      { Name: "Timestamp", Type: "DateTime" },
+      { Name: "DeviceName", Type: "String" },
+    ]);
+    expect(mde.json().Results).toHaveLength(2);
+    const xdr = await h.call("POST", "/api/advancedhunting/run", { body: q, resource: XDR });
+    expect(xdr.status, xdr.text).toBe(200);
+    expect(Object.keys(xdr.json())).toEqual(["Stats", "Schema", "Results"]);
+    await h.control("POST", "/_emulator/faults", { legacyHuntingRetired: true });
+    const retired = await h.call("POST", "/api/advancedqueries/run", { body: q, resource: MDE });
+    expect(retired.status).toBe(410);
+    expect(retired.json().error.message).toContain("MC1220762");
+    expect((await hunt(q.Query)).status).toBe(200);
+  });
+
+  it("beta getHuntingSchemaTables lists the tables with their documented columns", async () => {
+    const res = await h.call("GET", "/beta/security/getHuntingSchemaTables", { resource: GRAPH });
+    expect(res.status, res.text).toBe(200);
+    const tables = res.json().value as { name: string; columns: { name: string; dataType: string }[] }[];
+    expect(tables.map((t) => t.name)).toContain("DeviceTvmSoftwareVulnerabilitiesKB");
+    const dfe = tables.find((t) => t.name === "DeviceFileEvents")!;
+    expect(dfe.columns.find((c) => c.name === "Timestamp")).toMatchObject({ dataType: "DateTime" });
+    expect(dfe.columns.length).toBeGreaterThanOrEqual(57);
+  });
+});
