@@ -116,6 +116,40 @@ describe("runHuntingQuery with real hunting queries", () => {
     ]);
   });
 
+  it("joins as Kusto does: innerunique dedupes the left keys; inner, leftouter, fullouter, semi, anti, lookup", async () => {
+    const tables = `let L = datatable(k:string, a:long) ["x", 1, "x", 2, "y", 3, "z", 4];
+let R = datatable(k:string, b:long) ["x", 10, "y", 20, "y", 21, "w", 30];`;
+    const res = await hunt(`${tables}
+union (L | join R on k | extend Kind="innerunique"), (L | join kind=inner R on k | extend Kind="inner"),
+  (L | join kind=leftouter R on k | extend Kind="leftouter"), (L | join kind=fullouter R on k | extend Kind="fullouter")
+| summarize Rows = count(), Pairs = make_list(strcat(k, a, "/", k1, b)) by Kind | order by Kind asc`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json().results).toEqual([
+      { Kind: "fullouter", Rows: 6, Pairs: ["x1/x10", "x2/x10", "y3/y20", "y3/y21", "z4/", "/w30"] },
+      { Kind: "inner", Rows: 4, Pairs: ["x1/x10", "x2/x10", "y3/y20", "y3/y21"] },
+      { Kind: "innerunique", Rows: 3, Pairs: ["x1/x10", "y3/y20", "y3/y21"] },
+      { Kind: "leftouter", Rows: 5, Pairs: ["x1/x10", "x2/x10", "y3/y20", "y3/y21", "z4/"] },
+    ]);
+    const other = await hunt(`${tables}
+print semi = toscalar(L | join kind=leftsemi R on k | count), anti = toscalar(L | join kind=leftanti R on k | summarize make_list(k)),
+  rsemi = toscalar(R | join kind=rightsemi L on k | count), ranti = toscalar(L | join kind=rightanti R on k | summarize make_list(k)),
+  look = toscalar(L | lookup R on k | count)`);
+    expect(other.json().results).toEqual([{ semi: 3, anti: ["z"], rsemi: 3, ranti: ["w"], look: 5 }]);
+  });
+
+  it("runs let-functions, materialize, serialize with prev/next/row_number, parse and mv-expand", async () => {
+    const res = await hunt(`let f = (s:string, n:long = 2) { strcat(s, "-", tostring(n)) };
+let M = materialize(datatable(t:long, v:string) [3, "c", 1, "a", 2, "b"]);
+M | order by t asc | extend p = prev(v), nx = next(v, 1, "END"), r = row_number(), g = f(v), h = f(v, 5)
+| parse g with Letter "-" Num:long | mv-expand e = pack_array(t, t * 10) to typeof(long) | where e >= 10`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json().results).toEqual([
+      { t: 1, v: "a", p: "", nx: "b", r: 1, g: "a-2", h: "a-5", Letter: "a", Num: 2, e: 10 },
+      { t: 2, v: "b", p: "a", nx: "c", r: 2, g: "b-2", h: "b-5", Letter: "b", Num: 2, e: 20 },
+      { t: 3, v: "c", p: "b", nx: "END", r: 3, g: "c-2", h: "c-5", Letter: "c", Num: 2, e: 30 },
+    ]);
+  });
+
   it("matches body keys case-insensitively and applies Timespan (shorter of Timespan and the query filter)", async () => {
     const all = await h.call("POST", "/v1.0/security/runHuntingQuery", {
       body: { query: "DeviceLogonEvents | summarize n = count(), oldest = min(Timestamp)" },

@@ -44,6 +44,11 @@ function enclosingOperator(code: KNode, position: number): string | null {
   return null;
 }
 
+/** Loads Kusto.Language and runs one analysis so the first real query does not pay the ~2 s JIT warm-up. */
+export function warmUpHunting(): void {
+  analyze("DeviceProcessEvents | where Timestamp > ago(1d) | summarize count() by DeviceName | top 10 by count_");
+}
+
 export function runHunting(query: string, opts: RunOptions): HuntingResult | HuntingFailure {
   const started = Date.now();
   const { code, errors } = analyze(query);
