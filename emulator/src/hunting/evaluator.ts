@@ -99,9 +99,12 @@ export function evalTable(node: KNode, env: Env): Table {
 
 /** The input of a pipe; a stored table directly followed by `where` is narrowed by its time filter first. */
 function evalTableInput(input: KNode, operator: KNode, env: Env): Table {
-  if (nodeClass(input) === "NameReference" && nodeClass(operator) === "FilterOperator") {
+  const inputClass = nodeClass(input);
+  if ((inputClass === "NameReference" || inputClass === "UnionOperator") && nodeClass(operator) === "FilterOperator") {
     const range = timeRangeOf(operator.Condition, env);
-    if (range) return tableByName(input, env, range);
+    if (range && inputClass === "NameReference") return tableByName(input, env, range);
+    // Rows outside the range would be filtered out anyway, so the union's stored tables may skip them.
+    if (range) return union(input, null, env, range);
   }
   return evalTable(input, env);
 }
@@ -630,31 +633,56 @@ function lookup(op: KNode, left: Table, env: Env): Table {
   return { columns, rows, cell: null };
 }
 
-function union(op: KNode, input: Table | null, env: Env): Table {
+function union(op: KNode, input: Table | null, env: Env, range: [number, number] | null = null): Table {
   const columns = tableColumns(op);
   const withSource = namedParameter(op, "withsource");
   const parts: { table: Table; name: string }[] = [];
   if (input) parts.push({ table: input, name: input.source ?? "" });
   for (const e of separated(op.Expressions)) {
-    const t = evalTable(e, env);
+    const t = range && nodeClass(e) === "NameReference" ? tableByName(e, env, range) : evalTable(e, env);
     parts.push({ table: t, name: nodeClass(e) === "NameReference" ? String(e.Name.SimpleName) : (t.source ?? "") });
   }
-  const rows: Value[][] = [];
+  // Lazy: a row is its position in the concatenation, so `union DeviceProcessEvents, DeviceFileEvents | where …`
+  // does not build every column of every event.
+  const getters: RowFn[][] = [];
+  const sourceRows: unknown[][] = [];
+  const offsets: number[] = [];
+  let total = 0;
   for (const { table, name } of parts) {
     const idx = indexByName(table.columns);
-    const getters = columns.map((c) => {
-      if (withSource && c.name === withSource) return () => name;
-      let i = idx.get(c.name);
-      if (i === undefined) {
-        // union kind=outer names same-named columns of different types Col_type.
-        const m = /^(.*)_(string|long|int|real|bool|datetime|timespan|dynamic|guid)$/.exec(c.name);
-        if (m && table.columns[idx.get(m[1]!) ?? -1]?.type === m[2]) i = idx.get(m[1]!);
-      }
-      return i === undefined ? () => null : columnGetter(table, i);
-    });
-    for (const r of table.rows) rows.push(getters.map((g) => g(r)));
+    getters.push(
+      columns.map((c) => {
+        if (withSource && c.name === withSource) return () => name;
+        let i = idx.get(c.name);
+        if (i === undefined) {
+          // union kind=outer names same-named columns of different types Col_type.
+          const m = /^(.*)_(string|long|int|real|bool|datetime|timespan|dynamic|guid)$/.exec(c.name);
+          if (m && table.columns[idx.get(m[1]!) ?? -1]?.type === m[2]) i = idx.get(m[1]!);
+        }
+        return i === undefined ? () => null : columnGetter(table, i);
+      }),
+    );
+    sourceRows.push(table.rows);
+    offsets.push(total);
+    total += table.rows.length;
   }
-  return { columns, rows, cell: null };
+  const rows = Array.from({ length: total }, (_v, i) => i);
+  const partOf = (r: number) => {
+    let lo = 0;
+    let hi = offsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (offsets[mid]! <= r) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const cell = (row: unknown, col: number): Value => {
+    const r = row as number;
+    const p = partOf(r);
+    return getters[p]![col]!(sourceRows[p]![r - offsets[p]!]);
+  };
+  return { columns, rows, cell };
 }
 
 function mvExpand(op: KNode, t: Table, env: Env): Table {
