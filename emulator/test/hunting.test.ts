@@ -188,9 +188,9 @@ describe("runHuntingQuery errors", () => {
   });
 
   it("an operator the emulator does not run is a clear 400", async () => {
-    const res = await hunt("DeviceNetworkEvents | top-nested 3 of RemoteUrl by count()");
+    const res = await hunt("DeviceNetworkEvents | make-series count() on Timestamp step 1h");
     expect(res.status).toBe(400);
-    expect(res.json().error.message).toBe("Query could not be run: not supported by the emulator: top-nested");
+    expect(res.json().error.message).toBe("Query could not be run: not supported by the emulator: make-series");
   });
 
   it("caps results at 100,000 rows", async () => {

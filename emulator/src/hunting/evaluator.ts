@@ -195,6 +195,8 @@ function applyOperator(op: KNode, input: Table | null, env: Env): Table {
     }
     case "TopOperator":
       return top(op, need(), env);
+    case "TopNestedOperator":
+      return topNested(op, need(), env);
     case "SortOperator":
       return sort(need(), separated(op.Expressions), env);
     case "DistinctOperator":
@@ -412,6 +414,51 @@ function top(op: KNode, t: Table, env: Env): Table {
   const n = toNumber(compile(op.Expression, scope)(null)) ?? 0;
   const sorted = sortRows(t.rows, sortKeys([op.ByExpression], scope));
   return { ...t, rows: sorted.slice(0, Math.max(0, n)) };
+}
+
+/** top-nested: top N groups by an aggregate, then top M sub-groups within each, one row per leaf. */
+function topNested(op: KNode, t: Table, env: Env): Table {
+  const columns = tableColumns(op);
+  const clauses = separated(op.Clauses);
+  if (clauses.some((c: KNode) => c.WithOthersClause) || columns.length !== clauses.length * 2)
+    throw new NotSupportedError("top-nested with others");
+  const scope = scopeOf(t, env);
+  const levels = clauses.map((c: KNode, i: number) => {
+    let by = c.ByExpression;
+    let desc = true;
+    if (nodeClass(by) === "OrderedExpression") {
+      const kw = by.Ordering?.AscOrDescKeyword;
+      if (kw) desc = String(kw.Text).toLowerCase() !== "asc";
+      by = by.Expression;
+    }
+    const n = c.Expression ? (toNumber(compile(c.Expression, scope)(null)) ?? Infinity) : Infinity;
+    const agg = compileAggregate(by, scope, [columns[i * 2 + 1]!], t.columns);
+    return { n, of: compile(c.OfExpression, scope), agg, desc };
+  });
+  const out: Value[][] = [];
+  const level = (rows: unknown[], depth: number, prefix: Value[]): void => {
+    const { n, of, agg, desc } = levels[depth]!;
+    const groups = new Map<string, { key: Value; rows: unknown[]; state: unknown }>();
+    for (const r of rows) {
+      const key = of(r);
+      const k = keyOf(key);
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { key, rows: [], state: agg.init() }));
+      g.rows.push(r);
+      agg.add(g.state, r);
+    }
+    const ranked = [...groups.values()]
+      .map((g) => ({ ...g, value: agg.result(g.state)[0] }))
+      .sort((a, b) => (desc ? compare(b.value, a.value) : compare(a.value, b.value)))
+      .slice(0, n);
+    for (const g of ranked) {
+      const next = [...prefix, g.key, g.value];
+      if (depth + 1 < levels.length) level(g.rows, depth + 1, next);
+      else out.push(next);
+    }
+  };
+  level(t.rows, 0, []);
+  return { columns, rows: out, cell: null };
 }
 
 function distinct(op: KNode, t: Table, env: Env): Table {
@@ -638,8 +685,16 @@ function union(op: KNode, input: Table | null, env: Env, range: [number, number]
   const withSource = namedParameter(op, "withsource");
   const parts: { table: Table; name: string }[] = [];
   if (input) parts.push({ table: input, name: input.source ?? "" });
+  // isfuzzy=true: parts that cannot be resolved (tables this tenant does not have) are left out, as in Kusto.
+  const fuzzy = (namedParameter(op, "isfuzzy") ?? "").toLowerCase() === "true";
   for (const e of separated(op.Expressions)) {
-    const t = range && nodeClass(e) === "NameReference" ? tableByName(e, env, range) : evalTable(e, env);
+    let t: Table;
+    try {
+      t = range && nodeClass(e) === "NameReference" ? tableByName(e, env, range) : evalTable(e, env);
+    } catch (err) {
+      if (fuzzy && err instanceof NotSupportedError) continue;
+      throw err;
+    }
     parts.push({ table: t, name: nodeClass(e) === "NameReference" ? String(e.Name.SimpleName) : (t.source ?? "") });
   }
   // Lazy: a row is its position in the concatenation, so `union DeviceProcessEvents, DeviceFileEvents | where …`

@@ -371,6 +371,12 @@ const F: Record<string, Impl> = {
     }
   }),
   url_encode: str((s) => encodeURIComponent(s)),
+  make_string: (a) => (r) => {
+    const codes = a.flatMap((g) => elementsOf(parseJson(g(r)))).map((v) => toNumber(v));
+    return codes.every((c) => c !== null && c >= 0 && c <= 0x10ffff)
+      ? String.fromCodePoint(...(codes as number[]))
+      : null;
+  },
   extractjson: (a) => (r) => {
     const v = extractJson(toStr(a[0]!(r)), a[1]!(r));
     const type = a[2] ? String(a[2](r)) : "string";
@@ -452,6 +458,8 @@ const F: Record<string, Impl> = {
   tohex: (a) => nullIfNull((n) => Math.trunc(n as number).toString(16), a),
   isempty: (a) => (r) => isEmpty(a[0]!(r)),
   isnotempty: (a) => (r) => !isEmpty(a[0]!(r)),
+  notempty: (a) => (r) => !isEmpty(a[0]!(r)),
+  notnull: (a) => (r) => !(a[0]!(r) === null || a[0]!(r) === undefined),
   isnull: (a) => (r) => a[0]!(r) === null || a[0]!(r) === undefined,
   isnotnull: (a) => (r) => !(a[0]!(r) === null || a[0]!(r) === undefined),
   isnan: (a) => (r) => Number.isNaN(a[0]!(r)),
@@ -495,6 +503,7 @@ const F: Record<string, Impl> = {
   parse_ipv4: (a) => (r) => ipv4(toStr(a[0]!(r))),
   base64_decode_tostring: str((s) => base64Decode(s)),
   base64_decodestring: str((s) => base64Decode(s)),
+  base64_decode_toarray: str((s) => [...Buffer.from(s, "base64")]),
   base64_encode_tostring: str((s) => Buffer.from(s, "utf8").toString("base64")),
   base64_encodestring: str((s) => Buffer.from(s, "utf8").toString("base64")),
   hash_sha256: str((s) => sha256(s)),
