@@ -165,6 +165,18 @@ M | order by t asc | extend p = prev(v), nx = next(v, 1, "END"), r = row_number(
     expect(n30).toBeGreaterThan(n1 * 10);
     expect(Date.parse(day.json().results[0].oldest)).toBeGreaterThan(Date.now() - 86_400_000 - 60_000);
   });
+  it("sees live alerts as they arrive (AlertInfo and AlertEvidence follow the tenant)", async () => {
+    let created: string[] = [];
+    for (let i = 0; i < 5 && !created.length; i++)
+      created = (await h.control("POST", "/_emulator/live/tick")).json().created;
+    expect(created.length).toBeGreaterThan(0);
+    const ids = created.map((id) => `"${id}"`).join(", ");
+    const res = await hunt(
+      `AlertInfo | where AlertId in (${ids}) | join kind=inner (AlertEvidence | where EntityType == "Machine") on AlertId | project AlertId, DeviceName`,
+    );
+    expect(res.status, res.text).toBe(200);
+    expect(new Set(res.json().results.map((r: { AlertId: string }) => r.AlertId))).toEqual(new Set(created));
+  });
 });
 
 describe("runHuntingQuery errors", () => {
