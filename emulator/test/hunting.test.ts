@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseHuntingTimespan } from "../src/defender/hunting-routes";
 import { GRAPH, MDE, XDR, startHarness, type Harness } from "./helpers";
 
 interface Fixture {
@@ -243,6 +244,29 @@ describe("runHuntingQuery errors", () => {
     expect(slow.json().error.code).toBe("UnknownError");
     await h.control("POST", "/_emulator/faults", { errorRate: 1 });
     expect([500, 503]).toContain((await hunt("print n = 1")).status);
+  });
+});
+
+describe("Timespan", () => {
+  it("accepts the documented forms: start/end, P30D/end, start/P30D, P30D, a start date", () => {
+    const now = Date.parse("2026-12-05T12:00:00Z");
+    const at = (iso: string) => Date.parse(iso);
+    expect(parseHuntingTimespan(undefined, now)).toEqual([now - 30 * 86_400_000, now]);
+    expect(parseHuntingTimespan("2026-12-01T00:00:00Z/2026-12-02T00:00:00Z", now)).toEqual([
+      at("2026-12-01T00:00:00Z"),
+      at("2026-12-02T00:00:00Z"),
+    ]);
+    expect(parseHuntingTimespan("P2D/2026-12-03T00:00:00Z", now)).toEqual([
+      at("2026-12-01T00:00:00Z"),
+      at("2026-12-03T00:00:00Z"),
+    ]);
+    expect(parseHuntingTimespan("2026-12-01T00:00:00Z/PT12H", now)).toEqual([
+      at("2026-12-01T00:00:00Z"),
+      at("2026-12-01T12:00:00Z"),
+    ]);
+    expect(parseHuntingTimespan("P1D", now)).toEqual([now - 86_400_000, now]);
+    expect(parseHuntingTimespan("2026-12-04T00:00:00Z", now)).toEqual([at("2026-12-04T00:00:00Z"), now]);
+    expect(parseHuntingTimespan("yesterday", now)).toBeNull();
   });
 });
 

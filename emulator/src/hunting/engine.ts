@@ -33,14 +33,11 @@ export interface RunOptions {
 
 /** The operator a diagnostic sits in (for "'project' operator: Failed to resolve…"). */
 function enclosingOperator(code: KNode, position: number): string | null {
-  let token = code.Syntax.GetTokenAt(position);
-  let node = token?.Parent;
+  let node = code.Syntax.GetTokenAt(position)?.Parent;
   while (node) {
     if (/Operator$/.test(nodeClass(node))) return String(node.GetFirstToken().Text);
     node = node.Parent;
   }
-  void token;
-  token = null;
   return null;
 }
 

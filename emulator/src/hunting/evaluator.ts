@@ -9,7 +9,6 @@ import {
   compile,
   describe,
   literalValue,
-  staticType,
   type Env,
   type Scope,
   type Serial,
@@ -857,4 +856,3 @@ function dataTable(node: KNode): Table {
   return { columns: tableColumns(node).length ? tableColumns(node) : columns, rows, cell: null };
 }
 
-export { staticType };
