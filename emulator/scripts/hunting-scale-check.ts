@@ -1,7 +1,7 @@
 // Advanced hunting at scale: time of typical queries over a large generated tenant, and memory.
 //   npx tsx emulator/scripts/hunting-scale-check.ts [devices] [alerts]
 import { generateTenant } from "../src/tenant/generate";
-import { HuntingData } from "../src/hunting/data/source";
+import { HuntingData } from "../src/hunting/tables/source";
 import { runHunting, warmUpHunting } from "../src/hunting/engine";
 
 const devices = Number(process.argv[2] ?? 10_000);

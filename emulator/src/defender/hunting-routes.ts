@@ -10,7 +10,7 @@ import type { RequestContext } from "../http/context";
 import { ApiError } from "../http/errors";
 import { sendBody, sendJson, PLAIN_JSON } from "../http/respond";
 import type { RouteDef } from "../http/router";
-import { HuntingData } from "../hunting/data/source";
+import { HuntingData } from "../hunting/tables/source";
 import { runHunting, type HuntingResult } from "../hunting/engine";
 import { API_TYPE, HUNTING_TABLES } from "../hunting/schema";
 
