@@ -76,6 +76,8 @@ import { overviewFigures } from "./overview";
 
 const kinds = await availableTestDatabases();
 const OTHER = "other-tenant-0000";
+const OTHER_SHA256 = "b".repeat(64);
+const OTHER_IP = "10.66.66.66";
 const NOW = new Date();
 const analyst: Actor = { type: "user", id: "oid-ana", name: "ana", roles: ["Analyst"], permissions: new Set() };
 const audit: AuditContext = { actor: analyst, requestId: "req-tenancy", ip: null };
@@ -105,6 +107,15 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
   "alert groups by device": () => groupCounts(analyst, { ...AlertView.parse({ range: "180d" }), group: "device" }, NOW),
   "alert groups by title": () => groupCounts(analyst, { ...AlertView.parse({ range: "180d" }), group: "title" }, NOW),
   "alert SLA counts": () => slaCounts(NOW),
+  "alert SLA counts of a view": () =>
+    slaCounts(NOW, { filter: AlertView.parse({ range: "180d", status: ["New"] }), me: analyst.name }),
+  "alert groups by category": () =>
+    groupCounts(analyst, { ...AlertView.parse({ range: "180d" }), group: "category" }, NOW),
+  // The other tenant's evidence and devices carry a hash and an address none of the configured tenant's has.
+  "alert search by file hash": () =>
+    listAlerts(analyst, AlertView.parse({ range: "180d", q: OTHER_SHA256 }), { limit: 1000, now: NOW }),
+  "alert search by IP address": () =>
+    listAlerts(analyst, AlertView.parse({ range: "180d", q: OTHER_IP }), { limit: 1000, now: NOW }),
   "alert cache state": () => alertCacheState(),
   "alert detail": (ids) => getAlertDetail(ids.alert, { auditDetails: true }),
   "alert filter options": () => listFilterOptions(),
@@ -185,10 +196,11 @@ async function copyToOtherTenant(database: TestDatabase): Promise<void> {
   const changes = [
     `UPDATE "Alert" SET title = 'B ' || title, category = 'B-only', status = 'New', "assignedTo" = 'b-analyst',
        priority = 'Critical', "slaDueAt" = now() - interval '1 day'`,
-    `UPDATE "AlertEvidence" SET "fileName" = 'b.exe'`,
+    `UPDATE "AlertEvidence" SET "fileName" = 'b.exe', sha256 = '${OTHER_SHA256}', "ipAddress" = '${OTHER_IP}'`,
     `UPDATE "Incident" SET name = 'B ' || name, status = 'Active'`,
     `UPDATE "Device" SET name = 'b-' || name, "rbacGroupName" = 'B group', "machineTags" = ARRAY['B-tag'],
-       "openAlerts" = "openAlerts" + 1, "vulnCritical" = "vulnCritical" + 1, "exposureLevel" = 'High'`,
+       "openAlerts" = "openAlerts" + 1, "vulnCritical" = "vulnCritical" + 1, "exposureLevel" = 'High',
+       "lastIpAddress" = '${OTHER_IP}'`,
     `UPDATE "DeviceLogonUser" SET "accountName" = 'b-' || "accountName"`,
     `UPDATE "MachineAction" SET "requestorComment" = 'B', status = 'Pending'`,
     `UPDATE "ActionRequest" SET comment = 'B', state = 'AwaitingApproval'`,

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { ColumnDef } from "@tanstack/react-table";
+import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import type { AlertRow, SortColumn } from "@/lib/alerts/schemas";
 import { cn } from "@/components/ui/cn";
 import { label } from "@/lib/labels";
-import { DataTable } from "@/components/ui/data-table";
+import { DataTable, type DataTableGroup } from "@/components/ui/data-table";
 import { shortDuration } from "./sla";
 import { PriorityBadge, SeverityText, SlaBadge } from "./badges";
 
@@ -12,6 +12,15 @@ import { PriorityBadge, SeverityText, SlaBadge } from "./badges";
 // header cell); selection by checkbox; the focused row (j/k) is marked with aria-current and a ring.
 
 const dash = (v: string | null | undefined) => v || "—";
+
+/** A long name on one line, cut with an ellipsis (in full on hover), so the compact queue keeps its columns in view. */
+function Clipped({ text }: { text: string }) {
+  return (
+    <span className="block max-w-48 truncate" title={text}>
+      {text}
+    </span>
+  );
+}
 
 /** The queue's columns; every one sorts (server-side), its id being the URL's `sort` value. */
 export function alertColumns(now: number): ColumnDef<AlertRow>[] {
@@ -32,15 +41,16 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
       ({ row: { original: r } }) => (
         <Link
           href={`/alerts/${encodeURIComponent(r.id)}`}
-          className="font-medium text-blue-800 hover:underline dark:text-blue-300"
+          title={r.title}
+          className="block max-w-xs truncate font-medium text-blue-800 hover:underline dark:text-blue-300"
         >
           {r.title}
         </Link>
       ),
-      { headerClassName: "min-w-64", cellClassName: "max-w-md" },
+      { headerClassName: "min-w-64", cellProps: () => ({ "data-col": "title" }) },
     ),
     col("status", "Status", ({ row: { original: r } }) => label("alertStatus", r.status), {
-      cellClassName: "text-xs",
+      cellClassName: "whitespace-nowrap text-xs",
       cellProps: () => ({ "data-col": "status" }),
     }),
     col("category", "Category", ({ row: { original: r } }) => label("category", r.category), {
@@ -49,7 +59,10 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
     col("technique", "MITRE", ({ row: { original: r } }) => dash(r.mitreTechniques.join(", ")), {
       cellClassName: "font-mono text-xs",
     }),
-    col("device", "Device", ({ row: { original: r } }) => dash(r.computerDnsName), { cellClassName: "text-xs" }),
+    col("device", "Device", ({ row: { original: r } }) => <Clipped text={dash(r.computerDnsName)} />, {
+      cellClassName: "whitespace-nowrap text-xs",
+      cellProps: () => ({ "data-col": "device" }),
+    }),
     col("user", "User", ({ row: { original: r } }) => dash(r.userName), { cellClassName: "text-xs" }),
     col("source", "Source", ({ row: { original: r } }) => label("detectionSource", r.detectionSource), {
       cellClassName: "text-xs",
@@ -57,9 +70,10 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
     col(
       "assignedTo",
       "Assigned to",
-      ({ row: { original: r } }) => r.assignedTo ?? <span className="text-slate-400">unassigned</span>,
+      ({ row: { original: r } }) =>
+        r.assignedTo ? <Clipped text={r.assignedTo} /> : <span className="text-slate-400">unassigned</span>,
       {
-        cellClassName: "text-xs",
+        cellClassName: "whitespace-nowrap text-xs",
         cellProps: () => ({ "data-col": "assignedTo" }),
       },
     ),
@@ -75,10 +89,24 @@ export function alertColumns(now: number): ColumnDef<AlertRow>[] {
       ),
       {
         cellClassName: "whitespace-nowrap",
+        cellProps: () => ({ "data-col": "sla" }),
       },
     ),
   ];
 }
+
+/**
+ * Columns an analyst's queue hides until they choose them (the column chooser): the rest — priority, title,
+ * status, device, assigned to and SLA — fit a 1440-pixel screen without scrolling sideways.
+ */
+export const DEFAULT_HIDDEN_ALERT_COLUMNS: VisibilityState = {
+  age: false,
+  severity: false,
+  category: false,
+  technique: false,
+  user: false,
+  source: false,
+};
 
 export interface AlertTableProps {
   rows: AlertRow[];
@@ -94,6 +122,11 @@ export interface AlertTableProps {
   /** Ids with a change on its way to Defender (shown dimmed until it lands or rolls back). */
   pending: ReadonlySet<string>;
   empty: ReactNode;
+  /** The columns shown (the reader's stored choice) and the chooser's callback. */
+  columnVisibility: VisibilityState;
+  onColumnVisibilityChange: (next: VisibilityState) => void;
+  /** A grouped queue: group header rows, each with its rows when expanded. */
+  groups?: DataTableGroup<AlertRow>[];
 }
 
 export function AlertTable({
@@ -109,12 +142,19 @@ export function AlertTable({
   onFocusRow,
   pending,
   empty,
+  columnVisibility,
+  onColumnVisibilityChange,
+  groups,
 }: AlertTableProps) {
   return (
     <DataTable
       label="Alert queue"
       tableProps={{ "aria-rowcount": -1 }}
       dense
+      cellClassName="py-1"
+      columnPicker
+      columnVisibility={{ value: columnVisibility, onChange: onColumnVisibilityChange }}
+      groups={groups}
       rows={rows}
       columns={alertColumns(now)}
       getRowId={(r) => r.id}

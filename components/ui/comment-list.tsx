@@ -18,7 +18,7 @@ export function CommentList({ comments }: { comments: CommentItem[] }) {
       <ol className="space-y-2">
         {comments.map((c, i) => (
           <li key={i} className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-800">
-            <p className="whitespace-pre-wrap">{c.comment}</p>
+            <p className="whitespace-pre-wrap break-words">{c.comment}</p>
             <p className="mt-1 text-xs text-slate-500">
               {c.createdBy ?? "unknown"} · {formatUtc(c.createdTime, "")}
             </p>

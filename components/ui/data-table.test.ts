@@ -93,4 +93,26 @@ describe("DataTable", () => {
     expect(bodyRowIds(html).length).toBeLessThan(300);
     expect(html).toContain('aria-rowcount="301"');
   });
+
+  it("renders groups as header rows with a toggle and count, and only an expanded group's rows", () => {
+    const toggle = () => {};
+    const html = render({
+      groups: [
+        { key: "g1", label: "Group one", count: 2, expanded: true, onToggle: toggle, rows, footer: "1 more" },
+        { key: "g2", label: "Group two", count: 5, expanded: false, onToggle: toggle, rows: [] },
+      ],
+    });
+    expect(html).toMatch(/<tr data-group-key="g1"[^]*aria-expanded="true"[^]*Group one[^]*>2</);
+    expect(html).toMatch(/<tr data-group-key="g2"[^]*aria-expanded="false"[^]*Group two[^]*>5</);
+    expect(bodyRowIds(html)).toEqual(["r1", "r2"]);
+    expect(html.indexOf('data-row-id="r2"')).toBeLessThan(html.indexOf('data-group-key="g2"'));
+    expect(html).toContain("1 more");
+    expect(html).not.toContain("Nothing here");
+  });
+
+  it("takes the hidden columns from the caller when it holds them", () => {
+    const html = render({ columnVisibility: { value: { name: false }, onChange: () => {} } });
+    expect(html).not.toContain(">Name<");
+    expect(html).toContain(">Score<");
+  });
 });

@@ -16,6 +16,7 @@ import {
   useReactTable,
   type Column,
   type ColumnDef,
+  type Row as TanStackRow,
   type RowData,
   type RowSelectionState,
   type SortingState,
@@ -77,13 +78,31 @@ export interface DataTableProps<T> {
   };
   /** Columns hidden by id; with `columnPicker` the reader can change it. */
   initialColumnVisibility?: VisibilityState;
+  /** The hidden columns held by the caller (a stored choice) instead of the table. */
+  columnVisibility?: { value: VisibilityState; onChange: (next: VisibilityState) => void };
   columnPicker?: boolean;
+  /**
+   * Grouped rows: each group is a header row (a button that expands or collapses it, with its count) followed,
+   * when expanded, by its rows, which must be among `rows`. A grouped table is never virtualised.
+   */
+  groups?: DataTableGroup<T>[];
   rowProps?: (row: T) => RowProps;
   /** A row (the keyboard's focus) to keep in view: scrolled to when it changes. */
   activeRowId?: string | null;
   /** Above this many rows only the rows in view are rendered (and the table scrolls inside its frame). */
   virtualizeAbove?: number;
   tableProps?: TableHTMLAttributes<HTMLTableElement>;
+}
+
+export interface DataTableGroup<T> {
+  key: string;
+  label: ReactNode;
+  count: number;
+  expanded: boolean;
+  onToggle: () => void;
+  rows: T[];
+  /** Under the group's rows: "loading", "N more…". */
+  footer?: ReactNode;
 }
 
 const CELL = "border-b border-slate-100 align-top dark:border-slate-800";
@@ -106,9 +125,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
     activeRowId,
     virtualizeAbove = 200,
     tableProps,
+    groups,
   } = props;
   const [localSorting, setLocalSorting] = useState<SortingState>([]);
-  const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(props.initialColumnVisibility ?? {});
+  const [localVisibility, setLocalVisibility] = useState<VisibilityState>(props.initialColumnVisibility ?? {});
+  const columnVisibility = props.columnVisibility?.value ?? localVisibility;
   const rowSelection: RowSelectionState = {};
   for (const id of selection?.selected ?? []) rowSelection[id] = true;
 
@@ -123,7 +144,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
     enableRowSelection: Boolean(selection),
     state: { rowSelection, columnVisibility, ...(sortLocally ? { sorting: localSorting } : {}) },
     onSortingChange: setLocalSorting,
-    onColumnVisibilityChange: setColumnVisibility,
+    onColumnVisibilityChange: (updater) => {
+      const next = typeof updater === "function" ? updater(columnVisibility) : updater;
+      if (props.columnVisibility) props.columnVisibility.onChange(next);
+      else setLocalVisibility(next);
+    },
     onRowSelectionChange: (updater) => {
       if (!selection) return;
       const next = typeof updater === "function" ? updater(rowSelection) : updater;
@@ -136,7 +161,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const colSpan = leafColumns.length + (selection ? 1 : 0);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = tableRows.length > virtualizeAbove;
+  const virtual = !groups && tableRows.length > virtualizeAbove;
   const virtualizer = useVirtualizer({
     count: virtual ? tableRows.length : 0,
     getScrollElement: () => scrollRef.current,
@@ -164,6 +189,53 @@ export function DataTable<T>(props: DataTableProps<T>) {
   }, [activeRowId, activeIndex, virtual, virtualizer]);
 
   const cellPad = dense ? "px-2 py-1.5" : "px-3 py-2";
+
+  function renderRow(row: TanStackRow<T>, index: number | null) {
+    const extra = rowProps?.(row.original) ?? {};
+    return (
+      <tr
+        key={row.id}
+        data-row-id={row.id}
+        {...extra}
+        className={extra.className ?? ROW_HOVER}
+        aria-selected={selection ? row.getIsSelected() : undefined}
+        {...(virtual && index !== null
+          ? { "aria-rowindex": index + 2, "data-index": index, ref: virtualizer.measureElement }
+          : {})}
+      >
+        {selection ? (
+          <td className={cn(CELL, cellPad)}>
+            <input
+              type="checkbox"
+              aria-label={selection.rowLabel(row.original)}
+              checked={row.getIsSelected()}
+              onChange={row.getToggleSelectedHandler()}
+            />
+          </td>
+        ) : null}
+        {row.getVisibleCells().map((cell) => {
+          const meta = cell.column.columnDef.meta;
+          return (
+            <td
+              key={cell.id}
+              {...meta?.cellProps?.(row.original)}
+              className={cn(
+                CELL,
+                cellPad,
+                cellClassName,
+                meta?.numeric && "text-right tabular-nums",
+                meta?.className,
+                meta?.cellClassName,
+              )}
+            >
+              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  }
+
   return (
     <div className="space-y-2">
       {props.columnPicker ? <ColumnPicker table={table} /> : null}
@@ -213,56 +285,23 @@ export function DataTable<T>(props: DataTableProps<T>) {
             ))}
           </thead>
           <tbody>
-            {tableRows.length === 0 ? (
+            {tableRows.length === 0 && !groups?.length ? (
               <EmptyRow colSpan={colSpan}>{empty}</EmptyRow>
             ) : (
               <>
                 {padTop > 0 ? <tr aria-hidden="true" style={{ height: padTop }} /> : null}
-                {shown.map(({ row, index }) => {
-                  const extra = rowProps?.(row.original) ?? {};
-                  return (
-                    <tr
-                      key={row.id}
-                      data-row-id={row.id}
-                      {...extra}
-                      className={extra.className ?? ROW_HOVER}
-                      aria-selected={selection ? row.getIsSelected() : undefined}
-                      {...(virtual
-                        ? { "aria-rowindex": index + 2, "data-index": index, ref: virtualizer.measureElement }
-                        : {})}
-                    >
-                      {selection ? (
-                        <td className={cn(CELL, cellPad)}>
-                          <input
-                            type="checkbox"
-                            aria-label={selection.rowLabel(row.original)}
-                            checked={row.getIsSelected()}
-                            onChange={row.getToggleSelectedHandler()}
-                          />
-                        </td>
-                      ) : null}
-                      {row.getVisibleCells().map((cell) => {
-                        const meta = cell.column.columnDef.meta;
-                        return (
-                          <td
-                            key={cell.id}
-                            {...meta?.cellProps?.(row.original)}
-                            className={cn(
-                              CELL,
-                              cellPad,
-                              cellClassName,
-                              meta?.numeric && "text-right tabular-nums",
-                              meta?.className,
-                              meta?.cellClassName,
-                            )}
-                          >
-                            {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  );
-                })}
+                {groups
+                  ? groups.map((group) => (
+                      <GroupRows
+                        key={`group:${group.key}`}
+                        group={group}
+                        colSpan={colSpan}
+                        dense={dense}
+                        rows={group.expanded ? group.rows.map((r) => table.getRow(getRowId(r))) : []}
+                        renderRow={(row) => renderRow(row, null)}
+                      />
+                    ))
+                  : shown.map(({ row, index }) => renderRow(row, index))}
                 {padBottom > 0 ? <tr aria-hidden="true" style={{ height: padBottom }} /> : null}
               </>
             )}
@@ -270,6 +309,50 @@ export function DataTable<T>(props: DataTableProps<T>) {
         </table>
       </div>
     </div>
+  );
+}
+
+/** A group's header row (the toggle, its label and count) and, when expanded, its rows and footer. */
+function GroupRows<T>({
+  group,
+  colSpan,
+  dense,
+  rows,
+  renderRow,
+}: {
+  group: DataTableGroup<T>;
+  colSpan: number;
+  dense: boolean;
+  rows: TanStackRow<T>[];
+  renderRow: (row: TanStackRow<T>) => ReactNode;
+}) {
+  return (
+    <>
+      <tr data-group-key={group.key} className="bg-slate-50 dark:bg-slate-800/50">
+        <th scope="rowgroup" colSpan={colSpan} className={cn(CELL, dense ? "px-2 py-1" : "px-3 py-2", "text-left")}>
+          <button
+            type="button"
+            aria-expanded={group.expanded}
+            onClick={group.onToggle}
+            className="inline-flex items-center gap-2 text-sm font-medium hover:text-blue-700 dark:hover:text-blue-300"
+          >
+            <span aria-hidden="true" className="inline-block w-3">
+              {group.expanded ? "▾" : "▸"}
+            </span>
+            {group.label}
+            <span className="rounded bg-slate-200 px-1.5 text-xs tabular-nums dark:bg-slate-700">{group.count}</span>
+          </button>
+        </th>
+      </tr>
+      {rows.map((row) => renderRow(row))}
+      {group.expanded && group.footer ? (
+        <tr>
+          <td colSpan={colSpan} className={cn(CELL, "px-8 py-1 text-xs text-slate-600 dark:text-slate-400")}>
+            {group.footer}
+          </td>
+        </tr>
+      ) : null}
+    </>
   );
 }
 

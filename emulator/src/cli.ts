@@ -2,6 +2,7 @@
 //                     [--live] [--faults SPEC-JSON] [--action-ms N]
 // Prints exactly one JSON line (the ready line) to stdout; everything else goes to stderr.
 import { parseArgs } from "node:util";
+import { warmUpHunting } from "./hunting/engine";
 import { startEmulator, type EmulatorOptions } from "./index";
 import { parseFaultSpec } from "./faults";
 
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
   const emulator = await startEmulator(options);
   const { port: _port, caCertPem: _pem, tenant: _tenant, close, ...rest } = emulator;
   process.stdout.write(`${JSON.stringify(rest)}\n`);
+  // After the ready line: load Kusto.Language now so the first hunting query does not pay its ~2 s warm-up.
+  setTimeout(() => warmUpHunting(), 0).unref();
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

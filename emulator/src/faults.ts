@@ -18,6 +18,12 @@ export interface FaultSpec {
   nextLinkLoop?: boolean;
   /** New machine actions end in this status instead of Succeeded. */
   actionOutcome?: "Failed" | "TimeOut";
+  /** Advanced hunting: per-query evaluation deadline (default 3 minutes, the Graph limit) → timeout error. */
+  huntingTimeoutMs?: number;
+  /** Advanced hunting: CPU budget per 15-minute cycle in row units (rows scanned + returned); default 200,000,000. */
+  huntingCpuBudget?: number;
+  /** The legacy MDE/XDR advanced hunting routes answer as retired (MC1220762). */
+  legacyHuntingRetired?: boolean;
   /** Also apply latency/errors/drops to the Entra ID endpoints (off by default). */
   includeIdentity?: boolean;
 }
@@ -31,6 +37,9 @@ const KNOWN_KEYS = new Set([
   "nextLinkLoop",
   "actionOutcome",
   "includeIdentity",
+  "huntingTimeoutMs",
+  "huntingCpuBudget",
+  "legacyHuntingRetired",
 ]);
 
 function rate(v: unknown, key: string): number | undefined {
@@ -79,6 +88,16 @@ export function parseFaultSpec(input: unknown): FaultSpec {
   if (o.includeIdentity !== undefined) {
     if (typeof o.includeIdentity !== "boolean") throw new Error("'includeIdentity' must be a boolean");
     spec.includeIdentity = o.includeIdentity;
+  }
+  for (const k of ["huntingTimeoutMs", "huntingCpuBudget"] as const) {
+    if (o[k] === undefined) continue;
+    if (typeof o[k] !== "number" || !Number.isInteger(o[k]) || (o[k] as number) < 1)
+      throw new Error(`'${k}' must be a positive integer`);
+    spec[k] = o[k] as number;
+  }
+  if (o.legacyHuntingRetired !== undefined) {
+    if (typeof o.legacyHuntingRetired !== "boolean") throw new Error("'legacyHuntingRetired' must be a boolean");
+    spec.legacyHuntingRetired = o.legacyHuntingRetired;
   }
   if (o.actionOutcome !== undefined) {
     if (o.actionOutcome !== "Failed" && o.actionOutcome !== "TimeOut")

@@ -119,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...tvmRoutes(env),
     ...scoreRoutes(env),
     ...incidentRoutes(env),
-    ...huntingRoutes(),
+    ...huntingRoutes(env),
     ...graphRoutes(env),
   ])
     router.add(r);

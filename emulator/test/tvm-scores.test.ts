@@ -169,17 +169,6 @@ describe("scores and the emulated clock", () => {
   });
 });
 
-describe("advanced hunting", () => {
-  it("answers 400 'not emulated yet' in the MDE and Graph envelopes", async () => {
-    const mde = await h.call("POST", "/api/advancedqueries/run", { body: { Query: "DeviceInfo | take 1" } });
-    expect(mde.status).toBe(400);
-    expect(mde.json().error.message).toMatch(/Advanced hunting is not emulated yet/);
-    const graph = await h.call("POST", "/v1.0/security/runHuntingQuery", { body: { Query: "DeviceInfo" } });
-    expect(graph.status).toBe(400);
-    expect(graph.json().error.message).toMatch(/not emulated yet/);
-  });
-});
-
 describe("machinesVulnerabilities text fast path", () => {
   it("writes exactly the JSON of the record object, key order included", () => {
     const tenant = generateTenant("fast-path", "tenant", Date.UTC(2026, 10, 26), {

@@ -9,7 +9,7 @@ import { cachedTriageSettings } from "./settings";
 import { SqlParams } from "../db/sql-params";
 import { toResponseDevice } from "../actions/schemas";
 import { distinctValues, keptForAMinute } from "../db/filter-options";
-import { breachedSql, filterSql, keysetSql, nearBreachSql, orderSql, SORT_KEYS } from "./sql";
+import { breachedSql, filterSql, keysetSql, nearBreachSql, orderSql, sortKeyColumns, SORT_KEYS } from "./sql";
 import {
   defaultDirection,
   storedComments,
@@ -24,12 +24,17 @@ import {
 // Read side of the alert queue, served from the cache the sync fills. Pages by keyset on (sort key, id): no
 // offsets, so page 2,000 costs what page 1 costs and a row never appears twice while alerts arrive.
 
-type RawRow = AlertListRecord & { sortKey?: string };
+type RawRow = AlertListRecord & Record<`sortKey${number}`, string | undefined>;
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 
 /** The cursor remembers the order it was made for: reusing it under another sort is a 400, not a wrong page. */
-const Cursor = z.object({ s: z.string(), d: z.enum(["asc", "desc"]), v: z.string().max(400), id: z.string().max(100) });
+const Cursor = z.object({
+  s: z.string(),
+  d: z.enum(["asc", "desc"]),
+  v: z.array(z.string().max(400)).max(8),
+  id: z.string().max(100),
+});
 
 export interface ListOptions {
   cursor?: string;
@@ -51,7 +56,7 @@ export async function listAlerts(actor: Actor, view: AlertView, page: ListOption
     }
     where.push(keysetSql(p, view.sort, dir, after));
   }
-  const sql = `SELECT ${alertListColumns("a")}, (${SORT_KEYS[view.sort].expr})::text AS "sortKey" FROM "Alert" a
+  const sql = `SELECT ${alertListColumns("a")}, ${sortKeyColumns(view.sort)} FROM "Alert" a
     WHERE ${where.join(" AND ")} ORDER BY ${orderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
   const [rows, groups] = await Promise.all([
     db().$queryRawUnsafe<RawRow[]>(sql, ...p.values),
@@ -60,7 +65,7 @@ export async function listAlerts(actor: Actor, view: AlertView, page: ListOption
   const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({
     s: view.sort,
     d: dir,
-    v: last.sortKey ?? "",
+    v: SORT_KEYS[view.sort].parts.map((_, i) => last[`sortKey${i}`] ?? ""),
     id: last.id,
   }));
   return {
@@ -87,7 +92,7 @@ export async function countAlerts(actor: Actor, filter: AlertFilter, now = new D
 
 const GROUP_LIMIT = 50;
 
-/** The largest groups of the filtered queue (by incident, device or title), for the grouped view. */
+/** The largest groups of the filtered queue (by incident, device, title or category), for the grouped view. */
 export async function groupCounts(
   actor: Actor,
   filter: AlertFilter & { group: AlertView["group"] },
@@ -107,19 +112,29 @@ export async function groupCounts(
   } else if (filter.group === "title") {
     sql = `SELECT a."title" AS key, a."title" AS label, COUNT(*)::int AS count FROM "Alert" a WHERE ${where}
       GROUP BY 1 ORDER BY count DESC, key LIMIT ${GROUP_LIMIT}`;
+  } else if (filter.group === "category") {
+    // Alerts without a category have no group: the category filter that opens a group cannot name "none".
+    sql = `SELECT a."category" AS key, a."category" AS label, COUNT(*)::int AS count FROM "Alert" a
+      WHERE ${where} AND a."category" <> '' GROUP BY 1 ORDER BY count DESC, key LIMIT ${GROUP_LIMIT}`;
   } else return [];
   return db().$queryRawUnsafe<AlertGroup[]>(sql, ...p.values);
 }
 
-/** Open alerts past their deadline and close to it, tenant-wide (the numbers that head the queue). */
-export async function slaCounts(now = new Date()): Promise<SlaCounts> {
+/**
+ * Open alerts past their deadline and close to it: tenant-wide, or within a view's filters (its own SLA filter
+ * aside), so the queue's "N SLA breached" badge counts exactly the rows its link lists.
+ */
+export async function slaCounts(now = new Date(), scope?: { filter: AlertFilter; me: string }): Promise<SlaCounts> {
   const { sla } = await cachedTriageSettings();
   const p = new SqlParams();
+  const where = scope
+    ? filterSql(p, { ...scope.filter, sla: undefined }, { me: scope.me, now, sla })
+    : tenantSql(p, "a");
   const breached = breachedSql(p, now);
   const near = nearBreachSql(p, now, sla);
   const [row] = await db().$queryRawUnsafe<{ breached: number; near: number }[]>(
     `SELECT COUNT(*) FILTER (WHERE ${breached})::int AS breached, COUNT(*) FILTER (WHERE ${near})::int AS near
-     FROM "Alert" a WHERE ${tenantSql(p)} AND a."status" <> 'Resolved' AND a."slaDueAt" IS NOT NULL`,
+     FROM "Alert" a WHERE a."status" <> 'Resolved' AND a."slaDueAt" IS NOT NULL AND ${where}`,
     ...p.values,
   );
   return { breached: row?.breached ?? 0, nearBreach: row?.near ?? 0, at: now.toISOString() };

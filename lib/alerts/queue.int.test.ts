@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { availableTestDatabases, createTestDatabase, type TestDatabase, ofTenant } from "../db/testing";
 import { getDatabase } from "../db";
+import { tenantScope } from "../cache/tenant";
 import { callRoute, sessionCookieFor } from "../auth/testing";
 import { GET as listRoute } from "@/app/api/alerts/route";
 import { GET as slaRoute } from "@/app/api/alerts/sla/route";
@@ -33,6 +34,8 @@ interface Seed {
 }
 
 const ME = "ana@contoso.example";
+const SHA1 = "3395856ce81f2b7382dee72602f798b642f14140";
+const SHA256 = "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f";
 const SEVERITIES = ["High", "Medium", "Low", "Informational", "UnSpecified"];
 const PRIORITY_OF: Record<string, string> = {
   High: "High",
@@ -115,6 +118,22 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
         })),
       ),
     });
+    // Evidence and a device with an IP, for the search's hash and IP branches.
+    await database.prisma.alertEvidence.createMany({
+      data: ofTenant([
+        { alertId: data[3].id, ordinal: 0, entityType: "File", sha1: SHA1, sha256: SHA256 },
+        { alertId: data[4].id, ordinal: 0, entityType: "Ip", ipAddress: "203.0.113.9" },
+      ]),
+    });
+    await database.prisma.device.create({
+      data: {
+        ...tenantScope(),
+        name: "host-5.contoso.example",
+        platform: "Windows",
+        mdeMachineId: data[5].machineId,
+        lastIpAddress: "10.42.7.1",
+      },
+    });
   });
   afterAll(async () => {
     await database?.close();
@@ -147,12 +166,24 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
   const recent = data.filter((s) => s.ageMs < 30 * DAY);
   const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 
-  it("lists the default view (last 30 days, newest first) to Viewers too", async () => {
+  it("lists the default view (last 30 days, ranked) to Viewers too", async () => {
     const rows = await all("", 10);
     expect(ids(rows)).toEqual(ids(recent));
-    const times = rows.map((r) => r.alertCreationTime);
-    expect(times).toEqual([...times].sort().reverse());
+    const ranks = rows.map((r) => key.priority(r));
+    expect(ranks).toEqual([...ranks].sort().reverse());
     expect((await get("", viewer)).status).toBe(200);
+  });
+
+  it("ranks the default queue: open before closed, then priority, then SLA time left (breached first), then age", async () => {
+    const rows = await all("", 50);
+    const firstClosed = rows.findIndex((r) => r.status === "Resolved");
+    expect(rows.slice(firstClosed).every((r) => r.status === "Resolved")).toBe(true);
+    const open = rows.slice(0, firstClosed);
+    expect(open[0].priority).toBe("Critical");
+    const high = open.filter((r) => r.priority === "High");
+    const dues = high.map((r) => r.slaDueAt!);
+    expect(dues).toEqual([...dues].sort());
+    expect(Date.parse(dues[0])).toBeLessThan(now); // breached first
   });
 
   it.each([
@@ -178,6 +209,12 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     ["q=100%25", (s: Seed) => s.title.includes("100%")],
     ["q=l_a", (s: Seed) => s.title.includes("l_a")], // `_` is literal: "lsa" in LSASS must not match
     ["incident=1001", (s: Seed) => s.incidentId === BigInt(1001)],
+    ["q=DA0007_", (s: Seed) => s.id.startsWith("da0007_")], // an alert id, or part of one
+    ["q=1002", (s: Seed) => s.incidentId === BigInt(1002)], // an incident id
+    [`q=${SHA1.toUpperCase()}`, (s: Seed) => s.id === "da0003_757"], // a file hash in the evidence (either case)
+    [`q=${SHA256}`, (s: Seed) => s.id === "da0003_757"],
+    ["q=203.0.113.9", (s: Seed) => s.id === "da0004_676"], // an IP in the evidence
+    ["q=10.42.", (s: Seed) => s.machineId === "m5".padEnd(40, "0")], // the start of the device's last IP
     ["device=host-2.contoso.example", (s: Seed) => s.computerDnsName === "host-2.contoso.example"],
     ["title=New%20service%20installed", (s: Seed) => s.title === "New service installed"],
     ["sla=breached", (s: Seed) => s.status !== "Resolved" && s.slaInMs !== null && s.slaInMs < 0],
@@ -207,8 +244,16 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     severity: { High: 4, Medium: 3, Low: 2, Informational: 1, UnSpecified: 0 },
     status: { New: 0, InProgress: 1, Resolved: 2 },
   };
+  /** The ranking as one comparable string: open first, priority, deadline (none last), oldest first. */
+  const deadline = (r: AlertRow) => (r.status === "Resolved" || r.slaDueAt === null ? 9e15 : Date.parse(r.slaDueAt));
   const key: Record<string, (r: AlertRow) => string | number> = {
-    priority: (r) => RANK.priority[r.priority],
+    priority: (r) =>
+      [
+        r.status === "Resolved" ? 0 : 1,
+        RANK.priority[r.priority],
+        String(1e16 - deadline(r)).padStart(17, "0"),
+        String(1e16 - Date.parse(r.alertCreationTime)).padStart(17, "0"),
+      ].join("|"),
     severity: (r) => RANK.severity[r.severity],
     status: (r) => RANK.status[r.status],
     title: (r) => r.title,
@@ -219,7 +264,7 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     source: (r) => r.detectionSource,
     assignedTo: (r) => r.assignedTo ?? "",
     age: (r) => r.alertCreationTime,
-    sla: (r) => r.slaDueAt ?? "9999",
+    sla: (r) => (r.status === "Resolved" || r.slaDueAt === null ? "9999" : r.slaDueAt),
   };
 
   it.each(
@@ -249,6 +294,14 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     expect(body.data.every((r) => r.slaDueAt !== null && Date.parse(r.slaDueAt) < now)).toBe(true);
   });
 
+  it("sorts by SLA with closed alerts after every open one, whatever their old deadline", async () => {
+    const rows = await all("sort=sla", 50);
+    const firstClosed = rows.findIndex((r) => r.status === "Resolved");
+    expect(firstClosed).toBeGreaterThan(0);
+    expect(rows.slice(firstClosed).every((r) => r.status === "Resolved" || r.slaDueAt === null)).toBe(true);
+    expect(rows[0].status).not.toBe("Resolved");
+  });
+
   it("counts groups by incident, device and title on the first page", async () => {
     const byIncident = (await get("group=incident")).body.groups!;
     expect(byIncident.map((g) => g.key).sort()).toEqual(["1000", "1001", "1002"]);
@@ -256,6 +309,9 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     expect(byIncident[0].label).toMatch(/^Multi-stage incident/);
     const byTitle = (await get("group=title&severity=High")).body.groups!;
     expect(byTitle.reduce((n, g) => n + g.count, 0)).toBe(recent.filter((s) => s.severity === "High").length);
+    const byCategory = (await get("group=category")).body.groups!;
+    expect(byCategory.map((g) => g.key).sort()).toEqual([...new Set(recent.map((s) => s.category))].sort());
+    expect(byCategory.reduce((n, g) => n + g.count, 0)).toBe(recent.length);
     const byDevice = (await get("group=device")).body.groups!;
     expect(byDevice[0].count).toBeGreaterThanOrEqual(byDevice[byDevice.length - 1].count);
     expect((await get("group=none")).body.groups).toBeUndefined();
@@ -296,9 +352,12 @@ describe.each(kinds)("GET /api/alerts on %s", (kind) => {
     expect(reused.body.error!.issues![0].path).toBe("cursor");
   });
 
-  it("counts breached and near-breach open alerts tenant-wide", async () => {
-    const res = await callRoute(slaRoute, { path: "/api/alerts/sla", headers: { cookie: viewer } });
+  it("counts breached and near-breach open alerts in the view's range, as many as the breached link lists", async () => {
+    const res = await callRoute(slaRoute, { path: "/api/alerts/sla?range=180d", headers: { cookie: viewer } });
     const body = await res.json();
+    expect(body.breached).toBe((await all("range=180d&sla=breached&sort=sla")).length);
+    const inRange = await callRoute(slaRoute, { path: "/api/alerts/sla?severity=High", headers: { cookie: viewer } });
+    expect((await inRange.json()).breached).toBe((await all("severity=High&sla=breached")).length);
     const open = data.filter((s) => s.status !== "Resolved" && s.slaInMs !== null);
     expect(body.breached).toBe(open.filter((s) => s.slaInMs! < 0).length);
     expect(body.nearBreach).toBe(open.filter((s) => s.slaInMs === 5 * MIN && s.priority !== "Critical").length);

@@ -5,6 +5,7 @@ import {
   ALERT_STATUSES,
   ASSIGNED_TO_ME,
   CLASSIFICATIONS,
+  DEFAULT_SORT,
   DEFAULT_TIME_RANGE,
   DETERMINATIONS,
   GROUP_BY,
@@ -36,7 +37,10 @@ export const AlertFilter = z.object({
   source: multi(text),
   assignedTo: multi(text),
   technique: multi(z.string().regex(/^T\d{4}(\.\d{3})?$/, "a MITRE technique id like T1059 or T1003.001")),
-  /** Free text over title, device name and user name (case-insensitive substring). */
+  /**
+   * Free text: a case-insensitive substring of the title, device, user or alert id; an incident id; a file hash
+   * (evidence SHA-1/SHA-256); an IP address (evidence, or the start of the device's last IP).
+   */
   q: single(z.string().trim().max(200).optional()),
   range: single(z.enum(Object.keys(TIME_RANGES) as [TimeRange, ...TimeRange[]]).default(DEFAULT_TIME_RANGE)),
   sla: single(z.enum(SLA_STATES).optional()),
@@ -52,7 +56,8 @@ export const AlertFilter = z.object({
 export type AlertFilter = z.infer<typeof AlertFilter>;
 
 export const AlertView = AlertFilter.extend({
-  sort: single(z.enum(SORT_COLUMNS).default("age")),
+  /** The default is the ranking: open alerts by derived priority, then SLA time left, then age (lib/alerts/sql.ts). */
+  sort: single(z.enum(SORT_COLUMNS).default(DEFAULT_SORT)),
   dir: single(z.enum(["asc", "desc"]).optional()),
   group: single(z.enum(GROUP_BY).default("none")),
 });

@@ -31,7 +31,9 @@ export const SORT_COLUMNS = [
   "sla",
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
-export const GROUP_BY = ["none", "incident", "device", "title"] as const;
+/** The queue's ranking: open alerts by derived priority, then SLA time left, then age (lib/alerts/sql.ts). */
+export const DEFAULT_SORT: SortColumn = "priority";
+export const GROUP_BY = ["none", "incident", "device", "title", "category"] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 export const SLA_STATES = ["breached", "near"] as const;
 
@@ -70,7 +72,7 @@ export function viewToSearch(view: Partial<AlertView>): URLSearchParams {
     const value = view[key];
     if (value === undefined || value === null || value === "") continue;
     if (key === "range" && value === DEFAULT_TIME_RANGE) continue;
-    if (key === "sort" && value === "age") continue;
+    if (key === "sort" && value === DEFAULT_SORT) continue;
     if (key === "group" && value === "none") continue;
     if (key === "dir" && view.sort && value === defaultDirection(view.sort)) continue;
     if (Array.isArray(value)) {

@@ -7,6 +7,7 @@ import { rateLimitWindows } from "./rate-limit";
 import { route } from "./route";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "./testing";
 import { POST as createView } from "@/app/api/views/route";
+import { POST as createToken } from "@/app/api/tokens/route";
 
 // A person's double click, a retried fetch, an API client's nervous repeat: one Idempotency-Key, one change.
 
@@ -69,6 +70,30 @@ describe.each(kinds)("Idempotency-Key on mutations on %s", (kind) => {
     });
     expect(other.status).toBe(422);
     expect((await other.json()).error.issues[0].path).toBe("idempotency-key");
+  });
+
+  it("never keeps a new token's plaintext: a repeat of the create is refused, not replayed", async () => {
+    const admin = await sessionCookieFor("Admin", "ada");
+    const key = randomUUID();
+    const body = { name: `t-${key.slice(0, 6)}`, role: "Viewer", days: 1 };
+    const first = await callRoute(createToken, {
+      method: "POST",
+      path: "/api/tokens",
+      headers: { cookie: admin, origin: TEST_ORIGIN, "idempotency-key": key },
+      body,
+    });
+    expect(first.status).toBe(201);
+    const { token } = (await first.json()) as { token: string };
+    const repeat = await callRoute(createToken, {
+      method: "POST",
+      path: "/api/tokens",
+      headers: { cookie: admin, origin: TEST_ORIGIN, "idempotency-key": key },
+      body,
+    });
+    expect(repeat.status).toBe(409);
+    expect(await database.prisma.apiToken.count({ where: { name: body.name } })).toBe(1);
+    const kept = await database.prisma.idempotentRequest.findMany();
+    expect(JSON.stringify(kept)).not.toContain(token);
   });
 
   it("a malformed key is a 400, not ignored", async () => {

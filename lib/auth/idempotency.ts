@@ -62,6 +62,8 @@ export async function claimIdempotencyKey(
   actor: Actor,
   key: string,
   request: { method: string; path: string; body: unknown },
+  /** false for answers that hold a secret (a new token's plaintext): a repeat is then refused, never replayed. */
+  keepAnswer = true,
 ): Promise<IdempotentClaim | Response> {
   const actorKey = `${actor.type}:${actor.id}`;
   const fingerprint = fingerprintOf(request.method, request.path, request.body);
@@ -73,7 +75,7 @@ export async function claimIdempotencyKey(
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const first = await db().idempotentRequest.findUnique({ where });
-    if (!first) return claimIdempotencyKey(actor, key, request);
+    if (!first) return claimIdempotencyKey(actor, key, request, keepAnswer);
     const expired = now - first.createdAt.getTime() > KEEP_MS;
     const abandoned = first.status === null && now - first.createdAt.getTime() > ABANDONED_MS;
     if (expired || abandoned) {
@@ -82,7 +84,7 @@ export async function claimIdempotencyKey(
         where: { actorKey, key, createdAt: first.createdAt },
         data: { fingerprint, status: null, response: null, createdAt: new Date(now) },
       });
-      if (taken.count === 0) return claimIdempotencyKey(actor, key, request);
+      if (taken.count === 0) return claimIdempotencyKey(actor, key, request, keepAnswer);
     } else if (first.fingerprint !== fingerprint) {
       throw new AppError(
         422,
@@ -114,8 +116,8 @@ export async function claimIdempotencyKey(
         await release();
         return response;
       }
-      const text = await response.clone().text();
-      if (text.length > MAX_STORED_CHARS) {
+      const text = keepAnswer ? await response.clone().text() : "";
+      if (!keepAnswer || text.length > MAX_STORED_CHARS) {
         await db().idempotentRequest.update({ where, data: { status: response.status } });
         return response;
       }

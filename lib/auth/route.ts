@@ -46,6 +46,11 @@ export interface RouteOptions<P, Q, B, A extends Access = Access> {
   rateLimit?: boolean | "defender-read";
   /** Only a signed-in person (a session), never an API token. */
   peopleOnly?: boolean;
+  /**
+   * The answer holds a secret (a new token's plaintext), so an Idempotency-Key repeat is refused with 409 instead of
+   * replayed: the console never stores the secret, not even as a kept answer.
+   */
+  secretAnswer?: boolean;
 }
 
 export interface RouteContext<P, Q, B, A extends Access = Access> {
@@ -294,11 +299,16 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       const idempotencyKey = mutating && actor ? readIdempotencyKey(req.headers) : null;
       if (idempotencyKey && actor) {
         const url = new URL(req.url);
-        const claimed = await claimIdempotencyKey(actor, idempotencyKey, {
-          method,
-          path: url.pathname + url.search,
-          body,
-        });
+        const claimed = await claimIdempotencyKey(
+          actor,
+          idempotencyKey,
+          {
+            method,
+            path: url.pathname + url.search,
+            body,
+          },
+          !options.secretAnswer,
+        );
         if (claimed instanceof Response) return withHeaders(claimed, requestId, extraHeaders);
         claim = claimed;
       }

@@ -25,6 +25,7 @@ export function keysetPage<R>(
 const CASTABLE: Record<string, (v: string) => boolean> = {
   int: (v) => /^-?\d{1,9}$/.test(v),
   bigint: (v) => /^-?\d{1,18}$/.test(v),
+  float: (v) => /^-?(Infinity|\d{1,20}(\.\d{1,20})?(e[+-]?\d{1,3})?)$/.test(v),
   timestamp: (v) => /^-?infinity$/.test(v) || (/^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v))),
   text: () => true,
 };
@@ -37,7 +38,8 @@ export function assertCursorValue(type: string, value: string): void {
   if (!(CASTABLE[type] ?? CASTABLE.text)(value)) throw invalidCursor();
 }
 
-function invalidCursor(): BadRequest {
+/** The 400 for a cursor that does not fit the query it is sent to. */
+export function invalidCursor(): BadRequest {
   return new BadRequest("cursor is not valid: start again from the first page", [
     { path: "cursor", message: "invalid cursor" },
   ]);

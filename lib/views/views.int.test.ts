@@ -44,7 +44,7 @@ describe.each(kinds)("saved views on %s", (kind) => {
     const res = await save(ann, {
       page: "alerts",
       name: "My high new",
-      query: "?status=New&severity=High,Medium&sort=age",
+      query: "?status=New&severity=High,Medium&sort=priority",
     });
     expect(res.status).toBe(201);
     const { data } = await res.json();

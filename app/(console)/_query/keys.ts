@@ -9,7 +9,10 @@ export const alertKeys = {
   lists: () => [...alertKeys.all, "list"] as const,
   /** `search` is the canonical view query string (viewToSearch), so equal views share a cache entry. */
   list: (search: string) => [...alertKeys.lists(), search] as const,
-  sla: () => [...alertKeys.all, "sla"] as const,
+  /** The SLA counts within a view (`search` as in `list`). */
+  sla: (search: string) => [...alertKeys.all, "sla", search] as const,
+  /** One expanded group of a grouped queue: the view narrowed to the group, its first page. */
+  group: (search: string) => [...alertKeys.lists(), "group", search] as const,
   detail: (id: string) => [...alertKeys.all, "detail", id] as const,
 };
 

@@ -6,7 +6,7 @@ export const GET = route({ permission: "tokens:manage" }, async () => ({ data: a
 
 // POST /api/tokens (tokens:manage) — create a token; the plaintext is in this response only
 export const POST = route(
-  { permission: "tokens:manage", body: ApiTokenCreate, audit: "token.create" },
+  { permission: "tokens:manage", body: ApiTokenCreate, audit: "token.create", secretAnswer: true },
   async ({ body, audit }) => {
     const created = await createApiToken(audit, body);
     return Response.json(created, { status: 201 });

@@ -49,13 +49,14 @@ function createContext(req: IncomingMessage, res: ServerResponse, baseUrl: strin
     params: {},
     requestId: randomUUID(),
     clientRequestId: /^[\w-]{8,64}$/.test(incomingId) ? incomingId : null,
-    surface: path.startsWith("/v1.0/")
-      ? "graph"
-      : path.startsWith("/api/") || path === "/api"
-        ? "mde"
-        : path.startsWith("/_emulator")
-          ? "control"
-          : "identity",
+    surface:
+      path.startsWith("/v1.0/") || path.startsWith("/beta/")
+        ? "graph"
+        : path.startsWith("/api/") || path === "/api"
+          ? "mde"
+          : path.startsWith("/_emulator")
+            ? "control"
+            : "identity",
     principal: null,
     baseUrl,
   };

@@ -71,8 +71,8 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
         />
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-        <div className="space-y-6">
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-6">
           <section aria-labelledby="description-title">
             <h2 id="description-title" className="mb-1 text-lg font-semibold">
               Description

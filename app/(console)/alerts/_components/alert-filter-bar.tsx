@@ -33,6 +33,7 @@ export const GROUP_LABEL: Record<string, string> = {
   incident: "Incident",
   device: "Device",
   title: "Title / detector",
+  category: "Category",
 };
 
 export interface AlertFilterBarProps {
@@ -51,11 +52,12 @@ export function AlertFilterBar({ view, me, options, go, navigating, searchRef }:
     <div role="search" aria-label="Filter alerts" className="flex flex-wrap items-center gap-2">
       <SearchBox
         id="alert-search"
-        label="Search title, device or user"
-        placeholder="Search title, device, user  ( / )"
+        label="Search title, device, user, id, hash or IP"
+        placeholder="Search title, device, user, id, hash, IP  ( / )"
         defaultValue={view.q ?? ""}
-        width="w-64"
+        width="w-72"
         onSearch={(q) => go({ q })}
+        searchAsYouType
         inputRef={searchRef}
       />
       <MultiSelect

@@ -4,15 +4,17 @@ import { NoMatches } from "@/components/ui/no-matches";
 import { NothingSynced } from "@/components/ui/nothing-synced";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "../../_query/api";
 import { alertKeys } from "../../_query/keys";
-import { useUrlList } from "../../_query/use-url-list";
-import { useAlertTriage } from "../_hooks/use-alert-triage";
+import { useCursorList, useSelection, useUrlListView } from "../../_query/use-url-list";
+import { useStoredColumns } from "../../_query/use-stored-columns";
+import { useAlertGroups } from "../_hooks/use-alert-groups";
+import { useAlertTriage, type TriageOutcome } from "../_hooks/use-alert-triage";
 import { useQueueKeyboard } from "../_hooks/use-queue-keyboard";
-import { AlertFilterBar, GROUP_LABEL } from "./alert-filter-bar";
-import { AlertTable } from "@/components/alerts/alert-table";
+import { AlertFilterBar } from "./alert-filter-bar";
+import { AlertTable, DEFAULT_HIDDEN_ALERT_COLUMNS } from "@/components/alerts/alert-table";
 import { ListFooter } from "@/components/ui/list-footer";
 import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
@@ -22,8 +24,9 @@ import { ASSIGNED_TO_ME, defaultDirection, hasFilters, viewToSearch, type SortCo
 import type { AlertPage, AlertRow, AlertTriage, AlertView, BulkItemResult, SlaCounts } from "@/lib/alerts/schemas";
 
 // The queue's client container: the URL is the view (filters, sort, grouping); the server renders the first
-// page, useUrlList pages on with the cursor ("load more", never all rows) and keeps the selection (local, cleared
-// when the view changes); this component adds the SLA counters, keyboard and triage.
+// page, useCursorList pages on with the cursor ("load more", never all rows), a grouped view shows group rows
+// that expand in place (useAlertGroups), and the selection is local to the rows on screen (useSelection). This
+// component adds the SLA counters, the column choice, keyboard and triage.
 
 export interface AlertQueueProps {
   view: AlertView;
@@ -52,41 +55,54 @@ export function AlertQueue({
 }: AlertQueueProps) {
   const router = useRouter();
   const dir = view.dir ?? defaultDirection(view.sort);
-  const { go, navigating, rows, pages, footer, list, selection } = useUrlList<AlertView, AlertRow, AlertPage>({
-    path: "/alerts",
-    view,
-    toSearch: viewToSearch,
+  const { go, navigating } = useUrlListView({ path: "/alerts", view, toSearch: viewToSearch });
+  const paged = useCursorList<AlertRow, AlertPage>({
     queryKey: alertKeys.list(search),
     endpoint: "/api/alerts",
     search,
     initialPage,
-    idOf: alertId,
   });
+  const grouped = useAlertGroups({ view, search, groups: paged.pages[0]?.groups });
+  // What is on screen: the list's rows, or the rows of the expanded groups.
+  const rows = grouped.groups ? grouped.rows : paged.rows;
+  const rowIds = useMemo(() => rows.map(alertId), [rows]);
+  const selection = useSelection({ viewKey: search, rowIds });
   const sla = useQuery({
-    queryKey: alertKeys.sla(),
-    queryFn: () => apiFetch<SlaCounts>("/api/alerts/sla"),
+    queryKey: alertKeys.sla(search),
+    queryFn: () => apiFetch<SlaCounts>(`/api/alerts/sla?${search}`),
     initialData: counts,
     refetchInterval: 60_000,
   });
-  const groups = pages[0]?.groups;
+  const [columns, setColumns] = useStoredColumns(`soc.alerts.columns:${me}`, DEFAULT_HIDDEN_ALERT_COLUMNS);
 
   // The clock the SLA badges count against: the render time, then a tick every 30 s.
   const now = useTick(30_000, renderedAt);
 
-  // Selection belongs to one view (useUrlList); the focused row is the keyboard's.
   const selected = selection.selected;
   const [focus, setFocusedId] = useState<string | null>(null);
   // A focused row that left the list (resolved out of a view of New alerts) is no longer a target.
-  const focusedId = focus !== null && rows.some((r) => r.id === focus) ? focus : null;
-  const [pending, setPending] = useState<Set<string>>(new Set());
+  const focusedId = focus !== null && rowIds.includes(focus) ? focus : null;
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; failures: BulkItemResult[] } | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  // The triage bar shows while rows are ticked, or after "s" asked for it for the focused row.
+  const [barRequested, setBarRequested] = useState(false);
+  // Bumped after every change Defender accepted: the form starts empty again, so its values are not re-applied.
+  const [formGeneration, setFormGeneration] = useState(0);
   const searchRef = useRef<HTMLInputElement>(null);
   const statusRef = useRef<HTMLSelectElement>(null);
 
-  const triage = useAlertTriage(me, (o) =>
-    setOutcome({ ok: o.ok, message: o.message, failures: o.result?.items.filter((i) => i.result !== "updated") ?? [] }),
-  );
+  function afterTriage(o: TriageOutcome) {
+    const failures = o.result?.items.filter((i) => i.result !== "updated") ?? [];
+    setOutcome({ ok: o.ok, message: o.message, failures });
+    if (!o.result) return; // refused as a whole: the selection and the form stay, to try again
+    // Accepted: nothing stays ticked but the alerts Defender did not change, so a next change cannot re-apply
+    // this one to rows that left the view or were meant only for this change.
+    selection.set(failures.map((f) => f.id));
+    setFormGeneration((n) => n + 1);
+    setBarRequested(false);
+  }
+  const triage = useAlertTriage(me, afterTriage);
+  const pending = new Set(triage.isPending ? (triage.variables?.ids ?? []) : []);
 
   function sortBy(column: SortColumn) {
     const nextDir = column === view.sort ? (dir === "asc" ? "desc" : "asc") : defaultDirection(column);
@@ -98,51 +114,58 @@ export function AlertQueue({
 
   function send(change: AlertTriage) {
     if (!canTriage || targets.length === 0 || triage.isPending) return;
-    const ids = targets;
     setOutcome(null);
-    setPending(new Set(ids));
-    triage.mutate({ ids, change, bulk: selected.size > 0 }, { onSettled: () => setPending(new Set()) });
+    triage.submit({ ids: targets, change, bulk: selected.size > 0 });
   }
 
+  const showBar = canTriage && (selected.size > 0 || (barRequested && focusedId !== null));
+  useEffect(() => {
+    if (barRequested) statusRef.current?.focus();
+  }, [barRequested]);
+
   useQueueKeyboard({
-    rowIds: rows.map(alertId),
+    rowIds,
     focusedId,
     onFocus: setFocusedId,
     canTriage,
     onToggle: selection.toggle,
     onAssignToMe: () => send({ assignedTo: ASSIGNED_TO_ME }),
-    onStatus: () => statusRef.current?.focus(),
+    onStatus: () => (statusRef.current ? statusRef.current.focus() : setBarRequested(true)),
     onSearch: () => searchRef.current?.focus(),
     onHelp: () => setShowShortcuts(true),
     onOpen: (id) => router.push(`/alerts/${encodeURIComponent(id)}`),
   });
 
-  const filtered = hasFilters(view);
   const empty = !cache.hasAlerts ? (
     <NothingSynced kind="alert" lastSyncAt={cache.lastSyncAt} now={now} />
-  ) : filtered ? (
+  ) : hasFilters(view) ? (
     <NoMatches what="alerts" clearHref="/alerts" />
+  ) : grouped.groups ? (
+    <span>No groups for these filters.</span>
   ) : (
     <span>No alerts in this time range.</span>
   );
 
   return (
-    <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-3" aria-live="polite">
-        <Link
-          href={`/alerts?${viewToSearch({ ...view, sla: "breached", sort: "sla", dir: "asc" })}`}
-          className="rounded-md border border-red-300 bg-red-50 px-3 py-1.5 text-sm dark:border-red-800 dark:bg-red-950"
-          data-testid="sla-breached-count"
-        >
-          <strong className="text-red-800 dark:text-red-200">{sla.data.breached}</strong> SLA breached
-        </Link>
-        <Link
-          href={`/alerts?${viewToSearch({ ...view, sla: "near", sort: "sla", dir: "asc" })}`}
-          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm dark:border-amber-800 dark:bg-amber-950"
-          data-testid="sla-near-count"
-        >
-          <strong className="text-amber-900 dark:text-amber-100">{sla.data.nearBreach}</strong> near breach
-        </Link>
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="flex items-center gap-2" aria-live="polite">
+          <Link
+            href={`/alerts?${viewToSearch({ ...view, sla: "breached", sort: "sla", dir: "asc" })}`}
+            className="rounded-md border border-red-300 bg-red-50 px-2 py-1 text-sm dark:border-red-800 dark:bg-red-950"
+            data-testid="sla-breached-count"
+          >
+            <strong className="text-red-800 dark:text-red-200">{sla.data.breached}</strong> SLA breached
+          </Link>
+          <Link
+            href={`/alerts?${viewToSearch({ ...view, sla: "near", sort: "sla", dir: "asc" })}`}
+            className="rounded-md border border-amber-300 bg-amber-50 px-2 py-1 text-sm dark:border-amber-800 dark:bg-amber-950"
+            data-testid="sla-near-count"
+          >
+            <strong className="text-amber-900 dark:text-amber-100">{sla.data.nearBreach}</strong> near breach
+          </Link>
+        </div>
+        <AlertFilterBar view={view} me={me} options={options} go={go} navigating={navigating} searchRef={searchRef} />
         <button
           type="button"
           className="ml-auto text-xs text-slate-500 underline"
@@ -152,43 +175,14 @@ export function AlertQueue({
         </button>
       </div>
 
-      <AlertFilterBar view={view} me={me} options={options} go={go} navigating={navigating} searchRef={searchRef} />
-
-      {groups ? (
-        <section aria-label={`Groups by ${GROUP_LABEL[view.group].toLowerCase()}`} className="flex flex-wrap gap-2">
-          {groups.length === 0 ? <p className="text-sm text-slate-500">No groups for these filters.</p> : null}
-          {groups.map((g) => (
-            <button
-              key={g.key}
-              type="button"
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-left text-xs hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900"
-              onClick={() =>
-                go({
-                  group: "none",
-                  ...(view.group === "incident"
-                    ? { incident: g.key }
-                    : view.group === "device"
-                      ? { device: g.key }
-                      : { title: g.key }),
-                })
-              }
-            >
-              <span className="font-medium">{g.label}</span>{" "}
-              <span className="rounded bg-slate-200 px-1 dark:bg-slate-700">{g.count}</span>
-            </button>
-          ))}
-        </section>
-      ) : null}
-
-      {canTriage ? (
-        <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+      {showBar ? (
+        <div className="rounded-lg border border-blue-200 bg-blue-50/50 p-2 dark:border-blue-900 dark:bg-slate-900">
           <TriageForm
+            key={formGeneration}
             target={
               selected.size > 0
                 ? `${selected.size} selected alert${selected.size === 1 ? "" : "s"}`
-                : focusedId
-                  ? "the focused alert"
-                  : "no alert"
+                : "the focused alert"
             }
             count={targets.length}
             busy={triage.isPending}
@@ -221,16 +215,26 @@ export function AlertQueue({
         onFocusRow={setFocusedId}
         pending={pending}
         empty={empty}
+        columnVisibility={columns}
+        onColumnVisibilityChange={setColumns}
+        groups={grouped.groups}
       />
 
-      <ListFooter
-        summary={
-          <>
-            {rows.length} alert{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}
-          </>
-        }
-        list={footer}
-      />
+      {grouped.groups ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {grouped.groups.length} group{grouped.groups.length === 1 ? "" : "s"}
+          {grouped.groups.length >= 50 ? " (the 50 largest)" : ""}
+        </p>
+      ) : (
+        <ListFooter
+          summary={
+            <>
+              {rows.length} alert{rows.length === 1 ? "" : "s"} shown{paged.list.hasNextPage ? "; more match" : ""}
+            </>
+          }
+          list={paged.footer}
+        />
+      )}
 
       <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} />
     </div>

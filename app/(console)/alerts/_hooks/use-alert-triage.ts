@@ -1,7 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient, type InfiniteData, type QueryKey } from "@tanstack/react-query";
-import { ApiError, apiFetch } from "../../_query/api";
+import { useQueryClient, type InfiniteData, type QueryKey } from "@tanstack/react-query";
+import { apiFetch } from "../../_query/api";
+import { useSubmitOnce } from "../../_query/use-submit-once";
 import { alertKeys } from "../../_query/keys";
 import { updateRowsInPages } from "../../_query/list-cache";
 import { ASSIGNED_TO_ME, CLASSIFICATIONS, normaliseDetermination, type Classification } from "@/lib/alerts/vocabulary";
@@ -9,6 +10,8 @@ import type { AlertPage, AlertRow, AlertTriage, BulkTriageResult } from "@/lib/a
 
 // Triage from the queue, optimistic: the rows change at once, and go back (with Defender's reason) if it refuses.
 // One id goes through PATCH /api/alerts/[id]; a selection through POST /api/alerts/bulk (Defender's batch API).
+// useSubmitOnce: a second press while a change is in flight sends nothing, and the request carries an
+// Idempotency-Key so a repeat that does reach the server is answered, not done again.
 
 export interface TriageInput {
   ids: string[];
@@ -35,21 +38,26 @@ export function applyChange(row: AlertRow, change: AlertTriage, me: string): Ale
 
 type Snapshot = [QueryKey, InfiniteData<AlertPage> | undefined][];
 
-export function useAlertTriage(
-  me: string,
-  onOutcome: (outcome: { ok: boolean; message: string; result?: BulkTriageResult }) => void,
-) {
+export interface TriageOutcome {
+  ok: boolean;
+  message: string;
+  result?: BulkTriageResult;
+  input: TriageInput;
+}
+
+export function useAlertTriage(me: string, onOutcome: (outcome: TriageOutcome) => void) {
   const queryClient = useQueryClient();
-  return useMutation<BulkTriageResult, ApiError, TriageInput, { snapshot: Snapshot }>({
-    mutationFn: async ({ ids, change, bulk }) => {
+  return useSubmitOnce<BulkTriageResult, TriageInput>({
+    mutationFn: async ({ ids, change, bulk }, idempotencyKey) => {
       if (!bulk) {
         await apiFetch<{ data: AlertRow }>(`/api/alerts/${encodeURIComponent(ids[0])}`, {
           method: "PATCH",
           json: change,
+          idempotencyKey,
         });
         return { updated: 1, failed: 0, notFound: 0, items: [{ id: ids[0], result: "updated" }] };
       }
-      return apiFetch<BulkTriageResult>("/api/alerts/bulk", { method: "POST", json: { ids, change } });
+      return apiFetch<BulkTriageResult>("/api/alerts/bulk", { method: "POST", json: { ids, change }, idempotencyKey });
     },
     onMutate: async ({ ids, change }) => {
       await queryClient.cancelQueries({ queryKey: alertKeys.lists() });
@@ -62,22 +70,25 @@ export function useAlertTriage(
           (r) => applyChange(r, change, me),
         ),
       );
-      return { snapshot };
+      return { snapshot } satisfies { snapshot: Snapshot };
     },
-    onError: (error, _input, context) => {
-      for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
+    onError: (error, input, context) => {
+      const { snapshot } = (context ?? { snapshot: [] }) as { snapshot: Snapshot };
+      for (const [key, data] of snapshot) queryClient.setQueryData(key, data);
       onOutcome({
         ok: false,
         message: `Not changed: ${error.message}${error.requestId ? ` (request ${error.requestId.slice(0, 8)})` : ""}`,
+        input,
       });
     },
-    onSuccess: (result, { ids }) => {
+    onSuccess: (result, input) => {
+      const { ids } = input;
       const failed = result.items.filter((i) => i.result !== "updated");
       const ok = failed.length === 0;
       const message = ok
         ? `Defender accepted the change for ${result.updated} alert${result.updated === 1 ? "" : "s"}.`
         : `Defender accepted the change for ${result.updated} of ${ids.length} alerts; ${failed.length} not changed.`;
-      onOutcome({ ok, message, result });
+      onOutcome({ ok, message, result, input });
     },
     // Refetch either way: rows that no longer match the filters leave, and the SLA counts move.
     onSettled: () => {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { takeEarlyKeys } from "./early-keys";
 
 // The alert queue's keyboard map: j/k move, x select, a assign to me, s status, / search, ? help, Enter open.
 // Keys are ignored while typing, with a modifier, or while a dialog is open.
@@ -75,6 +76,13 @@ export function useQueueKeyboard(keyboard: QueueKeyboard): void {
       e.preventDefault();
     }
     document.addEventListener("keydown", onKey);
+    // j/k pressed before hydration (kept by EarlyKeysScript): replay them from the current focus.
+    const early = takeEarlyKeys();
+    if (early.length > 0) {
+      const k = latest.current;
+      const focused = early.reduce<string | null>((at, key) => moveFocus(k.rowIds, at, key), k.focusedId);
+      if (focused) k.onFocus(focused);
+    }
     return () => document.removeEventListener("keydown", onKey);
   }, []);
 }

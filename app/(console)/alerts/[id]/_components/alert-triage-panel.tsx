@@ -1,24 +1,29 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { TriageForm } from "@/components/alerts/triage-form";
-import { ApiError, apiFetch } from "../../../_query/api";
+import { apiFetch } from "../../../_query/api";
+import { useSubmitOnce } from "../../../_query/use-submit-once";
 import { alertKeys } from "../../../_query/keys";
 import type { AlertRow, AlertTriage } from "@/lib/alerts/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // Triage on the alert page: the change goes to Defender; on success the server-rendered page refreshes (status,
-// comments, history), on refusal Defender's reason is shown and nothing changed.
+// comments, history) and the form starts empty again; on refusal Defender's reason is shown and nothing changed.
+// useSubmitOnce: a double click sends one PATCH, carrying an Idempotency-Key.
 export function AlertTriagePanel({ id }: { id: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<Outcome | null>(null);
-  const triage = useMutation<{ data: AlertRow }, ApiError, AlertTriage>({
-    mutationFn: (change) => apiFetch(`/api/alerts/${encodeURIComponent(id)}`, { method: "PATCH", json: change }),
+  const [formGeneration, setFormGeneration] = useState(0);
+  const triage = useSubmitOnce<{ data: AlertRow }, AlertTriage>({
+    mutationFn: (change, idempotencyKey) =>
+      apiFetch(`/api/alerts/${encodeURIComponent(id)}`, { method: "PATCH", json: change, idempotencyKey }),
     onSuccess: () => {
       setMessage({ ok: true, text: "Defender accepted the change." });
+      setFormGeneration((n) => n + 1);
       router.refresh();
     },
     onError: (error) => setMessage({ ok: false, text: `Not changed: ${error.message}` }),
@@ -27,10 +32,11 @@ export function AlertTriagePanel({ id }: { id: string }) {
   return (
     <div className="space-y-3">
       <TriageForm
+        key={formGeneration}
         target="this alert"
         count={1}
         busy={triage.isPending}
-        onSubmit={(change) => triage.mutate(change)}
+        onSubmit={(change) => triage.submit(change)}
         layout="panel"
       />
       <OutcomeMessage message={message} />
