@@ -9,6 +9,7 @@ import { useQuery } from "@tanstack/react-query";
 import { apiFetch } from "../../_query/api";
 import { alertKeys } from "../../_query/keys";
 import { useUrlList } from "../../_query/use-url-list";
+import { useAssigneeLookup } from "../../_query/use-assignee-lookup";
 import { useAlertTriage } from "../_hooks/use-alert-triage";
 import { useQueueKeyboard } from "../_hooks/use-queue-keyboard";
 import { AlertFilterBar, GROUP_LABEL } from "./alert-filter-bar";
@@ -92,6 +93,7 @@ export function AlertQueue({
   const [pending, setPending] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string; failures: BulkItemResult[] } | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const assignees = useAssigneeLookup();
   const searchRef = useRef<HTMLInputElement>(null);
   const statusRef = useRef<HTMLSelectElement>(null);
 
@@ -204,6 +206,7 @@ export function AlertQueue({
             count={targets.length}
             busy={triage.isPending}
             onSubmit={send}
+            assignees={assignees}
             statusRef={statusRef}
           />
         </div>

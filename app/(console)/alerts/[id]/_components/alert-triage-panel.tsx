@@ -6,6 +6,7 @@ import { useState } from "react";
 import { TriageForm } from "@/components/alerts/triage-form";
 import { ApiError, apiFetch } from "../../../_query/api";
 import { alertKeys } from "../../../_query/keys";
+import { useAssigneeLookup } from "../../../_query/use-assignee-lookup";
 import type { AlertRow, AlertTriage } from "@/lib/alerts/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
@@ -15,6 +16,7 @@ export function AlertTriagePanel({ id }: { id: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<Outcome | null>(null);
+  const assignees = useAssigneeLookup();
   const triage = useMutation<{ data: AlertRow }, ApiError, AlertTriage>({
     mutationFn: (change) => apiFetch(`/api/alerts/${encodeURIComponent(id)}`, { method: "PATCH", json: change }),
     onSuccess: () => {
@@ -31,6 +33,7 @@ export function AlertTriagePanel({ id }: { id: string }) {
         count={1}
         busy={triage.isPending}
         onSubmit={(change) => triage.mutate(change)}
+        assignees={assignees}
         layout="panel"
       />
       <OutcomeMessage message={message} />
