@@ -6,6 +6,7 @@ import { securityEvents, type DenialReason } from "../audit/security-events";
 import { AppError, BadRequest, Forbidden, RateLimited, Unauthorized, type FieldIssue } from "../http/errors";
 import { logger } from "../log";
 import type { Actor, AuditContext } from "./actor";
+import { claimIdempotencyKey, readIdempotencyKey, type IdempotentClaim } from "./idempotency";
 import { consoleOrigin, isHttps, readCookie, sessionCookieName } from "./cookies";
 import { PEOPLE_ONLY, type Permission } from "./permissions";
 import { takeToken } from "./rate-limit";
@@ -14,7 +15,8 @@ import { resolveApiToken, tokenPrefix, type TokenRefusal } from "./tokens";
 
 // Every route handler goes through route(): the same checks in the same order, declared once per handler.
 //   1 request id  2 credentials (Bearer token or session cookie)  3 CSRF for cookie mutations  4 rate limit
-//   5 permission  6 zod parse  7 handler  8 errors → one JSON envelope; failures of audited acts are recorded.
+//   5 permission  6 zod parse  7 Idempotency-Key (mutations that carry one: a repeat gets the first answer)
+//   8 handler  9 errors → one JSON envelope; failures of audited acts are recorded.
 // Route files need no `export const dynamic = "force-dynamic"`: since Next.js 15 route handlers, GET included,
 // run on every request unless a file opts into caching (Next.js docs: Getting Started › Route Handlers › Caching).
 
@@ -263,6 +265,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
     let audit: AuditContext | null = null;
     const extraHeaders: Record<string, string> = {};
     let actor: Actor | null = null;
+    let claim: IdempotentClaim | null = null;
     try {
       actor = await authenticate(req);
       if (!actor && options.permission !== "public")
@@ -296,6 +299,17 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       const params = parse(options.params, nextCtx ? await nextCtx.params : {}, "params");
       const query = parse(options.query, queryObject(new URL(req.url)), "query");
       const body = options.body ? parse(options.body, await readBody(req), "body") : (undefined as B);
+      const idempotencyKey = mutating && actor ? readIdempotencyKey(req.headers) : null;
+      if (idempotencyKey && actor) {
+        const url = new URL(req.url);
+        const claimed = await claimIdempotencyKey(actor, idempotencyKey, {
+          method,
+          path: url.pathname + url.search,
+          body,
+        });
+        if (claimed instanceof Response) return withHeaders(claimed, requestId, extraHeaders);
+        claim = claimed;
+      }
       const result = await handler({
         req,
         // Checked above: only a public route gets here without an actor.
@@ -307,11 +321,7 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
         audit: audit ?? { actor: SYSTEM_ANONYMOUS, requestId, ip: requestIp(req) },
       });
       const response = result instanceof Response ? result : Response.json(result ?? { ok: true });
-      response.headers.set("X-Request-Id", requestId);
-      // Per-user JSON (and a new token's plaintext) must not be kept by a browser or proxy cache.
-      if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
-      for (const [k, v] of Object.entries(extraHeaders)) response.headers.set(k, v);
-      return response;
+      return withHeaders(claim ? await claim.settle(response) : response, requestId, extraHeaders);
     } catch (caught) {
       let error = caught;
       if (caught instanceof Denied) {
@@ -336,12 +346,22 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
         ).catch((e: unknown) => logger.error("could not record audit failure", { requestId, error: e }));
       }
       const response = errorResponse(error, requestId);
-      response.headers.set("Cache-Control", "no-store");
-      for (const [k, v] of Object.entries(extraHeaders)) response.headers.set(k, v);
-      return response;
+      // A refusal is the answer to that request too; settle() frees the key only for retryable failures.
+      const settled = claim ? await claim.settle(response).catch(() => response) : response;
+      settled.headers.set("Cache-Control", "no-store");
+      for (const [k, v] of Object.entries(extraHeaders)) settled.headers.set(k, v);
+      return settled;
     }
   };
   return Object.assign(wrapped, { access: options.permission, auditAction: options.audit });
+}
+
+function withHeaders(response: Response, requestId: string, extra: Record<string, string>): Response {
+  response.headers.set("X-Request-Id", requestId);
+  // Per-user JSON (and a new token's plaintext) must not be kept by a browser or proxy cache.
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
+  for (const [k, v] of Object.entries(extra)) response.headers.set(k, v);
+  return response;
 }
 
 const SYSTEM_ANONYMOUS: Actor = { type: "user", id: "anonymous", name: "anonymous", roles: [], permissions: new Set() };

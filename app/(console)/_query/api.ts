@@ -14,13 +14,18 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, ...rest } = init;
+export async function apiFetch<T>(
+  path: string,
+  init: RequestInit & { json?: unknown; idempotencyKey?: string } = {},
+): Promise<T> {
+  const { json, idempotencyKey, ...rest } = init;
   const res = await fetch(path, {
     ...rest,
     headers: {
       Accept: "application/json",
       ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
+      // The server answers a repeat of this key with the first answer (route(): Idempotency-Key).
+      ...(idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {}),
       ...rest.headers,
     },
     body: json !== undefined ? JSON.stringify(json) : rest.body,
