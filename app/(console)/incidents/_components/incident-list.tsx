@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, apiFetch } from "../../_query/api";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "../../_query/api";
+import { useSubmitOnce } from "../../_query/use-submit-once";
 import { alertKeys, incidentKeys } from "../../_query/keys";
 import { useUrlList } from "../../_query/use-url-list";
 import { useAssigneeLookup } from "../../_query/use-assignee-lookup";
@@ -92,13 +93,18 @@ export function IncidentList({
   const statusRef = useRef<HTMLSelectElement>(null);
   const assigneeLookup = useAssigneeLookup();
 
-  const triage = useMutation<BulkTriageResult, ApiError, { ids: string[]; change: IncidentTriage }>({
-    mutationFn: async ({ ids, change }) => {
+  // One Idempotency-Key per intent: a double submission (or a retried request) changes nothing twice.
+  const triage = useSubmitOnce<BulkTriageResult, { ids: string[]; change: IncidentTriage }>({
+    mutationFn: async ({ ids, change }, idempotencyKey) => {
       if (ids.length === 1) {
-        await apiFetch(`/api/incidents/${ids[0]}`, { method: "PATCH", json: change });
+        await apiFetch(`/api/incidents/${ids[0]}`, { method: "PATCH", json: change, idempotencyKey });
         return { updated: 1, failed: 0, notFound: 0, items: [{ id: ids[0], result: "updated" }] };
       }
-      return apiFetch<BulkTriageResult>("/api/incidents/bulk", { method: "POST", json: { ids, change } });
+      return apiFetch<BulkTriageResult>("/api/incidents/bulk", {
+        method: "POST",
+        json: { ids, change },
+        idempotencyKey,
+      });
     },
     onSuccess: (result, { ids }) => {
       const failures = result.items.filter((i) => i.result !== "updated");
@@ -125,7 +131,7 @@ export function IncidentList({
   function send(change: TriageChange<IncidentTriage["status"] & string>) {
     if (!canTriage || targets.length === 0 || tooMany || triage.isPending) return;
     setOutcome(null);
-    triage.mutate({ ids: targets, change: change as IncidentTriage });
+    triage.submit({ ids: targets, change: change as IncidentTriage });
   }
 
   function sortBy(column: IncidentSort) {

@@ -1,9 +1,10 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "../../../_query/api";
+import { apiFetch } from "../../../_query/api";
+import { useSubmitOnce } from "../../../_query/use-submit-once";
 import { alertKeys, incidentKeys } from "../../../_query/keys";
 import { useAssigneeLookup } from "../../../_query/use-assignee-lookup";
 import { TriageForm } from "@/components/alerts/triage-form";
@@ -11,14 +12,16 @@ import { SETTABLE_INCIDENT_STATUSES, type IncidentTriage } from "@/lib/incidents
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
 // Assign, set status and classify an incident; Defender XDR applies status and assignee to its alerts too. The
-// form is disabled while a change is on its way, so a double click sends one update.
+// form is disabled while a change is on its way and each intent carries one Idempotency-Key, so a double click
+// sends one update.
 export function IncidentTriagePanel({ id }: { id: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<Outcome | null>(null);
   const assignees = useAssigneeLookup();
-  const triage = useMutation<unknown, ApiError, IncidentTriage>({
-    mutationFn: (change) => apiFetch(`/api/incidents/${id}`, { method: "PATCH", json: change }),
+  const triage = useSubmitOnce<unknown, IncidentTriage>({
+    mutationFn: (change, idempotencyKey) =>
+      apiFetch(`/api/incidents/${id}`, { method: "PATCH", json: change, idempotencyKey }),
     onSuccess: () => {
       setMessage({ ok: true, text: "Defender accepted the change." });
       router.refresh();
@@ -35,9 +38,7 @@ export function IncidentTriagePanel({ id }: { id: string }) {
         target="this incident"
         count={1}
         busy={triage.isPending}
-        onSubmit={(change) => {
-          if (!triage.isPending) triage.mutate(change);
-        }}
+        onSubmit={triage.submit}
         assignees={assignees}
         layout="panel"
         statuses={SETTABLE_INCIDENT_STATUSES}
