@@ -2,7 +2,7 @@
 
 import { inputBase } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
-import { CLASSIFICATION_LABELS, CLASSIFICATIONS, DETERMINATIONS, type Classification } from "@/lib/alerts/schemas";
+import { CLASSIFICATION_LABELS, CLASSIFICATIONS, DETERMINATIONS, type Classification } from "@/lib/alerts/vocabulary";
 
 // Classification and the determinations it allows, as two linked selects (alerts and incidents share them).
 

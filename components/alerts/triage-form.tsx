@@ -2,13 +2,8 @@
 
 import { useState, type Ref } from "react";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
-import {
-  ALERT_STATUSES,
-  ASSIGNED_TO_ME,
-  type AlertStatus,
-  type AlertTriage,
-  type Classification,
-} from "@/lib/alerts/schemas";
+import { ALERT_STATUSES, ASSIGNED_TO_ME, type AlertStatus, type Classification } from "@/lib/alerts/vocabulary";
+import type { AlertTriage } from "@/lib/alerts/schemas";
 import {
   AssigneePicker,
   assigneeSendable,

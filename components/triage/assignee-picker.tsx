@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { inputBase } from "@/components/ui/button-styles";
 import { cn } from "@/components/ui/cn";
-import { isKnownAssignee, type AssigneeSuggestion, type DirectoryState } from "@/lib/assignees/schemas";
+import { isKnownAssignee, type AssigneeSuggestion, type DirectoryState } from "@/lib/assignees/vocabulary";
 
 // The one assignee field (alert triage, single and bulk; incident triage): suggestions as the person types, from
 // the people who signed in, the directory and Defender's own assignees. An address that matches nobody is sent

@@ -1,15 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/src/index";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { rateLimitWindows } from "../auth/rate-limit";
-import { createAppTokenProvider } from "../entra/app-token";
 import { createDefenderClient, getAlert, ProviderError, type DefenderClient } from "../defender";
-import { trustingTransport, tenantFor, type TrustingTransport } from "../defender/testing";
+import { startEmulatedTenant, type EmulatedTenant } from "../defender/testing";
 import { PATCH as patchRoute } from "@/app/api/alerts/[id]/route";
 import { POST as bulkRoute } from "@/app/api/alerts/bulk/route";
 import { BUDGETS, MemoryBudgetStore, Pacer, resetBudgetsForTests } from "../budgets";
@@ -268,35 +263,26 @@ describe("the batch queue", () => {
 });
 
 describe("triage against the simulated tenant", () => {
-  let emu: Emulator;
-  let transport: TrustingTransport;
+  let tenant: EmulatedTenant;
   let client: DefenderClient;
   let database: TestDatabase;
   let analyst: string;
   let alertIds: string[];
 
   beforeAll(async () => {
-    emu = await startEmulator({
-      port: 0,
-      seed: "alert-triage",
-      devices: 10,
-      alerts: 30,
-      vulnsPerDevice: 1,
-      quiet: true,
-      dataDir: mkdtempSync(path.join(tmpdir(), "alert-triage-")),
-    });
-    transport = trustingTransport(emu.caCertPem);
+    tenant = await startEmulatedTenant({ seed: "alert-triage", devices: 10, alerts: 30, vulnsPerDevice: 1 });
+    const { emu, transport } = tenant;
     client = createDefenderClient({
       baseUrl: emu.defenderUrl,
       xdrBaseUrl: emu.defenderUrl,
-      tokens: createAppTokenProvider({ tenant: tenantFor(emu), networkClient: transport.msalNetworkClient }),
+      tokens: tenant.tokens(),
       fetch: transport.fetch,
     });
     database = await createTestDatabase("pglite");
     getDatabase.replaceForTests(database);
     analyst = await sessionCookieFor("Analyst", "ana");
     // The cache holds what Defender's API returns (the sync's job; here four open alerts fetched directly).
-    const candidates = emu.tenant.alerts.filter((a) => a.status !== "Resolved").slice(0, 4);
+    const candidates = tenant.emu.tenant.alerts.filter((a) => a.status !== "Resolved").slice(0, 4);
     const open = await Promise.all(candidates.map((a) => getAlert(client, a.id)));
     alertIds = open.map((a) => a.id);
     await database.prisma.alert.createMany({
@@ -318,8 +304,7 @@ describe("triage against the simulated tenant", () => {
   });
   afterEach(() => alertWriter.replaceForTests(undefined));
   afterAll(async () => {
-    transport?.close();
-    await emu?.close();
+    await tenant?.close();
     await database?.close();
   });
 

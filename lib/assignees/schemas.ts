@@ -1,30 +1,7 @@
 import { z } from "zod";
 
-// Client-safe: the assignee picker's look-up and its answer.
+// Client-safe: the assignee picker's look-up (zod) and, re-exported, its zod-free words (./vocabulary.ts).
 
-export const ASSIGNEE_SOURCES = ["console", "directory", "defender"] as const;
-export type AssigneeSource = (typeof ASSIGNEE_SOURCES)[number];
+export * from "./vocabulary";
 
 export const AssigneeQuery = z.object({ q: z.string().trim().min(1, "type at least one character").max(100) }).strict();
-
-export interface AssigneeSuggestion {
-  /** The address Defender is sent (a user principal name). */
-  address: string;
-  name: string | null;
-  /** Where the console knows this person from: signed in here, the directory, Defender's own assignments. */
-  sources: AssigneeSource[];
-}
-
-/** "ok": asked; "not_permitted": the app lacks User.Read.All (403); "unavailable": Graph did not answer; "skipped": query too short. */
-export type DirectoryState = "ok" | "not_permitted" | "unavailable" | "skipped";
-
-export interface AssigneeSuggestions {
-  data: AssigneeSuggestion[];
-  directory: DirectoryState;
-}
-
-/** Whether `address` is one of the people suggested (addresses compare case-insensitively). */
-export function isKnownAssignee(address: string, suggestions: readonly AssigneeSuggestion[]): boolean {
-  const a = address.trim().toLowerCase();
-  return suggestions.some((s) => s.address.toLowerCase() === a);
-}

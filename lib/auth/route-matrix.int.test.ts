@@ -1,9 +1,10 @@
 import { readdirSync, statSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
-import { PEOPLE_ONLY, ROLES, can, type Permission } from "./permissions";
+import { PEOPLE_ONLY, ROLES, can, permissionsOf, type Permission } from "./permissions";
 import { AUDIT_ACTIONS } from "../audit";
 import { createApiToken } from "./tokens";
 import type { RouteHandler } from "./route";
@@ -47,9 +48,15 @@ beforeAll(async () => {
   database = await createTestDatabase("pglite");
   getDatabase.replaceForTests(database);
   for (const role of ROLES) cookies[role] = await sessionCookieFor(role);
-  const system = { type: "system" as const, id: "matrix", name: "matrix", roles: [], permissions: new Set<never>() };
+  const admin = {
+    type: "user" as const,
+    id: randomUUID(),
+    name: "matrix@contoso.example",
+    roles: ["Admin" as const],
+    permissions: permissionsOf(["Admin"]),
+  };
   adminToken = (
-    await createApiToken({ actor: system, requestId: "matrix", ip: null }, { name: "matrix", role: "Admin", days: 1 })
+    await createApiToken({ actor: admin, requestId: "matrix", ip: null }, { name: "matrix", role: "Admin", days: 1 })
   ).token;
 });
 afterAll(async () => {

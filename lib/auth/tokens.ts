@@ -27,35 +27,33 @@ export type { ApiTokenRow };
 export async function createApiToken(
   audit: AuditContext,
   input: ApiTokenCreate,
+  opts: { via?: string } = {},
 ): Promise<{ token: string; row: ApiTokenRow }> {
+  // Every token has a person behind it (the Settings page's user, or the one the CLI names with --as): it is bounded
+  // by their roles while it lives and revoked when their access is ended (revokeTokensCreatedBy).
+  if (audit.actor.type !== "user") throw new Forbidden("Only a person can create API tokens.");
   // A token never holds more than its creator: every permission of the requested role must be one the creator has.
-  // (The shell's "system" actor stands for whoever runs the server, and may create any.)
-  if (audit.actor.type !== "system") {
-    if (audit.actor.type !== "user") throw new Forbidden("Only a signed-in person can create API tokens.");
-    if (!withinRoles(input.role, audit.actor.roles))
-      throw new Forbidden(
-        `You cannot create a ${input.role} token: a token's role may not exceed your own (${audit.actor.roles.join(", ") || "none"}).`,
-      );
-  }
+  if (!withinRoles(input.role, audit.actor.roles))
+    throw new Forbidden(
+      `You cannot create a ${input.role} token: a token's role may not exceed your own (${audit.actor.roles.join(", ") || "none"}).`,
+    );
   const prefix = randomToken(6).slice(0, 8);
   const token = `soc_${prefix}_${randomToken(32)}`;
-  const createdById = audit.actor.type === "user" ? audit.actor.id : null;
+  const createdById = audit.actor.id;
   const record = await withAudit(
     audit,
     {
       action: "token.create",
       targetType: "api_token",
-      params: { name: input.name, role: input.role, days: input.days },
+      params: { name: input.name, role: input.role, days: input.days, ...(opts.via ? { via: opts.via } : {}) },
     },
     async (tx) => {
-      if (createdById) {
-        // A CLI "system" actor or a user created outside a sign-in has no User row yet.
-        await tx.user.upsert({
-          where: { id: createdById },
-          create: { id: createdById, upn: audit.actor.name, name: audit.actor.name, roles: audit.actor.roles },
-          update: {},
-        });
-      }
+      // A user created outside a sign-in (tests) has no User row yet.
+      await tx.user.upsert({
+        where: { id: createdById },
+        create: { id: createdById, upn: audit.actor.name, name: audit.actor.name, roles: audit.actor.roles },
+        update: {},
+      });
       const row = await tx.apiToken.create({
         data: {
           name: input.name,
@@ -115,6 +113,17 @@ export async function revokeApiToken(audit: AuditContext, id: string): Promise<A
     return { result: updated };
   });
   return toRow(row);
+}
+
+/**
+ * The person a shell command acts for (`npm run console -- token create --as UPN`), with the roles their last
+ * sign-in gave them: only someone who has signed in to the console can create tokens.
+ */
+export async function consoleUserByUpn(upn: string): Promise<Actor> {
+  const user = await db().user.findFirst({ where: { upn: { equals: upn.trim(), mode: "insensitive" } } });
+  if (!user) throw new NotFound(`No person ${upn} has signed in to the console; they must sign in once first.`);
+  const roles = normaliseRoles(user.roles);
+  return { type: "user", id: user.id, name: user.upn, roles, permissions: permissionsOf(roles) };
 }
 
 /** True when every permission of `role` is one that `roles` grant. */

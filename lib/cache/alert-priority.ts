@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
+import { PRIORITIES, type Priority } from "./priorities";
 
 // Defender's severities stop at High; the SOC works in five priorities (seed guide). A priority is the alert's
 // severity, raised to Critical when a rule matches. Rules and SLA clocks are settings an Admin may edit.
 
-export const PRIORITIES = ["Critical", "High", "Medium", "Low", "Informational"] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export { PRIORITIES, type Priority } from "./priorities";
 
 export const PriorityRule = z.object({
   id: z.string().min(1).max(60),

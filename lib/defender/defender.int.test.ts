@@ -1,9 +1,4 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/src/index";
-import { createAppTokenProvider } from "../entra/app-token";
 import {
   alertPages,
   batchUpdateAlerts,
@@ -30,47 +25,40 @@ import {
   vulnerabilityPages,
   type DefenderClientOptions,
 } from "./index";
-import { control, drainPages, tenantFor, trustingTransport, type TrustingTransport } from "./testing";
+import { control, drainPages, FAST_RETRIES, realSleep, startEmulatedTenant, type EmulatedTenant } from "./testing";
 
 // The Defender and XDR clients against an in-process simulated tenant over real HTTPS and real MSAL.
 
-let emu: Emulator;
-let transport: TrustingTransport;
-const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+let tenant: EmulatedTenant;
+let emu: EmulatedTenant["emu"];
+let transport: EmulatedTenant["transport"];
 
 function clientFor(extra: Partial<DefenderClientOptions> = {}, app?: { clientId: string; clientSecret: string }) {
-  const tokens = createAppTokenProvider({ tenant: tenantFor(emu, app), networkClient: transport.msalNetworkClient });
   return createDefenderClient({
     baseUrl: emu.defenderUrl,
     xdrBaseUrl: emu.defenderUrl,
-    tokens,
+    tokens: tenant.tokens(app),
     fetch: transport.fetch,
-    backoff: { baseMs: 5, maxMs: 40 },
-    // The emulator's 503s say Retry-After: 1 without enforcing it; waiting it out would only slow the suite.
-    sleep: (ms) => realSleep(Math.min(ms, 20)),
+    ...FAST_RETRIES,
     ...extra,
   });
 }
 
-const setFaults = (spec: object) => control(transport, emu.baseUrl, "POST", "/_emulator/faults", spec);
+const setFaults = (spec: object) => tenant.setFaults(spec);
 
 beforeAll(async () => {
-  emu = await startEmulator({
-    port: 0,
+  tenant = await startEmulatedTenant({
     seed: "defender-client",
     devices: 40,
     alerts: 300,
     vulnsPerDevice: 5,
-    quiet: true,
-    dataDir: mkdtempSync(path.join(tmpdir(), "defender-client-")),
     actionDelaysMs: { toInProgress: 120_000, toFinal: 120_000 },
   });
-  transport = trustingTransport(emu.caCertPem);
+  ({ emu, transport } = tenant);
 });
 
 afterAll(async () => {
-  transport?.close();
-  await emu?.close();
+  await tenant?.close();
 });
 
 beforeEach(async () => {

@@ -1,7 +1,12 @@
 import https from "node:https";
 import zlib from "node:zlib";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { IncomingHttpHeaders } from "node:http";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator/src/index";
+import { createAppTokenProvider, type AppTokenProvider } from "../entra/app-token";
 import type { TenantSettings } from "../entra/msal-config";
 import type { Page, SkippedRecord } from "../microsoft";
 
@@ -146,3 +151,46 @@ export async function drainPages<T>(
   }
   return { items, skipped, pages };
 }
+
+/** A simulated tenant for one test file: the emulator (quiet, in a fresh temp folder) and a transport trusting it. */
+export interface EmulatedTenant {
+  emu: Emulator;
+  transport: TrustingTransport;
+  /** An app token provider for the tenant's console app, or for another registered app. */
+  tokens(app?: { clientId: string; clientSecret: string }): AppTokenProvider;
+  /** Sets the emulator's injected faults (`{}` clears them). */
+  setFaults(spec: object): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function startEmulatedTenant(
+  opts: Omit<EmulatorOptions, "port" | "quiet" | "dataDir"> & { seed: string },
+): Promise<EmulatedTenant> {
+  const emu = await startEmulator({
+    port: 0,
+    quiet: true,
+    dataDir: mkdtempSync(path.join(tmpdir(), `${opts.seed}-`)),
+    ...opts,
+  });
+  const transport = trustingTransport(emu.caCertPem);
+  return {
+    emu,
+    transport,
+    tokens: (app) =>
+      createAppTokenProvider({ tenant: tenantFor(emu, app), networkClient: transport.msalNetworkClient }),
+    setFaults: (spec) => control(transport, emu.baseUrl, "POST", "/_emulator/faults", spec),
+    close: async () => {
+      transport.close();
+      await emu.close();
+    },
+  };
+}
+
+/** A real wait, for tests that record the waits a client asks for. */
+export const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Client retry options for tests: short backoff, and the emulator's Retry-After: 1 (not enforced) not waited out. */
+export const FAST_RETRIES = {
+  backoff: { baseMs: 5, maxMs: 40 },
+  sleep: (ms: number) => realSleep(Math.min(ms, 20)),
+};

@@ -1,10 +1,5 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startEmulator, type Emulator } from "../../emulator/src/index";
-import { createAppTokenProvider } from "../entra/app-token";
-import { control, drainPages, tenantFor, trustingTransport, type TrustingTransport } from "../defender/testing";
+import { drainPages, FAST_RETRIES, realSleep, startEmulatedTenant, type EmulatedTenant } from "../defender/testing";
 import {
   createGraphClient,
   getManagedDevice,
@@ -18,17 +13,16 @@ import {
 
 // Intune managed devices through @microsoft/microsoft-graph-client, MSAL and our request core, against the emulator.
 
-let emu: Emulator;
-let transport: TrustingTransport;
-const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+let tenant: EmulatedTenant;
+let emu: EmulatedTenant["emu"];
+let transport: EmulatedTenant["transport"];
 
 function clientFor(extra: Partial<GraphClientOptions> = {}, app?: { clientId: string; clientSecret: string }) {
   return createGraphClient({
     baseUrl: emu.graphUrl,
-    tokens: createAppTokenProvider({ tenant: tenantFor(emu, app), networkClient: transport.msalNetworkClient }),
+    tokens: tenant.tokens(app),
     fetch: transport.fetch,
-    backoff: { baseMs: 5, maxMs: 40 },
-    sleep: (ms) => realSleep(Math.min(ms, 20)),
+    ...FAST_RETRIES,
     ...extra,
   });
 }
@@ -38,24 +32,15 @@ async function drain(gen: AsyncGenerator<Page<ManagedDevice>>) {
   return { ...all, ids: all.items.map((d) => d.id).sort() };
 }
 
-const setFaults = (spec: object) => control(transport, emu.baseUrl, "POST", "/_emulator/faults", spec);
+const setFaults = (spec: object) => tenant.setFaults(spec);
 
 beforeAll(async () => {
-  emu = await startEmulator({
-    port: 0,
-    seed: "graph-client",
-    devices: 40,
-    alerts: 20,
-    vulnsPerDevice: 2,
-    quiet: true,
-    dataDir: mkdtempSync(path.join(tmpdir(), "graph-client-")),
-  });
-  transport = trustingTransport(emu.caCertPem);
+  tenant = await startEmulatedTenant({ seed: "graph-client", devices: 40, alerts: 20, vulnsPerDevice: 2 });
+  ({ emu, transport } = tenant);
 });
 
 afterAll(async () => {
-  transport?.close();
-  await emu?.close();
+  await tenant?.close();
 });
 
 beforeEach(async () => {

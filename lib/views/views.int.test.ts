@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { permissionsOf } from "../auth/permissions";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
@@ -111,7 +113,13 @@ describe.each(kinds)("saved views on %s", (kind) => {
     const { createApiToken } = await import("../auth/tokens");
     const token = await createApiToken(
       {
-        actor: { type: "system", id: "cli", name: "cli", roles: ["Admin"], permissions: new Set() },
+        actor: {
+          type: "user",
+          id: randomUUID(),
+          name: "admin@contoso.example",
+          roles: ["Admin"],
+          permissions: permissionsOf(["Admin"]),
+        },
         requestId: "r",
         ip: null,
       },

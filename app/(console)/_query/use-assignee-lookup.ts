@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { AssigneeLookup } from "@/components/triage/assignee-picker";
-import type { AssigneeSuggestions } from "@/lib/assignees/schemas";
+import type { AssigneeSuggestions } from "@/lib/assignees/vocabulary";
 import { apiFetch } from "./api";
 
 /** How long typing must pause before the console is asked (one look-up per word, not per key). */

@@ -14,8 +14,8 @@ import {
   SEVERITIES,
   TIME_RANGES,
   UNASSIGNED,
-  type AlertView,
-} from "@/lib/alerts/schemas";
+} from "@/lib/alerts/vocabulary";
+import type { AlertView } from "@/lib/alerts/schemas";
 
 // The queue's filter bar: every control changes the URL through `go` (useUrlListView).
 

@@ -19,19 +19,8 @@ import { OutcomeBanner } from "@/components/ui/outcome-banner";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
 import { useTick } from "@/components/ui/use-tick";
-import {
-  ASSIGNED_TO_ME,
-  defaultDirection,
-  hasFilters,
-  viewToSearch,
-  type AlertPage,
-  type AlertRow,
-  type AlertTriage,
-  type AlertView,
-  type BulkItemResult,
-  type SlaCounts,
-  type SortColumn,
-} from "@/lib/alerts/schemas";
+import { ASSIGNED_TO_ME, defaultDirection, hasFilters, viewToSearch, type SortColumn } from "@/lib/alerts/vocabulary";
+import type { AlertPage, AlertRow, AlertTriage, AlertView, BulkItemResult, SlaCounts } from "@/lib/alerts/schemas";
 
 // The queue's client container: the URL is the view (filters, sort, grouping); the server renders the first
 // page, useUrlList pages on with the cursor ("load more", never all rows) and keeps the selection (local, cleared

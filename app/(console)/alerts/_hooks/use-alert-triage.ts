@@ -4,16 +4,8 @@ import { useMutation, useQueryClient, type InfiniteData, type QueryKey } from "@
 import { ApiError, apiFetch } from "../../_query/api";
 import { alertKeys } from "../../_query/keys";
 import { updateRowsInPages } from "../../_query/list-cache";
-import {
-  ASSIGNED_TO_ME,
-  CLASSIFICATIONS,
-  normaliseDetermination,
-  type AlertPage,
-  type AlertRow,
-  type AlertTriage,
-  type BulkTriageResult,
-  type Classification,
-} from "@/lib/alerts/schemas";
+import { ASSIGNED_TO_ME, CLASSIFICATIONS, normaliseDetermination, type Classification } from "@/lib/alerts/vocabulary";
+import type { AlertPage, AlertRow, AlertTriage, BulkTriageResult } from "@/lib/alerts/schemas";
 
 // Triage from the queue, optimistic: the rows change at once, and go back (with Defender's reason) if it refuses.
 // One id goes through PATCH /api/alerts/[id]; a selection through POST /api/alerts/bulk (Defender's batch API).
