@@ -56,15 +56,13 @@ export function incidentColumns(now: number): ColumnDef<IncidentRow>[] {
     {
       ...sortable("sla"),
       header: "SLA",
-      cell: ({ row: { original: i } }) => (
-        // The clock runs from the incident's creation to its earliest open alert's deadline.
-        <SlaBadge
-          slaDueAt={i.slaDueAt}
-          status={isClosed(i.status) ? "Resolved" : i.status}
-          alertCreationTime={i.createdTime}
-          now={now}
-        />
-      ),
+      cell: ({ row: { original: i } }) =>
+        isClosed(i.status) ? (
+          <span className="text-xs text-slate-500">closed</span>
+        ) : (
+          // The clock runs from the incident's creation to its earliest open alert's deadline.
+          <SlaBadge slaDueAt={i.slaDueAt} status={i.status} alertCreationTime={i.createdTime} now={now} />
+        ),
       meta: { cellClassName: "whitespace-nowrap" },
     },
     {
