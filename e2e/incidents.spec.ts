@@ -42,7 +42,8 @@ test.describe("incidents", () => {
     // A filter is a disclosure menu: ticking a box changes the URL at once (no Apply) and shows a count.
     const filters = page.getByRole("search", { name: "Filter incidents" });
     await filters.locator("summary", { hasText: "Severity" }).click();
-    await filters.getByRole("checkbox", { name: "High", exact: true }).check();
+    // The box reflects the URL, so click and let the URL assertion that follows do the waiting.
+    await filters.getByRole("group", { name: "Severity" }).getByRole("checkbox", { name: "High", exact: true }).click();
     await expect(page).toHaveURL(/\/incidents\?severity=High$/);
     await expect(filters.locator("summary", { hasText: "Severity" })).toHaveAccessibleName("Severity: 1 selected");
     await expect
