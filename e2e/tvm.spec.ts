@@ -109,7 +109,10 @@ test.describe("vulnerability management", () => {
     await row.getByRole("button", { name: "Close" }).click();
     await expect(row).toContainText("Closed by manager@");
     await row.getByRole("button", { name: "Delete" }).click();
-    await page.getByRole("dialog", { name: /^Delete / }).getByRole("button", { name: "Delete request" }).click();
+    await page
+      .getByRole("dialog", { name: /^Delete / })
+      .getByRole("button", { name: "Delete request" })
+      .click();
     await expect(page.locator("tr[data-request-id]", { hasText: owner })).toHaveCount(0);
   });
 

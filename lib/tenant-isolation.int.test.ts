@@ -35,7 +35,9 @@ import {
   countIncidents,
   defenderIncidentWriter,
   getIncidentDetail,
+  incidentSlaCounts,
   incidentWriter,
+  listIncidentAssignees,
   listIncidents,
   triageIncident,
 } from "./incidents";
@@ -67,6 +69,7 @@ import { DashboardQuery, RecommendationView, VulnerabilityView } from "./tvm/sch
 import { CACHED_KINDS, isCached } from "./cache/exists";
 import { lookUpTargetNames } from "./audit/target-names";
 import { overviewFigures } from "./overview";
+import { suggestAssignees } from "./assignees";
 
 // The cache is keyed by tenant (lib/cache/tenant.ts). This fills the configured tenant's cache through a real sync,
 // then copies every row of every cached table to a second tenant — same ids, so CVEs, incident numbers, alert and
@@ -130,6 +133,9 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
   "device count": () => countDevices(DeviceView.parse({}), NOW),
   "incident list": () => listIncidents(analyst, IncidentQuery.parse({}), { limit: 1000 }),
   "incident detail": (ids) => getIncidentDetail(ids.incident),
+  "incident SLA counts": () => incidentSlaCounts(NOW),
+  "incident assignees": () => listIncidentAssignees(),
+  "assignee suggestions": () => suggestAssignees("b-analyst"),
   "incident count": () => countIncidents(analyst, IncidentQuery.parse({ status: ["Active"] })),
   "action list": () => listActions(ActionFilter.parse({}), { limit: 1000 }),
   "action approvals": () => countAwaitingApproval(),
@@ -197,7 +203,8 @@ async function copyToOtherTenant(database: TestDatabase): Promise<void> {
     `UPDATE "Alert" SET title = 'B ' || title, category = 'B-only', status = 'New', "assignedTo" = 'b-analyst',
        priority = 'Critical', "slaDueAt" = now() - interval '1 day'`,
     `UPDATE "AlertEvidence" SET "fileName" = 'b.exe', sha256 = '${OTHER_SHA256}', "ipAddress" = '${OTHER_IP}'`,
-    `UPDATE "Incident" SET name = 'B ' || name, status = 'Active'`,
+    `UPDATE "Incident" SET name = 'B ' || name, status = 'Active', priority = 'Critical', "assignedTo" = 'b-analyst',
+       "slaDueAt" = now() - interval '1 day'`,
     `UPDATE "Device" SET name = 'b-' || name, "rbacGroupName" = 'B group', "machineTags" = ARRAY['B-tag'],
        "openAlerts" = "openAlerts" + 1, "vulnCritical" = "vulnCritical" + 1, "exposureLevel" = 'High',
        "lastIpAddress" = '${OTHER_IP}'`,

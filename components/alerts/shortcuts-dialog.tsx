@@ -2,18 +2,29 @@
 
 import { useEffect, useRef } from "react";
 
-export const ALERT_SHORTCUTS: [string, string][] = [
-  ["j / k", "Move to the next / previous alert"],
-  ["x", "Select or unselect the current alert"],
-  ["a", "Assign the selection (or the current alert) to me"],
-  ["s", "Change status: focuses the status menu"],
-  ["Enter", "Open the current alert"],
-  ["/", "Search"],
-  ["?", "Show these shortcuts"],
-];
+/** The queue keyboard's map (useQueueKeyboard), worded for the list's rows: "alert", "incident". */
+export function queueShortcuts(noun: string): [string, string][] {
+  return [
+    ["j / k", `Move to the next / previous ${noun}`],
+    ["x", `Select or unselect the current ${noun}`],
+    ["a", `Assign the selection (or the current ${noun}) to me`],
+    ["s", "Change status: focuses the status menu"],
+    ["Enter", `Open the current ${noun}`],
+    ["/", "Search"],
+    ["?", "Show these shortcuts"],
+  ];
+}
 
 /** A native modal dialog: focus moves in, Esc closes, focus returns to where it was. */
-export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function ShortcutsDialog({
+  open,
+  onClose,
+  noun = "alert",
+}: {
+  open: boolean;
+  onClose: () => void;
+  noun?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -32,7 +43,7 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         Keyboard shortcuts
       </h2>
       <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        {ALERT_SHORTCUTS.map(([key, what]) => (
+        {queueShortcuts(noun).map(([key, what]) => (
           <div key={key} className="contents">
             <dt>
               <kbd className="rounded border border-slate-300 px-1.5 font-mono text-xs dark:border-slate-600">

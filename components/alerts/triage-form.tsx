@@ -2,40 +2,69 @@
 
 import { useState, type Ref } from "react";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
-import { ALERT_STATUSES, ASSIGNED_TO_ME, type Classification } from "@/lib/alerts/vocabulary";
+import { ALERT_STATUSES, ASSIGNED_TO_ME, type AlertStatus, type Classification } from "@/lib/alerts/vocabulary";
 import type { AlertTriage } from "@/lib/alerts/schemas";
+import {
+  AssigneePicker,
+  assigneeSendable,
+  assigneeState,
+  type AssigneeLookup,
+} from "@/components/triage/assignee-picker";
 import { ClassificationFields, TriageCommentField } from "./classification-fields";
-import { cn } from "@/components/ui/cn";
 import { label } from "@/lib/labels";
 
-// Triage controls for one alert or a selection: props in, one `onSubmit(change)` out. Only the fields a person
-// filled are sent. The parent disables it while a change is in flight, so it cannot be submitted twice.
+// Triage controls for one alert, one incident or a selection of either: props in, one `onSubmit(change)` out.
+// Only the fields a person filled are sent. The parent disables it while a change is in flight, so it cannot be
+// submitted twice.
 
-export interface TriageFormProps {
+/** A triage change with the statuses of the thing triaged (alerts by default, incidents). */
+export type TriageChange<S extends string = AlertStatus> = Omit<AlertTriage, "status"> & { status?: S };
+
+export interface TriageFormProps<S extends string = AlertStatus> {
   /** "3 selected alerts", "this alert". */
   target: string;
   count: number;
   busy: boolean;
-  onSubmit: (change: AlertTriage) => void;
+  onSubmit: (change: TriageChange<S>) => void;
+  /** The assignee picker's look-up (useAssigneeLookup). */
+  assignees: AssigneeLookup;
   statusRef?: Ref<HTMLSelectElement>;
   /** Compact: one row above the queue. */
   layout?: "bar" | "panel";
+  /** The statuses a person may set (default: the alert statuses). */
+  statuses?: readonly S[];
+  /** Incidents take a determination only with this classification (Defender XDR). */
+  determinationOnlyFor?: Classification;
 }
 
-export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = "bar" }: TriageFormProps) {
+export function TriageForm<S extends string = AlertStatus>({
+  target,
+  count,
+  busy,
+  onSubmit,
+  assignees,
+  statusRef,
+  layout = "bar",
+  statuses = ALERT_STATUSES as unknown as readonly S[],
+  determinationOnlyFor,
+}: TriageFormProps<S>) {
   const [status, setStatus] = useState("");
   const [assignee, setAssignee] = useState("");
   const [classification, setClassification] = useState<Classification | "">("");
   const [determination, setDetermination] = useState("");
   const [comment, setComment] = useState("");
+  const [assigneeConfirmed, setAssigneeConfirmed] = useState(false);
   const disabled = busy || count === 0;
+  const assigneeOk = assigneeSendable(assigneeState(assignee, assignees, assigneeConfirmed));
+  const takesDetermination = determinationOnlyFor === undefined || classification === determinationOnlyFor;
 
   function submit() {
-    const change: AlertTriage = {
-      ...(status ? { status: status as AlertTriage["status"] } : {}),
+    if (!assigneeOk) return;
+    const change: TriageChange<S> = {
+      ...(status ? { status: status as S } : {}),
       ...(assignee.trim() ? { assignedTo: assignee.trim() } : {}),
       ...(classification ? { classification } : {}),
-      ...(classification && determination ? { determination } : {}),
+      ...(classification && determination && takesDetermination ? { determination } : {}),
       ...(comment.trim() ? { comment: comment.trim() } : {}),
     };
     if (Object.keys(change).length === 0) return;
@@ -70,24 +99,21 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
           disabled={disabled}
         >
           <option value="">Unchanged</option>
-          {ALERT_STATUSES.map((s) => (
+          {statuses.map((s) => (
             <option key={s} value={s}>
               {label("alertStatus", s)}
             </option>
           ))}
         </select>
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        Assign to
-        <input
-          type="email"
-          value={assignee}
-          onChange={(e) => setAssignee(e.target.value)}
-          placeholder="name@contoso.com"
-          className={cn(inputBase, "w-48")}
-          disabled={disabled}
-        />
-      </label>
+      <AssigneePicker
+        value={assignee}
+        onChange={setAssignee}
+        lookup={assignees}
+        confirmed={assigneeConfirmed}
+        onConfirm={setAssigneeConfirmed}
+        disabled={disabled}
+      />
       <ClassificationFields
         classification={classification}
         determination={determination}
@@ -96,9 +122,10 @@ export function TriageForm({ target, count, busy, onSubmit, statusRef, layout = 
           setDetermination(next.determination);
         }}
         disabled={disabled}
+        determinationOnlyFor={determinationOnlyFor}
       />
       <TriageCommentField value={comment} onChange={setComment} disabled={disabled} className="w-56" />
-      <button type="submit" className={buttonPrimary} disabled={disabled}>
+      <button type="submit" className={buttonPrimary} disabled={disabled || !assigneeOk}>
         {busy ? "Sending to Defender…" : `Apply to ${target}`}
       </button>
     </form>

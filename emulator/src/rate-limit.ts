@@ -25,6 +25,9 @@ export const FAMILY_LIMITS: Record<string, Limit> = {
   "graph.intune": { perMinute: 6000, perHour: Number.POSITIVE_INFINITY },
   // Graph security: 150 requests per minute per app per tenant.
   "graph.security": { perMinute: 150, perHour: Number.POSITIVE_INFINITY },
+  // Graph identity and access (users): counted in resource units per 10 s ("Microsoft Graph service-specific
+  // throttling limits"); a simple GET with $select costs one, so a generous per-minute count stands in for it.
+  "graph.users": { perMinute: 3000, perHour: Number.POSITIVE_INFINITY },
 };
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSec: number; limit: number; window: string };

@@ -204,3 +204,25 @@ describe("XDR /api/incidents", () => {
     );
   });
 });
+
+describe("Graph users", () => {
+  it("finds people by the start of their name, sign-in name or mail, with $select", async () => {
+    const all = (await h.call("GET", "/v1.0/users?$top=999")).json().value as Record<string, string>[];
+    const someone = all[0]!;
+    const prefix = someone.displayName.slice(0, 3);
+    const filter = `startsWith(displayName,'${prefix}') or startsWith(userPrincipalName,'${prefix}') or startsWith(mail,'${prefix}')`;
+    const found = (
+      await h.call(
+        "GET",
+        `/v1.0/users?$filter=${encodeURIComponent(filter)}&$select=id,displayName,userPrincipalName,mail&$top=10`,
+      )
+    ).json().value as Record<string, string>[];
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThanOrEqual(10);
+    expect(found.map((u) => u.userPrincipalName)).toContain(someone.userPrincipalName);
+    expect(Object.keys(found[0]!).sort()).toEqual(["displayName", "id", "mail", "userPrincipalName"]);
+    // An OData string with a doubled quote is one quote; nobody's name starts with it.
+    const quoted = encodeURIComponent("startsWith(displayName,'o''x')");
+    expect((await h.call("GET", `/v1.0/users?$filter=${quoted}`)).json().value).toEqual([]);
+  });
+});

@@ -21,4 +21,5 @@ export {
   SETTING_KEYS,
   type TriageSettings,
 } from "./settings";
+export { NEAR_BREACH_SHARE } from "./sql";
 export { alertWriter, defenderAlertWriter, type AlertWriter } from "./writer";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AuditContext } from "../auth/actor";
+import { deriveIncidentFigures } from "../cache/derivations";
 import { recordAudit } from "../audit";
 import { db, type PrismaClient } from "../db";
 import { processSingleton } from "../process-singleton";
@@ -128,6 +129,8 @@ export async function saveTriageSettings(
         });
       }
       const changed = await rederive(tx, input, true);
+      // Incidents rank by their alerts' priorities and deadlines: re-derived in the same transaction.
+      await deriveIncidentFigures(tx);
       await recordAudit(
         tx,
         ctx,

@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "alert.triage",
   "alert.bulk_triage",
   "incident.triage",
+  "incident.bulk_triage",
   "action.request",
   "action.request_approval",
   "action.approve",

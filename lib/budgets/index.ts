@@ -15,6 +15,13 @@ export const ACTION_POSTS_PER_MINUTE = 80;
 export const BATCH_CALLS_PER_MINUTE = 10;
 /** A bulk triage request waits at most this long for a batchUpdate slot before it is told to retry. */
 export const BATCH_MAX_WAIT_MS = 20_000;
+/**
+ * Incident updates: Defender XDR allows 50 calls a minute and 1,500 an hour ("Update incidents API",
+ * learn.microsoft.com/defender-xdr/api-update-incidents, "Limitations"). The console keeps a margin for whoever
+ * else uses the application's quota.
+ */
+export const INCIDENT_UPDATES_PER_MINUTE = 40;
+export const INCIDENT_UPDATES_PER_HOUR = 1_200;
 
 export const BUDGETS = {
   machineActionPosts: {
@@ -24,6 +31,13 @@ export const BUDGETS = {
   alertBatchUpdates: {
     family: "defender.alerts.batchUpdate",
     windows: [{ limit: BATCH_CALLS_PER_MINUTE, windowMs: 60_000 }],
+  },
+  incidentUpdates: {
+    family: "xdr.incidents.update",
+    windows: [
+      { limit: INCIDENT_UPDATES_PER_MINUTE, windowMs: 60_000 },
+      { limit: INCIDENT_UPDATES_PER_HOUR, windowMs: 3_600_000 },
+    ],
   },
 } satisfies Record<string, Budget>;
 
@@ -56,6 +70,16 @@ export const alertBatchPacer = processSingleton(
     }),
 );
 
+/** Every incident update (one or a bulk change's many) takes a slot here first. */
+export const incidentUpdatePacer = processSingleton(
+  "incidentUpdatePacer",
+  () =>
+    new Pacer(BUDGETS.incidentUpdates, budgetStore(), {
+      exhausted: (s) =>
+        `Defender XDR's limit of incident updates per minute is used up (a bulk change may be running); try again in ${s} s. Nothing was changed.`,
+    }),
+);
+
 export { DatabaseBudgetStore } from "./database-store";
 export { Pacer, MemoryBudgetStore, type Budget, type BudgetStore } from "../microsoft/pacer";
 
@@ -64,5 +88,6 @@ export async function resetBudgetsForTests(): Promise<void> {
   await db().providerCall.deleteMany({});
   actionPacer.replaceForTests(undefined);
   alertBatchPacer.replaceForTests(undefined);
+  incidentUpdatePacer.replaceForTests(undefined);
   budgetStore.replaceForTests(undefined);
 }

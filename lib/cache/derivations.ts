@@ -16,11 +16,31 @@ FROM (SELECT d2.id, COUNT(a.id) AS n FROM "Device" d2
       GROUP BY d2.id) c
 WHERE d."tenantId" = $1 AND c.id = d.id AND d."openAlerts" IS DISTINCT FROM COALESCE(c.n, 0)`;
 
-const INCIDENT_COUNTS = `
-UPDATE "Incident" i SET "alertCount" = c.alerts, "deviceCount" = c.devices, "userCount" = c.users
-FROM (SELECT "incidentId", COUNT(*) AS alerts, COUNT(DISTINCT "machineId") AS devices, COUNT(DISTINCT "relatedUserName") AS users
-      FROM "Alert" WHERE "tenantId" = $1 AND "incidentId" IS NOT NULL GROUP BY "incidentId") c
-WHERE i."tenantId" = $1 AND c."incidentId" = i.id AND (i."alertCount", i."deviceCount", i."userCount") IS DISTINCT FROM (c.alerts::int, c.devices::int, c.users::int)`;
+/**
+ * Per incident, from its cached alerts: the counts, the priority and the SLA deadline.
+ * - Priority: the highest derived priority among its alerts, never below the incident's own severity (an XDR
+ *   incident may hold alerts from other products that the console does not cache).
+ * - SLA deadline: the earliest deadline among its open alerts (the first clock the incident will break); none once
+ *   the incident is Resolved or Redirected, so closed incidents never sort as urgent.
+ * `$2` optionally narrows to some incidents (NULL = all): the console's triage write-through passes the ones it changed.
+ */
+const INCIDENT_FIGURES = `
+UPDATE "Incident" i SET "alertCount" = c.alerts, "deviceCount" = c.devices, "userCount" = c.users,
+                        "priority" = c.priority, "slaDueAt" = c.due
+FROM (SELECT i2.id, COUNT(a.id)::int AS alerts, COUNT(DISTINCT a."machineId")::int AS devices,
+        COUNT(DISTINCT a."relatedUserName")::int AS users,
+        (ARRAY['Informational', 'Low', 'Medium', 'High', 'Critical'])[1 + GREATEST(
+          CASE i2.severity WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Informational' THEN 0 ELSE 1 END,
+          COALESCE(MAX(CASE a.priority WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2
+                                       WHEN 'Low' THEN 1 ELSE 0 END), 0))] AS priority,
+        CASE WHEN i2.status IN ('Resolved', 'Redirected') THEN NULL
+             ELSE MIN(a."slaDueAt") FILTER (WHERE a.status <> 'Resolved') END AS due
+      FROM "Incident" i2 LEFT JOIN "Alert" a ON a."tenantId" = i2."tenantId" AND a."incidentId" = i2.id
+      WHERE i2."tenantId" = $1 AND ($2::bigint[] IS NULL OR i2.id = ANY($2::bigint[]))
+      GROUP BY i2."tenantId", i2.id) c
+WHERE i."tenantId" = $1 AND c.id = i.id
+  AND (i."alertCount", i."deviceCount", i."userCount", i."priority", i."slaDueAt")
+      IS DISTINCT FROM (c.alerts, c.devices, c.users, c.priority, c.due)`;
 
 const VULNERABILITY_COUNTS = `
 UPDATE "Device" d SET "vulnCritical" = COALESCE(c.critical, 0), "vulnHigh" = COALESCE(c.high, 0),
@@ -95,9 +115,12 @@ export function deriveOpenAlertsOf(database: Executor, alertIds: readonly string
   return database.$executeRawUnsafe(OPEN_ALERT_COUNTS_OF, cacheTenantId(), [...alertIds]);
 }
 
-/** Alerts, devices and users per incident, from the cached alerts (so they agree with the queue). */
-export function deriveIncidentCounts(database: Executor): Promise<number> {
-  return database.$executeRawUnsafe(INCIDENT_COUNTS, cacheTenantId());
+/**
+ * Alerts, devices and users, priority and SLA deadline per incident, from the cached alerts (so they agree with
+ * the queue). `incidentIds` narrows to those incidents (a triage write-through); without it, every incident.
+ */
+export function deriveIncidentFigures(database: Executor, incidentIds?: readonly bigint[]): Promise<number> {
+  return database.$executeRawUnsafe(INCIDENT_FIGURES, cacheTenantId(), incidentIds ? incidentIds.map(String) : null);
 }
 
 /** Open vulnerabilities per device, by severity. */

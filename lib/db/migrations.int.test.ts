@@ -382,7 +382,7 @@ describe.each(kinds)("migrations on an empty %s database", (kind: TestDatabaseKi
 });
 
 describe.each(kinds)("a %s database cached before tenant scoping", (kind: TestDatabaseKind) => {
-  const TENANT_SCOPING = "20261205211414_tenant_scoped_cache";
+  const TENANT_SCOPING = "20261205211700_tenant_scoped_cache";
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(kind, TENANT_SCOPING);

@@ -1,4 +1,4 @@
-// The one door to the Microsoft Graph client (Intune managed devices).
+// The one door to the Microsoft Graph client (Intune managed devices, directory users).
 
 export {
   createGraphClient,
@@ -14,4 +14,5 @@ export {
   type ManagedDevicePagesOptions,
 } from "./managed-devices";
 export { ManagedDevice } from "./schemas";
+export { searchDirectoryUsers, DirectoryUser, DIRECTORY_SEARCH_MAX } from "./users";
 export { ProviderError, PagingError, type Page, type SkippedRecord, type ProviderStats } from "../microsoft";

@@ -99,7 +99,7 @@ describe.each(kinds)("incidents on %s", (kind) => {
     let cursor: string | null = null;
     do {
       const { body }: { body: { data: { id: string }[]; nextCursor: string | null } } = await list(
-        `limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+        `sort=updated&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
       );
       seen.push(...body.data.map((d) => d.id));
       cursor = body.nextCursor;
@@ -109,7 +109,7 @@ describe.each(kinds)("incidents on %s", (kind) => {
         (a, b) => Math.floor((+a - 500) / 2) - Math.floor((+b - 500) / 2) || +b - +a,
       ),
     );
-    expect((await list("status=Resolved")).body.data.map((d: { id: string }) => d.id)).toEqual(
+    expect((await list("sort=updated&status=Resolved")).body.data.map((d: { id: string }) => d.id)).toEqual(
       ["505", "502", "508"].sort((a, b) => Math.floor((+a - 500) / 2) - Math.floor((+b - 500) / 2) || +b - +a),
     );
     expect((await list("assignedTo=@me")).body.data).toHaveLength(3);

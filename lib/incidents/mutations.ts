@@ -1,5 +1,5 @@
 import type { AuditContext } from "../auth/actor";
-import { withExternalChange } from "../audit";
+import { recordAuditFailure, withExternalChange } from "../audit";
 import { db, Prisma } from "../db";
 import { NotFound } from "../http/errors";
 import { tenantKey, tenantScope } from "../cache/tenant";
@@ -7,7 +7,9 @@ import { describeProviderError } from "../microsoft";
 import { ASSIGNED_TO_ME } from "../alerts/schemas";
 import { deriveOpenAlertsOf } from "../cache/derivations";
 import { toIncidentRow } from "./queries";
-import type { IncidentRow, IncidentTriage } from "./schemas";
+import type { BulkItemResult, BulkTriageResult, IncidentRow, IncidentTriage } from "./schemas";
+import { incidentUpdatePacer } from "../budgets";
+import { deriveIncidentFigures } from "../cache/derivations";
 import { incidentWriter, type DefenderIncident, type DefenderIncidentPatch } from "./writer";
 
 // Incident triage: Defender XDR first, then the cache and the audit row in one transaction. XDR cascades an
@@ -29,6 +31,7 @@ export async function triageIncident(ctx: AuditContext, id: string, change: Inci
   };
   const ask = async (): Promise<DefenderIncident> => {
     try {
+      await incidentUpdatePacer().take(INCIDENT_UPDATE_MAX_WAIT_MS);
       return await incidentWriter().updateIncident(id, patch);
     } catch (err) {
       throw describeProviderError(err, {
@@ -76,7 +79,67 @@ export async function triageIncident(ctx: AuditContext, id: string, change: Inci
         tx,
         (updated.alerts ?? []).filter((a) => a.alertId && a.status).map((a) => a.alertId!),
       );
-      return { result: toIncidentRow(row) };
+      // The alerts' new statuses move the incident's SLA deadline (none once closed) and maybe its priority.
+      await deriveIncidentFigures(tx, [key]);
+      const derived = await tx.incident.findUniqueOrThrow({ where: tenantKey(key) });
+      return { result: toIncidentRow({ ...row, priority: derived.priority, slaDueAt: derived.slaDueAt }) };
     },
   );
+}
+
+/** How long one update waits for a slot of Defender XDR's per-minute budget before it is refused (503). */
+export const INCIDENT_UPDATE_MAX_WAIT_MS = 20_000;
+
+/** Updates a bulk change keeps in flight at once: the budget, not this, sets the pace. */
+const BULK_CONCURRENCY = 4;
+
+/**
+ * One change to many incidents. Defender XDR has no batch update for incidents, so each is one PATCH through
+ * triageIncident (the budget's queue, its own intent and outcome audit rows, write-through); a refused one is
+ * reported per item and leaves that incident untouched. When none went through, Defender's first error is the answer.
+ */
+export async function bulkTriageIncidents(
+  ctx: AuditContext,
+  ids: readonly string[],
+  change: IncidentTriage,
+): Promise<BulkTriageResult> {
+  const unique = [...new Set(ids)];
+  const items: BulkItemResult[] = [];
+  let firstError: unknown = null;
+  let next = 0;
+  const worker = async () => {
+    while (next < unique.length) {
+      const id = unique[next++];
+      try {
+        await triageIncident(ctx, id, change);
+        items.push({ id, result: "updated" });
+      } catch (err) {
+        if (err instanceof NotFound) {
+          items.push({ id, result: "not_found", message: "not in the console's cache" });
+          continue;
+        }
+        firstError ??= err;
+        items.push({ id, result: "failed", message: err instanceof Error ? err.message : String(err) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_CONCURRENCY, unique.length) }, worker));
+  // Each refused incident's history shows the refusal (its intent row is already there).
+  for (const item of items.filter((i) => i.result === "failed")) {
+    await recordAuditFailure(
+      ctx,
+      { action: "incident.triage", targetType: "incident", targetId: item.id, params: { ...change } },
+      item.message ?? "failed",
+    );
+  }
+  const updated = items.filter((i) => i.result === "updated").length;
+  if (updated === 0 && firstError) throw firstError;
+  const order = new Map(unique.map((id, n) => [id, n]));
+  items.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  return {
+    updated,
+    failed: items.filter((i) => i.result === "failed").length,
+    notFound: items.filter((i) => i.result === "not_found").length,
+    items,
+  };
 }

@@ -3,12 +3,30 @@ import type { Actor } from "../auth/actor";
 import { attributeComments, readTargetHistory } from "../audit";
 import { db, Prisma } from "../db";
 import { decodeCursor, keysetPage } from "../http/cursor";
-import { tenantKey, tenantScope } from "../cache/tenant";
-import { ASSIGNED_TO_ME, storedComments } from "../alerts/schemas";
+import { tenantKey, tenantScope, tenantSql } from "../cache/tenant";
+import { SqlParams } from "../db/sql-params";
+import { cachedTriageSettings } from "../alerts";
+import { storedComments, type Priority, type SlaCounts } from "../alerts/schemas";
 import { toResponseDevice } from "../actions/schemas";
-import type { IncidentDetail, IncidentFilter, IncidentRow } from "./schemas";
+import {
+  defaultIncidentDirection,
+  INCIDENT_SORTS,
+  type IncidentDetail,
+  type IncidentPage,
+  type IncidentRow,
+  type IncidentView,
+} from "./schemas";
+import {
+  incidentBreachedSql,
+  incidentFilterSql,
+  incidentKeysetSql,
+  incidentNearBreachSql,
+  incidentOrderSql,
+  incidentSortKeysSql,
+  SORT_KEYS,
+} from "./sql";
 
-// Incidents from the cache, newest change first, keyset-paged on (time, id).
+// Incidents from the cache: the list (most urgent first by default, keyset-paged), its SLA counts, the detail page.
 
 type IncidentRecord = Prisma.IncidentGetPayload<object>;
 
@@ -27,53 +45,86 @@ export function toIncidentRow(i: IncidentRecord): IncidentRow {
     userCount: i.userCount,
     createdTime: i.createdTime.toISOString(),
     lastUpdateTime: i.lastUpdateTime.toISOString(),
+    priority: i.priority as Priority,
+    slaDueAt: i.slaDueAt?.toISOString() ?? null,
   };
 }
 
-const Cursor = z.object({ s: z.enum(["updated", "created"]), v: z.iso.datetime(), id: z.string().regex(/^\d{1,18}$/) }); // within int8
+const Cursor = z.object({
+  s: z.enum(INCIDENT_SORTS),
+  d: z.enum(["asc", "desc"]),
+  v: z.array(z.string()).max(3),
+  id: z.string().regex(/^\d{1,18}$/), // within int8
+});
 
-/** The list's filter as a Prisma condition; the count behind a link to the list uses the same one. */
-function incidentWhere(actor: Actor, filter: IncidentFilter): Prisma.IncidentWhereInput {
-  const people = filter.assignedTo.map((a) => (a === ASSIGNED_TO_ME ? actor.name : a));
-  return {
-    ...tenantScope(),
-    ...(filter.status.length ? { status: { in: filter.status } } : {}),
-    ...(filter.severity.length ? { severity: { in: filter.severity } } : {}),
-    ...(people.length ? { assignedTo: { in: people } } : {}),
-    ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" } } : {}),
-  };
-}
+type RawIncident = IncidentRecord & Record<`k${number}`, string>;
 
-/** How many incidents a filter matches (the overview's tiles), by the list's own condition. */
-export function countIncidents(actor: Actor, filter: IncidentFilter): Promise<number> {
-  return db().incident.count({ where: incidentWhere(actor, filter) });
-}
-
+/** One page of the list for a view, keyset-paged on the view's sort tuple and the id. */
 export async function listIncidents(
   actor: Actor,
-  filter: IncidentFilter,
-  page: { cursor?: string; limit: number },
-): Promise<{ data: IncidentRow[]; nextCursor: string | null }> {
-  const field = filter.sort === "created" ? "createdTime" : "lastUpdateTime";
-  const after = page.cursor ? decodeCursor(page.cursor, Cursor) : null;
-  if (after && after.s !== filter.sort) decodeCursor("not-for-this-sort", Cursor);
-  const where: Prisma.IncidentWhereInput = {
-    ...incidentWhere(actor, filter),
-    ...(after
-      ? { OR: [{ [field]: { lt: new Date(after.v) } }, { [field]: new Date(after.v), id: { lt: BigInt(after.id) } }] }
-      : {}),
-  };
-  const rows = await db().incident.findMany({
-    where,
-    orderBy: [{ [field]: "desc" }, { id: "desc" }],
-    take: page.limit + 1,
-  });
+  view: IncidentView,
+  page: { cursor?: string; limit: number; now?: Date },
+): Promise<IncidentPage> {
+  const now = page.now ?? new Date();
+  const { sla } = await cachedTriageSettings();
+  const dir = view.dir ?? defaultIncidentDirection(view.sort);
+  const p = new SqlParams();
+  const where = incidentFilterSql(p, view, { me: actor.name, now, sla });
+  if (page.cursor) {
+    const after = decodeCursor(page.cursor, Cursor);
+    if (after.s !== view.sort || after.d !== dir) decodeCursor("not-for-this-sort", Cursor); // the same 400
+    where.push(incidentKeysetSql(p, view.sort, dir, after));
+  }
+  const sql = `SELECT i.*, ${incidentSortKeysSql(view.sort)} FROM "Incident" i
+    ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+    ORDER BY ${incidentOrderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
+  const rows = await db().$queryRawUnsafe<RawIncident[]>(sql, ...p.values);
+  const keys = SORT_KEYS[view.sort].keys;
   const { shown, nextCursor } = keysetPage(rows, page.limit, (last) => ({
-    s: filter.sort,
-    v: last[field].toISOString(),
+    s: view.sort,
+    d: dir,
+    v: keys.map((_, n) => last[`k${n}`]),
     id: last.id.toString(),
   }));
   return { data: shown.map(toIncidentRow), nextCursor };
+}
+
+/** How many incidents a view matches (the overview's tiles), by the list's own filter SQL. */
+export async function countIncidents(actor: Actor, view: IncidentView, now = new Date()): Promise<number> {
+  const { sla } = await cachedTriageSettings();
+  const p = new SqlParams();
+  const where = incidentFilterSql(p, view, { me: actor.name, now, sla });
+  const [row] = await db().$queryRawUnsafe<{ n: bigint }[]>(
+    `SELECT COUNT(*) AS n FROM "Incident" i ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`,
+    ...p.values,
+  );
+  return Number(row?.n ?? 0);
+}
+
+/** The assignees seen on cached incidents, for the list's "Assigned to" filter. */
+export async function listIncidentAssignees(): Promise<string[]> {
+  const rows = await db().incident.findMany({
+    where: { ...tenantScope(), assignedTo: { not: null } },
+    distinct: ["assignedTo"],
+    select: { assignedTo: true },
+    orderBy: { assignedTo: "asc" },
+    take: 200,
+  });
+  return rows.map((r) => r.assignedTo!);
+}
+
+/** Open incidents past their SLA deadline and close to it (the numbers that head the list). */
+export async function incidentSlaCounts(now = new Date()): Promise<SlaCounts> {
+  const { sla } = await cachedTriageSettings();
+  const p = new SqlParams();
+  const breached = incidentBreachedSql(p, now);
+  const near = incidentNearBreachSql(p, now, sla);
+  const [row] = await db().$queryRawUnsafe<{ breached: number; near: number }[]>(
+    `SELECT COUNT(*) FILTER (WHERE ${breached})::int AS breached, COUNT(*) FILTER (WHERE ${near})::int AS near
+     FROM "Incident" i WHERE ${tenantSql(p, "i")} AND i."slaDueAt" IS NOT NULL`,
+    ...p.values,
+  );
+  return { breached: row?.breached ?? 0, nearBreach: row?.near ?? 0, at: now.toISOString() };
 }
 
 export async function getIncidentDetail(

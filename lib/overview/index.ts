@@ -7,7 +7,7 @@ import { AlertView, TIME_RANGES } from "../alerts/schemas";
 import { countDevices } from "../devices";
 import { DeviceView } from "../devices/schemas";
 import { countIncidents } from "../incidents";
-import { IncidentFilter } from "../incidents/schemas";
+import { IncidentView } from "../incidents/schemas";
 import { queryRecord } from "../http/query-params";
 import { getExposureSummary } from "../tvm";
 import type { ScoreSummary } from "../tvm/schemas";
@@ -36,8 +36,9 @@ function viewOf<S extends z.ZodType>(schema: S, href: string): z.infer<S> {
   return schema.parse(queryRecord(new URL(href, "http://console").searchParams));
 }
 
-const OPEN_INCIDENTS = "status=Active&status=InProgress";
-const INCIDENT_SEVERITIES = ["High", "Medium", "Low", "Informational"] as const;
+const OPEN_INCIDENTS = "status=Active,InProgress";
+/** Incidents rank by the derived priority of their alerts (lib/cache/derivations), as the incident list does. */
+const INCIDENT_PRIORITIES = ["Critical", "High", "Medium", "Low"] as const;
 
 /** The figures for one reader: "@me" and approvals are theirs; every list here needs only console:read. */
 export async function overviewFigures(actor: Actor, now: Date = new Date()): Promise<OverviewFigures> {
@@ -54,14 +55,14 @@ export async function overviewFigures(actor: Actor, now: Date = new Date()): Pro
   };
   const [incidents, breached, near, unassigned, isolated, approvals, exposure] = await Promise.all([
     Promise.all(
-      INCIDENT_SEVERITIES.map(async (severity) => {
-        const href = `/incidents?${OPEN_INCIDENTS}&severity=${severity}`;
+      INCIDENT_PRIORITIES.map(async (priority) => {
+        const href = `/incidents?${OPEN_INCIDENTS}&priority=${priority}`;
         return {
-          id: `incidents-${severity.toLowerCase()}`,
-          label: severity,
+          id: `incidents-${priority.toLowerCase()}`,
+          label: priority,
           href,
-          value: await countIncidents(actor, viewOf(IncidentFilter, href)),
-          alarming: severity === "High",
+          value: await countIncidents(actor, viewOf(IncidentView, href), now),
+          alarming: priority === "Critical" || priority === "High",
         } satisfies CountTile;
       }),
     ),
@@ -96,7 +97,7 @@ export async function overviewFigures(actor: Actor, now: Date = new Date()): Pro
   ]);
   return {
     sections: [
-      { id: "incidents", title: "Open incidents by severity", tiles: incidents },
+      { id: "incidents", title: "Open incidents by priority", tiles: incidents },
       { id: "alerts", title: "Alerts", tiles: [breached, near, unassigned] },
       { id: "response", title: "Response", tiles: [isolated, approvals] },
     ],

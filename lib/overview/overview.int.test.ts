@@ -12,7 +12,7 @@ import { AlertView } from "../alerts/schemas";
 import { listDevices } from "../devices";
 import { DeviceView } from "../devices/schemas";
 import { listIncidents } from "../incidents";
-import { IncidentFilter } from "../incidents/schemas";
+import { IncidentView } from "../incidents/schemas";
 import { queryRecord } from "../http/query-params";
 import { overviewFigures } from ".";
 
@@ -68,7 +68,7 @@ describe("overview tiles", () => {
         url.pathname === "/alerts"
           ? await walk((cursor) => listAlerts(manager, AlertView.parse(query), { cursor, limit, now }))
           : url.pathname === "/incidents"
-            ? await walk((cursor) => listIncidents(manager, IncidentFilter.parse(query), { cursor, limit }))
+            ? await walk((cursor) => listIncidents(manager, IncidentView.parse(query), { cursor, limit }))
             : url.pathname === "/devices"
               ? await walk((cursor) => listDevices(DeviceView.parse(query), { cursor, limit, now }))
               : await walk((cursor) => listActions(ActionFilter.parse(query), { cursor, limit }));

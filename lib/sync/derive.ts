@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db";
 import {
-  deriveIncidentCounts,
+  deriveIncidentFigures,
   deriveOpenAlerts,
   deriveResponseStates,
   deriveVulnerabilityCounts,
@@ -45,7 +45,7 @@ const DERIVATIONS: readonly Derivation[] = [
     triggers: ["alerts", "incidents"],
     reads: ["alerts", "incidents"],
     writesDevice: false,
-    run: deriveIncidentCounts,
+    run: (db) => deriveIncidentFigures(db),
   },
   {
     name: "vulnerabilityCounts",

@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import { AlertView, viewToSearch } from "../alerts/schemas";
+import { IncidentView, incidentViewToSearch } from "../incidents/schemas";
 import { BadRequest } from "../http/errors";
 import type { SavedViewPage } from "./schemas";
 
@@ -14,15 +16,20 @@ export function normaliseViewQuery(page: SavedViewPage, query: string): string {
     raw[key] = values.length === 1 ? values[0] : values;
   }
   switch (page) {
-    case "alerts": {
-      const parsed = AlertView.strict().safeParse(raw);
-      if (!parsed.success) {
-        throw new BadRequest(
-          "The view's query is not a valid alert queue view.",
-          parsed.error.issues.map((i) => ({ path: `query.${i.path.join(".")}`, message: i.message })),
-        );
-      }
-      return viewToSearch(parsed.data).toString();
-    }
+    case "alerts":
+      return viewToSearch(parseView(AlertView.strict(), raw, "alert queue")).toString();
+    case "incidents":
+      return incidentViewToSearch(parseView(IncidentView.strict(), raw, "incident list")).toString();
   }
+}
+
+function parseView<T>(schema: z.ZodType<T>, raw: Record<string, string | string[]>, what: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new BadRequest(
+      `The view's query is not a valid ${what} view.`,
+      parsed.error.issues.map((i) => ({ path: `query.${i.path.join(".")}`, message: i.message })),
+    );
+  }
+  return parsed.data;
 }

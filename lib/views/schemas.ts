@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // Client-safe: saved views are named URL search strings of a list page, kept per person and optionally shared.
 
-export const SAVED_VIEW_PAGES = ["alerts"] as const;
+export const SAVED_VIEW_PAGES = ["alerts", "incidents"] as const;
 export type SavedViewPage = (typeof SAVED_VIEW_PAGES)[number];
 
 export const SavedViewInput = z

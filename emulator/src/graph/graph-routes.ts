@@ -1,4 +1,5 @@
-// Microsoft Graph under /v1.0: Intune managedDevices ("List managedDevices"), security/alerts_v2, security/incidents.
+// Microsoft Graph under /v1.0: Intune managedDevices ("List managedDevices"), security/alerts_v2, security/incidents,
+// users ("List users").
 import type { ApiEnv } from "../api-env";
 import { readJsonObject } from "../http/body";
 import { ApiError } from "../http/errors";
@@ -16,13 +17,15 @@ import {
   type IncidentChanges,
 } from "../tenant/alert-updates";
 import { ALERT_TEMPLATES, DETECTION_GRAPH_SOURCE } from "../tenant/catalog/alert-templates";
-import type { AlertRecord, Device, Incident } from "../tenant/model";
+import type { AlertRecord, Device, Employee, Incident } from "../tenant/model";
 import { managedDeviceJson } from "./managed-device-json";
 import { graphAlertJson, graphIncidentJson, graphSeverity } from "./security-json";
 
 const DEVICES_READ = ["DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"];
 const ALERTS_READ = ["SecurityAlert.Read.All", "SecurityAlert.ReadWrite.All"];
 const INCIDENTS_READ = ["SecurityIncident.Read.All", "SecurityIncident.ReadWrite.All"];
+/** "List users": application User.Read.All (or wider); User.ReadBasic.All is not accepted for apps. */
+const USERS_READ = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All"];
 const camel = (s: string | null) => (s === null ? null : s.charAt(0).toLowerCase() + s.slice(1));
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -123,6 +126,26 @@ const INCIDENT_RULES: ListRules<Incident> = {
   expandable: ["alerts"],
 };
 
+const USER_FIELDS: EntityFields<Employee> = {
+  entityName: "microsoft.graph.user",
+  fields: {
+    id: { type: "string", get: (e) => e.aadUserId },
+    displayName: { type: "string", get: (e) => e.displayName },
+    userPrincipalName: { type: "string", get: (e) => e.upn },
+    mail: { type: "string", get: (e) => e.upn },
+    givenName: { type: "string", get: (e) => e.givenName },
+    surname: { type: "string", get: (e) => e.surname },
+    department: { type: "string", get: (e) => e.department },
+  },
+};
+/** Graph's users page: default 100, $top ≤ 999 ("List users", "Optional query parameters"). */
+const USER_RULES: ListRules<Employee> = {
+  entity: USER_FIELDS,
+  maxTop: 999,
+  defaultPageSize: 100,
+  options: ["$filter", "$top", "$select", "$skiptoken", "$count"],
+};
+
 function graphEnum(key: string, v: unknown, allowed: string[]): string {
   const match = typeof v === "string" ? allowed.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined;
   if (!match)
@@ -220,7 +243,38 @@ export function graphRoutes(env: ApiEnv): RouteDef[] {
       throw new ODataQueryError(`Could not find a property named '${e}' on type 'microsoft.graph.security.incident'.`);
     return true;
   };
+  const users: CollectionSource<Employee> = {
+    name: "graph:users",
+    size: () => t.employees.length,
+    at: (i) => t.employees[i]!,
+    version: () => 0,
+  };
   return [
+    // GET /v1.0/users (User.Read.All): the assignee picker's directory look-up
+    {
+      method: "GET",
+      template: "/v1.0/users",
+      surface: "graph",
+      family: "graph.users",
+      permissions: USERS_READ,
+      handler: (ctx) =>
+        respondList(ctx, env, {
+          source: users,
+          rules: USER_RULES,
+          contextUrl: `${ctx.baseUrl}/v1.0/$metadata#users`,
+          serialize: (e) => ({
+            id: e.aadUserId,
+            displayName: e.displayName,
+            userPrincipalName: e.upn,
+            mail: e.upn,
+            givenName: e.givenName,
+            surname: e.surname,
+            department: e.department,
+          }),
+          keyField: "id",
+          style: "graph",
+        }),
+    },
     // GET /v1.0/deviceManagement/managedDevices (DeviceManagementManagedDevices.Read.All)
     {
       method: "GET",

@@ -3,16 +3,7 @@
 // from Kusto.Language's binder (the ResultType of each operator), so naming matches the real service.
 import { compileAggregate } from "./aggregates";
 import { listOf, nodeClass, separated, symbolClass, tableColumns, type KNode } from "./kusto";
-import {
-  bindStatements,
-  childEnv,
-  compile,
-  describe,
-  literalValue,
-  type Env,
-  type Scope,
-  type Serial,
-} from "./scalar";
+import { bindStatements, childEnv, compile, describe, literalValue, type Env, type Scope, type Serial } from "./scalar";
 import {
   NotSupportedError,
   QueryRuntimeError,
@@ -855,4 +846,3 @@ function dataTable(node: KNode): Table {
     rows.push(values.slice(i, i + columns.length));
   return { columns: tableColumns(node).length ? tableColumns(node) : columns, rows, cell: null };
 }
-

@@ -39,6 +39,7 @@ export const GRAPH_PERMISSIONS = [
   "SecurityIncident.Read.All",
   "SecurityIncident.ReadWrite.All",
   "ThreatHunting.Read.All",
+  "User.Read.All",
 ] as const;
 
 export interface ResourceApi {

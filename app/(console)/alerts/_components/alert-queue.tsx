@@ -12,6 +12,7 @@ import { useCursorList, useSelection, useUrlListView } from "../../_query/use-ur
 import { useStoredColumns } from "../../_query/use-stored-columns";
 import { useAlertGroups } from "../_hooks/use-alert-groups";
 import { useAlertTriage, type TriageOutcome } from "../_hooks/use-alert-triage";
+import { useAssigneeLookup } from "../../_query/use-assignee-lookup";
 import { useQueueKeyboard } from "../_hooks/use-queue-keyboard";
 import { AlertFilterBar } from "./alert-filter-bar";
 import { AlertTable, DEFAULT_HIDDEN_ALERT_COLUMNS } from "@/components/alerts/alert-table";
@@ -88,6 +89,7 @@ export function AlertQueue({
   const [barRequested, setBarRequested] = useState(false);
   // Bumped after every change Defender accepted: the form starts empty again, so its values are not re-applied.
   const [formGeneration, setFormGeneration] = useState(0);
+  const assignees = useAssigneeLookup();
   const searchRef = useRef<HTMLInputElement>(null);
   const statusRef = useRef<HTMLSelectElement>(null);
 
@@ -187,6 +189,7 @@ export function AlertQueue({
             count={targets.length}
             busy={triage.isPending}
             onSubmit={send}
+            assignees={assignees}
             statusRef={statusRef}
           />
         </div>

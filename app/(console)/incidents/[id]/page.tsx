@@ -56,7 +56,17 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
           <MainSection id="alerts-title" title={`Alerts (${incident.alerts.length})`}>
             <RowsTable
               caption="Alerts in this incident"
-              columns={["Priority", "Alert", "Severity", "Status", "Device", "User", "Assigned to"]}
+              // The title gets the room (it wrapped to four lines when every column shared it equally); the
+              // people and device columns are cut short with the full value on hover.
+              columns={[
+                "Priority",
+                { label: "Alert", className: "min-w-64" },
+                "Severity",
+                "Status",
+                "Device",
+                "User",
+                "Assigned to",
+              ]}
               rows={incident.alerts}
               empty="No alerts of this incident are in the cache."
               row={(a) => (
@@ -64,14 +74,20 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
                   <Td>
                     <PriorityBadge priority={a.priority} rule={null} />
                   </Td>
-                  <Td>
+                  <Td className="min-w-64">
                     <AlertLink alert={a} />
                   </Td>
                   <Td className="text-xs">{label("severity", a.severity)}</Td>
                   <Td className="text-xs">{label("alertStatus", a.status)}</Td>
-                  <Td className="text-xs">{a.computerDnsName ?? "—"}</Td>
-                  <Td className="text-xs">{a.userName ?? "—"}</Td>
-                  <Td className="text-xs">{a.assignedTo ?? "—"}</Td>
+                  <Td className="max-w-36 truncate text-xs" title={a.computerDnsName ?? undefined}>
+                    {a.computerDnsName ?? "—"}
+                  </Td>
+                  <Td className="max-w-28 truncate text-xs" title={a.userName ?? undefined}>
+                    {a.userName ?? "—"}
+                  </Td>
+                  <Td className="max-w-36 truncate text-xs" title={a.assignedTo ?? undefined}>
+                    {a.assignedTo ?? "—"}
+                  </Td>
                 </tr>
               )}
             />

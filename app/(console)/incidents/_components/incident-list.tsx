@@ -1,99 +1,243 @@
 "use client";
 
-import { incidentKeys } from "../../_query/keys";
-import { useCursorList, useUrlListView } from "../../_query/use-url-list";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "../../_query/api";
+import { useSubmitOnce } from "../../_query/use-submit-once";
+import { alertKeys, incidentKeys } from "../../_query/keys";
+import { useUrlList } from "../../_query/use-url-list";
+import { useAssigneeLookup } from "../../_query/use-assignee-lookup";
+import { useQueueKeyboard } from "../../alerts/_hooks/use-queue-keyboard";
+import { IncidentFilterBar } from "./incident-filter-bar";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { ListFooter } from "@/components/ui/list-footer";
 import { NoMatches } from "@/components/ui/no-matches";
-import { inputBase } from "@/components/ui/button-styles";
-import { CheckboxGroup, FilterField, FilterForm } from "@/components/ui/filter-form";
-import { SEVERITIES } from "@/lib/alerts/vocabulary";
+import { OutcomeBanner } from "@/components/ui/outcome-banner";
+import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
+import { TriageForm, type TriageChange } from "@/components/alerts/triage-form";
+import { useTick } from "@/components/ui/use-tick";
+import { ASSIGNED_TO_ME } from "@/lib/alerts/vocabulary";
+import type { SlaCounts } from "@/lib/alerts/schemas";
 import {
+  defaultIncidentDirection,
   hasIncidentFilters,
-  incidentFilterToSearch,
-  INCIDENT_STATUSES,
-  type IncidentFilter,
+  incidentViewToSearch,
+  INCIDENT_BULK_MAX,
+  SETTABLE_INCIDENT_STATUSES,
+  type BulkItemResult,
+  type BulkTriageResult,
   type IncidentPage,
   type IncidentRow,
+  type IncidentSort,
+  type IncidentTriage,
+  type IncidentView,
 } from "@/lib/incidents/schemas";
-import { labeller } from "@/lib/labels";
 
-// The incident list's client container: the URL is the view (the filter form pushes it); the server renders the
-// first page and "Load more" pages on by cursor.
+// The incident list's client container, the alert queue's pattern: the URL is the view, the server renders the
+// first page and useUrlList pages on by cursor and keeps the selection (cleared when the view changes, when rows
+// leave, and after a change went through); this adds the SLA counters, bulk triage and the keyboard.
 
-export function IncidentList({
-  filter,
-  search,
-  initialPage,
-}: {
-  filter: IncidentFilter;
+export interface IncidentListProps {
+  view: IncidentView;
   search: string;
   initialPage: IncidentPage;
-}) {
-  const { go, navigating } = useUrlListView({ path: "/incidents", view: filter, toSearch: incidentFilterToSearch });
-  const { list, rows, footer } = useCursorList<IncidentRow, IncidentPage>({
+  counts: SlaCounts;
+  now: number;
+  me: string;
+  canTriage: boolean;
+  assignees: string[];
+}
+
+const incidentId = (i: IncidentRow) => i.id;
+
+type Outcome = { ok: boolean; message: string; failures: BulkItemResult[] };
+
+export function IncidentList({
+  view,
+  search,
+  initialPage,
+  counts,
+  now: renderedAt,
+  me,
+  canTriage,
+  assignees,
+}: IncidentListProps) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const dir = view.dir ?? defaultIncidentDirection(view.sort);
+  const { go, navigating, rows, footer, list, selection } = useUrlList<IncidentView, IncidentRow, IncidentPage>({
+    path: "/incidents",
+    view,
+    toSearch: incidentViewToSearch,
     queryKey: incidentKeys.list(search),
     endpoint: "/api/incidents",
     search,
     initialPage,
+    idOf: incidentId,
   });
-  const filtered = hasIncidentFilters(filter);
+  const sla = useQuery({
+    queryKey: [...incidentKeys.all, "sla"],
+    queryFn: () => apiFetch<SlaCounts>("/api/incidents/sla"),
+    initialData: counts,
+    refetchInterval: 60_000,
+  });
+  const now = useTick(30_000, renderedAt);
+
+  const selected = selection.selected;
+  const [focus, setFocusedId] = useState<string | null>(null);
+  const focusedId = focus !== null && rows.some((r) => r.id === focus) ? focus : null;
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const statusRef = useRef<HTMLSelectElement>(null);
+  const assigneeLookup = useAssigneeLookup();
+
+  // One Idempotency-Key per intent: a double submission (or a retried request) changes nothing twice.
+  const triage = useSubmitOnce<BulkTriageResult, { ids: string[]; change: IncidentTriage }>({
+    mutationFn: async ({ ids, change }, idempotencyKey) => {
+      if (ids.length === 1) {
+        await apiFetch(`/api/incidents/${ids[0]}`, { method: "PATCH", json: change, idempotencyKey });
+        return { updated: 1, failed: 0, notFound: 0, items: [{ id: ids[0], result: "updated" }] };
+      }
+      return apiFetch<BulkTriageResult>("/api/incidents/bulk", {
+        method: "POST",
+        json: { ids, change },
+        idempotencyKey,
+      });
+    },
+    onSuccess: (result, { ids }) => {
+      const failures = result.items.filter((i) => i.result !== "updated");
+      setOutcome({
+        ok: failures.length === 0,
+        message: `Defender accepted the change for ${result.updated} of ${ids.length} incident${ids.length === 1 ? "" : "s"}.`,
+        failures,
+      });
+      // The change is done: the next one starts from nothing ticked (B1).
+      selection.clear();
+    },
+    onError: (error) => setOutcome({ ok: false, message: `Not changed: ${error.message}`, failures: [] }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: incidentKeys.all });
+      void queryClient.invalidateQueries({ queryKey: alertKeys.all });
+    },
+  });
+  const pending = new Set(triage.isPending ? (triage.variables?.ids ?? []) : []);
+
+  /** The incidents a change applies to: the selection, else the focused row. */
+  const targets = selected.size > 0 ? [...selected] : focusedId ? [focusedId] : [];
+  const tooMany = targets.length > INCIDENT_BULK_MAX;
+
+  function send(change: TriageChange<IncidentTriage["status"] & string>) {
+    if (!canTriage || targets.length === 0 || tooMany || triage.isPending) return;
+    setOutcome(null);
+    triage.submit({ ids: targets, change: change as IncidentTriage });
+  }
+
+  function sortBy(column: IncidentSort) {
+    const nextDir = column === view.sort ? (dir === "asc" ? "desc" : "asc") : defaultIncidentDirection(column);
+    go({ sort: column, dir: nextDir });
+  }
+
+  useQueueKeyboard({
+    rowIds: rows.map(incidentId),
+    focusedId,
+    onFocus: setFocusedId,
+    canTriage,
+    onToggle: selection.toggle,
+    onAssignToMe: () => send({ assignedTo: ASSIGNED_TO_ME }),
+    onStatus: () => statusRef.current?.focus(),
+    onSearch: () => searchRef.current?.focus(),
+    onHelp: () => setShowShortcuts(true),
+    onOpen: (id) => router.push(`/incidents/${id}`),
+  });
+
+  const filtered = hasIncidentFilters(view);
   return (
     <div className="space-y-3">
-      <FilterForm
-        key={search}
-        label="Filter incidents"
-        onApply={(form) => {
-          const text = (name: string) => String(form.get(name) ?? "").trim();
-          go({
-            q: text("q") || undefined,
-            status: form.getAll("status").map(String) as IncidentFilter["status"],
-            severity: form.getAll("severity").map(String) as IncidentFilter["severity"],
-            assignedTo: text("assignedTo")
-              .split(",")
-              .map((a) => a.trim())
-              .filter(Boolean),
-            sort: text("sort") === "created" ? "created" : "updated",
-          });
-        }}
-        clearHref="/incidents"
-        filtered={filtered}
+      <div className="flex flex-wrap items-center gap-3" aria-live="polite">
+        <Link
+          href={`/incidents?${incidentViewToSearch({ ...view, sla: "breached", sort: "sla", dir: "asc" })}`}
+          className="rounded-md border border-red-300 bg-red-50 px-3 py-1.5 text-sm dark:border-red-800 dark:bg-red-950"
+          data-testid="incident-sla-breached-count"
+        >
+          <strong className="text-red-800 dark:text-red-200">{sla.data.breached}</strong> SLA breached
+        </Link>
+        <Link
+          href={`/incidents?${incidentViewToSearch({ ...view, sla: "near", sort: "sla", dir: "asc" })}`}
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm dark:border-amber-800 dark:bg-amber-950"
+          data-testid="incident-sla-near-count"
+        >
+          <strong className="text-amber-900 dark:text-amber-100">{sla.data.nearBreach}</strong> near breach
+        </Link>
+        <button
+          type="button"
+          className="ml-auto text-xs text-slate-500 underline"
+          onClick={() => setShowShortcuts(true)}
+        >
+          Keyboard shortcuts (?)
+        </button>
+      </div>
+
+      <IncidentFilterBar
+        view={view}
+        me={me}
+        assignees={assignees}
+        go={go}
         navigating={navigating}
-      >
-        <FilterField label="Search">
-          <input name="q" defaultValue={filter.q} className={inputBase} placeholder="incident name" />
-        </FilterField>
-        <CheckboxGroup
-          legend="Status"
-          name="status"
-          options={INCIDENT_STATUSES}
-          checked={filter.status}
-          format={labeller("incidentStatus")}
-        />
-        <CheckboxGroup
-          legend="Severity"
-          name="severity"
-          options={SEVERITIES}
-          checked={filter.severity}
-          format={labeller("severity")}
-        />
-        <FilterField label="Assigned to">
-          <input
-            name="assignedTo"
-            defaultValue={filter.assignedTo.join(",")}
-            className={inputBase}
-            placeholder="@me or name@contoso.com"
+        searchRef={searchRef}
+      />
+
+      {canTriage ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+          <TriageForm
+            target={
+              selected.size > 0
+                ? `${selected.size} selected incident${selected.size === 1 ? "" : "s"}`
+                : focusedId
+                  ? "the focused incident"
+                  : "no incident"
+            }
+            count={tooMany ? 0 : targets.length}
+            busy={triage.isPending}
+            onSubmit={send}
+            assignees={assigneeLookup}
+            statusRef={statusRef}
+            statuses={SETTABLE_INCIDENT_STATUSES}
+            determinationOnlyFor="TruePositive"
           />
-        </FilterField>
-        <FilterField label="Sort">
-          <select name="sort" defaultValue={filter.sort} className={inputBase}>
-            <option value="updated">Last updated</option>
-            <option value="created">Created</option>
-          </select>
-        </FilterField>
-      </FilterForm>
+          {tooMany ? (
+            <p className="mt-2 text-xs text-amber-900 dark:text-amber-200">
+              Select at most {INCIDENT_BULK_MAX} incidents: Defender XDR takes {INCIDENT_BULK_MAX} incident updates a
+              minute.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {outcome ? (
+        <OutcomeBanner
+          outcome={{ ok: outcome.ok, text: outcome.message }}
+          failures={outcome.failures.map((f) => ({
+            id: f.id,
+            text: `${f.result === "not_found" ? "not found" : "failed"}${f.message ? ` — ${f.message}` : ""}`,
+          }))}
+        />
+      ) : null}
+
       <IncidentTable
         rows={rows}
+        sort={view.sort}
+        dir={dir}
+        onSort={sortBy}
+        now={now}
+        selectable={canTriage}
+        selected={selected}
+        onSelect={selection.set}
+        focusedId={focusedId}
+        onFocusRow={setFocusedId}
+        pending={pending}
         empty={
           filtered ? (
             <NoMatches what="incidents" clearHref="/incidents" />
@@ -102,7 +246,17 @@ export function IncidentList({
           )
         }
       />
-      <ListFooter summary={`${rows.length} shown${list.hasNextPage ? "; more match" : ""}`} list={footer} />
+
+      <ListFooter
+        summary={
+          <>
+            {rows.length} incident{rows.length === 1 ? "" : "s"} shown{list.hasNextPage ? "; more match" : ""}
+          </>
+        }
+        list={footer}
+      />
+
+      <ShortcutsDialog open={showShortcuts} onClose={() => setShowShortcuts(false)} noun="incident" />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { TriageForm } from "@/components/alerts/triage-form";
 import { apiFetch } from "../../../_query/api";
 import { useSubmitOnce } from "../../../_query/use-submit-once";
 import { alertKeys } from "../../../_query/keys";
+import { useAssigneeLookup } from "../../../_query/use-assignee-lookup";
 import type { AlertRow, AlertTriage } from "@/lib/alerts/schemas";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 
@@ -17,6 +18,7 @@ export function AlertTriagePanel({ id }: { id: string }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<Outcome | null>(null);
+  const assignees = useAssigneeLookup();
   const [formGeneration, setFormGeneration] = useState(0);
   const triage = useSubmitOnce<{ data: AlertRow }, AlertTriage>({
     mutationFn: (change, idempotencyKey) =>
@@ -37,6 +39,7 @@ export function AlertTriagePanel({ id }: { id: string }) {
         count={1}
         busy={triage.isPending}
         onSubmit={(change) => triage.submit(change)}
+        assignees={assignees}
         layout="panel"
       />
       <OutcomeMessage message={message} />

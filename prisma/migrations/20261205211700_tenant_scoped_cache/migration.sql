@@ -451,8 +451,9 @@ ALTER TABLE "RemediationProgress" ADD CONSTRAINT "RemediationProgress_tenantId_r
 
 -- Written by hand: the expression indexes of migrations alert_queue_sort_indexes and device_inventory_sort_indexes,
 -- re-created with the tenant first so a tenant's queue and inventory still walk one index range. Each expression
--- must stay identical to the one lib/alerts/sql.ts and lib/devices/sql.ts sort on.
-DROP INDEX "Alert_queue_priority_idx";
+-- must stay identical to the one lib/alerts/sql.ts and lib/devices/sql.ts sort on. (The priority index is gone:
+-- migration alert_queue_ranking replaced it. That migration's indexes, and those of device_name_sort_ignores_case
+-- and incident_priority_sla, get the tenant in migration tenant_scoped_sort_indexes.)
 DROP INDEX "Alert_queue_severity_idx";
 DROP INDEX "Alert_queue_status_idx";
 DROP INDEX "Alert_queue_technique_idx";
@@ -460,7 +461,6 @@ DROP INDEX "Alert_queue_device_idx";
 DROP INDEX "Alert_queue_user_idx";
 DROP INDEX "Alert_queue_assigned_idx";
 DROP INDEX "Alert_queue_sla_idx";
-CREATE INDEX "Alert_queue_priority_idx" ON "Alert"("tenantId", (CASE "priority" WHEN 'Critical' THEN 4 WHEN 'High' THEN 3 WHEN 'Medium' THEN 2 WHEN 'Low' THEN 1 ELSE 0 END), "id");
 CREATE INDEX "Alert_queue_severity_idx" ON "Alert"("tenantId", (CASE "severity" WHEN 'High' THEN 4 WHEN 'Medium' THEN 3 WHEN 'Low' THEN 2 WHEN 'Informational' THEN 1 ELSE 0 END), "id");
 CREATE INDEX "Alert_queue_status_idx" ON "Alert"("tenantId", (CASE "status" WHEN 'New' THEN 0 WHEN 'InProgress' THEN 1 WHEN 'Resolved' THEN 2 ELSE 3 END), "id");
 CREATE INDEX "Alert_queue_technique_idx" ON "Alert"("tenantId", (COALESCE("mitreTechniques"[1], '')), "id");
