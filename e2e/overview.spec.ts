@@ -9,7 +9,7 @@ async function listCount(page: Page, path: string): Promise<string> {
   if (path === "/tvm") return (await page.getByTestId("kpi-exposure").textContent()) ?? "";
   if (path === "/sync") return "";
   if (path === "/devices") return /^(\d+)/.exec((await page.getByTestId("device-total").textContent()) ?? "")![1];
-  const footer = page.getByText(/^\d+ (alerts? )?shown/);
+  const footer = page.getByText(/^\d+ (\w+ )?shown/);
   for (;;) {
     const text = (await footer.textContent()) ?? "";
     if (!text.includes("more match")) return /^(\d+)/.exec(text)![1];

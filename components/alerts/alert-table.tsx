@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ColumnDef, VisibilityState } from "@tanstack/react-table";
 import type { AlertRow, SortColumn } from "@/lib/alerts/schemas";
-import { cn } from "@/components/ui/cn";
+import { triageRowProps, type TriageRowState } from "@/components/ui/triage-row-props";
 import { label } from "@/lib/labels";
 import { DataTable, type DataTableGroup } from "@/components/ui/data-table";
 import { shortDuration } from "./sla";
@@ -108,7 +108,7 @@ export const DEFAULT_HIDDEN_ALERT_COLUMNS: VisibilityState = {
   source: false,
 };
 
-export interface AlertTableProps {
+export interface AlertTableProps extends TriageRowState {
   rows: AlertRow[];
   sort: SortColumn;
   dir: "asc" | "desc";
@@ -117,10 +117,6 @@ export interface AlertTableProps {
   selectable: boolean;
   selected: ReadonlySet<string>;
   onSelect: (ids: Set<string>) => void;
-  focusedId: string | null;
-  onFocusRow: (id: string) => void;
-  /** Ids with a change on its way to Defender (shown dimmed until it lands or rolls back). */
-  pending: ReadonlySet<string>;
   empty: ReactNode;
   /** The columns shown (the reader's stored choice) and the chooser's callback. */
   columnVisibility: VisibilityState;
@@ -138,13 +134,11 @@ export function AlertTable({
   selectable,
   selected,
   onSelect,
-  focusedId,
-  onFocusRow,
-  pending,
   empty,
   columnVisibility,
   onColumnVisibilityChange,
   groups,
+  ...rowState
 }: AlertTableProps) {
   return (
     <DataTable
@@ -169,21 +163,8 @@ export function AlertTable({
             }
           : undefined
       }
-      activeRowId={focusedId}
-      rowProps={(r) => {
-        const focused = r.id === focusedId;
-        return {
-          "data-alert-id": r.id,
-          "aria-current": focused ? "true" : undefined,
-          onClick: () => onFocusRow(r.id),
-          className: cn(
-            focused
-              ? "bg-blue-50 outline-2 -outline-offset-2 outline-blue-600 dark:bg-blue-950/40"
-              : "hover:bg-slate-50 dark:hover:bg-slate-800/40",
-            pending.has(r.id) && "opacity-60",
-          ),
-        };
-      }}
+      activeRowId={rowState.focusedId}
+      rowProps={(r) => triageRowProps(r.id, "data-alert-id", rowState)}
       empty={empty}
     />
   );

@@ -2,7 +2,7 @@ import { formatUtc } from "@/components/ui/format";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ColumnDef } from "@tanstack/react-table";
-import { cn } from "@/components/ui/cn";
+import { triageRowProps, type TriageRowState } from "@/components/ui/triage-row-props";
 import { DataTable } from "@/components/ui/data-table";
 import { PriorityBadge, SeverityText, SlaBadge } from "@/components/alerts/badges";
 import { CLOSED_INCIDENT_STATUSES, type IncidentRow, type IncidentSort } from "@/lib/incidents/schemas";
@@ -81,7 +81,7 @@ export function incidentColumns(now: number): ColumnDef<IncidentRow>[] {
   ];
 }
 
-export interface IncidentTableProps {
+export interface IncidentTableProps extends TriageRowState {
   rows: IncidentRow[];
   sort: IncidentSort;
   dir: "asc" | "desc";
@@ -90,10 +90,6 @@ export interface IncidentTableProps {
   selectable: boolean;
   selected: ReadonlySet<string>;
   onSelect: (ids: Set<string>) => void;
-  focusedId: string | null;
-  onFocusRow: (id: string) => void;
-  /** Ids with a change on its way to Defender (dimmed until it lands). */
-  pending: ReadonlySet<string>;
   empty: ReactNode;
 }
 
@@ -106,10 +102,8 @@ export function IncidentTable({
   selectable,
   selected,
   onSelect,
-  focusedId,
-  onFocusRow,
-  pending,
   empty,
+  ...rowState
 }: IncidentTableProps) {
   return (
     <DataTable
@@ -129,21 +123,8 @@ export function IncidentTable({
             }
           : undefined
       }
-      activeRowId={focusedId}
-      rowProps={(i) => {
-        const focused = i.id === focusedId;
-        return {
-          "data-incident-id": i.id,
-          "aria-current": focused ? "true" : undefined,
-          onClick: () => onFocusRow(i.id),
-          className: cn(
-            focused
-              ? "bg-blue-50 outline-2 -outline-offset-2 outline-blue-600 dark:bg-blue-950/40"
-              : "hover:bg-slate-50 dark:hover:bg-slate-800/40",
-            pending.has(i.id) && "opacity-60",
-          ),
-        };
-      }}
+      activeRowId={rowState.focusedId}
+      rowProps={(i) => triageRowProps(i.id, "data-incident-id", rowState)}
       empty={empty}
     />
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { ActionDialog, type ActionDialogSpec } from "@/components/devices/action-dialog";
+import { isolationOptions } from "@/components/devices/isolation-options";
 import { ActionList } from "@/components/devices/action-list";
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
 import {
@@ -47,18 +48,7 @@ const SPECS: Record<ActionType, ActionDialogSpec> = {
     confirmLabel: "Isolate",
     danger: true,
     note: "The device keeps its connection to Defender only; users lose network access until it is released.",
-    options: {
-      name: "isolationType",
-      legend: "Isolation type",
-      choices: [
-        { value: "Full", label: "Full", hint: "All network traffic except to Defender is blocked." },
-        {
-          value: "Selective",
-          label: "Selective",
-          hint: "Outlook, Teams and Skype keep working (Windows 10 1709+ only).",
-        },
-      ],
-    },
+    options: isolationOptions("isolationType"),
   },
   Unisolate: {
     title: "Release from isolation",

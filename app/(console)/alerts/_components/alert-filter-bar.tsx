@@ -5,6 +5,7 @@ import type { Ref } from "react";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
 import { inputBase } from "@/components/ui/button-styles";
+import { SlaFilterSelect } from "@/components/alerts/sla-filter-select";
 import {
   ALERT_STATUSES,
   ASSIGNED_TO_ME,
@@ -122,16 +123,7 @@ export function AlertFilterBar({ view, me, options, go, navigating, searchRef }:
           ))}
         </select>
       </label>
-      <select
-        aria-label="SLA"
-        value={view.sla ?? ""}
-        onChange={(e) => go({ sla: (e.target.value || undefined) as AlertView["sla"] })}
-        className={inputBase}
-      >
-        <option value="">Any SLA state</option>
-        <option value="breached">SLA breached</option>
-        <option value="near">Near breach</option>
-      </select>
+      <SlaFilterSelect value={view.sla} onChange={(sla) => go({ sla })} />
       <select
         aria-label="Group by"
         value={view.group}

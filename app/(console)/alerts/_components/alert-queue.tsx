@@ -17,12 +17,12 @@ import { useQueueKeyboard } from "../_hooks/use-queue-keyboard";
 import { AlertFilterBar } from "./alert-filter-bar";
 import { AlertTable, DEFAULT_HIDDEN_ALERT_COLUMNS } from "@/components/alerts/alert-table";
 import { ListFooter } from "@/components/ui/list-footer";
-import { OutcomeBanner } from "@/components/ui/outcome-banner";
+import { BulkTriageOutcomeBanner, type BulkTriageOutcome } from "@/components/alerts/bulk-triage-outcome";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm } from "@/components/alerts/triage-form";
 import { useTick } from "@/components/ui/use-tick";
 import { ASSIGNED_TO_ME, defaultDirection, hasFilters, viewToSearch, type SortColumn } from "@/lib/alerts/vocabulary";
-import type { AlertPage, AlertRow, AlertTriage, AlertView, BulkItemResult, SlaCounts } from "@/lib/alerts/schemas";
+import type { AlertPage, AlertRow, AlertTriage, AlertView, SlaCounts } from "@/lib/alerts/schemas";
 
 // The queue's client container: the URL is the view (filters, sort, grouping); the server renders the first
 // page, useCursorList pages on with the cursor ("load more", never all rows), a grouped view shows group rows
@@ -83,7 +83,7 @@ export function AlertQueue({
   const [focus, setFocusedId] = useState<string | null>(null);
   // A focused row that left the list (resolved out of a view of New alerts) is no longer a target.
   const focusedId = focus !== null && rowIds.includes(focus) ? focus : null;
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string; failures: BulkItemResult[] } | null>(null);
+  const [outcome, setOutcome] = useState<BulkTriageOutcome | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
   // The triage bar shows while rows are ticked, or after "s" asked for it for the focused row.
   const [barRequested, setBarRequested] = useState(false);
@@ -195,15 +195,7 @@ export function AlertQueue({
         </div>
       ) : null}
 
-      {outcome ? (
-        <OutcomeBanner
-          outcome={{ ok: outcome.ok, text: outcome.message }}
-          failures={outcome.failures.map((f) => ({
-            id: f.id,
-            text: `${f.result === "not_found" ? "not found" : "failed"}${f.message ? ` — ${f.message}` : ""}`,
-          }))}
-        />
-      ) : null}
+      {outcome ? <BulkTriageOutcomeBanner outcome={outcome} /> : null}
 
       <AlertTable
         rows={rows}

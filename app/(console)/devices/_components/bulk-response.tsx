@@ -8,6 +8,7 @@ import { fetchActionsFollowing } from "../../_query/follow-actions";
 import { actionKeys } from "../../_query/keys";
 import { newIdempotencyKey } from "../../_query/idempotency";
 import { ActionDialog, type ActionDialogSpec } from "@/components/devices/action-dialog";
+import { isolationOptions } from "@/components/devices/isolation-options";
 import { ActionStatusBadge } from "@/components/devices/badges";
 import { buttonDanger, buttonSecondary } from "@/components/ui/button-styles";
 import { FollowWarning } from "@/components/ui/follow-warning";
@@ -54,18 +55,7 @@ function dialogSpec(kind: Kind, count: number, fourEyes: boolean, warning: strin
     note: fourEyes
       ? "Four-eyes approval is on: each device's isolation waits for a Manager or Admin to approve it; nothing is sent to Defender before that."
       : "Each device keeps its connection to Defender only; users lose network access until it is released.",
-    options: {
-      name: "bulkIsolationType",
-      legend: "Isolation type",
-      choices: [
-        { value: "Full", label: "Full", hint: "All network traffic except to Defender is blocked." },
-        {
-          value: "Selective",
-          label: "Selective",
-          hint: "Outlook, Teams and Skype keep working (Windows 10 1709+ only).",
-        },
-      ],
-    },
+    options: isolationOptions("bulkIsolationType"),
     ...extra,
   };
 }

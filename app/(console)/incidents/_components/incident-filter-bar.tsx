@@ -4,7 +4,7 @@ import type { Ref } from "react";
 import { ClearFiltersLink, NavigatingStatus } from "@/components/ui/filter-form";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { SearchBox } from "@/components/ui/search-box";
-import { inputBase } from "@/components/ui/button-styles";
+import { SlaFilterSelect } from "@/components/alerts/sla-filter-select";
 import { ASSIGNED_TO_ME, PRIORITIES, SEVERITIES, UNASSIGNED } from "@/lib/alerts/vocabulary";
 import { labeller } from "@/lib/labels";
 import { hasIncidentFilters, INCIDENT_STATUSES, type IncidentView } from "@/lib/incidents/schemas";
@@ -61,16 +61,7 @@ export function IncidentFilterBar({ view, me, assignees, go, navigating, searchR
         onChange={(v) => go({ assignedTo: v })}
         format={(v) => (v === ASSIGNED_TO_ME ? `Me (${me})` : v === UNASSIGNED ? "Unassigned" : v)}
       />
-      <select
-        aria-label="SLA"
-        value={view.sla ?? ""}
-        onChange={(e) => go({ sla: (e.target.value || undefined) as IncidentView["sla"] })}
-        className={inputBase}
-      >
-        <option value="">Any SLA state</option>
-        <option value="breached">SLA breached</option>
-        <option value="near">Near breach</option>
-      </select>
+      <SlaFilterSelect value={view.sla} onChange={(sla) => go({ sla })} />
       <ClearFiltersLink href="/incidents" filtered={hasIncidentFilters(view)} />
       <NavigatingStatus navigating={navigating} />
     </div>

@@ -14,7 +14,7 @@ import { IncidentFilterBar } from "./incident-filter-bar";
 import { IncidentTable } from "@/components/incidents/incident-table";
 import { ListFooter } from "@/components/ui/list-footer";
 import { NoMatches } from "@/components/ui/no-matches";
-import { OutcomeBanner } from "@/components/ui/outcome-banner";
+import { BulkTriageOutcomeBanner, type BulkTriageOutcome } from "@/components/alerts/bulk-triage-outcome";
 import { ShortcutsDialog } from "@/components/alerts/shortcuts-dialog";
 import { TriageForm, type TriageChange } from "@/components/alerts/triage-form";
 import { useTick } from "@/components/ui/use-tick";
@@ -26,7 +26,6 @@ import {
   incidentViewToSearch,
   INCIDENT_BULK_MAX,
   SETTABLE_INCIDENT_STATUSES,
-  type BulkItemResult,
   type BulkTriageResult,
   type IncidentPage,
   type IncidentRow,
@@ -51,8 +50,6 @@ export interface IncidentListProps {
 }
 
 const incidentId = (i: IncidentRow) => i.id;
-
-type Outcome = { ok: boolean; message: string; failures: BulkItemResult[] };
 
 export function IncidentList({
   view,
@@ -88,7 +85,7 @@ export function IncidentList({
   const selected = selection.selected;
   const [focus, setFocusedId] = useState<string | null>(null);
   const focusedId = focus !== null && rows.some((r) => r.id === focus) ? focus : null;
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [outcome, setOutcome] = useState<BulkTriageOutcome | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const statusRef = useRef<HTMLSelectElement>(null);
@@ -216,15 +213,7 @@ export function IncidentList({
         </div>
       ) : null}
 
-      {outcome ? (
-        <OutcomeBanner
-          outcome={{ ok: outcome.ok, text: outcome.message }}
-          failures={outcome.failures.map((f) => ({
-            id: f.id,
-            text: `${f.result === "not_found" ? "not found" : "failed"}${f.message ? ` — ${f.message}` : ""}`,
-          }))}
-        />
-      ) : null}
+      {outcome ? <BulkTriageOutcomeBanner outcome={outcome} /> : null}
 
       <IncidentTable
         rows={rows}

@@ -6,6 +6,7 @@ import { apiFetch } from "@/app/(console)/_query/api";
 import { useSubmitOnce } from "@/app/(console)/_query/use-submit-once";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { LabelledField } from "@/components/ui/labelled-field";
 import { MutationError } from "@/components/ui/mutation-error";
 import { cn } from "@/components/ui/cn";
 import type { RemediationRequestPatch, RemediationRequestRow } from "@/lib/tvm/schemas";
@@ -106,12 +107,10 @@ export function RemediationRowActions({ request, today }: { request: Remediation
             <h2 id={titleId} className="text-lg font-semibold">
               Edit {who}
             </h2>
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Owner</span>
+            <LabelledField label="Owner">
               <input name="owner" required maxLength={200} defaultValue={request.owner} className={inputBase} />
-            </label>
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Due date</span>
+            </LabelledField>
+            <LabelledField label="Due date">
               <input
                 name="dueOn"
                 type="date"
@@ -121,9 +120,8 @@ export function RemediationRowActions({ request, today }: { request: Remediation
                 defaultValue={request.dueOn}
                 className={inputBase}
               />
-            </label>
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Note</span>
+            </LabelledField>
+            <LabelledField label="Note">
               <textarea
                 name="note"
                 maxLength={2000}
@@ -131,7 +129,7 @@ export function RemediationRowActions({ request, today }: { request: Remediation
                 defaultValue={request.note}
                 className={cn(inputBase, "h-auto py-1")}
               />
-            </label>
+            </LabelledField>
             <MutationError error={change.error} />
             <div className="flex justify-end gap-2">
               <button type="button" className={buttonSecondary} onClick={() => setEditing(false)}>

@@ -9,6 +9,7 @@ import type { Column } from "@/components/charts/data-table";
 import { SERIES_COLORS } from "@/components/charts/palette";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
 import { buttonPrimary, inputBase } from "@/components/ui/button-styles";
+import { LabelledField } from "@/components/ui/labelled-field";
 import { MutationError } from "@/components/ui/mutation-error";
 import { RemediationTable } from "@/components/tvm/remediation-table";
 import type { BurndownPoint, RemediationRequestInput, RemediationRequestRow } from "@/lib/tvm/schemas";
@@ -95,8 +96,7 @@ export function RemediationPanel({
               });
             }}
           >
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Owner</span>
+            <LabelledField label="Owner" error={fieldError("owner")}>
               <input
                 name="owner"
                 required
@@ -104,12 +104,8 @@ export function RemediationPanel({
                 className={inputBase}
                 aria-invalid={Boolean(fieldError("owner"))}
               />
-              {fieldError("owner") ? (
-                <span className="text-xs text-red-700 dark:text-red-300">{fieldError("owner")}</span>
-              ) : null}
-            </label>
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Due date</span>
+            </LabelledField>
+            <LabelledField label="Due date" error={fieldError("dueOn")}>
               <input
                 name="dueOn"
                 type="date"
@@ -118,12 +114,8 @@ export function RemediationPanel({
                 className={inputBase}
                 aria-invalid={Boolean(fieldError("dueOn"))}
               />
-              {fieldError("dueOn") ? (
-                <span className="text-xs text-red-700 dark:text-red-300">{fieldError("dueOn")}</span>
-              ) : null}
-            </label>
-            <label className="flex flex-col gap-1 text-sm">
-              <span className="font-medium">Device group</span>
+            </LabelledField>
+            <LabelledField label="Device group">
               <select name="scope" defaultValue={group} disabled={tenantWideOnly} className={inputBase}>
                 <option value="">All device groups</option>
                 {groups.map((g) => (
@@ -133,11 +125,10 @@ export function RemediationPanel({
               {tenantWideOnly ? (
                 <span className="text-xs text-slate-500">Configuration recommendations are tracked tenant-wide.</span>
               ) : null}
-            </label>
-            <label className="flex flex-col gap-1 text-sm sm:col-span-2">
-              <span className="font-medium">Note</span>
+            </LabelledField>
+            <LabelledField label="Note" className="sm:col-span-2">
               <textarea name="note" maxLength={2000} rows={2} className={cn(inputBase, "h-auto py-1")} />
-            </label>
+            </LabelledField>
             <div className="flex items-center gap-3 sm:col-span-2">
               <button type="submit" className={buttonPrimary} disabled={create.isPending}>
                 {create.isPending ? "Creating…" : "Create request"}
