@@ -1,7 +1,7 @@
 import { SqlParams, containsPattern } from "../db/sql-params";
 import { assertCursorValue, invalidCursor } from "../http/cursor";
 import type { SlaMinutes } from "../cache/alert-priority";
-import { tenantSql } from "../cache/tenant";
+import { cacheTenantId, tenantSql } from "../cache/tenant";
 import { ASSIGNED_TO_ME, TIME_RANGES, UNASSIGNED, type AlertFilter, type SortColumn } from "./schemas";
 
 // The queue's WHERE and ORDER BY, as parameterised SQL. Raw SQL rather than Prisma's query builder because the
@@ -171,8 +171,11 @@ export function keysetSql(
     assertCursorValue(type, after.v[i]);
     return `${p.add(after.v[i])}::${CAST[type]}`;
   });
-  const exprs = parts.map((part) => part.expr);
-  return `(${exprs.join(", ")}, a."id") ${dir === "desc" ? "<" : ">"} (${values.join(", ")}, ${p.add(after.id)})`;
+  // The tenant leads every sort index, so it leads the row comparison too (it is fixed by the WHERE, so the order is
+  // the same): PostgreSQL then starts the index scan at the cursor instead of filtering the tenant's whole range.
+  const exprs = [`a."tenantId"`, ...parts.map((part) => part.expr)];
+  const tenant = p.add(cacheTenantId());
+  return `(${exprs.join(", ")}, a."id") ${dir === "desc" ? "<" : ">"} (${tenant}, ${values.join(", ")}, ${p.add(after.id)})`;
 }
 
 const CAST: Record<SortType, string> = { int: "integer", float: "float8", text: "text", timestamp: "timestamp" };
