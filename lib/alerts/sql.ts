@@ -1,4 +1,4 @@
-import { SqlParams, containsPattern } from "../db/sql-params";
+import { SqlParams, containsPattern, oneOf } from "../db/sql-params";
 import { assertCursorValue, invalidCursor } from "../http/cursor";
 import type { SlaMinutes } from "../cache/alert-priority";
 import { cacheTenantId, tenantSql } from "../cache/tenant";
@@ -83,8 +83,6 @@ export function breachedSql(p: SqlParams, now: Date): string {
   return `(a."status" <> 'Resolved' AND a."slaDueAt" < ${p.add(now.toISOString())}::timestamp)`;
 }
 
-const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${column} = ANY(${p.add(values)}::text[])`;
-
 /** A whole SHA-1 or SHA-256 (Defender's evidence hashes are lower-case hex). */
 const FILE_HASH = /^([0-9a-f]{40}|[0-9a-f]{64})$/i;
 /** "10.4", "10.42.", "10.42.7.1": the start of an IPv4 address; or an IPv6 address (two colons or more). */
@@ -126,15 +124,15 @@ export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; 
   // A deadline is never before its alert was raised: the same bound on the SLA sort key lets a walk of the SLA
   // index start at the time range instead of filtering its way through months of older deadlines.
   where.push(`${SLA_DUE} >= ${sinceParam}::timestamp`);
-  if (filter.severity.length) where.push(anyOf(p, `a."severity"`, filter.severity));
-  if (filter.status.length) where.push(anyOf(p, `a."status"`, filter.status));
-  if (filter.priority.length) where.push(anyOf(p, `a."priority"`, filter.priority));
-  if (filter.category.length) where.push(anyOf(p, `a."category"`, filter.category));
-  if (filter.source.length) where.push(anyOf(p, `a."detectionSource"`, filter.source));
+  if (filter.severity.length) where.push(oneOf(p, `a."severity"`, filter.severity));
+  if (filter.status.length) where.push(oneOf(p, `a."status"`, filter.status));
+  if (filter.priority.length) where.push(oneOf(p, `a."priority"`, filter.priority));
+  if (filter.category.length) where.push(oneOf(p, `a."category"`, filter.category));
+  if (filter.source.length) where.push(oneOf(p, `a."detectionSource"`, filter.source));
   if (filter.assignedTo.length) {
     const people = filter.assignedTo.filter((v) => v !== UNASSIGNED).map((v) => (v === ASSIGNED_TO_ME ? ctx.me : v));
     const either: string[] = [];
-    if (people.length) either.push(anyOf(p, `a."assignedTo"`, people));
+    if (people.length) either.push(oneOf(p, `a."assignedTo"`, people));
     if (filter.assignedTo.includes(UNASSIGNED)) either.push(`a."assignedTo" IS NULL`);
     where.push(`(${either.join(" OR ")})`);
   }

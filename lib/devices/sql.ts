@@ -1,4 +1,4 @@
-import { SqlParams, containsPattern } from "../db/sql-params";
+import { SqlParams, containsPattern, oneOf } from "../db/sql-params";
 import { assertCursorValue } from "../http/cursor";
 import { tenantSql } from "../cache/tenant";
 import { INACTIVE_AFTER_DAYS, PLATFORMS_OF_TAB, type DeviceFilter, type DeviceSortColumn } from "./schemas";
@@ -38,8 +38,6 @@ export const DEVICE_SORT_KEYS: Record<DeviceSortColumn, { expr: string; type: So
   lastIntuneSync: { expr: `COALESCE(d."lastIntuneSync", '-infinity'::timestamp)`, type: "timestamp" },
 };
 
-const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${column} = ANY(${p.add(values)}::text[])`;
-
 /**
  * Defender spells onboarding status "Onboarded" (live) and "onboarded" (its machine page): match both spellings
  * of each value (rather than lower(), so the column's index still serves the filter).
@@ -68,7 +66,7 @@ export function searchSql(p: SqlParams, q: string): string {
 /** WHERE conditions for a filter (the tenant's devices first), joined with AND. `now` anchors "inactive". */
 export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): string {
   const where: string[] = [tenantSql(p, "d")];
-  if (filter.platform !== "all") where.push(anyOf(p, `d."platform"`, PLATFORMS_OF_TAB[filter.platform]));
+  if (filter.platform !== "all") where.push(oneOf(p, `d."platform"`, PLATFORMS_OF_TAB[filter.platform]));
   for (const flag of filter.flag) {
     if (flag === "highRisk") where.push(`d."riskScore" = 'High'`);
     if (flag === "nonCompliant") where.push(`d."complianceState" = 'noncompliant'`);
@@ -81,13 +79,13 @@ export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): 
       );
     }
   }
-  if (filter.risk.length) where.push(anyOf(p, `d."riskScore"`, filter.risk));
-  if (filter.exposure.length) where.push(anyOf(p, `d."exposureLevel"`, filter.exposure));
-  if (filter.health.length) where.push(anyOf(p, `d."healthStatus"`, filter.health));
-  if (filter.onboarding.length) where.push(anyOf(p, `d."onboardingStatus"`, bothSpellings(filter.onboarding)));
-  if (filter.compliance.length) where.push(anyOf(p, `d."complianceState"`, filter.compliance));
-  if (filter.isolation.length) where.push(anyOf(p, `d."isolationState"`, filter.isolation));
-  if (filter.group.length) where.push(anyOf(p, `d."rbacGroupName"`, filter.group));
+  if (filter.risk.length) where.push(oneOf(p, `d."riskScore"`, filter.risk));
+  if (filter.exposure.length) where.push(oneOf(p, `d."exposureLevel"`, filter.exposure));
+  if (filter.health.length) where.push(oneOf(p, `d."healthStatus"`, filter.health));
+  if (filter.onboarding.length) where.push(oneOf(p, `d."onboardingStatus"`, bothSpellings(filter.onboarding)));
+  if (filter.compliance.length) where.push(oneOf(p, `d."complianceState"`, filter.compliance));
+  if (filter.isolation.length) where.push(oneOf(p, `d."isolationState"`, filter.isolation));
+  if (filter.group.length) where.push(oneOf(p, `d."rbacGroupName"`, filter.group));
   if (filter.tag.length) where.push(`d."machineTags" && ${p.add(filter.tag)}::text[]`);
   if (filter.q) where.push(searchSql(p, filter.q));
   return where.join(" AND ");

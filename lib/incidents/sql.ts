@@ -1,4 +1,4 @@
-import { SqlParams, containsPattern } from "../db/sql-params";
+import { SqlParams, containsPattern, oneOf } from "../db/sql-params";
 import { assertCursorValue } from "../http/cursor";
 import { NEAR_BREACH_SHARE } from "../alerts";
 import type { SlaMinutes } from "../cache/alert-priority";
@@ -58,8 +58,6 @@ export function incidentNearBreachSql(p: SqlParams, now: Date, sla: SlaMinutes):
   return parts.length ? `(${open} AND (${parts.join(" OR ")}))` : "FALSE";
 }
 
-const anyOf = (p: SqlParams, column: string, values: readonly string[]) => `${column} = ANY(${p.add(values)}::text[])`;
-
 /** WHERE conditions of a filter. `me` resolves "@me" in a shared URL to whoever reads it. */
 export function incidentFilterSql(
   p: SqlParams,
@@ -67,13 +65,13 @@ export function incidentFilterSql(
   ctx: { me: string; now: Date; sla: SlaMinutes },
 ): string[] {
   const where: string[] = [tenantSql(p, "i")];
-  if (filter.status.length) where.push(anyOf(p, `i."status"`, filter.status));
-  if (filter.severity.length) where.push(anyOf(p, `i."severity"`, filter.severity));
-  if (filter.priority.length) where.push(anyOf(p, `i."priority"`, filter.priority));
+  if (filter.status.length) where.push(oneOf(p, `i."status"`, filter.status));
+  if (filter.severity.length) where.push(oneOf(p, `i."severity"`, filter.severity));
+  if (filter.priority.length) where.push(oneOf(p, `i."priority"`, filter.priority));
   if (filter.assignedTo.length) {
     const people = filter.assignedTo.filter((v) => v !== UNASSIGNED).map((v) => (v === ASSIGNED_TO_ME ? ctx.me : v));
     const either: string[] = [];
-    if (people.length) either.push(anyOf(p, `i."assignedTo"`, people));
+    if (people.length) either.push(oneOf(p, `i."assignedTo"`, people));
     if (filter.assignedTo.includes(UNASSIGNED)) either.push(`i."assignedTo" IS NULL`);
     where.push(`(${either.join(" OR ")})`);
   }
