@@ -165,24 +165,20 @@ export const ActionApproveInput = z.object({ reason: z.string().trim().max(1000)
 export const ActionRejectInput = z.object({ reason: comment }).strict();
 
 export const BULK_SCAN_MAX = 500;
+/** What every bulk response action takes: the devices, the person's reason and one key for the whole intent. */
+const bulkDevices = {
+  deviceIds: z.array(z.string().min(1).max(100)).min(1).max(BULK_SCAN_MAX),
+  comment,
+  idempotencyKey,
+};
 export const BulkScanInput = z
-  .object({
-    deviceIds: z.array(z.string().min(1).max(100)).min(1).max(BULK_SCAN_MAX),
-    scanType: z.enum(["Quick", "Full"]).default("Quick"),
-    comment,
-    idempotencyKey,
-  })
+  .object({ ...bulkDevices, scanType: z.enum(["Quick", "Full"]).default("Quick") })
   .strict();
 export type BulkScanInput = z.infer<typeof BulkScanInput>;
 
 /** Isolation of many devices: each device's request takes the single path, four-eyes approval included. */
 export const BulkIsolateInput = z
-  .object({
-    deviceIds: z.array(z.string().min(1).max(100)).min(1).max(BULK_SCAN_MAX),
-    isolationType: z.enum(["Full", "Selective"]).default("Full"),
-    comment,
-    idempotencyKey,
-  })
+  .object({ ...bulkDevices, isolationType: z.enum(["Full", "Selective"]).default("Full") })
   .strict();
 export type BulkIsolateInput = z.infer<typeof BulkIsolateInput>;
 
