@@ -1,7 +1,7 @@
 import { SqlParams, containsPattern, oneOf } from "../db/sql-params";
 import { assertCursorValue, invalidCursor } from "../http/cursor";
 import type { SlaMinutes } from "../cache/alert-priority";
-import { cacheTenantId, tenantSql } from "../cache/tenant";
+import { tenantSql } from "../cache/tenant";
 import { ASSIGNED_TO_ME, TIME_RANGES, UNASSIGNED, type AlertFilter, type SortColumn } from "./schemas";
 
 // The queue's WHERE and ORDER BY, as parameterised SQL. Raw SQL rather than Prisma's query builder because the
@@ -26,9 +26,9 @@ export const SLA_DUE = `(CASE WHEN a."status" = 'Resolved' THEN 'infinity'::time
 
 /**
  * Sort keys. Nullable columns sort through COALESCE so keyset comparisons never meet a NULL; ranks put the
- * most urgent first when descending. Each has an (exprs…, id) index: plain ones in schema.prisma, expressions in
- * migrations alert_queue_sort_indexes, alert_queue_ranking and tenant_scoped_sort_indexes (the tenant first) — change an expression here only together with a
- * migration re-creating it.
+ * most urgent first when descending. Each has an (exprs…, id, tenant) index: plain ones in schema.prisma, expressions
+ * in migration alert_sort_indexes_tenant_last (which says why the tenant comes last) — change an expression here only
+ * together with a migration re-creating it.
  */
 export const SORT_KEYS: Record<SortColumn, SortKey> = {
   // The queue's ranking (its default order), "descending" = most urgent first: open alerts before closed ones,
@@ -169,11 +169,10 @@ export function keysetSql(
     assertCursorValue(type, after.v[i]);
     return `${p.add(after.v[i])}::${CAST[type]}`;
   });
-  // The tenant leads every sort index, so it leads the row comparison too (it is fixed by the WHERE, so the order is
-  // the same): PostgreSQL then starts the index scan at the cursor instead of filtering the tenant's whole range.
-  const exprs = [`a."tenantId"`, ...parts.map((part) => part.expr)];
-  const tenant = p.add(cacheTenantId());
-  return `(${exprs.join(", ")}, a."id") ${dir === "desc" ? "<" : ">"} (${tenant}, ${values.join(", ")}, ${p.add(after.id)})`;
+  // The sort indexes are (sort key…, id, tenant), so this comparison on their leading columns starts the index scan
+  // at the cursor; the WHERE's tenant condition is checked inside the index.
+  const exprs = parts.map((part) => part.expr);
+  return `(${exprs.join(", ")}, a."id") ${dir === "desc" ? "<" : ">"} (${values.join(", ")}, ${p.add(after.id)})`;
 }
 
 const CAST: Record<SortType, string> = { int: "integer", float: "float8", text: "text", timestamp: "timestamp" };

@@ -3,7 +3,9 @@ import type { PrismaClient } from "../db";
 import type { SqlParams } from "../db/sql-params";
 
 // Every cached row, sync state, lease, snapshot and aggregate carries the Entra tenant it came from, first in its
-// primary key and indexes (prisma/schema.prisma), and every read and write names it. The console serves one tenant
+// primary key and lookup indexes (prisma/schema.prisma), and every read and write names it. Indexes a list reads in
+// order put the tenant after the sort key instead (migration alert_sort_indexes_tenant_last says why: PostgreSQL
+// judges an index's order from its leading column, and a one-value column looks perfectly ordered). The console serves one tenant
 // today, the one configured (ENTRA_TENANT_ID); this module is the one place that says which, so serving several
 // later changes where the tenant comes from (the scheduler's loop, the signed-in user's choice), not every query.
 
