@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { readTestEnv } from "./lib/config/env";
 
@@ -17,27 +18,46 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+// Two simulated tenants, each with its own console, database and emulator (scripts/e2e-server.ts), and one project
+// per tenant with one worker each: the two halves of the suite run side by side, and a spec that sets emulator
+// faults, changes settings or triages alerts only ever meets the specs of its own half, one at a time.
+// Balance the halves by their run time (the slowest spec files are listed first) when adding a spec.
+const TENANT_SPECS = [
+  ["devices", "overview", "sync", "settings"],
+  ["alerts", "shell", "auth", "tvm", "incidents"],
+];
+
+const unassigned = readdirSync("e2e")
+  .filter((file) => file.endsWith(".spec.ts"))
+  .filter((file) => !TENANT_SPECS.flat().includes(file.replace(/\.spec\.ts$/, "")));
+if (unassigned.length) throw new Error(`Add ${unassigned.join(", ")} to TENANT_SPECS in playwright.config.ts`);
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   forbidOnly: env.ci,
   retries: env.ci ? 1 : 0,
-  workers: 1,
+  workers: TENANT_SPECS.length,
   timeout: 30_000,
   expect: { timeout: 10_000 },
   reporter: env.ci ? [["list"], ["html", { open: "never" }]] : [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: { executablePath: env.chromiumPath, args: CHROMIUM_ARGS },
     // The simulated tenant's sign-in page is served over HTTPS with its own self-signed CA.
     ignoreHTTPSErrors: true,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: TENANT_SPECS.map((specs, i) => ({
+    name: `tenant-${i + 1}`,
+    testMatch: specs.map((spec) => `${spec}.spec.ts`),
+    workers: 1,
+    use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://127.0.0.1:${PORT + i}` },
+  })),
   webServer: {
-    // The simulated tenant and a production console on a fresh embedded database (builds when sources changed).
-    command: `node --import tsx scripts/e2e-server.ts --port ${PORT} --emulator-port ${env.e2eEmulatorPort}`,
+    // The simulated tenants and their production consoles (builds when sources changed); the first tenant's console
+    // answers last, when all are up.
+    command: `node --import tsx scripts/e2e-server.ts --port ${PORT} --emulator-port ${env.e2eEmulatorPort} --tenants ${TENANT_SPECS.length}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test as base, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { e2eTenantFile } from "../scripts/lib/e2e-tenant-file";
 import type { EmulatorReady } from "../scripts/lib/emulator-process";
 
 export type Role = "viewer" | "analyst" | "responder" | "manager" | "admin" | "norole";
@@ -12,9 +13,10 @@ export interface Tenant extends EmulatorReady {
   readOnlyClient: { clientId: string; clientSecret: string };
 }
 
-/** The simulated tenant the e2e server started (scripts/e2e-server.ts). */
+/** The simulated tenant behind the running test's console (scripts/e2e-server.ts starts one per project). */
 export function tenant(): Tenant {
-  return JSON.parse(readFileSync("test-results/e2e-tenant.json", "utf8")) as Tenant;
+  const port = Number(new URL(String(base.info().project.use.baseURL)).port);
+  return JSON.parse(readFileSync(e2eTenantFile(port), "utf8")) as Tenant;
 }
 
 export function userFor(role: Role): string {

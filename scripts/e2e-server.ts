@@ -1,24 +1,33 @@
-// The e2e environment: the simulated tenant plus a production console on a fresh embedded database, wired
-// together exactly as the demo is. Writes the tenant's ready line to test-results/e2e-tenant.json for the tests.
+// The e2e environment: simulated tenants, each with a production console on a fresh embedded database of its own,
+// wired together exactly as the demo is. Playwright runs one project per tenant, one worker each, so the specs of
+// different projects run side by side without seeing each other's triage, settings or emulator faults.
+// Tenant i listens on --port + i (its emulator on --emulator-port + i) and writes its ready line to
+// test-results/e2e-tenant-<console port>.json for the tests (e2e/fixtures.ts).
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import type { ChildProcess } from "node:child_process";
 import { buildConsole, buildIsFresh } from "./lib/build";
-import { deployDatabase, startNext } from "./lib/console-server";
+import { startNext } from "./lib/console-server";
+import { e2eTenantFile } from "./lib/e2e-tenant-file";
 import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
 import { run, stopChildrenOnExit, waitForExit } from "./lib/processes";
 
 const { values } = parseArgs({
-  options: { port: { type: "string", default: "3210" }, "emulator-port": { type: "string", default: "4610" } },
+  options: {
+    port: { type: "string", default: "3210" },
+    "emulator-port": { type: "string", default: "4610" },
+    tenants: { type: "string", default: "1" },
+  },
 });
 
-async function main() {
-  stopChildrenOnExit();
-  const port = Number(values.port);
-  const dataDir = "./data/e2e/pglite";
-  rmSync("./data/e2e", { recursive: true, force: true });
+/** One tenant up to the point where its console can start: emulator, migrated database, the demo's first sync. */
+async function prepareTenant(index: number): Promise<{ port: number; env: NodeJS.ProcessEnv }> {
+  const port = Number(values.port) + index;
+  const root = `./data/e2e/${index}`;
+  rmSync(root, { recursive: true, force: true });
   const emulator = await startEmulatorProcess([
     "--port",
-    values["emulator-port"],
+    String(Number(values["emulator-port"]) + index),
     "--seed",
     "e2e",
     "--devices",
@@ -34,27 +43,35 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
     CONSOLE_MODE: "demo",
     CONSOLE_URL: `http://127.0.0.1:${port}`,
-    PGLITE_DIR: dataDir,
+    PGLITE_DIR: `${root}/pglite`,
     DATABASE_URL: "",
   };
-  Object.assign(process.env, env);
-  mkdirSync("test-results", { recursive: true });
-  writeFileSync(
-    "test-results/e2e-tenant.json",
-    JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL }, null, 2),
-  );
-  if (!buildIsFresh()) await buildConsole(env);
-  await deployDatabase();
+  writeFileSync(e2eTenantFile(port), JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL }, null, 2));
+  const step = async (what: string, args: string[]) => {
+    if ((await run(process.execPath, ["--import", "tsx", ...args], { env })) !== 0)
+      throw new Error(`${what} of e2e tenant ${index} failed`);
+  };
+  await step("migrating the database", ["scripts/db.ts", "deploy"]);
   // The same first sync as the demo (real clients and engine), with 35 days of score history.
-  const seeded = await run(
-    process.execPath,
-    ["--import", "tsx", "scripts/demo-seed.ts", "--emulator", emulator.ready.baseUrl, "--history-days", "35"],
-    { env },
-  );
-  if (seeded !== 0) throw new Error("the first sync of the e2e tenant failed");
-  const server = await startNext({ port, host: "127.0.0.1", env });
-  console.error(`e2e console ready on ${env.CONSOLE_URL}`);
-  process.exit(await waitForExit(server));
+  await step("the first sync", ["scripts/demo-seed.ts", "--emulator", emulator.ready.baseUrl, "--history-days", "35"]);
+  return { port, env };
+}
+
+async function main() {
+  stopChildrenOnExit();
+  mkdirSync("test-results", { recursive: true });
+  rmSync("./data/e2e", { recursive: true, force: true });
+  const count = Number(values.tenants);
+  const building = buildIsFresh() ? Promise.resolve() : buildConsole({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  const tenants = await Promise.all(Array.from({ length: count }, (_, i) => prepareTenant(i)));
+  await building;
+  // The first tenant's console starts last: Playwright waits for its health check, so every console is up by then.
+  const servers: ChildProcess[] = [];
+  for (const t of [...tenants].reverse()) {
+    servers.push(await startNext({ port: t.port, host: "127.0.0.1", env: t.env }));
+    console.error(`e2e console ready on ${t.env.CONSOLE_URL}`);
+  }
+  process.exit(await Promise.race(servers.map(waitForExit)));
 }
 
 main().catch((error: unknown) => {
