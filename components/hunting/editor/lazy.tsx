@@ -1,0 +1,22 @@
+"use client";
+
+import { lazy, Suspense } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import KqlWorkbenchLoading from "./loading";
+import type { KqlWorkbenchProps } from "./index";
+
+// The editor (CodeMirror, the KQL worker) in its own chunk, fetched when the page first renders in the browser.
+// Unlike next/dynamic's `loading`, the placeholder here receives the props, so what is typed before the editor
+// arrives is kept.
+const KqlWorkbench = lazy(() => import("./index"));
+
+export function LazyKqlWorkbench(props: KqlWorkbenchProps) {
+  const hydrated = useHydrated();
+  const placeholder = <KqlWorkbenchLoading {...props} />;
+  if (!hydrated) return placeholder;
+  return (
+    <Suspense fallback={placeholder}>
+      <KqlWorkbench {...props} />
+    </Suspense>
+  );
+}
