@@ -1,7 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
-import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-import { readTestEnv } from "../../lib/config/env";
+import type { Browser } from "@playwright/test";
 import { openDatabase } from "../../lib/db/open";
 import { deployMigrations } from "../../lib/db/migrate";
 import { buildConsole, buildIsFresh } from "../lib/build";
@@ -11,6 +10,7 @@ import { killAll } from "../lib/processes";
 import { seedBenchAlerts } from "./alert-fixture";
 import { freshDatabase } from "./fresh-database";
 import { percentile } from "./harness";
+import { launchBenchBrowser, signIn } from "./browser";
 
 // The browser half of bench:alerts: a production console (next start) on a cache of `rows` alerts, signed in
 // through the simulated tenant's real sign-in page, then /alerts opened in fresh browser contexts (no HTTP cache,
@@ -20,23 +20,6 @@ import { percentile } from "./harness";
 const PORT = 3295;
 const LOADS = 5;
 const FIRST_ROW = "tbody tr[data-alert-id]";
-
-async function signIn(
-  browser: Browser,
-  baseUrl: string,
-  username: string,
-): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
-  const context = await browser.newContext({ baseURL: baseUrl, ignoreHTTPSErrors: true });
-  const page = await context.newPage();
-  await page.goto("/alerts");
-  await page.getByRole("link", { name: "Sign in with Microsoft Entra ID" }).click();
-  await page.getByRole("button", { name: new RegExp(username.replace(".", "\\.")) }).click();
-  await page.waitForURL(/\/alerts/);
-  await page.locator(FIRST_ROW).first().waitFor();
-  const state = await context.storageState();
-  await context.close();
-  return state;
-}
 
 export async function benchAlertsPage(opts: {
   kind: "pglite" | "postgresql";
@@ -80,21 +63,10 @@ export async function benchAlertsPage(opts: {
     if (!buildIsFresh()) await buildConsole(env);
     await startNext({ port: PORT, host: "127.0.0.1", env });
 
-    const testEnv = readTestEnv();
-    browser = await chromium.launch({
-      executablePath: testEnv.chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchBenchBrowser();
     const analyst = emulator.ready.users.find((u) => u.username.startsWith("analyst@"));
     if (!analyst) throw new Error("the simulated tenant has no analyst user");
-    const storageState = await signIn(browser, env.CONSOLE_URL!, analyst.username);
+    const storageState = await signIn(browser, env.CONSOLE_URL!, analyst.username, "/alerts", FIRST_ROW);
 
     const timings: number[] = [];
     let jsGzipBytes = 0;

@@ -6,7 +6,7 @@ import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers, pl
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { bracketMatching } from "@codemirror/language";
 import { closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
-import { lintKeymap } from "@codemirror/lint";
+import { forceLinting, lintKeymap } from "@codemirror/lint";
 import { createKqlClient, type KqlClient } from "./kql-client";
 import { kqlExtensions } from "./kql-extensions";
 import { kqlHighlighting } from "./kql-highlight";
@@ -48,7 +48,6 @@ export default function KqlWorkbench({ value, onChange, onRun, readOnly = false 
 
   useEffect(() => {
     const client: KqlClient = createKqlClient();
-    client.ready.catch(() => setLanguage("failed"));
     const state = EditorState.create({
       doc: value,
       extensions: [
@@ -63,6 +62,8 @@ export default function KqlWorkbench({ value, onChange, onRun, readOnly = false 
         kqlExtensions(client, {
           onRun: () => callbacks.current.onRun(),
           onDiagnostics: (count) => {
+            // Marks read by `npm run bench:hunting-page`: navigation start → the first answer from Kusto.
+            if (performance.getEntriesByName("kql-language-ready").length === 0) performance.mark("kql-language-ready");
             setLanguage("ready");
             setProblems(count);
           },
@@ -86,6 +87,12 @@ export default function KqlWorkbench({ value, onChange, onRun, readOnly = false 
     view.current = editor;
     editor.focus();
     editor.dispatch({ selection: { anchor: editor.state.doc.length } });
+    performance.mark("kql-editor-ready");
+    // Check the query as soon as Kusto is loaded rather than after the first typing pause.
+    client.ready.then(
+      () => forceLinting(editor),
+      () => setLanguage("failed"),
+    );
     return () => {
       editor.destroy();
       client.dispose();

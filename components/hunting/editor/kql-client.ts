@@ -14,7 +14,8 @@ export interface KqlClient {
 }
 
 export function createKqlClient(): KqlClient {
-  const worker = new Worker(new URL("./kql.worker.ts", import.meta.url), { name: "kql" });
+  // Written exactly so (no options argument) for the bundler to build the worker as its own entry.
+  const worker = new Worker(new URL("./kql.worker.ts", import.meta.url));
   const pending = new Map<number, Pending>();
   const latest = new Map<KqlRequestKind, number>();
   let nextId = 1;
