@@ -11,6 +11,7 @@ import { EditorView, keymap } from "@codemirror/view";
 import { linter, type Diagnostic } from "@codemirror/lint";
 import type { KqlClient } from "./kql-client";
 import type { KqlCompletion, KqlDiagnostic } from "./protocol";
+import { applyClassifications, kqlClassifications } from "./kql-classify";
 
 /** How long typing must pause before Kusto re-analyses the query. */
 export const LINT_DELAY_MS = 300;
@@ -90,6 +91,10 @@ export function kqlExtensions(client: KqlClient, opts: { onRun(): void; onDiagno
       const diagnostics = await client.request("diagnostics", { text });
       if (!diagnostics) return [];
       opts.onDiagnostics(diagnostics.length);
+      // Same text, already parsed in the worker: the colours cost one more round trip, not another parse.
+      void client.request("classifications", { text }).then((ranges) => {
+        if (ranges) applyClassifications(view, text, ranges);
+      });
       return diagnostics.map((d) => toDiagnostic(d, view.state.doc.length));
     },
     { delay: LINT_DELAY_MS },
@@ -103,6 +108,7 @@ export function kqlExtensions(client: KqlClient, opts: { onRun(): void; onDiagno
   return [
     autocompletion({ override: [complete], activateOnTyping: true, maxRenderedOptions: 200 }),
     lint,
+    kqlClassifications,
     Prec.highest(
       keymap.of([
         { key: "Mod-Enter", run },
