@@ -8,15 +8,10 @@
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import type { Browser, Page, Response } from "@playwright/test";
-import { openDatabase } from "../lib/db/open";
-import { deployMigrations } from "../lib/db/migrate";
-import { buildConsole, buildIsFresh } from "./lib/build";
-import { startNext } from "./lib/console-server";
-import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
 import { killAll } from "./lib/processes";
 import { freshDatabase } from "./bench/fresh-database";
 import { percentile } from "./bench/harness";
-import { launchBenchBrowser, signIn } from "./bench/browser";
+import { launchBenchBrowser, signIn, startBenchConsole } from "./bench/browser";
 
 const { values } = parseArgs({
   options: {
@@ -90,39 +85,11 @@ async function main() {
   const port = Number(values.port);
   const loads = Number(values.loads);
   const bench = await freshDatabase("pglite");
-  const location = { kind: "pglite" as const, dataDir: bench.env.PGLITE_DIR };
-  const database = openDatabase(location);
   let browser: Browser | null = null;
   try {
-    const emulator = await startEmulatorProcess([
-      "--port",
-      "0",
-      "--seed",
-      "bench-hunting",
-      "--devices",
-      "5",
-      "--alerts",
-      "5",
-    ]);
-    await deployMigrations({ location, adapterFactory: database.adapterFactory });
-    await database.close();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...consoleEnvFor(emulator.ready),
-      ...bench.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      CONSOLE_MODE: "demo",
-      CONSOLE_URL: `http://127.0.0.1:${port}`,
-      SYNC_INTERVAL_SECONDS: "0",
-      LOG_LEVEL: "warn",
-    };
-    if (!buildIsFresh()) await buildConsole(env);
-    await startNext({ port, host: "127.0.0.1", env });
-
+    const { env, analyst } = await startBenchConsole({ bench, port, seed: "bench-hunting" });
     browser = await launchBenchBrowser();
-    const analyst = emulator.ready.users.find((u) => u.username.startsWith("analyst@"));
-    if (!analyst) throw new Error("the simulated tenant has no analyst user");
-    const storageState = await signIn(browser, env.CONSOLE_URL!, analyst.username, "/hunting", LANGUAGE_READY);
+    const storageState = await signIn(browser, env.CONSOLE_URL!, analyst, "/hunting", LANGUAGE_READY);
 
     const timings: Marks[] = [];
     let warm: Marks | null = null;
@@ -178,7 +145,6 @@ async function main() {
   } finally {
     await browser?.close();
     killAll();
-    await database.close().catch(() => undefined);
     await bench.drop();
   }
 }

@@ -7,7 +7,9 @@ describe("DEFENDER_TABLES", () => {
       const names = table.columns.map((c) => c.name);
       expect(new Set(names).size, table.name).toBe(names.length);
       for (const c of table.columns) {
-        expect(c.type, `${table.name}.${c.name}`).toMatch(/^(string|long|int|real|bool|datetime|timespan|dynamic|guid)$/);
+        expect(c.type, `${table.name}.${c.name}`).toMatch(
+          /^(string|long|int|real|bool|datetime|timespan|dynamic|guid)$/,
+        );
         expect(c.description.length, `${table.name}.${c.name}`).toBeGreaterThan(8);
       }
     }

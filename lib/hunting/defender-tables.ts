@@ -37,6 +37,8 @@ const DEVICE = `
 DeviceId string Unique identifier for the device in the service
 DeviceName string Fully qualified domain name (FQDN) of the device`;
 const ACTION_TYPE = "ActionType string Type of activity that triggered the event";
+/** The columns every device event table starts with. */
+const DEVICE_EVENT = [TIMESTAMP, DEVICE, ACTION_TYPE].join("\n");
 const FILE = `
 FileName string Name of the file that the recorded action was applied to
 FolderPath string Folder containing the file that the recorded action was applied to
@@ -266,9 +268,7 @@ NetworkAdapterVendor string Name of the manufacturer or vendor of the network ad
     name: "DeviceProcessEvents",
     description: "Process creation and related events",
     columns: columns(
-      TIMESTAMP,
-      DEVICE,
-      ACTION_TYPE,
+      DEVICE_EVENT,
       FILE,
       FILE_SIZE,
       versionInfo("Process", "the newly created process"),
@@ -296,9 +296,7 @@ InitiatingProcessSignatureStatus string Signature status of the process (image f
     name: "DeviceNetworkEvents",
     description: "Network connections and related events",
     columns: columns(
-      TIMESTAMP,
-      DEVICE,
-      ACTION_TYPE,
+      DEVICE_EVENT,
       REMOTE_IP,
       REMOTE_PORT,
       REMOTE_URL,
@@ -319,9 +317,7 @@ RemoteIPType string Type of IP address: Public, Private, Reserved, Loopback, Ter
     name: "DeviceFileEvents",
     description: "File creation, modification and other file system events",
     columns: columns(
-      TIMESTAMP,
-      DEVICE,
-      ACTION_TYPE,
+      DEVICE_EVENT,
       FILE,
       `FileOriginUrl string URL where the file was downloaded from
 FileOriginReferrerUrl string URL of the web page that links to the downloaded file
@@ -352,9 +348,7 @@ IsAzureInfoProtectionApplied bool Whether the file is encrypted by Azure Informa
     description:
       "Miscellaneous device events, including those triggered by security controls such as Microsoft Defender Antivirus and exploit protection",
     columns: columns(
-      TIMESTAMP,
-      DEVICE,
-      ACTION_TYPE,
+      DEVICE_EVENT,
       FILE,
       FILE_SIZE,
       ACCOUNT,
@@ -383,9 +377,7 @@ IsAzureInfoProtectionApplied bool Whether the file is encrypted by Azure Informa
     name: "DeviceLogonEvents",
     description: "Sign-ins and other authentication events on devices",
     columns: columns(
-      TIMESTAMP,
-      DEVICE,
-      ACTION_TYPE,
+      DEVICE_EVENT,
       "LogonType string Type of logon session: Interactive, RemoteInteractive (RDP), Network, Batch, Service",
       ACCOUNT,
       `Protocol string Protocol used during the communication
@@ -408,9 +400,7 @@ ${REMOTE_PORT}`,
     name: "DeviceRegistryEvents",
     description: "Creation and modification of registry entries",
     columns: columns(
-      TIMESTAMP,
-      DEVICE,
-      ACTION_TYPE,
+      DEVICE_EVENT,
       `RegistryKey string Registry key that the recorded action was applied to
 RegistryValueType string Data type, such as binary or string, of the registry value that the recorded action was applied to
 RegistryValueName string Name of the registry value that the recorded action was applied to
@@ -428,17 +418,7 @@ PreviousRegistryValueData string Original data of the registry value before it w
   {
     name: "DeviceImageLoadEvents",
     description: "DLL loading events",
-    columns: columns(
-      TIMESTAMP,
-      DEVICE,
-      ACTION_TYPE,
-      FILE,
-      FILE_SIZE,
-      INITIATING_ACCOUNT,
-      INITIATING_PROCESS,
-      REPORT_ID,
-      APP_GUARD,
-    ),
+    columns: columns(DEVICE_EVENT, FILE, FILE_SIZE, INITIATING_ACCOUNT, INITIATING_PROCESS, REPORT_ID, APP_GUARD),
   },
   {
     name: "DeviceFileCertificateInfo",
