@@ -17,16 +17,26 @@ test.describe("hunting editor", () => {
   test("completes columns, underlines Kusto's errors and fixes TimeGenerated", async ({ asRole }) => {
     const page = await asRole("analyst", "/hunting");
     await expect(page.locator('[data-kql-language="ready"]')).toBeVisible({ timeout: 20_000 });
-    // Kusto.Language answers with the worker's policy refusing string evaluation (no 'unsafe-eval').
-    const evaluation = await page.workers()[0]!.evaluate(() => {
-      try {
-        new Function("return 1");
-        return "allowed";
-      } catch {
-        return "refused";
-      }
-    });
-    expect(evaluation).toBe("refused");
+    // Kusto.Language answers although the worker's policy refuses to evaluate strings (no 'unsafe-eval'). The
+    // probe is a string timer the worker itself runs: code evaluated through the devtools protocol would bypass CSP.
+    const evaluation = await page.workers()[0]!.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const scope = self as unknown as { ran?: boolean; setTimeout(code: string, ms: number): void };
+          self.addEventListener(
+            "securitypolicyviolation",
+            (e) => resolve(`refused by ${e.effectiveDirective} (${e.blockedURI})`),
+            { once: true },
+          );
+          try {
+            scope.setTimeout("self.ran = true", 0);
+          } catch (error) {
+            resolve(`threw ${String(error)}`);
+          }
+          setTimeout(() => resolve(scope.ran ? "allowed" : "did not run"), 1000);
+        }),
+    );
+    expect(evaluation).toBe("refused by script-src (eval)");
 
     await replaceQuery(page, "DeviceProcessEvents | where Fi");
     const list = page.locator(".cm-tooltip-autocomplete");
