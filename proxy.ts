@@ -43,5 +43,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|icon.svg|logo.svg|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|kusto/|icon.svg|logo.svg|favicon.ico).*)" }],
 };

@@ -5,6 +5,9 @@ export function contentSecurityPolicy(nonce: string, opts: { dev: boolean }): st
     "default-src 'self'",
     // 'unsafe-eval' only for the dev server's React refresh; never in production.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
+    // Web Workers (the hunting editor's KQL worker) only from this origin; the worker's own policy comes with its
+    // script (next.config.js).
+    "worker-src 'self'",
     // Inline style attributes are used by React and Recharts; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

@@ -1,16 +1,11 @@
 import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
-import { chromium, type Browser, type BrowserContext } from "@playwright/test";
-import { readTestEnv } from "../../lib/config/env";
-import { openDatabase } from "../../lib/db/open";
-import { deployMigrations } from "../../lib/db/migrate";
-import { buildConsole, buildIsFresh } from "../lib/build";
-import { startNext } from "../lib/console-server";
-import { consoleEnvFor, startEmulatorProcess } from "../lib/emulator-process";
+import type { Browser } from "@playwright/test";
 import { killAll } from "../lib/processes";
 import { seedBenchAlerts } from "./alert-fixture";
 import { freshDatabase } from "./fresh-database";
 import { percentile } from "./harness";
+import { launchBenchBrowser, signIn, startBenchConsole } from "./browser";
 
 // The browser half of bench:alerts: a production console (next start) on a cache of `rows` alerts, signed in
 // through the simulated tenant's real sign-in page, then /alerts opened in fresh browser contexts (no HTTP cache,
@@ -21,80 +16,22 @@ const PORT = 3295;
 const LOADS = 5;
 const FIRST_ROW = "tbody tr[data-alert-id]";
 
-async function signIn(
-  browser: Browser,
-  baseUrl: string,
-  username: string,
-): Promise<Awaited<ReturnType<BrowserContext["storageState"]>>> {
-  const context = await browser.newContext({ baseURL: baseUrl, ignoreHTTPSErrors: true });
-  const page = await context.newPage();
-  await page.goto("/alerts");
-  await page.getByRole("link", { name: "Sign in with Microsoft Entra ID" }).click();
-  await page.getByRole("button", { name: new RegExp(username.replace(".", "\\.")) }).click();
-  await page.waitForURL(/\/alerts/);
-  await page.locator(FIRST_ROW).first().waitFor();
-  const state = await context.storageState();
-  await context.close();
-  return state;
-}
-
 export async function benchAlertsPage(opts: {
   kind: "pglite" | "postgresql";
   rows: number;
   verbose: boolean;
 }): Promise<void> {
   const bench = await freshDatabase(opts.kind);
-  const location =
-    opts.kind === "pglite"
-      ? { kind: "pglite" as const, dataDir: bench.env.PGLITE_DIR }
-      : { kind: "postgresql" as const, url: bench.env.DATABASE_URL };
-  const database = openDatabase(location);
   let browser: Browser | null = null;
   try {
-    const emulator = await startEmulatorProcess([
-      "--port",
-      "0",
-      "--seed",
-      "bench-page",
-      "--devices",
-      "5",
-      "--alerts",
-      "5",
-    ]);
-    await deployMigrations({ location, adapterFactory: database.adapterFactory });
-    // The fixture belongs to the tenant the console will serve: the simulated one.
-    await seedBenchAlerts(database.prisma, opts.rows, emulator.ready.tenantId);
-    // PGlite has one owner: the console server is next.
-    await database.close();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...consoleEnvFor(emulator.ready),
-      ...bench.env,
-      NEXT_TELEMETRY_DISABLED: "1",
-      CONSOLE_MODE: "demo",
-      CONSOLE_URL: `http://127.0.0.1:${PORT}`,
-      // No background sync while the page is timed: the cache is the fixture.
-      SYNC_INTERVAL_SECONDS: "0",
-      LOG_LEVEL: "warn",
-    };
-    if (!buildIsFresh()) await buildConsole(env);
-    await startNext({ port: PORT, host: "127.0.0.1", env });
-
-    const testEnv = readTestEnv();
-    browser = await chromium.launch({
-      executablePath: testEnv.chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
+    const { env, analyst } = await startBenchConsole({
+      bench,
+      port: PORT,
+      seed: "bench-page",
+      fixture: (prisma, tenantId) => seedBenchAlerts(prisma, opts.rows, tenantId),
     });
-    const analyst = emulator.ready.users.find((u) => u.username.startsWith("analyst@"));
-    if (!analyst) throw new Error("the simulated tenant has no analyst user");
-    const storageState = await signIn(browser, env.CONSOLE_URL!, analyst.username);
+    browser = await launchBenchBrowser();
+    const storageState = await signIn(browser, env.CONSOLE_URL!, analyst, "/alerts", FIRST_ROW);
 
     const timings: number[] = [];
     let jsGzipBytes = 0;
@@ -145,7 +82,6 @@ export async function benchAlertsPage(opts: {
   } finally {
     await browser?.close();
     killAll();
-    await database.close().catch(() => undefined);
     await bench.drop();
   }
 }

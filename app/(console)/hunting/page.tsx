@@ -1,8 +1,15 @@
+// stand-in page: replaced by the server branch
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { PageHeader } from "@/components/ui/page-header";
+import { EditorStandIn } from "./editor-stand-in";
 
 export const metadata: Metadata = { title: "Hunting" };
 
 export default function Page() {
-  return <ComingSoon href="/hunting" />;
+  return (
+    <section>
+      <PageHeader title="Advanced hunting" />
+      <EditorStandIn />
+    </section>
+  );
 }
