@@ -12,7 +12,7 @@ import { actorName, type Principal } from "../identity/principal";
 import type { CollectionSource, ListRules } from "../odata/collection";
 import type { EntityFields } from "../odata/fields";
 import { INDICATOR_ACTIONS, INDICATOR_SEVERITIES, INDICATOR_TYPES, parseIndicator } from "./indicator-rules";
-import { capReached, MAX_ACTIVE_INDICATORS, type Author, type Indicator } from "./indicator-store";
+import { type Author, type Indicator } from "./indicator-store";
 
 const PERMISSIONS = ["Ti.ReadWrite", "Ti.ReadWrite.All"];
 const MAX_BATCH = 500;
@@ -160,6 +160,7 @@ export function indicatorRoutes(env: ApiEnv): RouteDef[] {
             `Maximum batch size exceeded. Received: ${rows.length}, allowed: ${MAX_BATCH}.`,
           );
         const owner = ownOnly(ctx.principal!);
+        let active = store.activeCount();
         const value = rows.map((row) => {
           const indicator =
             typeof row === "object" &&
@@ -172,8 +173,8 @@ export function indicatorRoutes(env: ApiEnv): RouteDef[] {
             const current = store.existing(draft);
             if (current && owner !== null && current.createdByApp !== owner)
               throw new ApiError(403, "Forbidden", `Indicator ${current.id} was created by another application.`);
-            if (!current && store.activeCount() >= MAX_ACTIVE_INDICATORS) throw capReached();
-            const ind = store.submit(draft, author(ctx.principal!));
+            const ind = store.submit(draft, author(ctx.principal!), active);
+            if (!current) active++;
             return { id: ind.id, indicator: ind.indicatorValue, isFailed: false, failureReason: null };
           } catch (e) {
             if (!(e instanceof ApiError)) throw e;

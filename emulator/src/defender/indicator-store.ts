@@ -96,8 +96,9 @@ export class IndicatorStore {
     return this.byKey.get(this.key(draft.indicatorType, draft.indicatorValue));
   }
 
-  /** Creates or updates; a new one past the cap is refused (the real error is not documented; see README). */
-  submit(draft: IndicatorDraft, author: Author): Indicator {
+  /** Creates or updates; a new one past the cap is refused (the real error is not documented; see README).
+   *  `active` saves a recount when a caller (the import) already keeps it. */
+  submit(draft: IndicatorDraft, author: Author, active?: number): Indicator {
     const current = this.existing(draft);
     if (current) {
       Object.assign(current, draft, {
@@ -110,7 +111,7 @@ export class IndicatorStore {
       this.changes++;
       return current;
     }
-    if (this.activeCount() >= MAX_ACTIVE_INDICATORS) throw capReached();
+    if ((active ?? this.activeCount()) >= MAX_ACTIVE_INDICATORS) throw capReached();
     return this.insert(draft, author, this.clock.now());
   }
 
