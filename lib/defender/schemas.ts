@@ -187,32 +187,33 @@ export type LogonUser = z.infer<typeof LogonUser>;
 // ───────────── Machine actions (learn.microsoft.com/defender-endpoint/api/machineaction) ─────────────
 
 /** `lastUpdateDateTimeUtc` (entity/get) vs `lastUpdateTimeUtc` (list examples): both read, one kept. */
-export const MachineAction = z
-  .looseObject({
-    id: z.string().min(1),
-    type: z.string(),
-    status: z.string(),
-    machineId: z.string(),
-    creationDateTimeUtc: IsoDateTime,
-    lastUpdateDateTimeUtc: optDate,
-    lastUpdateTimeUtc: optDate,
-    scope: optText,
-    title: optText,
-    requestor: optText,
-    requestorComment: optText,
-    requestSource: optText,
-    externalID: optText,
-    computerDnsName: optText,
-    cancellationRequestor: optText,
-    cancellationComment: optText,
-    cancellationDateTimeUtc: optDate,
-    errorHResult: optNumber,
-    relatedFileInfo: z.looseObject({ fileIdentifier: optText, fileIdentifierType: optText }).nullish(),
-  })
-  .transform(({ lastUpdateTimeUtc, ...a }) => ({
-    ...a,
-    lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null,
-  }));
+const MachineActionFields = z.looseObject({
+  id: z.string().min(1),
+  type: z.string(),
+  status: z.string(),
+  machineId: z.string(),
+  creationDateTimeUtc: IsoDateTime,
+  lastUpdateDateTimeUtc: optDate,
+  lastUpdateTimeUtc: optDate,
+  scope: optText,
+  title: optText,
+  requestor: optText,
+  requestorComment: optText,
+  requestSource: optText,
+  externalID: optText,
+  computerDnsName: optText,
+  cancellationRequestor: optText,
+  cancellationComment: optText,
+  cancellationDateTimeUtc: optDate,
+  errorHResult: optNumber,
+  relatedFileInfo: z.looseObject({ fileIdentifier: optText, fileIdentifierType: optText }).nullish(),
+});
+
+export const MachineAction = MachineActionFields.transform(({ lastUpdateTimeUtc, ...a }) => ({
+  ...a,
+  // The entity page spells it lastUpdateDateTimeUtc, the list examples lastUpdateTimeUtc.
+  lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null,
+}));
 export type MachineAction = z.infer<typeof MachineAction>;
 
 // ───────────── Threat & vulnerability management (learn.microsoft.com/defender-endpoint/api/vulnerability) ─────────────
@@ -437,28 +438,15 @@ export const LiveResponseCommand = z.looseObject({
 export type LiveResponseCommand = z.infer<typeof LiveResponseCommand>;
 
 /** A LiveResponse machine action: the MachineAction fields plus its commands. */
-export const LiveResponseAction = z
-  .looseObject({
-    id: z.string().min(1),
-    type: z.string(),
-    status: z.string(),
-    machineId: z.string(),
-    creationDateTimeUtc: IsoDateTime,
-    lastUpdateDateTimeUtc: optDate,
-    lastUpdateTimeUtc: optDate,
-    requestor: optText,
-    requestorComment: optText,
-    computerDnsName: optText,
-    errorHResult: optNumber,
-    commands: z
-      .array(LiveResponseCommand)
-      .nullish()
-      .transform((v) => v ?? []),
-  })
-  .transform(({ lastUpdateTimeUtc, ...a }) => ({
-    ...a,
-    lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null,
-  }));
+export const LiveResponseAction = MachineActionFields.extend({
+  commands: z
+    .array(LiveResponseCommand)
+    .nullish()
+    .transform((v) => v ?? []),
+}).transform(({ lastUpdateTimeUtc, ...a }) => ({
+  ...a,
+  lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null,
+}));
 export type LiveResponseAction = z.infer<typeof LiveResponseAction>;
 
 /** The RunScript result file (get-live-response-result). */
