@@ -114,13 +114,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clock = new EmulatedClock();
   const faults = new Faults(seed);
   if (options.faults) faults.set(parseFaultSpec(options.faults));
-  const actions = new MachineActionStore(
-    tenant,
-    clock,
-    options.actionDelaysMs ?? { toInProgress: 2000, toFinal: 3000 },
-    faults,
-  );
   const actionDelays = options.actionDelaysMs ?? { toInProgress: 2000, toFinal: 3000 };
+  const actions = new MachineActionStore(tenant, clock, actionDelays, faults);
   const investigations = new InvestigationStore(tenant, clock, actionDelays);
   const env: ApiEnv = {
     tenant,
