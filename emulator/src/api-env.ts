@@ -1,5 +1,9 @@
 import type { EmulatedClock } from "./clock";
 import type { ListEnv } from "./http/list-response";
+import type { IndicatorStore } from "./defender/indicator-store";
+import type { InvestigationStore } from "./defender/investigation-store";
+import type { LibraryStore } from "./defender/library-store";
+import type { LiveResultLinks } from "./defender/live-result-links";
 import type { MachineActionStore } from "./defender/machine-action-store";
 import type { Tenant } from "./tenant/tenant";
 
@@ -8,4 +12,8 @@ export interface ApiEnv extends ListEnv {
   tenant: Tenant;
   clock: EmulatedClock;
   actions: MachineActionStore;
+  investigations: InvestigationStore;
+  library: LibraryStore;
+  liveResults: LiveResultLinks;
+  indicators: IndicatorStore;
 }

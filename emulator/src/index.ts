@@ -8,6 +8,14 @@ import { handleControl } from "./control/control-routes";
 import { alertRoutes } from "./defender/alert-routes";
 import { huntingRoutes } from "./defender/hunting-routes";
 import { incidentRoutes } from "./defender/incident-routes";
+import { indicatorRoutes } from "./defender/indicator-routes";
+import { IndicatorStore } from "./defender/indicator-store";
+import { investigationRoutes } from "./defender/investigation-routes";
+import { InvestigationStore } from "./defender/investigation-store";
+import { libraryRoutes } from "./defender/library-routes";
+import { LibraryStore } from "./defender/library-store";
+import { liveResponseRoutes } from "./defender/live-response-routes";
+import { LiveResultLinks } from "./defender/live-result-links";
 import { machineActionRoutes } from "./defender/machine-action-routes";
 import { MachineActionStore } from "./defender/machine-action-store";
 import { machineRoutes } from "./defender/machine-routes";
@@ -52,6 +60,8 @@ export interface EmulatorOptions {
   redirectUris?: string[];
   /** Anchor of generated timestamps (epoch ms or ISO). Default: start time floored to the hour. */
   epoch?: number | string;
+  /** Custom indicators the tenant starts with (default 24); near 15,000 to test the cap. */
+  indicators?: number;
 }
 
 export interface ReadyInfo {
@@ -104,13 +114,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const clock = new EmulatedClock();
   const faults = new Faults(seed);
   if (options.faults) faults.set(parseFaultSpec(options.faults));
-  const actions = new MachineActionStore(
+  const actionDelays = options.actionDelaysMs ?? { toInProgress: 2000, toFinal: 3000 };
+  const actions = new MachineActionStore(tenant, clock, actionDelays, faults);
+  const investigations = new InvestigationStore(tenant, clock, actionDelays);
+  const env: ApiEnv = {
     tenant,
     clock,
-    options.actionDelaysMs ?? { toInProgress: 2000, toFinal: 3000 },
     faults,
-  );
-  const env: ApiEnv = { tenant, clock, faults, actions, cache: new SelectionCache() };
+    actions,
+    investigations,
+    library: new LibraryStore(anchorMs, clock),
+    liveResults: new LiveResultLinks(clock),
+    indicators: new IndicatorStore(seed, anchorMs, tenant.groups, clock, options.indicators ?? 24),
+    cache: new SelectionCache(),
+  };
   const router = new Router();
   for (const r of [
     ...alertRoutes(env),
@@ -120,9 +137,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...scoreRoutes(env),
     ...incidentRoutes(env),
     ...huntingRoutes(env),
+    ...investigationRoutes(env),
+    ...liveResponseRoutes(env),
+    ...libraryRoutes(env),
+    ...indicatorRoutes(env),
     ...graphRoutes(env),
   ])
-    router.add(r);
+    // Pending approvals expire on the emulated clock; settling first keeps every surface (alerts' investigationState
+    // included) consistent with the investigations list.
+    router.add({
+      ...r,
+      handler: (ctx) => {
+        investigations.settle();
+        return r.handler(ctx);
+      },
+    });
   const stats = new Stats();
   const limiter = new RateLimiter();
   const live = new LiveActivity(env, seed, log);

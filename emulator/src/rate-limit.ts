@@ -20,6 +20,11 @@ export const FAMILY_LIMITS: Record<string, Limit> = {
   tvm: { perMinute: 100, perHour: 1500 },
   scores: { perMinute: 100, perHour: 1500 },
   incidents: { perMinute: 50, perHour: 1500 },
+  investigations: { perMinute: 100, perHour: 1500 },
+  libraryfiles: { perMinute: 100, perHour: 1500 },
+  indicators: { perMinute: 100, perHour: 1500 },
+  // Import and batch delete: 30 calls per minute ("Import Indicators API", "Batch Delete Indicators API").
+  "indicators.import": { perMinute: 30, perHour: 1500 },
   hunting: { perMinute: 45, perHour: 1500 },
   // Intune: 2,000 requests per 20 s per app, expressed per minute.
   "graph.intune": { perMinute: 6000, perHour: Number.POSITIVE_INFINITY },

@@ -9,7 +9,14 @@ export {
   type RequestOp,
   type PagesOp,
 } from "./client";
-export { isAlreadyInProgress } from "./errors";
+export {
+  isAlreadyInProgress,
+  isNoAutomationLevel,
+  isThrottled,
+  isIndicatorCapReached,
+  isIndicatorCapReason,
+  describeLiveResponseRefusal,
+} from "./errors";
 // The request core is lib/microsoft; its error and page types are re-exported for the callers of these endpoints.
 export {
   ProviderError,
@@ -53,4 +60,41 @@ export {
   type TvmPagesOptions,
 } from "./tvm";
 export { incidentPages, getIncident, updateIncident, INCIDENTS_MAX_PAGE, type IncidentPagesOptions } from "./incidents";
+export {
+  investigationPages,
+  getInvestigation,
+  startInvestigation,
+  INVESTIGATIONS_MAX_PAGE,
+  type InvestigationPagesOptions,
+} from "./investigations";
+export {
+  runLiveResponse,
+  getLiveResponseAction,
+  getLiveResponseResultLink,
+  downloadLiveResponseResult,
+  parseScriptResult,
+  listLibraryFiles,
+  uploadLibraryFile,
+  deleteLibraryFile,
+  LIBRARY_FILE_NAME,
+  LIBRARY_MAX_BYTES,
+  type LiveResponseCommandInput,
+  type LiveResponseResultFile,
+  type LibraryUpload,
+} from "./live-response";
+export {
+  indicatorPages,
+  submitIndicator,
+  importIndicators,
+  deleteIndicator,
+  batchDeleteIndicators,
+  INDICATORS_MAX_PAGE,
+  INDICATORS_PER_CALL,
+  MAX_ACTIVE_INDICATORS,
+  type IndicatorType,
+  type IndicatorAction,
+  type IndicatorInput,
+  type IndicatorPagesOptions,
+  type IndicatorImportResult,
+} from "./indicators";
 export * from "./schemas";

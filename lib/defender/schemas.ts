@@ -187,32 +187,33 @@ export type LogonUser = z.infer<typeof LogonUser>;
 // ───────────── Machine actions (learn.microsoft.com/defender-endpoint/api/machineaction) ─────────────
 
 /** `lastUpdateDateTimeUtc` (entity/get) vs `lastUpdateTimeUtc` (list examples): both read, one kept. */
-export const MachineAction = z
-  .looseObject({
-    id: z.string().min(1),
-    type: z.string(),
-    status: z.string(),
-    machineId: z.string(),
-    creationDateTimeUtc: IsoDateTime,
-    lastUpdateDateTimeUtc: optDate,
-    lastUpdateTimeUtc: optDate,
-    scope: optText,
-    title: optText,
-    requestor: optText,
-    requestorComment: optText,
-    requestSource: optText,
-    externalID: optText,
-    computerDnsName: optText,
-    cancellationRequestor: optText,
-    cancellationComment: optText,
-    cancellationDateTimeUtc: optDate,
-    errorHResult: optNumber,
-    relatedFileInfo: z.looseObject({ fileIdentifier: optText, fileIdentifierType: optText }).nullish(),
-  })
-  .transform(({ lastUpdateTimeUtc, ...a }) => ({
-    ...a,
-    lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null,
-  }));
+const MachineActionFields = z.looseObject({
+  id: z.string().min(1),
+  type: z.string(),
+  status: z.string(),
+  machineId: z.string(),
+  creationDateTimeUtc: IsoDateTime,
+  lastUpdateDateTimeUtc: optDate,
+  lastUpdateTimeUtc: optDate,
+  scope: optText,
+  title: optText,
+  requestor: optText,
+  requestorComment: optText,
+  requestSource: optText,
+  externalID: optText,
+  computerDnsName: optText,
+  cancellationRequestor: optText,
+  cancellationComment: optText,
+  cancellationDateTimeUtc: optDate,
+  errorHResult: optNumber,
+  relatedFileInfo: z.looseObject({ fileIdentifier: optText, fileIdentifierType: optText }).nullish(),
+});
+
+export const MachineAction = MachineActionFields.transform(({ lastUpdateTimeUtc, ...a }) => ({
+  ...a,
+  // The entity page spells it lastUpdateDateTimeUtc, the list examples lastUpdateTimeUtc.
+  lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null,
+}));
 export type MachineAction = z.infer<typeof MachineAction>;
 
 // ───────────── Threat & vulnerability management (learn.microsoft.com/defender-endpoint/api/vulnerability) ─────────────
@@ -397,3 +398,125 @@ export const IncidentPatch = z.object({
   comment: z.string().optional(),
 });
 export type IncidentPatch = z.infer<typeof IncidentPatch>;
+
+// ───────────── Automated investigations (learn.microsoft.com/defender-endpoint/api/investigation) ─────────────
+
+/** States are an open string (the resource page lists 18); the id arrives as a string ("63004"). */
+export const Investigation = z.looseObject({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  startTime: optDate,
+  endTime: optDate,
+  state: z.string(),
+  cancelledBy: optText,
+  statusDetails: optText,
+  machineId: z.string(),
+  computerDnsName: optText,
+  triggeringAlertId: optText,
+});
+export type Investigation = z.infer<typeof Investigation>;
+
+// ───────────── Live response (learn.microsoft.com/defender-endpoint/api/run-live-response) ─────────────
+
+export const LiveResponseCommandType = z.enum(["PutFile", "RunScript", "GetFile"]);
+export type LiveResponseCommandType = z.infer<typeof LiveResponseCommandType>;
+
+export const LiveResponseCommand = z.looseObject({
+  index: z.number().int(),
+  startTime: optDate,
+  endTime: optDate,
+  /** Created, Completed, Failed (open string). */
+  commandStatus: z.string(),
+  errors: textList,
+  command: z.looseObject({
+    type: z.string(),
+    params: z
+      .array(z.looseObject({ key: z.string(), value: z.string() }))
+      .nullish()
+      .transform((v) => v ?? []),
+  }),
+});
+export type LiveResponseCommand = z.infer<typeof LiveResponseCommand>;
+
+/** A LiveResponse machine action: the MachineAction fields plus its commands. */
+export const LiveResponseAction = MachineActionFields.extend({
+  commands: z
+    .array(LiveResponseCommand)
+    .nullish()
+    .transform((v) => v ?? []),
+}).transform(({ lastUpdateTimeUtc, ...a }) => ({
+  ...a,
+  lastUpdateDateTimeUtc: a.lastUpdateDateTimeUtc ?? lastUpdateTimeUtc ?? null,
+}));
+export type LiveResponseAction = z.infer<typeof LiveResponseAction>;
+
+/** The RunScript result file (get-live-response-result). */
+export const LiveResponseScriptResult = z.looseObject({
+  script_name: z.string(),
+  exit_code: z.number(),
+  script_output: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ""),
+  script_errors: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ""),
+});
+export type LiveResponseScriptResult = z.infer<typeof LiveResponseScriptResult>;
+
+/** `{"@odata.context": "…#Edm.String", "value": "<url>"}`. */
+export const DownloadLink = z.looseObject({ value: z.string().url() });
+
+export const LibraryFile = z.looseObject({
+  fileName: z.string().min(1),
+  sha256: optText,
+  description: optText,
+  creationTime: optDate,
+  lastUpdatedTime: optDate,
+  createdBy: optText,
+  hasParameters: optBool,
+  parametersDescription: optText,
+});
+export type LibraryFile = z.infer<typeof LibraryFile>;
+
+// ───────────── Custom indicators (learn.microsoft.com/defender-endpoint/api/ti-indicator) ─────────────
+
+export const Indicator = z.looseObject({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  indicatorValue: z.string(),
+  indicatorType: z.string(),
+  action: z.string(),
+  application: optText,
+  /** The examples spell it `source`, the property table `createdBySource`. */
+  source: optText,
+  createdBySource: optText,
+  sourceType: optText,
+  title: optText,
+  description: optText,
+  recommendedActions: optText,
+  severity: optText,
+  creationTimeDateTimeUtc: optDate,
+  createdBy: optText,
+  expirationTime: optDate,
+  lastUpdateTime: optDate,
+  lastUpdatedBy: optText,
+  rbacGroupNames: textList,
+  rbacGroupIds: z
+    .array(z.union([z.string(), z.number()]).transform(String))
+    .nullish()
+    .transform((v) => v ?? []),
+  generateAlert: optBool,
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/** One row of the import answer (import-ti-indicators). */
+export const IndicatorImportRow = z.looseObject({
+  id: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v === null || v === undefined ? null : String(v))),
+  indicator: optText,
+  isFailed: z.boolean(),
+  failureReason: optText,
+});
+export const IndicatorImportResponse = z.looseObject({ value: z.array(IndicatorImportRow) });

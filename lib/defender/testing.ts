@@ -68,7 +68,7 @@ export function trustingTransport(caPem: string): TrustingTransport {
       signal?.addEventListener("abort", onAbort, { once: true });
       req.on("error", (err) => reject(signal?.aborted ? signal.reason : err));
       req.on("close", () => signal?.removeEventListener("abort", onAbort));
-      if (typeof init.body === "string") req.write(init.body);
+      if (typeof init.body === "string" || init.body instanceof Uint8Array) req.write(init.body);
       req.end();
     });
 

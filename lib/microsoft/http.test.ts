@@ -162,3 +162,24 @@ describe("http core retries", () => {
     await expect(c.send(get)).rejects.toMatchObject({ status: 403, code: "accessDenied", msRequestId: "rid-9" });
   });
 });
+
+describe("raw bodies", () => {
+  it("sends a raw body as is with its own content type (a multipart upload)", async () => {
+    const sent: { type: string | null; body: unknown }[] = [];
+    const fetchFn = (async (_input: URL | string, init?: RequestInit) => {
+      sent.push({ type: new Headers(init?.headers).get("content-type"), body: init?.body });
+      return new Response('{"fileName":"a.ps1"}', { status: 200 });
+    }) as typeof fetch;
+    const c = createHttpCore({ provider: "defender", fetch: fetchFn, stats: new StatsRecorder() });
+    const data = new TextEncoder().encode("--b\r\n…\r\n--b--\r\n");
+    const res = await c.send({
+      method: "POST",
+      url: new URL("https://mde.test/api/libraryfiles"),
+      statsKey: "/api/libraryfiles",
+      body: { ignored: true },
+      rawBody: { contentType: "multipart/form-data; boundary=b", data },
+    });
+    expect(res.json).toEqual({ fileName: "a.ps1" });
+    expect(sent).toEqual([{ type: "multipart/form-data; boundary=b", body: data }]);
+  });
+});

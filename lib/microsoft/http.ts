@@ -47,6 +47,8 @@ export interface HttpCall {
   headers?: Headers;
   /** JSON-serialisable; sent as application/json. */
   body?: unknown;
+  /** A body sent as is instead (a multipart upload); `body` is ignored then. */
+  rawBody?: { contentType: string; data: Uint8Array<ArrayBuffer> };
   /** May be repeated after a 5xx/timeout (GETs always may). */
   idempotent?: boolean;
   /** This call's retry budget, when it is smaller than the client's (a read that a person is waiting on). */
@@ -130,7 +132,11 @@ export function createHttpCore(opts: HttpCoreOptions): HttpCore {
   const random = opts.random ?? Math.random;
   const provider = opts.provider;
 
-  async function attempt(call: HttpCall, headers: Headers, body: string | undefined): Promise<Attempt> {
+  async function attempt(
+    call: HttpCall,
+    headers: Headers,
+    body: string | Uint8Array<ArrayBuffer> | undefined,
+  ): Promise<Attempt> {
     opts.stats.call(call.statsKey);
     try {
       const res = await opts.fetch(call.url, {
@@ -153,11 +159,12 @@ export function createHttpCore(opts: HttpCoreOptions): HttpCore {
 
   async function send(call: HttpCall): Promise<HttpResult> {
     const repeatable = call.method === "GET" || call.idempotent === true;
-    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const body = call.rawBody?.data ?? (call.body === undefined ? undefined : JSON.stringify(call.body));
+    const contentType = call.rawBody?.contentType ?? "application/json";
     for (let n = 0; ; n++) {
       const headers = new Headers(call.headers);
       headers.set("accept", "application/json");
-      if (body !== undefined) headers.set("content-type", "application/json");
+      if (body !== undefined) headers.set("content-type", contentType);
       if (call.token) {
         try {
           headers.set("authorization", `Bearer ${await call.token()}`);

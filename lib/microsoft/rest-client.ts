@@ -21,6 +21,8 @@ export interface RestRequestOp<S extends ZodType> {
   statsPath?: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** Sent as is instead of `body` (a multipart upload). */
+  rawBody?: { contentType: string; data: Uint8Array<ArrayBuffer> };
   schema: S;
   idempotent?: boolean;
   /** Fewer retries than the client's for this call (see HttpCall.maxRetries). */
@@ -112,6 +114,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
       url: urlFor(op.path, op.query),
       statsKey,
       body: op.body,
+      rawBody: op.rawBody,
       idempotent: op.idempotent,
       maxRetries: op.maxRetries,
       token,

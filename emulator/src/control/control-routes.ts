@@ -124,5 +124,34 @@ export async function handleControl(ctx: RequestContext, deps: ControlDeps): Pro
     ctx.res.end(zip);
     return;
   }
+  const result = /^GET \/_emulator\/liveresponse\/results\/([\w-]+)$/.exec(route);
+  if (result) return serveLiveResult(ctx, env, result[1]!);
   return fail(ctx, 404, `Unknown control endpoint ${route}`);
+}
+
+/** A live response result behind a download link ("Get live response results"). An expired link answers like an
+ *  expired Azure Storage SAS: 403 AuthenticationFailed in XML. */
+function serveLiveResult(ctx: RequestContext, env: ApiEnv, token: string): void {
+  const found = env.liveResults.resolve(token);
+  const { res } = ctx;
+  if (found === undefined || found === "expired") {
+    const message =
+      found === "expired"
+        ? "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.\nSigned expiry time has to be after signed start time."
+        : "The specified resource does not exist.";
+    const xml = `<?xml version="1.0" encoding="utf-8"?><Error><Code>${found === "expired" ? "AuthenticationFailed" : "ResourceNotFound"}</Code><Message>${message}</Message></Error>`;
+    res.writeHead(found === "expired" ? 403 : 404, {
+      "Content-Type": "application/xml",
+      "Content-Length": String(Buffer.byteLength(xml)),
+    });
+    res.end(xml);
+    return;
+  }
+  const file = found.result!;
+  res.writeHead(200, {
+    "Content-Type": file.contentType,
+    "Content-Length": String(file.body.length),
+    "Content-Disposition": `attachment; filename="${file.fileName.replace(/"/g, "")}"`,
+  });
+  res.end(file.body);
 }

@@ -12,6 +12,7 @@ import type { EntityFields } from "../odata/fields";
 import type { OsFamily } from "../tenant/model";
 import type { ActionType, MachineAction } from "./machine-action-store";
 import { machineOr404 } from "./machine-routes";
+import { requiredComment } from "./request-fields";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALL_ACTION_PERMISSIONS = [
@@ -74,14 +75,6 @@ const ACTIONS: ActionSpec[] = [
   },
 ];
 
-function requiredComment(body: Record<string, unknown>): string {
-  if (body.Comment === undefined || body.Comment === null)
-    throw new ApiError(400, "MissingRequiredParameter", "Parameter Comment is missing.");
-  if (typeof body.Comment !== "string")
-    throw new ApiError(400, "InvalidInput", "Invalid input Comment: expected a string.");
-  return body.Comment;
-}
-
 const ACTION_FIELDS: EntityFields<MachineAction> = {
   entityName: "microsoft.windowsDefenderATP.api.MachineAction",
   fields: {
@@ -105,23 +98,26 @@ const ACTION_RULES: ListRules<MachineAction> = {
   options: ["$filter", "$top", "$skip", "$orderby"],
 };
 
+/** A machine action by id: a non-GUID id → 400 with the Edm.Guid message (as the real service answers), unknown → 404. */
+export function findAction(env: ApiEnv, id: string): MachineAction {
+  if (!GUID.test(id))
+    throw new ApiError(
+      400,
+      "BadRequest",
+      `The key value (${id}) from request is not valid. The key value should be format of type 'Edm.Guid'.`,
+    );
+  const a = env.actions.get(id);
+  if (!a) throw notFound("MachineAction", id);
+  return a;
+}
+
 export function machineActionRoutes(env: ApiEnv): RouteDef[] {
   const store = env.actions;
   const entity = (ctx: { baseUrl: string }, a: MachineAction) => ({
     "@odata.context": `${ctx.baseUrl}/api/$metadata#MachineActions/$entity`,
     ...store.json(a),
   });
-  const actionOr404 = (id: string): MachineAction => {
-    if (!GUID.test(id))
-      throw new ApiError(
-        400,
-        "BadRequest",
-        `The key value (${id}) from request is not valid. The key value should be format of type 'Edm.Guid'.`,
-      );
-    const a = store.get(id);
-    if (!a) throw notFound("MachineAction", id);
-    return a;
-  };
+  const actionOr404 = (id: string) => findAction(env, id);
   const routes: RouteDef[] = ACTIONS.map((spec) => ({
     // POST /api/machines/{id}/{action} ({permission})
     method: "POST",

@@ -3,11 +3,12 @@
 // evaluated lazily against real time on every read, so no timers run; the machine's containment state changes only when
 // an action reaches Succeeded.
 import { randomUUID } from "node:crypto";
-import { isoTime, type EmulatedClock } from "../clock";
+import { DAY_MS, isoTime, type EmulatedClock } from "../clock";
 import { ApiError } from "../http/errors";
 import type { Faults } from "../faults";
 import type { Device } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
+import { advanceSession, commandJson, type LiveSession } from "./live-response-session";
 
 export type ActionType =
   | "Isolate"
@@ -15,7 +16,8 @@ export type ActionType =
   | "RunAntiVirusScan"
   | "RestrictCodeExecution"
   | "UnrestrictCodeExecution"
-  | "CollectInvestigationPackage";
+  | "CollectInvestigationPackage"
+  | "LiveResponse";
 export type ActionStatus = "Pending" | "InProgress" | "Succeeded" | "Failed" | "TimeOut" | "Cancelled";
 
 export interface MachineAction {
@@ -34,6 +36,10 @@ export interface MachineAction {
   cancellationComment: string | null;
   cancellationMs: number | null;
   externalId: string | null;
+  /** Live response only: the planned commands. */
+  live: LiveSession | null;
+  /** Set while the device is offline: the session waits, and times out at this emulated time. */
+  queuedUntilMs: number | null;
 }
 
 export interface ActionDelays {
@@ -49,7 +55,14 @@ const CONFLICTS: Record<ActionType, ActionType[]> = {
   UnrestrictCodeExecution: ["RestrictCodeExecution", "UnrestrictCodeExecution"],
   RunAntiVirusScan: ["RunAntiVirusScan"],
   CollectInvestigationPackage: ["CollectInvestigationPackage"],
+  // "A device can only be in one session at a time" ("Investigate entities on devices using live response").
+  LiveResponse: ["LiveResponse"],
 };
+
+/** "Run live response commands on a device": 25 sessions at a time per tenant. */
+export const MAX_LIVE_SESSIONS = 25;
+/** "If the device is unavailable, the session is queued for up to three days." */
+export const OFFLINE_QUEUE_MS = 3 * DAY_MS;
 
 const FINAL = new Set<ActionStatus>(["Succeeded", "Failed", "TimeOut", "Cancelled"]);
 
@@ -75,11 +88,26 @@ export class MachineActionStore {
     if (this.active.size === 0) return;
     const now = Date.now();
     for (const a of this.active) {
+      if (a.queuedUntilMs !== null) {
+        // Queued for an offline device: nothing runs; past the queue limit the session times out.
+        if (this.clock.now() >= a.queuedUntilMs) {
+          a.status = "TimeOut";
+          a.lastUpdateMs = a.queuedUntilMs;
+          this.active.delete(a);
+          this.changes++;
+        }
+        continue;
+      }
       const toProgress = a.createdReal + this.delays.toInProgress;
       const toFinal = toProgress + this.delays.toFinal;
       if (a.status === "Pending" && now >= toProgress) {
         a.status = "InProgress";
         a.lastUpdateMs = a.createdMs + this.delays.toInProgress;
+        this.changes++;
+      }
+      if (a.live && a.status === "InProgress") {
+        const inProgressAt = a.createdMs + this.delays.toInProgress;
+        advanceSession(a.live, Math.min(now - toProgress, this.delays.toFinal), this.delays.toFinal, inProgressAt);
         this.changes++;
       }
       if (a.status === "InProgress" && now >= toFinal) {
@@ -113,15 +141,34 @@ export class MachineActionStore {
     comment: string,
     requestor: string,
     externalId: string | null,
+    options: {
+      live?: (forced: "Failed" | "TimeOut" | null) => LiveSession;
+      offline?: boolean;
+      /** At most this many unfinished actions of `type` in the tenant; more → 429. */
+      maxConcurrent?: number;
+    } = {},
   ): MachineAction {
     this.settle();
     for (const a of this.active) {
       if (a.machine === machine && CONFLICTS[type].includes(a.type)) {
-        // The code third-party clients match on (not in Microsoft's docs); the message unisolate-machine documents.
+        // The code third-party clients match on and "Run live response commands on a device" documents; the message
+        // unisolate-machine documents.
         throw new ApiError(400, "ActiveRequestAlreadyExists", "Action is already in progress");
       }
     }
+    if (options.maxConcurrent !== undefined) {
+      let running = 0;
+      for (const a of this.active) if (a.type === type) running++;
+      if (running >= options.maxConcurrent)
+        throw new ApiError(
+          429,
+          "TooManyRequests",
+          `Too many requests: ${options.maxConcurrent} ${type} sessions are already running in this tenant.`,
+          { "Retry-After": "60" },
+        );
+    }
     const now = this.clock.now();
+    const live = options.live ? options.live(this.faults.actionOutcome) : null;
     const action: MachineAction = {
       id: randomUUID(),
       type,
@@ -133,11 +180,13 @@ export class MachineActionStore {
       createdMs: now,
       createdReal: Date.now(),
       lastUpdateMs: now,
-      outcome: this.faults.actionOutcome ?? "Succeeded",
+      outcome: live && live.failAt >= 0 ? "Failed" : (this.faults.actionOutcome ?? "Succeeded"),
       cancellationRequestor: null,
       cancellationComment: null,
       cancellationMs: null,
       externalId,
+      live,
+      queuedUntilMs: options.offline ? now + OFFLINE_QUEUE_MS : null,
     };
     this.all.push(action);
     this.byId.set(action.id, action);
@@ -187,7 +236,7 @@ export class MachineActionStore {
       externalID: a.externalId,
       requestSource: "PublicApi",
       relatedFileInfo: null,
-      commands: [],
+      commands: a.live ? a.live.commands.map((c) => commandJson(c, isoTime)) : [],
       troubleshootInfo: null,
     };
   }

@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** The envelope's `target`; a fresh correlation GUID when absent. */
+    readonly target?: string,
   ) {
     super(message);
   }

@@ -87,8 +87,8 @@ export function sendHtml(ctx: RequestContext, status: number, html: string, allo
 }
 
 /** MDE/XDR error envelope (defender-endpoint/api/common-errors): `target` is a fresh correlation GUID. */
-export function mdeErrorBody(code: string, message: string): string {
-  return JSON.stringify({ error: { code, message, target: randomUUID() } });
+export function mdeErrorBody(code: string, message: string, target: string = randomUUID()): string {
+  return JSON.stringify({ error: { code, message, target } });
 }
 
 /** Graph error envelope ("Microsoft Graph error responses and resource types"). */
@@ -137,5 +137,5 @@ export function sendApiError(ctx: RequestContext, err: ApiError): Promise<void> 
     const code = err.code.startsWith("graph:") ? err.code.slice(6) : graphCodeFor(err);
     return sendBody(ctx, err.status, graphErrorBody(ctx, code, err.message), PLAIN_JSON, extra);
   }
-  return sendBody(ctx, err.status, mdeErrorBody(err.code, err.message), PLAIN_JSON, extra);
+  return sendBody(ctx, err.status, mdeErrorBody(err.code, err.message, err.target), PLAIN_JSON, extra);
 }

@@ -11,6 +11,11 @@ export interface RouteDef {
   family: string;
   /** Any one of these application permissions (or their delegated counterparts) grants access. */
   permissions: readonly string[];
+  /** A limit enforced on every call, faults or not: the low quotas a caller must design for (start investigation,
+   *  live response, indicator import). Counted per (app, route), apart from the family windows. */
+  quota?: { perMinute: number; perHour: number };
+  /** 429 body of this route: the indicator import answer carries `code: "429"` and the tenant id as `target`. */
+  throttle?: "tenantTarget";
   /** Also serve `{template}/$count` (bare number body, as the MDE OData samples page shows). */
   countable?: boolean;
   handler: (ctx: RequestContext & { countOnly?: boolean }) => Promise<void>;

@@ -7,7 +7,7 @@ import { ApiError, ODataQueryError } from "./errors";
 import { sendApiError, sendBody, sendEmpty, PLAIN_JSON } from "./respond";
 import type { RouteDef, Router } from "./router";
 import type { Faults } from "../faults";
-import { FAMILY_LIMITS, type RateLimiter } from "../rate-limit";
+import { FAMILY_LIMITS, type RateDecision, type RateLimiter } from "../rate-limit";
 import type { Stats } from "../stats";
 import { GRAPH_AUDIENCES, MDE_AUDIENCES } from "../identity/directory";
 import { hasAnyPermission, type Principal } from "../identity/principal";
@@ -157,6 +157,16 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
   const principal = authenticate(ctx, deps.issuer(), route);
   ctx.principal = principal;
   const spec = faults.spec.rateLimit;
+  const throttled = (decision: Extract<RateDecision, { ok: false }>) =>
+    // 429 with Retry-After in whole seconds (common-errors) and the quota message the real service sends; the
+    // indicator routes answer with code "429" and the tenant id as target, as captured from the import API.
+    new ApiError(
+      429,
+      route.throttle === "tenantTarget" ? "429" : "TooManyRequests",
+      `API calls quota exceeded! Maximum allowed ${decision.limit} per ${decision.window} for the key Destination+TenantID+AppID. You can send requests again in ${decision.retryAfterSec} seconds.`,
+      { "Retry-After": String(decision.retryAfterSec) },
+      route.throttle === "tenantTarget" ? principal.tenantId : undefined,
+    );
   if (spec) {
     const base = FAMILY_LIMITS[route.family] ?? { perMinute: 100, perHour: 1500 };
     const limit =
@@ -168,15 +178,15 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
           }
         : base;
     const decision = deps.limiter.check(`${principal.clientId}|${route.family}`, limit);
-    if (!decision.ok) {
-      // 429 with Retry-After in whole seconds (common-errors) and the quota message the real service sends.
-      throw new ApiError(
-        429,
-        "TooManyRequests",
-        `API calls quota exceeded! Maximum allowed ${decision.limit} per ${decision.window} for the key Destination+TenantID+AppID. You can send requests again in ${decision.retryAfterSec} seconds.`,
-        { "Retry-After": String(decision.retryAfterSec) },
-      );
-    }
+    if (!decision.ok) throw throttled(decision);
+  }
+  if (route.quota) {
+    const windowMs = typeof spec === "object" && spec.windowSeconds ? spec.windowSeconds * 1000 : undefined;
+    const decision = deps.limiter.check(`${principal.clientId}|quota|${route.method} ${route.template}`, {
+      ...route.quota,
+      windowMs,
+    });
+    if (!decision.ok) throw throttled(decision);
   }
   const injected = faults.injectedError();
   if (injected === 500)

@@ -24,7 +24,9 @@ export const MDE_PERMISSIONS = [
   "Score.Read.All",
   "Software.Read.All",
   "User.Read.All",
+  "Ti.ReadWrite",
   "Ti.ReadWrite.All",
+  "Library.Manage",
 ] as const;
 
 /** Microsoft Threat Protection (Defender XDR) application permissions (defender-xdr/api-create-app-web). */

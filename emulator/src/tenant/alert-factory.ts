@@ -167,25 +167,36 @@ export function buildAlert(
     ];
   }
   const unsupported = draft.machine.family === "ios" || draft.machine.family === "android";
-  const investigated = !unsupported && rng.chance(0.45);
+  // The draws stay as they were before investigations were served, so the rest of the tenant is unchanged.
+  // Automated investigations start from every high-severity alert here; an alert without a drawn state gets one
+  // from its index (no draw).
+  const drawn = !unsupported && rng.chance(0.45);
+  const drawnState = !drawn
+    ? null
+    : draft.status === "Resolved"
+      ? rng.weighted([
+          ["SuccessfullyRemediated", 45],
+          ["Benign", 35],
+          ["PartiallyRemediated", 10],
+          ["TerminatedBySystem", 10],
+        ] as const)
+      : rng.weighted([
+          ["Running", 50],
+          ["PendingApproval", 30],
+          ["PartiallyInvestigated", 20],
+        ] as const);
+  const investigated = !unsupported && severity === "High";
+  const derivedState =
+    draft.status === "Resolved"
+      ? (["SuccessfullyRemediated", "Benign", "PartiallyRemediated"] as const)[idx % 3]!
+      : (["PendingApproval", "Running", "PendingApproval", "PartiallyInvestigated"] as const)[idx % 4]!;
   const investigationState = unsupported
     ? "UnsupportedOs"
-    : !investigated
-      ? template.detectionSource === "WindowsDefenderAv"
+    : investigated
+      ? (drawnState ?? derivedState)
+      : template.detectionSource === "WindowsDefenderAv"
         ? "UnsupportedAlertType"
-        : "Queued"
-      : draft.status === "Resolved"
-        ? rng.weighted([
-            ["SuccessfullyRemediated", 45],
-            ["Benign", 35],
-            ["PartiallyRemediated", 10],
-            ["TerminatedBySystem", 10],
-          ] as const)
-        : rng.weighted([
-            ["Running", 50],
-            ["PendingApproval", 30],
-            ["PartiallyInvestigated", 20],
-          ] as const);
+        : "Queued";
   return {
     idx,
     id: alertId(idx, rng, template),
