@@ -26,6 +26,7 @@ import { LiveActivity } from "./live";
 import { SelectionCache } from "./odata/collection";
 import { RateLimiter } from "./rate-limit";
 import { Stats } from "./stats";
+import { HuntingData } from "./hunting/tables/source";
 import { generateTenant } from "./tenant/generate";
 import type { Tenant } from "./tenant/tenant";
 
@@ -110,7 +111,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     options.actionDelaysMs ?? { toInProgress: 2000, toFinal: 3000 },
     faults,
   );
-  const env: ApiEnv = { tenant, clock, faults, actions, cache: new SelectionCache() };
+  let hunting: HuntingData | null = null;
+  const env: ApiEnv = {
+    tenant,
+    clock,
+    faults,
+    actions,
+    cache: new SelectionCache(),
+    huntingData: () => (hunting ??= new HuntingData(tenant)),
+  };
   const router = new Router();
   for (const r of [
     ...alertRoutes(env),
