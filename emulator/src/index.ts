@@ -14,6 +14,8 @@ import { machineRoutes } from "./defender/machine-routes";
 import { scoreRoutes } from "./defender/score-routes";
 import { tvmRoutes } from "./defender/tvm-routes";
 import { Faults, parseFaultSpec, type FaultSpec } from "./faults";
+import { DetectionRuleStore } from "./detections/rule-store";
+import { detectionRuleRoutes } from "./graph/detection-rule-routes";
 import { graphRoutes } from "./graph/graph-routes";
 import { prepareTls } from "./http/certificates";
 import { Router } from "./http/router";
@@ -120,6 +122,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     cache: new SelectionCache(),
     huntingData: () => (hunting ??= new HuntingData(tenant)),
   };
+  const detections = new DetectionRuleStore(env);
   const router = new Router();
   for (const r of [
     ...alertRoutes(env),
@@ -130,8 +133,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...incidentRoutes(env),
     ...huntingRoutes(env),
     ...graphRoutes(env),
+    ...detectionRuleRoutes(env, detections),
   ])
-    router.add(r);
+    // Custom detection rules run on the emulated clock: every API call first runs the rules that are due, so a test
+    // that moves the clock sees their alerts on its next read. A timer does the same while nobody calls.
+    router.add({
+      ...r,
+      handler: (ctx) => {
+        detections.runDue();
+        return r.handler(ctx);
+      },
+    });
+  const detectionTimer = setInterval(() => detections.runDue(), 15_000);
+  detectionTimer.unref();
   const stats = new Stats();
   const limiter = new RateLimiter();
   const live = new LiveActivity(env, seed, log);
@@ -203,6 +217,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tenant,
     close: async () => {
       live.stop();
+      clearInterval(detectionTimer);
       await Promise.all(
         servers.map(
           (s) =>
