@@ -7,8 +7,8 @@ import { DAY_MS } from "../clock";
 import { emptyEvidence } from "../defender/evidence";
 import { Rng } from "../random";
 import { templateOf } from "../tenant/alert-content";
-import { alertId, incidentName, incidentTags, recomputeIncident } from "../tenant/alert-factory";
-import { refreshRisk } from "../tenant/alert-updates";
+import { alertId, newIncident } from "../tenant/alert-factory";
+import { addArrivingAlert } from "../tenant/alert-updates";
 import type { AlertRecord, Device, EvidenceItem, Incident } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
 import type { DetectionRule } from "./rule";
@@ -115,21 +115,7 @@ export function raiseAlert(
   let incident = rule.action.isExcludedFromIncidentCorrelation
     ? undefined
     : openIncidentFor(tenant, rule, device, nowMs);
-  const isNew = !incident;
-  incident ??= {
-    idx: tenant.incidents.length,
-    id: tenant.nextIncidentId++,
-    name: "",
-    createdMs: nowMs,
-    lastUpdateMs: nowMs,
-    status: "Active",
-    assignedTo: null,
-    classification: null,
-    determination: null,
-    tags: [],
-    comments: [],
-    alertIdxs: [],
-  };
+  incident ??= newIncident(tenant.incidents.length, tenant.nextIncidentId++, nowMs);
   const alert: AlertRecord = {
     idx,
     id: "",
@@ -162,20 +148,6 @@ export function raiseAlert(
     },
   };
   alert.id = alertId(idx, rng, templateOf(alert));
-  tenant.alerts.push(alert);
-  tenant.alertById.set(alert.id.toLowerCase(), idx);
-  device.alertIdxs.push(idx);
-  incident.alertIdxs.push(idx);
-  incident.lastUpdateMs = nowMs;
-  if (isNew) {
-    tenant.incidents.push(incident);
-    tenant.incidentById.set(incident.id, incident);
-  }
-  recomputeIncident(incident, tenant.alerts);
-  incident.name = incidentName(incident, tenant.alerts);
-  incident.tags = incidentTags(incident, tenant.alerts);
-  refreshRisk(tenant, device.idx);
-  tenant.alertsVersion++;
-  tenant.incidentsVersion++;
+  addArrivingAlert(tenant, alert, device, incident, nowMs);
   return alert;
 }

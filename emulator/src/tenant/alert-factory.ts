@@ -268,3 +268,21 @@ export function incidentTags(incident: Incident, alerts: AlertRecord[]): string[
   if (cats.has("CredentialAccess")) tags.push("Credential theft");
   return tags;
 }
+
+/** An empty, active incident (not yet in the tenant). */
+export function newIncident(idx: number, id: number, createdMs: number, lastUpdateMs = createdMs): Incident {
+  return {
+    idx,
+    id,
+    name: "",
+    createdMs,
+    lastUpdateMs,
+    status: "Active",
+    assignedTo: null,
+    classification: null,
+    determination: null,
+    tags: [],
+    comments: [],
+    alertIdxs: [],
+  };
+}
