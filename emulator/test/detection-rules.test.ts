@@ -259,6 +259,9 @@ describe("rules running on the emulated clock", () => {
     });
     expect(a.title).toMatch(/^Live: encoded PowerShell on \S+/);
     expect(String(a.description)).toContain("-EncodedCommand");
+    // The first run looks back 30 days, not the hourly rule's 4 hours.
+    const oldest = Math.min(...ours.map((x) => Date.parse(String(x.firstEventTime))));
+    expect(Date.now() - oldest).toBeGreaterThan(24 * 3_600_000);
     const evidence = a.evidence as Record<string, unknown>[];
     expect(evidence.some((e) => e.entityType === "File" && e.fileName === "powershell.exe")).toBe(true);
     expect(evidence.some((e) => e.entityType === "User" && e.userSid)).toBe(true);
@@ -332,6 +335,42 @@ describe("rules running on the emulated clock", () => {
       }[]
     ).filter((x) => x.detectorId === detectorId);
     expect(raised.length).toBe(150);
+  });
+
+  it("runs a continuous rule every minute", async () => {
+    await graph("POST", BASE, {
+      body: rule(
+        "nrt-whoami",
+        "DeviceProcessEvents | where FileName =~ 'whoami.exe' | project Timestamp, DeviceId, ReportId",
+        {
+          schedule: { frequency: "PT0S" },
+        },
+      ),
+    });
+    const first = (await graph("GET", `${BASE}/nrt-whoami`)).json();
+    expect(first.schedule).toMatchObject({ frequency: "PT0S", period: "0" });
+    await h.control("POST", "/_emulator/clock", { offsetMs: 90_000 });
+    const second = (await graph("GET", `${BASE}/nrt-whoami`)).json();
+    const gap = Date.parse(second.lastRunDetails.lastRunDateTime) - Date.parse(first.lastRunDetails.lastRunDateTime);
+    expect(gap).toBeGreaterThanOrEqual(90_000);
+    expect(
+      Date.parse(second.schedule.nextRunDateTime) - Date.parse(second.lastRunDetails.lastRunDateTime),
+    ).toBeLessThanOrEqual(60_000);
+    await graph("PATCH", `${BASE}/nrt-whoami`, { body: { status: "disabled" } });
+    await h.control("POST", "/_emulator/clock", {});
+  });
+
+  it("records a query past its timeout as queryTimeout", async () => {
+    await h.control("POST", "/_emulator/faults", { huntingTimeoutMs: 1 });
+    await graph("POST", BASE, {
+      body: rule(
+        "slow",
+        "DeviceProcessEvents | join kind=inner (DeviceProcessEvents | project DeviceId, Other = ReportId) on DeviceId | project Timestamp, DeviceId, ReportId",
+      ),
+    });
+    const r = (await graph("GET", `${BASE}/slow`)).json();
+    await h.control("POST", "/_emulator/faults", {});
+    expect(r.lastRunDetails).toMatchObject({ status: "failed", errorCode: "queryTimeout" });
   });
 
   it("records a failing query in lastRunDetails", async () => {
