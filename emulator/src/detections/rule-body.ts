@@ -35,6 +35,8 @@ export interface RuleInput {
   action: DetectionActionSpec;
   /** True when the body used the deprecated shape without an id: the service assigns one. */
   legacy: boolean;
+  /** The table the query starts from: its family decides which columns identify an event. */
+  sourceTable: string;
 }
 
 type Json = Record<string, unknown>;
@@ -403,7 +405,7 @@ export function readRuleInput(body: Json, base: RuleInput | null, groups: readon
   const frequencyMs = body.schedule !== undefined || creating ? parseSchedule(body.schedule) : base!.frequencyMs;
   let action = base?.action ?? defaultAction(displayName);
   if (body.detectionAction !== undefined) action = parseDetectionAction(body.detectionAction, action, groups);
-  const input: RuleInput = {
+  const input = {
     id,
     displayName,
     description,
@@ -413,16 +415,15 @@ export function readRuleInput(body: Json, base: RuleInput | null, groups: readon
     action,
     legacy: creating && id === null,
   };
-  checkAgainstQuery(input);
-  return input;
+  return { ...input, sourceTable: checkAgainstQuery(input) };
 }
 
 function placeholders(template: string | null): string[] {
   return [...(template ?? "").matchAll(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g)].map((m) => m[1]!);
 }
 
-/** Everything that names a result column must name one the query returns. */
-function checkAgainstQuery(input: RuleInput): void {
+/** Everything that names a result column must name one the query returns; gives the query's source table. */
+function checkAgainstQuery(input: Omit<RuleInput, "sourceTable">): string {
   const check = checkDetectionQuery(input.queryText, input.frequencyMs === 0);
   if (!check.ok) throw bad(check.message);
   const columns = new Set(check.query.columns);
@@ -446,4 +447,5 @@ function checkAgainstQuery(input: RuleInput): void {
       for (const [prop, col] of Object.entries(a))
         if (prop.endsWith("Column") && typeof col === "string") need(col, `automatedActions.${name}[${i}].${prop}`);
     });
+  return check.query.tables[0]!;
 }

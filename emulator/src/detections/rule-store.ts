@@ -9,7 +9,7 @@ import { runHunting, type HuntingResult } from "../hunting/engine";
 import { Rng } from "../random";
 import { readRuleInput, RuleInputError, type RuleInput } from "./rule-body";
 import { raiseAlert, rowDevice } from "./rule-alerts";
-import { checkDetectionQuery, requiredColumnsFor } from "./query-check";
+import { requiredColumnsFor } from "./query-check";
 import {
   CONTINUOUS_INTERVAL_MS,
   FIRST_RUN_LOOKBACK_MS,
@@ -63,6 +63,7 @@ export class DetectionRuleStore {
       description: input.description,
       status: input.status,
       queryText: input.queryText,
+      sourceTable: input.sourceTable,
       queryModifiedMs: now,
       frequencyMs: input.frequencyMs,
       action: input.action,
@@ -95,6 +96,7 @@ export class DetectionRuleStore {
       description: input.description,
       status: input.status,
       queryText: input.queryText,
+      sourceTable: input.sourceTable,
       frequencyMs: input.frequencyMs,
       action: input.action,
       lastModifiedBy: actor,
@@ -149,9 +151,8 @@ export class DetectionRuleStore {
 
   private raiseAlerts(rule: DetectionRule, result: HuntingResult, from: number, now: number): RunDetails {
     const tenant = this.env.tenant;
-    const table = checkDetectionQuery(rule.queryText, false);
     const identity = [
-      ...(table.ok ? requiredColumnsFor(table.query.tables[0]!) : ["Timestamp"]),
+      ...requiredColumnsFor(rule.sourceTable),
       ...Object.values(rule.action.alertTemplate.entityMappings).flatMap((l) => l.flatMap((m) => Object.values(m))),
       ...Object.values(rule.action.alertTemplate.customDetails ?? {}),
     ];

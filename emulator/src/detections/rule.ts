@@ -62,6 +62,8 @@ export interface DetectionRule {
   description: string | null;
   status: RuleStatus;
   queryText: string;
+  /** The table the query starts from (its family decides the columns that identify an event). */
+  sourceTable: string;
   queryModifiedMs: number;
   /** 0 = continuous (NRT). */
   frequencyMs: number;
