@@ -337,6 +337,38 @@ describe("rules running on the emulated clock", () => {
     expect(raised.length).toBe(150);
   });
 
+  it("groups a rule's alerts on one device into one incident, unless the rule excludes them from correlation", async () => {
+    const query = "DeviceLogonEvents | project Timestamp, DeviceId, ReportId";
+    const grouped = (await graph("POST", BASE, { body: rule("logons-grouped", query) })).json().detectorId;
+    const alone = (
+      await graph("POST", BASE, {
+        body: rule("logons-alone", query, {
+          detectionAction: {
+            alertTemplate: { title: "Alert logons-alone", severity: "low" },
+            incidentConfiguration: { isExcludedFromIncidentCorrelation: true },
+          },
+        }),
+      })
+    ).json().detectorId;
+    const all = (await h.call("GET", `/api/alerts?$filter=detectionSource eq 'CustomDetection'`)).json().value as {
+      detectorId: string;
+      machineId: string;
+      incidentId: number;
+    }[];
+    const incidentsByDevice = (detectorId: string) => {
+      const m = new Map<string, Set<number>>();
+      for (const a of all.filter((x) => x.detectorId === detectorId))
+        m.set(a.machineId, (m.get(a.machineId) ?? new Set()).add(a.incidentId));
+      return [...m.values()];
+    };
+    const g = incidentsByDevice(grouped);
+    expect(g.length).toBeGreaterThan(1);
+    expect(g.every((s) => s.size === 1)).toBe(true);
+    const separate = all.filter((x) => x.detectorId === alone);
+    expect(new Set(separate.map((x) => x.incidentId)).size).toBe(separate.length);
+    expect(separate.length).toBeGreaterThan(g.length);
+  });
+
   it("runs a continuous rule every minute", async () => {
     await graph("POST", BASE, {
       body: rule(
