@@ -5,6 +5,7 @@ import type { InvestigationStore } from "./defender/investigation-store";
 import type { LibraryStore } from "./defender/library-store";
 import type { LiveResultLinks } from "./defender/live-result-links";
 import type { MachineActionStore } from "./defender/machine-action-store";
+import type { HuntingData } from "./hunting/tables/source";
 import type { Tenant } from "./tenant/tenant";
 
 /** What route handlers share. */
@@ -16,4 +17,6 @@ export interface ApiEnv extends ListEnv {
   library: LibraryStore;
   liveResults: LiveResultLinks;
   indicators: IndicatorStore;
+  /** The hunting tables, built on first use and shared by runHuntingQuery and custom detection runs. */
+  huntingData: () => HuntingData;
 }

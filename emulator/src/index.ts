@@ -22,6 +22,8 @@ import { machineRoutes } from "./defender/machine-routes";
 import { scoreRoutes } from "./defender/score-routes";
 import { tvmRoutes } from "./defender/tvm-routes";
 import { Faults, parseFaultSpec, type FaultSpec } from "./faults";
+import { DetectionRuleStore } from "./detections/rule-store";
+import { detectionRuleRoutes } from "./graph/detection-rule-routes";
 import { graphRoutes } from "./graph/graph-routes";
 import { prepareTls } from "./http/certificates";
 import { Router } from "./http/router";
@@ -34,6 +36,7 @@ import { LiveActivity } from "./live";
 import { SelectionCache } from "./odata/collection";
 import { RateLimiter } from "./rate-limit";
 import { Stats } from "./stats";
+import { HuntingData } from "./hunting/tables/source";
 import { generateTenant } from "./tenant/generate";
 import type { Tenant } from "./tenant/tenant";
 
@@ -117,6 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const actionDelays = options.actionDelaysMs ?? { toInProgress: 2000, toFinal: 3000 };
   const actions = new MachineActionStore(tenant, clock, actionDelays, faults);
   const investigations = new InvestigationStore(tenant, clock, actionDelays);
+  let hunting: HuntingData | null = null;
   const env: ApiEnv = {
     tenant,
     clock,
@@ -127,7 +131,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     liveResults: new LiveResultLinks(clock),
     indicators: new IndicatorStore(seed, anchorMs, tenant.groups, clock, options.indicators ?? 24),
     cache: new SelectionCache(),
+    huntingData: () => (hunting ??= new HuntingData(tenant)),
   };
+  const detections = new DetectionRuleStore(env);
   const router = new Router();
   for (const r of [
     ...alertRoutes(env),
@@ -142,16 +148,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...libraryRoutes(env),
     ...indicatorRoutes(env),
     ...graphRoutes(env),
+    ...detectionRuleRoutes(env, detections),
   ])
-    // Pending approvals expire on the emulated clock; settling first keeps every surface (alerts' investigationState
-    // included) consistent with the investigations list.
+    // Pending approvals expire and custom detection rules run on the emulated clock: every API call first settles
+    // both, so a test that moves the clock sees the outcome on its next read (investigations' states, alerts'
+    // investigationState, the rules' alerts). A timer runs due rules while nobody calls.
     router.add({
       ...r,
       handler: (ctx) => {
         investigations.settle();
+        detections.runDue();
         return r.handler(ctx);
       },
     });
+  const detectionTimer = setInterval(() => detections.runDue(), 15_000);
+  detectionTimer.unref();
   const stats = new Stats();
   const limiter = new RateLimiter();
   const live = new LiveActivity(env, seed, log);
@@ -223,6 +234,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tenant,
     close: async () => {
       live.stop();
+      clearInterval(detectionTimer);
       await Promise.all(
         servers.map(
           (s) =>

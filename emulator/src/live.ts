@@ -4,16 +4,8 @@
 import type { ApiEnv } from "./api-env";
 import { Rng } from "./random";
 import { MINUTE_MS } from "./clock";
-import {
-  buildAlert,
-  DETERMINATIONS,
-  incidentName,
-  incidentTags,
-  pickTemplate,
-  recomputeIncident,
-  SOC_ANALYSTS,
-} from "./tenant/alert-factory";
-import { applyAlertChanges, refreshRisk } from "./tenant/alert-updates";
+import { buildAlert, DETERMINATIONS, newIncident, pickTemplate, SOC_ANALYSTS } from "./tenant/alert-factory";
+import { addArrivingAlert, applyAlertChanges } from "./tenant/alert-updates";
 import type { Incident } from "./tenant/model";
 
 export interface TickResult {
@@ -66,23 +58,7 @@ export class LiveActivity {
         const open = t.incidents.slice(-30).filter((i) => i.status !== "Resolved");
         if (open.length) incident = rng.pick(open);
       }
-      const isNew = !incident;
-      if (!incident) {
-        incident = {
-          idx: t.incidents.length,
-          id: t.nextIncidentId++,
-          name: "",
-          createdMs: now,
-          lastUpdateMs: now,
-          status: "Active",
-          assignedTo: null,
-          classification: null,
-          determination: null,
-          tags: [],
-          comments: [],
-          alertIdxs: [],
-        };
-      }
+      incident ??= newIncident(t.incidents.length, t.nextIncidentId++, now);
       const theme = null;
       const template = pickTemplate(rng, machine.family, theme);
       const idx = t.alerts.length;
@@ -101,21 +77,7 @@ export class LiveActivity {
         () => t.nextInvestigationId++,
       );
       alert.lastUpdateMs = now;
-      t.alerts.push(alert);
-      t.alertById.set(alert.id.toLowerCase(), idx);
-      machine.alertIdxs.push(idx);
-      incident.alertIdxs.push(idx);
-      incident.lastUpdateMs = now;
-      if (isNew) {
-        t.incidents.push(incident);
-        t.incidentById.set(incident.id, incident);
-      }
-      recomputeIncident(incident, t.alerts);
-      incident.name = incidentName(incident, t.alerts);
-      incident.tags = incidentTags(incident, t.alerts);
-      refreshRisk(t, machine.idx);
-      t.alertsVersion++;
-      t.incidentsVersion++;
+      addArrivingAlert(t, alert, machine, incident, now);
       result.created.push(alert.id);
     }
 

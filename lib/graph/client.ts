@@ -44,9 +44,14 @@ export type GraphRequestOp<S extends ZodType> = Omit<RestRequestOp<S>, "maxRetri
 
 export type GraphPagesOp<T> = Omit<RestPagesOp<T>, "idField" | "notFoundIsEmpty">;
 
-export interface GraphClient {
+export interface GraphApi {
   request<S extends ZodType>(op: GraphRequestOp<S>): Promise<z.infer<S>>;
   pages<T>(op: GraphPagesOp<T>): AsyncGenerator<Page<T>>;
+}
+
+export interface GraphClient extends GraphApi {
+  /** The same client under /beta, for resources Microsoft documents there first (custom detection rules). */
+  beta: GraphApi;
   stats(): ProviderStats;
 }
 
@@ -133,16 +138,24 @@ export function createGraphClient(opts: GraphClientOptions = {}): GraphClient {
 
   // $skiptoken is opaque and $skip on managedDevices is undocumented ("List managedDevices", Graph v1.0): paging
   // checks any recovery with $skip instead of trusting it.
-  const rest = createRestClient({
-    ...transport,
-    provider: "graph",
-    baseUrl: base,
-    pathPrefix: "/v1.0",
-    scope: APP_SCOPES.graph,
-    tokens,
-    stats,
-    offsetPaging: "verified",
-    send,
-  });
-  return { request: (op) => rest.request(op), pages: (op) => rest.pages(op), stats: () => stats.snapshot() };
+  const restAt = (pathPrefix: "/v1.0" | "/beta") =>
+    createRestClient({
+      ...transport,
+      provider: "graph",
+      baseUrl: base,
+      pathPrefix,
+      scope: APP_SCOPES.graph,
+      tokens,
+      stats,
+      offsetPaging: "verified",
+      send,
+    });
+  const rest = restAt("/v1.0");
+  const beta = restAt("/beta");
+  return {
+    request: (op) => rest.request(op),
+    pages: (op) => rest.pages(op),
+    beta: { request: (op) => beta.request(op), pages: (op) => beta.pages(op) },
+    stats: () => stats.snapshot(),
+  };
 }

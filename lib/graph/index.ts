@@ -1,7 +1,8 @@
-// The one door to the Microsoft Graph client (Intune managed devices, directory users).
+// The one door to the Microsoft Graph client (Intune managed devices, directory users, custom detection rules).
 
 export {
   createGraphClient,
+  type GraphApi,
   type GraphClient,
   type GraphClientOptions,
   type GraphRequestOp,
@@ -14,5 +15,16 @@ export {
   type ManagedDevicePagesOptions,
 } from "./managed-devices";
 export { ManagedDevice } from "./schemas";
+export {
+  createDetectionRule,
+  deleteDetectionRule,
+  detectionRulePages,
+  getDetectionRule,
+  listDetectionRules,
+  updateDetectionRule,
+  DETECTION_RULES_PAGE,
+  type DetectionRule,
+} from "./detection-rules";
+export { type DetectionRuleInput } from "./detection-rule-schemas";
 export { searchDirectoryUsers, DirectoryUser, DIRECTORY_SEARCH_MAX } from "./users";
 export { ProviderError, PagingError, type Page, type SkippedRecord, type ProviderStats } from "../microsoft";

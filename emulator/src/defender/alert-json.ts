@@ -1,12 +1,12 @@
 // MDE Alert entity ("Alert resource type", defender-endpoint/api/alerts), keys in the order of that page's example.
+import { templateOf } from "../tenant/alert-content";
 import { isoTime } from "../clock";
-import { ALERT_TEMPLATES } from "../tenant/catalog/alert-templates";
 import type { AlertRecord } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
 import { alertEvidence } from "./evidence";
 
 export function alertJson(tenant: Tenant, a: AlertRecord, withEvidence: boolean): Record<string, unknown> {
-  const t = ALERT_TEMPLATES[a.template]!;
+  const t = templateOf(a);
   const machine = tenant.machines[a.machine]!;
   const user = a.user >= 0 ? tenant.employees[a.user]! : null;
   return {

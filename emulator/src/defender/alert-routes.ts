@@ -1,5 +1,6 @@
 // /api/alerts ("List alerts API", "Update alert", "Batch update alerts"): list with OData, get, PATCH, batchUpdate;
 // /api/machines/{id}/alerts.
+import { templateOf } from "../tenant/alert-content";
 import type { ApiEnv } from "../api-env";
 import { readJsonObject } from "../http/body";
 import { ApiError, notFound } from "../http/errors";
@@ -9,7 +10,6 @@ import type { RouteDef } from "../http/router";
 import { actorName } from "../identity/principal";
 import type { CollectionSource, ListRules } from "../odata/collection";
 import type { EntityFields } from "../odata/fields";
-import { ALERT_TEMPLATES } from "../tenant/catalog/alert-templates";
 import { applyAlertChanges } from "../tenant/alert-updates";
 import type { AlertRecord } from "../tenant/model";
 import { parseAlertChanges } from "./alert-patch";
@@ -29,7 +29,7 @@ export const ALERT_FIELDS: EntityFields<AlertRecord> = {
     investigationId: { type: "number", get: (a) => a.investigationId },
     id: { type: "string", get: (a) => a.id, sortable: true },
     assignedTo: { type: "string", get: (a) => a.assignedTo },
-    detectionSource: { type: "string", get: (a) => ALERT_TEMPLATES[a.template]!.detectionSource },
+    detectionSource: { type: "string", get: (a) => templateOf(a).detectionSource },
     status: {
       type: "enum",
       get: (a) => a.status,
@@ -42,7 +42,7 @@ export const ALERT_FIELDS: EntityFields<AlertRecord> = {
       enumValues: ["UnSpecified", "Informational", "Low", "Medium", "High"],
       sortable: true,
     },
-    category: { type: "string", get: (a) => ALERT_TEMPLATES[a.template]!.category },
+    category: { type: "string", get: (a) => templateOf(a).category },
   },
 };
 

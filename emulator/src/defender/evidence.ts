@@ -1,14 +1,14 @@
 // Alert evidence is generated on demand from the alert (deterministic per alert id), so 200,000
 // alerts do not keep evidence objects in memory. Every item carries all keys, null when unused
 // (as in the "Alert resource type" example).
+import { templateOf } from "../tenant/alert-content";
 import { createHash } from "node:crypto";
 import { isoTime } from "../clock";
 import { Rng } from "../random";
-import { ALERT_TEMPLATES } from "../tenant/catalog/alert-templates";
-import type { AlertRecord } from "../tenant/model";
+import type { AlertRecord, EvidenceItem } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
 
-export type EvidenceItem = Record<string, string | number | null>;
+export type { EvidenceItem };
 
 const hashCache = new Map<string, [string, string]>();
 
@@ -25,7 +25,7 @@ export function fileHashes(fileName: string): [sha1: string, sha256: string] {
   return h;
 }
 
-function empty(entityType: string, createdMs: number): EvidenceItem {
+export function emptyEvidence(entityType: string, createdMs: number): EvidenceItem {
   return {
     entityType,
     evidenceCreationTime: isoTime(createdMs),
@@ -56,7 +56,8 @@ function empty(entityType: string, createdMs: number): EvidenceItem {
 }
 
 export function alertEvidence(tenant: Tenant, alert: AlertRecord): EvidenceItem[] {
-  const t = ALERT_TEMPLATES[alert.template]!;
+  if (alert.custom) return alert.custom.evidence;
+  const t = templateOf(alert);
   const rng = new Rng(`${tenant.seed}:evidence:${alert.id}`);
   const created = alert.createdMs + 1000;
   const status =
@@ -65,7 +66,7 @@ export function alertEvidence(tenant: Tenant, alert: AlertRecord): EvidenceItem[
   if (t.processes.length) {
     const p = rng.pick(t.processes);
     const [sha1, sha256] = fileHashes(p.fileName);
-    const e = empty("Process", created);
+    const e = emptyEvidence("Process", created);
     const procStart = alert.firstEventMs - rng.int(0, 5000);
     Object.assign(e, {
       sha1,
@@ -86,7 +87,7 @@ export function alertEvidence(tenant: Tenant, alert: AlertRecord): EvidenceItem[
   for (const f of t.files) {
     const [sha1, sha256] = fileHashes(f.fileName);
     out.push({
-      ...empty("File", created),
+      ...emptyEvidence("File", created),
       sha1,
       sha256,
       fileName: f.fileName,
@@ -94,11 +95,11 @@ export function alertEvidence(tenant: Tenant, alert: AlertRecord): EvidenceItem[
       detectionStatus: status,
     });
   }
-  for (const ip of t.ips) out.push({ ...empty("Ip", created), ipAddress: ip });
-  for (const url of t.urls) out.push({ ...empty("Url", created), url });
+  for (const ip of t.ips) out.push({ ...emptyEvidence("Ip", created), ipAddress: ip });
+  for (const url of t.urls) out.push({ ...emptyEvidence("Url", created), url });
   if (t.registry) {
     out.push({
-      ...empty("Registry", created),
+      ...emptyEvidence("Registry", created),
       registryKey: t.registry.key,
       registryHive: t.registry.hive,
       registryValueType: "String",
@@ -108,7 +109,7 @@ export function alertEvidence(tenant: Tenant, alert: AlertRecord): EvidenceItem[
   const user = alert.user >= 0 ? tenant.employees[alert.user] : undefined;
   if (user) {
     out.push({
-      ...empty("User", created),
+      ...emptyEvidence("User", created),
       accountName: user.accountName,
       domainName: "CONTOSO",
       userSid: user.sid,

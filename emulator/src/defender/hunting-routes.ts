@@ -10,7 +10,6 @@ import type { RequestContext } from "../http/context";
 import { ApiError } from "../http/errors";
 import { sendBody, sendJson, PLAIN_JSON } from "../http/respond";
 import type { RouteDef } from "../http/router";
-import { HuntingData } from "../hunting/tables/source";
 import { runHunting, type HuntingResult } from "../hunting/engine";
 import { API_TYPE, HUNTING_TABLES } from "../hunting/schema";
 
@@ -117,10 +116,8 @@ function bodyValue(body: Record<string, unknown>, key: string): unknown {
 }
 
 export function huntingRoutes(env: ApiEnv): RouteDef[] {
-  let data: HuntingData | null = null;
   const quota = new HuntingQuota();
   let faultSpec = env.faults.spec;
-  const dataOf = () => (data ??= new HuntingData(env.tenant));
 
   const run = async (ctx: RequestContext, flavour: Flavour): Promise<void> => {
     const faults = env.faults.spec;
@@ -174,7 +171,7 @@ export function huntingRoutes(env: ApiEnv): RouteDef[] {
       from,
       to,
       timeoutMs: faults.huntingTimeoutMs ?? (flavour === "mde" ? 200_000 : GRAPH_TIMEOUT_MS),
-      openTable: (name, qctx, range) => dataOf().open(name, qctx, range),
+      openTable: (name, qctx, range) => env.huntingData().open(name, qctx, range),
     });
     const badRequest = flavour === "graph" ? "graph:BadRequest" : "BadRequest";
     if ("kind" in outcome) {

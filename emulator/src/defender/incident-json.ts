@@ -1,7 +1,7 @@
 // Defender XDR incident shape (the example in "List incidents API in Microsoft Defender XDR") with embedded
 // alerts, devices and entities.
+import { templateOf } from "../tenant/alert-content";
 import { isoTime } from "../clock";
-import { ALERT_TEMPLATES } from "../tenant/catalog/alert-templates";
 import { incidentSeverity } from "../tenant/alert-factory";
 import type { AlertRecord, Incident } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
@@ -13,7 +13,7 @@ function xdrAlertStatus(status: string): string {
 }
 
 function xdrAlert(t: Tenant, a: AlertRecord): Record<string, unknown> {
-  const tpl = ALERT_TEMPLATES[a.template]!;
+  const tpl = templateOf(a);
   const m = t.machines[a.machine]!;
   const entities = alertEvidence(t, a).map((e) => {
     const out: Record<string, unknown> = {};

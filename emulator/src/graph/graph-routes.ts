@@ -1,5 +1,6 @@
 // Microsoft Graph under /v1.0: Intune managedDevices ("List managedDevices"), security/alerts_v2, security/incidents,
 // users ("List users").
+import { templateOf } from "../tenant/alert-content";
 import type { ApiEnv } from "../api-env";
 import { readJsonObject } from "../http/body";
 import { ApiError } from "../http/errors";
@@ -16,7 +17,7 @@ import {
   type AlertChanges,
   type IncidentChanges,
 } from "../tenant/alert-updates";
-import { ALERT_TEMPLATES, DETECTION_GRAPH_SOURCE } from "../tenant/catalog/alert-templates";
+import { DETECTION_GRAPH_SOURCE } from "../tenant/catalog/alert-templates";
 import type { AlertRecord, Device, Employee, Incident } from "../tenant/model";
 import { managedDeviceJson } from "./managed-device-json";
 import { graphAlertJson, graphIncidentJson, graphSeverity } from "./security-json";
@@ -82,7 +83,7 @@ const GRAPH_ALERT_FIELDS: EntityFields<AlertRecord> = {
     status: { type: "enum", get: (a) => camel(a.status), enumValues: ALERT_STATUS },
     detectionSource: {
       type: "string",
-      get: (a) => DETECTION_GRAPH_SOURCE[ALERT_TEMPLATES[a.template]!.detectionSource] ?? "unknown",
+      get: (a) => DETECTION_GRAPH_SOURCE[templateOf(a).detectionSource] ?? "unknown",
     },
   },
 };

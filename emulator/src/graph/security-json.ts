@@ -1,6 +1,7 @@
 // Graph security alert and incident shapes (graph/api/resources/security-alert, security-incident), camelCase enums.
+import { templateOf } from "../tenant/alert-content";
 import { isoTime } from "../clock";
-import { ALERT_TEMPLATES, DETECTION_GRAPH_SOURCE } from "../tenant/catalog/alert-templates";
+import { DETECTION_GRAPH_SOURCE } from "../tenant/catalog/alert-templates";
 import { incidentSeverity } from "../tenant/alert-factory";
 import type { AlertRecord, Incident } from "../tenant/model";
 import type { Tenant } from "../tenant/tenant";
@@ -97,7 +98,7 @@ function graphEvidence(t: Tenant, a: AlertRecord): Record<string, unknown>[] {
 }
 
 export function graphAlertJson(t: Tenant, a: AlertRecord): Record<string, unknown> {
-  const tpl = ALERT_TEMPLATES[a.template]!;
+  const tpl = templateOf(a);
   return {
     "@odata.type": "#microsoft.graph.security.alert",
     id: a.id,
@@ -113,7 +114,9 @@ export function graphAlertJson(t: Tenant, a: AlertRecord): Record<string, unknow
     tenantId: t.tenantId,
     title: tpl.title,
     description: tpl.description,
-    recommendedActions: "Isolate the device, collect an investigation package and review the process tree.",
+    recommendedActions: a.custom
+      ? (a.custom.recommendedActions ?? "")
+      : "Isolate the device, collect an investigation package and review the process tree.",
     category: tpl.category,
     assignedTo: a.assignedTo,
     alertWebUrl: `https://security.microsoft.com/alerts/${a.id}?tid=${t.tenantId}`,

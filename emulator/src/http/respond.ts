@@ -57,8 +57,14 @@ export async function sendBody(
   res.end(ctx.method === "HEAD" ? undefined : payload);
 }
 
-export function sendJson(ctx: RequestContext, status: number, value: unknown, odata = true): Promise<void> {
-  return sendBody(ctx, status, JSON.stringify(value), odata ? ODATA_CONTENT_TYPE : PLAIN_JSON);
+export function sendJson(
+  ctx: RequestContext,
+  status: number,
+  value: unknown,
+  odata = true,
+  extra: Record<string, string> = {},
+): Promise<void> {
+  return sendBody(ctx, status, JSON.stringify(value), odata ? ODATA_CONTENT_TYPE : PLAIN_JSON, extra);
 }
 
 export function sendEmpty(ctx: RequestContext, status: number, extra: Record<string, string> = {}): void {

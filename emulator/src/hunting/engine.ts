@@ -46,25 +46,27 @@ export function warmUpHunting(): void {
   analyze("DeviceProcessEvents | where Timestamp > ago(1d) | summarize count() by DeviceName | top 10 by count_");
 }
 
+/** Parses and binds a query; `error` is the service's wording for the first error diagnostic, with line and column. */
+export function bindQuery(query: string): { code: KNode; error: string | null } {
+  const { code, errors } = analyze(query);
+  if (!errors.length) return { code, error: null };
+  const e = errors[0]!;
+  let message = e.message;
+  const unresolved = /^The name '(.+)' does not refer to any known column, table, variable or function\.$/.exec(
+    e.message,
+  );
+  if (e.code === "KS142" && unresolved) {
+    const op = enclosingOperator(code, e.start);
+    message = `${op ? `'${op}' operator: ` : ""}Failed to resolve scalar expression named '${unresolved[1]}'`;
+  }
+  const kind = e.code === "KS142" || /^KS[12]/.test(e.code) ? "Semantic error" : "Syntax error";
+  return { code, error: `${kind}: ${message} [line ${e.line}, column ${e.column}] (${e.code}: ${e.message})` };
+}
+
 export function runHunting(query: string, opts: RunOptions): HuntingResult | HuntingFailure {
   const started = Date.now();
-  const { code, errors } = analyze(query);
-  if (errors.length) {
-    const e = errors[0]!;
-    let message = e.message;
-    const unresolved = /^The name '(.+)' does not refer to any known column, table, variable or function\.$/.exec(
-      e.message,
-    );
-    if (e.code === "KS142" && unresolved) {
-      const op = enclosingOperator(code, e.start);
-      message = `${op ? `'${op}' operator: ` : ""}Failed to resolve scalar expression named '${unresolved[1]}'`;
-    }
-    const kind = e.code === "KS142" || /^KS[12]/.test(e.code) ? "Semantic error" : "Syntax error";
-    return {
-      kind: "syntax",
-      message: `${kind}: ${message} [line ${e.line}, column ${e.column}] (${e.code}: ${e.message})`,
-    };
-  }
+  const { code, error } = bindQuery(query);
+  if (error) return { kind: "syntax", message: error };
   const ctx: QueryContext = {
     now: opts.now,
     from: opts.from,

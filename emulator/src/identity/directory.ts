@@ -42,6 +42,8 @@ export const GRAPH_PERMISSIONS = [
   "SecurityIncident.ReadWrite.All",
   "ThreatHunting.Read.All",
   "User.Read.All",
+  "CustomDetection.Read.All",
+  "CustomDetection.ReadWrite.All",
 ] as const;
 
 export interface ResourceApi {

@@ -1,4 +1,5 @@
 // Building alert records, shared by the initial generation and live mode.
+import { templateOf } from "./alert-content";
 import { Rng } from "../random";
 import { ALERT_TEMPLATES, type AlertTemplate } from "./catalog/alert-templates";
 import type { AlertRecord, Device, Incident, OsFamily } from "./model";
@@ -262,9 +263,9 @@ export function incidentName(incident: Incident, alerts: AlertRecord[]): string 
     endpoints === 1
       ? "on one endpoint"
       : `on ${endpoints === 2 ? "two" : endpoints === 3 ? "three" : "multiple"} endpoints`;
-  const first = ALERT_TEMPLATES[own[0]!.template]!;
-  if (own.some((a) => ALERT_TEMPLATES[a.template]!.category === "Ransomware")) return `Ransomware activity ${where}`;
-  const categories = [...new Set(own.map((a) => ALERT_TEMPLATES[a.template]!.category))];
+  const first = templateOf(own[0]!);
+  if (own.some((a) => templateOf(a).category === "Ransomware")) return `Ransomware activity ${where}`;
+  const categories = [...new Set(own.map((a) => templateOf(a).category))];
   const label = (c: string) => c.replace(/([a-z])([A-Z])/g, "$1 $2");
   if (categories.length === 1)
     return own.length === 1 ? `${first.title} ${where}` : `${label(categories[0]!)} incident ${where}`;
@@ -272,9 +273,27 @@ export function incidentName(incident: Incident, alerts: AlertRecord[]): string 
 }
 
 export function incidentTags(incident: Incident, alerts: AlertRecord[]): string[] {
-  const cats = new Set(incident.alertIdxs.map((i) => ALERT_TEMPLATES[alerts[i]!.template]!.category));
+  const cats = new Set(incident.alertIdxs.map((i) => templateOf(alerts[i]!).category));
   const tags: string[] = [];
   if (cats.has("Ransomware")) tags.push("Ransomware");
   if (cats.has("CredentialAccess")) tags.push("Credential theft");
   return tags;
+}
+
+/** An empty, active incident (not yet in the tenant). */
+export function newIncident(idx: number, id: number, createdMs: number, lastUpdateMs = createdMs): Incident {
+  return {
+    idx,
+    id,
+    name: "",
+    createdMs,
+    lastUpdateMs,
+    status: "Active",
+    assignedTo: null,
+    classification: null,
+    determination: null,
+    tags: [],
+    comments: [],
+    alertIdxs: [],
+  };
 }

@@ -1,7 +1,7 @@
 // Alert and incident triage shared by MDE PATCH/batchUpdate, XDR incident PATCH, Graph PATCH
 // and live mode. Every change bumps lastUpdateTime, so `lastUpdateTime ge X` sync sees it.
-import { RISK_FOR_RANK, recomputeIncident, severityRank } from "./alert-factory";
-import type { AlertRecord, Incident } from "./model";
+import { incidentName, incidentTags, RISK_FOR_RANK, recomputeIncident, severityRank } from "./alert-factory";
+import type { AlertRecord, Device, Incident } from "./model";
 import type { Tenant } from "./tenant";
 
 export interface AlertChanges {
@@ -86,4 +86,33 @@ export function applyIncidentChanges(
     incident.comments.push({ comment: changes.comment, createdBy: actor, createdMs: nowMs });
   incident.lastUpdateMs = nowMs;
   tenant.incidentsVersion++;
+}
+
+/**
+ * Adds an alert that arrives while the emulator runs (live mode, custom detection rules) to the tenant and to its
+ * incident — `incident` is added too when it is new — and refreshes the incident's name, tags and status and the
+ * device's risk.
+ */
+export function addArrivingAlert(
+  t: Tenant,
+  alert: AlertRecord,
+  machine: Device,
+  incident: Incident,
+  nowMs: number,
+): void {
+  t.alerts.push(alert);
+  t.alertById.set(alert.id.toLowerCase(), alert.idx);
+  machine.alertIdxs.push(alert.idx);
+  incident.alertIdxs.push(alert.idx);
+  incident.lastUpdateMs = nowMs;
+  if (!t.incidentById.has(incident.id)) {
+    t.incidents.push(incident);
+    t.incidentById.set(incident.id, incident);
+  }
+  recomputeIncident(incident, t.alerts);
+  incident.name = incidentName(incident, t.alerts);
+  incident.tags = incidentTags(incident, t.alerts);
+  refreshRisk(t, machine.idx);
+  t.alertsVersion++;
+  t.incidentsVersion++;
 }

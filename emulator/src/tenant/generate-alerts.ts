@@ -3,6 +3,7 @@
 import { Rng } from "../random";
 import { DAY_MS, MINUTE_MS } from "../clock";
 import {
+  newIncident,
   buildAlert,
   incidentName,
   incidentTags,
@@ -84,20 +85,7 @@ export function generateAlerts(seed: string, count: number, machines: Device[], 
   for (const a of alerts) {
     let inc = incidents.get(a.incidentId);
     if (!inc) {
-      inc = {
-        idx: 0,
-        id: a.incidentId,
-        name: "",
-        createdMs: a.createdMs,
-        lastUpdateMs: a.lastUpdateMs,
-        status: "Active",
-        assignedTo: null,
-        classification: null,
-        determination: null,
-        tags: [],
-        comments: [],
-        alertIdxs: [],
-      };
+      inc = newIncident(0, a.incidentId, a.createdMs, a.lastUpdateMs);
       incidents.set(a.incidentId, inc);
     }
     inc.alertIdxs.push(a.idx);

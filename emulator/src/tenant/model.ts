@@ -148,6 +148,22 @@ export interface AlertRecord {
   resolvedMs: number | null;
   comments: AlertComment[] | null;
   detectorId: string;
+  /** Set on alerts raised by a custom detection rule: their content comes from the rule, not the catalogue. */
+  custom?: CustomAlertContent;
+}
+
+/** Evidence item in the MDE alert's evidence shape ("Alert resource type"). */
+export type EvidenceItem = Record<string, string | number | null>;
+
+/** What a custom detection rule's alert carries instead of a catalogue template ("Create custom detection rules"). */
+export interface CustomAlertContent {
+  ruleId: string;
+  title: string;
+  description: string;
+  category: string;
+  mitreTechniques: string[];
+  recommendedActions: string | null;
+  evidence: EvidenceItem[];
 }
 
 export interface Incident {

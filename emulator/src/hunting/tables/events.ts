@@ -122,7 +122,8 @@ export class EventStore {
     for (; this.plantedAlerts < alerts.length; this.plantedAlerts++) {
       const a = alerts[this.plantedAlerts]!;
       const device = this.tenant.machines[a.machine];
-      if (!device || (device.family !== "windows" && device.family !== "server")) continue;
+      // A custom detection's alert is raised from events already there; it plants nothing.
+      if (a.custom || !device || (device.family !== "windows" && device.family !== "server")) continue;
       for (const s of SCENARIOS_BY_TITLE.get(ALERT_TEMPLATES[a.template]!.title) ?? [])
         this.plant(s, a.machine, a.firstEventMs - 60_000);
     }

@@ -2,9 +2,9 @@
 // AlertInfo/AlertEvidence from the alerts, DeviceInfo from the machines (one snapshot per device and day),
 // DeviceTvmSoftwareVulnerabilities from the device–CVE rows and DeviceTvmSoftwareVulnerabilitiesKB from the CVE
 // catalogue (IsExploitAvailable = the CVE's public exploit flag).
+import { templateOf } from "../../tenant/alert-content";
 import { DAY_MS } from "../../clock";
 import { alertEvidence } from "../../defender/evidence";
-import { ALERT_TEMPLATES } from "../../tenant/catalog/alert-templates";
 import type { Tenant } from "../../tenant/tenant";
 import { TABLE_BY_NAME } from "../schema";
 import type { QueryContext, Table } from "../table";
@@ -19,6 +19,7 @@ const DETECTION_SOURCE: Record<string, string> = {
   AutomatedInvestigation: "Automated investigation",
   CustomTi: "Custom TI",
   SmartScreen: "SmartScreen",
+  CustomDetection: "Custom detection",
 };
 
 function materialTable(name: string, rows: Record<string, Value>[]): Table {
@@ -78,7 +79,7 @@ export class HuntingData {
     return materialTable(
       "AlertInfo",
       this.alertsIn(from, to).map((a) => {
-        const tmpl = ALERT_TEMPLATES[a.template]!;
+        const tmpl = templateOf(a);
         return {
           Timestamp: a.createdMs,
           AlertId: a.id,
@@ -96,7 +97,7 @@ export class HuntingData {
   private alertEvidence(from: number, to: number): Table {
     const rows: Record<string, Value>[] = [];
     for (const a of this.alertsIn(from, to)) {
-      const tmpl = ALERT_TEMPLATES[a.template]!;
+      const tmpl = templateOf(a);
       const m = this.tenant.machines[a.machine];
       const base = {
         Timestamp: a.createdMs,
