@@ -1,4 +1,4 @@
-// The one door to the Microsoft Graph client (Intune managed devices, directory users).
+// The one door to the Microsoft Graph client (Intune managed devices, directory users, advanced hunting).
 
 export {
   createGraphClient,
@@ -16,3 +16,13 @@ export {
 export { ManagedDevice } from "./schemas";
 export { searchDirectoryUsers, DirectoryUser, DIRECTORY_SEARCH_MAX } from "./users";
 export { ProviderError, PagingError, type Page, type SkippedRecord, type ProviderStats } from "../microsoft";
+export {
+  runHuntingQuery,
+  huntingFailure,
+  HuntingQueryResults,
+  HUNTING_ROW_CAP,
+  HUNTING_TIMEOUT_MS,
+  type HuntingQueryInput,
+  type HuntingFailure,
+  type HuntingLimit,
+} from "./hunting";

@@ -25,6 +25,8 @@ export interface RestRequestOp<S extends ZodType> {
   idempotent?: boolean;
   /** Fewer retries than the client's for this call (see HttpCall.maxRetries). */
   maxRetries?: number;
+  /** Stops the call when the caller gives up (see HttpCall.signal). */
+  signal?: AbortSignal;
 }
 
 export interface RestPagesOp<T> {
@@ -114,6 +116,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
       body: op.body,
       idempotent: op.idempotent,
       maxRetries: op.maxRetries,
+      signal: op.signal,
       token,
     });
     const parsed = op.schema.safeParse(res.json);
