@@ -98,6 +98,11 @@ const config = [
               allowTypeImports: true,
               message: "Import values from @/lib/alerts/vocabulary (zod-free); only types from schemas.",
             },
+            {
+              name: "@/lib/hunting/schemas",
+              allowTypeImports: true,
+              message: "Import values from @/lib/hunting/vocabulary (zod-free); only types from schemas.",
+            },
           ],
         },
       ],

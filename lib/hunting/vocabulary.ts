@@ -23,3 +23,26 @@ export function folderPath(folder: string): string[] {
     .map((part) => part.trim())
     .filter(Boolean);
 }
+
+/** A query as the `q` parameter of /hunting: UTF-8, base64url without padding (RFC 4648 §5). */
+export function encodeHuntQuery(query: string): string {
+  let binary = "";
+  for (const byte of new TextEncoder().encode(query)) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+/** The query in a `q` parameter, or null when it is not base64url of UTF-8 text. */
+export function decodeHuntQuery(param: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(param) || param.length > HUNTING_QUERY_MAX * 2) return null;
+  try {
+    const binary = atob(param.replaceAll("-", "+").replaceAll("_", "/"));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+}
+
+/** The link that opens /hunting with `query` in the editor (hunt from context). */
+export function huntLink(query: string): string {
+  return `/hunting?q=${encodeHuntQuery(query)}`;
+}

@@ -1,8 +1,35 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/page";
+import { huntingQuota, listSavedQueries } from "@/lib/hunting";
+import { decodeHuntQuery } from "@/lib/hunting/vocabulary";
+import { HuntingWorkbench } from "./_components/hunting-workbench";
 
 export const metadata: Metadata = { title: "Hunting" };
 
-export default function Page() {
-  return <ComingSoon href="/hunting" />;
+type Search = Record<string, string | string[] | undefined>;
+
+// /hunting — Advanced hunting: KQL against the tenant's Defender tables through Microsoft Graph. `?query=<id>` opens
+// a saved query; `?q=<base64url>` opens a prefilled one (hunt from a device or an alert). Every role may run queries.
+export default async function HuntingPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireUser("console:read");
+  const raw = await searchParams;
+  const [queries, quota] = await Promise.all([listSavedQueries(actor), huntingQuota()]);
+  const opened = typeof raw.query === "string" ? (queries.find((q) => q.id === raw.query) ?? null) : null;
+  const prefilled = typeof raw.q === "string" ? decodeHuntQuery(raw.q) : null;
+  return (
+    <>
+      <PageHeader
+        title="Hunting"
+        description="Query 30 days of Defender data with KQL (advanced hunting). The tenant's 45 queries a minute are shared by everyone using this console."
+      />
+      <HuntingWorkbench
+        initialQueries={queries}
+        initialQuota={quota}
+        initialText={prefilled ?? opened?.query ?? ""}
+        initialOpenId={prefilled === null ? (opened?.id ?? null) : null}
+        canSave={actor.permissions.has("hunting:save")}
+      />
+    </>
+  );
 }
