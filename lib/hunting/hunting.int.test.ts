@@ -12,7 +12,16 @@ import { db, getDatabase } from "../db";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { startEmulatedTenant, type EmulatedTenant } from "../defender/testing";
 import { createGraphClient, type GraphClient } from "../graph";
-import { HuntingService, huntingService, queryHash, starterQueries } from "./index";
+import {
+  alertHuntQuery,
+  deviceHuntQuery,
+  huntHref,
+  HuntingService,
+  huntingService,
+  queryHash,
+  starterQueries,
+} from "./index";
+import { decodeHuntQuery } from "./vocabulary";
 import type { SavedQuery } from "./schemas";
 
 // Advanced hunting through the console's routes against the emulated tenant's real KQL engine, on each database:
@@ -138,6 +147,32 @@ describe.each(kinds)("advanced hunting on %s", (kind) => {
       expect(res.status, `${starter.name}: ${JSON.stringify(body).slice(0, 300)}`).toBe(200);
       expect(body.rowCount, starter.name).toBeGreaterThan(0);
     }
+  });
+
+  it("hunts from a device and from an alert with queries that return their events", async () => {
+    const first = async (query: string) =>
+      ((await (await run(analyst, query, "P30D")).json()).rows as Record<string, string>[])[0];
+    const active = await first(
+      "DeviceProcessEvents | where Timestamp > ago(1d) | take 1 | project DeviceId, DeviceName",
+    );
+    const device = await run(analyst, deviceHuntQuery({ machineId: active.DeviceId, name: active.DeviceName }));
+    expect((await device.json()).rowCount).toBeGreaterThan(0);
+    const row = await first(
+      "AlertInfo | where Timestamp > ago(3d) | join kind=inner (AlertEvidence | where isnotempty(DeviceId)) on AlertId | project AlertId, Title, DeviceId, DeviceName, Timestamp | take 1",
+    );
+    const alert = await run(
+      analyst,
+      alertHuntQuery({ id: row.AlertId, title: row.Title, createdAt: row.Timestamp }),
+      "P30D",
+    );
+    const body = await alert.json();
+    expect(alert.status, JSON.stringify(body).slice(0, 300)).toBe(200);
+    expect(body.rowCount).toBeGreaterThan(0);
+    expect(new Set(body.rows.map((r: { DeviceName: string }) => r.DeviceName))).toContain(row.DeviceName);
+    // The link carries the query intact.
+    const q = deviceHuntQuery({ machineId: row.DeviceId, name: row.DeviceName });
+    const href = huntHref(q);
+    expect(decodeHuntQuery(new URL(href, "http://console.test").searchParams.get("q")!)).toBe(q);
   });
 
   it("shares the 45 calls a minute between console instances and refuses the 46th itself, without calling Graph", async () => {

@@ -38,3 +38,4 @@ export { HuntingService, queryHash, InvalidKql, HuntingTimeout, type HuntingServ
 export { HuntingQuotaMeter, HuntingQuotaExceeded, HUNTING_BUDGET } from "./quota";
 export { listSavedQueries, createSavedQuery, updateSavedQuery, deleteSavedQuery } from "./saved";
 export { starterQueries, isStarterId } from "./starters";
+export { alertHuntQuery, deviceHuntQuery, huntHref, kqlString } from "./hunt-from-context";

@@ -41,8 +41,3 @@ export function decodeHuntQuery(param: string): string | null {
     return null;
   }
 }
-
-/** The link that opens /hunting with `query` in the editor (hunt from context). */
-export function huntLink(query: string): string {
-  return `/hunting?q=${encodeHuntQuery(query)}`;
-}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/page";
 import { huntingQuota, listSavedQueries } from "@/lib/hunting";
-import { decodeHuntQuery } from "@/lib/hunting/vocabulary";
+import { DEFAULT_TIMESPAN, HUNTING_TIMESPANS, decodeHuntQuery, type HuntingTimespan } from "@/lib/hunting/vocabulary";
 import { HuntingWorkbench } from "./_components/hunting-workbench";
 
 export const metadata: Metadata = { title: "Hunting" };
@@ -10,13 +10,15 @@ export const metadata: Metadata = { title: "Hunting" };
 type Search = Record<string, string | string[] | undefined>;
 
 // /hunting — Advanced hunting: KQL against the tenant's Defender tables through Microsoft Graph. `?query=<id>` opens
-// a saved query; `?q=<base64url>` opens a prefilled one (hunt from a device or an alert). Every role may run queries.
+// a saved query; `?q=<base64url>` opens a prefilled one (hunt from a device or an alert), `&timespan=` its time range.
+// Every role may run queries.
 export default async function HuntingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireUser("console:read");
   const raw = await searchParams;
   const [queries, quota] = await Promise.all([listSavedQueries(actor), huntingQuota()]);
   const opened = typeof raw.query === "string" ? (queries.find((q) => q.id === raw.query) ?? null) : null;
   const prefilled = typeof raw.q === "string" ? decodeHuntQuery(raw.q) : null;
+  const timespan = HUNTING_TIMESPANS.find((t) => t === raw.timespan) ?? DEFAULT_TIMESPAN;
   return (
     <>
       <PageHeader
@@ -28,6 +30,7 @@ export default async function HuntingPage({ searchParams }: { searchParams: Prom
         initialQuota={quota}
         initialText={prefilled ?? opened?.query ?? ""}
         initialOpenId={prefilled === null ? (opened?.id ?? null) : null}
+        initialTimespan={timespan satisfies HuntingTimespan}
         canSave={actor.permissions.has("hunting:save")}
       />
     </>

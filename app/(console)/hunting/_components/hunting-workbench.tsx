@@ -42,17 +42,19 @@ export function HuntingWorkbench({
   initialQuota,
   initialText,
   initialOpenId,
+  initialTimespan,
   canSave,
 }: {
   initialQueries: SavedQuery[];
   initialQuota: QuotaState;
   initialText: string;
   initialOpenId: string | null;
+  initialTimespan: HuntingTimespan;
   canSave: boolean;
 }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState(initialText);
-  const [timespan, setTimespan] = useState<HuntingTimespan>("P7D");
+  const [timespan, setTimespan] = useState<HuntingTimespan>(initialTimespan);
   const [openId, setOpenId] = useState<string | null>(initialOpenId);
   const [panel, setPanel] = useState<"queries" | "history">("queries");
   const [dialog, setDialog] = useState<"save" | "saveAs" | null>(null);
