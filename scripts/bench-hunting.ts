@@ -4,9 +4,9 @@
 // the console's route to the emulator's KQL engine, and the floor (the emulator alone; a trivial query through the
 // route). Two JSON lines per database on stdout.
 import { parseArgs } from "node:util";
-import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
-import { killGroup, run, stopChildrenOnExit } from "./lib/processes";
-import { freshDatabase } from "./bench/fresh-database";
+import { startEmulatorProcess } from "./lib/emulator-process";
+import { killGroup, stopChildrenOnExit } from "./lib/processes";
+import { runOnEachDatabase } from "./bench/each-database";
 
 const { values } = parseArgs({
   options: {
@@ -34,41 +34,26 @@ async function main() {
     "--vulns-per-device",
     values["vulns-per-device"],
   ]);
-  let failed = false;
-  for (const kind of values.db.split(",") as ("pglite" | "postgresql")[]) {
-    const database = await freshDatabase(kind);
-    try {
-      const code = await run(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "scripts/bench/hunting-run.ts",
-          "--devices",
-          values.devices,
-          "--queries",
-          values.queries,
-          "--rounds",
-          values.rounds,
-          ...(values.verbose ? ["--verbose"] : []),
-        ],
-        {
-          env: {
-            ...process.env,
-            ...consoleEnvFor(emulator.ready),
-            ...database.env,
-            EMULATOR_URL: emulator.ready.baseUrl,
-            LOG_LEVEL: values.verbose ? "debug" : "error",
-          },
-        },
-      );
-      failed ||= code !== 0;
-    } finally {
-      await database.drop();
-    }
-  }
+  const ok = await runOnEachDatabase({
+    kinds: values.db.split(",") as ("pglite" | "postgresql")[],
+    ready: emulator.ready,
+    nodeArgs: [
+      "--import",
+      "tsx",
+      "scripts/bench/hunting-run.ts",
+      "--devices",
+      values.devices,
+      "--queries",
+      values.queries,
+      "--rounds",
+      values.rounds,
+      ...(values.verbose ? ["--verbose"] : []),
+    ],
+    verbose: values.verbose,
+    env: { EMULATOR_URL: emulator.ready.baseUrl },
+  });
   killGroup(emulator.child);
-  process.exit(failed ? 1 : 0);
+  process.exit(ok ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

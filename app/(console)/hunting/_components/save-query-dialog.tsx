@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { LabelledField } from "@/components/ui/labelled-field";
 import { MutationError } from "@/components/ui/mutation-error";
@@ -35,19 +36,13 @@ export function SaveQueryDialog({
   onSave: (fields: SaveQueryFields) => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const id = useId();
   const [name, setName] = useState(initial.name);
   const [description, setDescription] = useState(initial.description);
   const [tags, setTags] = useState(initial.tags.join(", "));
   const [folder, setFolder] = useState(initial.folder);
   const [shared, setShared] = useState(initial.shared);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onSave({
