@@ -64,6 +64,8 @@ test.describe("advanced hunting", () => {
     const page = await asRole("analyst", "/hunting");
     await page.getByRole("textbox", { name: "KQL query" }).fill("AlertInfo | where TimeGenerated > ago(1d)");
     await page.getByRole("button", { name: "Run", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("Failed to resolve scalar expression named 'TimeGenerated'");
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Failed to resolve scalar expression named 'TimeGenerated'" }),
+    ).toBeVisible();
   });
 });

@@ -26,8 +26,9 @@ describe("runHuntingQuery's answer", () => {
     ]);
   });
 
-  it("refuses a schema column without a name", () => {
+  it("refuses a schema column without a name, and a row that is not an object", () => {
     expect(HuntingQueryResults.safeParse({ schema: [{ type: "String" }], results: [] }).success).toBe(false);
+    expect(HuntingQueryResults.safeParse({ schema: [], results: [["cmd.exe"]] }).success).toBe(false);
   });
 });
 
