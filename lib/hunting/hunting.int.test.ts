@@ -17,7 +17,7 @@ import {
   deviceHuntQuery,
   huntHref,
   HuntingService,
-  huntingService,
+  huntingGraph,
   queryHash,
   starterQueries,
 } from "./index";
@@ -68,13 +68,13 @@ describe.each(kinds)("advanced hunting on %s", (kind) => {
     database = await createTestDatabase(kind);
     getDatabase.replaceForTests(database);
     main = instance();
-    huntingService.replaceForTests(main.service);
+    huntingGraph.replaceForTests(main.graph);
     analyst = await sessionCookieFor("Analyst", "ana");
     colleague = await sessionCookieFor("Analyst", "andy");
     viewer = await sessionCookieFor("Viewer", "vera");
   }, 60_000);
   afterAll(async () => {
-    huntingService.replaceForTests(undefined);
+    huntingGraph.replaceForTests(undefined);
     await database?.close();
   });
   // Each case starts with the tenant's quota unused, in the console and in the emulator (a fault change resets it).

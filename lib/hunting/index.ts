@@ -11,22 +11,18 @@ import type { HuntingRunInput } from "./schemas";
 // "@/lib/hunting/vocabulary" (values).
 
 /**
- * The process's hunting service. Its Graph client never retries: a 429 is the tenant's quota speaking (the person
- * sees when to try again), and a query is not worth sending twice while a person waits.
+ * The process's Graph client for hunting. It never retries: a 429 is the tenant's quota speaking (the person sees
+ * when to try again), and a query is not worth sending twice while a person waits. Only the client is kept per
+ * process: the service is built per call, so the errors it throws are the classes of the route that called it (a
+ * process-wide instance made by one server chunk would throw another chunk's AppError, which route() would not
+ * recognise).
  */
-export const huntingService = processSingleton(
-  "huntingService",
-  () =>
-    new HuntingService({
-      prisma: db,
-      tenantId: cacheTenantId(),
-      graph: lazyGraph(),
-    }),
+export const huntingGraph = processSingleton("huntingGraph", () =>
+  createGraphClient({ maxRetries: 0, timeoutMs: HUNTING_TIMEOUT_MS }),
 );
 
-function lazyGraph() {
-  let client: ReturnType<typeof createGraphClient> | null = null;
-  return () => (client ??= createGraphClient({ maxRetries: 0, timeoutMs: HUNTING_TIMEOUT_MS }));
+function huntingService(): HuntingService {
+  return new HuntingService({ prisma: db, tenantId: cacheTenantId(), graph: huntingGraph });
 }
 
 export const runHuntingQuery = (actor: Actor, input: HuntingRunInput, signal?: AbortSignal) =>
