@@ -14,7 +14,7 @@ const noDatabaseInUi = {
 // The layers of lib/, and what each may import. Data flows Microsoft → clients → sync → cache ← domains: the
 // clients know no table, the cache knows no domain (only their client-safe schemas), the sync writes through the
 // cache and never calls a domain, and no domain calls the sync.
-const DOMAINS = ["alerts", "actions", "assignees", "devices", "incidents", "tvm", "views"];
+const DOMAINS = ["alerts", "actions", "assignees", "devices", "incidents", "tvm", "views", "hunting"];
 const noEmulator = {
   group: ["@/emulator/*", "**/emulator/**"],
   message: "The console never imports the emulator; only tests (and their testing.ts helpers) and scripts start it.",
@@ -97,6 +97,11 @@ const config = [
               name: "@/lib/alerts/schemas",
               allowTypeImports: true,
               message: "Import values from @/lib/alerts/vocabulary (zod-free); only types from schemas.",
+            },
+            {
+              name: "@/lib/hunting/schemas",
+              allowTypeImports: true,
+              message: "Import values from @/lib/hunting/vocabulary (zod-free); only types from schemas.",
             },
           ],
         },

@@ -198,6 +198,20 @@ const REMEDIATION_TYPE: Labels = {
   ConfigurationChange: "Configuration change",
 };
 
+/** How an advanced hunting run ended (lib/hunting) and the time ranges its page offers (ISO 8601 durations). */
+const HUNTING_OUTCOME: Labels = {
+  ok: "Rows returned",
+  invalid: "Query error",
+  throttled: "Quota used up",
+  failed: "Failed",
+};
+const HUNTING_TIMESPAN: Labels = {
+  PT1H: "Last hour",
+  P1D: "Last 24 hours",
+  P7D: "Last 7 days",
+  P30D: "Last 30 days",
+};
+
 const MAPS = {
   severity: SEVERITY,
   alertStatus: ALERT_STATUS,
@@ -220,6 +234,8 @@ const MAPS = {
   detectionSource: DETECTION_SOURCE,
   category: {} as Labels,
   remediationType: REMEDIATION_TYPE,
+  huntingOutcome: HUNTING_OUTCOME,
+  huntingTimespan: HUNTING_TIMESPAN,
 } satisfies Record<string, Labels>;
 
 export type LabelKind = keyof typeof MAPS;

@@ -70,6 +70,7 @@ import { CACHED_KINDS, isCached } from "./cache/exists";
 import { lookUpTargetNames } from "./audit/target-names";
 import { overviewFigures } from "./overview";
 import { suggestAssignees } from "./assignees";
+import { createSavedQuery, listHuntingHistory, listSavedQueries } from "./hunting";
 
 // The cache is keyed by tenant (lib/cache/tenant.ts). This fills the configured tenant's cache through a real sync,
 // then copies every row of every cached table to a second tenant — same ids, so CVEs, incident numbers, alert and
@@ -101,6 +102,7 @@ interface Ids {
   action: string;
   group: string;
   remediationRequest: string;
+  huntingQuery: string;
 }
 
 const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
@@ -179,7 +181,10 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
       { targetType: "incident", targetId: ids.incident },
       { targetType: "device", targetId: ids.device },
       { targetType: "remediationRequest", targetId: ids.remediationRequest },
+      { targetType: "hunting_query", targetId: ids.huntingQuery },
     ]).then((names) => [...names].sort()),
+  "saved hunting queries": () => listSavedQueries(analyst),
+  "hunting history": () => listHuntingHistory(analyst, 50),
 };
 
 /** Copies every cached row of the configured tenant to OTHER, then changes what a leak would show. */
@@ -222,6 +227,8 @@ async function copyToOtherTenant(database: TestDatabase): Promise<void> {
     `UPDATE "RemediationRequest" SET owner = 'B team'`,
     `UPDATE "RemediationProgress" SET "exposedDevices" = "exposedDevices" + 100`,
     `UPDATE "SyncState" SET "lastError" = 'B failed', "lockedBy" = NULL`,
+    `UPDATE "HuntingQuery" SET name = 'B ' || name, query = 'B', shared = true`,
+    `UPDATE "HuntingRun" SET query = 'B', outcome = 'failed', "rowCount" = 0`,
   ];
   for (const sql of changes) await p.$executeRawUnsafe(`${sql} WHERE "tenantId" = $1`, OTHER);
   // Rows only the other tenant has: a pass of the configured tenant must not flag or resolve them.
@@ -251,8 +258,8 @@ describe("TENANT_TABLES", () => {
     const tenantModels = [...schema.matchAll(/^model (\w+) \{([^}]*)\}/gm)]
       .filter(([, , body]) => /^\s+tenantId\s/m.test(body))
       .map(([, name]) => name)
-      // Budgets are counted per tenant by lib/budgets, not cached.
-      .filter((name) => name !== "ProviderCall");
+      // Budgets are counted per tenant by lib/budgets (and hunting refusals by lib/hunting's quota), not cached.
+      .filter((name) => name !== "ProviderCall" && name !== "HuntingThrottle");
     expect([...TENANT_TABLES].sort()).toEqual(tenantModels.sort());
   });
 });
@@ -316,7 +323,33 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
       { recommendationId: recommendation.id, scope: "", owner: "IT", dueOn: "2099-01-01", note: "" },
       NOW,
     );
+    // Hunting: a saved query of the analyst's and one run in their history (the run written as the domain would).
+    await p.user.create({
+      data: { id: analyst.id, upn: "ana@contoso.example", name: analyst.name, roles: ["Analyst"] },
+    });
+    const huntingQuery = await createSavedQuery(audit, {
+      name: "Tenancy hunt",
+      description: "",
+      tags: ["t"],
+      folder: "",
+      query: "DeviceInfo | take 1",
+      shared: false,
+    });
+    await p.huntingRun.create({
+      data: {
+        ...scope,
+        actorId: analyst.id,
+        actorName: analyst.name,
+        query: "DeviceInfo | take 1",
+        queryHash: "0".repeat(64),
+        timespan: "P7D",
+        rowCount: 1,
+        durationMs: 10,
+        outcome: "ok",
+      },
+    });
     ids = {
+      huntingQuery: huntingQuery.id,
       alert: (
         await p.alert.findFirstOrThrow({ where: { ...scope, incidentId: { not: null } }, orderBy: { id: "asc" } })
       ).id,

@@ -2,9 +2,9 @@
 // Seeds the simulated tenant, then for each database: a full sync and an unchanged incremental sync through the
 // console's real clients and engine. One JSON line per run on stdout.
 import { parseArgs } from "node:util";
-import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
-import { killGroup, run, stopChildrenOnExit } from "./lib/processes";
-import { freshDatabase } from "./bench/fresh-database";
+import { startEmulatorProcess } from "./lib/emulator-process";
+import { killGroup, stopChildrenOnExit } from "./lib/processes";
+import { runOnEachDatabase } from "./bench/each-database";
 
 const { values } = parseArgs({
   options: {
@@ -36,29 +36,14 @@ async function main() {
     ],
     profile,
   );
-  let failed = false;
-  for (const kind of values.db.split(",") as ("pglite" | "postgresql")[]) {
-    const database = await freshDatabase(kind);
-    try {
-      const code = await run(
-        process.execPath,
-        [...profile, "--import", "tsx", "scripts/bench/sync-run.ts", ...(values.verbose ? ["--verbose"] : [])],
-        {
-          env: {
-            ...process.env,
-            ...consoleEnvFor(emulator.ready),
-            ...database.env,
-            LOG_LEVEL: values.verbose ? "debug" : "error",
-          },
-        },
-      );
-      failed ||= code !== 0;
-    } finally {
-      await database.drop();
-    }
-  }
+  const ok = await runOnEachDatabase({
+    kinds: values.db.split(",") as ("pglite" | "postgresql")[],
+    ready: emulator.ready,
+    nodeArgs: [...profile, "--import", "tsx", "scripts/bench/sync-run.ts", ...(values.verbose ? ["--verbose"] : [])],
+    verbose: values.verbose,
+  });
   killGroup(emulator.child);
-  process.exit(failed ? 1 : 0);
+  process.exit(ok ? 0 : 1);
 }
 
 main().catch((error: unknown) => {

@@ -89,4 +89,33 @@ describe(`benchmarks still run (tiny sizes, ${db})`, { timeout: 150_000 }, () =>
       expect.objectContaining({ bench: "alerts", db, rows: 100, requests: 10, p95_ms: expect.any(Number) }),
     ]);
   });
+
+  it("bench:hunting prints its query line and its floor", async () => {
+    const lines = await runBench("scripts/bench-hunting.ts", [
+      "--devices",
+      "10",
+      "--alerts",
+      "20",
+      "--vulns-per-device",
+      "2",
+      "--queries",
+      "1",
+      "--rounds",
+      "1",
+      "--db",
+      db,
+    ]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        bench: "hunting",
+        db,
+        devices: 10,
+        days: 7,
+        queries: 5,
+        failures: 0,
+        p95_ms: expect.any(Number),
+      }),
+      expect.objectContaining({ bench: "hunting-floor", db, emulator_p95_ms: expect.any(Number) }),
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 /** The queue keyboard's map (useQueueKeyboard), worded for the list's rows: "alert", "incident". */
 export function queueShortcuts(noun: string): [string, string][] {
@@ -25,13 +25,7 @@ export function ShortcutsDialog({
   onClose: () => void;
   noun?: string;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
   return (
     <dialog
       ref={ref}

@@ -113,6 +113,7 @@ describe("when the budget cannot be counted", () => {
       tryTake: (budget: Budget, now: number) =>
         broken ? Promise.reject(new Error("database unavailable")) : store.tryTake(budget, now),
       used: (budget: Budget, now: number) => store.used(budget, now),
+      freeIn: (budget: Budget, now: number) => store.freeIn(budget, now),
     };
     const reads = new StatusReads(100, 1_000, c.now, flaky);
     const created = c.at(0);

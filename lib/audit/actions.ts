@@ -31,6 +31,11 @@ export const AUDIT_ACTIONS = [
   "tvm.remediation.close",
   "tvm.remediation.reopen",
   "tvm.remediation.delete",
+  "hunting.query.create",
+  "hunting.query.update",
+  "hunting.query.share",
+  "hunting.query.unshare",
+  "hunting.query.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

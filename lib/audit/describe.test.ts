@@ -38,6 +38,18 @@ describe("describeAuditEvent", () => {
       "saved the view “Hot queue” and shared it with everyone",
     );
     expect(e("sync.run", { full: true })).toBe("started a full resync");
+    expect(e("hunting.query.share", { name: "LSASS dumps", folder: "Credentials", shared: true })).toBe(
+      "saved the hunting query “LSASS dumps” in “Credentials” and shared it with everyone",
+    );
+    expect(e("hunting.query.share", { name: "LSASS dumps", changed: ["shared"], shared: true })).toBe(
+      "shared the hunting query “LSASS dumps” with everyone",
+    );
+    expect(e("hunting.query.update", { name: "LSASS dumps", changed: ["query", "tags"] })).toBe(
+      "changed the hunting query “LSASS dumps” (query and tags)",
+    );
+    expect(e("hunting.query.delete", { name: "LSASS dumps", shared: true })).toBe(
+      "deleted the shared hunting query “LSASS dumps”",
+    );
     expect(e("incident.triage", { status: "Resolved" }, "this incident")).toBe("resolved this incident");
     expect(e("tvm.something_new", {}, "x")).toBe("something new x");
   });

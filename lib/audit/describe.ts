@@ -118,6 +118,35 @@ function clausesOf(action: string, p: Params, target: string): Clause[] {
     }
     case "view.delete":
       return [[`deleted the view ${text(p.name) ? quote(text(p.name)!) : target}`, `delete the view`]];
+    case "hunting.query.create":
+    case "hunting.query.share": {
+      const name = text(p.name) ? quote(text(p.name)!) : target;
+      // A share is either a new query saved as shared, or an existing one (its `changed` fields listed) made shared.
+      if (action === "hunting.query.share" && Array.isArray(p.changed))
+        return [[`shared the hunting query ${name} with everyone`, `share the hunting query ${name} with everyone`]];
+      const folder = text(p.folder) ? ` in ${quote(text(p.folder)!)}` : "";
+      const shared = action === "hunting.query.share" ? " and shared it with everyone" : "";
+      return [
+        [`saved the hunting query ${name}${folder}${shared}`, `save the hunting query ${name}${folder}${shared}`],
+      ];
+    }
+    case "hunting.query.unshare": {
+      const name = text(p.name) ? quote(text(p.name)!) : target;
+      return [[`made the hunting query ${name} private again`, `make the hunting query ${name} private`]];
+    }
+    case "hunting.query.update": {
+      const name = text(p.name) ? quote(text(p.name)!) : target;
+      const changed = Array.isArray(p.changed) ? p.changed.filter((c): c is string => typeof c === "string") : [];
+      const what = changed.length ? ` (${joinClauses(changed.map((c) => humanize(c).toLowerCase()))})` : "";
+      return [[`changed the hunting query ${name}${what}`, `change the hunting query ${name}${what}`]];
+    }
+    case "hunting.query.delete":
+      return [
+        [
+          `deleted the ${p.shared === true ? "shared " : ""}hunting query ${text(p.name) ? quote(text(p.name)!) : target}`,
+          `delete the hunting query ${text(p.name) ? quote(text(p.name)!) : target}`,
+        ],
+      ];
     case "settings.triage":
       return [["changed the priority rules and SLA clocks", "change the priority rules and SLA clocks"]];
     case "settings.actions":

@@ -22,6 +22,8 @@ const LOOKUPS: Record<string, Lookup> = {
     db().device.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, name: true } }),
   api_token: (ids) => db().apiToken.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   saved_view: (ids) => db().savedView.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  hunting_query: (ids) =>
+    db().huntingQuery.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, name: true } }),
   user: (ids) =>
     db()
       .user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, upn: true } })
@@ -42,6 +44,7 @@ const NOUNS: Record<string, string> = {
   device: "the device",
   api_token: "the API token",
   saved_view: "the view",
+  hunting_query: "the hunting query",
   user: "",
   remediationRequest: "the remediation request",
   setting: "the setting",

@@ -24,6 +24,12 @@ describe("role → permission table", () => {
     ] as const)
       expect(can(["Manager"], p)).toBe(false);
   });
+  it("lets every role run hunting queries, and Analysts and above (and Managers) save and share them", () => {
+    for (const role of ["Viewer", "Analyst", "Responder", "Manager", "Admin"])
+      expect(can([role], "console:read")).toBe(true);
+    expect(can(["Viewer"], "hunting:save")).toBe(false);
+    for (const role of ["Analyst", "Responder", "Manager", "Admin"]) expect(can([role], "hunting:save")).toBe(true);
+  });
   it("gives Admins everything", () => {
     expect(permissionsOf(["Admin"]).size).toBe(PERMISSIONS.length);
   });

@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "actions:respond", // isolate, release, scan, restrict, collect, cancel
   "actions:approve", // four-eyes approval of isolate/release
   "tvm:report", // exposure reports, remediation requests
+  "hunting:save", // save, share, change and delete advanced hunting queries (running one is console:read)
   "audit:read",
   "audit:export",
   "settings:write", // priority rules, SLA clocks, four-eyes, group → role mapping
@@ -21,9 +22,9 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["console:read", "views:write"];
-const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage"];
+const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage", "hunting:save"];
 const RESPONDER: Permission[] = [...ANALYST, "actions:respond"];
-const MANAGER: Permission[] = [...VIEWER, "views:share", "tvm:report", "actions:approve", "audit:read"];
+const MANAGER: Permission[] = [...VIEWER, "views:share", "hunting:save", "tvm:report", "actions:approve", "audit:read"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   Viewer: VIEWER,

@@ -43,6 +43,8 @@ function samplePath(file: string): string {
 /** Handlers that accept a mutating method yet change nothing (so audit nothing), with the reason. */
 const CHANGES_NOTHING: Record<string, string> = {
   [path.join("app", "api", "[...path]", "route.ts")]: "answers 404 for a path no route serves",
+  [path.join("app", "api", "hunting", "run", "route.ts")]:
+    "runs a hunting query, a read (POST only for its body); the run goes to the caller's history, not the audit log",
 };
 
 let database: TestDatabase;

@@ -231,6 +231,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
           message: error.message,
           requestId,
           ...(error.extra.issues ? { issues: error.extra.issues } : {}),
+          // Also in the body, for clients that cannot read response headers (the Retry-After header says the same).
+          ...(error.extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.extra.retryAfterSeconds } : {}),
           ...(error.extra.details ? { details: error.extra.details } : {}),
         },
       },

@@ -24,18 +24,7 @@ export class DatabaseBudgetStore implements BudgetStore {
         `SELECT pg_advisory_xact_lock(hashtext($1))::text`,
         `budget:${this.tenantId}:${budget.family}`,
       );
-      let wait = 0;
-      for (const w of budget.windows) {
-        const full = await tx.$queryRawUnsafe<{ takenAt: Date }[]>(
-          `SELECT "takenAt" FROM "ProviderCall" WHERE "tenantId" = $1 AND "family" = $2 AND "takenAt" > $3::timestamptz
-           ORDER BY "takenAt" DESC OFFSET $4 LIMIT 1`,
-          this.tenantId,
-          budget.family,
-          isoAt(nowMs - w.windowMs),
-          w.limit - 1,
-        );
-        if (full[0]) wait = Math.max(wait, full[0].takenAt.getTime() + w.windowMs - nowMs);
-      }
+      const wait = await this.waitIn(tx, budget, nowMs);
       if (wait > 0) return wait;
       await tx.$executeRawUnsafe(
         `DELETE FROM "ProviderCall" WHERE "tenantId" = $1 AND "family" = $2 AND "takenAt" <= $3::timestamptz`,
@@ -51,6 +40,27 @@ export class DatabaseBudgetStore implements BudgetStore {
       );
       return 0;
     }, TAKE_TRANSACTION);
+  }
+
+  freeIn(budget: Budget, nowMs: number): Promise<number> {
+    return this.waitIn(this.prisma(), budget, nowMs);
+  }
+
+  /** Per window, the limit-th newest call still inside it keeps the window full until it leaves. */
+  private async waitIn(tx: Pick<PrismaClient, "$queryRawUnsafe">, budget: Budget, nowMs: number): Promise<number> {
+    let wait = 0;
+    for (const w of budget.windows) {
+      const full = await tx.$queryRawUnsafe<{ takenAt: Date }[]>(
+        `SELECT "takenAt" FROM "ProviderCall" WHERE "tenantId" = $1 AND "family" = $2 AND "takenAt" > $3::timestamptz
+         ORDER BY "takenAt" DESC OFFSET $4 LIMIT 1`,
+        this.tenantId,
+        budget.family,
+        isoAt(nowMs - w.windowMs),
+        w.limit - 1,
+      );
+      if (full[0]) wait = Math.max(wait, full[0].takenAt.getTime() + w.windowMs - nowMs);
+    }
+    return wait;
   }
 
   async used(budget: Budget, nowMs: number): Promise<number[]> {

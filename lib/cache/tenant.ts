@@ -52,6 +52,8 @@ export const TENANT_TABLES = [
   "RemediationRequest",
   "RemediationProgress",
   "SyncState",
+  "HuntingQuery",
+  "HuntingRun",
 ] as const;
 
 /**

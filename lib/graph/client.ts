@@ -63,6 +63,7 @@ class CoreExchange implements MiddlewareOptions {
     readonly statsKey: string,
     readonly idempotent: boolean,
     readonly body: unknown,
+    readonly signal: AbortSignal | undefined,
   ) {}
 }
 
@@ -83,6 +84,7 @@ class CoreTransportHandler implements Middleware {
         headers,
         body: exchange.body,
         idempotent: exchange.idempotent,
+        signal: exchange.signal,
       });
       context.response = new Response(null, { status: exchange.result.status === 204 ? 204 : 200 });
     } catch (err) {
@@ -105,7 +107,7 @@ export function createGraphClient(opts: GraphClientOptions = {}): GraphClient {
   });
 
   async function send(call: HttpCall): Promise<HttpResult> {
-    const exchange = new CoreExchange(call.statsKey, call.idempotent === true, call.body);
+    const exchange = new CoreExchange(call.statsKey, call.idempotent === true, call.body, call.signal);
     // The SDK's AuthenticationHandler asks for the token too, but an error thrown there reaches us re-wrapped as a
     // GraphError; asking first (MSAL answers the second call from its cache) keeps a token failure a ProviderError.
     try {

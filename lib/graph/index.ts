@@ -1,4 +1,5 @@
-// The one door to the Microsoft Graph client (Intune managed devices, directory users, custom detection rules).
+// The one door to the Microsoft Graph client (Intune managed devices, directory users, advanced hunting, custom
+// detection rules).
 
 export {
   createGraphClient,
@@ -28,3 +29,13 @@ export {
 export { type DetectionRuleInput } from "./detection-rule-schemas";
 export { searchDirectoryUsers, DirectoryUser, DIRECTORY_SEARCH_MAX } from "./users";
 export { ProviderError, PagingError, type Page, type SkippedRecord, type ProviderStats } from "../microsoft";
+export {
+  runHuntingQuery,
+  huntingFailure,
+  HuntingQueryResults,
+  HUNTING_ROW_CAP,
+  HUNTING_TIMEOUT_MS,
+  type HuntingQueryInput,
+  type HuntingFailure,
+  type HuntingLimit,
+} from "./hunting";

@@ -55,6 +55,8 @@ export interface HttpCall {
   maxRetries?: number;
   /** Bearer token source, asked before every attempt (MSAL answers from cache). Omit if headers carry auth. */
   token?: () => Promise<string>;
+  /** The caller gave up (a person pressed Cancel): the call stops at once and is not retried. */
+  signal?: AbortSignal;
 }
 
 export interface HttpResult {
@@ -120,6 +122,7 @@ export function errorFromResponse(
 type Attempt =
   | { kind: "response"; status: number; headers: Headers; text: string }
   | { kind: "timeout" }
+  | { kind: "cancelled" }
   | { kind: "network"; message: string };
 
 export function createHttpCore(opts: HttpCoreOptions): HttpCore {
@@ -143,11 +146,14 @@ export function createHttpCore(opts: HttpCoreOptions): HttpCore {
         method: call.method,
         headers,
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: call.signal
+          ? AbortSignal.any([call.signal, AbortSignal.timeout(timeoutMs)])
+          : AbortSignal.timeout(timeoutMs),
       });
       const text = await res.text();
       return { kind: "response", status: res.status, headers: res.headers, text };
     } catch (err) {
+      if (call.signal?.aborted) return { kind: "cancelled" };
       const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
       if (e?.name === "TimeoutError" || e?.name === "AbortError") return { kind: "timeout" };
       return {
@@ -176,6 +182,13 @@ export function createHttpCore(opts: HttpCoreOptions): HttpCore {
       }
 
       const a = await attempt(call, headers, body);
+      if (a.kind === "cancelled")
+        throw new ProviderError({
+          provider,
+          status: 0,
+          code: "Cancelled",
+          message: `${call.method} ${call.url.pathname} was cancelled by the caller`,
+        });
       let failure: ProviderError;
       let retriable: boolean;
       let waitMs: number | null = null;

@@ -22,6 +22,8 @@ export interface BudgetStore {
   tryTake(budget: Budget, nowMs: number): Promise<number>;
   /** Calls taken within each window at `nowMs`, in the order of budget.windows. */
   used(budget: Budget, nowMs: number): Promise<number[]>;
+  /** How long from `nowMs` until a slot is free (0: one is free now), taking nothing. */
+  freeIn(budget: Budget, nowMs: number): Promise<number>;
 }
 
 /** Counts in this process only: tests, scripts, and the CLI. */
@@ -38,6 +40,10 @@ export class MemoryBudgetStore implements BudgetStore {
   async used(budget: Budget, nowMs: number): Promise<number[]> {
     const times = this.prune(budget, nowMs);
     return budget.windows.map((w) => times.filter((t) => t > nowMs - w.windowMs).length);
+  }
+
+  async freeIn(budget: Budget, nowMs: number): Promise<number> {
+    return waitFor(budget, this.prune(budget, nowMs), nowMs);
   }
 
   private prune(budget: Budget, nowMs: number): number[] {

@@ -27,6 +27,8 @@ export interface RestRequestOp<S extends ZodType> {
   idempotent?: boolean;
   /** Fewer retries than the client's for this call (see HttpCall.maxRetries). */
   maxRetries?: number;
+  /** Stops the call when the caller gives up (see HttpCall.signal). */
+  signal?: AbortSignal;
 }
 
 export interface RestPagesOp<T> {
@@ -117,6 +119,7 @@ export function createRestClient(opts: RestClientOptions): RestClient {
       rawBody: op.rawBody,
       idempotent: op.idempotent,
       maxRetries: op.maxRetries,
+      signal: op.signal,
       token,
     });
     const parsed = op.schema.safeParse(res.json);

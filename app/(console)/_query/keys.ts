@@ -64,3 +64,10 @@ export const syncKeys = {
   /** The status followed after a pass started at `startedAt` (each start follows afresh). */
   status: (startedAt: number) => [...syncKeys.all, "status", startedAt] as const,
 };
+
+export const huntingKeys = {
+  all: ["hunting"] as const,
+  queries: () => [...huntingKeys.all, "queries"] as const,
+  quota: () => [...huntingKeys.all, "quota"] as const,
+  history: () => [...huntingKeys.all, "history"] as const,
+};

@@ -14,6 +14,8 @@ import { getAlertDetail } from "@/lib/alerts";
 import { AlertTriagePanel } from "./_components/alert-triage-panel";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { label } from "@/lib/labels";
+import { alertHuntQuery, huntHref } from "@/lib/hunting";
+import { buttonSecondary } from "@/components/ui/button-styles";
 import { HistoryTable } from "@/components/ui/history-table";
 import { getActionSettings, listActions } from "@/lib/actions";
 import { ResponsePanel } from "../../_response/response-panel";
@@ -42,6 +44,18 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
       <PageHeader
         title={alert.title}
         description={`Alert ${alert.id} · raised ${formatUtc(alert.alertCreationTime)} · ${label("detectionSource", alert.detectionSource, "unknown source")}`}
+        actions={
+          // The query narrows time itself (a day before the alert to an hour after), so the range is the widest.
+          <Link
+            className={buttonSecondary}
+            href={huntHref(
+              alertHuntQuery({ id: alert.id, title: alert.title, createdAt: alert.alertCreationTime }),
+              "P30D",
+            )}
+          >
+            Hunt
+          </Link>
+        }
       />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         <PriorityBadge priority={alert.priority} rule={alert.priorityRule} />

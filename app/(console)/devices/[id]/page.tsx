@@ -14,6 +14,8 @@ import { toResponseDevice } from "@/lib/actions/schemas";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { MainSection } from "@/components/ui/card-section";
 import { label } from "@/lib/labels";
+import { deviceHuntQuery, huntHref } from "@/lib/hunting";
+import { buttonSecondary } from "@/components/ui/button-styles";
 
 export const metadata: Metadata = { title: "Device" };
 
@@ -46,6 +48,17 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
       <PageHeader
         title={device.name}
         description={`${device.osPlatform ?? device.platform}${device.osBuild ? ` build ${device.osBuild}` : ""} · ${device.rbacGroupName ?? "no device group"} · ${device.inMde ? "Defender" : ""}${device.inMde && device.inIntune ? " + " : ""}${device.inIntune ? "Intune" : ""}`}
+        actions={
+          // Advanced hunting knows Defender's devices only (DeviceId is the Defender machine id).
+          device.mdeMachineId ? (
+            <Link
+              className={buttonSecondary}
+              href={huntHref(deviceHuntQuery({ machineId: device.mdeMachineId, name: device.name }))}
+            >
+              Hunt
+            </Link>
+          ) : null
+        }
       />
       <div className="mb-6 flex flex-wrap items-center gap-3 text-sm">
         {device.inMde ? (
