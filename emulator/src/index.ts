@@ -14,7 +14,9 @@ import { machineRoutes } from "./defender/machine-routes";
 import { scoreRoutes } from "./defender/score-routes";
 import { tvmRoutes } from "./defender/tvm-routes";
 import { Faults, parseFaultSpec, type FaultSpec } from "./faults";
+import { avHealthRoutes } from "./defender/av-health-routes";
 import { graphRoutes } from "./graph/graph-routes";
+import { postureGraphRoutes } from "./graph/posture-routes";
 import { prepareTls } from "./http/certificates";
 import { Router } from "./http/router";
 import { createRequestHandler } from "./http/server";
@@ -27,6 +29,7 @@ import { SelectionCache } from "./odata/collection";
 import { RateLimiter } from "./rate-limit";
 import { Stats } from "./stats";
 import { generateTenant } from "./tenant/generate";
+import type { Plan } from "./tenant/posture/model";
 import type { Tenant } from "./tenant/tenant";
 
 export type { FaultSpec } from "./faults";
@@ -52,6 +55,8 @@ export interface EmulatorOptions {
   redirectUris?: string[];
   /** Anchor of generated timestamps (epoch ms or ISO). Default: start time floored to the hour. */
   epoch?: number | string;
+  /** Defender for Endpoint plan of the tenant (licences, and Plan 2 APIs refusing a Plan 1 tenant). Default p2. */
+  plan?: Plan;
 }
 
 export interface ReadyInfo {
@@ -92,11 +97,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       : Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
   if (Number.isNaN(anchorMs)) throw new Error("epoch must be epoch milliseconds or an ISO date-time");
   const t0 = Date.now();
-  const tenant = generateTenant(seed, directory.tenantId, anchorMs, {
-    devices: options.devices ?? DEFAULT_SIZE.devices,
-    alerts: options.alerts ?? DEFAULT_SIZE.alerts,
-    vulnsPerDevice: options.vulnsPerDevice ?? DEFAULT_SIZE.vulnsPerDevice,
-  });
+  const tenant = generateTenant(
+    seed,
+    directory.tenantId,
+    anchorMs,
+    {
+      devices: options.devices ?? DEFAULT_SIZE.devices,
+      alerts: options.alerts ?? DEFAULT_SIZE.alerts,
+      vulnsPerDevice: options.vulnsPerDevice ?? DEFAULT_SIZE.vulnsPerDevice,
+    },
+    options.plan ?? "p2",
+  );
   log(
     `generated ${tenant.machines.length} machines, ${tenant.managedDevices.length} Intune devices, ${tenant.alerts.length} alerts, ${tenant.incidents.length} incidents, ${tenant.rows.rowVuln.length} device-vulnerability rows in ${Date.now() - t0} ms`,
   );
@@ -121,6 +132,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...incidentRoutes(env),
     ...huntingRoutes(env),
     ...graphRoutes(env),
+    ...avHealthRoutes(env),
+    ...postureGraphRoutes(env),
   ])
     router.add(r);
   const stats = new Stats();
@@ -140,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stats,
     log,
     control: (ctx) => handleControl(ctx, { env, faults, stats, limiter, live }),
+    plan: tenant.posture.plan,
   });
   const servers: Server[] = [];
   const listen = (server: Server, port: number, host: string) =>
