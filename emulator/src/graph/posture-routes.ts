@@ -164,9 +164,10 @@ function arraySource<T>(name: string, items: readonly T[]): CollectionSource<T> 
   return { name, size: () => items.length, at: (i) => items[i]!, version: () => 0 };
 }
 
-const plainRules = <T>(entityName: string, defaultPageSize: number): ListRules<T> => ({
+/** Intune lists take $top up to 1,000 (as managedDevices here); directory lists up to 999 ("List group members"). */
+const plainRules = <T>(entityName: string, defaultPageSize: number, maxTop = 1000): ListRules<T> => ({
   entity: { entityName, fields: {} },
-  maxTop: 999,
+  maxTop,
   defaultPageSize,
   options: ["$top", "$skiptoken", "$select", "$count"],
 });
@@ -551,7 +552,7 @@ export function postureGraphRoutes(env: ApiEnv): RouteDef[] {
         const g = group(ctx.params.id!);
         return respondList(ctx, env, {
           source: arraySource(`graph:groupMembers:${g.id}`, g.members),
-          rules: plainRules("microsoft.graph.directoryObject", 100),
+          rules: plainRules("microsoft.graph.directoryObject", 100, 999),
           contextUrl: `${ctx.baseUrl}/v1.0/$metadata#directoryObjects`,
           serialize: (d) => ({
             "@odata.type": "#microsoft.graph.device",
