@@ -49,6 +49,14 @@ export const TENANT_TABLES = [
   "VulnerabilityCountSnapshot",
   "RemediationRequest",
   "RemediationProgress",
+  "DeviceAvHealth",
+  "IntuneProtectionState",
+  "PosturePolicy",
+  "PostureDeviceState",
+  "PostureGroupMember",
+  "PostureConnector",
+  "PostureLicence",
+  "PostureSnapshot",
   "SyncState",
 ] as const;
 

@@ -43,16 +43,19 @@ async function collect<T>(pages: AsyncGenerator<Page<T>>): Promise<T[]> {
  * Managed devices with their Windows protection state in one listing: the beta list expands the navigation
  * property, a page at a time (one call per device otherwise). Non-Windows devices carry null.
  */
-export function windowsProtectionStatePages(client: GraphClient): AsyncGenerator<Page<ManagedDeviceProtection>> {
+export function windowsProtectionStatePages(
+  client: GraphClient,
+  opts: { pageSize?: number } = {},
+): AsyncGenerator<Page<ManagedDeviceProtection>> {
   return client.pages({
     version: "beta",
     path: "/deviceManagement/managedDevices",
     query: {
       $expand: "windowsProtectionState",
-      $select: "id,deviceName,operatingSystem,azureADDeviceId,windowsProtectionState",
+      $select: "id,deviceName,operatingSystem,azureADDeviceId,partnerReportedThreatState,windowsProtectionState",
     },
     itemSchema: ManagedDeviceProtection,
-    pageSize: PAGE,
+    pageSize: Math.min(opts.pageSize ?? PAGE, PAGE),
   });
 }
 

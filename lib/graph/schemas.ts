@@ -77,6 +77,7 @@ export const ManagedDeviceProtection = z.looseObject({
   deviceName: optText,
   operatingSystem: optText,
   azureADDeviceId: optText,
+  partnerReportedThreatState: optText,
   windowsProtectionState: WindowsProtectionState.nullish(),
 });
 export type ManagedDeviceProtection = z.infer<typeof ManagedDeviceProtection>;

@@ -82,7 +82,7 @@ export async function startTestTenant(opts: Parameters<typeof startEmulator>[0])
     async raw(path) {
       // Incidents belong to the Defender XDR API and need its audience
       // (learn.microsoft.com/defender-xdr/api-create-app-web).
-      const scope = path.startsWith("/v1.0/")
+      const scope = /^\/(v1\.0|beta)\//.test(path)
         ? "https://graph.microsoft.com/.default"
         : path.startsWith("/api/incidents")
           ? "https://api.security.microsoft.com/.default"
