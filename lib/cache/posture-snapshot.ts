@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db";
 import { inRawTransaction } from "../db/raw-transaction";
+import type { PostureFigures } from "../posture/schemas";
 import { writePostureSnapshot } from "./posture";
 import { cacheTenantId } from "./tenant";
 
@@ -8,16 +9,7 @@ import { cacheTenantId } from "./tenant";
 // protection state or Defender's secure-configuration verdict says so. A mobile device is above the allowed level
 // when its MTD report ranks above the strictest threat level its platform's compliance policies allow.
 
-export interface PostureFigures {
-  mdeDevices: number;
-  intuneDevices: number;
-  enrolledNotOnboarded: number;
-  signaturesOutOfDate: number;
-  passiveMode: number;
-  realTimeProtectionOff: number;
-  tamperProtectionOff: number;
-  mobileAboveAllowed: number;
-}
+export type { PostureFigures };
 
 const LEVEL_RANK = `CASE p."requiredThreatLevel" WHEN 'secured' THEN 1 WHEN 'low' THEN 2 WHEN 'medium' THEN 3 WHEN 'high' THEN 4 END`;
 const REPORT_RANK = `CASE s.state WHEN 'secured' THEN 1 WHEN 'lowSeverity' THEN 2 WHEN 'mediumSeverity' THEN 3

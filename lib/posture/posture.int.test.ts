@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDatabase } from "../db";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "../db/testing";
 import { runSync } from "../sync/engine";
-import { startTestTenant, type TestTenant } from "../sync/testing";
+import { rawAll, RAW_THREAT_RANK as RANK, startTestTenant, type TestTenant } from "../sync/testing";
 import { getPostureSummary, listPostureTrend } from "./index";
 
 // The posture summary after a sync of the simulated tenant, on PGlite and PostgreSQL: coverage, antivirus and
@@ -11,29 +11,9 @@ import { getPostureSummary, listPostureTrend } from "./index";
 
 const kinds = await availableTestDatabases();
 type Raw = Record<string, unknown>;
-const RANK: Record<string, number> = {
-  secured: 1,
-  low: 2,
-  medium: 3,
-  high: 4,
-  lowSeverity: 2,
-  mediumSeverity: 3,
-  highSeverity: 4,
-  compromised: 4,
-};
 
 let tenant: TestTenant;
-const all = async (path: string): Promise<Raw[]> => {
-  const out: Raw[] = [];
-  let next: string | null = path;
-  while (next) {
-    const page: { value: Raw[] } & Raw = await tenant.raw(next);
-    out.push(...page.value);
-    const link = page["@odata.nextLink"] as string | undefined;
-    next = link ? link.slice(new URL(link).origin.length) : null;
-  }
-  return out;
-};
+const all = (path: string) => rawAll(tenant, path);
 
 beforeAll(async () => {
   tenant = await startTestTenant({ seed: "posture-domain", devices: 120, alerts: 30, vulnsPerDevice: 2 });

@@ -61,17 +61,20 @@ export interface MobileThreatLevels {
   aboveAllowed: number;
 }
 
+/** The headline figures (also the day's snapshot). */
+export interface PostureFigures {
+  mdeDevices: number;
+  intuneDevices: number;
+  enrolledNotOnboarded: number;
+  signaturesOutOfDate: number;
+  passiveMode: number;
+  realTimeProtectionOff: number;
+  tamperProtectionOff: number;
+  mobileAboveAllowed: number;
+}
+
 export interface PostureSummary {
-  figures: {
-    mdeDevices: number;
-    intuneDevices: number;
-    enrolledNotOnboarded: number;
-    signaturesOutOfDate: number;
-    passiveMode: number;
-    realTimeProtectionOff: number;
-    tamperProtectionOff: number;
-    mobileAboveAllowed: number;
-  };
+  figures: PostureFigures;
   coverage: PlatformCoverage[];
   connectors: ConnectorState[];
   antivirus: AntivirusCounts;

@@ -3,7 +3,7 @@ import { availableTestDatabases, createTestDatabase, type TestDatabase } from ".
 import { tenantScope } from "../cache/tenant";
 import { postureFigures } from "../cache/posture-snapshot";
 import { runSync } from "./engine";
-import { startTestTenant, type TestTenant } from "./testing";
+import { rawAll, RAW_THREAT_RANK as RANK, startTestTenant, type TestTenant } from "./testing";
 import type { SyncEntity } from "./types";
 
 // The posture entities against the simulated tenant, on PGlite and PostgreSQL: after a sync, every cached count and
@@ -14,30 +14,8 @@ const ENTITIES: SyncEntity[] = ["machines", "intuneDevices", "avHealth", "intune
 type Raw = Record<string, unknown>;
 
 let tenant: TestTenant;
+const all = (path: string) => rawAll(tenant, path);
 let truth: Awaited<ReturnType<typeof readTruth>>;
-
-async function all(path: string): Promise<Raw[]> {
-  const out: Raw[] = [];
-  let next: string | null = path;
-  while (next) {
-    const page: { value: Raw[] } & Raw = await tenant.raw(next);
-    out.push(...page.value);
-    const link = page["@odata.nextLink"] as string | undefined;
-    next = link ? link.slice(new URL(link).origin.length) : null;
-  }
-  return out;
-}
-
-const RANK: Record<string, number> = {
-  secured: 1,
-  low: 2,
-  medium: 3,
-  high: 4,
-  lowSeverity: 2,
-  mediumSeverity: 3,
-  highSeverity: 4,
-  compromised: 4,
-};
 
 async function readTruth() {
   const machines = await all("/api/machines?$top=10000");

@@ -286,20 +286,12 @@ function antivirus(rng: Rng, all: Device[], anchorMs: number): Map<Device, AvSta
   return out;
 }
 
-interface PolicySpec {
-  name: string;
-  description: string;
-  platforms: string;
-  technologies: string;
-  templateId: string;
-  templateFamily: string;
-  templateDisplayName: string;
+/** A policy as the generator describes it: ages in days and target groups instead of dates and assignments. */
+type PolicySpec = Omit<SettingsPolicy, "id" | "createdMs" | "lastModifiedMs" | "assignments"> & {
   createdDays: number;
   modifiedDays: number;
-  settings: Record<string, unknown>[];
   targets: EntraGroup[];
-  asrModes: Map<string, AsrMode> | null;
-}
+};
 
 function settingsPolicy(rng: Rng, anchorMs: number, s: PolicySpec): SettingsPolicy {
   return {
