@@ -137,6 +137,14 @@ describe.each(kinds)("posture sync on %s", (kind) => {
     const licence = await p.postureLicence.findFirstOrThrow({ where });
     expect(licence.servicePlans).toContain("WINDEFATP");
     expect((await p.postureConnector.findFirstOrThrow({ where })).windowsEnabled).toBe(true);
+    // On PostgreSQL every antivirus-health page drew a slot from the shared budget first (at most one spare slot
+    // for the look past the last page).
+    if (kind === "postgresql") {
+      const slots = await p.providerCall.count({ where: { ...where, family: "defender.deviceavinfo" } });
+      const pages = Math.ceil(truth.counts.avHealth / 40);
+      expect(slots).toBeGreaterThanOrEqual(pages);
+      expect(slots).toBeLessThanOrEqual(pages + 1);
+    }
   });
 
   it("a second pass within the cadence is not due; a full pass keeps the same rows", async () => {
