@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { GraphClient } from "./client";
 import type { Page } from "../microsoft";
-import { odataString } from "../microsoft";
+import { odataDateTime, odataString } from "../microsoft";
 import {
   AtpOnboardingDeviceState,
   AtpOnboardingSummary,
@@ -45,14 +45,16 @@ async function collect<T>(pages: AsyncGenerator<Page<T>>): Promise<T[]> {
  */
 export function windowsProtectionStatePages(
   client: GraphClient,
-  opts: { pageSize?: number } = {},
+  opts: { pageSize?: number; syncedSince?: Date } = {},
 ): AsyncGenerator<Page<ManagedDeviceProtection>> {
   return client.pages({
     version: "beta",
     path: "/deviceManagement/managedDevices",
     query: {
       $expand: "windowsProtectionState",
-      $select: "id,deviceName,operatingSystem,azureADDeviceId,partnerReportedThreatState,windowsProtectionState",
+      $select:
+        "id,deviceName,operatingSystem,azureADDeviceId,partnerReportedThreatState,lastSyncDateTime,windowsProtectionState",
+      $filter: opts.syncedSince ? `lastSyncDateTime ge ${odataDateTime(opts.syncedSince)}` : undefined,
     },
     itemSchema: ManagedDeviceProtection,
     pageSize: Math.min(opts.pageSize ?? PAGE, PAGE),

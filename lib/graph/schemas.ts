@@ -78,6 +78,8 @@ export const ManagedDeviceProtection = z.looseObject({
   operatingSystem: optText,
   azureADDeviceId: optText,
   partnerReportedThreatState: optText,
+  /** Intune's change field: a device reports its protection state when it syncs. */
+  lastSyncDateTime: optDate,
   windowsProtectionState: WindowsProtectionState.nullish(),
 });
 export type ManagedDeviceProtection = z.infer<typeof ManagedDeviceProtection>;

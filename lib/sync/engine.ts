@@ -54,10 +54,14 @@ const JOBS: Record<SyncEntity, JobSpec> = {
   recommendations: { run: syncRecommendations, due: (c, p) => tvmDue(c, p.tvmRefreshMs) },
   deviceVulnerabilities: { run: syncDeviceVulnerabilities, due: (c, p) => tvmDue(c, p.tvmRefreshMs) },
   scores: { run: syncScores, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
-  // Complete pulls (Defender's antivirus health is a current snapshot; the Intune objects are small) on the scores
-  // cadence.
+  // On the scores cadence: complete pulls (Defender's antivirus health is a current snapshot; the Intune objects are
+  // small), except the protection state, read incrementally by Intune's lastSyncDateTime with a daily full pass.
   avHealth: { run: syncAvHealth, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
-  intuneProtection: { run: syncIntuneProtection, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
+  intuneProtection: {
+    run: syncIntuneProtection,
+    due: (c, p) => tvmDue(c, p.scoresRefreshMs),
+    fullDue: periodicFull,
+  },
   postureConfig: { run: syncPostureConfig, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
 };
 

@@ -147,6 +147,29 @@ describe.each(kinds)("posture sync on %s", (kind) => {
     }
   });
 
+  it("reads the protection state incrementally: only devices synced since the watermark, changes applied", async () => {
+    const t = tenant.emulator.tenant;
+    const device = t.managedDevices.find((d) => d.family === "windows" && t.posture.av.get(d)?.tamperProtection)!;
+    t.posture.av.get(device)!.tamperProtection = false;
+    device.intune!.lastSyncMs = Date.now() + 60_000;
+    const [summary] = await runSync({
+      db: db.prisma,
+      sources: tenant.sources(),
+      entities: ["intuneProtection"],
+      policy: { scoresRefreshMs: 0 },
+    });
+    expect(summary!.status).toBe("ok");
+    expect(summary!.mode).toBe("incremental");
+    expect(summary!.fetched).toBeGreaterThan(0);
+    expect(summary!.fetched).toBeLessThan(t.managedDevices.length);
+    const row = await db.prisma.intuneProtectionState.findFirstOrThrow({
+      where: { ...tenantScope(), managedDeviceId: device.intune!.id },
+    });
+    expect(row.tamperProtection).toBe(false);
+    // Put the tenant back for the next database.
+    t.posture.av.get(device)!.tamperProtection = true;
+  });
+
   it("a second pass within the cadence is not due; a full pass keeps the same rows", async () => {
     const again = await runSync({ db: db.prisma, sources: tenant.sources(), entities: ["avHealth"] });
     expect(again[0]!.status).toBe("not-due");

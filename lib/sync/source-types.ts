@@ -55,7 +55,7 @@ export interface SyncSources {
   configurationScore(): Promise<SourceScore>;
   deviceAvInfoPages(): AsyncIterable<SourcePage<DeviceAvInfo>>;
   secureConfigurationPages(): AsyncIterable<SourcePage<SecureConfigurationAssessment>>;
-  protectionStatePages(): AsyncIterable<SourcePage<ManagedDeviceProtection>>;
+  protectionStatePages(opts: { syncedSince?: Date }): AsyncIterable<SourcePage<ManagedDeviceProtection>>;
   posture: PostureConfigSources;
   /** HTTP calls made so far (all providers, retries included). */
   calls(): number;

@@ -89,7 +89,8 @@ export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
     configurationScore: () => configurationScore(defender),
     deviceAvInfoPages: () => deviceAvInfoPages(defender, { pageSize: size("avHealth") }),
     secureConfigurationPages: () => secureConfigurationPages(defender),
-    protectionStatePages: () => windowsProtectionStatePages(graph, { pageSize: size("intuneProtection") }),
+    protectionStatePages: ({ syncedSince }) =>
+      windowsProtectionStatePages(graph, { syncedSince, pageSize: size("intuneProtection") }),
     posture: {
       connectors: () => mobileThreatDefenseConnectors(graph),
       onboardingStatePages: () => atpOnboardingStatePages(graph),

@@ -1,5 +1,6 @@
 // Intune and directory objects behind the deployment posture (Microsoft Graph):
-// - managedDevices/{id}/windowsProtectionState (v1.0 and beta) and the beta list with `$expand=windowsProtectionState`;
+// - managedDevices/{id}/windowsProtectionState (v1.0 and beta) and the beta list with `$expand=windowsProtectionState`
+//   (the v1.0 list's `$filter` properties, so a sync can ask for devices synced since a time);
 // - mobileThreatDefenseConnectors (v1.0: the eight documented properties; beta: all of them);
 // - beta advancedThreatProtectionOnboardingStateSummary and its per-device setting states;
 // - v1.0 deviceCompliancePolicies (polymorphic) with assignments and deviceStatuses;
@@ -21,6 +22,7 @@ import type {
   OnboardingState,
   SettingsPolicy,
 } from "../tenant/posture/model";
+import { deviceRules } from "./graph-routes";
 import { managedDeviceJson } from "./managed-device-json";
 import { protectionStateJson } from "./protection-state-json";
 import { respondSmallList } from "./small-list";
@@ -258,7 +260,8 @@ export function postureGraphRoutes(env: ApiEnv): RouteDef[] {
     })();
 
   const onboardingStates = arraySource<OnboardingState>("graph:atpOnboardingStates", posture.onboarding);
-  const betaDevices = arraySource<Device>("graph:beta:managedDevices", t.managedDevices);
+  // Same source name as the v1.0 list: the same filter over the same devices selects the same positions.
+  const betaDevices = arraySource<Device>("graph:managedDevices", t.managedDevices);
   const countOf = (state: string) => posture.onboarding.filter((o) => o.state === state).length;
 
   return [
@@ -275,8 +278,8 @@ export function postureGraphRoutes(env: ApiEnv): RouteDef[] {
         respondList(ctx, env, {
           source: betaDevices,
           rules: {
-            ...plainRules<Device>("microsoft.graph.managedDevice", 1000),
-            options: ["$top", "$skiptoken", "$select", "$count", "$expand"],
+            ...deviceRules(t),
+            options: ["$filter", "$top", "$skiptoken", "$select", "$count", "$expand"],
             expandable: ["windowsProtectionState"],
           },
           contextUrl: `${ctx.baseUrl}/beta/$metadata#deviceManagement/managedDevices`,

@@ -28,7 +28,7 @@ import { writeDaySnapshot } from "../../cache/posture-snapshot";
 import { cacheTenantId } from "../../cache/tenant";
 import { ProviderError } from "../../microsoft";
 import type { JobContext, JobResult, SkippedRecord, SourcePage } from "../types";
-import { consumePages } from "./common";
+import { consumePages, maxDate, since } from "./common";
 
 // Deployment posture: complete pulls on the scores cadence (no change field to page on). Each pass upserts what it
 // read and then removes what it did not read again. Antivirus health and secure configuration are read within the
@@ -94,22 +94,32 @@ export async function syncAvHealth(ctx: JobContext): Promise<JobResult> {
   return { ...result, skipped: [...skipped, ...result.skipped], watermark: ctx.runStartedAt, notes };
 }
 
+/**
+ * Incremental where Intune allows: a device reports its protection state when it syncs, so a pass asks for devices
+ * synced since the watermark (Intune's own lastSyncDateTime); the periodic full pass also removes devices gone.
+ */
 export async function syncIntuneProtection(ctx: JobContext): Promise<JobResult> {
   const syncedAt = ctx.runStartedAt.toISOString();
-  const result = await consumePages(ctx, ctx.sources.protectionStatePages(), (items) =>
-    inRawTransaction(ctx.db, async (execute) => {
-      const states = items.flatMap((d) => protectionRow(d, syncedAt) ?? []);
-      const threats = items.flatMap((d) => mobileThreatRow(d, syncedAt) ?? []);
-      return (
-        (await writeRows(execute, PROTECTION_TABLE, states)) + (await writeRows(execute, DEVICE_STATE_TABLE, threats))
-      );
-    }),
+  let watermark: Date | null = null;
+  const result = await consumePages(
+    ctx,
+    ctx.sources.protectionStatePages({ syncedSince: since(ctx, { overlap: true }) }),
+    (items) =>
+      inRawTransaction(ctx.db, async (execute) => {
+        for (const d of items) watermark = maxDate(watermark, d.lastSyncDateTime);
+        const states = items.flatMap((d) => protectionRow(d, syncedAt) ?? []);
+        const threats = items.flatMap((d) => mobileThreatRow(d, syncedAt) ?? []);
+        return (
+          (await writeRows(execute, PROTECTION_TABLE, states)) + (await writeRows(execute, DEVICE_STATE_TABLE, threats))
+        );
+      }),
   );
-  await inRawTransaction(ctx.db, async (execute) => {
-    await deleteUnseen(execute, "IntuneProtectionState", syncedAt);
-    await deleteUnseen(execute, "PostureDeviceState", syncedAt, [DEVICE_STATE_KINDS.mobileThreat]);
-  });
-  return { ...result, watermark: ctx.runStartedAt };
+  if (ctx.mode === "full")
+    await inRawTransaction(ctx.db, async (execute) => {
+      await deleteUnseen(execute, "IntuneProtectionState", syncedAt);
+      await deleteUnseen(execute, "PostureDeviceState", syncedAt, [DEVICE_STATE_KINDS.mobileThreat]);
+    });
+  return { ...result, watermark };
 }
 
 export async function syncPostureConfig(ctx: JobContext): Promise<JobResult> {
