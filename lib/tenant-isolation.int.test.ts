@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor, AuditContext } from "./auth/actor";
 import { getDatabase } from "./db";
+import { getPostureSummary, listPostureTrend } from "./posture";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "./db/testing";
 import { cacheTenantId, TENANT_TABLES, tenantScope } from "./cache/tenant";
 import { runSync } from "./sync/engine";
@@ -158,6 +159,8 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
   // The freshness verdict says when it was reached (now), which is not the cache's to answer.
   "sync overview": () => getSyncOverview().then((o) => ({ ...o, freshness: { ...o.freshness, at: null } })),
   "overview figures": () => overviewFigures(analyst, NOW),
+  "posture summary": () => getPostureSummary(NOW),
+  "posture trend": () => listPostureTrend(30, NOW),
   // The record only the other tenant has answers 404, like any record not in this tenant's cache.
   "cached records": (ids) =>
     Promise.all([
@@ -226,6 +229,14 @@ async function copyToOtherTenant(database: TestDatabase): Promise<void> {
     `UPDATE "VulnerabilityCountSnapshot" SET critical = critical + 100`,
     `UPDATE "RemediationRequest" SET owner = 'B team'`,
     `UPDATE "RemediationProgress" SET "exposedDevices" = "exposedDevices" + 100`,
+    `UPDATE "DeviceAvHealth" SET "signatureUpToDate" = 'False', "avMode" = '1', "tamperCompliant" = false`,
+    `UPDATE "IntuneProtectionState" SET "realTimeProtection" = false, "tamperProtection" = false, "quickScanOverdue" = true`,
+    `UPDATE "PosturePolicy" SET name = 'B ' || name, "requiredThreatLevel" = 'secured'`,
+    `UPDATE "PostureDeviceState" SET state = 'highSeverity'`,
+    `UPDATE "PostureGroupMember" SET "groupName" = 'B group'`,
+    `UPDATE "PostureConnector" SET "partnerState" = 'unresponsive', "windowsEnabled" = false`,
+    `UPDATE "PostureLicence" SET "servicePlans" = ARRAY['MDE_SMB']`,
+    `UPDATE "PostureSnapshot" SET "tamperProtectionOff" = "tamperProtectionOff" + 100`,
     `UPDATE "SyncState" SET "lastError" = 'B failed', "lockedBy" = NULL`,
     `UPDATE "HuntingQuery" SET name = 'B ' || name, query = 'B', shared = true`,
     `UPDATE "HuntingRun" SET query = 'B', outcome = 'failed', "rowCount" = 0`,

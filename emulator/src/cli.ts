@@ -1,10 +1,11 @@
 // npm run emulator -- [--port N] [--seed S] [--devices N] [--alerts N] [--vulns-per-device N]
-//                     [--live] [--faults SPEC-JSON] [--action-ms N]
+//                     [--live] [--faults SPEC-JSON] [--action-ms N] [--plan p1|p2]
 // Prints exactly one JSON line (the ready line) to stdout; everything else goes to stderr.
 import { parseArgs } from "node:util";
 import { warmUpHunting } from "./hunting/engine";
 import { startEmulator, type EmulatorOptions } from "./index";
 import { parseFaultSpec } from "./faults";
+import { parsePlan } from "./plan";
 
 function fail(message: string): never {
   process.stderr.write(`emulator: ${message}\n`);
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
         "action-ms": { type: "string" },
         "data-dir": { type: "string" },
         quiet: { type: "boolean" },
+        plan: { type: "string" },
       },
       strict: true,
     }));
@@ -48,6 +50,13 @@ async function main(): Promise<void> {
     quiet: values.quiet === true,
   };
   if (values.seed !== undefined) options.seed = values.seed as string;
+  if (values.plan !== undefined) {
+    try {
+      options.plan = parsePlan(values.plan as string);
+    } catch (e) {
+      fail(`--plan: ${(e as Error).message}`);
+    }
+  }
   if (values["data-dir"] !== undefined) options.dataDir = values["data-dir"] as string;
   if (values.live)
     options.live = {

@@ -24,7 +24,9 @@ import { tvmRoutes } from "./defender/tvm-routes";
 import { Faults, parseFaultSpec, type FaultSpec } from "./faults";
 import { DetectionRuleStore } from "./detections/rule-store";
 import { detectionRuleRoutes } from "./graph/detection-rule-routes";
+import { avHealthRoutes } from "./defender/av-health-routes";
 import { graphRoutes } from "./graph/graph-routes";
+import { postureGraphRoutes } from "./graph/posture-routes";
 import { prepareTls } from "./http/certificates";
 import { Router } from "./http/router";
 import { createRequestHandler } from "./http/server";
@@ -38,6 +40,7 @@ import { RateLimiter } from "./rate-limit";
 import { Stats } from "./stats";
 import { HuntingData } from "./hunting/tables/source";
 import { generateTenant } from "./tenant/generate";
+import type { Plan } from "./tenant/posture/model";
 import type { Tenant } from "./tenant/tenant";
 
 export type { FaultSpec } from "./faults";
@@ -65,6 +68,8 @@ export interface EmulatorOptions {
   epoch?: number | string;
   /** Custom indicators the tenant starts with (default 24); near 15,000 to test the cap. */
   indicators?: number;
+  /** Defender for Endpoint plan of the tenant (licences, and Plan 2 APIs refusing a Plan 1 tenant). Default p2. */
+  plan?: Plan;
 }
 
 export interface ReadyInfo {
@@ -105,11 +110,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       : Math.floor(Date.now() / HOUR_MS) * HOUR_MS;
   if (Number.isNaN(anchorMs)) throw new Error("epoch must be epoch milliseconds or an ISO date-time");
   const t0 = Date.now();
-  const tenant = generateTenant(seed, directory.tenantId, anchorMs, {
-    devices: options.devices ?? DEFAULT_SIZE.devices,
-    alerts: options.alerts ?? DEFAULT_SIZE.alerts,
-    vulnsPerDevice: options.vulnsPerDevice ?? DEFAULT_SIZE.vulnsPerDevice,
-  });
+  const tenant = generateTenant(
+    seed,
+    directory.tenantId,
+    anchorMs,
+    {
+      devices: options.devices ?? DEFAULT_SIZE.devices,
+      alerts: options.alerts ?? DEFAULT_SIZE.alerts,
+      vulnsPerDevice: options.vulnsPerDevice ?? DEFAULT_SIZE.vulnsPerDevice,
+    },
+    options.plan ?? "p2",
+  );
   log(
     `generated ${tenant.machines.length} machines, ${tenant.managedDevices.length} Intune devices, ${tenant.alerts.length} alerts, ${tenant.incidents.length} incidents, ${tenant.rows.rowVuln.length} device-vulnerability rows in ${Date.now() - t0} ms`,
   );
@@ -149,6 +160,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...indicatorRoutes(env),
     ...graphRoutes(env),
     ...detectionRuleRoutes(env, detections),
+    ...avHealthRoutes(env),
+    ...postureGraphRoutes(env),
   ])
     // Pending approvals expire and custom detection rules run on the emulated clock: every API call first settles
     // both, so a test that moves the clock sees the outcome on its next read (investigations' states, alerts'
@@ -180,6 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     stats,
     log,
     control: (ctx) => handleControl(ctx, { env, faults, stats, limiter, live }),
+    plan: tenant.posture.plan,
   });
   const servers: Server[] = [];
   const listen = (server: Server, port: number, host: string) =>

@@ -15,6 +15,9 @@ export const FAMILY_LIMITS: Record<string, Limit> = {
   "alerts.batchUpdate": { perMinute: 10, perHour: 500 },
   machines: { perMinute: 100, perHour: 1500 },
   "machines.vulnerabilities": { perMinute: 50, perHour: 1500 },
+  // "Export device antivirus health details" and "Export secure configuration assessment per device".
+  "machines.avinfo": { perMinute: 30, perHour: 1000 },
+  "tvm.secureConfiguration": { perMinute: 30, perHour: 1000 },
   machineactions: { perMinute: 100, perHour: 1500 },
   "machineactions.packageUri": { perMinute: 2, perHour: 120 },
   tvm: { perMinute: 100, perHour: 1500 },
@@ -33,6 +36,8 @@ export const FAMILY_LIMITS: Record<string, Limit> = {
   // Graph identity and access (users): counted in resource units per 10 s ("Microsoft Graph service-specific
   // throttling limits"); a simple GET with $select costs one, so a generous per-minute count stands in for it.
   "graph.users": { perMinute: 3000, perHour: Number.POSITIVE_INFINITY },
+  // Directory reads (subscribedSkus, groups) share the identity-and-access budget.
+  "graph.directory": { perMinute: 3000, perHour: Number.POSITIVE_INFINITY },
 };
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSec: number; limit: number; window: string };

@@ -1,5 +1,5 @@
 import { currentTenantId } from "../config/env";
-import { db } from "../db";
+import { db, type PrismaClient } from "../db";
 import { hasSingleConnection } from "../db/raw-transaction";
 import { MemoryBudgetStore, Pacer, type Budget, type BudgetStore } from "../microsoft/pacer";
 import { processSingleton } from "../process-singleton";
@@ -23,6 +23,14 @@ export const BATCH_MAX_WAIT_MS = 20_000;
 export const INCIDENT_UPDATES_PER_MINUTE = 40;
 export const INCIDENT_UPDATES_PER_HOUR = 1_200;
 
+/**
+ * Antivirus health and secure-configuration reads: Defender allows 30 calls a minute and 1,000 an hour for each
+ * ("Export device antivirus health details", "Export secure configuration assessment per device", Limitations); the
+ * sync keeps a margin for anyone else using the application's quota.
+ */
+export const AV_HEALTH_READS_PER_MINUTE = 25;
+export const AV_HEALTH_READS_PER_HOUR = 900;
+
 export const BUDGETS = {
   machineActionPosts: {
     family: "defender.machineActions.post",
@@ -37,6 +45,20 @@ export const BUDGETS = {
     windows: [
       { limit: INCIDENT_UPDATES_PER_MINUTE, windowMs: 60_000 },
       { limit: INCIDENT_UPDATES_PER_HOUR, windowMs: 3_600_000 },
+    ],
+  },
+  avHealthReads: {
+    family: "defender.deviceavinfo",
+    windows: [
+      { limit: AV_HEALTH_READS_PER_MINUTE, windowMs: 60_000 },
+      { limit: AV_HEALTH_READS_PER_HOUR, windowMs: 3_600_000 },
+    ],
+  },
+  secureConfigurationReads: {
+    family: "defender.secureConfigurationsAssessment",
+    windows: [
+      { limit: AV_HEALTH_READS_PER_MINUTE, windowMs: 60_000 },
+      { limit: AV_HEALTH_READS_PER_HOUR, windowMs: 3_600_000 },
     ],
   },
 } satisfies Record<string, Budget>;
@@ -80,6 +102,25 @@ export const incidentUpdatePacer = processSingleton(
     }),
 );
 
+/** The embedded database's budgets live in this process's memory (see budgetStore); one store for every sync. */
+const syncMemoryStore = processSingleton("syncBudgetStore", (): BudgetStore => new MemoryBudgetStore());
+
+/**
+ * A pacer for one of the sync's read budgets on the database the sync writes to: shared through that database on
+ * PostgreSQL, in memory on the embedded one. The sync waits for a slot rather than spend a call Defender would
+ * refuse with 429.
+ */
+export function syncReadPacer(
+  budget: (typeof BUDGETS)["avHealthReads" | "secureConfigurationReads"],
+  database: PrismaClient,
+  tenantId: string,
+): Pacer {
+  const store = hasSingleConnection(database) ? syncMemoryStore() : new DatabaseBudgetStore(() => database, tenantId);
+  return new Pacer(budget, store, {
+    exhausted: (s) => `Defender's read budget for ${budget.family} is used up; the sync continues in ${s} s.`,
+  });
+}
+
 export { DatabaseBudgetStore } from "./database-store";
 export { Pacer, MemoryBudgetStore, type Budget, type BudgetStore } from "../microsoft/pacer";
 
@@ -90,4 +131,5 @@ export async function resetBudgetsForTests(): Promise<void> {
   alertBatchPacer.replaceForTests(undefined);
   incidentUpdatePacer.replaceForTests(undefined);
   budgetStore.replaceForTests(undefined);
+  syncMemoryStore.replaceForTests(undefined);
 }

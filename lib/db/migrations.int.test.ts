@@ -319,6 +319,96 @@ const FIXTURES: Record<string, Fixture> = {
     read: (db) =>
       db.remediationProgress.findFirstOrThrow({ where: { requestId: "00000000-0000-4000-8000-0000000000a1" } }),
   },
+  DeviceAvHealth: {
+    create: (db) =>
+      db.deviceAvHealth.create({
+        data: {
+          ...tenantScope(),
+          machineId: "m1",
+          avMode: "1",
+          signatureUpToDate: "False",
+          tamperCompliant: false,
+          syncedAt: t0,
+        },
+      }),
+    read: (db) => db.deviceAvHealth.findFirstOrThrow({ where: { machineId: "m1" } }),
+  },
+  IntuneProtectionState: {
+    create: (db) =>
+      db.intuneProtectionState.create({
+        data: { ...tenantScope(), managedDeviceId: "i1", realTimeProtection: false, lastReportedAt: t0, syncedAt: t0 },
+      }),
+    read: (db) => db.intuneProtectionState.findFirstOrThrow({ where: { managedDeviceId: "i1" } }),
+  },
+  PosturePolicy: {
+    create: (db) =>
+      db.posturePolicy.create({
+        data: {
+          ...tenantScope(),
+          id: "pol-1",
+          kind: "configuration",
+          name: "ASR",
+          settingIds: ["a", "b"],
+          asrModes: { "5beb7efe-fd9a-4556-801d-275e5ffc04cc": "audit" },
+          groupIds: ["g1"],
+          excludedGroupIds: [],
+          syncedAt: t0,
+        },
+      }),
+    read: (db) => db.posturePolicy.findFirstOrThrow({ where: { id: "pol-1" } }),
+  },
+  PostureDeviceState: {
+    create: (db) =>
+      db.postureDeviceState.create({
+        data: { ...tenantScope(), kind: "onboarding", subject: "i1", state: "nonCompliant", syncedAt: t0 },
+      }),
+    read: (db) => db.postureDeviceState.findFirstOrThrow({ where: { kind: "onboarding" } }),
+  },
+  PostureGroupMember: {
+    create: (db) =>
+      db.postureGroupMember.create({ data: { ...tenantScope(), groupId: "g1", aadDeviceId: "aad-1", syncedAt: t0 } }),
+    read: (db) => db.postureGroupMember.findFirstOrThrow({ where: { groupId: "g1" } }),
+  },
+  PostureConnector: {
+    create: (db) =>
+      db.postureConnector.create({
+        data: {
+          ...tenantScope(),
+          id: "c1",
+          partnerState: "enabled",
+          lastHeartbeatAt: t0,
+          thresholdDays: 7,
+          syncedAt: t0,
+        },
+      }),
+    read: (db) => db.postureConnector.findFirstOrThrow({ where: { id: "c1" } }),
+  },
+  PostureLicence: {
+    create: (db) =>
+      db.postureLicence.create({
+        data: { ...tenantScope(), skuId: "sku-1", servicePlans: ["WINDEFATP"], syncedAt: t0 },
+      }),
+    read: (db) => db.postureLicence.findFirstOrThrow({ where: { skuId: "sku-1" } }),
+  },
+  PostureSnapshot: {
+    create: (db) =>
+      db.postureSnapshot.create({
+        data: {
+          ...tenantScope(),
+          day: new Date("2026-01-02"),
+          mdeDevices: 10,
+          intuneDevices: 11,
+          enrolledNotOnboarded: 1,
+          signaturesOutOfDate: 2,
+          passiveMode: 1,
+          realTimeProtectionOff: 1,
+          tamperProtectionOff: 1,
+          mobileAboveAllowed: 1,
+          time: t0,
+        },
+      }),
+    read: (db) => db.postureSnapshot.findFirstOrThrow({ where: { mdeDevices: 10 } }),
+  },
   SyncState: {
     create: (db) =>
       db.syncState.create({ data: { ...tenantScope(), entity: "alerts", watermark: t0, lastSummary: { fetched: 1 } } }),

@@ -59,6 +59,13 @@ export {
   TVM_MAX_PAGE,
   type TvmPagesOptions,
 } from "./tvm";
+export {
+  deviceAvInfoPages,
+  secureConfigurationPages,
+  DEVICE_AV_INFO_MAX_PAGE,
+  SECURE_CONFIGURATION_MAX_PAGE,
+  type AvHealthPagesOptions,
+} from "./av-health";
 export { incidentPages, getIncident, updateIncident, INCIDENTS_MAX_PAGE, type IncidentPagesOptions } from "./incidents";
 export {
   investigationPages,

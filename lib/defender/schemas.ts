@@ -520,3 +520,61 @@ export const IndicatorImportRow = z.looseObject({
   failureReason: optText,
 });
 export const IndicatorImportResponse = z.looseObject({ value: z.array(IndicatorImportRow) });
+// --- Antivirus health (learn.microsoft.com/defender-endpoint/api/device-health-api-methods-properties) ---
+// The up-to-date flags are the strings "True" / "False" / "Unknown", not booleans; avMode is a string-typed integer
+// ("0" active, "1" passive, "2" disabled, "4" EDR in block mode, "5" passive audit; "" or "3" other); timestamps come
+// with a Z or an offset and macOS rows may omit the scan fields. Only the documented columns are read.
+
+export const DeviceAvInfo = z.looseObject({
+  machineId: z.string().min(1),
+  computerDnsName: optText,
+  osKind: optText,
+  osPlatform: optText,
+  osVersion: optText,
+  avMode: optText,
+  avSignatureVersion: optText,
+  avEngineVersion: optText,
+  avPlatformVersion: optText,
+  avIsSignatureUpToDate: optText,
+  avIsEngineUpToDate: optText,
+  avIsPlatformUpToDate: optText,
+  avSignatureUpdateTime: optDate,
+  avSignaturePublishTime: optDate,
+  avEngineUpdateTime: optDate,
+  avPlatformUpdateTime: optDate,
+  quickScanResult: optText,
+  quickScanError: optText,
+  quickScanTime: optDate,
+  fullScanResult: optText,
+  fullScanError: optText,
+  fullScanTime: optDate,
+  lastSeenTime: optDate,
+  dataRefreshTimestamp: optDate,
+  rbacGroupId: looseInt,
+  rbacGroupName: optText,
+});
+export type DeviceAvInfo = z.infer<typeof DeviceAvInfo>;
+
+// --- Secure configuration assessment (learn.microsoft.com/defender-endpoint/api/get-assessment-secure-config) ---
+// One row per (device, configuration). configurationImpact is a string in the table and a number in the example;
+// timestamp is space-separated ("2021-01-11 09:47:58.854"), kept as text. Configuration ids of the antivirus checks
+// are community-sourced, so callers match on configurationName.
+
+export const SecureConfigurationAssessment = z.looseObject({
+  deviceId: z.string().min(1),
+  deviceName: optText,
+  osPlatform: optText,
+  osVersion: optText,
+  timestamp: optText,
+  configurationId: z.string().min(1),
+  configurationName: optText,
+  configurationCategory: optText,
+  configurationSubcategory: optText,
+  configurationImpact: looseInt,
+  isCompliant: optBool,
+  isApplicable: optBool,
+  isExpectedUserImpact: optBool,
+  recommendationReference: optText,
+  rbacGroupName: optText,
+});
+export type SecureConfigurationAssessment = z.infer<typeof SecureConfigurationAssessment>;

@@ -27,7 +27,7 @@ import {
   type TransportOptions,
 } from "../microsoft";
 
-// Microsoft Graph (GRAPH_API_URL + /v1.0) through @microsoft/microsoft-graph-client. The SDK builds requests and
+// Microsoft Graph (GRAPH_API_URL + /v1.0, or /beta per call) through @microsoft/microsoft-graph-client. The SDK builds requests and
 // its AuthenticationHandler adds the MSAL app token — only for Graph hosts or our configured host (customHosts),
 // so a token never follows a link elsewhere. The last middleware is ours: the same request core as the Defender
 // client (timeout, bounded retries, Retry-After on 429/503 as "Microsoft Graph throttling guidance" asks, the
@@ -40,18 +40,19 @@ export interface GraphClientOptions extends TransportOptions {
   tokens?: TokenSource;
 }
 
-export type GraphRequestOp<S extends ZodType> = Omit<RestRequestOp<S>, "maxRetries">;
+/**
+ * Graph version: v1.0 by default; beta where Microsoft documents a resource only there (settings-catalog policies,
+ * the Defender onboarding summary, the full MTD connector).
+ */
+export type GraphVersion = "v1.0" | "beta";
 
-export type GraphPagesOp<T> = Omit<RestPagesOp<T>, "idField" | "notFoundIsEmpty">;
+export type GraphRequestOp<S extends ZodType> = Omit<RestRequestOp<S>, "maxRetries"> & { version?: GraphVersion };
 
-export interface GraphApi {
+export type GraphPagesOp<T> = Omit<RestPagesOp<T>, "idField" | "notFoundIsEmpty"> & { version?: GraphVersion };
+
+export interface GraphClient {
   request<S extends ZodType>(op: GraphRequestOp<S>): Promise<z.infer<S>>;
   pages<T>(op: GraphPagesOp<T>): AsyncGenerator<Page<T>>;
-}
-
-export interface GraphClient extends GraphApi {
-  /** The same client under /beta, for resources Microsoft documents there first (custom detection rules). */
-  beta: GraphApi;
   stats(): ProviderStats;
 }
 
@@ -140,24 +141,22 @@ export function createGraphClient(opts: GraphClientOptions = {}): GraphClient {
 
   // $skiptoken is opaque and $skip on managedDevices is undocumented ("List managedDevices", Graph v1.0): paging
   // checks any recovery with $skip instead of trusting it.
-  const restAt = (pathPrefix: "/v1.0" | "/beta") =>
+  const restFor = (version: GraphVersion) =>
     createRestClient({
       ...transport,
       provider: "graph",
       baseUrl: base,
-      pathPrefix,
+      pathPrefix: `/${version}`,
       scope: APP_SCOPES.graph,
       tokens,
       stats,
       offsetPaging: "verified",
       send,
     });
-  const rest = restAt("/v1.0");
-  const beta = restAt("/beta");
+  const rest = { "v1.0": restFor("v1.0"), beta: restFor("beta") };
   return {
-    request: (op) => rest.request(op),
-    pages: (op) => rest.pages(op),
-    beta: { request: (op) => beta.request(op), pages: (op) => beta.pages(op) },
+    request: ({ version, ...op }) => rest[version ?? "v1.0"].request(op),
+    pages: ({ version, ...op }) => rest[version ?? "v1.0"].pages(op),
     stats: () => stats.snapshot(),
   };
 }

@@ -139,7 +139,8 @@ export async function* detectionRulePages(
   client: GraphClient,
   opts: { maxPages?: number } = {},
 ): AsyncGenerator<Page<DetectionRule>> {
-  for await (const page of client.beta.pages({
+  for await (const page of client.pages({
+    version: "beta",
     path: BASE,
     itemSchema: DetectionRuleRecord,
     pageSize: DETECTION_RULES_PAGE,
@@ -158,7 +159,8 @@ export async function listDetectionRules(client: GraphClient): Promise<Detection
 /** The rule, or null when Graph has none with this id. */
 export async function getDetectionRule(client: GraphClient, id: string): Promise<DetectionRule | null> {
   try {
-    const r = await client.beta.request({
+    const r = await client.request({
+      version: "beta",
       method: "GET",
       path: path(id),
       statsPath: STATS_PATH,
@@ -187,7 +189,8 @@ function isSameRule(found: DetectionRule, input: DetectionRuleInput): boolean {
  */
 export async function createDetectionRule(client: GraphClient, input: DetectionRuleInput): Promise<DetectionRule> {
   try {
-    const r = await client.beta.request({
+    const r = await client.request({
+      version: "beta",
       method: "POST",
       path: BASE,
       body: detectionRuleBody(input),
@@ -209,7 +212,8 @@ export async function updateDetectionRule(
   id: string,
   changes: Partial<Omit<DetectionRuleInput, "id">>,
 ): Promise<DetectionRule> {
-  const r = await client.beta.request({
+  const r = await client.request({
+    version: "beta",
     method: "PATCH",
     path: path(id),
     statsPath: STATS_PATH,
@@ -223,7 +227,8 @@ export async function updateDetectionRule(
 /** Deletes the rule; false when Graph had none with this id (also after a retried delete that had succeeded). */
 export async function deleteDetectionRule(client: GraphClient, id: string): Promise<boolean> {
   try {
-    await client.beta.request({
+    await client.request({
+      version: "beta",
       method: "DELETE",
       path: path(id),
       statsPath: STATS_PATH,

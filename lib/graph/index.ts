@@ -3,11 +3,11 @@
 
 export {
   createGraphClient,
-  type GraphApi,
   type GraphClient,
   type GraphClientOptions,
   type GraphRequestOp,
   type GraphPagesOp,
+  type GraphVersion,
 } from "./client";
 export {
   managedDevicePages,
@@ -15,7 +15,6 @@ export {
   MANAGED_DEVICES_MAX_PAGE,
   type ManagedDevicePagesOptions,
 } from "./managed-devices";
-export { ManagedDevice } from "./schemas";
 export {
   createDetectionRule,
   deleteDetectionRule,
@@ -27,6 +26,38 @@ export {
   type DetectionRule,
 } from "./detection-rules";
 export { type DetectionRuleInput } from "./detection-rule-schemas";
+export {
+  windowsProtectionStatePages,
+  getWindowsProtectionState,
+  mobileThreatDefenseConnectors,
+  atpOnboardingSummary,
+  atpOnboardingStatePages,
+  compliancePolicies,
+  compliancePolicyAssignments,
+  complianceDeviceStatusPages,
+  configurationPolicies,
+  configurationPolicySettings,
+  configurationPolicyAssignments,
+  subscribedSkus,
+  groupMemberPages,
+  MDE_CONNECTOR_ID,
+  ASR_TEMPLATE_FAMILY,
+} from "./posture";
+export {
+  ManagedDevice,
+  WindowsProtectionState,
+  ManagedDeviceProtection,
+  MobileThreatDefenseConnector,
+  AtpOnboardingSummary,
+  AtpOnboardingDeviceState,
+  CompliancePolicy,
+  ComplianceDeviceStatus,
+  PolicyAssignment,
+  ConfigurationPolicy,
+  ConfigurationPolicySetting,
+  SubscribedSku,
+  GroupMember,
+} from "./schemas";
 export { searchDirectoryUsers, DirectoryUser, DIRECTORY_SEARCH_MAX } from "./users";
 export { ProviderError, PagingError, type Page, type SkippedRecord, type ProviderStats } from "../microsoft";
 export {

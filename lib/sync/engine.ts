@@ -13,6 +13,7 @@ import { syncIntuneDevices, syncMachines } from "./jobs/devices";
 import { syncIncidents } from "./jobs/incidents";
 import { syncMachineActions } from "./jobs/machine-actions";
 import { syncScores } from "./jobs/scores";
+import { syncAvHealth, syncIntuneProtection, syncPostureConfig } from "./jobs/posture";
 import { syncDeviceVulnerabilities, syncRecommendations, syncSoftware, syncVulnerabilities, tvmDue } from "./jobs/tvm";
 
 export interface SyncPolicy {
@@ -53,6 +54,15 @@ const JOBS: Record<SyncEntity, JobSpec> = {
   recommendations: { run: syncRecommendations, due: (c, p) => tvmDue(c, p.tvmRefreshMs) },
   deviceVulnerabilities: { run: syncDeviceVulnerabilities, due: (c, p) => tvmDue(c, p.tvmRefreshMs) },
   scores: { run: syncScores, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
+  // On the scores cadence: complete pulls (Defender's antivirus health is a current snapshot; the Intune objects are
+  // small), except the protection state, read incrementally by Intune's lastSyncDateTime with a daily full pass.
+  avHealth: { run: syncAvHealth, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
+  intuneProtection: {
+    run: syncIntuneProtection,
+    due: (c, p) => tvmDue(c, p.scoresRefreshMs),
+    fullDue: periodicFull,
+  },
+  postureConfig: { run: syncPostureConfig, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
 };
 
 /**
@@ -60,7 +70,8 @@ const JOBS: Record<SyncEntity, JobSpec> = {
  * once their inputs have finished (derive.ts), so lanes share nothing but the rate limits, which are per endpoint.
  */
 const LANES: readonly (readonly SyncEntity[])[] = [
-  ["machines", "intuneDevices", "machineActions"],
+  // The posture entities follow the devices: the day's posture snapshot counts devices from the cache.
+  ["machines", "intuneDevices", "machineActions", "avHealth", "intuneProtection", "postureConfig"],
   ["alerts"],
   // Incidents come 100 to a page (Defender XDR list incidents API): hundreds of round trips for a full pull, so
   // its own lane.

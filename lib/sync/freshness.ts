@@ -56,9 +56,14 @@ const LABELS: Record<SyncEntity, string> = {
   recommendations: "Recommendations",
   deviceVulnerabilities: "Device vulnerabilities",
   scores: "Exposure and Secure Score",
+  avHealth: "Antivirus health",
+  intuneProtection: "Intune protection state",
+  postureConfig: "Intune policies and connector",
 };
 
 const TVM: readonly string[] = ["vulnerabilities", "software", "recommendations", "deviceVulnerabilities"];
+/** Pulled on the scores cadence. */
+const HOURLY: readonly string[] = ["scores", "avHealth", "intuneProtection", "postureConfig"];
 
 /**
  * An entity's cadence. The slower entities are checked on each scheduled run, so one may wait up to an interval
@@ -67,7 +72,7 @@ const TVM: readonly string[] = ["vulnerabilities", "software", "recommendations"
 export function cadenceOf(entity: string, c: SyncCadence): number | null {
   if (c.intervalMs <= 0) return null;
   if (TVM.includes(entity)) return c.tvmRefreshMs + c.intervalMs;
-  if (entity === "scores") return c.scoresRefreshMs + c.intervalMs;
+  if (HOURLY.includes(entity)) return c.scoresRefreshMs + c.intervalMs;
   return c.intervalMs;
 }
 
@@ -105,7 +110,9 @@ export function cacheFreshness(
   });
   const late = entities.filter((e) => e.level !== "fresh").sort((a, b) => SEVERITY[b.level] - SEVERITY[a.level]);
   const worst = entities.length === 0 ? "never" : (late[0]?.level ?? "fresh");
-  const frequent = entities.filter((e) => !TVM.includes(e.entity) && e.entity !== "scores").map((e) => e.lastSuccessAt);
+  const frequent = entities
+    .filter((e) => !TVM.includes(e.entity) && !HOURLY.includes(e.entity))
+    .map((e) => e.lastSuccessAt);
   const syncedAt = frequent.length > 0 && frequent.every((s) => s !== null) ? (frequent as string[]).sort()[0] : null;
   return {
     at: new Date(now).toISOString(),

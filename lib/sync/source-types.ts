@@ -11,6 +11,33 @@ import type {
   SourceSoftware,
   SourceScore,
 } from "../cache/source-types";
+import type { DeviceAvInfo, SecureConfigurationAssessment } from "../defender/schemas";
+import type {
+  AtpOnboardingDeviceState,
+  ComplianceDeviceStatus,
+  CompliancePolicy,
+  ConfigurationPolicy,
+  ConfigurationPolicySetting,
+  GroupMember,
+  ManagedDeviceProtection,
+  MobileThreatDefenseConnector,
+  PolicyAssignment,
+  SubscribedSku,
+} from "../graph/schemas";
+
+/** The Intune and directory objects of the deployment posture, each a complete (small) listing. */
+export interface PostureConfigSources {
+  connectors(): Promise<MobileThreatDefenseConnector[]>;
+  onboardingStatePages(): AsyncIterable<SourcePage<AtpOnboardingDeviceState>>;
+  compliancePolicies(): Promise<CompliancePolicy[]>;
+  compliancePolicyAssignments(policyId: string): Promise<PolicyAssignment[]>;
+  complianceDeviceStatusPages(policyId: string): AsyncIterable<SourcePage<ComplianceDeviceStatus>>;
+  configurationPolicies(): Promise<ConfigurationPolicy[]>;
+  configurationPolicySettings(policyId: string): Promise<ConfigurationPolicySetting[]>;
+  configurationPolicyAssignments(policyId: string): Promise<PolicyAssignment[]>;
+  groupMemberPages(groupId: string): AsyncIterable<SourcePage<GroupMember>>;
+  subscribedSkus(): Promise<SubscribedSku[]>;
+}
 
 /** Everything the sync pulls, as async page streams. Implemented over the real clients in sources.ts. */
 export interface SyncSources {
@@ -26,6 +53,10 @@ export interface SyncSources {
   exposureScore(): Promise<SourceScore>;
   exposureScoreByGroups(): Promise<(SourceScore & { rbacGroupName: string })[]>;
   configurationScore(): Promise<SourceScore>;
+  deviceAvInfoPages(): AsyncIterable<SourcePage<DeviceAvInfo>>;
+  secureConfigurationPages(): AsyncIterable<SourcePage<SecureConfigurationAssessment>>;
+  protectionStatePages(opts: { syncedSince?: Date }): AsyncIterable<SourcePage<ManagedDeviceProtection>>;
+  posture: PostureConfigSources;
   /** HTTP calls made so far (all providers, retries included). */
   calls(): number;
   /** Runs `work` and counts the HTTP calls made on its behalf alone, even while other work runs alongside. */

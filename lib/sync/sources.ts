@@ -3,6 +3,8 @@ import type { INetworkModule } from "@azure/msal-node";
 import {
   alertPages,
   configurationScore,
+  deviceAvInfoPages,
+  secureConfigurationPages,
   createDefenderClient,
   exposureScore,
   exposureScoreByGroups,
@@ -14,7 +16,21 @@ import {
   softwarePages,
   vulnerabilityPages,
 } from "../defender";
-import { createGraphClient, managedDevicePages } from "../graph";
+import {
+  atpOnboardingStatePages,
+  complianceDeviceStatusPages,
+  compliancePolicies,
+  compliancePolicyAssignments,
+  configurationPolicies,
+  configurationPolicyAssignments,
+  configurationPolicySettings,
+  createGraphClient,
+  groupMemberPages,
+  managedDevicePages,
+  mobileThreatDefenseConnectors,
+  subscribedSkus,
+  windowsProtectionStatePages,
+} from "../graph";
 import { createAppTokenProvider } from "../entra/app-token";
 import type { TenantSettings } from "../entra/msal-config";
 import type { SyncSources } from "./source-types";
@@ -71,6 +87,22 @@ export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
     exposureScore: () => exposureScore(defender),
     exposureScoreByGroups: () => exposureScoreByGroups(defender),
     configurationScore: () => configurationScore(defender),
+    deviceAvInfoPages: () => deviceAvInfoPages(defender, { pageSize: size("avHealth") }),
+    secureConfigurationPages: () => secureConfigurationPages(defender),
+    protectionStatePages: ({ syncedSince }) =>
+      windowsProtectionStatePages(graph, { syncedSince, pageSize: size("intuneProtection") }),
+    posture: {
+      connectors: () => mobileThreatDefenseConnectors(graph),
+      onboardingStatePages: () => atpOnboardingStatePages(graph),
+      compliancePolicies: () => compliancePolicies(graph),
+      compliancePolicyAssignments: (id) => compliancePolicyAssignments(graph, id),
+      complianceDeviceStatusPages: (id) => complianceDeviceStatusPages(graph, id),
+      configurationPolicies: () => configurationPolicies(graph),
+      configurationPolicySettings: (id) => configurationPolicySettings(graph, id),
+      configurationPolicyAssignments: (id) => configurationPolicyAssignments(graph, id),
+      groupMemberPages: (id) => groupMemberPages(graph, id),
+      subscribedSkus: () => subscribedSkus(graph),
+    },
     calls: () => defender.stats().calls + graph.stats().calls,
     countCalls: async (work) => {
       const counter = { calls: 0 };

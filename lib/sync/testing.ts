@@ -82,7 +82,7 @@ export async function startTestTenant(opts: Parameters<typeof startEmulator>[0])
     async raw(path) {
       // Incidents belong to the Defender XDR API and need its audience
       // (learn.microsoft.com/defender-xdr/api-create-app-web).
-      const scope = path.startsWith("/v1.0/")
+      const scope = /^\/(v1\.0|beta)\//.test(path)
         ? "https://graph.microsoft.com/.default"
         : path.startsWith("/api/incidents")
           ? "https://api.security.microsoft.com/.default"
@@ -112,3 +112,31 @@ export async function startTestTenant(opts: Parameters<typeof startEmulator>[0])
     },
   };
 }
+
+/** Every record of a raw listing, following @odata.nextLink (raw JSON, no console schema). */
+export async function rawAll(tenant: TestTenant, path: string): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let next: string | null = path;
+  while (next) {
+    const page: { value: Record<string, unknown>[] } & Record<string, unknown> = await tenant.raw(next);
+    out.push(...page.value);
+    const link = page["@odata.nextLink"] as string | undefined;
+    next = link ? link.slice(new URL(link).origin.length) : null;
+  }
+  return out;
+}
+
+/**
+ * Threat levels on one scale, written out for tests independently of the console's: compliance policies'
+ * deviceThreatProtectionLevel and MTD partners' partnerReportedThreatState.
+ */
+export const RAW_THREAT_RANK: Record<string, number> = {
+  secured: 1,
+  low: 2,
+  medium: 3,
+  high: 4,
+  lowSeverity: 2,
+  mediumSeverity: 3,
+  highSeverity: 4,
+  compromised: 4,
+};

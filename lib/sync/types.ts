@@ -13,6 +13,9 @@ export const SYNC_ENTITIES = [
   "recommendations",
   "deviceVulnerabilities",
   "scores",
+  "avHealth",
+  "intuneProtection",
+  "postureConfig",
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 

@@ -19,6 +19,10 @@ const MAX_PAGE: Record<SyncEntity, number> = {
   recommendations: 10_000,
   deviceVulnerabilities: 10_000,
   scores: 1,
+  avHealth: 10_000,
+  intuneProtection: 1_000,
+  // Many small Intune listings (each policy's settings, assignments, statuses; each group's members).
+  postureConfig: 1_000,
 };
 
 function unavoidable(summaries: EntitySummary[]): number {

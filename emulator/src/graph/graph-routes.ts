@@ -107,7 +107,7 @@ const GRAPH_INCIDENT_FIELDS: EntityFields<Incident> = {
 };
 
 /** Graph page sizes are not documented for these resources; chosen here: default 1000 / 100, $top ≤ 1000 (README). */
-const deviceRules = (t: ApiEnv["tenant"]): ListRules<Device> => ({
+export const deviceRules = (t: ApiEnv["tenant"]): ListRules<Device> => ({
   entity: deviceFields(t),
   maxTop: 1000,
   defaultPageSize: 1000,

@@ -34,7 +34,7 @@ export interface ListRequest<T> {
   style: "mde" | "graph";
 }
 
-function encodeSkipToken(skip: number): string {
+export function encodeSkipToken(skip: number): string {
   return Buffer.from(JSON.stringify({ s: skip, v: 1 })).toString("base64url");
 }
 

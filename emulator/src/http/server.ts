@@ -1,5 +1,5 @@
 // The request pipeline. Order for API calls: stats → latency → dropped connection → route →
-// 405 → bearer token (401) → rate limit (429) → injected 500/503 → permission (403) → handler.
+// 405 → bearer token (401) → rate limit (429) → injected 500/503 → permission (403) → plan (403) → handler.
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestContext } from "./context";
@@ -13,6 +13,7 @@ import { GRAPH_AUDIENCES, MDE_AUDIENCES } from "../identity/directory";
 import { hasAnyPermission, type Principal } from "../identity/principal";
 import type { TokenIssuer } from "../identity/token-issuer";
 import { IdentityRoutes } from "../identity/identity-routes";
+import { assertPlanAllows, type Plan } from "../plan";
 
 export interface PipelineDeps {
   baseUrl: () => string;
@@ -23,6 +24,8 @@ export interface PipelineDeps {
   limiter: RateLimiter;
   stats: Stats;
   control: (ctx: RequestContext) => Promise<void>;
+  /** Defender for Endpoint plan: Plan 2 APIs refuse a Plan 1 tenant. */
+  plan: Plan;
   log: (msg: string) => void;
 }
 
@@ -37,6 +40,8 @@ function createContext(req: IncomingMessage, res: ServerResponse, baseUrl: strin
     path = `/api${path.slice(9)}`;
     apiPrefix = "/api/v1.0";
   }
+  // Graph addresses an entity by OData key as well as by path segment: `policies('id')/x` = `policies/id/x`.
+  if (/^\/(v1\.0|beta)\//i.test(path)) path = path.replace(/\('([^'/]*)'\)/g, "/$1");
   const incomingId = String(req.headers["client-request-id"] ?? "");
   return {
     req,
@@ -196,6 +201,7 @@ async function handleApi(ctx: RequestContext & { countOnly?: boolean }, deps: Pi
       "Retry-After": "1",
     });
   if (!hasAnyPermission(principal, route.permissions)) throw forbidden(route, principal);
+  assertPlanAllows(deps.plan, route);
   await route.handler(ctx);
 }
 

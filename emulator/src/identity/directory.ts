@@ -36,6 +36,10 @@ export const XDR_PERMISSIONS = ["Incident.Read.All", "Incident.ReadWrite.All", "
 export const GRAPH_PERMISSIONS = [
   "DeviceManagementManagedDevices.Read.All",
   "DeviceManagementManagedDevices.ReadWrite.All",
+  "DeviceManagementConfiguration.Read.All",
+  "DeviceManagementServiceConfig.Read.All",
+  "Organization.Read.All",
+  "GroupMember.Read.All",
   "SecurityAlert.Read.All",
   "SecurityAlert.ReadWrite.All",
   "SecurityIncident.Read.All",

@@ -10,6 +10,8 @@ import {
 } from "./generate-vulnerabilities";
 import { RISK_FOR_RANK, severityRank } from "./alert-factory";
 import { SOFTWARE } from "./catalog/software";
+import { generatePosture } from "./posture/generate-posture";
+import type { Plan } from "./posture/model";
 import { Tenant } from "./tenant";
 
 export interface TenantSize {
@@ -18,7 +20,13 @@ export interface TenantSize {
   vulnsPerDevice: number;
 }
 
-export function generateTenant(seed: string, tenantId: string, anchorMs: number, size: TenantSize): Tenant {
+export function generateTenant(
+  seed: string,
+  tenantId: string,
+  anchorMs: number,
+  size: TenantSize,
+  plan: Plan = "p2",
+): Tenant {
   const employees = generateEmployees(seed, Math.max(30, Math.ceil(size.devices * 0.9)));
   const { machines, managedDevices, groups } = generateDevices(seed, size.devices, employees, anchorMs);
   const { alerts, incidents } = generateAlerts(seed, size.alerts, machines, anchorMs);
@@ -40,7 +48,7 @@ export function generateTenant(seed: string, tenantId: string, anchorMs: number,
   }
   const stats = softwareStatistics(machines, vulns, rows, activeAlertMachines);
   const recommendations = generateRecommendations(machines, vulns, stats);
-  return new Tenant(
+  const tenant = new Tenant(
     seed,
     tenantId,
     anchorMs,
@@ -56,4 +64,6 @@ export function generateTenant(seed: string, tenantId: string, anchorMs: number,
     rows,
     recommendations,
   );
+  tenant.posture = generatePosture({ seed, tenantId, anchorMs, plan, machines, managedDevices });
+  return tenant;
 }

@@ -11,6 +11,7 @@ import type {
   SoftwareStats,
   Vulnerability,
 } from "./model";
+import type { Posture } from "./posture/model";
 
 export interface VulnRows {
   /** Row r belongs to machine rowMachine[r] and CVE rowVuln[r]; rows are grouped by machine. */
@@ -37,6 +38,8 @@ export class Tenant {
   managedDeviceById = new Map<string, Device>();
   nextIncidentId = 0;
   nextInvestigationId = 0;
+  /** Deployment posture (antivirus, Intune policies, connector, licences); set right after generation. */
+  posture!: Posture;
 
   constructor(
     readonly seed: string,

@@ -4,6 +4,7 @@
 import { DAY_MS } from "../../clock";
 import { mix32, hashString } from "../../random";
 import { ALERT_TEMPLATES } from "../../tenant/catalog/alert-templates";
+import { asrActionType, asrRuleOfAction } from "../../tenant/posture/asr-rules";
 import type { Device, Employee } from "../../tenant/model";
 import type { Tenant } from "../../tenant/tenant";
 import { TABLE_BY_NAME } from "../schema";
@@ -78,6 +79,8 @@ export class EventStore {
       const templates = [...noise];
       for (const s of SCENARIOS)
         for (const [tmpl] of s.events) if (tmpl.table === table && !templates.includes(tmpl)) templates.push(tmpl);
+      for (const { template } of this.tenant.posture?.asrEvents ?? [])
+        if (template.table === table && !templates.includes(template)) templates.push(template);
       let acc = 0;
       const noiseCumulative = noise.map((n) => (acc += n.weight));
       c = { templates, noiseCumulative, noiseCount: noise.length, columnFns: null };
@@ -87,18 +90,19 @@ export class EventStore {
   }
 
   private plant(scenarioIdx: number, device: number, start: number): void {
-    for (const [tmpl, sec] of SCENARIOS[scenarioIdx]!.events) {
-      const time = start + sec * 1000;
-      const key = `${tmpl.table}:${Math.floor(time / DAY_MS)}`;
-      let list = this.planted.get(key);
-      if (!list) this.planted.set(key, (list = []));
-      list.push({ time, device, template: this.catalog(tmpl.table).templates.indexOf(tmpl) });
-      // A day already generated without this scenario is generated again on its next read.
-      const cached = this.cache.get(key);
-      if (cached) {
-        this.cache.delete(key);
-        this.cachedRows -= cached.length;
-      }
+    for (const [tmpl, sec] of SCENARIOS[scenarioIdx]!.events) this.plantOne(tmpl, device, start + sec * 1000);
+  }
+
+  private plantOne(tmpl: EventTemplate, device: number, time: number): void {
+    const key = `${tmpl.table}:${Math.floor(time / DAY_MS)}`;
+    let list = this.planted.get(key);
+    if (!list) this.planted.set(key, (list = []));
+    list.push({ time, device, template: this.catalog(tmpl.table).templates.indexOf(tmpl) });
+    // A day already generated without this scenario is generated again on its next read.
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key);
+      this.cachedRows -= cached.length;
     }
   }
 
@@ -118,6 +122,8 @@ export class EventStore {
           this.plant(i, device, this.tenant.anchorMs - off - i * 120_000);
         }),
       );
+      // The posture's ASR hits (a line-of-business script flagged for 30 days, a few blocks).
+      for (const e of this.tenant.posture?.asrEvents ?? []) this.plantOne(e.template, e.device, e.time);
     }
     for (; this.plantedAlerts < alerts.length; this.plantedAlerts++) {
       const a = alerts[this.plantedAlerts]!;
@@ -206,6 +212,16 @@ export class EventStore {
     const chunks = new Map<number, Chunk>();
     const rows: number[] = [];
     let scanned = 0;
+    // An ASR hit exists only where a policy turns its rule on (audit, warn or block) on that device.
+    const asrRules = cat.templates.map((tmpl) => asrRuleOfAction(tmpl.actionType));
+    const posture = this.tenant.posture;
+    const machines = this.tenant.machines;
+    const reported = (c: Chunk, i: number) => {
+      const rule = asrRules[c.template[i]!];
+      if (!rule || !posture) return true;
+      const mode = posture.asrModeFor(machines[c.device[i]!]!, rule.guid);
+      return mode !== null && mode !== "off";
+    };
     const firstDay = Math.floor(from / DAY_MS);
     const lastDay = Math.floor(to / DAY_MS);
     for (let day = firstDay; day <= lastDay; day++) {
@@ -213,7 +229,8 @@ export class EventStore {
       chunks.set(day, c);
       scanned += c.length;
       const t = c.time;
-      for (let i = 0; i < c.length; i++) if (t[i]! >= from && t[i]! <= to) rows.push(day * ROW_SPAN + i);
+      for (let i = 0; i < c.length; i++)
+        if (t[i]! >= from && t[i]! <= to && reported(c, i)) rows.push(day * ROW_SPAN + i);
     }
     const cell = (row: unknown, col: number) => {
       const r = row as number;
@@ -294,8 +311,12 @@ function columnFn(tenant: Tenant, tmpl: EventTemplate, name: string, type: strin
       return (c, i) => dev(c, i).id;
     case "DeviceName":
       return (c, i) => dev(c, i).dnsName;
-    case "ActionType":
-      return () => tmpl.actionType;
+    case "ActionType": {
+      // Audited or Blocked as the device's configured mode says.
+      const rule = asrRuleOfAction(tmpl.actionType);
+      if (!rule || !tenant.posture) return () => tmpl.actionType;
+      return (c, i) => asrActionType(rule, tenant.posture.asrModeFor(dev(c, i), rule.guid) ?? "audit");
+    }
     case "ReportId":
       return (c, i) => (c.day % 1000) * 100_000 + i;
     case "FileName":
