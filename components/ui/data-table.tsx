@@ -46,6 +46,9 @@ declare module "@tanstack/react-table" {
     ) => TdHTMLAttributes<HTMLTableCellElement> & { [data: `data-${string}`]: string | undefined };
     /** The header's accessible text when it shows none (a column of buttons). */
     srHeader?: string;
+    /** A fixed width in pixels (with `tableProps.style.tableLayout: "fixed"`, so virtualised rows do not make
+     * columns jump as different rows scroll into view). */
+    width?: number;
   }
 }
 
@@ -269,13 +272,21 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     cn(meta?.numeric && "text-right", meta?.className, meta?.headerClassName) || undefined;
                   const title = flexRender(header.column.columnDef.header, header.getContext());
                   const sorting = headerSorting(header.column, sort, sortLocally);
+                  const style = meta?.width ? { width: meta.width } : undefined;
                   if (sorting) {
                     return (
-                      <SortableTh key={header.id} dense={dense} className={className} label={title} {...sorting} />
+                      <SortableTh
+                        key={header.id}
+                        dense={dense}
+                        className={className}
+                        style={style}
+                        label={title}
+                        {...sorting}
+                      />
                     );
                   }
                   return (
-                    <Th key={header.id} dense={dense} className={className}>
+                    <Th key={header.id} dense={dense} className={className} style={style}>
                       {title ?? null}
                       {meta?.srHeader ? <span className="sr-only">{meta.srHeader}</span> : null}
                     </Th>
