@@ -10,6 +10,10 @@ import type { HuntingColumn, HuntingRow } from "./result-types";
 import type { ResultSort } from "./sort-rows";
 import { kindOf } from "./values";
 
+/** A dense one-line row: 20px of text, 12px of padding and a 1px border. Only a row with an expanded dynamic
+ * value is taller. */
+const ROW_HEIGHT = 33;
+
 /**
  * The result as the console's one table, fed row indexes in display order (sorting is done outside so the CSV
  * follows the same order). Past a hundred rows only the rows in view are rendered; the header stays on top and
@@ -93,6 +97,7 @@ export function ResultsGrid({
       dense
       sort={{ column: sort?.column ?? "", dir: sort?.dir ?? "asc", onSort }}
       virtualizeAbove={100}
+      rowHeight={ROW_HEIGHT}
       tableProps={{ style: { tableLayout: "fixed", width: widths.reduce((a, b) => a + b, 0) } }}
     />
   );
