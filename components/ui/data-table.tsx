@@ -145,6 +145,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = !groups && rows.length > virtualizeAbove;
   const windowed = virtual && !sortLocally && !selection;
+  // eslint-disable-next-line react-hooks/incompatible-library -- see useReactTable below
   const virtualizer = useVirtualizer({
     count: virtual ? rows.length : 0,
     getScrollElement: () => scrollRef.current,
@@ -164,8 +165,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const windowStart = windowed && items.length ? items[0].index : 0;
   const data = windowed ? rows.slice(windowStart, items.length ? items[items.length - 1].index + 1 : 0) : rows;
 
-  // TanStack Table returns functions that the React Compiler must not memoise; this component is not compiled.
-  // eslint-disable-next-line react-hooks/incompatible-library
+  // TanStack Table (like TanStack Virtual above) returns functions that the React Compiler must not memoise; this
+  // component is not compiled.
   const table = useReactTable({
     data,
     columns,
