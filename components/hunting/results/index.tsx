@@ -21,6 +21,17 @@ export interface HuntingResultsProps {
   query: string;
 }
 
+// Each result gets its own grid (a fresh scroll position, virtualiser and expanded cells): the page may hand a
+// new result to the same HuntingResults, and a virtualiser carried over from 100,000 rows to a few hundred kept
+// re-rendering.
+const resultIds = new WeakMap<object, number>();
+let lastResultId = 0;
+function resultId(rows: object): number {
+  let id = resultIds.get(rows);
+  if (id === undefined) resultIds.set(rows, (id = ++lastResultId));
+  return id;
+}
+
 type View = "table" | "chart";
 const VIEWS: { key: View; label: string }[] = [
   { key: "table", label: "Table" },
@@ -124,7 +135,15 @@ export function HuntingResults({ columns, rows, query }: HuntingResultsProps) {
       </div>
       <div role="tabpanel" id={`${tabIds}-panel`} aria-labelledby={`${tabIds}-${view}`}>
         {view === "table" ? (
-          <ResultsGrid columns={columns} rows={rows} order={order} sort={sort} onSort={onSort} onCopy={onCopy} />
+          <ResultsGrid
+            key={resultId(rows)}
+            columns={columns}
+            rows={rows}
+            order={order}
+            sort={sort}
+            onSort={onSort}
+            onCopy={onCopy}
+          />
         ) : plan?.ok ? (
           <ResultsChart plan={plan.plan} />
         ) : (
