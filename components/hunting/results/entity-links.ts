@@ -109,41 +109,39 @@ export function isIpAddress(v: string): boolean {
   }
 }
 
-const LATEST = "| order by Timestamp desc\n| take 1000";
+/** The latest thousand events of `table` matching `where`, with the columns that say what happened. */
+function latestEvents(table: string, where: string, columns: string): string {
+  return [table, `| where ${where}`, `| project ${columns}`, "| order by Timestamp desc", "| take 1000"].join("\n");
+}
 
 function fileHunt(hash: string): string {
-  const col = hash.length === 40 ? "SHA1" : "SHA256";
-  return [
+  return latestEvents(
     "union DeviceFileEvents, DeviceProcessEvents, DeviceEvents",
-    `| where ${col} == ${kqlString(hash)}`,
-    "| project Timestamp, DeviceId, DeviceName, ActionType, FileName, FolderPath, SHA1, SHA256, InitiatingProcessFileName",
-    LATEST,
-  ].join("\n");
+    `${hash.length === 40 ? "SHA1" : "SHA256"} == ${kqlString(hash)}`,
+    "Timestamp, DeviceId, DeviceName, ActionType, FileName, FolderPath, SHA1, SHA256, InitiatingProcessFileName",
+  );
 }
 
 function ipHunt(ip: string): string {
-  return [
+  return latestEvents(
     "DeviceNetworkEvents",
-    `| where RemoteIP == ${kqlString(ip)} or LocalIP == ${kqlString(ip)}`,
-    "| project Timestamp, DeviceId, DeviceName, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, RemoteUrl, InitiatingProcessFileName",
-    LATEST,
-  ].join("\n");
+    `RemoteIP == ${kqlString(ip)} or LocalIP == ${kqlString(ip)}`,
+    "Timestamp, DeviceId, DeviceName, ActionType, LocalIP, LocalPort, RemoteIP, RemotePort, RemoteUrl, InitiatingProcessFileName",
+  );
 }
 
 function upnHunt(upn: string): string {
-  return [
+  return latestEvents(
     "DeviceProcessEvents",
-    `| where AccountUpn =~ ${kqlString(upn)} or InitiatingProcessAccountUpn =~ ${kqlString(upn)}`,
-    "| project Timestamp, DeviceId, DeviceName, AccountUpn, InitiatingProcessAccountUpn, FileName, ProcessCommandLine",
-    LATEST,
-  ].join("\n");
+    `AccountUpn =~ ${kqlString(upn)} or InitiatingProcessAccountUpn =~ ${kqlString(upn)}`,
+    "Timestamp, DeviceId, DeviceName, AccountUpn, InitiatingProcessAccountUpn, FileName, ProcessCommandLine",
+  );
 }
 
 function accountHunt(name: string): string {
-  return [
+  return latestEvents(
     "DeviceLogonEvents",
-    `| where AccountName =~ ${kqlString(name)}`,
-    "| project Timestamp, DeviceId, DeviceName, ActionType, LogonType, AccountDomain, AccountName, RemoteIP",
-    LATEST,
-  ].join("\n");
+    `AccountName =~ ${kqlString(name)}`,
+    "Timestamp, DeviceId, DeviceName, ActionType, LogonType, AccountDomain, AccountName, RemoteIP",
+  );
 }

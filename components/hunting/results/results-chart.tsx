@@ -15,7 +15,7 @@ import {
 } from "@/components/charts/chart-theme";
 import { SERIES_COLORS } from "@/components/charts/palette";
 import { TimeSeriesChart, type Series, type XAxisSpec } from "@/components/charts/time-series-chart";
-import { cn } from "@/components/ui/cn";
+import { SegmentedButtons } from "@/components/ui/segmented-buttons";
 import { formatUtc } from "@/lib/time";
 import { OTHER, type ChartKind, type ChartPlan } from "./chart-plan";
 
@@ -61,28 +61,12 @@ export function ResultsChart({ plan }: { plan: ChartPlan }) {
           {plan.note ? ` ${plan.note}` : null}
         </p>
         {kinds.length > 1 ? (
-          <div
-            role="group"
-            aria-label="Chart type"
-            className="inline-flex overflow-hidden rounded-md border border-slate-300 dark:border-slate-600"
-          >
-            {kinds.map((k) => (
-              <button
-                key={k}
-                type="button"
-                aria-pressed={kind === k}
-                onClick={() => setChosen(k)}
-                className={cn(
-                  "px-2 py-1 focus-visible:outline-2 focus-visible:outline-blue-600",
-                  kind === k
-                    ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
-                    : "hover:bg-slate-100 dark:hover:bg-slate-800",
-                )}
-              >
-                {KIND_LABELS[k]}
-              </button>
-            ))}
-          </div>
+          <SegmentedButtons
+            label="Chart type"
+            options={kinds.map((k) => ({ key: k, label: KIND_LABELS[k] }))}
+            value={kind}
+            onChange={setChosen}
+          />
         ) : null}
       </div>
       <div
