@@ -27,6 +27,7 @@ import {
   deviceCacheState,
   devicesCsv,
   getDeviceDetail,
+  deviceIdForMachine,
   listDeviceFilterOptions,
   listDevices,
   logonUserRefresh,
@@ -97,6 +98,8 @@ async function collect(chunks: AsyncGenerator<string>): Promise<string> {
 interface Ids {
   alert: string;
   device: string;
+  /** The device's Defender machine id. */
+  machine: string;
   incident: string;
   cve: string;
   recommendation: string;
@@ -133,6 +136,7 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
   "device cache state": () => deviceCacheState(),
   "device filter options": () => listDeviceFilterOptions(),
   "device detail": (ids) => getDeviceDetail(ids.device, { auditDetails: true }),
+  "device id of a machine id": (ids) => deviceIdForMachine(ids.machine),
   "device count": () => countDevices(DeviceView.parse({}), NOW),
   "incident list": () => listIncidents(analyst, IncidentQuery.parse({}), { limit: 1000 }),
   "incident detail": (ids) => getIncidentDetail(ids.incident),
@@ -365,6 +369,7 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
         await p.alert.findFirstOrThrow({ where: { ...scope, incidentId: { not: null } }, orderBy: { id: "asc" } })
       ).id,
       device: device.id,
+      machine: device.mdeMachineId!,
       incident: String((await p.incident.findFirstOrThrow({ where: scope, orderBy: { id: "asc" } })).id),
       cve: (await p.cveExposure.findFirstOrThrow({ where: { ...scope, scope: "" }, orderBy: { cveId: "asc" } })).cveId,
       recommendation: recommendation.id,

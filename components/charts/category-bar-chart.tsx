@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { AXIS_TICK, GRID_STROKE, LEGEND_PROPS, TOOLTIP_STYLE } from "./chart-theme";
+import { AXIS_TICK, GRID_STROKE, LEGEND_PROPS, TOOLTIP_STYLE, type ValueAxisSpec } from "./chart-theme";
 import type { Series } from "./time-series-chart";
 
 /**
@@ -16,6 +16,7 @@ export function CategoryBarChart({
   colorOf,
   label,
   domain,
+  y,
 }: {
   data: Record<string, string | number | null>[];
   categoryKey: string;
@@ -24,12 +25,14 @@ export function CategoryBarChart({
   colorOf?: (category: string) => string;
   label: string;
   domain?: [number, number];
+  y?: ValueAxisSpec;
 }) {
   const valueAxis = {
     type: "number" as const,
     tick: AXIS_TICK,
     stroke: GRID_STROKE,
-    allowDecimals: false,
+    allowDecimals: y?.decimals ?? false,
+    tickFormatter: y?.tick,
     domain: domain ?? [0, "auto"],
   };
   const categoryAxis = {
@@ -56,7 +59,7 @@ export function CategoryBarChart({
               tickFormatter={(v: string) => (v.length > 20 ? `${v.slice(0, 19)}…` : v)}
             />
           ) : (
-            <YAxis {...valueAxis} width={36} />
+            <YAxis {...valueAxis} width={y?.width ?? 36} />
           )}
           <Tooltip {...TOOLTIP_STYLE} cursor={{ fill: "var(--chart-grid)", opacity: 0.3 }} />
           {series.length > 1 ? <Legend {...LEGEND_PROPS} /> : null}

@@ -32,3 +32,17 @@ export function shortDay(day: string): string {
 export function showsDots(data: readonly Record<string, unknown>[], key: string): boolean {
   return data.length <= 14 || data.filter((d) => d[key] !== null && d[key] !== undefined).length < 2;
 }
+
+/** The value axis of a chart whose figures are not small counts (averages, millions of events). */
+export interface ValueAxisSpec {
+  decimals: boolean;
+  tick?: (value: number) => string;
+  width?: number;
+}
+
+const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
+
+/** "1.2K", "3.4M", "0.5": axis ticks that fit a narrow axis whatever the magnitude. */
+export function compactNumber(value: number): string {
+  return compact.format(value);
+}

@@ -12,13 +12,37 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { AXIS_TICK, GRID_STROKE, LEGEND_PROPS, TOOLTIP_STYLE, shortDay, showsDots } from "./chart-theme";
+import {
+  AXIS_TICK,
+  GRID_STROKE,
+  LEGEND_PROPS,
+  TOOLTIP_STYLE,
+  shortDay,
+  showsDots,
+  type ValueAxisSpec,
+} from "./chart-theme";
 
 export interface Series {
   key: string;
   label: string;
   color: string;
 }
+
+/** How the x-axis reads: by default daily points under `day` ("2026-11-26"); a numeric axis (epoch milliseconds,
+ * plain numbers) spaces points by value, so gaps between time bins show as gaps. */
+export interface XAxisSpec {
+  key: string;
+  numeric: boolean;
+  tick: (value: string | number) => string;
+  tooltip: (value: string | number) => string;
+}
+
+const DAILY: XAxisSpec = {
+  key: "day",
+  numeric: false,
+  tick: (d) => shortDay(String(d)),
+  tooltip: (d) => shortDay(String(d)),
+};
 
 /** Daily points ({ day, ...series }) as lines, or as stacked areas when the series add up to a whole. */
 export function TimeSeriesChart({
@@ -27,19 +51,37 @@ export function TimeSeriesChart({
   stacked = false,
   domain,
   label,
+  x = DAILY,
+  y,
 }: {
   data: Record<string, string | number | null>[];
   series: Series[];
   stacked?: boolean;
   domain?: [number, number];
   label: string;
+  x?: XAxisSpec;
+  y?: ValueAxisSpec;
 }) {
   const common = (
     <>
       <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" vertical={false} />
-      <XAxis dataKey="day" tickFormatter={shortDay} tick={AXIS_TICK} minTickGap={24} stroke={GRID_STROKE} />
-      <YAxis domain={domain ?? [0, "auto"]} tick={AXIS_TICK} width={36} stroke={GRID_STROKE} allowDecimals={false} />
-      <Tooltip {...TOOLTIP_STYLE} labelFormatter={(d) => shortDay(String(d))} />
+      <XAxis
+        dataKey={x.key}
+        {...(x.numeric ? { type: "number" as const, domain: ["dataMin", "dataMax"] } : {})}
+        tickFormatter={x.tick}
+        tick={AXIS_TICK}
+        minTickGap={24}
+        stroke={GRID_STROKE}
+      />
+      <YAxis
+        domain={domain ?? [0, "auto"]}
+        tick={AXIS_TICK}
+        width={y?.width ?? 36}
+        stroke={GRID_STROKE}
+        allowDecimals={y?.decimals ?? false}
+        tickFormatter={y?.tick}
+      />
+      <Tooltip {...TOOLTIP_STYLE} labelFormatter={(d) => x.tooltip(d as string | number)} />
       {series.length > 1 ? <Legend {...LEGEND_PROPS} /> : null}
     </>
   );

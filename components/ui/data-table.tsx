@@ -46,6 +46,9 @@ declare module "@tanstack/react-table" {
     ) => TdHTMLAttributes<HTMLTableCellElement> & { [data: `data-${string}`]: string | undefined };
     /** The header's accessible text when it shows none (a column of buttons). */
     srHeader?: string;
+    /** A fixed width in pixels (with `tableProps.style.tableLayout: "fixed"`, so virtualised rows do not make
+     * columns jump as different rows scroll into view). */
+    width?: number;
   }
 }
 
@@ -91,6 +94,9 @@ export interface DataTableProps<T> {
   activeRowId?: string | null;
   /** Above this many rows only the rows in view are rendered (and the table scrolls inside its frame). */
   virtualizeAbove?: number;
+  /** The rows' height in pixels when every row has the same (one-line cells): rows measured at their estimate cost
+   * the virtualiser nothing, while each mismatch makes it recompute every row's position after it. */
+  rowHeight?: number;
   tableProps?: TableHTMLAttributes<HTMLTableElement>;
 }
 
@@ -133,10 +139,36 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const rowSelection: RowSelectionState = {};
   for (const id of selection?.selected ?? []) rowSelection[id] = true;
 
-  // TanStack Table returns functions that the React Compiler must not memoise; this component is not compiled.
-  // eslint-disable-next-line react-hooks/incompatible-library
+  // Past `virtualizeAbove` rows only the rows in view are rendered. When the order is the caller's (no local sort)
+  // and nothing is selected across rows, the table model is built from those rows alone: TanStack creates an
+  // object with dozens of closures per row, which for 100,000 rows costs a second of garbage collection.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = !groups && rows.length > virtualizeAbove;
+  const windowed = virtual && !sortLocally && !selection;
+  // eslint-disable-next-line react-hooks/incompatible-library -- see useReactTable below
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => props.rowHeight ?? (dense ? 34 : 40),
+    overscan: 12,
+    // With a known row height, a row entering the view is taken at that height instead of being measured there
+    // and then (reading offsetHeight forces a layout of the whole table, per row); the ResizeObserver's own
+    // report, which comes after layout, still corrects a row that differs.
+    ...(props.rowHeight
+      ? {
+          measureElement: (el: Element, entry: ResizeObserverEntry | undefined) =>
+            entry?.borderBoxSize?.[0] ? Math.round(entry.borderBoxSize[0].blockSize) : props.rowHeight!,
+        }
+      : {}),
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const windowStart = windowed && items.length ? items[0].index : 0;
+  const data = windowed ? rows.slice(windowStart, items.length ? items[items.length - 1].index + 1 : 0) : rows;
+
+  // TanStack Table (like TanStack Virtual above) returns functions that the React Compiler must not memoise; this
+  // component is not compiled.
   const table = useReactTable({
-    data: rows,
+    data,
     columns,
     getRowId: (row) => getRowId(row),
     getCoreRowModel: getCoreRowModel(),
@@ -160,24 +192,19 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const leafColumns = table.getVisibleLeafColumns();
   const colSpan = leafColumns.length + (selection ? 1 : 0);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtual = !groups && tableRows.length > virtualizeAbove;
-  const virtualizer = useVirtualizer({
-    count: virtual ? tableRows.length : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => (dense ? 34 : 40),
-    overscan: 12,
-  });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
   const padTop = items.length ? items[0].start : 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const shown = virtual
-    ? items.map((item) => ({ row: tableRows[item.index], index: item.index }))
+    ? items.map((item) => ({ row: tableRows[item.index - windowStart], index: item.index }))
     : tableRows.map((row, index) => ({ row, index }));
 
   // Keep the active row in view when it changes (j/k in the alert queue), not when rows load around it.
   const scrolledTo = useRef<string | null>(null);
-  const activeIndex = activeRowId ? tableRows.findIndex((r) => r.id === activeRowId) : -1;
+  const activeIndex = !activeRowId
+    ? -1
+    : windowed
+      ? rows.findIndex((r) => getRowId(r) === activeRowId)
+      : tableRows.findIndex((r) => r.id === activeRowId);
   useEffect(() => {
     if (!activeRowId || activeRowId === scrolledTo.current || activeIndex < 0) return;
     scrolledTo.current = activeRowId;
@@ -249,7 +276,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <table
           className="min-w-full text-left text-sm"
           aria-label={label}
-          {...(virtual ? { "aria-rowcount": tableRows.length + 1 } : {})}
+          {...(virtual ? { "aria-rowcount": rows.length + 1 } : {})}
           {...tableProps}
         >
           {caption ? <caption className="sr-only">{caption}</caption> : null}
@@ -269,13 +296,21 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     cn(meta?.numeric && "text-right", meta?.className, meta?.headerClassName) || undefined;
                   const title = flexRender(header.column.columnDef.header, header.getContext());
                   const sorting = headerSorting(header.column, sort, sortLocally);
+                  const style = meta?.width ? { width: meta.width } : undefined;
                   if (sorting) {
                     return (
-                      <SortableTh key={header.id} dense={dense} className={className} label={title} {...sorting} />
+                      <SortableTh
+                        key={header.id}
+                        dense={dense}
+                        className={className}
+                        style={style}
+                        label={title}
+                        {...sorting}
+                      />
                     );
                   }
                   return (
-                    <Th key={header.id} dense={dense} className={className}>
+                    <Th key={header.id} dense={dense} className={className} style={style}>
                       {title ?? null}
                       {meta?.srHeader ? <span className="sr-only">{meta.srHeader}</span> : null}
                     </Th>
@@ -285,7 +320,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             ))}
           </thead>
           <tbody>
-            {tableRows.length === 0 && !groups?.length ? (
+            {rows.length === 0 && !groups?.length ? (
               <EmptyRow colSpan={colSpan}>{empty}</EmptyRow>
             ) : (
               <>

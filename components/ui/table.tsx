@@ -1,4 +1,4 @@
-import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
+import type { CSSProperties, ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 // Table primitives shared by every list in the console, so rows, headers and empty states look the same everywhere.
@@ -37,6 +37,7 @@ export function SortableTh({
   dir,
   onSort,
   className,
+  style,
   dense = true,
 }: {
   label: ReactNode;
@@ -44,10 +45,16 @@ export function SortableTh({
   dir: "asc" | "desc";
   onSort: () => void;
   className?: string;
+  style?: CSSProperties;
   dense?: boolean;
 }) {
   return (
-    <Th dense={dense} className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+    <Th
+      dense={dense}
+      className={className}
+      style={style}
+      aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}
+    >
       <button
         type="button"
         className="inline-flex items-center gap-1 uppercase hover:text-blue-700 dark:hover:text-blue-300"

@@ -6,6 +6,7 @@ import { logonUsers } from "../defender";
 import { startTestTenant, type TestTenant } from "../sync/testing";
 import { GET as deviceRoute } from "@/app/api/devices/[id]/route";
 import { logonUserRefresh } from "./logon-users";
+import { deviceIdForMachine } from "./detail";
 import type { DeviceDetail } from "./schemas";
 import { tenantScope } from "../cache/tenant";
 
@@ -18,6 +19,7 @@ describe("device detail", () => {
   let database: TestDatabase;
   let cookie: string;
   let deviceId: string;
+  let machineId: string;
 
   beforeAll(async () => {
     tenant = await startTestTenant({ seed: "device-detail", devices: 6, alerts: 10, vulnsPerDevice: 1 });
@@ -44,6 +46,7 @@ describe("device detail", () => {
       },
     });
     deviceId = device.id;
+    machineId = device.mdeMachineId!;
     await database.prisma.alert.create({
       data: {
         ...tenantScope(),
@@ -99,5 +102,11 @@ describe("device detail", () => {
     const device = (await (await get(deviceId)).json()) as DeviceDetail;
     expect(device.logonUsers).toHaveLength(cached);
     expect((await get("no-such-device")).status).toBe(404);
+  });
+
+  it("finds a device by Defender's machine id, which hunting results link to", async () => {
+    expect(await deviceIdForMachine(machineId)).toBe(deviceId);
+    expect(await deviceIdForMachine("0".repeat(40))).toBeNull();
+    expect(await deviceIdForMachine(deviceId)).toBeNull();
   });
 });

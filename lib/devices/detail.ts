@@ -233,3 +233,15 @@ export async function getDeviceDetail(id: string, opts: { auditDetails?: boolean
     timeline: timeline.slice(0, TIMELINE_MAX),
   };
 }
+
+/**
+ * The console's id of the device Defender knows as `machineId`, or null. Hunting results name devices by
+ * Defender's machine id (the DeviceId column, "DeviceInfo" table reference), which the device page accepts too.
+ */
+export async function deviceIdForMachine(machineId: string): Promise<string | null> {
+  const device = await db().device.findUnique({
+    where: { tenantId_mdeMachineId: { ...tenantScope(), mdeMachineId: machineId } },
+    select: { id: true },
+  });
+  return device?.id ?? null;
+}

@@ -9,5 +9,5 @@ export {
   DEVICE_CSV_HEADER,
   type DeviceListOptions,
 } from "./queries";
-export { getDeviceDetail } from "./detail";
+export { getDeviceDetail, deviceIdForMachine } from "./detail";
 export { refreshLogonUsers, logonUserRefresh, type LogonUserReader } from "./logon-users";

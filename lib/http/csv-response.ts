@@ -1,3 +1,5 @@
+import { fileStamp } from "./csv";
+
 /**
  * A CSV download streamed chunk by chunk as the source yields it, so a large export never sits in memory.
  * The file is named `<prefix>-<UTC timestamp>.csv`; no-store because exports follow filters and permissions.
@@ -12,7 +14,7 @@ export function csvResponse(filenamePrefix: string, chunks: AsyncIterable<string
       else controller.enqueue(encoder.encode(next.value));
     },
   });
-  const stamp = now.toISOString().slice(0, 19).replaceAll(":", "");
+  const stamp = fileStamp(now);
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

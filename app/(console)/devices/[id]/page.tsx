@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BackLink } from "@/components/ui/back-link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ComplianceBadge, HealthBadge, IsolationBadge, LevelBadge, VulnCounts } from "@/components/devices/badges";
 import { formatUtc } from "@/components/ui/format";
 import { PageHeader } from "@/components/ui/page-header";
 import { RowsTable, Td } from "@/components/ui/table";
 import { requireUser } from "@/lib/auth/page";
-import { getDeviceDetail } from "@/lib/devices";
+import { deviceIdForMachine, getDeviceDetail } from "@/lib/devices";
 import { getActionSettings, listActions } from "@/lib/actions";
 import { ResponsePanel } from "../../_response/response-panel";
 import { toResponseDevice } from "@/lib/actions/schemas";
@@ -34,7 +34,12 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
   const actor = await requireUser("console:read");
   const { id } = await params;
   const device = await getDeviceDetail(decodeURIComponent(id), { auditDetails: actor.permissions.has("audit:read") });
-  if (!device) notFound();
+  if (!device) {
+    // A Defender machine id (a hunting result's DeviceId) opens the device under the console's own id.
+    const canonical = await deviceIdForMachine(decodeURIComponent(id));
+    if (canonical) redirect(`/devices/${encodeURIComponent(canonical)}`);
+    notFound();
+  }
   const canRespond = actor.permissions.has("actions:respond");
   // Relative times in the response panel count from the moment the page was read (render stays pure).
   const renderedAt = new Date().getTime();
