@@ -409,6 +409,44 @@ const FIXTURES: Record<string, Fixture> = {
       }),
     read: (db) => db.postureSnapshot.findFirstOrThrow({ where: { mdeDevices: 10 } }),
   },
+  HuntingQuery: {
+    create: (db) =>
+      db.huntingQuery.create({
+        data: {
+          ...tenantScope(),
+          id: "hq-1",
+          ownerId: "oid-1",
+          name: "Encoded PowerShell",
+          tags: ["execution"],
+          query: "DeviceProcessEvents | take 10",
+          shared: true,
+        },
+      }),
+    read: (db) => db.huntingQuery.findUniqueOrThrow({ where: tenantKey("hq-1"), include: { owner: true } }),
+  },
+  HuntingRun: {
+    create: (db) =>
+      db.huntingRun.create({
+        data: {
+          ...tenantScope(),
+          id: "hr-1",
+          actorId: "oid-1",
+          actorName: "Ana",
+          query: "DeviceProcessEvents | take 10",
+          queryHash: "0".repeat(64),
+          timespan: "P7D",
+          rowCount: 10,
+          durationMs: 120,
+          outcome: "ok",
+        },
+      }),
+    read: (db) => db.huntingRun.findUniqueOrThrow({ where: tenantKey("hr-1") }),
+  },
+  HuntingThrottle: {
+    create: (db) => db.huntingThrottle.create({ data: { ...tenantScope(), limit: "cpu", until: t0 } }),
+    read: (db) =>
+      db.huntingThrottle.findUniqueOrThrow({ where: { tenantId_limit: { ...tenantScope(), limit: "cpu" } } }),
+  },
   SyncState: {
     create: (db) =>
       db.syncState.create({ data: { ...tenantScope(), entity: "alerts", watermark: t0, lastSummary: { fetched: 1 } } }),
