@@ -8,6 +8,7 @@ import { formatUtc } from "../time";
 import { AppError, Conflict, Forbidden, NotFound } from "../http/errors";
 import { writeMachineAction } from "../cache/machine-actions";
 import { tenantKey, tenantScope } from "../cache/tenant";
+import { recordApprovalRequestedEvent, recordSendFailedEvent } from "../notifications";
 import { actionPacer } from "../budgets";
 import { statusReads, type ReadPlan } from "./status-reads";
 import { getAction } from "./queries";
@@ -204,6 +205,7 @@ export async function requestAction(
         },
         "success",
       );
+      if (needsApproval) await recordApprovalRequestedEvent(tx, { ...row, deviceName: device.name });
       return { created: row };
     });
     if ("replay" in outcome && outcome.replay) {
@@ -289,6 +291,9 @@ export async function sendToDefender(
         data: { state: "SendFailed", error: failure.message.slice(0, 2000) },
       });
       await recordAudit(tx, ctx, audit("failure", {}), "failure", failure.message);
+      // An "already in progress" conflict is Defender keeping the first request, not a failure anyone must chase.
+      if (!(failure instanceof Conflict))
+        await recordSendFailedEvent(tx, { ...req, deviceName: device.name }, failure.message);
     });
     throw failure;
   }

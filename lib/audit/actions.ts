@@ -31,6 +31,13 @@ export const AUDIT_ACTIONS = [
   "tvm.remediation.close",
   "tvm.remediation.reopen",
   "tvm.remediation.delete",
+  "notifications.channel.create",
+  "notifications.channel.update",
+  "notifications.channel.delete",
+  "notifications.channel.test",
+  "notifications.rule.create",
+  "notifications.rule.update",
+  "notifications.rule.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -24,6 +24,12 @@ describe("role → permission table", () => {
     ] as const)
       expect(can(["Manager"], p)).toBe(false);
   });
+  it("lets Managers and Admins configure notification rules, and only Admins their channels", () => {
+    expect(can(["Manager"], "notifications:rules")).toBe(true);
+    expect(can(["Manager"], "notifications:channels")).toBe(false);
+    expect(can(["Responder"], "notifications:rules")).toBe(false);
+    expect(can(["Admin"], "notifications:channels")).toBe(true);
+  });
   it("gives Admins everything", () => {
     expect(permissionsOf(["Admin"]).size).toBe(PERMISSIONS.length);
   });

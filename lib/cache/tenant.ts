@@ -50,6 +50,11 @@ export const TENANT_TABLES = [
   "RemediationRequest",
   "RemediationProgress",
   "SyncState",
+  "NotificationChannel",
+  "NotificationRule",
+  "NotificationEvent",
+  "NotificationDelivery",
+  "NotificationAttempt",
 ] as const;
 
 /**

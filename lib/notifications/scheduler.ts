@@ -1,0 +1,42 @@
+import { getConfig } from "../config/env";
+import { db } from "../db";
+import { logger } from "../log";
+import { processSingleton } from "../process-singleton";
+import { runNotificationPass, workerOwner } from "./worker";
+
+// The console server's delivery loop, started with the sync scheduler (instrumentation.ts). Every instance runs
+// one; the leases in worker.ts keep them from sending the same delivery twice. A pass that found work is followed
+// by another at once, so a burst drains without waiting for the next tick.
+
+interface WorkerState {
+  timer?: NodeJS.Timeout;
+  running: boolean;
+  owner: string;
+}
+
+const state = processSingleton("notificationWorker", (): WorkerState => ({ running: false, owner: workerOwner() }));
+
+async function drain(): Promise<void> {
+  const s = state();
+  if (s.running) return;
+  s.running = true;
+  try {
+    for (let i = 0; i < 50; i++) {
+      const pass = await runNotificationPass(db(), { owner: s.owner });
+      if (pass.routed === 0 && pass.claimed === 0) break;
+    }
+  } catch (error) {
+    logger.error("notification pass failed", { error });
+  } finally {
+    s.running = false;
+  }
+}
+
+export function startNotificationWorker(): void {
+  const s = state();
+  const every = getConfig().NOTIFY_POLL_MS;
+  if (s.timer || every === 0) return;
+  s.timer = setInterval(() => void drain(), every);
+  s.timer.unref();
+  logger.info("notification worker started", { pollMs: every });
+}
