@@ -24,11 +24,15 @@ import { startSmtpCatcher, startWebhookReceiver } from "./testing";
 // Real receivers: an SMTP server on a port in this process and an HTTP receiver that verifies the signature. The
 // configuration is read once per process, so the catcher's port is set before anything reads it.
 const smtp = await startSmtpCatcher();
-process.env.SMTP_HOST = "127.0.0.1";
-process.env.SMTP_PORT = String(smtp.port);
-process.env.SMTP_SECURITY = "none";
-process.env.NOTIFY_ALLOW_PRIVATE_TARGETS = "true";
-process.env.CONSOLE_URL = "https://soc.contoso.example";
+const TEST_ENV = {
+  SMTP_HOST: "127.0.0.1",
+  SMTP_PORT: String(smtp.port),
+  SMTP_SECURITY: "none",
+  NOTIFY_ALLOW_PRIVATE_TARGETS: "true",
+  CONSOLE_URL: "https://soc.contoso.example",
+};
+const savedEnv = Object.fromEntries(Object.keys(TEST_ENV).map((k) => [k, process.env[k]]));
+Object.assign(process.env, TEST_ENV);
 
 const kinds = await availableTestDatabases();
 const admin: Actor = {
@@ -44,6 +48,10 @@ let secret: string | undefined;
 const hook = await startWebhookReceiver(() => secret);
 
 afterAll(async () => {
+  // The process may run other test files next: give them the environment they started with.
+  for (const [k, v] of Object.entries(savedEnv))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   resetSmtpTransport();
   await hook.close();
   await smtp.close();
