@@ -70,6 +70,17 @@ import { CACHED_KINDS, isCached } from "./cache/exists";
 import { lookUpTargetNames } from "./audit/target-names";
 import { overviewFigures } from "./overview";
 import { suggestAssignees } from "./assignees";
+import {
+  createChannel,
+  createRule,
+  deliveryCounts,
+  listChannels,
+  listDeliveryLog,
+  listRules,
+  recordNotificationEvent,
+  runNotificationPass,
+} from "./notifications";
+import { RuleInput } from "./notifications/schemas";
 
 // The cache is keyed by tenant (lib/cache/tenant.ts). This fills the configured tenant's cache through a real sync,
 // then copies every row of every cached table to a second tenant — same ids, so CVEs, incident numbers, alert and
@@ -173,6 +184,10 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
       ),
       isCached("device", "b-only-device"),
     ]),
+  "notification channels": () => listChannels(),
+  "notification rules": () => listRules(),
+  "notification delivery log": () => listDeliveryLog({ limit: 500 }),
+  "notification deliveries by state": () => deliveryCounts(),
   "audit log target names": (ids) =>
     lookUpTargetNames([
       { targetType: "alert", targetId: ids.alert },
@@ -222,6 +237,11 @@ async function copyToOtherTenant(database: TestDatabase): Promise<void> {
     `UPDATE "RemediationRequest" SET owner = 'B team'`,
     `UPDATE "RemediationProgress" SET "exposedDevices" = "exposedDevices" + 100`,
     `UPDATE "SyncState" SET "lastError" = 'B failed', "lockedBy" = NULL`,
+    `UPDATE "NotificationChannel" SET name = 'B ' || name, target = 'b@other.example'`,
+    `UPDATE "NotificationRule" SET name = 'B ' || name, enabled = false`,
+    `UPDATE "NotificationEvent" SET payload = jsonb_set(payload, '{title}', '"B"')`,
+    `UPDATE "NotificationDelivery" SET state = 'failed'`,
+    `UPDATE "NotificationAttempt" SET outcome = 'failed', error = 'B'`,
   ];
   for (const sql of changes) await p.$executeRawUnsafe(`${sql} WHERE "tenantId" = $1`, OTHER);
   // Rows only the other tenant has: a pass of the configured tenant must not flag or resolve them.
@@ -316,6 +336,27 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
       { recommendationId: recommendation.id, scope: "", owner: "IT", dueOn: "2099-01-01", note: "" },
       NOW,
     );
+    // A channel, a rule, an event routed to it and the attempt the delivery log shows (e-mail is not configured here,
+    // so the attempt fails at once).
+    const channel = await createChannel(audit, {
+      kind: "email",
+      name: "SOC",
+      target: "soc@contoso.example",
+      enabled: true,
+    });
+    await createRule(
+      audit,
+      RuleInput.parse({ name: "Everything High", eventType: "alert.created", channelIds: [channel.id] }),
+    );
+    await p.$transaction((tx) =>
+      recordNotificationEvent(tx, {
+        type: "alert.created",
+        dedupeKey: "alert.created:tenancy",
+        payload: { title: "High alert", summary: "", path: "/alerts/x", severity: "High" },
+      }),
+    );
+    await runNotificationPass(p, { owner: "tenancy" });
+    expect(await listDeliveryLog({ limit: 5 })).toHaveLength(1);
     ids = {
       alert: (
         await p.alert.findFirstOrThrow({ where: { ...scope, incidentId: { not: null } }, orderBy: { id: "asc" } })
