@@ -6,11 +6,13 @@ export {
   recordApprovalRequestedEvent,
   recordFailedActionEvents,
   recordNewAlertEvents,
+  recordNewIncidentEvents,
   recordSendFailedEvent,
 } from "./producers";
 export { startNotificationWorker } from "./scheduler";
 export { claimDue, deliverClaimed, runNotificationPass, workerOwner, DEFAULT_WORKER } from "./worker";
 export { routeEvents } from "./router";
+export { sweepTimedEvents } from "./sweeps";
 export { createChannel, deleteChannel, listChannels, testChannel, updateChannel } from "./channel-config";
 export { createRule, deleteRule, listRules, updateRule } from "./rule-config";
 export { deliveryCounts, listDeliveryLog } from "./queries";

@@ -15,10 +15,14 @@ import {
   createRule,
   listDeliveryLog,
   recordNotificationEvent,
+  recordApprovalRequestedEvent,
   resetSmtpTransport,
   routeEvents,
   runNotificationPass,
+  sweepTimedEvents,
 } from ".";
+import { cacheTenantId } from "../cache/tenant";
+import { RuleInput } from "./schemas";
 import { startSmtpCatcher, startWebhookReceiver } from "./testing";
 
 // Real receivers: an SMTP server on a port in this process and an HTTP receiver that verifies the signature. The
@@ -255,5 +259,72 @@ describe.each(kinds)("notifications on %s", (kind) => {
     expect(new Set(hookIds).size).toBe(30);
     expect(smtp.messages).toHaveLength(30);
     expect(new Set(smtp.messages.map((m) => m.messageId)).size).toBe(30);
+  });
+
+  it("an SLA breach and a sync failing longer than the rule's minutes each notify once", async () => {
+    await createRule(ctx, RuleInput.parse({ name: "Breaches", eventType: "sla.breached", channelIds: [webhookId] }));
+    await createRule(
+      ctx,
+      RuleInput.parse({
+        name: "Sync down 30 min",
+        eventType: "sync.failing",
+        filter: { syncFailingMinutes: 30 },
+        channelIds: [webhookId],
+      }),
+    );
+    const id = `da-${kind}-late`;
+    await syncThese(database, [highAlert(id)]);
+    await drain(database, "worker-a");
+    hook.received.length = 0;
+    smtp.messages.length = 0;
+    const now = Date.now();
+    await database.prisma.alert.update({
+      where: { tenantId_id: { tenantId: cacheTenantId(), id } },
+      data: { slaDueAt: new Date(now - 10 * 60_000) },
+    });
+    await database.prisma.syncState.create({
+      data: {
+        tenantId: cacheTenantId(),
+        entity: "incidents",
+        lastError: "Defender answered HTTP 503",
+        lastSuccessAt: new Date(now - 45 * 60_000),
+      },
+    });
+    expect(await sweepTimedEvents(database.prisma)).toBe(2);
+    expect(await sweepTimedEvents(database.prisma)).toBe(0);
+    expect(await drain(database, "worker-a")).toBe(2);
+    expect(hook.received.map((r) => r.body.events[0].title).sort()).toEqual([
+      `Alert breached its SLA: Suspicious PowerShell ${id}`,
+      "Sync of incidents has been failing for 45 minutes",
+    ]);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it("an approval request e-mails the channel and, when the rule says so, the people who may approve", async () => {
+    await database.prisma.user.create({
+      data: { id: `oid-mgr-${kind}`, upn: "mia.manager@contoso.example", name: "Mia Manager", roles: ["Manager"] },
+    });
+    await createRule(
+      ctx,
+      RuleInput.parse({
+        name: "Approvals",
+        eventType: "approval.requested",
+        filter: { toApprovers: true },
+        channelIds: [emailId],
+      }),
+    );
+    await database.prisma.$transaction((tx) =>
+      recordApprovalRequestedEvent(tx, {
+        id: `req-${kind}`,
+        type: "Isolate",
+        deviceId: "dev-1",
+        deviceName: "ws-042",
+        requestedByName: "Rae Responder",
+      }),
+    );
+    expect(await drain(database, "worker-a")).toBe(1);
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages[0].to.sort()).toEqual(["mia.manager@contoso.example", "soc@contoso.example"]);
+    expect(smtp.messages[0].subject).toContain("Approval needed");
   });
 });

@@ -1,7 +1,7 @@
 import type { Prisma } from "../db";
 import type { SqlExecutor } from "../db/raw-transaction";
 import { alertRow, type AlertWriteRules } from "../cache/alerts";
-import type { SourceAlert, SourceMachineAction } from "../cache/source-types";
+import type { SourceAlert, SourceIncident, SourceMachineAction } from "../cache/source-types";
 import { cacheTenantId } from "../cache/tenant";
 import { label } from "../labels";
 import { eventsJson, insertEventsSql, recordNotificationEvent } from "./outbox";
@@ -55,6 +55,34 @@ export async function recordNewAlertEvents(
   if (events.length === 0) return 0;
   return execute(
     insertEventsSql(`NOT EXISTS (SELECT 1 FROM "Alert" a WHERE a."tenantId" = $1 AND a.id = e."subjectId")`),
+    cacheTenantId(),
+    eventsJson(events),
+  );
+}
+
+/** New High-severity incidents in a page the sync is about to write (before writeIncidents, in its transaction). */
+export async function recordNewIncidentEvents(
+  execute: SqlExecutor,
+  incidents: readonly SourceIncident[],
+  now: Date,
+): Promise<number> {
+  const events = incidents
+    .filter((i) => i.severity === "High" && recent(i.createdTime, now.getTime()))
+    .map((i): NotificationEventInput & { subjectId: string } => ({
+      type: "incident.created",
+      dedupeKey: `incident.created:${i.incidentId}`,
+      subjectId: String(i.incidentId),
+      occurredAt: new Date(i.createdTime),
+      payload: {
+        title: `${label("severity", i.severity)} incident: ${i.incidentName ?? `Incident ${i.incidentId}`}`,
+        summary: (i.tags ?? []).slice(0, 5).join(" · "),
+        path: `/incidents/${i.incidentId}`,
+        severity: i.severity ?? undefined,
+      },
+    }));
+  if (events.length === 0) return 0;
+  return execute(
+    insertEventsSql(`NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i."tenantId" = $1 AND i.id = e."subjectId"::bigint)`),
     cacheTenantId(),
     eventsJson(events),
   );

@@ -2,7 +2,11 @@ import { getConfig } from "../config/env";
 import { db } from "../db";
 import { logger } from "../log";
 import { processSingleton } from "../process-singleton";
+import { sweepTimedEvents } from "./sweeps";
 import { runNotificationPass, workerOwner } from "./worker";
+
+/** SLA deadlines and failing syncs are looked for this often. */
+const SWEEP_EVERY_MS = 60_000;
 
 // The console server's delivery loop, started with the sync scheduler (instrumentation.ts). Every instance runs
 // one; the leases in worker.ts keep them from sending the same delivery twice. A pass that found work is followed
@@ -12,15 +16,24 @@ interface WorkerState {
   timer?: NodeJS.Timeout;
   running: boolean;
   owner: string;
+  lastSweep: number;
 }
 
-const state = processSingleton("notificationWorker", (): WorkerState => ({ running: false, owner: workerOwner() }));
+const state = processSingleton("notificationWorker", (): WorkerState => ({
+  running: false,
+  owner: workerOwner(),
+  lastSweep: 0,
+}));
 
 async function drain(): Promise<void> {
   const s = state();
   if (s.running) return;
   s.running = true;
   try {
+    if (Date.now() - s.lastSweep >= SWEEP_EVERY_MS) {
+      s.lastSweep = Date.now();
+      await sweepTimedEvents(db());
+    }
     for (let i = 0; i < 50; i++) {
       const pass = await runNotificationPass(db(), { owner: s.owner });
       if (pass.routed === 0 && pass.claimed === 0) break;
