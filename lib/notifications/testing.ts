@@ -12,6 +12,8 @@ export interface CaughtMail {
   raw: string;
   subject: string;
   messageId: string;
+  /** When the message was accepted (ms since the epoch). */
+  at: number;
 }
 
 export async function startSmtpCatcher(): Promise<{ port: number; messages: CaughtMail[]; close(): Promise<void> }> {
@@ -32,6 +34,7 @@ export async function startSmtpCatcher(): Promise<{ port: number; messages: Caug
           raw,
           subject: header("Subject"),
           messageId: header("Message-ID"),
+          at: Date.now(),
         });
         callback();
       });
