@@ -87,6 +87,8 @@ const EnvSchema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  /** The demo's notification sink (set by `npm run demo`): the settings page links to it. */
+  NOTIFY_SINK_URL: optionalUrl,
   /** How often the notification worker looks for work, in milliseconds; 0 turns it off in this process. */
   NOTIFY_POLL_MS: z.coerce.number().int().min(0).default(1000),
   /** Shown in the header banner; set by `npm run demo`. */
