@@ -1,6 +1,7 @@
 import type { AuditContext } from "../auth/actor";
 import { recordAudit, withAudit, withExternalChange, type AuditEntry } from "../audit";
 import { db, Prisma } from "../db";
+import { isUniqueViolation } from "../db/unique-violation";
 import { isAlreadyInProgress, type ResponseAction, type ResponseActionBody } from "../defender";
 import { describeFailedRead, describeProviderError, ProviderError } from "../microsoft";
 import { logger } from "../log";
@@ -86,12 +87,6 @@ async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type
     return `Defender already has a ${theirs.type} ${theirs.status} on this device (requested by ${theirs.requestor ?? "someone"} at ${when(theirs.creationDateTimeUtc)}). Nothing new was sent.`;
   }
   return null;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError
-    ? err.code === "P2002"
-    : /unique constraint|duplicate key/i.test(String((err as Error)?.message));
 }
 
 async function viewOf(id: string): Promise<ActionView> {

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { withAudit } from "../audit";
 import type { AuditContext } from "../auth/actor";
-import { db, Prisma } from "../db";
+import { db } from "../db";
 import { cacheTenantId } from "../cache/tenant";
 import { AppError, Conflict, NotFound } from "../http/errors";
+import { withUniqueName } from "./unique-name";
 import { maskUrl, sendThrough, DeliveryError, type ChannelRecord } from "./channels";
 import { buildMessage } from "./message";
 import type { ChannelInput, ChannelKind, ChannelView } from "./schemas";
@@ -39,9 +40,6 @@ async function checkInput(input: ChannelInput): Promise<void> {
   }
 }
 
-const nameTaken = (name: string) => new Conflict(`A channel named “${name}” already exists.`);
-const isUnique = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
-
 export async function listChannels(): Promise<ChannelView[]> {
   const rows = await db().notificationChannel.findMany({
     where: { tenantId: cacheTenantId() },
@@ -57,32 +55,25 @@ export async function createChannel(
 ): Promise<ChannelView & { secret?: string }> {
   await checkInput(input);
   const secret = input.kind === "webhook" ? newWebhookSecret() : null;
-  try {
-    return await withAudit(
-      ctx,
-      { action: "notifications.channel.create", targetType: "notificationChannel" },
-      async (tx) => {
-        const row = await tx.notificationChannel.create({
-          data: { tenantId: cacheTenantId(), id: randomUUID(), ...input, secret, updatedBy: ctx.actor.name },
-        });
-        return {
-          result: { ...toView(row), ...(secret ? { secret } : {}) },
-          targetId: row.id,
-          params: { name: row.name, kind: row.kind },
-        };
-      },
-    );
-  } catch (err) {
-    if (isUnique(err)) throw nameTaken(input.name);
-    throw err;
-  }
+  return withUniqueName("channel", input.name, () =>
+    withAudit(ctx, { action: "notifications.channel.create", targetType: "notificationChannel" }, async (tx) => {
+      const row = await tx.notificationChannel.create({
+        data: { tenantId: cacheTenantId(), id: randomUUID(), ...input, secret, updatedBy: ctx.actor.name },
+      });
+      return {
+        result: { ...toView(row), ...(secret ? { secret } : {}) },
+        targetId: row.id,
+        params: { name: row.name, kind: row.kind },
+      };
+    }),
+  );
 }
 
 export async function updateChannel(ctx: AuditContext, id: string, input: ChannelInput): Promise<ChannelView> {
   await checkInput(input);
   const where = { tenantId_id: { tenantId: cacheTenantId(), id } };
-  try {
-    return await withAudit(
+  return withUniqueName("channel", input.name, () =>
+    withAudit(
       ctx,
       { action: "notifications.channel.update", targetType: "notificationChannel", targetId: id },
       async (tx) => {
@@ -95,11 +86,8 @@ export async function updateChannel(ctx: AuditContext, id: string, input: Channe
         const row = await tx.notificationChannel.update({ where, data: { ...input, updatedBy: ctx.actor.name } });
         return { result: toView(row), params: { name: row.name, kind: row.kind, enabled: row.enabled } };
       },
-    );
-  } catch (err) {
-    if (isUnique(err)) throw nameTaken(input.name);
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function deleteChannel(ctx: AuditContext, id: string): Promise<{ deleted: true }> {

@@ -320,6 +320,7 @@ describe.each(kinds)("notifications on %s", (kind) => {
         deviceId: "dev-1",
         deviceName: "ws-042",
         requestedByName: "Rae Responder",
+        requestedById: `oid-rae-${kind}`,
       }),
     );
     expect(await drain(database, "worker-a")).toBe(1);

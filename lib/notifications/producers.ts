@@ -119,6 +119,7 @@ interface RequestFacts {
   deviceId: string;
   deviceName: string;
   requestedByName: string;
+  requestedById?: string;
 }
 
 /** A request the console could not send to Defender (SendFailed), inside the transaction that records the failure. */
@@ -142,7 +143,10 @@ export function recordSendFailedEvent(
 export async function recordApprovalRequestedEvent(tx: Prisma.TransactionClient, req: RequestFacts): Promise<number> {
   // Approvers are people whose console role carries actions:approve (Manager and Admin), other than the requester.
   const approvers = await tx.user.findMany({
-    where: { roles: { hasSome: ["Manager", "Admin"] }, name: { not: req.requestedByName } },
+    where: {
+      roles: { hasSome: ["Manager", "Admin"] },
+      ...(req.requestedById ? { id: { not: req.requestedById } } : {}),
+    },
     select: { upn: true },
     take: 50,
   });

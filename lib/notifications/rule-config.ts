@@ -3,7 +3,8 @@ import { withAudit } from "../audit";
 import type { AuditContext } from "../auth/actor";
 import { db, Prisma } from "../db";
 import { cacheTenantId } from "../cache/tenant";
-import { AppError, Conflict, NotFound } from "../http/errors";
+import { AppError, NotFound } from "../http/errors";
+import { withUniqueName } from "./unique-name";
 import {
   RuleFilter,
   type Digest,
@@ -34,8 +35,6 @@ function toView(r: RuleRow): RuleView {
 }
 
 const tenant = () => cacheTenantId();
-const nameTaken = (name: string) => new Conflict(`A rule named “${name}” already exists.`);
-const isUnique = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 async function assertChannelsExist(tx: Prisma.TransactionClient, ids: string[]): Promise<void> {
   const found = await tx.notificationChannel.findMany({
@@ -72,24 +71,21 @@ export async function listRules(): Promise<RuleView[]> {
 }
 
 export async function createRule(ctx: AuditContext, input: RuleInput): Promise<RuleView> {
-  try {
-    return await withAudit(ctx, { action: "notifications.rule.create", targetType: "notificationRule" }, async (tx) => {
+  return withUniqueName("rule", input.name, () =>
+    withAudit(ctx, { action: "notifications.rule.create", targetType: "notificationRule" }, async (tx) => {
       await assertChannelsExist(tx, input.channelIds);
       const row = await tx.notificationRule.create({
         data: { tenantId: tenant(), id: randomUUID(), ...data(input, ctx.actor.name) },
       });
       return { result: toView(row), targetId: row.id, params: auditParams(input) };
-    });
-  } catch (err) {
-    if (isUnique(err)) throw nameTaken(input.name);
-    throw err;
-  }
+    }),
+  );
 }
 
 export async function updateRule(ctx: AuditContext, id: string, input: RuleInput): Promise<RuleView> {
   const where = { tenantId_id: { tenantId: tenant(), id } };
-  try {
-    return await withAudit(
+  return withUniqueName("rule", input.name, () =>
+    withAudit(
       ctx,
       { action: "notifications.rule.update", targetType: "notificationRule", targetId: id },
       async (tx) => {
@@ -99,11 +95,8 @@ export async function updateRule(ctx: AuditContext, id: string, input: RuleInput
         const row = await tx.notificationRule.update({ where, data: data(input, ctx.actor.name) });
         return { result: toView(row), params: auditParams(input) };
       },
-    );
-  } catch (err) {
-    if (isUnique(err)) throw nameTaken(input.name);
-    throw err;
-  }
+    ),
+  );
 }
 
 export async function deleteRule(ctx: AuditContext, id: string): Promise<{ deleted: true }> {

@@ -115,31 +115,22 @@ const recipients = z
     "must be e-mail addresses separated by commas",
   );
 
+const channelOf = <K extends ChannelKind, T extends z.ZodType<string>>(kind: K, target: T) =>
+  z
+    .object({
+      kind: z.literal(kind),
+      name: z.string().trim().min(1).max(120),
+      target,
+      enabled: z.boolean().default(true),
+    })
+    .strict();
+
+const url = z.string().trim().url().max(2000);
+
 export const ChannelInput = z.discriminatedUnion("kind", [
-  z
-    .object({
-      kind: z.literal("email"),
-      name: z.string().trim().min(1).max(120),
-      target: recipients,
-      enabled: z.boolean().default(true),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal("teams"),
-      name: z.string().trim().min(1).max(120),
-      target: z.string().trim().url().max(2000),
-      enabled: z.boolean().default(true),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal("webhook"),
-      name: z.string().trim().min(1).max(120),
-      target: z.string().trim().url().max(2000),
-      enabled: z.boolean().default(true),
-    })
-    .strict(),
+  channelOf("email", recipients),
+  channelOf("teams", url),
+  channelOf("webhook", url),
 ]);
 export type ChannelInput = z.infer<typeof ChannelInput>;
 
