@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { buildConsole, buildIsFresh } from "./lib/build";
 import { deployDatabase, startNext } from "./lib/console-server";
 import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
-import { startNotificationSink } from "./lib/notification-sink";
+import { sinkEnv, startNotificationSink } from "./lib/notification-sink";
 import { killGroup, run, stopChildrenOnExit, waitForExit } from "./lib/processes";
 
 const { values } = parseArgs({
@@ -32,14 +32,7 @@ async function main() {
 
   // Notifications go to a local sink a person can open: its SMTP server, and its page to read what arrived.
   const sink = await startNotificationSink();
-  Object.assign(env, {
-    SMTP_HOST: "127.0.0.1",
-    SMTP_PORT: String(sink.smtpPort),
-    SMTP_SECURITY: "none",
-    SMTP_FROM: "SOC console (demo) <soc-console@demo.invalid>",
-    NOTIFY_ALLOW_PRIVATE_TARGETS: "true",
-    NOTIFY_SINK_URL: sink.url,
-  });
+  Object.assign(env, sinkEnv(sink));
 
   let emulator: Awaited<ReturnType<typeof startEmulatorProcess>> | undefined;
   if (existsSync("emulator/src/cli.ts")) {

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { buildConsole, buildIsFresh } from "./lib/build";
 import { deployDatabase, startNext } from "./lib/console-server";
 import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
+import { sinkEnv, startNotificationSink } from "./lib/notification-sink";
 import { run, stopChildrenOnExit, waitForExit } from "./lib/processes";
 
 const { values } = parseArgs({
@@ -28,9 +29,11 @@ async function main() {
     "--action-ms",
     "1500",
   ]);
+  const sink = await startNotificationSink();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...consoleEnvFor(emulator.ready),
+    ...sinkEnv(sink),
     NEXT_TELEMETRY_DISABLED: "1",
     CONSOLE_MODE: "demo",
     CONSOLE_URL: `http://127.0.0.1:${port}`,
@@ -41,7 +44,7 @@ async function main() {
   mkdirSync("test-results", { recursive: true });
   writeFileSync(
     "test-results/e2e-tenant.json",
-    JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL }, null, 2),
+    JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL, sinkUrl: sink.url }, null, 2),
   );
   if (!buildIsFresh()) await buildConsole(env);
   await deployDatabase();

@@ -22,6 +22,18 @@ function readableText(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** The console's configuration for sending to the sink (the demo's and the e2e server's). */
+export function sinkEnv(sink: { smtpPort: number; url: string }): Record<string, string> {
+  return {
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(sink.smtpPort),
+    SMTP_SECURITY: "none",
+    SMTP_FROM: "SOC console (demo) <soc-console@demo.invalid>",
+    NOTIFY_ALLOW_PRIVATE_TARGETS: "true",
+    NOTIFY_SINK_URL: sink.url,
+  };
+}
+
 export async function startNotificationSink(): Promise<{ smtpPort: number; url: string; close(): Promise<void> }> {
   const smtp = await startSmtpCatcher();
   const hooks: CaughtHook[] = [];
