@@ -136,6 +136,7 @@ try {
       latencies.push(m.at - committedAt.get(number(m.subject))!);
       lastArrival = Math.max(lastArrival, m.at);
     }
+    await notifications.stopNotificationWorker();
     latencies.sort((a, b) => a - b);
     const delivered = hook.received.length + smtp.messages.length;
     console.log(

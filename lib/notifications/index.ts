@@ -9,7 +9,7 @@ export {
   recordNewIncidentEvents,
   recordSendFailedEvent,
 } from "./producers";
-export { startNotificationWorker } from "./scheduler";
+export { startNotificationWorker, stopNotificationWorker } from "./scheduler";
 export { claimDue, deliverClaimed, runNotificationPass, workerOwner, DEFAULT_WORKER } from "./worker";
 export { routeEvents } from "./router";
 export { sweepTimedEvents } from "./sweeps";

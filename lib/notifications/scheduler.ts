@@ -53,3 +53,11 @@ export function startNotificationWorker(): void {
   s.timer.unref();
   logger.info("notification worker started", { pollMs: every });
 }
+
+/** Stops this process's loop and waits for a pass in progress (scripts that close the database afterwards). */
+export async function stopNotificationWorker(): Promise<void> {
+  const s = state();
+  if (s.timer) clearInterval(s.timer);
+  s.timer = undefined;
+  while (s.running) await new Promise((resolve) => setTimeout(resolve, 20));
+}
