@@ -158,3 +158,17 @@ export function readTestEnv(): {
     e2eEmulatorPort: Number(process.env.E2E_EMULATOR_PORT) || 4610,
   };
 }
+
+/**
+ * Test helper: sets configuration variables for one test file before anything reads the configuration (it is read
+ * once per process), and returns what puts them back for the next file the same worker runs.
+ */
+export function setTestEnv(vars: Record<string, string>): () => void {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  return () => {
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+  };
+}

@@ -23,20 +23,19 @@ import {
 } from ".";
 import { cacheTenantId } from "../cache/tenant";
 import { RuleInput } from "./schemas";
+import { setTestEnv } from "../config/env";
 import { startSmtpCatcher, startWebhookReceiver } from "./testing";
 
 // Real receivers: an SMTP server on a port in this process and an HTTP receiver that verifies the signature. The
 // configuration is read once per process, so the catcher's port is set before anything reads it.
 const smtp = await startSmtpCatcher();
-const TEST_ENV = {
+const restoreEnv = setTestEnv({
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: String(smtp.port),
   SMTP_SECURITY: "none",
   NOTIFY_ALLOW_PRIVATE_TARGETS: "true",
   CONSOLE_URL: "https://soc.contoso.example",
-};
-const savedEnv = Object.fromEntries(Object.keys(TEST_ENV).map((k) => [k, process.env[k]]));
-Object.assign(process.env, TEST_ENV);
+});
 
 const kinds = await availableTestDatabases();
 const admin: Actor = {
@@ -53,9 +52,7 @@ const hook = await startWebhookReceiver(() => secret);
 
 afterAll(async () => {
   // The process may run other test files next: give them the environment they started with.
-  for (const [k, v] of Object.entries(savedEnv))
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+  restoreEnv();
   resetSmtpTransport();
   await hook.close();
   await smtp.close();

@@ -1,23 +1,17 @@
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setTestEnv } from "../config/env";
+import { closedPort } from "./testing";
 
 // The notification routes as a browser calls them: who may configure what, the errors a bad configuration gets at
 // save and at test-send, and the audit trail. The guard is on (as in production) and the SMTP server is one nobody
 // listens on.
-const closed = await new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => {
-    const port = (s.address() as net.AddressInfo).port;
-    s.close(() => resolve(port));
-  });
-});
-const TEST_ENV = {
+const closed = await closedPort();
+const restoreEnv = setTestEnv({
   NOTIFY_ALLOW_PRIVATE_TARGETS: "false",
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: String(closed),
   SMTP_SECURITY: "none",
-};
-const savedEnv = Object.fromEntries(Object.keys(TEST_ENV).map((k) => [k, process.env[k]]));
-Object.assign(process.env, TEST_ENV);
+});
 
 const { getDatabase } = await import("../db");
 const { createTestDatabase } = await import("../db/testing");
@@ -40,9 +34,7 @@ beforeAll(async () => {
   cookie.Manager = await sessionCookieFor("Manager");
 });
 afterAll(async () => {
-  for (const [k, v] of Object.entries(savedEnv))
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+  restoreEnv();
   getDatabase.replaceForTests(undefined);
   await database?.close();
 });

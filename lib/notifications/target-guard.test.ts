@@ -1,25 +1,17 @@
-import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { setTestEnv } from "../config/env";
+import { closedPort } from "./testing";
 
 // This file runs with the guard on, and an SMTP host nobody listens on.
-const closed = await new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, "127.0.0.1", () => {
-    const port = (s.address() as net.AddressInfo).port;
-    s.close(() => resolve(port));
-  });
-});
-const saved = { ...process.env };
-Object.assign(process.env, {
-  NOTIFY_ALLOW_PRIVATE_TARGETS: "false",
-  SMTP_HOST: "127.0.0.1",
-  SMTP_PORT: String(closed),
-  SMTP_SECURITY: "none",
-});
-afterAll(() => {
-  for (const k of ["NOTIFY_ALLOW_PRIVATE_TARGETS", "SMTP_HOST", "SMTP_PORT", "SMTP_SECURITY"])
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-});
+const closed = await closedPort();
+afterAll(
+  setTestEnv({
+    NOTIFY_ALLOW_PRIVATE_TARGETS: "false",
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(closed),
+    SMTP_SECURITY: "none",
+  }),
+);
 
 const { checkTargetUrl, isPrivateAddress } = await import("./target-guard");
 const { postJson } = await import("./channels/http-post");
