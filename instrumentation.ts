@@ -8,4 +8,7 @@ export async function register() {
   // Response requests a previous run left Queued or Sending (lib/actions/recovery.ts).
   const { startRecovery } = await import("./lib/actions/recovery");
   startRecovery();
+  // Notifications waiting in the outbox, including those a stopped instance left mid-send (lib/notifications).
+  const { startNotificationWorker } = await import("./lib/notifications");
+  startNotificationWorker();
 }

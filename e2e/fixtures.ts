@@ -9,6 +9,8 @@ export type Role = "viewer" | "analyst" | "responder" | "manager" | "admin" | "n
 /** What scripts/e2e-server.ts wrote: the emulator's whole ready line plus the console's address. */
 export interface Tenant extends EmulatorReady {
   consoleUrl: string;
+  /** The local notification sink's page (scripts/lib/notification-sink.ts). */
+  sinkUrl: string;
   /** A second app registration with read permissions only. */
   readOnlyClient: { clientId: string; clientSecret: string };
 }

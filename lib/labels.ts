@@ -212,6 +212,29 @@ const HUNTING_TIMESPAN: Labels = {
   P30D: "Last 30 days",
 };
 
+/** What the console notifies about (lib/notifications). */
+const NOTIFICATION_EVENT: Labels = {
+  "alert.created": "New alert",
+  "incident.created": "New incident",
+  "sla.warning": "SLA about to breach",
+  "sla.breached": "SLA breached",
+  "action.failed": "Response action failed or timed out",
+  "approval.requested": "Approval requested",
+  "sync.failing": "Sync failing",
+  "detection_rule.failing": "Detection rule failing",
+};
+
+/** Notification channels, digests and delivery outcomes. */
+const CHANNEL_KIND: Labels = { email: "E-mail", teams: "Microsoft Teams", webhook: "Webhook (signed)" };
+const DIGEST: Labels = { immediate: "Immediately", "15m": "Every 15 minutes", "1h": "Hourly" };
+const DELIVERY_OUTCOME: Labels = {
+  pending: "Waiting",
+  sending: "Sending",
+  sent: "Sent",
+  retrying: "Retrying",
+  failed: "Failed",
+};
+
 const MAPS = {
   severity: SEVERITY,
   alertStatus: ALERT_STATUS,
@@ -236,6 +259,10 @@ const MAPS = {
   remediationType: REMEDIATION_TYPE,
   huntingOutcome: HUNTING_OUTCOME,
   huntingTimespan: HUNTING_TIMESPAN,
+  notificationEvent: NOTIFICATION_EVENT,
+  channelKind: CHANNEL_KIND,
+  digest: DIGEST,
+  deliveryOutcome: DELIVERY_OUTCOME,
 } satisfies Record<string, Labels>;
 
 export type LabelKind = keyof typeof MAPS;

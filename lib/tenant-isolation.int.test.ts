@@ -73,6 +73,17 @@ import { lookUpTargetNames } from "./audit/target-names";
 import { overviewFigures } from "./overview";
 import { suggestAssignees } from "./assignees";
 import { createSavedQuery, listHuntingHistory, listSavedQueries } from "./hunting";
+import {
+  createChannel,
+  createRule,
+  deliveryCounts,
+  listChannels,
+  listDeliveryLog,
+  listRules,
+  recordNotificationEvent,
+  runNotificationPass,
+} from "./notifications";
+import { RuleInput } from "./notifications/schemas";
 
 // The cache is keyed by tenant (lib/cache/tenant.ts). This fills the configured tenant's cache through a real sync,
 // then copies every row of every cached table to a second tenant — same ids, so CVEs, incident numbers, alert and
@@ -182,6 +193,10 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
       ),
       isCached("device", "b-only-device"),
     ]),
+  "notification channels": () => listChannels(),
+  "notification rules": () => listRules(),
+  "notification delivery log": () => listDeliveryLog({ limit: 500 }),
+  "notification deliveries by state": () => deliveryCounts(),
   "audit log target names": (ids) =>
     lookUpTargetNames([
       { targetType: "alert", targetId: ids.alert },
@@ -244,6 +259,11 @@ async function copyToOtherTenant(database: TestDatabase): Promise<void> {
     `UPDATE "SyncState" SET "lastError" = 'B failed', "lockedBy" = NULL`,
     `UPDATE "HuntingQuery" SET name = 'B ' || name, query = 'B', shared = true`,
     `UPDATE "HuntingRun" SET query = 'B', outcome = 'failed', "rowCount" = 0`,
+    `UPDATE "NotificationChannel" SET name = 'B ' || name, target = 'b@other.example'`,
+    `UPDATE "NotificationRule" SET name = 'B ' || name, enabled = false`,
+    `UPDATE "NotificationEvent" SET payload = jsonb_set(payload, '{title}', '"B"')`,
+    `UPDATE "NotificationDelivery" SET state = 'failed'`,
+    `UPDATE "NotificationAttempt" SET outcome = 'failed', error = 'B'`,
   ];
   for (const sql of changes) await p.$executeRawUnsafe(`${sql} WHERE "tenantId" = $1`, OTHER);
   // Rows only the other tenant has: a pass of the configured tenant must not flag or resolve them.
@@ -363,6 +383,27 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
         outcome: "ok",
       },
     });
+    // A channel, a rule, an event routed to it and the attempt the delivery log shows (e-mail is not configured here,
+    // so the attempt fails at once).
+    const channel = await createChannel(audit, {
+      kind: "email",
+      name: "SOC",
+      target: "soc@contoso.example",
+      enabled: true,
+    });
+    await createRule(
+      audit,
+      RuleInput.parse({ name: "Everything High", eventType: "alert.created", channelIds: [channel.id] }),
+    );
+    await p.$transaction((tx) =>
+      recordNotificationEvent(tx, {
+        type: "alert.created",
+        dedupeKey: "alert.created:tenancy",
+        payload: { title: "High alert", summary: "", path: "/alerts/x", severity: "High" },
+      }),
+    );
+    await runNotificationPass(p, { owner: "tenancy" });
+    expect((await listDeliveryLog({ limit: 5 })).length).toBeGreaterThan(0);
     ids = {
       huntingQuery: huntingQuery.id,
       alert: (

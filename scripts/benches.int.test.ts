@@ -118,4 +118,17 @@ describe(`benchmarks still run (tiny sizes, ${db})`, { timeout: 150_000 }, () =>
       expect.objectContaining({ bench: "hunting-floor", db, emulator_p95_ms: expect.any(Number) }),
     ]);
   });
+
+  it("bench:notify prints its floor and delivery lines, every event delivered once per channel", async () => {
+    const lines = await runBench("scripts/bench-notify.ts", ["--events", "20", "--rate", "100", "--db", db]);
+    expect(lines.map((l) => l.bench)).toEqual(["notify-floor", "notify"]);
+    expect(lines[1]).toMatchObject({
+      events: 20,
+      deliveries: 40,
+      duplicates: 0,
+      signatures_valid: true,
+      deliveries_per_s: expect.any(Number),
+      p95_event_to_send_ms: expect.any(Number),
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { buildConsole, buildIsFresh } from "./lib/build";
 import { deployDatabase, startNext } from "./lib/console-server";
 import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
+import { sinkEnv, startNotificationSink } from "./lib/notification-sink";
 import { killGroup, run, stopChildrenOnExit, waitForExit } from "./lib/processes";
 
 const { values } = parseArgs({
@@ -28,6 +29,10 @@ async function main() {
     CONSOLE_URL: process.env.CONSOLE_URL ?? `http://localhost:${values.port}`,
   };
   delete env.DATABASE_URL; // the demo always uses the embedded database
+
+  // Notifications go to a local sink a person can open: its SMTP server, and its page to read what arrived.
+  const sink = await startNotificationSink();
+  Object.assign(env, sinkEnv(sink));
 
   let emulator: Awaited<ReturnType<typeof startEmulatorProcess>> | undefined;
   if (existsSync("emulator/src/cli.ts")) {
@@ -65,9 +70,12 @@ async function main() {
     for (const u of emulator.ready.users)
       console.log(`  ${u.username.padEnd(32)} ${u.password.padEnd(16)} ${u.roles.join(", ") || "(no role)"}`);
   }
+  console.log(`Notifications (e-mail and webhooks) arrive in the demo sink: ${sink.url}`);
+  console.log(`  webhook channels can post to ${sink.url}/webhook`);
   console.log("Press Ctrl+C to stop.");
   const code = await waitForExit(server);
   if (emulator) killGroup(emulator.child);
+  await sink.close();
   process.exit(code);
 }
 

@@ -10,6 +10,7 @@ import { buildConsole, buildIsFresh } from "./lib/build";
 import { startNext } from "./lib/console-server";
 import { e2eTenantFile } from "./lib/e2e-tenant-file";
 import { consoleEnvFor, startEmulatorProcess } from "./lib/emulator-process";
+import { sinkEnv, startNotificationSink } from "./lib/notification-sink";
 import { run, stopChildrenOnExit, waitForExit } from "./lib/processes";
 
 const { values } = parseArgs({
@@ -37,16 +38,21 @@ async function prepareTenant(index: number): Promise<{ port: number; env: NodeJS
     "--action-ms",
     "1500",
   ]);
+  const sink = await startNotificationSink();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...consoleEnvFor(emulator.ready),
+    ...sinkEnv(sink),
     NEXT_TELEMETRY_DISABLED: "1",
     CONSOLE_MODE: "demo",
     CONSOLE_URL: `http://127.0.0.1:${port}`,
     PGLITE_DIR: `${root}/pglite`,
     DATABASE_URL: "",
   };
-  writeFileSync(e2eTenantFile(port), JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL }, null, 2));
+  writeFileSync(
+    e2eTenantFile(port),
+    JSON.stringify({ ...emulator.ready, consoleUrl: env.CONSOLE_URL, sinkUrl: sink.url }, null, 2),
+  );
   const step = async (what: string, args: string[]) => {
     if ((await run(process.execPath, ["--import", "tsx", ...args], { env })) !== 0)
       throw new Error(`${what} of e2e tenant ${index} failed`);

@@ -1,6 +1,7 @@
 import type { AuditContext } from "../auth/actor";
 import { recordAudit, withAudit, withExternalChange, type AuditEntry } from "../audit";
 import { db, Prisma } from "../db";
+import { isUniqueViolation } from "../db/unique-violation";
 import { isAlreadyInProgress, type ResponseAction, type ResponseActionBody } from "../defender";
 import { describeFailedRead, describeProviderError, ProviderError } from "../microsoft";
 import { logger } from "../log";
@@ -8,6 +9,7 @@ import { formatUtc } from "../time";
 import { AppError, Conflict, Forbidden, NotFound } from "../http/errors";
 import { writeMachineAction } from "../cache/machine-actions";
 import { tenantKey, tenantScope } from "../cache/tenant";
+import { recordApprovalRequestedEvent, recordSendFailedEvent } from "../notifications";
 import { actionPacer } from "../budgets";
 import { statusReads, type ReadPlan } from "./status-reads";
 import { getAction } from "./queries";
@@ -85,12 +87,6 @@ async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type
     return `Defender already has a ${theirs.type} ${theirs.status} on this device (requested by ${theirs.requestor ?? "someone"} at ${when(theirs.creationDateTimeUtc)}). Nothing new was sent.`;
   }
   return null;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError
-    ? err.code === "P2002"
-    : /unique constraint|duplicate key/i.test(String((err as Error)?.message));
 }
 
 async function viewOf(id: string): Promise<ActionView> {
@@ -204,6 +200,7 @@ export async function requestAction(
         },
         "success",
       );
+      if (needsApproval) await recordApprovalRequestedEvent(tx, { ...row, deviceName: device.name });
       return { created: row };
     });
     if ("replay" in outcome && outcome.replay) {
@@ -289,6 +286,9 @@ export async function sendToDefender(
         data: { state: "SendFailed", error: failure.message.slice(0, 2000) },
       });
       await recordAudit(tx, ctx, audit("failure", {}), "failure", failure.message);
+      // An "already in progress" conflict is Defender keeping the first request, not a failure anyone must chase.
+      if (!(failure instanceof Conflict))
+        await recordSendFailedEvent(tx, { ...req, deviceName: device.name }, failure.message);
     });
     throw failure;
   }

@@ -36,6 +36,13 @@ export const AUDIT_ACTIONS = [
   "hunting.query.share",
   "hunting.query.unshare",
   "hunting.query.delete",
+  "notifications.channel.create",
+  "notifications.channel.update",
+  "notifications.channel.delete",
+  "notifications.channel.test",
+  "notifications.rule.create",
+  "notifications.rule.update",
+  "notifications.rule.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -170,6 +170,32 @@ function clausesOf(action: string, p: Params, target: string): Clause[] {
       return [[`ended the sessions of ${target}`, `end the sessions of ${target}`]];
     case "security.denied":
       return [[`was refused (${humanize(text(p.reason) ?? "denied").toLowerCase()}) on ${target}`, `call ${target}`]];
+    case "notifications.channel.create":
+    case "notifications.channel.update":
+    case "notifications.channel.delete":
+    case "notifications.rule.create":
+    case "notifications.rule.update":
+    case "notifications.rule.delete": {
+      const [, what, verb] = action.split(".");
+      const noun =
+        what === "channel"
+          ? text(p.kind)
+            ? `the ${label("channelKind", text(p.kind))} channel`
+            : "the notification channel"
+          : "the notification rule";
+      const name = text(p.name) ? ` ${quote(text(p.name)!)}` : "";
+      const past = { create: "created", update: "changed", delete: "deleted" }[verb as "create" | "update" | "delete"];
+      return [[`${past} ${noun}${name}`, `${verb} ${noun}${name}`]];
+    }
+    case "notifications.channel.test": {
+      const name = text(p.name) ? ` ${quote(text(p.name)!)}` : "";
+      return [
+        [
+          `sent a test message through${name || " a notification channel"}`,
+          `send a test message through${name || " a notification channel"}`,
+        ],
+      ];
+    }
     case "tvm.remediation.create":
       return [[`created ${target}`, `create ${target}`]];
     default: {

@@ -30,6 +30,12 @@ describe("role → permission table", () => {
     expect(can(["Viewer"], "hunting:save")).toBe(false);
     for (const role of ["Analyst", "Responder", "Manager", "Admin"]) expect(can([role], "hunting:save")).toBe(true);
   });
+  it("lets Managers and Admins configure notification rules, and only Admins their channels", () => {
+    expect(can(["Manager"], "notifications:rules")).toBe(true);
+    expect(can(["Manager"], "notifications:channels")).toBe(false);
+    expect(can(["Responder"], "notifications:rules")).toBe(false);
+    expect(can(["Admin"], "notifications:channels")).toBe(true);
+  });
   it("gives Admins everything", () => {
     expect(permissionsOf(["Admin"]).size).toBe(PERMISSIONS.length);
   });

@@ -18,13 +18,23 @@ export const PERMISSIONS = [
   "settings:write", // priority rules, SLA clocks, four-eyes, group → role mapping
   "sync:run",
   "tokens:manage",
+  "notifications:channels", // e-mail, Teams and webhook channels; the delivery log
+  "notifications:rules", // who is notified of what (Managers and Admins)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["console:read", "views:write"];
 const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage", "hunting:save"];
 const RESPONDER: Permission[] = [...ANALYST, "actions:respond"];
-const MANAGER: Permission[] = [...VIEWER, "views:share", "hunting:save", "tvm:report", "actions:approve", "audit:read"];
+const MANAGER: Permission[] = [
+  ...VIEWER,
+  "views:share",
+  "hunting:save",
+  "tvm:report",
+  "actions:approve",
+  "audit:read",
+  "notifications:rules",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   Viewer: VIEWER,
@@ -37,9 +47,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 /**
  * Permissions only a signed-in person may use, whatever an API token's role: approving someone's request (four-eyes
  * means two people, and a token is no person), managing tokens (a leaked token could otherwise mint its own
- * successors) and changing settings (a token could switch four-eyes off).
+ * successors), changing settings (a token could switch four-eyes off) and configuring notifications.
  */
-export const PEOPLE_ONLY: readonly Permission[] = ["actions:approve", "tokens:manage", "settings:write"];
+export const PEOPLE_ONLY: readonly Permission[] = [
+  "actions:approve",
+  "tokens:manage",
+  "settings:write",
+  // A token could point alerts at a receiver of its choosing, or silence them.
+  "notifications:channels",
+  "notifications:rules",
+];
 
 /** What an API token of these roles may do: its roles' permissions without the people-only ones. */
 export function tokenPermissionsOf(roles: readonly string[]): Set<Permission> {

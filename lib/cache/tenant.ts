@@ -62,6 +62,11 @@ export const TENANT_TABLES = [
   "SyncState",
   "HuntingQuery",
   "HuntingRun",
+  "NotificationChannel",
+  "NotificationRule",
+  "NotificationEvent",
+  "NotificationDelivery",
+  "NotificationAttempt",
 ] as const;
 
 /**

@@ -71,6 +71,26 @@ const EnvSchema = z.object({
   SECURE_SCORE_MAX_POINTS: z.coerce.number().positive().default(1000),
   /** Exposure and secure score are read at most this often. */
   SYNC_SCORES_REFRESH_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** SMTP server that sends notification e-mail (nodemailer). Unset → e-mail channels report "not configured". */
+  SMTP_HOST: z.string().trim().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  /** "tls": implicit TLS (port 465); "starttls": upgrade required; "none": plain (local catchers only). */
+  SMTP_SECURITY: z.enum(["tls", "starttls", "none"]).default("starttls"),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  SMTP_FROM: z.string().trim().min(3).default("SOC console <soc-console@localhost>"),
+  /**
+   * Webhook and Teams URLs that resolve to loopback, private, link-local or cloud metadata addresses are refused
+   * (server-side request forgery) unless this is true: the demo and the tests, whose receivers run locally.
+   */
+  NOTIFY_ALLOW_PRIVATE_TARGETS: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+  /** The demo's notification sink (set by `npm run demo`): the settings page links to it. */
+  NOTIFY_SINK_URL: optionalUrl,
+  /** How often the notification worker looks for work, in milliseconds; 0 turns it off in this process. */
+  NOTIFY_POLL_MS: z.coerce.number().int().min(0).default(1000),
   /** Shown in the header banner; set by `npm run demo`. */
   CONSOLE_MODE: z.enum(["demo", "production"]).default("production"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -136,5 +156,19 @@ export function readTestEnv(): {
     // Two checkouts can run their e2e suites side by side when each picks its own ports.
     e2ePort: Number(process.env.E2E_PORT) || 3210,
     e2eEmulatorPort: Number(process.env.E2E_EMULATOR_PORT) || 4610,
+  };
+}
+
+/**
+ * Test helper: sets configuration variables for one test file before anything reads the configuration (it is read
+ * once per process), and returns what puts them back for the next file the same worker runs.
+ */
+export function setTestEnv(vars: Record<string, string>): () => void {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  return () => {
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   };
 }

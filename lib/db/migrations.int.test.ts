@@ -452,6 +452,87 @@ const FIXTURES: Record<string, Fixture> = {
       db.syncState.create({ data: { ...tenantScope(), entity: "alerts", watermark: t0, lastSummary: { fetched: 1 } } }),
     read: (db) => db.syncState.findUniqueOrThrow({ where: syncStateKey("alerts") }),
   },
+  NotificationChannel: {
+    create: (db) =>
+      db.notificationChannel.create({
+        data: {
+          ...tenantScope(),
+          id: "00000000-0000-4000-8000-0000000000c1",
+          name: "SOC mailbox",
+          kind: "email",
+          target: "soc@contoso.example",
+          updatedBy: "Ana",
+        },
+      }),
+    read: (db) =>
+      db.notificationChannel.findUniqueOrThrow({ where: tenantKey("00000000-0000-4000-8000-0000000000c1") }),
+  },
+  NotificationRule: {
+    create: (db) =>
+      db.notificationRule.create({
+        data: {
+          ...tenantScope(),
+          id: "00000000-0000-4000-8000-0000000000d1",
+          name: "High alerts",
+          eventType: "alert.created",
+          filter: { severities: ["High"] },
+          channelIds: ["00000000-0000-4000-8000-0000000000c1"],
+          digest: "15m",
+          quietHours: { start: "22:00", end: "07:00" },
+          timeZone: "Europe/Paris",
+        },
+      }),
+    read: (db) => db.notificationRule.findUniqueOrThrow({ where: tenantKey("00000000-0000-4000-8000-0000000000d1") }),
+  },
+  NotificationEvent: {
+    create: (db) =>
+      db.notificationEvent.create({
+        data: {
+          ...tenantScope(),
+          id: "00000000-0000-4000-8000-0000000000e1",
+          type: "alert.created",
+          dedupeKey: "alert.created:a1",
+          payload: { title: "High alert", summary: "", path: "/alerts/a1" },
+          occurredAt: t0,
+        },
+      }),
+    read: (db) => db.notificationEvent.findUniqueOrThrow({ where: tenantKey("00000000-0000-4000-8000-0000000000e1") }),
+  },
+  NotificationDelivery: {
+    create: (db) =>
+      db.notificationDelivery.create({
+        data: {
+          ...tenantScope(),
+          eventId: "00000000-0000-4000-8000-0000000000e1",
+          channelId: "00000000-0000-4000-8000-0000000000c1",
+          ruleId: "00000000-0000-4000-8000-0000000000d1",
+          state: "retrying",
+          attempts: 1,
+          nextAttemptAt: t0,
+          lastError: "The receiver answered HTTP 500.",
+        },
+      }),
+    read: (db) =>
+      db.notificationDelivery.findFirstOrThrow({ where: { eventId: "00000000-0000-4000-8000-0000000000e1" } }),
+  },
+  NotificationAttempt: {
+    create: (db) =>
+      db.notificationAttempt.create({
+        data: {
+          ...tenantScope(),
+          id: "00000000-0000-4000-8000-0000000000f1",
+          eventId: "00000000-0000-4000-8000-0000000000e1",
+          channelId: "00000000-0000-4000-8000-0000000000c1",
+          attempt: 1,
+          outcome: "retrying",
+          error: "The receiver answered HTTP 500.",
+          nextAttemptAt: t0,
+          durationMs: 12,
+        },
+      }),
+    read: (db) =>
+      db.notificationAttempt.findUniqueOrThrow({ where: tenantKey("00000000-0000-4000-8000-0000000000f1") }),
+  },
   AuditEvent: {
     create: (db) =>
       db.auditEvent.create({

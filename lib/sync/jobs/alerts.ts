@@ -1,5 +1,6 @@
 import { inRawTransaction } from "../../db/raw-transaction";
 import { writeAlerts } from "../../cache/alerts";
+import { recordNewAlertEvents } from "../../notifications";
 import type { JobContext, JobResult } from "../types";
 import { consumePages, maxDate, since } from "./common";
 
@@ -14,9 +15,12 @@ export async function syncAlerts(ctx: JobContext): Promise<JobResult> {
     ctx.sources.alertPages({ updatedSince: since(ctx, { overlap: true }) }),
     async (items) => {
       for (const a of items) watermark = maxDate(watermark, a.lastUpdateTime);
-      return inRawTransaction(ctx.db, (execute) =>
-        writeAlerts(execute, items, { rules: ctx.rules, sla: ctx.sla, now }),
-      );
+      return inRawTransaction(ctx.db, async (execute) => {
+        const rules = { rules: ctx.rules, sla: ctx.sla, now };
+        // Before the write, in its transaction: an alert not cached yet is new, and its event commits with it.
+        await recordNewAlertEvents(execute, items, rules);
+        return writeAlerts(execute, items, rules);
+      });
     },
   );
   return { ...result, watermark };

@@ -1,5 +1,6 @@
 import { inRawTransaction } from "../../db/raw-transaction";
 import { writeIncidents } from "../../cache/incidents";
+import { recordNewIncidentEvents } from "../../notifications";
 import type { JobContext, JobResult } from "../types";
 import { consumePages, maxDate, since } from "./common";
 
@@ -11,7 +12,10 @@ export async function syncIncidents(ctx: JobContext): Promise<JobResult> {
   let watermark = ctx.watermark;
   const result = await consumePages(ctx, ctx.sources.incidentPages({ updatedSince: since(ctx) }), async (items) => {
     for (const i of items) watermark = maxDate(watermark, i.lastUpdateTime);
-    return inRawTransaction(ctx.db, (execute) => writeIncidents(execute, items, now));
+    return inRawTransaction(ctx.db, async (execute) => {
+      await recordNewIncidentEvents(execute, items, ctx.runStartedAt);
+      return writeIncidents(execute, items, now);
+    });
   });
   return { ...result, watermark };
 }

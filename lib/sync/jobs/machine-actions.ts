@@ -1,6 +1,7 @@
 import { inRawTransaction } from "../../db/raw-transaction";
 import { FINAL_MACHINE_ACTION_STATUSES, writeMachineActions } from "../../cache/machine-actions";
 import { tenantScope } from "../../cache/tenant";
+import { recordFailedActionEvents } from "../../notifications";
 import type { JobContext, JobResult } from "../types";
 import { consumePages, maxDate } from "./common";
 
@@ -24,7 +25,10 @@ export async function syncMachineActions(ctx: JobContext): Promise<JobResult> {
   let watermark = ctx.watermark;
   const result = await consumePages(ctx, ctx.sources.machineActionPages({ createdSince }), async (items) => {
     for (const a of items) watermark = maxDate(watermark, a.creationDateTimeUtc);
-    return inRawTransaction(ctx.db, (execute) => writeMachineActions(execute, items, now));
+    return inRawTransaction(ctx.db, async (execute) => {
+      await recordFailedActionEvents(execute, items, ctx.runStartedAt);
+      return writeMachineActions(execute, items, now);
+    });
   });
   return { ...result, watermark };
 }
