@@ -77,6 +77,7 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       ".emulator/**",
+      "public/kusto/**", // Kusto.Language copied from node_modules at build time (next.config.js)
     ],
   },
   {
