@@ -68,4 +68,42 @@ test.describe("advanced hunting", () => {
       page.getByRole("alert").filter({ hasText: "Failed to resolve scalar expression named 'TimeGenerated'" }),
     ).toBeVisible();
   });
+  test("an Analyst sorts the results, opens a device from a row, and charts an hourly count", async ({ asRole }) => {
+    const page = await asRole("analyst", "/hunting");
+    const query = page.getByRole("textbox", { name: "KQL query" });
+    await query.fill("DeviceProcessEvents | summarize Events = count() by DeviceId, DeviceName | top 15 by Events");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    const results = page.getByRole("region", { name: "Query results" });
+    const table = results.getByRole("table");
+    await expect(table.getByRole("columnheader", { name: /Events/ })).toBeVisible();
+
+    // Sorting: the header cycles ascending, descending; the first row follows.
+    const events = async () =>
+      Number((await table.locator("tbody tr").first().locator("td").nth(2).textContent())?.replace(/\D/g, ""));
+    const header = table.getByRole("columnheader", { name: /Events/ });
+    await header.getByRole("button").click();
+    await expect(header).toHaveAttribute("aria-sort", "ascending");
+    const smallest = await events();
+    await header.getByRole("button").click();
+    await expect(header).toHaveAttribute("aria-sort", "descending");
+    expect(await events()).toBeGreaterThanOrEqual(smallest);
+
+    // A DeviceId value is a link to the console's device page.
+    const device = table.locator("tbody tr").first().getByRole("link").first();
+    const deviceId = (await device.textContent())?.trim() ?? "";
+    await device.click();
+    await expect(page).toHaveURL(new RegExp(`/devices/`));
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(deviceId.length).toBeGreaterThan(0);
+    await page.goBack();
+
+    // An hourly count charts as a time series.
+    await page
+      .getByRole("textbox", { name: "KQL query" })
+      .fill("DeviceProcessEvents | where Timestamp > ago(1d) | summarize count() by bin(Timestamp, 1h)");
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(page.getByTestId("row-count")).toHaveText(/^[1-9][\d,]* rows?$/);
+    await page.getByRole("tab", { name: "Chart" }).click();
+    await expect(page.getByRole("region", { name: "Query results" }).getByRole("img")).toBeVisible();
+  });
 });
