@@ -27,7 +27,7 @@ test.describe("console shell", () => {
       await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
       await expect(page.getByRole("heading", { level: 1, name: HEADINGS[label] ?? label })).toBeVisible();
     }
-    for (const label of ["Hunting", "Posture"]) {
+    for (const label of ["Posture"]) {
       await nav.getByRole("link", { name: label, exact: true }).click();
       await expect(page.getByText("Coming", { exact: true })).toBeVisible();
     }

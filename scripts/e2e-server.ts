@@ -68,9 +68,8 @@ async function main() {
   mkdirSync("test-results", { recursive: true });
   rmSync("./data/e2e", { recursive: true, force: true });
   const count = Number(values.tenants);
-  const building = buildIsFresh() ? Promise.resolve() : buildConsole({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   const tenants = await Promise.all(Array.from({ length: count }, (_, i) => prepareTenant(i)));
-  await building;
+  if (!buildIsFresh()) await buildConsole(tenants[0].env);
   // The first tenant's console starts last: Playwright waits for its health check, so every console is up by then.
   const servers: ChildProcess[] = [];
   for (const t of [...tenants].reverse()) {

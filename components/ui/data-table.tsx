@@ -2,6 +2,7 @@
 
 import {
   useEffect,
+  useMemo,
   useRef,
   useState,
   type HTMLAttributes,
@@ -163,7 +164,13 @@ export function DataTable<T>(props: DataTableProps<T>) {
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const windowStart = windowed && items.length ? items[0].index : 0;
-  const data = windowed ? rows.slice(windowStart, items.length ? items[items.length - 1].index + 1 : 0) : rows;
+  const windowEnd = windowed && items.length ? items[items.length - 1].index + 1 : 0;
+  // The same array while the window stays put: a new one each render would make TanStack rebuild its row model,
+  // re-render every row and re-measure them, which moves the window again (a render loop in all but name).
+  const data = useMemo(
+    () => (windowed ? rows.slice(windowStart, windowEnd) : rows),
+    [windowed, rows, windowStart, windowEnd],
+  );
 
   // TanStack Table (like TanStack Virtual above) returns functions that the React Compiler must not memoise; this
   // component is not compiled.
