@@ -178,7 +178,7 @@ describe.each(kinds)("sync under faults on %s", (kind) => {
   it("finishes with the same final data, reporting what it skipped", async () => {
     truth = await readTruth();
     await tenant.control("faults", {
-      rateLimit: { perMinute: 6, windowSeconds: 2 },
+      rateLimit: { perMinute: 6, windowSeconds: 1 },
       errorRate: 0.15,
       dropRate: 0.1,
       malformedRate: 0.3,
