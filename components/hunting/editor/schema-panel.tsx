@@ -30,7 +30,7 @@ export function SchemaPanel({ onInsert }: { onInsert(name: string): void }) {
     });
 
   return (
-    <aside aria-label="Schema" className="flex min-h-0 flex-col gap-2 text-sm">
+    <aside aria-label="Schema" className="flex h-full min-h-0 flex-col gap-2 text-sm">
       <label className="sr-only" htmlFor="kql-schema-filter">
         Filter tables and columns
       </label>
