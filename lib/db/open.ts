@@ -10,7 +10,10 @@ import type { DatabaseTarget } from "../config/env";
 import { pgliteRawTransactions, postgresRawTransactions, registerRawTransactions } from "./raw-transaction";
 
 /** Where a database lives: the configured target, or a throwaway in-memory PGlite (tests). */
-export type DatabaseLocation = DatabaseTarget | { kind: "pglite-memory" };
+export type DatabaseLocation =
+  | DatabaseTarget
+  /** `loadDataDir`: start from a dump (PGlite's dumpDataDir) instead of an empty cluster, e.g. a migrated template. */
+  | { kind: "pglite-memory"; loadDataDir?: Blob };
 
 export interface OpenDatabase {
   prisma: PrismaClient;
@@ -46,7 +49,7 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
     claimOwnership(dataDir);
     pglite = new PGlite(dataDir);
   } else {
-    pglite = new PGlite();
+    pglite = new PGlite(location.loadDataDir ? { loadDataDir: location.loadDataDir } : undefined);
   }
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
