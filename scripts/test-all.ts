@@ -2,7 +2,7 @@
 // format → lint → types → unit + integration (vitest: PGlite and PostgreSQL, emulator contract tests) → build → e2e (Chromium).
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { readTestEnv } from "../lib/config/env";
-import { run, stopChildrenOnExit } from "./lib/processes";
+import { run, runCaptured, stopChildrenOnExit } from "./lib/processes";
 
 interface StepResult {
   name: string;
@@ -34,14 +34,47 @@ async function check(command: string, args: string[]) {
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 };
 }
 
+/**
+ * The static checks side by side: each is one single-threaded process, so on two cores they take about as long
+ * as the slowest alone. Their output is held and printed whole, one check after another, so it stays readable.
+ */
+async function staticChecks(checks: { name: string; commands: [string, string[]][] }[]): Promise<void> {
+  const outcomes = await Promise.all(
+    checks.map(async ({ name, commands }) => {
+      const started = Date.now();
+      let output = "";
+      let failed = false;
+      for (const [command, args] of commands) {
+        const result = await runCaptured(command, args);
+        output += result.output;
+        failed ||= result.code !== 0;
+      }
+      return { name, output, failed, seconds: Math.round((Date.now() - started) / 100) / 10 };
+    }),
+  );
+  for (const { name, output, failed, seconds } of outcomes) {
+    console.log(`\n━━ ${name} ━━`);
+    if (output) process.stdout.write(output);
+    results.push({ name, passed: failed ? 0 : 1, failed: failed ? 1 : 0, skipped: 0, seconds });
+  }
+}
+
 function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
-async function vitest() {
+async function vitest(quiet = false) {
   const out = "test-results/vitest.json";
   rmSync(out, { force: true });
-  const code = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${out}`]);
+  const args = ["run", "--reporter=default", "--reporter=json", `--outputFile=${out}`];
+  // Beside Playwright, vitest's lines would interleave with the browser tests': hold them and print them after.
+  const code = quiet
+    ? await runCaptured(bin("vitest"), args).then(({ code, output }) => {
+        console.log("\n━━ unit + integration (vitest) output ━━");
+        process.stdout.write(output);
+        return code;
+      })
+    : await run(bin("vitest"), args);
   const report = readJson<{
     numPassedTests: number;
     numFailedTests: number;
@@ -81,32 +114,49 @@ async function playwright() {
   return { passed: expected + flaky, failed: unexpected + (code !== 0 && unexpected === 0 ? 1 : 0), skipped };
 }
 
+const overlap = process.argv.includes("--overlap");
+
 async function main() {
   stopChildrenOnExit();
   mkdirSync("test-results", { recursive: true });
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const started = Date.now();
 
-  await step("format (prettier --check)", () => check(bin("prettier"), ["--check", "--log-level", "warn", "."]));
-  await step("lint", () => check(bin("eslint"), ["--max-warnings", "0", "."]));
-  await step("types", async () => {
-    const root = await check(bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
-    if (!existsSync("emulator/tsconfig.json")) return root;
-    const emulator = await check(bin("tsc"), ["--noEmit", "-p", "emulator/tsconfig.json"]);
-    return { passed: root.passed && emulator.passed, failed: root.failed || emulator.failed, skipped: 0 };
-  });
-  await step("unit + integration (vitest)", vitest);
-  const built = await step("build", () => check(process.execPath, ["node_modules/next/dist/bin/next", "build"]));
-  if (built) await step("e2e (playwright, chromium)", playwright);
-  else
-    results.push({
-      name: "e2e (playwright, chromium)",
-      passed: 0,
-      failed: 1,
-      skipped: 0,
-      seconds: 0,
-      note: "not run: build failed",
-    });
+  await staticChecks([
+    { name: "format (prettier --check)", commands: [[bin("prettier"), ["--check", "--log-level", "warn", "."]]] },
+    { name: "lint", commands: [[bin("eslint"), ["--max-warnings", "0", "."]]] },
+    {
+      name: "types",
+      commands: [
+        [bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
+        ...(existsSync("emulator/tsconfig.json")
+          ? [[bin("tsc"), ["--noEmit", "-p", "emulator/tsconfig.json"]] as [string, string[]]]
+          : []),
+      ],
+    },
+  ]);
+  const notBuilt = {
+    name: "e2e (playwright, chromium)",
+    passed: 0,
+    failed: 1,
+    skipped: 0,
+    seconds: 0,
+    note: "not run: build failed",
+  };
+  if (overlap) {
+    // The browser tests spend much of their time waiting (on Defender's emulated actions, on polling, on pages),
+    // so vitest fills those waits instead of running after them.
+    const built = await step("build", () => check(process.execPath, ["node_modules/next/dist/bin/next", "build"]));
+    await Promise.all([
+      step("unit + integration (vitest)", () => vitest(true)),
+      built ? step("e2e (playwright, chromium)", playwright) : Promise.resolve(results.push(notBuilt)),
+    ]);
+  } else {
+    await step("unit + integration (vitest)", vitest);
+    const built = await step("build", () => check(process.execPath, ["node_modules/next/dist/bin/next", "build"]));
+    if (built) await step("e2e (playwright, chromium)", playwright);
+    else results.push(notBuilt);
+  }
 
   const total = results.reduce(
     (acc, r) => ({ passed: acc.passed + r.passed, failed: acc.failed + r.failed, skipped: acc.skipped + r.skipped }),

@@ -57,6 +57,19 @@ export async function run(command: string, args: string[], options: SpawnOptions
   return waitForExit(spawnGroup(command, args, options));
 }
 
+/** Run to completion with stdout and stderr collected (interleaved as they arrive) instead of shown. */
+export async function runCaptured(command: string, args: string[]): Promise<{ code: number; output: string }> {
+  const child = spawnGroup(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  // "close", not "exit": the pipes may still hold output when the process has exited.
+  const code = await new Promise<number>((resolve) =>
+    child.on("close", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
+  );
+  return { code, output };
+}
+
 export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = "";
