@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import type { DatabaseTarget } from "../config/env";
+import { logger } from "../log";
 import { pgliteRawTransactions, postgresRawTransactions, registerRawTransactions } from "./raw-transaction";
 
 /** Where a database lives: the configured target, or a throwaway in-memory PGlite (tests). */
@@ -27,6 +28,10 @@ export function openDatabase(location: DatabaseLocation): OpenDatabase {
   if (location.kind === "postgresql") {
     // One pool for Prisma and for the sync's direct bulk writes (raw-transaction.ts).
     const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    // An idle pooled connection that the server ends (a restart, a failover, pg_terminate_backend) is reported as
+    // an 'error' event on the pool, which without a listener ends the whole process. The pool drops that client
+    // and opens a new one on the next query, so a warning is all it needs ("node-postgres: Pooling", Pool events).
+    pool.on("error", (error) => logger.warn("database connection closed by the server", { error: error.message }));
     const adapterFactory = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter: adapterFactory });
     registerRawTransactions(prisma, postgresRawTransactions(pool));

@@ -83,7 +83,7 @@ export async function claimDue(
 
 type Outcome =
   | { outcome: "sent" }
-  | { outcome: "retrying"; error: string; nextAttemptAt: Date }
+  | { outcome: "retrying"; error: string; retryInMs: number }
   | { outcome: "failed"; error: string };
 
 async function mark(
@@ -95,6 +95,8 @@ async function mark(
 ): Promise<number> {
   const tenantId = cacheTenantId();
   const now = new Date();
+  // The backoff counts from when the failure is recorded, so the log's attempt time plus the wait is the next try.
+  const nextAttemptAt = result.outcome === "retrying" ? new Date(now.getTime() + result.retryInMs) : null;
   return database.$transaction(async (tx) => {
     let marked = 0;
     for (const d of group) {
@@ -103,7 +105,7 @@ async function mark(
         result.outcome === "sent"
           ? { state: "sent", sentAt: now, lastError: null }
           : result.outcome === "retrying"
-            ? { state: "retrying", lastError: result.error, nextAttemptAt: result.nextAttemptAt }
+            ? { state: "retrying", lastError: result.error, nextAttemptAt }
             : { state: "failed", lastError: result.error };
       // Only the lease holder marks: a worker whose lease ran out (another took the row over) changes nothing.
       const changed = await tx.notificationDelivery.updateMany({
@@ -120,8 +122,9 @@ async function mark(
           attempt: d.attempts,
           outcome: result.outcome,
           error: result.outcome === "sent" ? null : result.error,
-          nextAttemptAt: result.outcome === "retrying" ? result.nextAttemptAt : null,
+          nextAttemptAt,
           durationMs,
+          at: now,
         },
       });
     }
@@ -187,7 +190,7 @@ export async function deliverClaimed(
               ? {
                   outcome: "retrying",
                   error,
-                  nextAttemptAt: new Date(Date.now() + backoffMs(attempt, o.backoffBaseMs)),
+                  retryInMs: backoffMs(attempt, o.backoffBaseMs),
                 }
               : { outcome: "failed", error };
           logger.warn("notification not delivered", {
