@@ -189,6 +189,7 @@ test.describe("alert queue", () => {
   test("a long queue renders only the rows in view, and j moves focus to rows not yet on screen", async ({
     asRole,
   }) => {
+    test.setTimeout(120_000); // 121 key presses, each re-rendering the window of rows
     const page = await asRole("viewer", "/alerts?range=180d&sort=title");
     for (let shown = 100; shown <= 250; shown += 50) {
       await page.getByRole("button", { name: "Load more" }).click();

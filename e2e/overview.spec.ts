@@ -19,6 +19,7 @@ async function listCount(page: Page, path: string): Promise<string> {
 }
 
 test("a Manager's overview tiles equal the counts of the lists they open", async ({ asRole }) => {
+  test.setTimeout(120_000); // a page load and a list count per tile
   const page = await asRole("manager", "/");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   const tiles = await page.locator("li[data-tile]").evaluateAll((items) =>
