@@ -71,6 +71,8 @@ export interface RouteHandler {
   /** Read by the route-matrix test. */
   readonly access: Access;
   readonly auditAction?: AuditAction;
+  /** What it accepts, read by the route fuzz test to build inputs near the valid ones. */
+  readonly schemas: { params?: ZodType; query?: ZodType; body?: ZodType };
 }
 
 /** The header the server's preload (scripts/lib/peer-address.cjs) sets to the TCP peer, overwriting any client value. */
@@ -169,8 +171,24 @@ function zodIssues(error: ZodError, prefix: string): FieldIssue[] {
   }));
 }
 
+/** The path of the first string holding a NUL character, which PostgreSQL's text cannot store. */
+function nulPath(value: unknown, at: string, depth = 0): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? at : null;
+  if (depth > 20 || value === null || typeof value !== "object") return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = nulPath(inner, at ? `${at}.${key}` : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: "params" | "query" | "body"): T {
   if (!schema) return undefined as T;
+  const nul = nulPath(value, where === "body" ? "" : where);
+  if (nul !== null)
+    throw new BadRequest(`Invalid ${where}: ${nul || where} contains a NUL character`, [
+      { path: nul || where, message: "contains a NUL character" },
+    ]);
   const result = schema.safeParse(value);
   if (!result.success) {
     const issues = zodIssues(result.error, where === "body" ? "" : where);
@@ -357,7 +375,11 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       return settled;
     }
   };
-  return Object.assign(wrapped, { access: options.permission, auditAction: options.audit });
+  return Object.assign(wrapped, {
+    access: options.permission,
+    auditAction: options.audit,
+    schemas: { params: options.params, query: options.query, body: options.body },
+  });
 }
 
 function withHeaders(response: Response, requestId: string, extra: Record<string, string>): Response {

@@ -148,6 +148,9 @@ export function readTestEnv(): {
   ci: boolean;
   e2ePort: number;
   e2eEmulatorPort: number;
+  /** Route fuzzing: hostile draws per input place (1 in `npm test`), and the seed they come from. */
+  fuzzRuns: number;
+  fuzzSeed: number;
 } {
   return {
     databaseUrlTest: process.env.DATABASE_URL_TEST || undefined,
@@ -156,6 +159,8 @@ export function readTestEnv(): {
     // Two checkouts can run their e2e suites side by side when each picks its own ports.
     e2ePort: Number(process.env.E2E_PORT) || 3210,
     e2eEmulatorPort: Number(process.env.E2E_EMULATOR_PORT) || 4610,
+    fuzzRuns: Number(process.env.FUZZ_RUNS) || 1,
+    fuzzSeed: Number(process.env.FUZZ_SEED) || 20261206,
   };
 }
 

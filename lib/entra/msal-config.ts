@@ -1,6 +1,7 @@
 import type { Configuration } from "@azure/msal-node";
 import { LogLevel } from "@azure/msal-node";
 import { getConfig, hasTenant } from "../config/env";
+import { NotConfigured } from "../http/errors";
 import { logger } from "../log";
 
 // The console's one Entra app registration, as msal-node wants it. Used for user sign-in (lib/auth/oidc.ts) and
@@ -25,7 +26,7 @@ export interface TenantSettings {
 export function tenantSettings(): TenantSettings {
   const cfg = getConfig();
   if (!hasTenant(cfg))
-    throw new Error("No tenant is configured: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET.");
+    throw new NotConfigured("No tenant is configured: set ENTRA_TENANT_ID, ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET.");
   const host = cfg.ENTRA_AUTHORITY_HOST.replace(/\/+$/, "");
   return {
     host,

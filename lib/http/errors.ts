@@ -48,6 +48,12 @@ export class RateLimited extends AppError {
     super(429, "rate_limited", message, { retryAfterSeconds });
   }
 }
+/** The console is not set up for this yet (no tenant configured): nothing the caller can change. */
+export class NotConfigured extends AppError {
+  constructor(message: string) {
+    super(503, "not_configured", message);
+  }
+}
 /** Defender or Graph refused or failed; message says what the user should know. */
 export class UpstreamError extends AppError {
   constructor(
