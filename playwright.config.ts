@@ -57,10 +57,10 @@ export default defineConfig({
     use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: `http://127.0.0.1:${PORT + i}` },
   })),
   webServer: {
-    // The simulated tenants and their production consoles (builds when sources changed); the first tenant's console
-    // answers last, when all are up.
+    // The simulated tenants and their production consoles (builds when sources changed), started side by side; the
+    // server says on stderr when every console answers.
     command: `node --import tsx scripts/e2e-server.ts --port ${PORT} --emulator-port ${env.e2eEmulatorPort} --tenants ${TENANT_SPECS.length}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
+    wait: { stderr: /every e2e console is ready/ },
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "ignore",

@@ -70,12 +70,15 @@ async function main() {
   const count = Number(values.tenants);
   const tenants = await Promise.all(Array.from({ length: count }, (_, i) => prepareTenant(i)));
   if (!buildIsFresh()) await buildConsole(tenants[0].env);
-  // The first tenant's console starts last: Playwright waits for its health check, so every console is up by then.
-  const servers: ChildProcess[] = [];
-  for (const t of [...tenants].reverse()) {
-    servers.push(await startNext({ port: t.port, host: "127.0.0.1", env: t.env }));
-    console.error(`e2e console ready on ${t.env.CONSOLE_URL}`);
-  }
+  const servers: ChildProcess[] = await Promise.all(
+    tenants.map(async (t) => {
+      const server = await startNext({ port: t.port, host: "127.0.0.1", env: t.env });
+      console.error(`e2e console ready on ${t.env.CONSOLE_URL}`);
+      return server;
+    }),
+  );
+  // Playwright's webServer waits for this line.
+  console.error("every e2e console is ready");
   process.exit(await Promise.race(servers.map(waitForExit)));
 }
 

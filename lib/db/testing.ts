@@ -165,6 +165,8 @@ export async function createTestDatabase(kind: TestDatabaseKind, until?: string)
   await adminQuery(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
+  // Tests need no crash durability: a commit need not wait for its WAL to reach the disk.
+  url.searchParams.set("options", "-c synchronous_commit=off");
   const location = { kind: "postgresql" as const, url: url.toString() };
   const database = openDatabase(location);
   if (!template) {
