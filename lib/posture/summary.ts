@@ -79,7 +79,7 @@ async function antivirus(figures: PostureSummary["figures"]): Promise<AntivirusC
 }
 
 /** Each rule's configured mode per ASR policy, with the devices each policy's assignment reaches. */
-async function asr(): Promise<AsrRuleState[]> {
+export async function asrRuleStates(): Promise<AsrRuleState[]> {
   const policies = await db().$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT p.id, p.name, p."asrModes", p."lastModifiedAt",
        (SELECT COUNT(DISTINCT m."aadDeviceId") FROM "PostureGroupMember" m
@@ -146,7 +146,7 @@ async function mobile(): Promise<MobileThreatLevels[]> {
  * The Defender plan from the licences: WINDEFATP (Plan 2) beats MDE_LITE (Plan 1) beats MDE_SMB (Defender for
  * Business), counting only SKUs that are enabled or in their warning period ("List subscribedSkus").
  */
-async function plan(): Promise<DefenderPlan> {
+export async function getDefenderPlan(): Promise<DefenderPlan> {
   const rows = await db().postureLicence.findMany({
     where: { tenantId: cacheTenantId(), capabilityStatus: { in: ["Enabled", "Warning"] } },
     select: { servicePlans: true },
@@ -164,9 +164,9 @@ export async function getPostureSummary(now: Date = new Date()): Promise<Posture
     coverage(),
     connectors(now.getTime()),
     antivirus(figures),
-    asr(),
+    asrRuleStates(),
     mobile(),
-    plan(),
+    getDefenderPlan(),
   ]);
   return { figures, coverage: cov, connectors: conn, antivirus: av, asr: rules, mobile: mob, plan: p };
 }
