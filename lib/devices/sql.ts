@@ -69,10 +69,11 @@ export function searchSql(p: SqlParams, q: string): string {
   return `(lower(d."name") LIKE ${contains} OR lower(d."primaryUserUpn") LIKE ${contains} OR lower(d."primaryUserName") LIKE ${contains})`;
 }
 
+// IN (sub-select), read once into a hash, rather than a per-device EXISTS (see lib/cache/posture-snapshot.ts).
 const av = (t: string, cond: string) =>
-  `EXISTS (SELECT 1 FROM "DeviceAvHealth" a WHERE a."tenantId" = ${t} AND a."machineId" = d."mdeMachineId" AND ${cond})`;
+  `d."mdeMachineId" IN (SELECT a."machineId" FROM "DeviceAvHealth" a WHERE a."tenantId" = ${t} AND ${cond})`;
 const intune = (t: string, cond: string) =>
-  `EXISTS (SELECT 1 FROM "IntuneProtectionState" i WHERE i."tenantId" = ${t} AND i."managedDeviceId" = d."intuneDeviceId" AND ${cond})`;
+  `d."intuneDeviceId" IN (SELECT i."managedDeviceId" FROM "IntuneProtectionState" i WHERE i."tenantId" = ${t} AND ${cond})`;
 const THREAT_RANK = (col: string) =>
   `(CASE ${col} WHEN 'secured' THEN 1 WHEN 'low' THEN 2 WHEN 'lowSeverity' THEN 2 WHEN 'medium' THEN 3 WHEN 'mediumSeverity' THEN 3
     WHEN 'high' THEN 4 WHEN 'highSeverity' THEN 4 WHEN 'compromised' THEN 4 ELSE 0 END)`;

@@ -15,7 +15,7 @@ import type { HuntingRunInput } from "../hunting/schemas";
 import { AppError } from "../http/errors";
 import { adviseAsrRules } from "./advisor";
 import { asrRuleStates, getDefenderPlan } from "./summary";
-import type { AsrAdvisor, AsrExclusionsInput, AsrHitView, AsrRuleHits, DefenderPlan } from "./schemas";
+import type { AsrAdvisor, AsrExclusionsInput, AsrHitView, AsrRuleHits, AsrRuleState, DefenderPlan } from "./schemas";
 
 // The ASR advisor's data: hits read from advanced hunting into the cache (on demand, through the hunting service so
 // the tenant's shared quota and throttling apply and the run shows in the person's history), the tenant's accepted
@@ -41,10 +41,14 @@ class HuntingNotInPlan extends AppError {
   }
 }
 
-export async function getAsrAdvisor(now: Date = new Date()): Promise<AsrAdvisor> {
+/** `known` passes what the caller already read (the posture summary carries both), so it is not read twice. */
+export async function getAsrAdvisor(
+  now: Date = new Date(),
+  known?: { rules: AsrRuleState[]; plan: DefenderPlan },
+): Promise<AsrAdvisor> {
   const tenantId = cacheTenantId();
   const [rules, hits, exclusions, refresh, plan, views] = await Promise.all([
-    asrRuleStates(),
+    known?.rules ?? asrRuleStates(),
     db().asrHit.findMany({
       where: { tenantId },
       select: {
@@ -60,7 +64,7 @@ export async function getAsrAdvisor(now: Date = new Date()): Promise<AsrAdvisor>
     }),
     db().asrExclusion.findMany({ where: { tenantId }, orderBy: { path: "asc" }, select: { path: true } }),
     db().asrHitRefresh.findUnique({ where: { tenantId } }),
-    getDefenderPlan(),
+    known?.plan ?? getDefenderPlan(),
     db().$queryRawUnsafe<Record<string, unknown>[]>(
       `SELECT h."ruleGuid", h.mode, h."deviceId", h."deviceName", h."fileName", h."folderPath", h."processName",
          h.hits14, h.hits30, h."lastAt", d.id AS "consoleId"

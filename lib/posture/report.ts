@@ -398,13 +398,13 @@ function troubleshooting(s: PostureSummary, f: Facts, asr: AsrAdvisor): Troubles
 
 /** Everything /posture shows, from the cache. */
 export async function getPostureReport(now: Date = new Date()): Promise<PostureReport> {
-  const [summary, trend, asr, f, sync] = await Promise.all([
+  const [summary, trend, f, sync] = await Promise.all([
     getPostureSummary(now),
     listPostureTrend(90, now),
-    getAsrAdvisor(now),
     facts(now),
     db().syncState.findUnique({ where: { tenantId_entity: { tenantId: cacheTenantId(), entity: "postureConfig" } } }),
   ]);
+  const asr = await getAsrAdvisor(now, { rules: summary.asr, plan: summary.plan });
   return {
     summary,
     trend,

@@ -59,11 +59,12 @@ async function connectors(now: number): Promise<ConnectorState[]> {
 
 async function antivirus(figures: PostureSummary["figures"]): Promise<AntivirusCounts> {
   const [row] = await db().$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT
-       (SELECT COUNT(*) FROM "DeviceAvHealth" WHERE "tenantId" = $1) AS reporting,
-       (SELECT COUNT(*) FROM "DeviceAvHealth" WHERE "tenantId" = $1 AND "avMode" = '2') AS disabled,
-       (SELECT COUNT(*) FROM "IntuneProtectionState" WHERE "tenantId" = $1 AND "quickScanOverdue") AS "quickScanOverdue",
-       (SELECT COUNT(*) FROM "IntuneProtectionState" WHERE "tenantId" = $1 AND "fullScanOverdue") AS "fullScanOverdue"`,
+    `SELECT a.reporting, a.disabled, i."quickScanOverdue", i."fullScanOverdue" FROM
+       (SELECT COUNT(*) AS reporting, COUNT(*) FILTER (WHERE "avMode" = '2') AS disabled
+          FROM "DeviceAvHealth" WHERE "tenantId" = $1) a,
+       (SELECT COUNT(*) FILTER (WHERE "quickScanOverdue") AS "quickScanOverdue",
+               COUNT(*) FILTER (WHERE "fullScanOverdue") AS "fullScanOverdue"
+          FROM "IntuneProtectionState" WHERE "tenantId" = $1) i`,
     cacheTenantId(),
   );
   return {
