@@ -77,6 +77,8 @@ const SEED: string[] = [
      ARRAY['com.apple.system-extension-policy_allowedsystemextensions'], NULL, ARRAY['g0','g1','g2','g3'], ARRAY[]::text[], now(), now()),
    (${TENANT}, 'ios', 'compliance', 'iOS', '#microsoft.graph.iosCompliancePolicy', NULL, NULL, 'low', ARRAY[]::text[], NULL, ARRAY['g0'], ARRAY[]::text[], now(), now()),
    (${TENANT}, 'android', 'compliance', 'Android', '#microsoft.graph.androidCompliancePolicy', NULL, NULL, 'medium', ARRAY[]::text[], NULL, ARRAY['g0'], ARRAY[]::text[], now(), now())`,
+  // The posture pass that wrote all this (the page keeps the ASR rule states until the next one).
+  `INSERT INTO "SyncState" ("tenantId","entity","lastSuccessAt","lastFinishedAt") VALUES (${TENANT}, 'postureConfig', now(), now())`,
   `INSERT INTO "PostureConnector" ("tenantId","id","partnerState","lastHeartbeatAt","windowsEnabled","syncedAt")
    VALUES (${TENANT}, 'fc780465-2017-40d4-a0c5-307022471b92', 'enabled', now() - interval '2 days', true, now())`,
   `INSERT INTO "PostureLicence" ("tenantId","skuId","skuPartNumber","capabilityStatus","servicePlans","syncedAt")

@@ -147,7 +147,7 @@ export function adviseAsrRules(
             ? `Intune does not say when the policy last changed: keep the rule in Audit ${ASR_AUDIT_MIN_DAYS} days from the change.`
             : `In Audit for ${days} day${days === 1 ? "" : "s"}: review after ${ASR_AUDIT_MIN_DAYS}.`,
         apps: atRisk,
-        exclusionsToAdd: atRisk.map((a) => a.path),
+        exclusionsToAdd: [...new Set(atRisk.map((a) => a.path).filter(Boolean))],
       });
       continue;
     }
@@ -159,7 +159,8 @@ export function adviseAsrRules(
         verdict: "notSafe",
         reason: `${atRisk.length} app${atRisk.length === 1 ? "" : "s"} on ${devices} device${devices === 1 ? "" : "s"} would be blocked: add ${atRisk.length === 1 ? "its path" : "their paths"} as ASR exclusions (Intune › Endpoint security › Attack surface reduction) or fix the app${atRisk.length === 1 ? "" : "s"} first.`,
         apps: atRisk,
-        exclusionsToAdd: [...new Set(atRisk.map((a) => a.path))],
+        // An event without a file path (WMI persistence, for one) names no path to exclude.
+        exclusionsToAdd: [...new Set(atRisk.map((a) => a.path).filter(Boolean))],
       });
       continue;
     }

@@ -135,7 +135,9 @@ function Advice({ a }: { a: AsrAdvice }) {
           <tbody>
             {a.apps.map((app) => (
               <tr key={`${app.path}|${app.processName}`} className="border-t border-slate-200 dark:border-slate-800">
-                <td className="py-1 pr-2 font-mono">{app.path}</td>
+                <td className="py-1 pr-2 font-mono">
+                  {app.path || <span className="font-sans text-slate-500">No file path reported</span>}
+                </td>
                 <td className="py-1 pr-2">{app.processName}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">{app.devices}</td>
                 <td className="py-1 pr-2 text-right tabular-nums">

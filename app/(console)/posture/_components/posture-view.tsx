@@ -315,9 +315,9 @@ export function PostureView({
 
       <section aria-label="Summary" className="space-y-2">
         <p className="text-sm" data-testid="posture-headline">
-          <strong>{f.mdeDevices}</strong> of {f.intuneDevices} Intune devices are onboarded to Defender;{" "}
-          <strong>{f.enrolledNotOnboarded}</strong> enrolled devices are not. {done} of {checklist.length} checklist
-          items are done. Plan: {PLAN_LABELS[summary.plan]}.
+          <strong>{f.mdeDevices}</strong> devices are onboarded to Defender and {f.intuneDevices} managed by Intune;{" "}
+          <strong>{f.enrolledNotOnboarded}</strong> enrolled in Intune are not onboarded. {done} of {checklist.length}{" "}
+          checklist items are done. Plan: {PLAN_LABELS[summary.plan]}.
         </p>
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-7">
           {TILES.map((t) => (
