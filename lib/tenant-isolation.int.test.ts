@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor, AuditContext } from "./auth/actor";
 import { getDatabase } from "./db";
-import { getPostureSummary, listPostureTrend } from "./posture";
+import { getAsrAdvisor, getPostureReport, getPostureSummary, listPostureTrend, setAsrExclusions } from "./posture";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "./db/testing";
 import { cacheTenantId, TENANT_TABLES, tenantScope } from "./cache/tenant";
 import { runSync } from "./sync/engine";
@@ -32,7 +32,7 @@ import {
   listDevices,
   logonUserRefresh,
 } from "./devices";
-import { DeviceView } from "./devices/schemas";
+import { DeviceView, POSTURE_FILTERS } from "./devices/schemas";
 import {
   countIncidents,
   defenderIncidentWriter,
@@ -84,6 +84,7 @@ import {
   runNotificationPass,
 } from "./notifications";
 import { RuleInput } from "./notifications/schemas";
+import { asrHitRows, replaceAsrHits } from "./cache/asr-hits";
 
 // The cache is keyed by tenant (lib/cache/tenant.ts). This fills the configured tenant's cache through a real sync,
 // then copies every row of every cached table to a second tenant — same ids, so CVEs, incident numbers, alert and
@@ -176,6 +177,12 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
   "overview figures": () => overviewFigures(analyst, NOW),
   "posture summary": () => getPostureSummary(NOW),
   "posture trend": () => listPostureTrend(30, NOW),
+  "posture report": () => getPostureReport(NOW),
+  "ASR advisor": () => getAsrAdvisor(NOW),
+  "device inventory by posture figure": () =>
+    Promise.all(
+      POSTURE_FILTERS.map((posture) => listDevices(DeviceView.parse({ posture }), { limit: 1000, now: NOW })),
+    ),
   // The record only the other tenant has answers 404, like any record not in this tenant's cache.
   "cached records": (ids) =>
     Promise.all([
@@ -256,6 +263,9 @@ async function copyToOtherTenant(database: TestDatabase): Promise<void> {
     `UPDATE "PostureConnector" SET "partnerState" = 'unresponsive', "windowsEnabled" = false`,
     `UPDATE "PostureLicence" SET "servicePlans" = ARRAY['MDE_SMB']`,
     `UPDATE "PostureSnapshot" SET "tamperProtectionOff" = "tamperProtectionOff" + 100`,
+    `UPDATE "AsrHit" SET hits30 = hits30 + 100, "fileName" = 'b.ps1'`,
+    `UPDATE "AsrHitRefresh" SET error = 'B failed', "refreshedAt" = NULL`,
+    `UPDATE "AsrExclusion" SET path = 'B:\\' || path`,
     `UPDATE "SyncState" SET "lastError" = 'B failed', "lockedBy" = NULL`,
     `UPDATE "HuntingQuery" SET name = 'B ' || name, query = 'B', shared = true`,
     `UPDATE "HuntingRun" SET query = 'B', outcome = 'failed', "rowCount" = 0`,
@@ -403,6 +413,28 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
       }),
     );
     await runNotificationPass(p, { owner: "tenancy" });
+    // ASR: hits as a refresh writes them, and an accepted exclusion.
+    await replaceAsrHits(
+      p,
+      asrHitRows(
+        [
+          {
+            ActionType: "AsrObfuscatedScriptAudited",
+            DeviceId: device.mdeMachineId,
+            DeviceName: device.name,
+            FileName: "a.ps1",
+            FolderPath: "C:\\Tools\\a.ps1",
+            InitiatingProcessFileName: "powershell.exe",
+            Hits14: 2,
+            Hits30: 5,
+            LastAt: NOW.toISOString(),
+          },
+        ],
+        NOW.toISOString(),
+      ),
+      NOW,
+    );
+    await setAsrExclusions(audit, { paths: ["C:\\Other"] });
     expect((await listDeliveryLog({ limit: 5 })).length).toBeGreaterThan(0);
     ids = {
       huntingQuery: huntingQuery.id,

@@ -131,4 +131,11 @@ describe(`benchmarks still run (tiny sizes, ${db})`, { timeout: 150_000 }, () =>
       p95_event_to_send_ms: expect.any(Number),
     });
   });
+
+  it("bench:posture prints its latency line", async () => {
+    const lines = await runBench("scripts/bench-posture.ts", ["--devices", "100", "--requests", "5", "--db", db]);
+    expect(lines).toEqual([
+      expect.objectContaining({ bench: "posture", db, devices: 100, requests: 5, p95_ms: expect.any(Number) }),
+    ]);
+  });
 });

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   "hunting.query.share",
   "hunting.query.unshare",
   "hunting.query.delete",
+  "posture.asr.refresh",
+  "posture.asr.exclusions",
   "notifications.channel.create",
   "notifications.channel.update",
   "notifications.channel.delete",

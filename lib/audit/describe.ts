@@ -147,6 +147,13 @@ function clausesOf(action: string, p: Params, target: string): Clause[] {
           `delete the hunting query ${text(p.name) ? quote(text(p.name)!) : target}`,
         ],
       ];
+    case "posture.asr.refresh":
+      return [["refreshed the ASR hits from advanced hunting", "refresh the ASR hits from advanced hunting"]];
+    case "posture.asr.exclusions": {
+      const n = Array.isArray(p.paths) ? p.paths.length : null;
+      const what = n === null ? "" : ` (${n} path${n === 1 ? "" : "s"})`;
+      return [[`set the accepted ASR exclusions${what}`, `set the accepted ASR exclusions${what}`]];
+    }
     case "settings.triage":
       return [["changed the priority rules and SLA clocks", "change the priority rules and SLA clocks"]];
     case "settings.actions":

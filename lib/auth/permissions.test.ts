@@ -36,6 +36,10 @@ describe("role → permission table", () => {
     expect(can(["Responder"], "notifications:rules")).toBe(false);
     expect(can(["Admin"], "notifications:channels")).toBe(true);
   });
+  it("lets Managers and Admins, and no one else, set the ASR exclusions the advisor accepts", () => {
+    for (const role of ["Viewer", "Analyst", "Responder"]) expect(can([role], "posture:exclusions")).toBe(false);
+    for (const role of ["Manager", "Admin"]) expect(can([role], "posture:exclusions")).toBe(true);
+  });
   it("gives Admins everything", () => {
     expect(permissionsOf(["Admin"]).size).toBe(PERMISSIONS.length);
   });

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   "actions:approve", // four-eyes approval of isolate/release
   "tvm:report", // exposure reports, remediation requests
   "hunting:save", // save, share, change and delete advanced hunting queries (running one is console:read)
+  "posture:exclusions", // the ASR exclusion paths the Audit→Block advisor accepts (a policy decision: Managers, Admins)
   "audit:read",
   "audit:export",
   "settings:write", // priority rules, SLA clocks, four-eyes, group → role mapping
@@ -34,6 +35,7 @@ const MANAGER: Permission[] = [
   "actions:approve",
   "audit:read",
   "notifications:rules",
+  "posture:exclusions",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -153,6 +153,8 @@ describe("route matrix", () => {
       "POST app/api/views/route.ts": "everyone may save their own views of what they can read",
       "DELETE app/api/views/[id]/route.ts":
         "everyone may delete their own saved views (ownership checked in lib/views)",
+      "POST app/api/posture/asr/refresh/route.ts":
+        "re-reads the ASR hits through advanced hunting, which every role may run (the shared hunting quota applies)",
       ...Object.fromEntries(
         METHODS.filter((m) => MUTATING.has(m)).flatMap((m) =>
           Object.entries(CHANGES_NOTHING).map(([file, why]) => [`${m} ${file}`, why]),

@@ -15,31 +15,38 @@ const LEVEL_RANK = `CASE p."requiredThreatLevel" WHEN 'secured' THEN 1 WHEN 'low
 const REPORT_RANK = `CASE s.state WHEN 'secured' THEN 1 WHEN 'lowSeverity' THEN 2 WHEN 'mediumSeverity' THEN 3
   WHEN 'highSeverity' THEN 4 WHEN 'compromised' THEN 4 ELSE 0 END`;
 
-const protectionOff = (intuneColumn: string, verdictColumn: string) => `(SELECT COUNT(*) FROM "Device" d
-    WHERE d."tenantId" = $1 AND (
-      EXISTS (SELECT 1 FROM "IntuneProtectionState" i WHERE i."tenantId" = $1 AND i."managedDeviceId" = d."intuneDeviceId" AND i."${intuneColumn}" = false)
-      OR EXISTS (SELECT 1 FROM "DeviceAvHealth" a WHERE a."tenantId" = $1 AND a."machineId" = d."mdeMachineId" AND a."${verdictColumn}" = false)))::int`;
-
+// One pass over the devices, each joined (hash joins) to its Intune protection state and Defender antivirus health,
+// one over the antivirus health and one over the mobile reports: 50,000 devices took ~500 ms on PGlite as one
+// sub-select per figure with a per-device EXISTS each.
 const FIGURES_SQL = `
 WITH allowed AS (
   SELECT CASE WHEN lower(p."odataType") LIKE '%ios%' THEN 'iOS' WHEN lower(p."odataType") LIKE '%android%' THEN 'Android' END AS platform,
          MIN(${LEVEL_RANK}) AS rank
   FROM "PosturePolicy" p
   WHERE p."tenantId" = $1 AND p.kind = 'compliance' AND p."requiredThreatLevel" IS NOT NULL
-  GROUP BY 1)
-SELECT
-  (SELECT COUNT(*) FROM "Device" WHERE "tenantId" = $1 AND "inMde" AND "mdeMissingSince" IS NULL)::int AS "mdeDevices",
-  (SELECT COUNT(*) FROM "Device" WHERE "tenantId" = $1 AND "inIntune" AND "intuneMissingSince" IS NULL)::int AS "intuneDevices",
-  (SELECT COUNT(*) FROM "Device" WHERE "tenantId" = $1 AND "inIntune" AND "intuneMissingSince" IS NULL AND NOT "inMde")::int
-    AS "enrolledNotOnboarded",
-  (SELECT COUNT(*) FROM "DeviceAvHealth" WHERE "tenantId" = $1 AND "signatureUpToDate" = 'False')::int AS "signaturesOutOfDate",
-  (SELECT COUNT(*) FROM "DeviceAvHealth" WHERE "tenantId" = $1 AND "avMode" IN ('1', '5'))::int AS "passiveMode",
-  ${protectionOff("realTimeProtection", "realTimeCompliant")} AS "realTimeProtectionOff",
-  ${protectionOff("tamperProtection", "tamperCompliant")} AS "tamperProtectionOff",
+  GROUP BY 1),
+devices AS (
+  SELECT
+    COUNT(*) FILTER (WHERE d."inMde" AND d."mdeMissingSince" IS NULL)::int AS "mdeDevices",
+    COUNT(*) FILTER (WHERE d."inIntune" AND d."intuneMissingSince" IS NULL)::int AS "intuneDevices",
+    COUNT(*) FILTER (WHERE d."inIntune" AND d."intuneMissingSince" IS NULL AND NOT d."inMde")::int AS "enrolledNotOnboarded",
+    COUNT(*) FILTER (WHERE i."realTimeProtection" = false OR a."realTimeCompliant" = false)::int AS "realTimeProtectionOff",
+    COUNT(*) FILTER (WHERE i."tamperProtection" = false OR a."tamperCompliant" = false)::int AS "tamperProtectionOff"
+  FROM "Device" d
+  LEFT JOIN "IntuneProtectionState" i ON i."tenantId" = d."tenantId" AND i."managedDeviceId" = d."intuneDeviceId"
+  LEFT JOIN "DeviceAvHealth" a ON a."tenantId" = d."tenantId" AND a."machineId" = d."mdeMachineId"
+  WHERE d."tenantId" = $1),
+av AS (
+  SELECT COUNT(*) FILTER (WHERE "signatureUpToDate" = 'False')::int AS "signaturesOutOfDate",
+         COUNT(*) FILTER (WHERE "avMode" IN ('1', '5'))::int AS "passiveMode"
+  FROM "DeviceAvHealth" WHERE "tenantId" = $1)
+SELECT devices."mdeDevices", devices."intuneDevices", devices."enrolledNotOnboarded", av."signaturesOutOfDate",
+  av."passiveMode", devices."realTimeProtectionOff", devices."tamperProtectionOff",
   (SELECT COUNT(*) FROM "PostureDeviceState" s
      JOIN "Device" d ON d."tenantId" = s."tenantId" AND d."intuneDeviceId" = s.subject
      JOIN allowed a ON a.platform = d.platform
-   WHERE s."tenantId" = $1 AND s.kind = 'mobileThreat' AND ${REPORT_RANK} > a.rank)::int AS "mobileAboveAllowed"`;
+   WHERE s."tenantId" = $1 AND s.kind = 'mobileThreat' AND ${REPORT_RANK} > a.rank)::int AS "mobileAboveAllowed"
+FROM devices, av`;
 
 export async function postureFigures(database: PrismaClient): Promise<PostureFigures> {
   const [row] = await database.$queryRawUnsafe<PostureFigures[]>(FIGURES_SQL, cacheTenantId());

@@ -409,6 +409,37 @@ const FIXTURES: Record<string, Fixture> = {
       }),
     read: (db) => db.postureSnapshot.findFirstOrThrow({ where: { mdeDevices: 10 } }),
   },
+  AsrHit: {
+    create: (db) =>
+      db.asrHit.create({
+        data: {
+          ...tenantScope(),
+          actionType: "AsrObfuscatedScriptAudited",
+          ruleGuid: "5beb7efe-fd9a-4556-801d-275e5ffc04cc",
+          mode: "audited",
+          deviceId: "m1",
+          fileName: "a.ps1",
+          folderPath: "C:\\Tools\\a.ps1",
+          processName: "powershell.exe",
+          hits14: 2,
+          hits30: 5,
+          lastAt: t0,
+          syncedAt: t0,
+        },
+      }),
+    read: (db) => db.asrHit.findFirstOrThrow({ where: { deviceId: "m1" } }),
+  },
+  AsrHitRefresh: {
+    create: (db) => db.asrHitRefresh.create({ data: { ...tenantScope(), refreshedAt: t0, attemptedAt: t0, rows: 1 } }),
+    read: (db) => db.asrHitRefresh.findFirstOrThrow({ where: { rows: 1 } }),
+  },
+  AsrExclusion: {
+    create: (db) =>
+      db.asrExclusion.create({
+        data: { ...tenantScope(), path: "C:\\Tools", createdAt: t0, createdByName: "Ana" },
+      }),
+    read: (db) => db.asrExclusion.findFirstOrThrow({ where: { path: "C:\\Tools" } }),
+  },
   HuntingQuery: {
     create: (db) =>
       db.huntingQuery.create({

@@ -89,6 +89,45 @@ export function inactiveSensorWarning(
   return null;
 }
 
+/**
+ * The deployment-posture figures as inventory filters (the /posture page links every figure here, so its devices can
+ * be worked and exported). Each matches the figure's own rule (lib/posture):
+ * - inDefender / inIntune: listed by that side now (not missing from its last complete pass).
+ * - enrolledNotOnboarded: in Intune (and still there) but not in Defender.
+ * - signaturesOutOfDate / passiveMode / avDisabled: Defender's antivirus health (avIsSignatureUpToDate False; avMode
+ *   1 or 5 passive, 2 disabled).
+ * - realTimeOff / tamperOff: off by Intune's protection state or Defender's secure-configuration assessment.
+ * - quickScanOverdue / fullScanOverdue: Intune's protection state.
+ * - mobileAboveAllowed: the MTD partner reports a threat above the strictest level the platform's compliance allows.
+ */
+export const POSTURE_FILTERS = [
+  "inDefender",
+  "inIntune",
+  "enrolledNotOnboarded",
+  "signaturesOutOfDate",
+  "passiveMode",
+  "avDisabled",
+  "realTimeOff",
+  "tamperOff",
+  "quickScanOverdue",
+  "fullScanOverdue",
+  "mobileAboveAllowed",
+] as const;
+export type PostureFilter = (typeof POSTURE_FILTERS)[number];
+export const POSTURE_FILTER_LABELS: Record<PostureFilter, string> = {
+  inDefender: "In Defender",
+  inIntune: "In Intune",
+  enrolledNotOnboarded: "Enrolled, not onboarded",
+  signaturesOutOfDate: "Signatures out of date",
+  passiveMode: "Antivirus passive",
+  avDisabled: "Antivirus disabled",
+  realTimeOff: "Real-time protection off",
+  tamperOff: "Tamper protection off",
+  quickScanOverdue: "Quick scan overdue",
+  fullScanOverdue: "Full scan overdue",
+  mobileAboveAllowed: "Mobile threat above allowed",
+};
+
 export const DEVICE_SORT_COLUMNS = [
   "name",
   "platform",
@@ -127,6 +166,7 @@ export const DeviceFilter = z.object({
   isolation: multi(z.enum(ISOLATION_STATES)),
   group: multi(text),
   tag: multi(text),
+  posture: multi(z.enum(POSTURE_FILTERS)),
   /** Device name or primary user (name or UPN): case-insensitive substring; an IP address or its start: prefix of the last IP. */
   q: single(z.string().trim().max(200).optional()),
 });
@@ -159,6 +199,7 @@ const VIEW_KEYS = [
   "isolation",
   "group",
   "tag",
+  "posture",
   "q",
   "sort",
   "dir",
@@ -193,6 +234,7 @@ export function hasDeviceFilters(view: DeviceFilter): boolean {
     view.isolation.length ||
     view.group.length ||
     view.tag.length ||
+    view.posture.length ||
     view.q,
   );
 }

@@ -1,7 +1,13 @@
 import { SqlParams, containsPattern, oneOf } from "../db/sql-params";
 import { assertCursorValue } from "../http/cursor";
-import { tenantSql } from "../cache/tenant";
-import { INACTIVE_AFTER_DAYS, PLATFORMS_OF_TAB, type DeviceFilter, type DeviceSortColumn } from "./schemas";
+import { cacheTenantId, tenantSql } from "../cache/tenant";
+import {
+  INACTIVE_AFTER_DAYS,
+  PLATFORMS_OF_TAB,
+  type DeviceFilter,
+  type DeviceSortColumn,
+  type PostureFilter,
+} from "./schemas";
 
 // The inventory's WHERE and ORDER BY as parameterised SQL (raw for the same reason as the alert queue: sorts on
 // ranks and COALESCEd columns, keyset paging on them). Every value is a bind parameter; only fixed fragments are
@@ -63,6 +69,51 @@ export function searchSql(p: SqlParams, q: string): string {
   return `(lower(d."name") LIKE ${contains} OR lower(d."primaryUserUpn") LIKE ${contains} OR lower(d."primaryUserName") LIKE ${contains})`;
 }
 
+// IN (sub-select), read once into a hash, rather than a per-device EXISTS (see lib/cache/posture-snapshot.ts).
+const av = (t: string, cond: string) =>
+  `d."mdeMachineId" IN (SELECT a."machineId" FROM "DeviceAvHealth" a WHERE a."tenantId" = ${t} AND ${cond})`;
+const intune = (t: string, cond: string) =>
+  `d."intuneDeviceId" IN (SELECT i."managedDeviceId" FROM "IntuneProtectionState" i WHERE i."tenantId" = ${t} AND ${cond})`;
+const THREAT_RANK = (col: string) =>
+  `(CASE ${col} WHEN 'secured' THEN 1 WHEN 'low' THEN 2 WHEN 'lowSeverity' THEN 2 WHEN 'medium' THEN 3 WHEN 'mediumSeverity' THEN 3
+    WHEN 'high' THEN 4 WHEN 'highSeverity' THEN 4 WHEN 'compromised' THEN 4 ELSE 0 END)`;
+
+/** The posture figures' rules (lib/cache/posture-snapshot.ts counts the same devices). */
+function postureSql(p: SqlParams, filter: PostureFilter): string {
+  // The tenant as a parameter only where a sub-query needs it (an unused bind parameter is an error).
+  let tenant: string | null = null;
+  const t = () => (tenant ??= p.add(cacheTenantId()));
+  switch (filter) {
+    case "inDefender":
+      return `(d."inMde" AND d."mdeMissingSince" IS NULL)`;
+    case "inIntune":
+      return `(d."inIntune" AND d."intuneMissingSince" IS NULL)`;
+    case "enrolledNotOnboarded":
+      return `(d."inIntune" AND d."intuneMissingSince" IS NULL AND NOT d."inMde")`;
+    case "signaturesOutOfDate":
+      return av(t(), `a."signatureUpToDate" = 'False'`);
+    case "passiveMode":
+      return av(t(), `a."avMode" IN ('1', '5')`);
+    case "avDisabled":
+      return av(t(), `a."avMode" = '2'`);
+    case "realTimeOff":
+      return `(${intune(t(), `i."realTimeProtection" = false`)} OR ${av(t(), `a."realTimeCompliant" = false`)})`;
+    case "tamperOff":
+      return `(${intune(t(), `i."tamperProtection" = false`)} OR ${av(t(), `a."tamperCompliant" = false`)})`;
+    case "quickScanOverdue":
+      return intune(t(), `i."quickScanOverdue"`);
+    case "fullScanOverdue":
+      return intune(t(), `i."fullScanOverdue"`);
+    case "mobileAboveAllowed":
+      // The strictest level any compliance policy of the device's platform allows, against the MTD report.
+      return `(d."platform" IN ('iOS', 'Android') AND EXISTS (SELECT 1 FROM "PostureDeviceState" s WHERE s."tenantId" = ${t()} AND s.kind = 'mobileThreat'
+        AND s.subject = d."intuneDeviceId" AND ${THREAT_RANK("s.state")} > (
+          SELECT MIN(${THREAT_RANK(`p."requiredThreatLevel"`)}) FROM "PosturePolicy" p
+          WHERE p."tenantId" = ${t()} AND p.kind = 'compliance' AND p."requiredThreatLevel" IS NOT NULL
+            AND lower(p."odataType") LIKE '%' || lower(d."platform") || '%')))`;
+  }
+}
+
 /** WHERE conditions for a filter (the tenant's devices first), joined with AND. `now` anchors "inactive". */
 export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): string {
   const where: string[] = [tenantSql(p, "d")];
@@ -87,6 +138,7 @@ export function deviceFilterSql(p: SqlParams, filter: DeviceFilter, now: Date): 
   if (filter.isolation.length) where.push(oneOf(p, `d."isolationState"`, filter.isolation));
   if (filter.group.length) where.push(oneOf(p, `d."rbacGroupName"`, filter.group));
   if (filter.tag.length) where.push(`d."machineTags" && ${p.add(filter.tag)}::text[]`);
+  for (const f of filter.posture) where.push(postureSql(p, f));
   if (filter.q) where.push(searchSql(p, filter.q));
   return where.join(" AND ");
 }

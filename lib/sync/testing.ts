@@ -2,6 +2,7 @@ import { startEmulator, type Emulator } from "../../emulator/src/index";
 import { createDefenderClient, type DefenderClient } from "../defender";
 import { tenantFor, trustingTransport, type TrustingTransport } from "../defender/testing";
 import { createAppTokenProvider } from "../entra/app-token";
+import { createGraphClient, type GraphClient } from "../graph";
 import { createSyncSources, type SyncSourcesOptions } from "./sources";
 import type { SyncSources } from "./source-types";
 
@@ -14,6 +15,8 @@ export interface TestTenant {
   sources(extra?: Partial<SyncSourcesOptions>): SyncSources;
   /** A Defender client (MDE and XDR) for this tenant, with its own app token provider. */
   defenderClient(): DefenderClient;
+  /** A Microsoft Graph client for this tenant (no retries), with its own app token provider. */
+  graphClient(): GraphClient;
   control(path: string, body?: unknown): Promise<unknown>;
   /** Raw JSON from the simulated API with an app token, independent of the console's zod schemas. */
   raw(path: string): Promise<{ value: Record<string, unknown>[] } & Record<string, unknown>>;
@@ -69,6 +72,13 @@ export async function startTestTenant(opts: Parameters<typeof startEmulator>[0])
         xdrBaseUrl: emulator.defenderUrl,
         tokens: createAppTokenProvider({ tenant: tenantFor(emulator), networkClient: transport.msalNetworkClient }),
         fetch: transport.fetch,
+      }),
+    graphClient: () =>
+      createGraphClient({
+        baseUrl: emulator.graphUrl,
+        tokens: createAppTokenProvider({ tenant: tenantFor(emulator), networkClient: transport.msalNetworkClient }),
+        fetch: transport.fetch,
+        maxRetries: 0,
       }),
     async control(path, body) {
       const res = await transport.fetch(`${emulator.baseUrl}/_emulator/${path}`, {

@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/page";
 import { huntingQuota, listSavedQueries } from "@/lib/hunting";
 import { DEFAULT_TIMESPAN, HUNTING_TIMESPANS, decodeHuntQuery, type HuntingTimespan } from "@/lib/hunting/vocabulary";
 import { HuntingWorkbench } from "./_components/hunting-workbench";
+import { getDefenderPlan } from "@/lib/posture";
+import { lacksPlan2, PlanFeatureNotice } from "@/components/posture/plan-notice";
 
 export const metadata: Metadata = { title: "Hunting" };
 
@@ -15,6 +17,15 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function HuntingPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireUser("console:read");
   const raw = await searchParams;
+  // On a tenant without Plan 2 Graph refuses every query: say why here rather than let each run fail.
+  const plan = await getDefenderPlan();
+  if (lacksPlan2(plan))
+    return (
+      <>
+        <PageHeader title="Hunting" description="Query 30 days of Defender data with KQL (advanced hunting)." />
+        <PlanFeatureNotice feature="hunting" plan={plan} />
+      </>
+    );
   const [queries, quota] = await Promise.all([listSavedQueries(actor), huntingQuota()]);
   const opened = typeof raw.query === "string" ? (queries.find((q) => q.id === raw.query) ?? null) : null;
   const prefilled = typeof raw.q === "string" ? decodeHuntQuery(raw.q) : null;

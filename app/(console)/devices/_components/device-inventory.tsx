@@ -24,6 +24,8 @@ import {
   ONBOARDING_STATUSES,
   PLATFORM_TAB_LABELS,
   PLATFORM_TABS,
+  POSTURE_FILTER_LABELS,
+  POSTURE_FILTERS,
   RISK_SCORES,
   type DevicePage,
   type DeviceFilterOptions,
@@ -178,6 +180,13 @@ export function DeviceInventory({
         />
         <MultiSelect label="Group" options={options.groups} value={view.group} onChange={(v) => go({ group: v })} />
         <MultiSelect label="Tag" options={options.tags} value={view.tag} onChange={(v) => go({ tag: v })} />
+        <MultiSelect
+          label="Posture"
+          options={POSTURE_FILTERS}
+          value={view.posture}
+          onChange={(v) => go({ posture: v as DeviceView["posture"] })}
+          format={(v) => POSTURE_FILTER_LABELS[v as keyof typeof POSTURE_FILTER_LABELS] ?? v}
+        />
         <ClearFiltersLink href="/devices" filtered={filtered} />
         <NavigatingStatus navigating={navigating} />
         <a
