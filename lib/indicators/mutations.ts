@@ -135,17 +135,20 @@ export async function importIndicatorCsv(audit: AuditContext, csv: string): Prom
   await assertRoom(valid.length);
   let calls = 0;
   let failure: string | null = null;
+  const notSent = (batch: typeof valid, reason: string) => {
+    for (const b of batch)
+      results.set(b.line, {
+        line: b.line,
+        indicatorValue: b.input.indicatorValue,
+        outcome: "not_sent",
+        id: null,
+        reason,
+      });
+  };
   for (let start = 0; start < valid.length; start += INDICATORS_PER_IMPORT_CALL) {
     const batch = valid.slice(start, start + INDICATORS_PER_IMPORT_CALL);
     if (failure) {
-      for (const b of batch)
-        results.set(b.line, {
-          line: b.line,
-          indicatorValue: b.input.indicatorValue,
-          outcome: "not_sent",
-          id: null,
-          reason: failure,
-        });
+      notSent(batch, failure);
       continue;
     }
     const entry = {
@@ -195,14 +198,7 @@ export async function importIndicatorCsv(audit: AuditContext, csv: string): Prom
       // here because the import goes on to report instead of throwing.
       if (!isAudited(err)) await recordAuditFailure(audit, entry, message);
       failure = `Not sent: an earlier import call failed. ${message}`;
-      for (const b of batch)
-        results.set(b.line, {
-          line: b.line,
-          indicatorValue: b.input.indicatorValue,
-          outcome: "not_sent",
-          id: null,
-          reason: message,
-        });
+      notSent(batch, message);
     }
   }
   const list = [...results.values()].sort((a, b) => a.line - b.line);

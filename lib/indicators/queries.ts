@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { db } from "../db";
 import { SqlParams, containsPattern } from "../db/sql-params";
-import { decodeCursor, keysetPage } from "../http/cursor";
+import { decodeCursor, keysetPage, TimeIdCursor } from "../http/cursor";
 import { syncStateKey, tenantScope, tenantSql } from "../cache/tenant";
 import {
   consoleActionOf,
@@ -84,14 +83,6 @@ function filterSql(p: SqlParams, f: IndicatorFilter, now: Date): string {
   return where.join(" AND ");
 }
 
-const Cursor = z.object({
-  at: z
-    .string()
-    .max(40)
-    .refine((v) => !Number.isNaN(Date.parse(v)), "a timestamp"),
-  id: z.string().max(100),
-});
-
 export async function listIndicators(
   filter: IndicatorFilter,
   page: { cursor?: string; limit: number; now?: Date },
@@ -100,7 +91,7 @@ export async function listIndicators(
   const p = new SqlParams();
   const where = [filterSql(p, filter, now)];
   if (page.cursor) {
-    const after = decodeCursor(page.cursor, Cursor);
+    const after = decodeCursor(page.cursor, TimeIdCursor);
     where.push(`(i."sortAt", i."id") < (${p.add(after.at)}::timestamp, ${p.add(after.id)})`);
   }
   const rows = await db().$queryRawUnsafe<RawIndicator[]>(

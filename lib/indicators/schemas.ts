@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multi, single } from "../http/query-params";
+import { multi, single, viewToSearch } from "../http/query-params";
 
 // Client-safe: indicator types, the four actions the console offers, value checks by type, the create body, the
 // list's URL filter, its rows and the CSV import format ("Indicator resource type",
@@ -171,15 +171,7 @@ export const IndicatorQuery = IndicatorFilter.extend({
 }).strict();
 
 export function indicatorFilterToSearch(filter: Partial<IndicatorFilter>): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const key of ["type", "action", "severity", "expired", "q"] as const) {
-    const value = filter[key];
-    if (value === undefined || value === "") continue;
-    if (Array.isArray(value)) {
-      if (value.length) out.set(key, [...value].sort().join(","));
-    } else out.set(key, String(value));
-  }
-  return out;
+  return viewToSearch(filter, ["type", "action", "severity", "expired", "q"]);
 }
 
 export interface IndicatorView {

@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { db } from "../db";
 import { SqlParams, containsPattern } from "../db/sql-params";
-import { decodeCursor, keysetPage } from "../http/cursor";
+import { decodeCursor, keysetPage, TimeIdCursor } from "../http/cursor";
 import { syncStateKey, tenantScope, tenantSql } from "../cache/tenant";
 import {
   approvalExpiry,
@@ -76,14 +75,6 @@ function filterSql(p: SqlParams, f: InvestigationFilter): string {
   return where.join(" AND ");
 }
 
-const Cursor = z.object({
-  at: z
-    .string()
-    .max(40)
-    .refine((v) => !Number.isNaN(Date.parse(v)), "a timestamp"),
-  id: z.string().max(100),
-});
-
 export async function listInvestigations(
   filter: InvestigationFilter,
   page: { cursor?: string; limit: number; now?: Date },
@@ -92,7 +83,7 @@ export async function listInvestigations(
   const p = new SqlParams();
   const where = [filterSql(p, filter)];
   if (page.cursor) {
-    const after = decodeCursor(page.cursor, Cursor);
+    const after = decodeCursor(page.cursor, TimeIdCursor);
     where.push(`(i."sortAt", i."id") < (${p.add(after.at)}::timestamp, ${p.add(after.id)})`);
   }
   // Pending approvals soonest to expire first; everything else newest first.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { multi, single } from "../http/query-params";
+import { multi, single, viewToSearch } from "../http/query-params";
 
 // Client-safe: the investigations list's URL filter, its rows, and the approval-expiry arithmetic.
 
@@ -97,15 +97,7 @@ export const InvestigationQuery = InvestigationFilter.extend({
 }).strict();
 
 export function investigationFilterToSearch(filter: Partial<InvestigationFilter>): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const key of ["view", "state", "machine", "q"] as const) {
-    const value = filter[key];
-    if (value === undefined || value === "" || (key === "view" && value === "all")) continue;
-    if (Array.isArray(value)) {
-      if (value.length) out.set(key, [...value].sort().join(","));
-    } else out.set(key, String(value));
-  }
-  return out;
+  return viewToSearch(filter, ["view", "state", "machine", "q"], { view: "all" });
 }
 
 export interface InvestigationView {
