@@ -62,6 +62,7 @@ function columns(opts: { device: boolean }): ColumnDef<InvestigationView>[] {
     {
       id: "id",
       header: "Investigation",
+      meta: { cellClassName: "whitespace-nowrap" },
       cell: ({ row: { original: i } }) => (
         <>
           <span className="font-mono">{i.id}</span>
@@ -124,7 +125,7 @@ function columns(opts: { device: boolean }): ColumnDef<InvestigationView>[] {
           <ApprovalDeadline row={i} />
         </>
       ),
-      meta: { cellClassName: "max-w-sm" },
+      meta: { cellClassName: "min-w-48 max-w-sm" },
     },
   );
   return cols;

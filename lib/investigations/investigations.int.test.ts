@@ -57,7 +57,7 @@ describe("automated investigations", () => {
     expect(page.data).toHaveLength(Math.min(pending.length, 50));
     for (const row of page.data) {
       expect(row.expiry?.expiresAt).toBe(new Date(Date.parse(row.startTime!) + 7 * 86_400_000).toISOString());
-      expect(row.waitingFor).toMatch(/action center/);
+      expect(row.waitingFor).toMatch(/Approval/);
     }
   });
 

@@ -30,8 +30,8 @@ describe("approvalExpiry", () => {
 });
 
 describe("waitingFor", () => {
-  it("names the action center for a pending approval and nothing once ended", () => {
-    expect(waitingFor("PendingApproval", null)).toMatch(/action center/);
+  it("names the approval for a pending approval and nothing once ended", () => {
+    expect(waitingFor("PendingApproval", null)).toMatch(/Approval/);
     expect(waitingFor("PendingResource", null)).toMatch(/device/);
     expect(waitingFor("Benign", null)).toBeNull();
   });

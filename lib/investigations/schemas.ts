@@ -67,7 +67,8 @@ export function approvalExpiry(startTime: string | null, now: Date): ApprovalExp
 export function waitingFor(state: string, statusDetails: string | null): string | null {
   switch (state) {
     case "PendingApproval":
-      return "Approval of its remediation actions in the Defender action center";
+      // The deadline and the way to the action center are shown beside it.
+      return "Approval of its remediation actions";
     case "PendingResource":
       return statusDetails ?? "The device (offline or busy)";
     case "Queued":
