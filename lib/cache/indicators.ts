@@ -33,6 +33,9 @@ const INDICATOR_TABLE: BulkTable<IndicatorRow> = {
     rbacGroupNames: "text[]",
     syncedAt: "timestamp(3)",
   },
+  // Defender records the app as the creator of what the console submits; the console's write-through records the
+  // person, and a creator never changes afterwards, so the first one written is kept.
+  keepOnUpdate: ["createdBy"],
 };
 
 function indicatorRow(i: SourceIndicator, now: string): IndicatorRow {

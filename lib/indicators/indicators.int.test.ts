@@ -3,6 +3,7 @@ import { availableTestDatabases, createTestDatabase, type TestDatabase } from ".
 import { getDatabase } from "../db";
 import { callRoute, sessionCookieFor, TEST_ORIGIN } from "../auth/testing";
 import { startTestTenant, type TestTenant } from "../sync/testing";
+import { runSync } from "../sync/engine";
 import { tenantScope } from "../cache/tenant";
 import { POST as importRoute } from "@/app/api/indicators/import/route";
 import { DELETE as deleteRoute } from "@/app/api/indicators/[id]/route";
@@ -64,6 +65,19 @@ describe.each(kinds)("indicator import on %s", (kind) => {
       orderBy: { id: "asc" },
     });
     expect(audit.map((a) => (a.params as { rows: number }).rows)).toEqual([500, 99]);
+
+    // The sync's complete pass reads them back from Defender and keeps the person who imported them as creator.
+    const [pass] = await runSync({
+      db: database.prisma,
+      sources: tenant.sources(),
+      entities: ["indicators"],
+      full: true,
+    });
+    expect(pass).toMatchObject({ status: "ok" });
+    const first = await database.prisma.indicator.findFirstOrThrow({
+      where: { ...tenantScope(), indicatorValue: hash(0) },
+    });
+    expect(first.createdBy).toBe("resp@contoso.example");
   });
 
   it("lets an Admin delete an indicator in Defender and the cache, audited", async () => {

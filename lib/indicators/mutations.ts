@@ -112,7 +112,7 @@ export async function createIndicator(audit: AuditContext, input: IndicatorCreat
       }
     },
     async (tx, created) => {
-      await writeSubmittedIndicators(tx, [created]);
+      await writeSubmittedIndicators(tx, [{ ...created, createdBy: audit.actor.name }]);
       return { result: created, targetId: created.id };
     },
   );
