@@ -5,6 +5,8 @@ const SECTIONS = [
   "Incidents",
   "Devices",
   "Actions",
+  "Investigations",
+  "Indicators",
   "Vulnerabilities",
   "Hunting",
   "Posture",

@@ -235,6 +235,17 @@ const DELIVERY_OUTCOME: Labels = {
   failed: "Failed",
 };
 
+/** Custom indicator types ("Indicator resource type", learn.microsoft.com/defender-endpoint/api/ti-indicator). */
+const INDICATOR_TYPE: Labels = {
+  FileSha256: "File SHA-256",
+  FileSha1: "File SHA-1",
+  FileMd5: "File MD5",
+  CertificateThumbprint: "Certificate thumbprint",
+  IpAddress: "IP address",
+  DomainName: "Domain",
+  Url: "URL",
+};
+
 const MAPS = {
   severity: SEVERITY,
   alertStatus: ALERT_STATUS,
@@ -263,6 +274,7 @@ const MAPS = {
   channelKind: CHANNEL_KIND,
   digest: DIGEST,
   deliveryOutcome: DELIVERY_OUTCOME,
+  indicatorType: INDICATOR_TYPE,
 } satisfies Record<string, Labels>;
 
 export type LabelKind = keyof typeof MAPS;

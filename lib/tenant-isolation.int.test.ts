@@ -85,6 +85,15 @@ import {
 } from "./notifications";
 import { RuleInput } from "./notifications/schemas";
 import { asrHitRows, replaceAsrHits } from "./cache/asr-hits";
+import {
+  countPendingApproval,
+  investigationCacheState,
+  listInvestigations,
+  listInvestigationsOf,
+} from "./investigations";
+import { InvestigationFilter } from "./investigations/schemas";
+import { indicatorCacheState, indicatorMeter, indicatorsForValues, listIndicators } from "./indicators";
+import { IndicatorFilter } from "./indicators/schemas";
 
 // The cache is keyed by tenant (lib/cache/tenant.ts). This fills the configured tenant's cache through a real sync,
 // then copies every row of every cached table to a second tenant — same ids, so CVEs, incident numbers, alert and
@@ -214,6 +223,22 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
     ]).then((names) => [...names].sort()),
   "saved hunting queries": () => listSavedQueries(analyst),
   "hunting history": () => listHuntingHistory(analyst, 50),
+  "investigation list": () => listInvestigations(InvestigationFilter.parse({}), { limit: 1000, now: NOW }),
+  "investigations pending approval": () =>
+    listInvestigations(InvestigationFilter.parse({ view: "pending" }), { limit: 1000, now: NOW }),
+  "investigation search": () => listInvestigations(InvestigationFilter.parse({ q: "a" }), { limit: 1000, now: NOW }),
+  "investigations of a device": (ids) => listInvestigationsOf({ deviceId: ids.device }, NOW),
+  "investigations of a machine": (ids) => listInvestigationsOf({ machineId: ids.machine }, NOW),
+  "investigations of an alert": (ids) => listInvestigationsOf({ alertId: ids.alert }, NOW),
+  "investigations of an incident": (ids) => listInvestigationsOf({ incidentId: ids.incident }, NOW),
+  "investigations pending count": () => countPendingApproval(),
+  "investigation cache state": () => investigationCacheState(),
+  "indicator list": () => listIndicators(IndicatorFilter.parse({}), { limit: 1000, now: NOW }),
+  "indicator list filtered": () =>
+    listIndicators(IndicatorFilter.parse({ action: "Block", expired: "no", q: "1" }), { limit: 1000, now: NOW }),
+  "indicator meter": () => indicatorMeter(),
+  "indicators of values": () => indicatorsForValues(["198.51.100.7", OTHER_IP]),
+  "indicator cache state": () => indicatorCacheState(),
 };
 
 /** Copies every cached row of the configured tenant to OTHER, then changes what a leak would show. */
@@ -274,6 +299,8 @@ async function copyToOtherTenant(database: TestDatabase): Promise<void> {
     `UPDATE "NotificationEvent" SET payload = jsonb_set(payload, '{title}', '"B"')`,
     `UPDATE "NotificationDelivery" SET state = 'failed'`,
     `UPDATE "NotificationAttempt" SET outcome = 'failed', error = 'B'`,
+    `UPDATE "Investigation" SET state = 'PendingApproval', "statusDetails" = 'B'`,
+    `UPDATE "Indicator" SET title = 'B ' || title, action = 'Allowed', "indicatorValue" = '${OTHER_IP}'`,
   ];
   for (const sql of changes) await p.$executeRawUnsafe(`${sql} WHERE "tenantId" = $1`, OTHER);
   // Rows only the other tenant has: a pass of the configured tenant must not flag or resolve them.
@@ -357,6 +384,20 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
         requestedById: analyst.id,
         requestedByName: analyst.name,
         machineActionId: machineAction.id,
+      },
+    });
+    // The simulated tenant holds no indicators: one as the console's write-through would store it.
+    await p.indicator.create({
+      data: {
+        ...scope,
+        id: "ind-1",
+        indicatorValue: "198.51.100.7",
+        indicatorType: "IpAddress",
+        action: "Block",
+        title: "Tenancy block 1",
+        createdAt: NOW,
+        rbacGroupNames: [],
+        syncedAt: NOW,
       },
     });
     const recommendation = await p.recommendation.findFirstOrThrow({

@@ -35,6 +35,18 @@ export const NAV_ITEMS: NavItem[] = [
     summary: "Response actions in flight, approvals and history.",
   },
   {
+    href: "/investigations",
+    label: "Investigations",
+    permission: "console:read",
+    summary: "Defender's automated investigations and the ones waiting for approval.",
+  },
+  {
+    href: "/indicators",
+    label: "Indicators",
+    permission: "console:read",
+    summary: "Custom indicators: block or allow file hashes, IPs, domains and URLs everywhere.",
+  },
+  {
     href: "/tvm",
     label: "Vulnerabilities",
     permission: "console:read",

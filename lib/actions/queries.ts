@@ -1,7 +1,6 @@
 import { SqlParams, containsPattern } from "../db/sql-params";
-import { z } from "zod";
 import { db } from "../db";
-import { decodeCursor, keysetPage } from "../http/cursor";
+import { decodeCursor, keysetPage, TimeIdCursor } from "../http/cursor";
 import { toCsv } from "../http/csv";
 import { cacheTenantId, tenantScope, tenantSql } from "../cache/tenant";
 import { isFinalStatus, type ActionFilter, type ActionPage, type ActionView } from "./schemas";
@@ -77,14 +76,6 @@ function filterSql(p: SqlParams, f: ActionFilter): string {
   return where.join(" AND ");
 }
 
-const Cursor = z.object({
-  at: z
-    .string()
-    .max(40)
-    .refine((v) => !Number.isNaN(Date.parse(v)), "a timestamp"),
-  id: z.string().max(100),
-});
-
 /** How many actions a filter matches, by the list's own condition (the overview's tiles open the list). */
 export async function countActions(filter: ActionFilter): Promise<number> {
   const p = new SqlParams();
@@ -99,7 +90,7 @@ export async function listActions(filter: ActionFilter, page: { cursor?: string;
   const p = new SqlParams();
   const where = [filterSql(p, filter)];
   if (page.cursor) {
-    const after = decodeCursor(page.cursor, Cursor);
+    const after = decodeCursor(page.cursor, TimeIdCursor);
     where.push(`(a."createdAt", a."id") < (${p.add(after.at)}::timestamp, ${p.add(after.id)})`);
   }
   const rows = await db().$queryRawUnsafe<RawAction[]>(

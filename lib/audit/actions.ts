@@ -45,6 +45,10 @@ export const AUDIT_ACTIONS = [
   "notifications.rule.create",
   "notifications.rule.update",
   "notifications.rule.delete",
+  "investigation.start",
+  "indicator.create",
+  "indicator.import",
+  "indicator.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

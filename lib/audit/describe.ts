@@ -205,6 +205,20 @@ function clausesOf(action: string, p: Params, target: string): Clause[] {
     }
     case "tvm.remediation.create":
       return [[`created ${target}`, `create ${target}`]];
+    case "investigation.start":
+      return [[`started an automated investigation on ${target}`, `start an automated investigation on ${target}`]];
+    case "indicator.create": {
+      const what = `${text(p.action) ?? "an"} indicator for ${text(p.indicatorValue) ? quote(text(p.indicatorValue)!) : target}`;
+      return [[`submitted the ${what}`, `submit the ${what}`]];
+    }
+    case "indicator.import": {
+      const rows = typeof p.rows === "number" ? `${p.rows} indicator(s)` : "indicators";
+      return [[`imported ${rows}`, `import ${rows}`]];
+    }
+    case "indicator.delete": {
+      const n = Array.isArray(p.ids) ? p.ids.length : 1;
+      return [[`deleted ${n} indicator(s)`, `delete ${n} indicator(s)`]];
+    }
     default: {
       const verb = humanize(action.split(".").at(-1) ?? action).toLowerCase();
       return [[`${verb} ${target}`, `${verb} ${target}`]];

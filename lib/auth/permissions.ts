@@ -21,12 +21,15 @@ export const PERMISSIONS = [
   "tokens:manage",
   "notifications:channels", // e-mail, Teams and webhook channels; the delivery log
   "notifications:rules", // who is notified of what (Managers and Admins)
+  "investigations:start", // start a Defender automated investigation on a device (Analyst and above)
+  "indicators:write", // submit and import custom indicators (Responders)
+  "indicators:delete", // delete custom indicators (Admins only: a deletion unblocks everywhere at once)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["console:read", "views:write"];
-const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage", "hunting:save"];
-const RESPONDER: Permission[] = [...ANALYST, "actions:respond"];
+const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage", "hunting:save", "investigations:start"];
+const RESPONDER: Permission[] = [...ANALYST, "actions:respond", "indicators:write"];
 const MANAGER: Permission[] = [
   ...VIEWER,
   "views:share",

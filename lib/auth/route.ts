@@ -44,6 +44,8 @@ export interface RouteOptions<P, Q, B, A extends Access = Access> {
    * actor too (DEFENDER_READS_PER_MINUTE), so no reader can make the console call Defender without bound.
    */
   rateLimit?: boolean | "defender-read";
+  /** A larger body limit than MAX_BODY_BYTES, for a route that takes a file as JSON (an indicator CSV). */
+  maxBodyBytes?: number;
   /** Only a signed-in person (a session), never an API token. */
   peopleOnly?: boolean;
   /**
@@ -203,14 +205,14 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: "params
 /** JSON bodies of these APIs are small; anything larger is refused before it is buffered whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function tooLarge(): AppError {
-  return new AppError(413, "payload_too_large", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, {
+function tooLarge(limit: number): AppError {
+  return new AppError(413, "payload_too_large", `Request body is larger than ${limit / 1024} KB.`, {
     issues: [{ path: "body", message: "too large" }],
   });
 }
 
-async function readBody(req: Request): Promise<unknown> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+async function readBody(req: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+  if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge(limit);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body?.getReader();
@@ -218,9 +220,9 @@ async function readBody(req: Request): Promise<unknown> {
     const next = await reader?.read();
     if (!next || next.done) break;
     size += next.value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit) {
       await reader!.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(limit);
     }
     chunks.push(next.value);
   }
@@ -315,7 +317,9 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       audit = actor ? { actor, requestId, ip: requestIp(req) } : null;
       const params = parse(options.params, nextCtx ? await nextCtx.params : {}, "params");
       const query = parse(options.query, queryRecord(new URL(req.url).searchParams), "query");
-      const body = options.body ? parse(options.body, await readBody(req), "body") : (undefined as B);
+      const body = options.body
+        ? parse(options.body, await readBody(req, options.maxBodyBytes), "body")
+        : (undefined as B);
       const idempotencyKey = mutating && actor ? readIdempotencyKey(req.headers) : null;
       if (idempotencyKey && actor) {
         const url = new URL(req.url);

@@ -70,6 +70,8 @@ export const TENANT_TABLES = [
   "NotificationEvent",
   "NotificationDelivery",
   "NotificationAttempt",
+  "Investigation",
+  "Indicator",
 ] as const;
 
 /**

@@ -440,6 +440,39 @@ const FIXTURES: Record<string, Fixture> = {
       }),
     read: (db) => db.asrExclusion.findFirstOrThrow({ where: { path: "C:\\Tools" } }),
   },
+  Investigation: {
+    create: (db) =>
+      db.investigation.create({
+        data: {
+          ...tenantScope(),
+          id: "63017",
+          state: "PendingApproval",
+          startTime: t0,
+          machineId: "m1",
+          triggeringAlertId: "da1",
+          startedBy: "ana@contoso.example",
+          syncedAt: t0,
+        },
+      }),
+    read: (db) => db.investigation.findFirstOrThrow({ where: { id: "63017" } }),
+  },
+  Indicator: {
+    create: (db) =>
+      db.indicator.create({
+        data: {
+          ...tenantScope(),
+          id: "995",
+          indicatorValue: "12.13.14.15",
+          indicatorType: "IpAddress",
+          action: "Block",
+          generateAlert: true,
+          expirationTime: t0,
+          rbacGroupNames: ["Tier 0"],
+          syncedAt: t0,
+        },
+      }),
+    read: (db) => db.indicator.findFirstOrThrow({ where: { id: "995" } }),
+  },
   HuntingQuery: {
     create: (db) =>
       db.huntingQuery.create({

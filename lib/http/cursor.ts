@@ -1,4 +1,4 @@
-import type { ZodType } from "zod";
+import { z, type ZodType } from "zod";
 import { BadRequest } from "./errors";
 
 // Opaque cursors: base64url JSON, validated on the way back in. A cursor that does not round-trip is a 400,
@@ -52,3 +52,12 @@ export function decodeCursor<T>(cursor: string, shape: ZodType<T>): T {
     throw invalidCursor();
   }
 }
+
+/** The cursor of a list sorted by a timestamp and an id, newest first: the last row's (at, id). */
+export const TimeIdCursor = z.object({
+  at: z
+    .string()
+    .max(40)
+    .refine((v) => !Number.isNaN(Date.parse(v)), "a timestamp"),
+  id: z.string().max(100),
+});

@@ -61,3 +61,23 @@ export function parseLeniently<S extends z.ZodType>(
   // A failure not tied to one parameter (a cross-field rule) falls back to the page's defaults.
   return { value: retry.success ? retry.data : schema.parse({}), ignored: ignored.length ? ignored : Object.keys(raw) };
 }
+
+/**
+ * A list view as its canonical query string: `keys` in order, lists sorted and comma-joined, empty values and
+ * values equal to their default left out (so equal views share one URL and one cache key).
+ */
+export function viewToSearch<V extends object>(
+  view: Partial<V>,
+  keys: readonly (keyof V & string)[],
+  defaults: Partial<Record<keyof V & string, string>> = {},
+): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of keys) {
+    const value = view[key] as unknown;
+    if (value === undefined || value === null || value === "" || value === defaults[key]) continue;
+    if (Array.isArray(value)) {
+      if (value.length) out.set(key, [...value].map(String).sort().join(","));
+    } else out.set(key, String(value));
+  }
+  return out;
+}

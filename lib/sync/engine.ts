@@ -11,6 +11,8 @@ import { SYNC_ENTITIES, type EntitySummary, type JobContext, type JobResult, typ
 import { syncAlerts } from "./jobs/alerts";
 import { syncIntuneDevices, syncMachines } from "./jobs/devices";
 import { syncIncidents } from "./jobs/incidents";
+import { syncIndicators } from "./jobs/indicators";
+import { syncInvestigations } from "./jobs/investigations";
 import { syncMachineActions } from "./jobs/machine-actions";
 import { syncScores } from "./jobs/scores";
 import { syncAvHealth, syncIntuneProtection, syncPostureConfig } from "./jobs/posture";
@@ -63,6 +65,10 @@ const JOBS: Record<SyncEntity, JobSpec> = {
     fullDue: periodicFull,
   },
   postureConfig: { run: syncPostureConfig, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
+  // Investigations every interval (a pending approval has days, not hours); indicators, a complete pull, on the
+  // scores cadence: the console writes its own changes through, so only portal and other apps' changes wait.
+  investigations: { run: syncInvestigations },
+  indicators: { run: syncIndicators, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
 };
 
 /**
@@ -72,7 +78,7 @@ const JOBS: Record<SyncEntity, JobSpec> = {
 const LANES: readonly (readonly SyncEntity[])[] = [
   // The posture entities follow the devices: the day's posture snapshot counts devices from the cache.
   ["machines", "intuneDevices", "machineActions", "avHealth", "intuneProtection", "postureConfig"],
-  ["alerts"],
+  ["alerts", "investigations", "indicators"],
   // Incidents come 100 to a page (Defender XDR list incidents API): hundreds of round trips for a full pull, so
   // its own lane.
   ["incidents"],

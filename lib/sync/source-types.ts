@@ -11,7 +11,7 @@ import type {
   SourceSoftware,
   SourceScore,
 } from "../cache/source-types";
-import type { DeviceAvInfo, SecureConfigurationAssessment } from "../defender/schemas";
+import type { DeviceAvInfo, Indicator, Investigation, SecureConfigurationAssessment } from "../defender/schemas";
 import type {
   AtpOnboardingDeviceState,
   ComplianceDeviceStatus,
@@ -56,6 +56,8 @@ export interface SyncSources {
   deviceAvInfoPages(): AsyncIterable<SourcePage<DeviceAvInfo>>;
   secureConfigurationPages(): AsyncIterable<SourcePage<SecureConfigurationAssessment>>;
   protectionStatePages(opts: { syncedSince?: Date }): AsyncIterable<SourcePage<ManagedDeviceProtection>>;
+  investigationPages(opts: { startedSince?: Date }): AsyncIterable<SourcePage<Investigation>>;
+  indicatorPages(): AsyncIterable<SourcePage<Indicator>>;
   posture: PostureConfigSources;
   /** HTTP calls made so far (all providers, retries included). */
   calls(): number;

@@ -9,6 +9,8 @@ import {
   exposureScore,
   exposureScoreByGroups,
   incidentPages,
+  indicatorPages,
+  investigationPages,
   machineActionPages,
   machinePages,
   machineVulnerabilityPages,
@@ -91,6 +93,9 @@ export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
     secureConfigurationPages: () => secureConfigurationPages(defender),
     protectionStatePages: ({ syncedSince }) =>
       windowsProtectionStatePages(graph, { syncedSince, pageSize: size("intuneProtection") }),
+    investigationPages: ({ startedSince }) =>
+      investigationPages(defender, { startedSince, pageSize: size("investigations") }),
+    indicatorPages: () => indicatorPages(defender, { pageSize: size("indicators") }),
     posture: {
       connectors: () => mobileThreatDefenseConnectors(graph),
       onboardingStatePages: () => atpOnboardingStatePages(graph),

@@ -16,6 +16,8 @@ export const SYNC_ENTITIES = [
   "avHealth",
   "intuneProtection",
   "postureConfig",
+  "investigations",
+  "indicators",
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 

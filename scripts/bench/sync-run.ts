@@ -23,6 +23,8 @@ const MAX_PAGE: Record<SyncEntity, number> = {
   intuneProtection: 1_000,
   // Many small Intune listings (each policy's settings, assignments, statuses; each group's members).
   postureConfig: 1_000,
+  investigations: 10_000,
+  indicators: 10_000,
 };
 
 function unavoidable(summaries: EntitySummary[]): number {

@@ -71,3 +71,13 @@ export const huntingKeys = {
   quota: () => [...huntingKeys.all, "quota"] as const,
   history: () => [...huntingKeys.all, "history"] as const,
 };
+
+export const investigationKeys = {
+  all: ["investigations"] as const,
+  list: (search: string) => [...investigationKeys.all, "list", search] as const,
+};
+
+export const indicatorKeys = {
+  all: ["indicators"] as const,
+  list: (search: string) => [...indicatorKeys.all, "list", search] as const,
+};

@@ -19,6 +19,8 @@ import { buttonSecondary } from "@/components/ui/button-styles";
 import { HistoryTable } from "@/components/ui/history-table";
 import { getActionSettings, listActions } from "@/lib/actions";
 import { ResponsePanel } from "../../_response/response-panel";
+import { BlockFromEvidence } from "../../_indicators/block-from-evidence";
+import { InvestigationsPanel } from "../../_investigations/investigations-panel";
 
 export const metadata: Metadata = { title: "Alert" };
 
@@ -117,8 +119,13 @@ export default async function AlertPage({ params }: { params: Promise<{ id: stri
           </section>
 
           <MainSection id="evidence-title" title="Evidence">
+            {actor.permissions.has("indicators:write") ? (
+              <BlockFromEvidence alert={alert} evidence={alert.evidence} />
+            ) : null}
             <EvidenceTable evidence={alert.evidence} />
           </MainSection>
+
+          <InvestigationsPanel of={{ alertId: alert.id }} />
 
           <MainSection id="incident-title" title="Incident">
             {alert.incident ? (

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/page";
 import { deviceIdForMachine, getDeviceDetail } from "@/lib/devices";
 import { getActionSettings, listActions } from "@/lib/actions";
 import { ResponsePanel } from "../../_response/response-panel";
+import { InvestigationsPanel } from "../../_investigations/investigations-panel";
 import { toResponseDevice } from "@/lib/actions/schemas";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { MainSection } from "@/components/ui/card-section";
@@ -143,6 +144,15 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
               )}
             />
           </MainSection>
+
+          <InvestigationsPanel
+            of={{ deviceId: device.id }}
+            start={
+              actor.permissions.has("investigations:start") && device.mdeMachineId
+                ? { deviceId: device.id, deviceName: device.name }
+                : null
+            }
+          />
 
           <MainSection id="vulns-title" title="Vulnerabilities">
             <RowsTable

@@ -19,6 +19,7 @@ import { getActionSettings } from "@/lib/actions";
 import { IsolationBadge } from "@/components/devices/badges";
 import { ResponsePanel } from "../../_response/response-panel";
 import { ResponseDisclosure } from "../../_response/response-disclosure";
+import { InvestigationsPanel } from "../../_investigations/investigations-panel";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -116,6 +117,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
             />
             {incident.users.length ? <p className="mt-2 text-sm">Users: {incident.users.join(", ")}</p> : null}
           </MainSection>
+          <InvestigationsPanel of={{ incidentId: String(incident.id) }} />
           <MainSection id="history-title" title="History in this console">
             <HistoryTable history={incident.history} what="incident" />
           </MainSection>

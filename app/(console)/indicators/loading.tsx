@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/ui/skeletons";
+
+export default function Loading() {
+  return <PageSkeleton label="Loading indicators…" filters={{ count: 5, width: "w-28", gap: "gap-2" }} rows={10} />;
+}
