@@ -105,7 +105,7 @@ async function mark(
         result.outcome === "sent"
           ? { state: "sent", sentAt: now, lastError: null }
           : result.outcome === "retrying"
-            ? { state: "retrying", lastError: result.error, nextAttemptAt }
+            ? { state: "retrying", lastError: result.error, nextAttemptAt: nextAttemptAt ?? now }
             : { state: "failed", lastError: result.error };
       // Only the lease holder marks: a worker whose lease ran out (another took the row over) changes nothing.
       const changed = await tx.notificationDelivery.updateMany({
