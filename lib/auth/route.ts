@@ -46,6 +46,8 @@ export interface RouteOptions<P, Q, B, A extends Access = Access> {
   rateLimit?: boolean | "defender-read";
   /** Only a signed-in person (a session), never an API token. */
   peopleOnly?: boolean;
+  /** A larger JSON body than MAX_BODY_BYTES (a live response library upload, base64). */
+  maxBodyBytes?: number;
   /**
    * The answer holds a secret (a new token's plaintext), so an Idempotency-Key repeat is refused with 409 instead of
    * replayed: the console never stores the secret, not even as a kept answer.
@@ -185,14 +187,14 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: "params
 /** JSON bodies of these APIs are small; anything larger is refused before it is buffered whole. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-function tooLarge(): AppError {
-  return new AppError(413, "payload_too_large", `Request body is larger than ${MAX_BODY_BYTES / 1024} KB.`, {
+function tooLarge(max: number): AppError {
+  return new AppError(413, "payload_too_large", `Request body is larger than ${max / 1024} KB.`, {
     issues: [{ path: "body", message: "too large" }],
   });
 }
 
-async function readBody(req: Request): Promise<unknown> {
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+async function readBody(req: Request, max = MAX_BODY_BYTES): Promise<unknown> {
+  if (Number(req.headers.get("content-length") ?? 0) > max) throw tooLarge(max);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body?.getReader();
@@ -200,9 +202,9 @@ async function readBody(req: Request): Promise<unknown> {
     const next = await reader?.read();
     if (!next || next.done) break;
     size += next.value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > max) {
       await reader!.cancel().catch(() => undefined);
-      throw tooLarge();
+      throw tooLarge(max);
     }
     chunks.push(next.value);
   }
@@ -297,7 +299,9 @@ export function route<P = undefined, Q = undefined, B = undefined, A extends Acc
       audit = actor ? { actor, requestId, ip: requestIp(req) } : null;
       const params = parse(options.params, nextCtx ? await nextCtx.params : {}, "params");
       const query = parse(options.query, queryRecord(new URL(req.url).searchParams), "query");
-      const body = options.body ? parse(options.body, await readBody(req), "body") : (undefined as B);
+      const body = options.body
+        ? parse(options.body, await readBody(req, options.maxBodyBytes), "body")
+        : (undefined as B);
       const idempotencyKey = mutating && actor ? readIdempotencyKey(req.headers) : null;
       if (idempotencyKey && actor) {
         const url = new URL(req.url);
