@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/page";
 import { deviceIdForMachine, getDeviceDetail } from "@/lib/devices";
 import { getActionSettings, listActions } from "@/lib/actions";
 import { ResponsePanel } from "../../_response/response-panel";
+import { LiveResponseSection } from "../../_response/live-response-section";
 import { toResponseDevice } from "@/lib/actions/schemas";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { MainSection } from "@/components/ui/card-section";
@@ -125,6 +126,7 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
             </dl>
           </MainSection>
 
+          <LiveResponseSection actor={actor} device={device} fourEyes={settings.fourEyes} actions={actions} renderedAt={renderedAt} />
           <MainSection id="alerts-title" title="Open alerts">
             <RowsTable
               caption="Open alerts on this device"

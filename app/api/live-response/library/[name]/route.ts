@@ -7,6 +7,6 @@ export const DELETE = route(
   { permission: "liveresponse:library", params: LibraryFileRef, audit: "liveresponse.library.delete" },
   async ({ params, audit }) => {
     await deleteLibrary(audit, params.name);
-    return new Response(null, { status: 204 });
+    return { data: { deleted: params.name } };
   },
 );
