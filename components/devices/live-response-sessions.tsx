@@ -40,8 +40,7 @@ export function LiveResponseSessions({ sessions }: { sessions: ActionView[] }) {
               {s.output.map((o) => (
                 <li key={o.index}>
                   <p className="text-xs font-medium">
-                    {o.type === "GetFile" ? `Get file ${o.path}` : `Script (command ${o.index + 1})`} —{" "}
-                    {o.status}
+                    {o.type === "GetFile" ? `Get file ${o.path}` : `Script (command ${o.index + 1})`} — {o.status}
                     {o.exitCode !== null ? `, exit code ${o.exitCode}` : ""}
                   </p>
                   {o.output !== null ? (

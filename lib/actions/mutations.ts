@@ -16,6 +16,7 @@ import { writeMachineAction } from "../cache/machine-actions";
 import { tenantKey, tenantScope } from "../cache/tenant";
 import { recordApprovalRequestedEvent, recordSendFailedEvent } from "../notifications";
 import { actionPacer } from "../budgets";
+import { linkTaskToAction } from "../runbooks";
 import { statusReads, type ReadPlan } from "./status-reads";
 import { getAction } from "./queries";
 import { getActionSettings } from "./settings";
@@ -232,6 +233,7 @@ export async function requestAction(
         },
         "success",
       );
+      if (live && input.runbookTaskId) await linkTaskToAction(tx, input.runbookTaskId, row.id);
       if (needsApproval) await recordApprovalRequestedEvent(tx, { ...row, deviceName: device.name });
       return { created: row };
     });

@@ -67,6 +67,8 @@ export const TENANT_TABLES = [
   "NotificationEvent",
   "NotificationDelivery",
   "NotificationAttempt",
+  "RunbookTemplate",
+  "RunbookTask",
 ] as const;
 
 /**

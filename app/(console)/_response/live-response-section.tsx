@@ -19,7 +19,11 @@ export function LiveResponseSection({
   actions: ActionPage;
   renderedAt: number;
 }) {
-  if (!actor.permissions.has("liveresponse:run") || !device.inMde || !supportsAction(device.platform, "RunAntiVirusScan"))
+  if (
+    !actor.permissions.has("liveresponse:run") ||
+    !device.inMde ||
+    !supportsAction(device.platform, "RunAntiVirusScan")
+  )
     return null;
   return (
     <MainSection id="live-response-title" title="Live response">

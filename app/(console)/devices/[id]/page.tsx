@@ -126,7 +126,13 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
             </dl>
           </MainSection>
 
-          <LiveResponseSection actor={actor} device={device} fourEyes={settings.fourEyes} actions={actions} renderedAt={renderedAt} />
+          <LiveResponseSection
+            actor={actor}
+            device={device}
+            fourEyes={settings.fourEyes}
+            actions={actions}
+            renderedAt={renderedAt}
+          />
           <MainSection id="alerts-title" title="Open alerts">
             <RowsTable
               caption="Open alerts on this device"
