@@ -67,5 +67,11 @@ test.describe("live response and runbooks", () => {
     // A Viewer (this page signed in again) may not list the library, let alone run anything.
     const viewer = await asRole("viewer", "/");
     expect((await viewer.request.get("/api/live-response/library")).status()).toBe(403);
+
+    // An Admin manages the library; a Manager edits the runbook templates.
+    await asRole("admin", "/live-response/library");
+    await expect(page.getByRole("cell", { name: "Get-ProcessList.ps1" })).toBeVisible();
+    await asRole("manager", "/runbooks");
+    await expect(page.getByRole("form", { name: "Ransomware" })).toBeVisible();
   });
 });
