@@ -34,7 +34,6 @@ describe.each(kinds)("runbooks on %s", (kind) => {
             severity,
             createdTime: T0,
             lastUpdateTime: T0,
-            alerts: undefined,
           },
         })
         .then(() =>
@@ -92,7 +91,7 @@ describe.each(kinds)("runbooks on %s", (kind) => {
       type: "user" as const,
       id: "x",
       name: "ana@contoso.example",
-      roles: ["Analyst"],
+      roles: ["Analyst" as const],
       permissions: new Set<never>(),
     };
     const list = await listIncidents(actor, IncidentQuery.parse({}), { limit: 10 });
