@@ -23,7 +23,7 @@ const CHROMIUM_ARGS = [
 // faults, changes settings or triages alerts only ever meets the specs of its own half, one at a time.
 // Balance the halves by their run time (the slowest spec files are listed first) when adding a spec.
 const TENANT_SPECS = [
-  ["devices", "overview", "sync", "settings", "hunting-editor", "notifications", "posture"],
+  ["devices", "overview", "sync", "settings", "hunting-editor", "notifications", "posture", "live-response"],
   ["alerts", "shell", "auth", "tvm", "incidents", "hunting", "indicators-investigations"],
 ];
 

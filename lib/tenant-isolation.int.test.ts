@@ -1,3 +1,4 @@
+import { getIncidentRunbook, listRunbookTemplates } from "./runbooks";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor, AuditContext } from "./auth/actor";
@@ -161,6 +162,8 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
   "device count": () => countDevices(DeviceView.parse({}), NOW),
   "incident list": () => listIncidents(analyst, IncidentQuery.parse({}), { limit: 1000 }),
   "incident detail": (ids) => getIncidentDetail(ids.incident),
+  "incident runbook": (ids) => getIncidentRunbook(ids.incident),
+  "runbook templates": () => listRunbookTemplates(),
   "incident SLA counts": () => incidentSlaCounts(NOW),
   "incident assignees": () => listIncidentAssignees(),
   "assignee suggestions": () => suggestAssignees("b-analyst"),

@@ -46,6 +46,19 @@ export function incidentColumns(now: number): ColumnDef<IncidentRow>[] {
       cell: ({ row }) => label("incidentStatus", row.original.status),
       meta: { cellClassName: "text-xs", cellProps: () => ({ "data-col": "status" }) },
     },
+    {
+      id: "runbook",
+      header: "Runbook",
+      cell: ({ row: { original: i } }) =>
+        i.runbook ? (
+          <span title={`${i.runbook.done} of ${i.runbook.total} runbook tasks done`}>
+            {i.runbook.done}/{i.runbook.total}
+          </span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        ),
+      meta: { cellClassName: "text-xs tabular-nums", cellProps: () => ({ "data-col": "runbook" }) },
+    },
     { id: "alerts", header: "Alerts", cell: ({ row }) => row.original.alertCount, meta: { numeric: true } },
     { id: "devices", header: "Devices", cell: ({ row }) => row.original.deviceCount, meta: { numeric: true } },
     {

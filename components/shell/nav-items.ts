@@ -60,6 +60,18 @@ export const NAV_ITEMS: NavItem[] = [
     summary: "Security configuration posture of the estate.",
   },
   {
+    href: "/runbooks",
+    label: "Runbooks",
+    permission: "runbooks:edit",
+    summary: "Incident runbook templates: ordered tasks matched by alert category, severity and source.",
+  },
+  {
+    href: "/live-response/library",
+    label: "Live response library",
+    permission: "liveresponse:library",
+    summary: "Scripts and tools live response runs on devices: upload and delete.",
+  },
+  {
     href: "/audit",
     label: "Audit",
     permission: "audit:read",

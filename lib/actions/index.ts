@@ -10,6 +10,7 @@ export {
   type RequestedAction,
 } from "./mutations";
 export { bulkScan, bulkIsolate } from "./bulk";
+export { liveResponseFile, listLibrary, uploadLibrary, deleteLibrary } from "./live-response";
 export { recoverStuckRequests } from "./recovery";
 export {
   listActions,
@@ -20,4 +21,11 @@ export {
   countAwaitingApprovalBy,
 } from "./queries";
 export { getActionSettings, saveActionSettings } from "./settings";
-export { actionWriter, defenderActionWriter, type ActionWriter } from "./writer";
+export {
+  actionWriter,
+  defenderActionWriter,
+  liveResponseWriter,
+  defenderLiveResponseWriter,
+  type ActionWriter,
+  type LiveResponseWriter,
+} from "./writer";

@@ -2,7 +2,12 @@ import type { AuditContext } from "../auth/actor";
 import { recordAudit, withAudit, withExternalChange, type AuditEntry } from "../audit";
 import { db, Prisma } from "../db";
 import { isUniqueViolation } from "../db/unique-violation";
-import { isAlreadyInProgress, type ResponseAction, type ResponseActionBody } from "../defender";
+import {
+  describeLiveResponseRefusal,
+  isAlreadyInProgress,
+  type ResponseAction,
+  type ResponseActionBody,
+} from "../defender";
 import { describeFailedRead, describeProviderError, ProviderError } from "../microsoft";
 import { logger } from "../log";
 import { formatUtc } from "../time";
@@ -11,6 +16,7 @@ import { writeMachineAction } from "../cache/machine-actions";
 import { tenantKey, tenantScope } from "../cache/tenant";
 import { recordApprovalRequestedEvent, recordSendFailedEvent } from "../notifications";
 import { actionPacer } from "../budgets";
+import { linkTaskToAction } from "../runbooks";
 import { statusReads, type ReadPlan } from "./status-reads";
 import { getAction } from "./queries";
 import { getActionSettings } from "./settings";
@@ -18,13 +24,17 @@ import {
   ACTION_CONFLICTS,
   ACTION_LABELS,
   APPROVAL_TYPES,
+  awaitsOutput,
   canCancel,
   supportsAction,
   type ActionRequestInput,
   type ActionType,
   type ActionView,
+  type LiveResponseRequestInput,
+  type RequestType,
 } from "./schemas";
-import { actionWriter, type MachineAction } from "./writer";
+import { collectLiveResponseOutput, liveResponseBody } from "./live-response";
+import { actionWriter, liveResponseWriter, type MachineAction } from "./writer";
 
 // Response actions, exactly once. Two transactions around the Defender call (docs/conventions.md): the request is
 // recorded and audited first, under a per-device lock that refuses a second contending action; then Defender is
@@ -55,7 +65,7 @@ async function lockDevice(tx: Tx, deviceId: string): Promise<void> {
 }
 
 /** A contending action already on its way for this device: the console's own, or one Defender reported. */
-async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type: ActionType): Promise<string | null> {
+async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type: RequestType): Promise<string | null> {
   const types = ACTION_CONFLICTS[type];
   const mine = await tx.actionRequest.findFirst({
     where: {
@@ -77,6 +87,8 @@ async function pendingConflict(tx: Tx, deviceId: string, machineId: string, type
         : mine.state === "AwaitingApproval"
           ? "awaiting approval"
           : mine.state.toLowerCase();
+    if (type === "LiveResponse")
+      return `Another live response session is already ${status} on this device (started by ${mine.requestedByName} at ${when(mine.createdAt)}); a device takes one session at a time. Wait for it to finish or cancel it. Nothing new was sent.`;
     return `${ACTION_LABELS[mine.type as ActionType] ?? mine.type} is already ${status} on this device (requested by ${mine.requestedByName} at ${when(mine.createdAt)}). Nothing new was sent; follow or cancel that one.`;
   }
   const theirs = await tx.machineAction.findFirst({
@@ -96,7 +108,7 @@ async function viewOf(id: string): Promise<ActionView> {
 }
 
 /** The same key must mean the same action: a key reused for something else is refused, not silently replayed. */
-function assertSameRequest(existing: RequestRow, deviceId: string, input: ActionRequestInput): void {
+function assertSameRequest(existing: RequestRow, deviceId: string, input: AnyRequestInput): void {
   if (existing.deviceId !== deviceId || existing.type !== input.type) {
     throw new Conflict(
       "This idempotency key was already used for a different action. Open the dialog again to make a new request.",
@@ -126,18 +138,22 @@ export interface RequestedAction {
   replayed: boolean;
 }
 
+/** What requestAction takes: a response action, or a live response session (POST /api/devices/[id]/live-response). */
+export type AnyRequestInput = ActionRequestInput | LiveResponseRequestInput;
+
 /** POST /api/devices/[id]/actions: one response action on one device. */
 export async function requestAction(
   ctx: AuditContext,
   deviceId: string,
-  input: ActionRequestInput,
+  input: AnyRequestInput,
   opts: { queued?: boolean } = {},
 ): Promise<RequestedAction> {
   const device = await db().device.findUnique({
     where: tenantKey(deviceId),
-    select: { id: true, name: true, mdeMachineId: true, inMde: true, platform: true },
+    select: { id: true, name: true, mdeMachineId: true, inMde: true, platform: true, healthStatus: true },
   });
   if (!device) throw new NotFound(`Device ${deviceId} is not in the console's cache.`);
+  const live = input.type === "LiveResponse";
   if (!device.mdeMachineId || !device.inMde) {
     throw new AppError(
       422,
@@ -145,11 +161,20 @@ export async function requestAction(
       `${device.name} is not onboarded to Defender for Endpoint, so Defender cannot act on it.`,
     );
   }
-  if (!supportsAction(device.platform, input.type)) {
+  if (live && device.healthStatus !== null && device.healthStatus !== "Active") {
+    // Defender would queue the session until the device reports again, then time it out ("Run live response
+    // commands on a device": the device must be online); say so now instead.
+    throw new AppError(
+      422,
+      "device_offline",
+      `${device.name} is not reporting to Defender (sensor ${device.healthStatus}); live response needs the device online. Nothing was sent.`,
+    );
+  }
+  if (live ? !supportsAction(device.platform, "RunAntiVirusScan") : !supportsAction(device.platform, input.type)) {
     throw new AppError(
       422,
       "unsupported_action",
-      `Defender offers no "${ACTION_LABELS[input.type]}" for ${device.platform} devices.`,
+      `Defender offers no "${live ? "Live response" : ACTION_LABELS[input.type]}" for ${device.platform} devices.`,
     );
   }
   const ownKey = {
@@ -184,6 +209,8 @@ export async function requestAction(
           type: input.type,
           scope,
           comment: input.comment,
+          commands: live ? input.commands : undefined,
+          runbookTaskId: live ? (input.runbookTaskId ?? null) : null,
           state: needsApproval ? "AwaitingApproval" : opts.queued ? "Queued" : "Sending",
           requestedById: ctx.actor.id,
           requestedByName: ctx.actor.name,
@@ -196,10 +223,17 @@ export async function requestAction(
           action: needsApproval ? "action.request_approval" : "action.request",
           targetType: "device",
           targetId: deviceId,
-          params: { type: input.type, scope, comment: input.comment, actionRequestId: row.id },
+          params: {
+            type: input.type,
+            scope,
+            comment: input.comment,
+            actionRequestId: row.id,
+            ...(live ? { commands: input.commands, runbookTaskId: input.runbookTaskId ?? null } : {}),
+          },
         },
         "success",
       );
+      if (live && input.runbookTaskId) await linkTaskToAction(tx, input.runbookTaskId, row.id);
       if (needsApproval) await recordApprovalRequestedEvent(tx, { ...row, deviceName: device.name });
       return { created: row };
     });
@@ -248,7 +282,8 @@ export async function sendToDefender(
     where: tenantKey(req.deviceId),
     select: { name: true, mdeMachineId: true },
   });
-  const label = (ACTION_LABELS[req.type as ActionType] ?? req.type).toLowerCase();
+  const live = req.type === "LiveResponse";
+  const label = live ? "live response" : (ACTION_LABELS[req.type as ActionType] ?? req.type).toLowerCase();
   const audit = (result: "success" | "failure", params: Record<string, unknown>): AuditEntry => ({
     action: "action.send",
     targetType: "device",
@@ -258,15 +293,20 @@ export async function sendToDefender(
   let sent: MachineAction;
   try {
     await actionPacer().take(opts.maxWaitMs);
-    sent = await actionWriter().request(
-      device.mdeMachineId!,
-      PATH[req.type as ActionType],
-      defenderBody(req, opts.approvedBy),
-    );
+    sent = live
+      ? await liveResponseWriter().liveResponse(
+          device.mdeMachineId!,
+          liveResponseBody(req, defenderBody(req, opts.approvedBy)),
+        )
+      : await actionWriter().request(
+          device.mdeMachineId!,
+          PATH[req.type as ActionType],
+          defenderBody(req, opts.approvedBy),
+        );
   } catch (err) {
-    let failure = defenderFailure(err, device.name, label);
+    let failure = live ? describeLiveResponseRefusal(err, device.name) : defenderFailure(err, device.name, label);
     let pending: MachineAction[] = [];
-    if (isAlreadyInProgress(err)) {
+    if (!live && isAlreadyInProgress(err)) {
       pending = await actionWriter()
         .pending(device.mdeMachineId!)
         .catch(() => []);
@@ -321,6 +361,7 @@ export interface FollowedAction {
  */
 export async function refreshAction(id: string, opts: { responder: boolean }): Promise<FollowedAction> {
   const view = await viewOf(id);
+  if (awaitsOutput(view)) return withOutput(view);
   if (!view.machineActionId || view.final) return { view, refreshError: null };
   const cached = await db().machineAction.findUnique({
     where: tenantKey(view.machineActionId),
@@ -361,7 +402,20 @@ export async function refreshAction(id: string, opts: { responder: boolean }): P
     return { view, refreshError: reason };
   }
   statusReads().succeeded(id);
-  return { view: await viewOf(id), refreshError: null };
+  const after = await viewOf(id);
+  return awaitsOutput(after) ? withOutput(after) : { view: after, refreshError: null };
+}
+
+/** A live response session that ended: its results are fetched once and stored (live-response.ts). */
+async function withOutput(view: ActionView): Promise<FollowedAction> {
+  try {
+    await collectLiveResponseOutput(view);
+  } catch (err) {
+    const reason = describeFailedRead(err, { act: "live response result read", permission: "Machine.Read.All" });
+    logger.warn("live response results unavailable", { actionId: view.id, reason });
+    return { view, refreshError: reason };
+  }
+  return { view: await viewOf(view.id), refreshError: null };
 }
 
 /** Cancels an action: withdraws one awaiting approval, or asks Defender to cancel one not final yet. */

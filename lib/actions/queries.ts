@@ -13,13 +13,15 @@ const ROWS = `
   SELECT r."id", 'console' AS "source", r."id" AS "requestId", r."machineActionId", r."deviceId", COALESCE(d."name", m."computerDnsName") AS "deviceName",
     r."type", r."scope", r."comment", CASE WHEN r."state" = 'Sent' THEN COALESCE(m."status", 'Pending') ELSE r."state" END AS "status", r."state",
     r."requestedByName" AS "requestedBy", r."requestedById", r."createdAt", COALESCE(m."lastUpdateDateTimeUtc", r."updatedAt") AS "updatedAt",
-    r."approvedByName" AS "approvedBy", r."decidedByName" AS "decidedBy", r."decidedAt", r."decisionReason", r."error", m."cancellationRequestor" AS "cancelledBy", r."idempotencyKey", r."tenantId"
+    r."approvedByName" AS "approvedBy", r."decidedByName" AS "decidedBy", r."decidedAt", r."decisionReason", r."error", m."cancellationRequestor" AS "cancelledBy", r."idempotencyKey", r."tenantId",
+    r."commands", r."output", r."runbookTaskId"
   FROM "ActionRequest" r
   LEFT JOIN "MachineAction" m ON m."tenantId" = r."tenantId" AND m."id" = r."machineActionId"
   LEFT JOIN "Device" d ON d."tenantId" = r."tenantId" AND d."id" = r."deviceId"
   UNION ALL
   SELECT m."id", 'defender', NULL, m."id", d."id", COALESCE(d."name", m."computerDnsName"), m."type", m."scope", m."requestorComment", m."status", NULL,
-    m."requestor", NULL, m."creationDateTimeUtc", COALESCE(m."lastUpdateDateTimeUtc", m."creationDateTimeUtc"), NULL, NULL, NULL, NULL, NULL, m."cancellationRequestor", NULL, m."tenantId"
+    m."requestor", NULL, m."creationDateTimeUtc", COALESCE(m."lastUpdateDateTimeUtc", m."creationDateTimeUtc"), NULL, NULL, NULL, NULL, NULL, m."cancellationRequestor", NULL, m."tenantId",
+    NULL::jsonb, NULL::jsonb, NULL
   FROM "MachineAction" m LEFT JOIN "Device" d ON d."tenantId" = m."tenantId" AND d."mdeMachineId" = m."machineId"
   WHERE NOT EXISTS (SELECT 1 FROM "ActionRequest" r WHERE r."tenantId" = m."tenantId" AND r."machineActionId" = m."id")`;
 
@@ -55,6 +57,9 @@ function toView(r: RawAction): ActionView {
     error: r.error,
     cancelledBy: r.cancelledBy,
     final: isFinalStatus(r.status),
+    commands: r.commands ?? null,
+    output: r.output ?? null,
+    runbookTaskId: r.runbookTaskId ?? null,
   };
 }
 

@@ -82,8 +82,14 @@ export function toResponseDevice(d: {
   };
 }
 
+/** What the console records as a request: the response actions, and live response sessions (live-response.ts). */
+export const REQUEST_TYPES = [...ACTION_TYPES, "LiveResponse"] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
 /** Types that contend for the same state: Defender refuses a second while one is pending (emulator README). */
-export const ACTION_CONFLICTS: Record<ActionType, ActionType[]> = {
+export const ACTION_CONFLICTS: Record<RequestType, RequestType[]> = {
+  // One live response session per device ("Run live response commands on a device").
+  LiveResponse: ["LiveResponse"],
   Isolate: ["Isolate", "Unisolate"],
   Unisolate: ["Isolate", "Unisolate"],
   RestrictCodeExecution: ["RestrictCodeExecution", "UnrestrictCodeExecution"],
@@ -92,8 +98,8 @@ export const ACTION_CONFLICTS: Record<ActionType, ActionType[]> = {
   CollectInvestigationPackage: ["CollectInvestigationPackage"],
 };
 
-/** Isolate and release are the ones four-eyes approval applies to (issue #7). */
-export const APPROVAL_TYPES: readonly ActionType[] = ["Isolate", "Unisolate"];
+/** Isolate, release (issue #7) and live response sessions (issue #18) are the ones four-eyes approval applies to. */
+export const APPROVAL_TYPES: readonly RequestType[] = ["Isolate", "Unisolate", "LiveResponse"];
 
 /** Defender's MachineAction statuses; the last four are final. */
 export const DEFENDER_STATUSES = ["Pending", "InProgress", "Succeeded", "Failed", "TimeOut", "Cancelled"] as const;
@@ -160,6 +166,106 @@ export const ActionRequestInput = z.discriminatedUnion("type", [
 ]);
 export type ActionRequestInput = z.infer<typeof ActionRequestInput>;
 
+// ───────────── Live response (learn.microsoft.com/defender-endpoint/api/run-live-response) ─────────────
+
+/** Library file names: letters, digits, `-`, `_`, `.` ("Upload files to the live response library"). */
+export const LIBRARY_FILE_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+
+export const LiveResponseCommandInput = z.discriminatedUnion("type", [
+  z
+    .object({
+      type: z.literal("RunScript"),
+      scriptName: z.string().regex(LIBRARY_FILE_NAME, "a library file name"),
+      args: z.string().trim().max(1000).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("GetFile"),
+      // An absolute path: Defender fails a relative one.
+      path: z
+        .string()
+        .trim()
+        .min(3)
+        .max(260)
+        .regex(/^([A-Za-z]:\\|\/)/, "an absolute path, e.g. C:\\Windows\\Temp\\a.txt or /tmp/a.txt"),
+    })
+    .strict(),
+]);
+export type LiveResponseCommandInput = z.infer<typeof LiveResponseCommandInput>;
+
+export const LiveResponseRequestInput = z
+  .object({
+    type: z.literal("LiveResponse"),
+    commands: z.array(LiveResponseCommandInput).min(1).max(5),
+    comment,
+    idempotencyKey,
+    /** Started from an incident runbook's task: the action links back to it. */
+    runbookTaskId: z.string().uuid().optional(),
+  })
+  .strict();
+export type LiveResponseRequestInput = z.infer<typeof LiveResponseRequestInput>;
+
+/** One command's result as the console stored it when the session ended. */
+export interface LiveResponseOutput {
+  index: number;
+  type: string;
+  /** Defender's commandStatus: Completed, Failed, Created (never ran). */
+  status: string;
+  exitCode: number | null;
+  /** RunScript: the script's standard output and errors (cut at OUTPUT_MAX_CHARS). */
+  output: string | null;
+  errors: string | null;
+  /** GetFile: the path collected; its bytes are fetched through the console on demand. */
+  path: string | null;
+}
+export const OUTPUT_MAX_CHARS = 200_000;
+
+/** A console live response session that ended at Defender and whose results are not stored yet: still followed. */
+export function awaitsOutput(a: {
+  type: string;
+  requestId: string | null;
+  machineActionId: string | null;
+  output: unknown;
+  status: string;
+}): boolean {
+  return (
+    a.type === "LiveResponse" &&
+    a.requestId !== null &&
+    a.machineActionId !== null &&
+    a.output === null &&
+    (FINAL_STATUSES as readonly string[]).includes(a.status)
+  );
+}
+
+export const LiveResponseFileRef = z.object({
+  id: ActionRefId(),
+  index: z.coerce.number().int().min(0).max(20),
+});
+
+export const LibraryUploadInput = z
+  .object({
+    fileName: z.string().regex(LIBRARY_FILE_NAME, "letters, digits, '-', '_' and '.' only"),
+    description: z.string().trim().max(1000).default(""),
+    parametersDescription: z.string().trim().max(1000).optional(),
+    overrideIfExists: z.boolean().default(false),
+    /** The file's bytes, base64. */
+    contentBase64: z.string().min(1),
+  })
+  .strict();
+export type LibraryUploadInput = z.infer<typeof LibraryUploadInput>;
+export const LibraryFileRef = z.object({ name: z.string().regex(LIBRARY_FILE_NAME, "a library file name") });
+
+export interface LibraryFileView {
+  fileName: string;
+  description: string | null;
+  hasParameters: boolean;
+  parametersDescription: string | null;
+  createdBy: string | null;
+  lastUpdatedTime: string | null;
+  sha256: string | null;
+}
+
 export const ActionCancelInput = z.object({ comment }).strict();
 export const ActionApproveInput = z.object({ reason: z.string().trim().max(1000).optional() }).strict();
 export const ActionRejectInput = z.object({ reason: comment }).strict();
@@ -182,13 +288,14 @@ export const BulkIsolateInput = z
   .strict();
 export type BulkIsolateInput = z.infer<typeof BulkIsolateInput>;
 
-export const ActionRef = z.object({
-  id: z
+function ActionRefId() {
+  return z
     .string()
     .min(1)
     .max(100)
-    .regex(/^[\w-]+$/, "an action id"),
-});
+    .regex(/^[\w-]+$/, "an action id");
+}
+export const ActionRef = z.object({ id: ActionRefId() });
 
 // ───────────── The action center's query string ─────────────
 
@@ -197,7 +304,7 @@ export type ActionTab = (typeof ACTION_TABS)[number];
 
 export const ActionFilter = z.object({
   tab: single(z.enum(ACTION_TABS).default("all")),
-  type: multi(z.enum(ACTION_TYPES), 30),
+  type: multi(z.enum(REQUEST_TYPES), 30),
   status: multi(z.enum(ACTION_STATUSES), 30),
   /** A device's cache id: that device's actions only. */
   device: single(z.string().max(100).optional()),
@@ -258,6 +365,11 @@ export interface ActionView {
   error: string | null;
   cancelledBy: string | null;
   final: boolean;
+  /** Live response: the commands asked for, and what each returned once the session ended (null until then). */
+  commands: LiveResponseCommandInput[] | null;
+  output: LiveResponseOutput[] | null;
+  /** The incident runbook task this action was started from. */
+  runbookTaskId: string | null;
 }
 
 export interface ActionPage {

@@ -2,6 +2,16 @@ import { processSingleton } from "../process-singleton";
 import {
   cancelMachineAction,
   createDefenderClient,
+  deleteLibraryFile,
+  downloadLiveResponseResult,
+  getLiveResponseAction,
+  getLiveResponseResultLink,
+  listLibraryFiles,
+  runLiveResponse,
+  uploadLibraryFile,
+  type LibraryUpload,
+  type LiveResponseCommandInput,
+  type LiveResponseResultFile,
   getMachineAction,
   pendingMachineActions,
   requestMachineAction,
@@ -16,6 +26,8 @@ import {
 // simulated tenant; the client is created once, on first use.
 
 export type { MachineAction };
+type LiveResponseSession = Awaited<ReturnType<typeof getLiveResponseAction>>;
+type LibraryFile = Awaited<ReturnType<typeof listLibraryFiles>>[number];
 
 export interface ActionWriter {
   /** POST /api/machines/{id}/{action} → the new MachineAction (never retried after a 5xx or timeout). */
@@ -28,6 +40,22 @@ export interface ActionWriter {
   pending(machineId: string): Promise<MachineAction[]>;
 }
 
+/** Live response's door to Defender (sessions, their results, the library); replaceable like ActionWriter. */
+export interface LiveResponseWriter {
+  /** POST /api/machines/{id}/runliveresponse → the LiveResponse action (never retried). */
+  liveResponse(
+    machineId: string,
+    body: { comment: string; commands: LiveResponseCommandInput[] },
+  ): Promise<LiveResponseSession>;
+  /** GET /api/machineactions/{id} with the session's commands. */
+  liveResponseSession(id: string): Promise<LiveResponseSession>;
+  /** Command `index`'s result, fetched server side through its signed 30-minute link (never given to a browser). */
+  liveResponseResult(id: string, index: number): Promise<LiveResponseResultFile>;
+  listLibrary(): Promise<LibraryFile[]>;
+  uploadLibrary(upload: LibraryUpload): Promise<LibraryFile>;
+  deleteLibrary(fileName: string): Promise<void>;
+}
+
 export function defenderActionWriter(client: DefenderClient): ActionWriter {
   return {
     request: (machineId, action, body) => requestMachineAction(client, machineId, action, body),
@@ -37,7 +65,28 @@ export function defenderActionWriter(client: DefenderClient): ActionWriter {
   };
 }
 
+/** `download` fetches results behind their signed links (a test passes its tenant's transport). */
+export function defenderLiveResponseWriter(
+  client: DefenderClient,
+  opts: { download?: typeof fetch } = {},
+): LiveResponseWriter {
+  return {
+    liveResponse: (machineId, body) => runLiveResponse(client, machineId, body),
+    liveResponseSession: (id) => getLiveResponseAction(client, id),
+    liveResponseResult: async (id, index) =>
+      downloadLiveResponseResult(await getLiveResponseResultLink(client, id, index), { fetch: opts.download }),
+    listLibrary: () => listLibraryFiles(client),
+    uploadLibrary: (upload) => uploadLibraryFile(client, upload),
+    deleteLibrary: (fileName) => deleteLibraryFile(client, fileName),
+  };
+}
+
 /** The process's gateway to Defender; integration tests replace it (actionWriter.replaceForTests) with their own. */
 export const actionWriter = processSingleton("actionWriter", (): ActionWriter =>
   defenderActionWriter(createDefenderClient()),
+);
+
+/** The process's live response gateway; integration tests replace it like actionWriter. */
+export const liveResponseWriter = processSingleton("liveResponseWriter", (): LiveResponseWriter =>
+  defenderLiveResponseWriter(createDefenderClient()),
 );

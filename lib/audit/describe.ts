@@ -219,6 +219,29 @@ function clausesOf(action: string, p: Params, target: string): Clause[] {
       const n = Array.isArray(p.ids) ? p.ids.length : 1;
       return [[`deleted ${n} indicator(s)`, `delete ${n} indicator(s)`]];
     }
+    case "runbook.task.update": {
+      const task = text(p.title) ? quote(text(p.title)!) : "a runbook task";
+      const what =
+        p.done === true
+          ? `ticked ${task}`
+          : p.done === false
+            ? `reopened ${task}`
+            : p.actionRequestId
+              ? `started an action from ${task}`
+              : text(p.assignee)
+                ? `assigned ${task} to ${text(p.assignee)}`
+                : `commented on ${task}`;
+      return [[`${what} in the runbook of ${target}`, `update ${task} in the runbook of ${target}`]];
+    }
+    case "liveresponse.result":
+      return [[`stored the live response results from ${target}`, `store the live response results from ${target}`]];
+    case "liveresponse.download":
+      return [
+        [
+          `downloaded ${text(p.path) ?? "a file"} collected from ${target}`,
+          `download ${text(p.path) ?? "a file"} collected from ${target}`,
+        ],
+      ];
     default: {
       const verb = humanize(action.split(".").at(-1) ?? action).toLowerCase();
       return [[`${verb} ${target}`, `${verb} ${target}`]];

@@ -10,7 +10,10 @@ export const PERMISSIONS = [
   "views:share", // publish a saved view into everyone's list (Analyst and above: people who work the queue)
   "alerts:triage", // status, assign, classify, comment (alerts and incidents)
   "actions:respond", // isolate, release, scan, restrict, collect, cancel
-  "actions:approve", // four-eyes approval of isolate/release
+  "actions:approve", // four-eyes approval of isolate/release (and live response sessions)
+  "liveresponse:run", // run a library script or collect a file on a device (live response)
+  "liveresponse:library", // upload and delete live response library files (Admins)
+  "runbooks:edit", // incident runbook templates (Managers and Admins)
   "tvm:report", // exposure reports, remediation requests
   "hunting:save", // save, share, change and delete advanced hunting queries (running one is console:read)
   "posture:exclusions", // the ASR exclusion paths the Audit→Block advisor accepts (a policy decision: Managers, Admins)
@@ -29,7 +32,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["console:read", "views:write"];
 const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage", "hunting:save", "investigations:start"];
-const RESPONDER: Permission[] = [...ANALYST, "actions:respond", "indicators:write"];
+const RESPONDER: Permission[] = [...ANALYST, "actions:respond", "indicators:write", "liveresponse:run"];
 const MANAGER: Permission[] = [
   ...VIEWER,
   "views:share",
@@ -39,6 +42,7 @@ const MANAGER: Permission[] = [
   "audit:read",
   "notifications:rules",
   "posture:exclusions",
+  "runbooks:edit",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

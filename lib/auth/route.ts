@@ -44,7 +44,7 @@ export interface RouteOptions<P, Q, B, A extends Access = Access> {
    * actor too (DEFENDER_READS_PER_MINUTE), so no reader can make the console call Defender without bound.
    */
   rateLimit?: boolean | "defender-read";
-  /** A larger body limit than MAX_BODY_BYTES, for a route that takes a file as JSON (an indicator CSV). */
+  /** A larger body limit than MAX_BODY_BYTES, for a route that takes a file as JSON (an indicator CSV, a library script). */
   maxBodyBytes?: number;
   /** Only a signed-in person (a session), never an API token. */
   peopleOnly?: boolean;

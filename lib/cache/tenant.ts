@@ -72,6 +72,8 @@ export const TENANT_TABLES = [
   "NotificationAttempt",
   "Investigation",
   "Indicator",
+  "RunbookTemplate",
+  "RunbookTask",
 ] as const;
 
 /**

@@ -176,6 +176,36 @@ const FIXTURES: Record<string, Fixture> = {
         include: { machineAction: true },
       }),
   },
+  RunbookTemplate: {
+    create: (db) =>
+      db.runbookTemplate.create({
+        data: {
+          ...tenantScope(),
+          id: "rb-1",
+          name: "Ransomware",
+          category: "Ransomware",
+          tasks: [{ title: "Isolate", kind: "isolate" }],
+        },
+      }),
+    read: (db) => db.runbookTemplate.findUniqueOrThrow({ where: tenantKey("rb-1") }),
+  },
+  RunbookTask: {
+    create: (db) =>
+      db.runbookTask.create({
+        data: {
+          ...tenantScope(),
+          id: "rt-1",
+          incidentId: 1n,
+          templateId: "rb-1",
+          runbookName: "Ransomware",
+          position: 0,
+          title: "Isolate",
+          kind: "isolate",
+          actionRequestId: "r-1",
+        },
+      }),
+    read: (db) => db.runbookTask.findUniqueOrThrow({ where: tenantKey("rt-1") }),
+  },
   Vulnerability: {
     create: (db) =>
       db.vulnerability.create({

@@ -57,7 +57,7 @@ const Cursor = z.object({
   id: z.string().regex(/^\d{1,18}$/), // within int8
 });
 
-type RawIncident = IncidentRecord & Record<`k${number}`, string>;
+type RawIncident = IncidentRecord & Record<`k${number}`, string> & { runbookTotal: number; runbookDone: number };
 
 /** One page of the list for a view, keyset-paged on the view's sort tuple and the id. */
 export async function listIncidents(
@@ -75,7 +75,11 @@ export async function listIncidents(
     if (after.s !== view.sort || after.d !== dir) decodeCursor("not-for-this-sort", Cursor); // the same 400
     where.push(incidentKeysetSql(p, view.sort, dir, after));
   }
-  const sql = `SELECT i.*, ${incidentSortKeysSql(view.sort)} FROM "Incident" i
+  // Runbook progress (lib/runbooks): how many of the attached runbook's tasks are done.
+  const sql = `SELECT i.*, ${incidentSortKeysSql(view.sort)},
+      (SELECT COUNT(*) FROM "RunbookTask" k WHERE k."tenantId" = i."tenantId" AND k."incidentId" = i."id")::int AS "runbookTotal",
+      (SELECT COUNT(*) FROM "RunbookTask" k WHERE k."tenantId" = i."tenantId" AND k."incidentId" = i."id" AND k."done")::int AS "runbookDone"
+    FROM "Incident" i
     ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
     ORDER BY ${incidentOrderSql(view.sort, dir)} LIMIT ${p.add(page.limit + 1)}`;
   const rows = await db().$queryRawUnsafe<RawIncident[]>(sql, ...p.values);
@@ -86,7 +90,13 @@ export async function listIncidents(
     v: keys.map((_, n) => last[`k${n}`]),
     id: last.id.toString(),
   }));
-  return { data: shown.map(toIncidentRow), nextCursor };
+  return {
+    data: shown.map((i) => ({
+      ...toIncidentRow(i),
+      runbook: i.runbookTotal ? { done: i.runbookDone, total: i.runbookTotal } : null,
+    })),
+    nextCursor,
+  };
 }
 
 /** How many incidents a view matches (the overview's tiles), by the list's own filter SQL. */

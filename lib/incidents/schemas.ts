@@ -114,6 +114,8 @@ export interface IncidentRow {
   priority: Priority;
   /** Derived: the earliest SLA deadline among its open alerts (ISO); null when closed or without a clock. */
   slaDueAt: string | null;
+  /** The attached runbook's progress (list rows only); null when none is attached. */
+  runbook?: { done: number; total: number } | null;
 }
 
 export interface IncidentDetail extends IncidentRow {

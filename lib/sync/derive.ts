@@ -7,6 +7,7 @@ import {
 } from "../cache/derivations";
 import { refreshTvmAggregates } from "../cache/tvm-aggregates";
 import { logger } from "../log";
+import { attachRunbooks } from "../runbooks";
 import { SYNC_ENTITIES, type SyncEntity } from "./types";
 
 // When the cache's derived figures (lib/cache/derivations.ts, lib/cache/tvm-aggregates.ts) are recomputed during
@@ -27,7 +28,7 @@ export interface Derivation {
 }
 
 export type DerivationName =
-  "openAlerts" | "incidentCounts" | "vulnerabilityCounts" | "responseStates" | "tvmAggregates";
+  "openAlerts" | "incidentCounts" | "vulnerabilityCounts" | "responseStates" | "tvmAggregates" | "runbooks";
 
 const DEVICES: SyncEntity[] = ["machines", "intuneDevices"];
 const TVM_ENTITIES: SyncEntity[] = ["deviceVulnerabilities", "vulnerabilities", "software", "recommendations"];
@@ -46,6 +47,14 @@ const DERIVATIONS: readonly Derivation[] = [
     reads: ["alerts", "incidents"],
     writesDevice: false,
     run: (db) => deriveIncidentFigures(db),
+  },
+  // Incidents whose alerts now match a runbook template get its tasks (lib/runbooks).
+  {
+    name: "runbooks",
+    triggers: ["alerts", "incidents"],
+    reads: ["alerts", "incidents"],
+    writesDevice: false,
+    run: (db) => attachRunbooks(db),
   },
   {
     name: "vulnerabilityCounts",

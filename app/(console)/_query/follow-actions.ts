@@ -1,5 +1,5 @@
 import { apiFetch } from "./api";
-import type { ActionPage, ActionView } from "@/lib/actions/schemas";
+import { awaitsOutput, type ActionPage, type ActionView } from "@/lib/actions/schemas";
 
 /** Unfinished actions asked about per poll; the server decides which of them Defender is actually asked about
  * (lib/actions/status-reads.ts). */
@@ -16,7 +16,8 @@ export interface FollowedPage extends ActionPage {
  */
 export async function fetchActionsFollowing(url: string): Promise<FollowedPage> {
   const page = await apiFetch<ActionPage>(url);
-  const open = page.data.filter((a) => !a.final && a.machineActionId).slice(0, FOLLOW_MAX);
+  // A live response session that ended is followed until its results are stored.
+  const open = page.data.filter((a) => (!a.final || awaitsOutput(a)) && a.machineActionId).slice(0, FOLLOW_MAX);
   if (open.length === 0) return { ...page, unrefreshed: [] };
   // One refresh that fails keeps that row's cached status rather than failing the whole poll; it is reported.
   const settled = await Promise.allSettled(

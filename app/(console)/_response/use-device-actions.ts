@@ -7,7 +7,7 @@ import { ApiError, apiFetch } from "../_query/api";
 import { asFollowed, fetchActionsFollowing, type FollowedPage } from "../_query/follow-actions";
 import { actionKeys, deviceKeys } from "../_query/keys";
 import { useSubmitOnce } from "../_query/use-submit-once";
-import type { ActionPage, ActionRequestInput, ActionView } from "@/lib/actions/schemas";
+import { awaitsOutput, type ActionPage, type ActionRequestInput, type ActionView } from "@/lib/actions/schemas";
 
 // A device's response actions, followed live. Never optimistic (docs/conventions.md): a new action shows what Defender
 // answered (Pending), and the list is re-polled — each unfinished action refreshed from Defender through
@@ -34,11 +34,11 @@ export function useDeviceActions(
     initialDataUpdatedAt: initial ? renderedAt : undefined,
     refetchInterval: (q) => {
       const data = q.state.data?.data ?? [];
-      if (data.some((a) => !a.final && a.status !== "AwaitingApproval")) return POLL_MS;
+      if (data.some((a) => (!a.final && a.status !== "AwaitingApproval") || awaitsOutput(a))) return POLL_MS;
       return data.some((a) => a.status === "AwaitingApproval") ? APPROVAL_POLL_MS : false;
     },
     // Unfinished actions must be followed right away, not after the first interval.
-    refetchOnMount: !initial || initial.data.some((a) => !a.final) ? "always" : false,
+    refetchOnMount: !initial || initial.data.some((a) => !a.final || awaitsOutput(a)) ? "always" : false,
   });
   const actions = query.data?.data;
 

@@ -11,6 +11,7 @@ import { deviceIdForMachine, getDeviceDetail } from "@/lib/devices";
 import { getActionSettings, listActions } from "@/lib/actions";
 import { ResponsePanel } from "../../_response/response-panel";
 import { InvestigationsPanel } from "../../_investigations/investigations-panel";
+import { LiveResponseSection } from "../../_response/live-response-section";
 import { toResponseDevice } from "@/lib/actions/schemas";
 import { AlertLink } from "@/components/alerts/alert-link";
 import { MainSection } from "@/components/ui/card-section";
@@ -126,6 +127,13 @@ export default async function DevicePage({ params }: { params: Promise<{ id: str
             </dl>
           </MainSection>
 
+          <LiveResponseSection
+            actor={actor}
+            device={device}
+            fourEyes={settings.fourEyes}
+            actions={actions}
+            renderedAt={renderedAt}
+          />
           <MainSection id="alerts-title" title="Open alerts">
             <RowsTable
               caption="Open alerts on this device"

@@ -20,6 +20,7 @@ import { IsolationBadge } from "@/components/devices/badges";
 import { ResponsePanel } from "../../_response/response-panel";
 import { ResponseDisclosure } from "../../_response/response-disclosure";
 import { InvestigationsPanel } from "../../_investigations/investigations-panel";
+import { IncidentRunbookSection } from "./_components/incident-runbook-section";
 
 export const metadata: Metadata = { title: "Incident" };
 
@@ -54,6 +55,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ id: s
       </p>
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-6">
+          <IncidentRunbookSection actor={actor} incidentId={incident.id} devices={incident.devices} />
           <MainSection id="alerts-title" title={`Alerts (${incident.alerts.length})`}>
             <RowsTable
               caption="Alerts in this incident"
