@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   "actions:approve", // four-eyes approval of isolate/release
   "tvm:report", // exposure reports, remediation requests
   "hunting:save", // save, share, change and delete advanced hunting queries (running one is console:read)
+  "detections:write", // create, change, enable and disable custom detection rules; dry-run a rule's query
+  "detections:delete", // delete a custom detection rule (its alerts stop; Admins only)
   "audit:read",
   "audit:export",
   "settings:write", // priority rules, SLA clocks, four-eyes, group → role mapping
@@ -24,7 +26,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["console:read", "views:write"];
-const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage", "hunting:save"];
+const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage", "hunting:save", "detections:write"];
 const RESPONDER: Permission[] = [...ANALYST, "actions:respond"];
 const MANAGER: Permission[] = [
   ...VIEWER,

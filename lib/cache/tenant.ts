@@ -59,6 +59,7 @@ export const TENANT_TABLES = [
   "PostureConnector",
   "PostureLicence",
   "PostureSnapshot",
+  "DetectionRule",
   "SyncState",
   "HuntingQuery",
   "HuntingRun",

@@ -13,6 +13,7 @@ import { syncIntuneDevices, syncMachines } from "./jobs/devices";
 import { syncIncidents } from "./jobs/incidents";
 import { syncMachineActions } from "./jobs/machine-actions";
 import { syncScores } from "./jobs/scores";
+import { syncDetectionRules } from "./jobs/detection-rules";
 import { syncAvHealth, syncIntuneProtection, syncPostureConfig } from "./jobs/posture";
 import { syncDeviceVulnerabilities, syncRecommendations, syncSoftware, syncVulnerabilities, tvmDue } from "./jobs/tvm";
 
@@ -63,6 +64,9 @@ const JOBS: Record<SyncEntity, JobSpec> = {
     fullDue: periodicFull,
   },
   postureConfig: { run: syncPostureConfig, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
+  // A small complete list; the console writes its own rule changes through, so hourly catches the rest (runs,
+  // auto-disabled rules, rules made in the portal).
+  detectionRules: { run: syncDetectionRules, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
 };
 
 /**
@@ -72,7 +76,7 @@ const JOBS: Record<SyncEntity, JobSpec> = {
 const LANES: readonly (readonly SyncEntity[])[] = [
   // The posture entities follow the devices: the day's posture snapshot counts devices from the cache.
   ["machines", "intuneDevices", "machineActions", "avHealth", "intuneProtection", "postureConfig"],
-  ["alerts"],
+  ["alerts", "detectionRules"],
   // Incidents come 100 to a page (Defender XDR list incidents API): hundreds of round trips for a full pull, so
   // its own lane.
   ["incidents"],

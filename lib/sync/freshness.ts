@@ -59,11 +59,12 @@ const LABELS: Record<SyncEntity, string> = {
   avHealth: "Antivirus health",
   intuneProtection: "Intune protection state",
   postureConfig: "Intune policies and connector",
+  detectionRules: "Custom detection rules",
 };
 
 const TVM: readonly string[] = ["vulnerabilities", "software", "recommendations", "deviceVulnerabilities"];
 /** Pulled on the scores cadence. */
-const HOURLY: readonly string[] = ["scores", "avHealth", "intuneProtection", "postureConfig"];
+const HOURLY: readonly string[] = ["scores", "avHealth", "intuneProtection", "postureConfig", "detectionRules"];
 
 /**
  * An entity's cadence. The slower entities are checked on each scheduled run, so one may wait up to an interval

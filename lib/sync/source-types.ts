@@ -24,6 +24,7 @@ import type {
   PolicyAssignment,
   SubscribedSku,
 } from "../graph/schemas";
+import type { DetectionRule } from "../graph/detection-rules";
 
 /** The Intune and directory objects of the deployment posture, each a complete (small) listing. */
 export interface PostureConfigSources {
@@ -57,6 +58,7 @@ export interface SyncSources {
   secureConfigurationPages(): AsyncIterable<SourcePage<SecureConfigurationAssessment>>;
   protectionStatePages(opts: { syncedSince?: Date }): AsyncIterable<SourcePage<ManagedDeviceProtection>>;
   posture: PostureConfigSources;
+  detectionRulePages(): AsyncIterable<SourcePage<DetectionRule>>;
   /** HTTP calls made so far (all providers, retries included). */
   calls(): number;
   /** Runs `work` and counts the HTTP calls made on its behalf alone, even while other work runs alongside. */

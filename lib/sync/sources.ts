@@ -25,6 +25,7 @@ import {
   configurationPolicyAssignments,
   configurationPolicySettings,
   createGraphClient,
+  detectionRulePages,
   groupMemberPages,
   managedDevicePages,
   mobileThreatDefenseConnectors,
@@ -103,6 +104,7 @@ export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
       groupMemberPages: (id) => groupMemberPages(graph, id),
       subscribedSkus: () => subscribedSkus(graph),
     },
+    detectionRulePages: () => detectionRulePages(graph),
     calls: () => defender.stats().calls + graph.stats().calls,
     countCalls: async (work) => {
       const counter = { calls: 0 };

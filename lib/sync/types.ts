@@ -16,6 +16,7 @@ export const SYNC_ENTITIES = [
   "avHealth",
   "intuneProtection",
   "postureConfig",
+  "detectionRules",
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 

@@ -23,6 +23,8 @@ const MAX_PAGE: Record<SyncEntity, number> = {
   intuneProtection: 1_000,
   // Many small Intune listings (each policy's settings, assignments, statuses; each group's members).
   postureConfig: 1_000,
+  // The console pages detection rules 100 at a time (no page size is documented).
+  detectionRules: 100,
 };
 
 function unavoidable(summaries: EntitySummary[]): number {
