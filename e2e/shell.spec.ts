@@ -8,6 +8,7 @@ const SECTIONS = [
   "Vulnerabilities",
   "Hunting",
   "Posture",
+  "Notifications",
   "Audit",
   "Sync",
   "Settings",

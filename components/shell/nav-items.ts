@@ -48,6 +48,12 @@ export const NAV_ITEMS: NavItem[] = [
     summary: "Security configuration posture of the estate.",
   },
   {
+    href: "/notifications",
+    label: "Notifications",
+    permission: "notifications:rules",
+    summary: "Who hears about what: notification rules, test-send, and the delivery log for Admins.",
+  },
+  {
     href: "/audit",
     label: "Audit",
     permission: "audit:read",
