@@ -4,6 +4,7 @@
 export { recordNotificationEvent, recordNotificationEvents } from "./outbox";
 export {
   recordApprovalRequestedEvent,
+  recordDetectionRuleFailingEvents,
   recordFailedActionEvents,
   recordNewAlertEvents,
   recordNewIncidentEvents,

@@ -1,10 +1,12 @@
 import { replaceDetectionRules } from "../../cache/detection-rules";
 import type { DetectionRule } from "../../graph/detection-rules";
 import { ProviderError } from "../../microsoft";
+import { recordDetectionRuleFailingEvents } from "../../notifications";
 import type { JobContext, JobResult, SkippedRecord } from "../types";
 
 // Custom detection rules: a complete pull of Graph's list on the scores cadence (the console writes its own changes
-// through as it makes them). Without CustomDetection.Read.All the cache is left as it is and the pass says why.
+// through as it makes them). A rule whose last run failed, or that Defender switched off, is an outbox event in the
+// same transaction (rule "Detection rule failing"). Without CustomDetection.Read.All the cache is left as it is and the pass says why.
 
 export async function syncDetectionRules(ctx: JobContext): Promise<JobResult> {
   const rules: DetectionRule[] = [];
@@ -25,6 +27,9 @@ export async function syncDetectionRules(ctx: JobContext): Promise<JobResult> {
       };
     throw error;
   }
-  const upserted = await ctx.db.$transaction((tx) => replaceDetectionRules(tx, rules, ctx.runStartedAt));
+  const upserted = await ctx.db.$transaction(async (tx) => {
+    await recordDetectionRuleFailingEvents(tx, rules);
+    return replaceDetectionRules(tx, rules, ctx.runStartedAt);
+  });
   return { fetched: rules.length, upserted, skipped, watermark: null };
 }
