@@ -23,7 +23,7 @@ test("an Analyst turns a saved query into a rule, sees its dry run and enables i
   const form = page.getByRole("form", { name: "Custom detection rule" });
   await expect(form.getByTestId("query-check")).toContainText("returns the columns a detection needs");
   await form.getByLabel("Alert title (may use {{Column}})").fill("PowerShell on {{DeviceName}}");
-  await form.getByLabel("Severity").selectOption("high");
+  await form.getByRole("combobox", { name: /^Severity/ }).selectOption("high");
 
   await form.getByRole("button", { name: "Dry run" }).click();
   await expect(form.getByRole("status").filter({ hasText: "the first run would raise" })).toBeVisible();
