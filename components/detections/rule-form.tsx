@@ -222,30 +222,9 @@ export function DetectionRuleForm({
         <LabelledField label="MITRE techniques (e.g. T1059.001)">
           <input className={inputBase} value={techniques} onChange={(e) => setTechniques(e.target.value)} />
         </LabelledField>
-        <LabelledField label="Alert description">
-          <textarea
-            className={inputBase}
-            rows={2}
-            value={alertDescription}
-            onChange={(e) => setAlertDescription(e.target.value)}
-          />
-        </LabelledField>
-        <LabelledField label="Recommended actions">
-          <textarea
-            className={inputBase}
-            rows={2}
-            value={recommendedActions}
-            onChange={(e) => setRecommendedActions(e.target.value)}
-          />
-        </LabelledField>
-        <LabelledField label="Rule description">
-          <textarea
-            className={inputBase}
-            rows={2}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-          />
-        </LabelledField>
+        <TextArea label="Alert description" value={alertDescription} onChange={setAlertDescription} />
+        <TextArea label="Recommended actions" value={recommendedActions} onChange={setRecommendedActions} />
+        <TextArea label="Rule description" value={description} onChange={setDescription} />
       </div>
 
       <fieldset className="rounded border border-slate-200 p-3 dark:border-slate-700">
@@ -302,6 +281,14 @@ export function DetectionRuleForm({
 
       {dryRun ? <DryRunPreview result={dryRun} /> : null}
     </form>
+  );
+}
+
+function TextArea({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <LabelledField label={label}>
+      <textarea className={inputBase} rows={2} value={value} onChange={(e) => onChange(e.target.value)} />
+    </LabelledField>
   );
 }
 

@@ -1,7 +1,13 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { ChannelView, Digest, NotificationEventType, RuleInput, RuleView } from "@/lib/notifications/schemas";
+import type { ChannelView, RuleInput, RuleView } from "@/lib/notifications/schemas";
+import {
+  DIGESTS,
+  NOTIFICATION_EVENT_TYPES,
+  type Digest,
+  type NotificationEventType,
+} from "@/lib/notifications/vocabulary";
 import { PRIORITIES, SEVERITIES } from "@/lib/alerts/vocabulary";
 import { label } from "@/lib/labels";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
@@ -11,17 +17,6 @@ import { MutationError } from "@/components/ui/mutation-error";
 // One notification rule's form: what it is about, which of those (the filter), where it goes, how often and when
 // not. Props in, callbacks out; the container saves it through /api/notifications/rules.
 
-const EVENT_TYPES = [
-  "alert.created",
-  "incident.created",
-  "sla.warning",
-  "sla.breached",
-  "action.failed",
-  "approval.requested",
-  "sync.failing",
-  "detection_rule.failing",
-] as const satisfies readonly NotificationEventType[];
-const DIGEST_CHOICES = ["immediate", "15m", "1h"] as const satisfies readonly Digest[];
 /** Events whose filter reads an alert's or incident's facets. */
 const FACETED: readonly NotificationEventType[] = ["alert.created", "incident.created", "sla.warning", "sla.breached"];
 
@@ -133,7 +128,7 @@ export function NotificationRuleEditor({
             value={eventType}
             onChange={(e) => setEventType(e.target.value as NotificationEventType)}
           >
-            {EVENT_TYPES.map((t) => (
+            {NOTIFICATION_EVENT_TYPES.map((t) => (
               <option key={t} value={t}>
                 {label("notificationEvent", t)}
               </option>
@@ -142,7 +137,7 @@ export function NotificationRuleEditor({
         </LabelledField>
         <LabelledField label="How often">
           <select className={inputBase} value={digest} onChange={(e) => setDigest(e.target.value as Digest)}>
-            {DIGEST_CHOICES.map((d) => (
+            {DIGESTS.map((d) => (
               <option key={d} value={d}>
                 {label("digest", d)}
               </option>

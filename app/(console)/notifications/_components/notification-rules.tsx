@@ -5,9 +5,9 @@ import { useState } from "react";
 import { NotificationRuleEditor } from "@/components/notifications/rule-editor";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { formatUtc } from "@/components/ui/format";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 import { RowsTable, Td } from "@/components/ui/table";
+import { DeliveryLogTable } from "@/components/notifications/delivery-log-table";
 import { label } from "@/lib/labels";
 import type { ChannelView, DeliveryLogRow, RuleInput, RuleView } from "@/lib/notifications/schemas";
 import { ApiError, apiFetch } from "../../_query/api";
@@ -158,26 +158,7 @@ export function NotificationRules({
           </tr>
         )}
       />
-      {log ? (
-        <RowsTable
-          caption="Latest delivery attempts"
-          columns={["When", "Event", "Channel", "Outcome", "Details"]}
-          rows={log}
-          empty="Nothing sent yet."
-          row={(l, i) => (
-            <tr key={`${l.eventId}-${l.channelId}-${l.attempt}-${i}`}>
-              <Td>{formatUtc(l.at)}</Td>
-              <Td>{l.title}</Td>
-              <Td>{l.channelName ?? "(deleted)"}</Td>
-              <Td>{label("deliveryOutcome", l.outcome)}</Td>
-              <Td>
-                {l.error ?? ""}
-                {l.nextAttemptAt ? ` Next attempt ${formatUtc(l.nextAttemptAt)}.` : ""}
-              </Td>
-            </tr>
-          )}
-        />
-      ) : null}
+      {log ? <DeliveryLogTable log={log} /> : null}
       <ConfirmDialog
         open={confirmDelete !== null}
         title={`Delete the rule “${confirmDelete?.name ?? ""}”?`}
