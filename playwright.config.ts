@@ -24,7 +24,7 @@ const CHROMIUM_ARGS = [
 // Balance the halves by their run time (the slowest spec files are listed first) when adding a spec.
 const TENANT_SPECS = [
   ["devices", "overview", "sync", "settings", "hunting-editor", "notifications", "posture", "live-response"],
-  ["alerts", "shell", "auth", "tvm", "incidents", "hunting", "indicators-investigations"],
+  ["alerts", "shell", "auth", "tvm", "incidents", "hunting", "indicators-investigations", "detections"],
 ];
 
 const unassigned = readdirSync("e2e")

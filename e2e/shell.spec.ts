@@ -10,6 +10,7 @@ const SECTIONS = [
   "Vulnerabilities",
   "Hunting",
   "Posture",
+  "Notifications",
   "Audit",
   "Sync",
   "Settings",

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor, AuditContext } from "./auth/actor";
 import { getDatabase } from "./db";
 import { getAsrAdvisor, getPostureReport, getPostureSummary, listPostureTrend, setAsrExclusions } from "./posture";
+import { listDetectionRules } from "./detections";
 import { availableTestDatabases, createTestDatabase, type TestDatabase } from "./db/testing";
 import { cacheTenantId, TENANT_TABLES, tenantScope } from "./cache/tenant";
 import { runSync } from "./sync/engine";
@@ -223,8 +224,10 @@ const QUERIES: Record<string, (ids: Ids) => Promise<unknown>> = {
       { targetType: "device", targetId: ids.device },
       { targetType: "remediationRequest", targetId: ids.remediationRequest },
       { targetType: "hunting_query", targetId: ids.huntingQuery },
+      { targetType: "detection_rule", targetId: "tenancy-rule" },
     ]).then((names) => [...names].sort()),
   "saved hunting queries": () => listSavedQueries(analyst),
+  "custom detection rules": () => listDetectionRules(),
   "hunting history": () => listHuntingHistory(analyst, 50),
   "investigation list": () => listInvestigations(InvestigationFilter.parse({}), { limit: 1000, now: NOW }),
   "investigations pending approval": () =>
@@ -304,6 +307,7 @@ async function copyToOtherTenant(database: TestDatabase): Promise<void> {
     `UPDATE "NotificationAttempt" SET outcome = 'failed', error = 'B'`,
     `UPDATE "Investigation" SET state = 'PendingApproval', "statusDetails" = 'B'`,
     `UPDATE "Indicator" SET title = 'B ' || title, action = 'Allowed', "indicatorValue" = '${OTHER_IP}'`,
+    `UPDATE "DetectionRule" SET "displayName" = 'B ' || "displayName", status = 'autoDisabled'`,
   ];
   for (const sql of changes) await p.$executeRawUnsafe(`${sql} WHERE "tenantId" = $1`, OTHER);
   // Rows only the other tenant has: a pass of the configured tenant must not flag or resolve them.
@@ -480,6 +484,19 @@ describe.each(kinds)("a second tenant's rows on %s", (kind) => {
     );
     await setAsrExclusions(audit, { paths: ["C:\\Other"] });
     expect((await listDeliveryLog({ limit: 5 })).length).toBeGreaterThan(0);
+    // A custom detection rule whose detectorId is an alert's, so the list counts that alert.
+    const detected = await p.alert.findFirstOrThrow({ where: { ...scope, detectorId: { not: null } } });
+    await p.detectionRule.create({
+      data: {
+        ...scope,
+        id: "tenancy-rule",
+        displayName: "Tenancy rule",
+        status: "enabled",
+        detectorId: detected.detectorId,
+        rule: { queryText: "DeviceInfo", alertTemplate: { title: "Tenancy", tactics: [], entityMappings: {} } },
+        syncedAt: NOW,
+      },
+    });
     ids = {
       huntingQuery: huntingQuery.id,
       alert: (

@@ -72,6 +72,12 @@ export const NAV_ITEMS: NavItem[] = [
     summary: "Scripts and tools live response runs on devices: upload and delete.",
   },
   {
+    href: "/notifications",
+    label: "Notifications",
+    permission: "notifications:rules",
+    summary: "Who hears about what: notification rules, test-send, and the delivery log for Admins.",
+  },
+  {
     href: "/audit",
     label: "Audit",
     permission: "audit:read",

@@ -52,6 +52,8 @@ export const AlertFilter = z.object({
   ),
   device: single(text.optional()),
   title: single(text.optional()),
+  /** The alerts a custom detection rule raised: Defender gives them the rule's detectorId. */
+  detector: single(text.optional()),
 });
 export type AlertFilter = z.infer<typeof AlertFilter>;
 

@@ -149,6 +149,7 @@ export function filterSql(p: SqlParams, filter: AlertFilter, ctx: { me: string; 
     where.push(`(COALESCE(a."computerDnsName", '') = ${device} OR a."machineId" = ${device})`);
   }
   if (filter.title) where.push(`a."title" = ${p.add(filter.title)}`);
+  if (filter.detector) where.push(`a."detectorId" = ${p.add(filter.detector)}`);
   return where.join(" AND ");
 }
 

@@ -60,6 +60,7 @@ const VIEW_KEYS = [
   "incident",
   "device",
   "title",
+  "detector",
   "sort",
   "dir",
   "group",
@@ -97,6 +98,7 @@ export function hasFilters(view: AlertFilter): boolean {
     view.incident ||
     view.device ||
     view.title ||
+    view.detector ||
     view.range !== DEFAULT_TIME_RANGE,
   );
 }

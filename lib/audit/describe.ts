@@ -194,6 +194,19 @@ function clausesOf(action: string, p: Params, target: string): Clause[] {
       const past = { create: "created", update: "changed", delete: "deleted" }[verb as "create" | "update" | "delete"];
       return [[`${past} ${noun}${name}`, `${verb} ${noun}${name}`]];
     }
+    case "detection.rule.create":
+    case "detection.rule.update":
+    case "detection.rule.enable":
+    case "detection.rule.disable":
+    case "detection.rule.delete": {
+      const verb = action.split(".")[2] as "create" | "update" | "enable" | "disable" | "delete";
+      const name = text(p.name) ? quote(text(p.name)!) : target;
+      const past = { create: "created", update: "changed", enable: "enabled", disable: "disabled", delete: "deleted" }[
+        verb
+      ];
+      const present = verb === "update" ? "change" : verb;
+      return [[`${past} the custom detection rule ${name}`, `${present} the custom detection rule ${name}`]];
+    }
     case "notifications.channel.test": {
       const name = text(p.name) ? ` ${quote(text(p.name)!)}` : "";
       return [

@@ -24,6 +24,10 @@ const LOOKUPS: Record<string, Lookup> = {
   saved_view: (ids) => db().savedView.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
   hunting_query: (ids) =>
     db().huntingQuery.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, name: true } }),
+  detection_rule: (ids) =>
+    db()
+      .detectionRule.findMany({ where: { ...tenantScope(), id: { in: ids } }, select: { id: true, displayName: true } })
+      .then((r) => r.map((d) => ({ id: d.id, name: d.displayName }))),
   user: (ids) =>
     db()
       .user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, upn: true } })
@@ -45,6 +49,7 @@ const NOUNS: Record<string, string> = {
   api_token: "the API token",
   saved_view: "the view",
   hunting_query: "the hunting query",
+  detection_rule: "the custom detection rule",
   user: "",
   remediationRequest: "the remediation request",
   setting: "the setting",

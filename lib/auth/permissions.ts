@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   "tvm:report", // exposure reports, remediation requests
   "hunting:save", // save, share, change and delete advanced hunting queries (running one is console:read)
   "posture:exclusions", // the ASR exclusion paths the Audit→Block advisor accepts (a policy decision: Managers, Admins)
+  "detections:write", // create, change, enable and disable custom detection rules; dry-run a rule's query
+  "detections:delete", // delete a custom detection rule (its alerts stop; Admins only)
   "audit:read",
   "audit:export",
   "settings:write", // priority rules, SLA clocks, four-eyes, group → role mapping
@@ -31,7 +33,14 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const VIEWER: Permission[] = ["console:read", "views:write"];
-const ANALYST: Permission[] = [...VIEWER, "views:share", "alerts:triage", "hunting:save", "investigations:start"];
+const ANALYST: Permission[] = [
+  ...VIEWER,
+  "views:share",
+  "alerts:triage",
+  "hunting:save",
+  "investigations:start",
+  "detections:write",
+];
 const RESPONDER: Permission[] = [...ANALYST, "actions:respond", "indicators:write", "liveresponse:run"];
 const MANAGER: Permission[] = [
   ...VIEWER,

@@ -45,6 +45,8 @@ const CHANGES_NOTHING: Record<string, string> = {
   [path.join("app", "api", "[...path]", "route.ts")]: "answers 404 for a path no route serves",
   [path.join("app", "api", "hunting", "run", "route.ts")]:
     "runs a hunting query, a read (POST only for its body); the run goes to the caller's history, not the audit log",
+  [path.join("app", "api", "detections", "dry-run", "route.ts")]:
+    "runs a rule's query through hunting, a read; the run goes to the caller's history, not the audit log",
 };
 
 let database: TestDatabase;

@@ -62,6 +62,7 @@ export const TENANT_TABLES = [
   "AsrHit",
   "AsrHitRefresh",
   "AsrExclusion",
+  "DetectionRule",
   "SyncState",
   "HuntingQuery",
   "HuntingRun",

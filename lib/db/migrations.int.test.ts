@@ -420,6 +420,22 @@ const FIXTURES: Record<string, Fixture> = {
       }),
     read: (db) => db.postureLicence.findFirstOrThrow({ where: { skuId: "sku-1" } }),
   },
+  DetectionRule: {
+    create: (db) =>
+      db.detectionRule.create({
+        data: {
+          ...tenantScope(),
+          id: "rule-1",
+          displayName: "LSASS dump",
+          status: "enabled",
+          frequency: "PT1H",
+          detectorId: "det-1",
+          rule: { queryText: "DeviceProcessEvents" },
+          syncedAt: t0,
+        },
+      }),
+    read: (db) => db.detectionRule.findFirstOrThrow({ where: { id: "rule-1" } }),
+  },
   PostureSnapshot: {
     create: (db) =>
       db.postureSnapshot.create({

@@ -32,6 +32,6 @@ export const listHuntingHistory = (actor: Actor, limit: number) => huntingServic
 
 export { HuntingService, queryHash, InvalidKql, HuntingTimeout, type HuntingServiceOptions } from "./runs";
 export { HuntingQuotaMeter, HuntingQuotaExceeded, HUNTING_BUDGET } from "./quota";
-export { listSavedQueries, createSavedQuery, updateSavedQuery, deleteSavedQuery } from "./saved";
+export { listSavedQueries, getSavedQuery, createSavedQuery, updateSavedQuery, deleteSavedQuery } from "./saved";
 export { starterQueries, isStarterId } from "./starters";
 export { alertHuntQuery, deviceHuntQuery, huntHref, kqlString } from "./hunt-from-context";

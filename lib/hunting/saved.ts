@@ -143,3 +143,13 @@ export async function deleteSavedQuery(ctx: AuditContext, id: string): Promise<{
     },
   );
 }
+
+/** A saved query the actor can see (theirs, a shared one or a starter), e.g. to turn into a detection rule. */
+export async function getSavedQuery(actor: Actor, id: string): Promise<SavedQuery> {
+  if (isStarterId(id)) {
+    const starter = starterQueries().find((s) => s.id === id);
+    if (!starter) throw new NotFound("No such saved hunting query.");
+    return starter;
+  }
+  return toSavedQuery(await findVisible(actor, id), actor);
+}

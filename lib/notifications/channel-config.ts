@@ -116,7 +116,12 @@ export async function deleteChannel(ctx: AuditContext, id: string): Promise<{ de
  * Sends a test message now, bypassing the outbox (the person is waiting for the answer), and names what went wrong:
  * an unreachable SMTP server, a refused or unreachable URL, a receiver's error status.
  */
-export async function testChannel(ctx: AuditContext, id: string): Promise<{ sent: true; channel: string }> {
+export async function testChannel(
+  ctx: AuditContext,
+  id: string,
+  /** A rule's test-send: the rule the message is sent for (named in it). */
+  forRule?: string,
+): Promise<{ sent: true; channel: string }> {
   const row = await db().notificationChannel.findUnique({ where: { tenantId_id: { tenantId: cacheTenantId(), id } } });
   if (!row) throw new NotFound(`Notification channel ${id} does not exist.`);
   const channel: ChannelRecord = row;
@@ -126,9 +131,11 @@ export async function testChannel(ctx: AuditContext, id: string): Promise<{ sent
       type: "test",
       occurredAt: new Date(),
       payload: {
-        title: `Test message from the SOC console (${row.name})`,
+        title: forRule
+          ? `Test message from the SOC console (rule “${forRule}”, ${row.name})`
+          : `Test message from the SOC console (${row.name})`,
         summary: `${ctx.actor.name} sent this to check the channel. Nothing needs doing.`,
-        path: "/settings#notifications",
+        path: forRule ? "/notifications" : "/settings#notifications",
       },
     },
   ]);

@@ -4,6 +4,7 @@
 export { recordNotificationEvent, recordNotificationEvents } from "./outbox";
 export {
   recordApprovalRequestedEvent,
+  recordDetectionRuleFailingEvents,
   recordFailedActionEvents,
   recordNewAlertEvents,
   recordNewIncidentEvents,
@@ -14,6 +15,6 @@ export { claimDue, deliverClaimed, runNotificationPass, workerOwner, DEFAULT_WOR
 export { routeEvents } from "./router";
 export { sweepTimedEvents } from "./sweeps";
 export { createChannel, deleteChannel, listChannels, testChannel, updateChannel } from "./channel-config";
-export { createRule, deleteRule, listRules, updateRule } from "./rule-config";
+export { createRule, deleteRule, listRules, testRule, updateRule } from "./rule-config";
 export { deliveryCounts, listDeliveryLog } from "./queries";
 export { resetSmtpTransport } from "./channels";

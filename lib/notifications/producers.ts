@@ -4,7 +4,7 @@ import { alertRow, type AlertWriteRules } from "../cache/alerts";
 import type { SourceAlert, SourceIncident, SourceMachineAction } from "../cache/source-types";
 import { cacheTenantId } from "../cache/tenant";
 import { label } from "../labels";
-import { eventsJson, insertEventsSql, recordNotificationEvent } from "./outbox";
+import { eventsJson, insertEventsSql, recordNotificationEvent, recordNotificationEvents } from "./outbox";
 import type { NotificationEventInput } from "./schemas";
 
 // The hooks domain code calls inside its own transactions. Each one turns a change into outbox events; rules decide
@@ -160,4 +160,43 @@ export async function recordApprovalRequestedEvent(tx: Prisma.TransactionClient,
       approvers: approvers.map((a) => a.upn),
     },
   });
+}
+
+/** A custom detection rule as the detection-rules sync read it: what a "rule failing" message needs. */
+export interface DetectionRuleFacts {
+  id: string;
+  displayName: string;
+  status: string;
+  lastRun: { at: string | null; status: string | null; errorCode: string | null; failureReason: string | null } | null;
+}
+
+/**
+ * Custom detection rules whose last run failed (recently) or that Defender switched off itself (autoDisabled), inside
+ * the transaction that caches them. One event per failed run, so a rule failing run after run is heard about once a
+ * run, and a rule that stays auto-disabled once.
+ */
+export function recordDetectionRuleFailingEvents(
+  tx: Prisma.TransactionClient,
+  rules: readonly DetectionRuleFacts[],
+  now = Date.now(),
+): Promise<number> {
+  const events: NotificationEventInput[] = [];
+  for (const r of rules) {
+    const run = r.lastRun;
+    const failedRun = (run?.status === "failed" || run?.status === "partiallyFailed") && recent(run.at, now);
+    if (!failedRun && r.status !== "autoDisabled") continue;
+    const reason = [run?.errorCode, run?.failureReason].filter(Boolean).join(": ");
+    events.push({
+      type: "detection_rule.failing",
+      dedupeKey: failedRun
+        ? `detection_rule.failing:${r.id}:${run!.at}`
+        : `detection_rule.failing:${r.id}:autoDisabled`,
+      payload: {
+        title: `Custom detection rule “${r.displayName}” ${r.status === "autoDisabled" ? "was turned off by Defender" : "failed its last run"}`,
+        summary: (reason || "Defender gave no reason.").slice(0, 300),
+        path: "/hunting/detections",
+      },
+    });
+  }
+  return recordNotificationEvents(tx, events);
 }

@@ -4,6 +4,7 @@ import type { AuditContext } from "../auth/actor";
 import { db, Prisma } from "../db";
 import { cacheTenantId } from "../cache/tenant";
 import { AppError, NotFound } from "../http/errors";
+import { testChannel } from "./channel-config";
 import { withUniqueName } from "./unique-name";
 import {
   RuleFilter,
@@ -111,4 +112,28 @@ export async function deleteRule(ctx: AuditContext, id: string): Promise<{ delet
       return { result: { deleted: true as const }, params: { name: row.name, eventType: row.eventType } };
     },
   );
+}
+
+/**
+ * A rule's test-send: a test message through each of its channels now (each recorded as that channel's test), so a
+ * Manager sees whether the people the rule writes to would hear. Answers which channels took it and why others did
+ * not.
+ */
+export async function testRule(
+  ctx: AuditContext,
+  id: string,
+): Promise<{ sent: string[]; failed: { channel: string; error: string }[] }> {
+  const rule = await db().notificationRule.findUnique({ where: { tenantId_id: { tenantId: tenant(), id } } });
+  if (!rule) throw new NotFound(`Notification rule ${id} does not exist.`);
+  const sent: string[] = [];
+  const failed: { channel: string; error: string }[] = [];
+  for (const channelId of rule.channelIds) {
+    try {
+      sent.push((await testChannel(ctx, channelId, rule.name)).channel);
+    } catch (err) {
+      failed.push({ channel: channelId, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  if (!sent.length && failed.length) throw new AppError(422, "delivery_failed", failed.map((f) => f.error).join(" "));
+  return { sent, failed };
 }

@@ -1,27 +1,10 @@
 import { z } from "zod";
+import { DIGESTS, NOTIFICATION_EVENT_TYPES, type ChannelKind, type NotificationEventType } from "./vocabulary";
 
 // Client-safe: what the console notifies about, the channel and rule forms, and the DTOs the settings page and the
 // delivery log read.
 
-/** Things worth telling someone; each is produced by the domain that sees it happen (lib/notifications/producers.ts). */
-export const NOTIFICATION_EVENT_TYPES = [
-  "alert.created",
-  "incident.created",
-  "sla.warning",
-  "sla.breached",
-  "action.failed",
-  "approval.requested",
-  "sync.failing",
-  "detection_rule.failing",
-] as const;
-export type NotificationEventType = (typeof NOTIFICATION_EVENT_TYPES)[number];
-
-export const CHANNEL_KINDS = ["email", "teams", "webhook"] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-
-/** immediate, or one message per rule and channel every 15 minutes or every hour. */
-export const DIGESTS = ["immediate", "15m", "1h"] as const;
-export type Digest = (typeof DIGESTS)[number];
+export * from "./vocabulary";
 
 export const DELIVERY_STATES = ["pending", "sending", "retrying", "sent", "failed"] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];

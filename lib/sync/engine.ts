@@ -15,6 +15,7 @@ import { syncIndicators } from "./jobs/indicators";
 import { syncInvestigations } from "./jobs/investigations";
 import { syncMachineActions } from "./jobs/machine-actions";
 import { syncScores } from "./jobs/scores";
+import { syncDetectionRules } from "./jobs/detection-rules";
 import { syncAvHealth, syncIntuneProtection, syncPostureConfig } from "./jobs/posture";
 import { syncDeviceVulnerabilities, syncRecommendations, syncSoftware, syncVulnerabilities, tvmDue } from "./jobs/tvm";
 
@@ -69,6 +70,9 @@ const JOBS: Record<SyncEntity, JobSpec> = {
   // scores cadence: the console writes its own changes through, so only portal and other apps' changes wait.
   investigations: { run: syncInvestigations },
   indicators: { run: syncIndicators, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
+  // A small complete list; the console writes its own rule changes through, so hourly catches the rest (runs,
+  // auto-disabled rules, rules made in the portal).
+  detectionRules: { run: syncDetectionRules, due: (c, p) => tvmDue(c, p.scoresRefreshMs) },
 };
 
 /**
@@ -78,7 +82,7 @@ const JOBS: Record<SyncEntity, JobSpec> = {
 const LANES: readonly (readonly SyncEntity[])[] = [
   // The posture entities follow the devices: the day's posture snapshot counts devices from the cache.
   ["machines", "intuneDevices", "machineActions", "avHealth", "intuneProtection", "postureConfig"],
-  ["alerts", "investigations", "indicators"],
+  ["alerts", "investigations", "indicators", "detectionRules"],
   // Incidents come 100 to a page (Defender XDR list incidents API): hundreds of round trips for a full pull, so
   // its own lane.
   ["incidents"],

@@ -61,11 +61,19 @@ const LABELS: Record<SyncEntity, string> = {
   postureConfig: "Intune policies and connector",
   investigations: "Automated investigations",
   indicators: "Custom indicators",
+  detectionRules: "Custom detection rules",
 };
 
 const TVM: readonly string[] = ["vulnerabilities", "software", "recommendations", "deviceVulnerabilities"];
 /** Pulled on the scores cadence. */
-const HOURLY: readonly string[] = ["scores", "avHealth", "intuneProtection", "postureConfig", "indicators"];
+const HOURLY: readonly string[] = [
+  "scores",
+  "avHealth",
+  "intuneProtection",
+  "postureConfig",
+  "indicators",
+  "detectionRules",
+];
 
 /**
  * An entity's cadence. The slower entities are checked on each scheduled run, so one may wait up to an interval

@@ -24,6 +24,7 @@ import type {
   PolicyAssignment,
   SubscribedSku,
 } from "../graph/schemas";
+import type { DetectionRule } from "../graph/detection-rules";
 
 /** The Intune and directory objects of the deployment posture, each a complete (small) listing. */
 export interface PostureConfigSources {
@@ -59,6 +60,7 @@ export interface SyncSources {
   investigationPages(opts: { startedSince?: Date }): AsyncIterable<SourcePage<Investigation>>;
   indicatorPages(): AsyncIterable<SourcePage<Indicator>>;
   posture: PostureConfigSources;
+  detectionRulePages(): AsyncIterable<SourcePage<DetectionRule>>;
   /** HTTP calls made so far (all providers, retries included). */
   calls(): number;
   /** Runs `work` and counts the HTTP calls made on its behalf alone, even while other work runs alongside. */

@@ -27,6 +27,7 @@ import {
   configurationPolicyAssignments,
   configurationPolicySettings,
   createGraphClient,
+  detectionRulePages,
   groupMemberPages,
   managedDevicePages,
   mobileThreatDefenseConnectors,
@@ -108,6 +109,7 @@ export function createSyncSources(opts: SyncSourcesOptions = {}): SyncSources {
       groupMemberPages: (id) => groupMemberPages(graph, id),
       subscribedSkus: () => subscribedSkus(graph),
     },
+    detectionRulePages: () => detectionRulePages(graph),
     calls: () => defender.stats().calls + graph.stats().calls,
     countCalls: async (work) => {
       const counter = { calls: 0 };

@@ -18,6 +18,7 @@ export const SYNC_ENTITIES = [
   "postureConfig",
   "investigations",
   "indicators",
+  "detectionRules",
 ] as const;
 export type SyncEntity = (typeof SYNC_ENTITIES)[number];
 

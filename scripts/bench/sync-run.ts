@@ -25,6 +25,8 @@ const MAX_PAGE: Record<SyncEntity, number> = {
   postureConfig: 1_000,
   investigations: 10_000,
   indicators: 10_000,
+  // The console pages detection rules 100 at a time (no page size is documented).
+  detectionRules: 100,
 };
 
 function unavoidable(summaries: EntitySummary[]): number {

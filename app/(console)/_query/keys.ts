@@ -65,6 +65,16 @@ export const syncKeys = {
   status: (startedAt: number) => [...syncKeys.all, "status", startedAt] as const,
 };
 
+export const notificationKeys = {
+  all: ["notifications"] as const,
+  rules: () => [...notificationKeys.all, "rules"] as const,
+};
+
+export const detectionKeys = {
+  all: ["detections"] as const,
+  list: () => [...detectionKeys.all, "list"] as const,
+};
+
 export const huntingKeys = {
   all: ["hunting"] as const,
   queries: () => [...huntingKeys.all, "queries"] as const,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/page";
 import { huntingQuota, listSavedQueries } from "@/lib/hunting";
@@ -35,6 +36,11 @@ export default async function HuntingPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title="Hunting"
         description="Query 30 days of Defender data with KQL (advanced hunting). The tenant's 45 queries a minute are shared by everyone using this console."
+        actions={
+          <Link href="/hunting/detections" className="text-sm text-blue-700 underline dark:text-blue-300">
+            Custom detection rules
+          </Link>
+        }
       />
       <HuntingWorkbench
         initialQueries={queries}
@@ -43,6 +49,7 @@ export default async function HuntingPage({ searchParams }: { searchParams: Prom
         initialOpenId={prefilled === null ? (opened?.id ?? null) : null}
         initialTimespan={timespan satisfies HuntingTimespan}
         canSave={actor.permissions.has("hunting:save")}
+        canCreateRule={actor.permissions.has("detections:write")}
       />
     </>
   );

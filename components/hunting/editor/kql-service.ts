@@ -3,6 +3,7 @@
 // binder (Kusto.Language, npm `@kusto/language-service-next`) bound to the Defender advanced hunting tables.
 // Runs wherever the library's globals are loaded: the KQL Web Worker in the browser, vitest in Node.
 import type { DefenderTable } from "@/lib/hunting/defender-tables";
+import { defenderGlobals, listOf } from "@/lib/detections/query-shape";
 import type { KqlClassification, KqlCompletion, KqlCompletionList, KqlDiagnostic } from "./protocol";
 
 /** Kusto.Language's `ClassificationKind` values, by number (Kusto.Language.Editor.ClassificationKind). */
@@ -66,24 +67,10 @@ export interface KqlService {
   classifications(text: string): KqlClassification[];
 }
 
-function listOf(list: any): any[] {
-  const out: any[] = [];
-  if (!list) return out;
-  for (let i = 0; i < list.Count; i++) out.push(list.getItem(i));
-  return out;
-}
-
 /** `kusto` is the global `Kusto` namespace that Kusto.Language.Bridge(.min).js defines. */
 export function createKqlService(kusto: any, tables: DefenderTable[]): KqlService {
   const K = kusto.Language;
-  const database = new K.Symbols.DatabaseSymbol.ctor(
-    "Defender",
-    tables.map(
-      (t) =>
-        new K.Symbols.TableSymbol.$ctor7(t.name, `(${t.columns.map((c) => `${c.name}:${c.type}`).join(", ")})`, null),
-    ),
-  );
-  const globals = K.GlobalState.Default.WithDatabase(database);
+  const globals = defenderGlobals(kusto, tables);
   const describe = new Map<string, { detail: string; info: string }>();
   for (const t of tables) {
     describe.set(t.name, { detail: "table", info: t.description });

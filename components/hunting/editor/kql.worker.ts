@@ -4,11 +4,13 @@
 // classifications off the main thread. Requests queued behind a slow one are coalesced: of each kind only the
 // newest is answered, the older ones are answered as stale.
 import { DEFENDER_TABLES } from "@/lib/hunting/defender-tables";
+import { createQueryShapeReader, type QueryShapeReader } from "@/lib/detections/query-shape";
 import { createKqlService, type KqlService } from "./kql-service";
 import { newestOfEachKind, type KqlRequest, type KqlResponse } from "./protocol";
 
 const scope = self as any;
 let service: KqlService | null = null;
+let shape: QueryShapeReader | null = null;
 let queue: KqlRequest[] = [];
 let scheduled = false;
 
@@ -22,12 +24,14 @@ function answer(request: KqlRequest): unknown {
     if (!service) {
       scope.importScripts(...request.scripts);
       service = createKqlService(scope.Kusto, DEFENDER_TABLES);
+      shape = createQueryShapeReader(scope.Kusto, DEFENDER_TABLES);
     }
     return { loadMs: Math.round(performance.now() - started) };
   }
   if (!service) throw new Error("the KQL language service is not loaded");
   if (request.kind === "diagnostics") return service.diagnostics(request.text);
   if (request.kind === "completions") return service.completions(request.text, request.position);
+  if (request.kind === "shape") return shape!(request.text);
   return service.classifications(request.text);
 }
 

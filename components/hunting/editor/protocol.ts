@@ -1,6 +1,8 @@
 // Messages between the editor and its KQL Web Worker. Every request carries an id; the answer carries the same
 // id, and an answer to a request that a newer one of the same kind has overtaken is marked stale and dropped.
 
+import type { QueryShape } from "@/lib/detections/query-shape";
+
 export interface KqlDiagnostic {
   from: number;
   to: number;
@@ -39,7 +41,8 @@ export type KqlRequest =
   | { id: number; kind: "init"; scripts: string[] }
   | { id: number; kind: "diagnostics"; text: string }
   | { id: number; kind: "completions"; text: string; position: number }
-  | { id: number; kind: "classifications"; text: string };
+  | { id: number; kind: "classifications"; text: string }
+  | { id: number; kind: "shape"; text: string };
 
 export type KqlRequestKind = KqlRequest["kind"];
 
@@ -48,6 +51,8 @@ export interface KqlAnswers {
   diagnostics: KqlDiagnostic[];
   completions: KqlCompletionList;
   classifications: KqlClassification[];
+  /** The table a query reads and its result's columns (the detection rule form's required-columns check). */
+  shape: QueryShape;
 }
 
 export type KqlResponse =

@@ -137,9 +137,16 @@ export function AlertFilterBar({ view, me, options, go, navigating, searchRef }:
         ))}
       </select>
       <ClearFiltersLink href="/alerts" filtered={filtered} />
-      {view.incident || view.device || view.title ? (
+      {view.incident || view.device || view.title || view.detector ? (
         <span className="text-xs text-slate-600 dark:text-slate-400">
-          Only {view.incident ? `incident ${view.incident}` : view.device ? `device ${view.device}` : `“${view.title}”`}
+          Only{" "}
+          {view.incident
+            ? `incident ${view.incident}`
+            : view.device
+              ? `device ${view.device}`
+              : view.title
+                ? `“${view.title}”`
+                : "alerts raised by one custom detection rule"}
         </span>
       ) : null}
       <NavigatingStatus navigating={navigating} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import { LazyKqlWorkbench } from "@/components/hunting/editor/lazy";
 import { HuntingResults } from "@/components/hunting/results";
@@ -44,6 +45,7 @@ export function HuntingWorkbench({
   initialOpenId,
   initialTimespan,
   canSave,
+  canCreateRule,
 }: {
   initialQueries: SavedQuery[];
   initialQuota: QuotaState;
@@ -51,6 +53,8 @@ export function HuntingWorkbench({
   initialOpenId: string | null;
   initialTimespan: HuntingTimespan;
   canSave: boolean;
+  /** detections:write: a saved query can become a custom detection rule. */
+  canCreateRule: boolean;
 }) {
   const queryClient = useQueryClient();
   const [text, setText] = useState(initialText);
@@ -222,6 +226,15 @@ export function HuntingWorkbench({
               >
                 Save as
               </button>
+              {canCreateRule && open && open.query === text ? (
+                <Link
+                  className={buttonSecondary}
+                  href={`/hunting/detections?new=${encodeURIComponent(open.id)}`}
+                  title="Turn this saved query into a custom detection rule"
+                >
+                  Create detection rule
+                </Link>
+              ) : null}
               {editable ? (
                 <button type="button" className={buttonDanger} onClick={() => setConfirmDelete(true)}>
                   Delete

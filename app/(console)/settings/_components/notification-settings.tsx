@@ -5,9 +5,9 @@ import { useRef, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { buttonPrimary, buttonSecondary, inputBase } from "@/components/ui/button-styles";
 import { CopyButton } from "@/components/ui/copy-button";
-import { formatUtc } from "@/components/ui/format";
 import { OutcomeMessage, type Outcome } from "@/components/ui/outcome-banner";
 import { RowsTable, Td } from "@/components/ui/table";
+import { DeliveryLogTable } from "@/components/notifications/delivery-log-table";
 import { label } from "@/lib/labels";
 import type { ChannelKind, ChannelView, DeliveryLogRow, RuleView } from "@/lib/notifications/schemas";
 import { ApiError, apiFetch } from "../../_query/api";
@@ -166,24 +166,7 @@ export function NotificationSettings({
           </tr>
         )}
       />
-      <RowsTable
-        caption="Latest delivery attempts"
-        columns={["When", "Event", "Channel", "Outcome", "Details"]}
-        rows={log}
-        empty="Nothing sent yet."
-        row={(l, i) => (
-          <tr key={`${l.eventId}-${l.channelId}-${l.attempt}-${i}`}>
-            <Td>{formatUtc(l.at)}</Td>
-            <Td>{l.title}</Td>
-            <Td>{l.channelName ?? "(deleted)"}</Td>
-            <Td>{label("deliveryOutcome", l.outcome)}</Td>
-            <Td>
-              {l.error ?? ""}
-              {l.nextAttemptAt ? ` Next attempt ${formatUtc(l.nextAttemptAt)}.` : ""}
-            </Td>
-          </tr>
-        )}
-      />
+      <DeliveryLogTable log={log} />
     </SettingsSection>
   );
 }
