@@ -19,7 +19,7 @@ const SECTIONS = [
 const HEADINGS: Record<string, string> = { Vulnerabilities: "Vulnerability management", Sync: "Sync status" };
 
 test.describe("console shell", () => {
-  test("navigates every section; unbuilt pages say they are coming", async ({ asRole }) => {
+  test("navigates every section, each with its heading and no console error", async ({ asRole }) => {
     const page = await asRole("admin");
     const consoleErrors: string[] = [];
     page.on("console", (msg) => msg.type() === "error" && consoleErrors.push(msg.text()));
@@ -29,10 +29,6 @@ test.describe("console shell", () => {
       await nav.getByRole("link", { name: label, exact: true }).click();
       await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
       await expect(page.getByRole("heading", { level: 1, name: HEADINGS[label] ?? label })).toBeVisible();
-    }
-    for (const label of ["Posture"]) {
-      await nav.getByRole("link", { name: label, exact: true }).click();
-      await expect(page.getByText("Coming", { exact: true })).toBeVisible();
     }
     expect(consoleErrors).toEqual([]);
   });

@@ -163,7 +163,8 @@ export function LiveResponsePanel({
       </form>
       <FollowWarning
         error={following.error}
-        unrefreshed={following.unrefreshed}
+        // The device's other actions have their own warning in the actions section: say only what concerns sessions.
+        unrefreshed={following.unrefreshed.filter((u) => sessions.some((s) => s.id === u.id))}
         updatedAt={following.updatedAt}
         onRetry={following.retry}
       />
