@@ -37,8 +37,12 @@ export function moveFocus(rowIds: readonly string[], focusedId: string | null, k
 export function useQueueKeyboard(keyboard: QueueKeyboard): void {
   // One listener for the page's life; it reads the latest rows and callbacks through a ref.
   const latest = useRef(keyboard);
+  // The row a j/k press moved to before React re-rendered with it: a second press in that gap (a replayed early
+  // key followed by a live one, or a fast typist) moves on from there instead of from the stale focus.
+  const pendingFocus = useRef<string | null>(null);
   useEffect(() => {
     latest.current = keyboard;
+    pendingFocus.current = null;
   });
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -47,8 +51,11 @@ export function useQueueKeyboard(keyboard: QueueKeyboard): void {
       switch (e.key) {
         case "j":
         case "k": {
-          const next = moveFocus(k.rowIds, k.focusedId, e.key);
-          if (next) k.onFocus(next);
+          const next = moveFocus(k.rowIds, pendingFocus.current ?? k.focusedId, e.key);
+          if (next) {
+            pendingFocus.current = next;
+            k.onFocus(next);
+          }
           break;
         }
         case "x":
@@ -81,7 +88,10 @@ export function useQueueKeyboard(keyboard: QueueKeyboard): void {
     if (early.length > 0) {
       const k = latest.current;
       const focused = early.reduce<string | null>((at, key) => moveFocus(k.rowIds, at, key), k.focusedId);
-      if (focused) k.onFocus(focused);
+      if (focused) {
+        pendingFocus.current = focused;
+        k.onFocus(focused);
+      }
     }
     return () => document.removeEventListener("keydown", onKey);
   }, []);
