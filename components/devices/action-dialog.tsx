@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/button-styles";
+import { BoxedError } from "@/components/ui/mutation-error";
 
 // The confirmation every response action passes through: it names the device, offers the action's options and
 // requires a comment. A native modal <dialog>: focus moves in, Esc closes, focus returns to the opener.
@@ -108,14 +109,7 @@ export function ActionDialog({ spec, deviceName, busy, error, onConfirm, onClose
               className="rounded-md border border-slate-300 bg-white p-2 text-sm font-normal dark:border-slate-600 dark:bg-slate-950"
             />
           </label>
-          {error ? (
-            <p
-              role="alert"
-              className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-            >
-              {error}
-            </p>
-          ) : null}
+          <BoxedError message={error} />
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonSecondary} onClick={() => ref.current?.close()}>
               Cancel

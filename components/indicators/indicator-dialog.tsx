@@ -15,6 +15,7 @@ import {
   type IndicatorType,
 } from "@/lib/indicators/schemas";
 import { label } from "@/lib/labels";
+import { BoxedError } from "@/components/ui/mutation-error";
 
 // The create-indicator form in a native modal dialog: type, value (checked as typed), action, severity, expiry,
 // title and description. Prefilled when opened from an alert's evidence; the caller sends it.
@@ -206,14 +207,7 @@ export function IndicatorDialog({
           <p className="text-xs text-slate-600 dark:text-slate-400">
             Defender applies the indicator on every device it covers (all device groups). Recorded in the audit log.
           </p>
-          {error ? (
-            <p
-              role="alert"
-              className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-            >
-              {error}
-            </p>
-          ) : null}
+          <BoxedError message={error} />
           <div className="flex justify-end gap-2">
             <button type="button" className={buttonSecondary} onClick={() => ref.current?.close()}>
               Cancel

@@ -10,6 +10,7 @@ import { CSV_COLUMNS, INDICATORS_PER_IMPORT_CALL, type ImportReport } from "@/li
 import { apiFetch } from "../../_query/api";
 import { indicatorKeys } from "../../_query/keys";
 import { useSubmitOnce } from "../../_query/use-submit-once";
+import { BoxedError } from "@/components/ui/mutation-error";
 
 // CSV import: the file is read in the browser and sent whole; the server sends it to Defender 500 rows to a call
 // and answers one result per row, which this dialog lists (failures first).
@@ -75,14 +76,7 @@ export function ImportIndicators() {
             }}
           />
         </label>
-        {run.error ? (
-          <p
-            role="alert"
-            className="mt-3 rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
-          >
-            {run.error.message}
-          </p>
-        ) : null}
+        <BoxedError message={run.error?.message} className="mt-3" />
         {report ? (
           <div className="mt-3 space-y-2 text-sm">
             <p role={report.error ? "alert" : "status"}>

@@ -240,6 +240,7 @@ export function PostureView({
   const trend30 = trend.slice(-30);
   const done = checklist.filter((c) => c.state === "done").length;
   const lacking = lacksPlan2(summary.plan);
+  const defenderConnectors = summary.connectors.filter((c) => c.isDefender);
   const avRows: AvRow[] = [
     {
       key: "sig",
@@ -366,30 +367,28 @@ export function PostureView({
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
           <h3 className="font-semibold">Intune ↔ Defender connector</h3>
-          {summary.connectors.filter((c) => c.isDefender).length === 0 ? (
+          {defenderConnectors.length === 0 ? (
             <p>No Microsoft Defender for Endpoint connector is configured in Intune.</p>
           ) : (
-            summary.connectors
-              .filter((c) => c.isDefender)
-              .map((c) => (
-                <p key={c.id} data-testid="posture-connector">
-                  State {c.partnerState ?? "unknown"}; last heartbeat{" "}
-                  {c.lastHeartbeatAt ? formatRelative(c.lastHeartbeatAt, now) : "never"}
-                  {c.heartbeatLate ? (
-                    <strong className="text-red-700 dark:text-red-300"> — late (over 24 hours)</strong>
-                  ) : null}
-                  . Platforms:{" "}
-                  {[
-                    c.windowsEnabled && "Windows",
-                    c.macEnabled && "macOS",
-                    c.iosEnabled && "iOS",
-                    c.androidEnabled && "Android",
-                  ]
-                    .filter(Boolean)
-                    .join(", ") || "none"}
-                  .
-                </p>
-              ))
+            defenderConnectors.map((c) => (
+              <p key={c.id} data-testid="posture-connector">
+                State {c.partnerState ?? "unknown"}; last heartbeat{" "}
+                {c.lastHeartbeatAt ? formatRelative(c.lastHeartbeatAt, now) : "never"}
+                {c.heartbeatLate ? (
+                  <strong className="text-red-700 dark:text-red-300"> — late (over 24 hours)</strong>
+                ) : null}
+                . Platforms:{" "}
+                {[
+                  c.windowsEnabled && "Windows",
+                  c.macEnabled && "macOS",
+                  c.iosEnabled && "iOS",
+                  c.androidEnabled && "Android",
+                ]
+                  .filter(Boolean)
+                  .join(", ") || "none"}
+                .
+              </p>
+            ))
           )}
         </div>
       </Section>
